@@ -1,0 +1,80 @@
+"""The columns a score table may hold: Vietnamese header, accepted variants, identifier.
+
+`docs/inputs.md` documents the same columns; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    header: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    number: bool = False
+
+    def keys(self) -> set[str]:
+        return {header_key(h) for h in (self.header, self.id, *self.aliases)}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """The columns of one kind of table; `anchor` is the column that marks the header row."""
+
+    name: str
+    anchor: str
+    columns: tuple[Column, ...]
+
+    def column(self, column_id: str) -> Column:
+        return next(c for c in self.columns if c.id == column_id)
+
+
+UNIT_TABLE = TableSpec(
+    name="bảng điểm đơn vị",
+    anchor="unit",
+    columns=(
+        Column("order", "TT", ("STT", "Số TT", "Số thứ tự")),
+        Column("group", "Khối", ("Nhóm", "Khối, nhóm", "Khối/nhóm")),
+        Column("unit", "Đơn vị", ("Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Đơn vị được đánh giá"),
+               required=True),
+        Column("max_points", "Tổng điểm các nhiệm vụ theo quy định", ("Điểm tối đa",), number=True),
+        Column("applicable_max", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
+               ("Điểm tối đa áp dụng", "Tổng điểm tối đa áp dụng"), number=True),
+        Column("appraised_points", "Tổng điểm thẩm định",
+               ("Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị", "Điểm thẩm định"),
+               required=True, number=True),
+        Column("survey_points", "Điểm điều tra xã hội học", ("Điểm điều tra XHH", "Điểm khảo sát"), number=True),
+        Column("bonus", "Điểm thưởng", number=True),
+        Column("penalty", "Điểm trừ", number=True),
+        Column("declared_score", "Kết quả đánh giá", ("Điểm đánh giá", "Chỉ số CCHC", "Chỉ số"), number=True),
+        Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại",)),
+        Column("note", "Ghi chú"),
+    ),
+)
+
+CRITERIA_TABLE = TableSpec(
+    name="bảng tiêu chí",
+    anchor="title",
+    columns=(
+        Column("code", "Mã số", ("Mã", "Mã tiêu chí"), required=True),
+        Column("title", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+               ("Tiêu chí", "Nội dung", "Lĩnh vực, tiêu chí", "Lĩnh vực/Tiêu chí", "Tiêu chí, tiêu chí thành phần"),
+               required=True),
+        Column("max_points", "Điểm chuẩn", ("Điểm tối đa",), required=True, number=True),
+        Column("self_points", "Điểm tự chấm", ("Điểm tự đánh giá",), required=True, number=True),
+        Column("rationale", "Lý giải việc chấm điểm", ("Lý giải", "Giải trình", "Thuyết minh")),
+        Column("rollup", "Cách tính", ("Cách tính điểm",)),
+    ),
+)
+
+
+def header_key(text: str) -> str:
+    """A header as compared: NFC, case-folded, one space, no spaces around "/", no trailing ":*"."""
+    text = unicodedata.normalize("NFC", str(text)).casefold()
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(":*").strip()
+    return re.sub(r"\s*/\s*", "/", text)

@@ -1,0 +1,239 @@
+"""Stage 2, compute: roll-up of a criteria tree, and each unit's score on the scheme's scale.
+
+All arithmetic is exact `Decimal`; the score is rounded once, half-up, at the scheme's
+precision (`rounding.round_half_up`), and the unrounded value is kept for ranking.
+"""
+
+from __future__ import annotations
+
+import decimal
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.errors import Problem, Reason, problem
+from pipeline.formatting import points as shown
+from pipeline.rounding import round_half_up
+from pipeline.scheme import Scheme
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_EXACT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class CriteriaTotals:
+    """The report's totals: the tree's maximum and points, bonus and penalty, the total."""
+
+    max_points: Decimal
+    tree_points: Decimal
+    bonus: Decimal
+    bonus_max: Decimal | None
+    penalty: Decimal
+    penalty_max: Decimal | None
+    has_bonus: bool
+    has_penalty: bool
+    min_field_ratio: Decimal | None
+
+    @property
+    def points(self) -> Decimal:
+        return self.tree_points + self.bonus - self.penalty
+
+
+def code_key(code: str) -> str:
+    """`"II"` → `"2"`, `"1.2"` → `"1.2"`: Roman field codes compared with Arabic prefixes."""
+    if code[0] in _ROMAN_VALUES:
+        values = [_ROMAN_VALUES[c] for c in code]
+        total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+        return str(total)
+    return code
+
+
+def rolled_up_criteria(criteria: pd.DataFrame) -> tuple[pd.DataFrame, CriteriaTotals | None, list[Problem]]:
+    """Each criterion's points rolled up from its children, checked against declared values.
+
+    Needs the columns of `normalise_criteria`. Adds: parent (row of the parent criterion,
+    `None` at the top), level (1 for a field), children (count), rollup ("sum", "choose"
+    or "" for a leaf), option (True for a band of a "choose one" parent) and points.
+    A parent whose maximum is neither the sum nor the largest of its children's is an
+    error, and so is a declared total that differs from the computed one.
+    """
+    errors: list[Problem] = []
+    items = criteria[criteria["role"] == "criterion"]
+    records = {int(r["row"]): dict(r) for _, r in items.iterrows()}
+    parents, order = _parents(items, errors)
+    children: dict[int | None, list[int]] = {}
+    for row in order:
+        children.setdefault(parents[row], []).append(row)
+    levels: dict[int, int] = {}
+    for row in order:
+        levels[row] = 1 if parents[row] is None else levels[parents[row]] + 1
+    computed: dict[int, dict[str, Any]] = {}
+    for row in sorted(order, key=lambda r: -levels[r]):
+        computed[row] = _roll_up(records[row], [records[c] | computed[c] for c in children.get(row, [])], errors)
+    option_rows = {c for row, info in computed.items() if info["rollup"] == "choose" for c in children.get(row, [])}
+    frame = criteria.assign(
+        parent=criteria["row"].map(lambda r: parents.get(int(r))),
+        level=criteria["row"].map(lambda r: levels.get(int(r), 0)),
+        children=criteria["row"].map(lambda r: len(children.get(int(r), []))),
+        rollup=criteria["row"].map(lambda r: computed.get(int(r), {}).get("rollup", "")),
+        option=criteria["row"].map(lambda r: int(r) in option_rows),
+        points=criteria["row"].map(lambda r: computed.get(int(r), {}).get("points")),
+        max_points=criteria.apply(lambda r: computed.get(int(r["row"]), {}).get("max_points", r["max_points"]), axis=1),
+    )
+    totals = _totals(frame, [records[r] | computed[r] for r in children.get(None, [])], errors)
+    return frame, totals, errors
+
+
+def _parents(items: pd.DataFrame, errors: list[Problem]) -> tuple[dict[int, int | None], list[int]]:
+    parents: dict[int, int | None] = {}
+    by_key: dict[str, int] = {}
+    last_coded: int | None = None
+    order: list[int] = []
+    for _, item in items.iterrows():
+        row, code = int(item["row"]), item["code"]
+        where = {"file": item["file"], "sheet": item["sheet"], "row": row}
+        if code is None:
+            if last_coded is None:
+                errors.append(problem(Reason.ORPHAN_ITEM, **where))
+                continue
+            parents[row] = last_coded
+        else:
+            key = code_key(code)
+            if key in by_key:
+                errors.append(problem(Reason.DUPLICATE_CODE, **where, column=CRITERIA_TABLE.column("code").header,
+                                      value=code, first_row=by_key[key]))
+                continue
+            parent_key = key.rpartition(".")[0]
+            if parent_key and parent_key not in by_key:
+                errors.append(problem(Reason.ORPHAN_CODE, **where, column=CRITERIA_TABLE.column("code").header,
+                                      value=code, parent=parent_key))
+                continue
+            parents[row] = by_key[parent_key] if parent_key else None
+            by_key[key] = row
+            last_coded = row
+        order.append(row)
+    return parents, order
+
+
+def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Problem]) -> dict[str, Any]:
+    where = {"file": item["file"], "sheet": item["sheet"], "row": item["row"]}
+    maximum, declared = item["max_points"], item["self_points"]
+    label = item["code"] or item["title"]
+    if not kids:
+        if maximum is None:
+            errors.append(problem(Reason.MISSING_VALUE, **where, column=CRITERIA_TABLE.column("max_points").header))
+        elif declared is not None and declared > maximum:
+            errors.append(problem(Reason.ABOVE_MAXIMUM, **where, column=CRITERIA_TABLE.column("self_points").header,
+                                  value=shown(declared), maximum=shown(maximum)))
+        return {"rollup": "", "points": declared or Decimal(0), "max_points": maximum}
+    maxima = [k["max_points"] for k in kids]
+    rollup = item["rollup"]
+    if None not in maxima:
+        total, largest = sum(maxima, Decimal(0)), max(maxima)
+        if maximum is None:
+            maximum = total if rollup != "choose" else largest
+        fits = {"sum": maximum == total, "choose": maximum == largest}
+        if not rollup:
+            rollup = "sum" if fits["sum"] else "choose" if fits["choose"] else ""
+        if not rollup or not fits[rollup]:
+            errors.append(problem(Reason.MAXIMUM_MISMATCH, **where, column=CRITERIA_TABLE.column("max_points").header,
+                                  value=shown(maximum), code=label, sum=shown(total), largest=shown(largest)))
+            rollup = rollup or "sum"
+    rollup = rollup or "sum"
+    scored = [k for k in kids if k["self_points"] is not None]
+    if not scored and declared is not None:
+        points = declared
+        if maximum is not None and declared > maximum:
+            errors.append(problem(Reason.ABOVE_MAXIMUM, **where, column=CRITERIA_TABLE.column("self_points").header,
+                                  value=shown(declared), maximum=shown(maximum)))
+    elif rollup == "choose":
+        if len(scored) > 1:
+            errors.append(problem(Reason.TWO_OPTIONS_SCORED, **where, code=label,
+                                  rows=", ".join(str(k["row"]) for k in scored)))
+        points = scored[0]["points"] if scored else Decimal(0)
+    else:
+        points = sum((k["points"] for k in kids), Decimal(0))
+    if scored and declared is not None and declared != points:
+        errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("self_points").header,
+                              value=shown(declared), computed=shown(points)))
+    return {"rollup": rollup, "points": points, "max_points": maximum}
+
+
+def _totals(frame: pd.DataFrame, fields: list[dict[str, Any]], errors: list[Problem]) -> CriteriaTotals | None:
+    if not fields:
+        return None
+    maximum = sum((f["max_points"] or Decimal(0) for f in fields), Decimal(0))
+    tree_points = sum((f["points"] for f in fields), Decimal(0))
+    extras = {}
+    for role in ("bonus", "penalty"):
+        rows = frame[frame["role"] == role]
+        extras[role] = sum((p for p in rows["self_points"] if p is not None), Decimal(0))
+        limits = [m for m in rows["max_points"] if m is not None]
+        extras[f"{role}_max"] = sum(limits, Decimal(0)) if limits else None
+        for _, r in rows.iterrows():
+            if r["self_points"] is not None and r["max_points"] is not None and r["self_points"] > r["max_points"]:
+                errors.append(problem(Reason.ABOVE_MAXIMUM, file=r["file"], sheet=r["sheet"], row=r["row"],
+                                      column=CRITERIA_TABLE.column("self_points").header,
+                                      value=shown(r["self_points"]), maximum=shown(r["max_points"])))
+    ratios = [f["points"] / f["max_points"] for f in fields if f["max_points"]]
+    totals = CriteriaTotals(
+        max_points=maximum, tree_points=tree_points, bonus=extras["bonus"], bonus_max=extras["bonus_max"],
+        penalty=extras["penalty"], penalty_max=extras["penalty_max"],
+        has_bonus=bool((frame["role"] == "bonus").any()), has_penalty=bool((frame["role"] == "penalty").any()),
+        min_field_ratio=min(ratios) if ratios else None,
+    )
+    for _, r in frame[frame["role"] == "total"].iterrows():
+        where = {"file": r["file"], "sheet": r["sheet"], "row": r["row"]}
+        if r["max_points"] is not None and r["max_points"] != totals.max_points:
+            errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("max_points").header,
+                                  value=shown(r["max_points"]), computed=shown(totals.max_points)))
+        if r["self_points"] is not None and r["self_points"] != totals.points:
+            errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("self_points").header,
+                                  value=shown(r["self_points"]), computed=shown(totals.points)))
+    return totals
+
+
+def report_unit(unit: str, group: str, totals: CriteriaTotals) -> pd.DataFrame:
+    """The one unit of a self-assessment report, in the shape `unit_scores` reads."""
+    return pd.DataFrame([{
+        "group": group, "unit": unit, "max_points": totals.max_points, "applicable_max": totals.max_points,
+        "appraised_points": totals.tree_points, "survey_points": None, "bonus": totals.bonus,
+        "penalty": totals.penalty, "declared_score": None, "reason": "", "note": "",
+        "min_field_ratio": totals.min_field_ratio, "file": None, "sheet": None, "row": None,
+    }])
+
+
+def unit_scores(units: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, list[Problem]]:
+    """Each unit's score: components added, put on the scheme's scale, bonus and penalty.
+
+    `points = appraised_points + survey_points`; with an applicable maximum,
+    `score_exact = points × scale / applicable_max` (72,2 / 80 → 90,25), else the points
+    themselves; then `+ bonus − penalty`. `score` is `score_exact` rounded half-up once at
+    the scheme's decimals. Units with a reason, or without points, are not evaluated.
+    Adds: evaluated, points, score_exact, score. A declared "Kết quả đánh giá" that
+    differs from `score` is an error.
+    """
+    errors: list[Problem] = []
+    rows = []
+    for _, unit in units.iterrows():
+        evaluated = not unit["reason"] and unit["appraised_points"] is not None
+        result: dict[str, Any] = {"evaluated": evaluated, "points": None, "score_exact": None, "score": None}
+        if evaluated:
+            points = unit["appraised_points"] + (unit.get("survey_points") or Decimal(0))
+            scaled = points
+            if unit.get("applicable_max"):
+                scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["applicable_max"])
+            exact = scaled + (unit.get("bonus") or Decimal(0)) - (unit.get("penalty") or Decimal(0))
+            score = round_half_up(exact, scheme.decimals)
+            result.update(points=points, score_exact=exact, score=score)
+            declared = unit.get("declared_score")
+            if declared is not None and declared != score:
+                errors.append(problem(Reason.TOTAL_MISMATCH, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
+                                      column=UNIT_TABLE.column("declared_score").header, value=shown(declared),
+                                      computed=shown(score)))
+        rows.append(result)
+    extra = pd.DataFrame(rows, index=units.index, columns=["evaluated", "points", "score_exact", "score"])
+    return units.assign(**{c: extra[c] for c in extra.columns}), errors

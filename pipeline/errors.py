@@ -1,0 +1,93 @@
+"""Problems found in a job's inputs, as data; `messages` turns them into Vietnamese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Reason(Enum):
+    """Why an input was refused. Tests assert on these codes; people read `messages`."""
+
+    JOB_FOLDER_MISSING = "job_folder_missing"
+    SETTINGS_MISSING = "settings_missing"
+    SETTINGS_SYNTAX = "settings_syntax"
+    SETTING_MISSING = "setting_missing"
+    SETTING_INVALID = "setting_invalid"
+    SETTING_UNKNOWN = "setting_unknown"
+    UNKNOWN_SCHEME = "unknown_scheme"
+    UNKNOWN_SCHEME_VERSION = "unknown_scheme_version"
+    SCHEME_INVALID = "scheme_invalid"
+    NO_DATA_FILE = "no_data_file"
+    DATA_FILE_MISSING = "data_file_missing"
+    UNSUPPORTED_FILE = "unsupported_file"
+    LEGACY_EXCEL = "legacy_excel"
+    PASSWORD_PROTECTED = "password_protected"
+    CORRUPT_WORKBOOK = "corrupt_workbook"
+    CSV_ENCODING = "csv_encoding"
+    FORMULA_NOT_CACHED = "formula_not_cached"
+    NO_TABLE = "no_table"
+    MISSING_COLUMN = "missing_column"
+    NOT_A_NUMBER = "not_a_number"
+    NEGATIVE = "negative"
+    ABOVE_MAXIMUM = "above_maximum"
+    MISSING_VALUE = "missing_value"
+    MISSING_UNIT = "missing_unit"
+    POINTS_AND_REASON = "points_and_reason"
+    DUPLICATE_UNIT = "duplicate_unit"
+    UNKNOWN_GROUP = "unknown_group"
+    EMPTY_GROUP = "empty_group"
+    BAD_CODE = "bad_code"
+    DUPLICATE_CODE = "duplicate_code"
+    ORPHAN_CODE = "orphan_code"
+    ORPHAN_ITEM = "orphan_item"
+    MAXIMUM_MISMATCH = "maximum_mismatch"
+    TWO_OPTIONS_SCORED = "two_options_scored"
+    UNKNOWN_ROLLUP = "unknown_rollup"
+    TOTAL_MISMATCH = "total_mismatch"
+    ZERO_MAXIMUM = "zero_maximum"
+    NO_CRITERIA = "no_criteria"
+    TEMPLATE_MISSING = "template_missing"
+    TEMPLATE_UNREADABLE = "template_unreadable"
+    TEMPLATE_ERROR = "template_error"
+    OUTPUT_EXISTS = "output_exists"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the inputs, located as precisely as the input allows.
+
+    `row` is the row number staff see in Excel (or the line number of a CSV file);
+    `column` is the header as written in the file; `details` holds the numbers a message
+    quotes (the expected total, the maximum, …) already formatted for display.
+    """
+
+    reason: Reason
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    details: tuple[tuple[str, str], ...] = field(default=())
+
+    def detail(self, key: str) -> str:
+        return dict(self.details).get(key, "")
+
+
+def problem(reason: Reason, **fields: object) -> Problem:
+    """Builds a `Problem`; keyword arguments that are not location fields become details."""
+    location = {k: fields.pop(k) for k in ("file", "sheet", "row", "column", "value") if k in fields}
+    if location.get("value") is not None:
+        location["value"] = str(location["value"])
+    details = tuple((key, str(value)) for key, value in fields.items())
+    return Problem(reason, details=details, **location)  # type: ignore[arg-type]
+
+
+class InputErrors(Exception):
+    """Every problem found before anything was written; the run stops on it."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems = tuple(problems)
+        super().__init__(f"{len(self.problems)} problem(s)")

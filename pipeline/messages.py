@@ -1,0 +1,146 @@
+"""Vietnamese wording of every problem, in one place for a native speaker to review.
+
+Each message says where (file, sheet, row, column), what is wrong, and how to fix it,
+in office words, without Python terms.
+"""
+
+from __future__ import annotations
+
+from pipeline.errors import Problem, Reason
+
+_TEXT: dict[Reason, str] = {
+    Reason.JOB_FOLDER_MISSING: "không tìm thấy thư mục công việc. Kiểm tra lại đường dẫn.",
+    Reason.SETTINGS_MISSING: (
+        "không có tệp thiết lập job.toml. Mỗi thư mục công việc cần một tệp job.toml "
+        "(xem docs/inputs.md)."
+    ),
+    Reason.SETTINGS_SYNTAX: "viết sai cú pháp ({error}). Sửa lại dòng này theo mẫu trong docs/inputs.md.",
+    Reason.SETTING_MISSING: "thiếu mục \"{key}\". Bổ sung mục này (xem docs/inputs.md).",
+    Reason.SETTING_INVALID: "mục \"{key}\" có giá trị \"{value}\" không hợp lệ: {expected}.",
+    Reason.SETTING_UNKNOWN: "mục \"{key}\" không có trong mẫu thiết lập.{hint} Xóa hoặc sửa lại tên mục.",
+    Reason.UNKNOWN_SCHEME: (
+        "không có bộ tiêu chí xếp loại \"{value}\". Các bộ hiện có: {known}."
+    ),
+    Reason.UNKNOWN_SCHEME_VERSION: (
+        "bộ tiêu chí \"{scheme}\" không có phiên bản \"{value}\". Các phiên bản hiện có: {known}."
+    ),
+    Reason.SCHEME_INVALID: "bộ tiêu chí xếp loại không hợp lệ: {error}.",
+    Reason.NO_DATA_FILE: (
+        "không có tệp số liệu (.xlsx hoặc .csv) trong thư mục công việc. "
+        "Đặt tệp số liệu vào thư mục hoặc ghi tên tệp vào mục \"du_lieu\" của job.toml."
+    ),
+    Reason.DATA_FILE_MISSING: "không tìm thấy tệp số liệu này. Kiểm tra tên tệp trong mục \"du_lieu\".",
+    Reason.UNSUPPORTED_FILE: "không đọc được loại tệp này; chỉ nhận tệp .xlsx hoặc .csv.",
+    Reason.LEGACY_EXCEL: (
+        "là tệp Excel 97-2003 (.xls), chương trình không đọc được. "
+        "Mở tệp trong Excel, chọn Lưu thành (Save As) dạng \"Excel Workbook (.xlsx)\"."
+    ),
+    Reason.PASSWORD_PROTECTED: (
+        "được đặt mật khẩu nên không đọc được. Mở tệp trong Excel, bỏ mật khẩu "
+        "(Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại."
+    ),
+    Reason.CORRUPT_WORKBOOK: (
+        "bị hỏng hoặc không phải tệp Excel (.xlsx). Mở lại trong Excel và lưu thành tệp .xlsx mới."
+    ),
+    Reason.CSV_ENCODING: (
+        "không phải văn bản mã UTF-8. Trong Excel chọn Lưu thành dạng \"CSV UTF-8\"."
+    ),
+    Reason.FORMULA_NOT_CACHED: (
+        "ô có công thức \"{value}\" nhưng chưa có kết quả tính. Mở tệp trong Excel "
+        "(hoặc LibreOffice), để công thức tính xong rồi lưu lại; hoặc gõ thẳng con số."
+    ),
+    Reason.NO_TABLE: (
+        "không tìm thấy dòng tiêu đề của bảng (cần có các cột {required}). "
+        "Kiểm tra tên cột theo docs/inputs.md."
+    ),
+    Reason.MISSING_COLUMN: (
+        "thiếu cột \"{column_name}\"{hint}. Thêm cột này vào dòng tiêu đề (dòng {header_row})."
+    ),
+    Reason.NOT_A_NUMBER: "\"{value}\" không phải là số.{hint}",
+    Reason.NEGATIVE: "điểm \"{value}\" là số âm. Điểm phải từ 0 trở lên.",
+    Reason.ABOVE_MAXIMUM: "điểm {value} lớn hơn điểm tối đa {maximum}.",
+    Reason.MISSING_VALUE: "chưa có số liệu. Điền số vào ô này{hint}.",
+    Reason.MISSING_UNIT: "dòng có số liệu nhưng thiếu tên đơn vị.",
+    Reason.POINTS_AND_REASON: (
+        "đơn vị \"{unit}\" vừa có điểm thẩm định vừa có lý do không đánh giá \"{value}\". "
+        "Chỉ giữ một trong hai."
+    ),
+    Reason.DUPLICATE_UNIT: (
+        "đơn vị \"{value}\" xuất hiện hai lần trong khối \"{group}\" (lần đầu ở dòng {first_row}). "
+        "Xóa dòng trùng."
+    ),
+    Reason.UNKNOWN_GROUP: (
+        "khối \"{value}\" không có trong danh sách khối của job.toml ({known}).{hint}"
+    ),
+    Reason.EMPTY_GROUP: "khối \"{value}\" khai báo trong job.toml nhưng không có đơn vị nào trong số liệu.",
+    Reason.BAD_CODE: (
+        "mã số \"{value}\" không đúng dạng. Mã số viết như I, II, 1.2 hoặc 1.2.1; "
+        "tiểu mục không có mã thì để trống."
+    ),
+    Reason.DUPLICATE_CODE: "mã số \"{value}\" đã dùng ở dòng {first_row}.",
+    Reason.ORPHAN_CODE: (
+        "tiêu chí \"{value}\" không có tiêu chí cha \"{parent}\" ở phía trên. "
+        "Thêm dòng \"{parent}\" hoặc sửa mã số."
+    ),
+    Reason.ORPHAN_ITEM: "dòng không có mã số nằm trên tất cả các tiêu chí, không biết thuộc tiêu chí nào.",
+    Reason.MAXIMUM_MISMATCH: (
+        "điểm chuẩn của \"{code}\" là {value}, nhưng các mục con cộng lại được {sum} "
+        "và mục con lớn nhất là {largest}: không khớp cách cộng điểm nào. "
+        "Sửa điểm chuẩn hoặc ghi rõ cột \"Cách tính\" (\"cộng\" hoặc \"chọn một\")."
+    ),
+    Reason.TWO_OPTIONS_SCORED: (
+        "tiêu chí \"{code}\" chỉ được chọn một mức, nhưng có điểm ở nhiều mức "
+        "(các dòng {rows}). Chỉ chấm một mức."
+    ),
+    Reason.UNKNOWN_ROLLUP: "cách tính \"{value}\" không rõ; ghi \"cộng\" hoặc \"chọn một\".",
+    Reason.TOTAL_MISMATCH: (
+        "tổng ghi trong tệp là {value}, nhưng tính từ các mục con được {computed}. "
+        "Sửa lại số ghi trong tệp (hoặc xóa để chương trình tự tính)."
+    ),
+    Reason.ZERO_MAXIMUM: "điểm tối đa bằng 0 nên không quy đổi được ra thang điểm 100.",
+    Reason.NO_CRITERIA: "bảng tiêu chí không có dòng nào.",
+    Reason.TEMPLATE_MISSING: "không tìm thấy mẫu văn bản này.",
+    Reason.TEMPLATE_UNREADABLE: "mẫu văn bản bị hỏng hoặc không phải tệp Word (.docx): {error}.",
+    Reason.TEMPLATE_ERROR: "{error}",
+    Reason.OUTPUT_EXISTS: (
+        "đã có văn bản này từ lần chạy trước; chương trình không ghi đè. "
+        "Chuyển tệp cũ đi nơi khác, hoặc chạy lại với --force nếu chắc chắn muốn thay."
+    ),
+}
+
+
+def location(problem: Problem) -> str:
+    """`Tệp a.xlsx, trang "X", dòng 7, cột "Y"` for as much of the place as is known."""
+    parts = []
+    if problem.file:
+        parts.append(f"Tệp {problem.file}")
+    if problem.sheet:
+        parts.append(f'trang "{problem.sheet}"')
+    if problem.row is not None:
+        parts.append(f"dòng {problem.row}")
+    if problem.column:
+        parts.append(f'cột "{problem.column}"')
+    return ", ".join(parts)
+
+
+def describe(problem: Problem) -> str:
+    """The full Vietnamese message for one problem."""
+    values = dict(problem.details)
+    values.setdefault("hint", "")
+    values["value"] = problem.value if problem.value is not None else ""
+    text = _TEXT[problem.reason].format_map(_Missing(values))
+    where = location(problem)
+    return f"{where}: {text}" if where else text[:1].upper() + text[1:]
+
+
+def report(problems: tuple[Problem, ...] | list[Problem]) -> str:
+    """All problems as a numbered list, with a heading that counts them."""
+    lines = [f"Không thực hiện được: có {len(problems)} lỗi cần sửa trong dữ liệu đầu vào."]
+    lines.append("Chưa ghi tệp nào. Sửa các lỗi sau rồi chạy lại:")
+    lines += [f"{n}. {describe(p)}" for n, p in enumerate(problems, 1)]
+    return "\n".join(lines)
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return ""

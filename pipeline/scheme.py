@@ -1,0 +1,201 @@
+"""Evaluation schemes: labels, bounds, precision and tie rule, as versioned data files.
+
+A scheme lives in `pipeline/schemes/<id>/<version>.toml`. A job names it as `"<id>"` (the
+newest version) or `"<id>@<version>"`, and may override any field; a group may override
+the labels. Everything is validated here, so later stages can trust the values.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from typing import Any, Mapping
+
+from pipeline.errors import InputErrors, Problem, Reason, problem
+
+TIE_RULES = {"dong-hang": "đồng hạng (cùng điểm thì cùng hạng)", "lien-tiep": "hạng liên tiếp"}
+SCHEME_FIELDS = {
+    "id", "version", "name", "decimals", "fixed_decimals", "tie_rule", "scale", "labels",
+    "conditions",
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A classification label and its inclusive lower bound (`None` for the lowest label)."""
+
+    name: str
+    minimum: Decimal | None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """An extra requirement for a label; a unit that fails it gets the next label down.
+
+    `min_field_percent`: every field (lĩnh vực) at least this percentage of its maximum.
+    `no_penalty`: no penalty points (điểm trừ).
+    """
+
+    label: str
+    min_field_percent: Decimal | None = None
+    no_penalty: bool = False
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    version: str
+    name: str
+    decimals: int
+    fixed_decimals: bool
+    tie_rule: str
+    scale: Decimal
+    labels: tuple[Label, ...]
+    conditions: tuple[Condition, ...]
+
+    @property
+    def reference(self) -> str:
+        return f"{self.id}@{self.version}"
+
+
+def available_schemes() -> dict[str, list[str]]:
+    """Scheme ids with their versions, oldest first."""
+    root = resources.files("pipeline") / "schemes"
+    found: dict[str, list[str]] = {}
+    for folder in sorted(root.iterdir(), key=lambda p: p.name):
+        if folder.is_dir():
+            versions = sorted(f.name[:-5] for f in folder.iterdir() if f.name.endswith(".toml"))
+            if versions:
+                found[folder.name] = versions
+    return found
+
+
+def scheme_data(reference: str, source: str) -> tuple[dict[str, Any], str]:
+    """The raw fields of a shipped scheme and the file they came from.
+
+    Raises `InputErrors` for an unknown scheme or version, naming those that exist.
+    """
+    scheme_id, _, version = reference.partition("@")
+    known = available_schemes()
+    if scheme_id not in known:
+        raise InputErrors([problem(Reason.UNKNOWN_SCHEME, file=source, value=reference,
+                                   known=", ".join(known))])
+    versions = known[scheme_id]
+    version = version or versions[-1]
+    if version not in versions:
+        raise InputErrors([problem(Reason.UNKNOWN_SCHEME_VERSION, file=source, value=version,
+                                   scheme=scheme_id, known=", ".join(versions))])
+    path = resources.files("pipeline") / "schemes" / scheme_id / f"{version}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")), f"pipeline/schemes/{scheme_id}/{version}.toml"
+
+
+def scheme_from_data(data: Mapping[str, Any], source: str) -> Scheme:
+    """Validates scheme fields and builds the `Scheme`; every problem is reported at once."""
+    errors: list[Problem] = []
+
+    def invalid(key: str, value: Any, expected: str) -> None:
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(value),
+                              expected=expected))
+
+    for key in sorted(set(data) - SCHEME_FIELDS):
+        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=key))
+    for key in ("id", "version", "decimals", "tie_rule", "labels"):
+        if key not in data:
+            errors.append(problem(Reason.SETTING_MISSING, file=source, key=key))
+    decimals = data.get("decimals", 2)
+    if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 6:
+        invalid("decimals", decimals, "số chữ số thập phân phải là số nguyên từ 0 đến 6")
+        decimals = 2
+    fixed = data.get("fixed_decimals", False)
+    if not isinstance(fixed, bool):
+        invalid("fixed_decimals", fixed, "ghi true (giữ đủ số chữ số) hoặc false (bỏ số 0 cuối)")
+    tie_rule = data.get("tie_rule", "dong-hang")
+    if tie_rule not in TIE_RULES:
+        invalid("tie_rule", tie_rule, 'ghi "dong-hang" hoặc "lien-tiep"')
+    scale = _decimal(data.get("scale", 100))
+    if scale is None or scale <= 0:
+        invalid("scale", data.get("scale"), "thang điểm phải là số dương, ví dụ 100")
+        scale = Decimal(100)
+    labels = labels_from_data(data.get("labels", []), source, "labels", errors)
+    conditions = _conditions(data.get("conditions", []), labels, source, errors)
+    if errors:
+        raise InputErrors(errors)
+    return Scheme(
+        id=str(data["id"]), version=str(data["version"]), name=str(data.get("name", data["id"])),
+        decimals=decimals, fixed_decimals=bool(fixed), tie_rule=str(tie_rule), scale=scale,
+        labels=labels, conditions=conditions,
+    )
+
+
+def labels_from_data(items: Any, source: str, key: str, errors: list[Problem]) -> tuple[Label, ...]:
+    """Labels, highest first: bounds strictly decreasing, the last one without a bound."""
+    def invalid(expected: str, value: Any = items) -> None:
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(value),
+                              expected=expected))
+
+    if not isinstance(items, list) or not items:
+        invalid("cần một danh sách nhãn xếp loại, ví dụ [{ name = \"Tốt\", min = 80 }, { name = \"Khá\" }]")
+        return ()
+    labels: list[Label] = []
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not str(item.get("name", "")).strip():
+            invalid(f"nhãn thứ {n} phải có tên (name)", item)
+            continue
+        unknown = set(item) - {"name", "min"}
+        if unknown:
+            invalid(f"nhãn \"{item['name']}\" có mục lạ {', '.join(sorted(unknown))}", item)
+        minimum = None
+        if "min" in item:
+            minimum = _decimal(item["min"])
+            if minimum is None:
+                invalid(f"mức điểm tối thiểu của nhãn \"{item['name']}\" phải là số", item["min"])
+        labels.append(Label(str(item["name"]).strip(), minimum))
+    names = [label.name for label in labels]
+    if len(set(names)) != len(names):
+        invalid("tên nhãn xếp loại bị trùng")
+    bounds = [label.minimum for label in labels[:-1]]
+    if any(b is None for b in bounds):
+        invalid("mọi nhãn trừ nhãn cuối cùng phải có mức điểm tối thiểu (min)")
+    elif any(a <= b for a, b in zip(bounds, bounds[1:])):  # type: ignore[operator]
+        invalid("mức điểm tối thiểu phải giảm dần từ nhãn cao nhất đến nhãn thấp nhất")
+    if labels and labels[-1].minimum is not None:
+        invalid(f"nhãn cuối cùng (\"{labels[-1].name}\") không ghi min: nó nhận mọi điểm còn lại")
+    return tuple(labels)
+
+
+def _conditions(items: Any, labels: tuple[Label, ...], source: str,
+                errors: list[Problem]) -> tuple[Condition, ...]:
+    if not isinstance(items, list):
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key="conditions",
+                              value=_show(items), expected="cần một danh sách điều kiện"))
+        return ()
+    names = {label.name for label in labels}
+    conditions = []
+    for item in items:
+        if not isinstance(item, dict) or item.get("label") not in names or not set(item) <= {
+            "label", "min_field_percent", "no_penalty"
+        }:
+            errors.append(problem(
+                Reason.SETTING_INVALID, file=source, key="conditions", value=_show(item),
+                expected="mỗi điều kiện ghi label (một nhãn có trong danh sách) và "
+                         "min_field_percent hoặc no_penalty",
+            ))
+            continue
+        percent = _decimal(item["min_field_percent"]) if "min_field_percent" in item else None
+        conditions.append(Condition(item["label"], percent, bool(item.get("no_penalty", False))))
+    return tuple(conditions)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _show(value: Any) -> str:
+    return str(value) if not isinstance(value, str) else value

@@ -1,0 +1,37 @@
+"""Writes a run's files: all or nothing, never over an existing file unless asked.
+
+This is the only module that writes output files. Each file is written to a temporary
+name in the same folder and then renamed, so an interrupted run leaves no half-written
+document behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pipeline.errors import InputErrors, Reason, problem
+
+
+def write_outputs(out_dir: Path, files: dict[str, bytes], force: bool = False) -> list[Path]:
+    """Writes `files` (name → content) into `out_dir`; refuses if any exists, unless `force`."""
+    existing = [name for name in files if (out_dir / name).exists()]
+    if existing and not force:
+        raise InputErrors([problem(Reason.OUTPUT_EXISTS, file=str(out_dir / name)) for name in existing])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [write_atomically(out_dir / name, content) for name, content in files.items()]
+
+
+def write_atomically(path: Path, content: bytes) -> Path:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,175 @@
+"""Writes the example workbooks of `inputs/` from the figures transcribed below.
+
+The figures are facts from published documents (see each job's README.md). The
+workbooks look like the ones secretariats keep: a title block above the header row,
+numbers as numbers, one sheet per group. Run: `python scripts/build_examples.py`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_EVALUATED = "Không đánh giá trong năm 2020 vì không có báo cáo và TLKC"
+
+# Quyết định 1841/QĐ-UBND ngày 24/12/2020 của UBND thị xã Hương Trà, Phụ lục 01–03:
+# (unit, maximum of regular tasks, applicable maximum this year, appraised points | reason)
+HUONG_TRA_2020 = {
+    "Cơ quan chuyên môn": [
+        ("Văn phòng HĐND&UBND", 100, 100, 94.66), ("Phòng Nội vụ", 100, 100, 91.79),
+        ("Phòng Kinh tế", 100, 100, 91.51), ("Phòng GD&ĐT", 100, 100, 91.49),
+        ("Phòng VH&TT", 100, 100, 88.37), ("Phòng LĐ,TB&XH", 100, 100, 87.87),
+        ("Phòng TN&MT", 100, 100, 85.19), ("Phòng QLĐT", 100, 100, 83.2),
+        ("Thanh tra", 100, 100, 81.81), ("Phòng TC-KH", 100, 100, 81.51),
+        ("Phòng Tư pháp", 100, 100, 71.87), ("Phòng Y tế", None, None, NOT_EVALUATED),
+    ],
+    "UBND các xã, phường": [
+        ("Hương Văn", 100, 80, 72.2), ("Hương Vinh", 100, 80, 68.96), ("Hương Bình", 100, 80, 68.79),
+        ("Hương Xuân", 100, 80, 67.51), ("Bình Tiến", 100, 80, 67.41), ("Bình Thành", 100, 80, 67.16),
+        ("Hương An", 100, 80, 66.84), ("Hương Phong", 100, 80, 64.55), ("Tứ Hạ", 100, 80, 63.31),
+        ("Hương Thọ", 100, 80, 63.06), ("Hương Chữ", None, None, NOT_EVALUATED),
+        ("Hương Hồ", None, None, NOT_EVALUATED), ("Hương Vân", None, None, NOT_EVALUATED),
+        ("Hương Toàn", None, None, NOT_EVALUATED), ("Hải Dương", None, None, NOT_EVALUATED),
+    ],
+    "Đơn vị sự nghiệp": [
+        ("Trung tâm GDNN-GDTX", 100, 100, 89.73), ("Trung tâm DVNN", 100, 100, 76.43),
+        ("Đội QTĐT", 100, 100, 76.05), ("Ban QLDA ĐTXD", 100, 100, 73.26),
+        ("Trung tâm PTQĐ", 100, 100, 70.23), ("Trung tâm VH,TT&TT", None, None, NOT_EVALUATED),
+    ],
+}
+
+# Báo cáo 2445/BC-UBND ngày 06/7/2021 của UBND thị xã Hương Trà:
+# (code, title, maximum, self-assessed points, rationale); "" code = sub-item.
+_R121 = ("Tổng cộng trong 6 tháng đầu năm 2021, UBND thị xã đã thực hiện 87 nhiệm vụ do UBND tỉnh, Chủ tịch "
+         "UBND tỉnh giao, trong đó đã thực hiện hoàn thành đúng hạn và trước hạn 84 nhiệm vụ (đạt 95,6%) có 3 "
+         "nhiệm vụ (4,4%). Nên chấm 2,868 điểm")
+_R122 = ("Tổng cộng trong 6 tháng đầu năm 2021, UBND thị xã đã thực hiện 87 YKCD do UBND tỉnh, Chủ tịch UBND "
+         "tỉnh giao, trong đó đã thực hiện hoàn thành đúng hạn và trước hạn 84 YKCD (đạt 95,6%) có 3 YKCD quá "
+         "hạn (4,4%). Nên chấm 3,824 điểm")
+HUONG_TRA_2021 = [
+    ("", "TỔNG ĐIỂM", 34, 28.692, ""),
+    ("I", "Kết quả tổ chức thực hiện nhiệm vụ phát triển kinh tế, xã hội quốc phòng an ninh, đối ngoại trên địa bàn",
+     12, 7.692, ""),
+    ("1.2", "Triển khai thực hiện nhiệm vụ do UBND tỉnh giao", 9, 6.692, ""),
+    ("1.2.1", "Triển khai tổ chức thực hiện nhiệm vụ do UBND tỉnh giao", 5, 2.868, _R121),
+    ("", "Hoàn thành trước thời hạn", 5, None, ""),
+    ("", "Hoàn thành đúng thời hạn", 3, 2.868, ""),
+    ("", "Hoàn thành trong năm, nhưng không đúng thời hạn", 1, None, ""),
+    ("1.2.2", "Kết quả thực hiện các ý kiến chỉ đạo của UBND tỉnh", 4, 3.824, _R122),
+    ("", "Tỷ lệ % ý kiến chỉ đạo của UBND tỉnh được hoàn thành đúng và trước hạn", 4, 3.824, ""),
+    ("1.3", "Kết quả triển khai thực hiện Trung tâm Hành chính công cấp huyện và Bộ phận Một cửa hiện đại cấp xã",
+     3, 1, "UBND thị xã đã thực hiện đầy đủ 100% việc thiết lập quy trình, số hoá hồ sơ cho các TTHC, tuy nhiên "
+           "kết quả giải quyết TTHC trong 6 tháng của UBND các phường xã đạt 94% và tại TT HCC thị xã đạt 90% "
+           "đúng và trước hạn nên chấm 1 điểm"),
+    ("", "Triển khai hiệu quả, đồng bộ, 100% các TTHC được lập quy trình, số hóa và giải quyết đúng hạn thì "
+         "đạt 3 điểm;", 3, None, ""),
+    ("", "Từ 95% - dưới 100% TTHC được lập quy trình, số hóa và giải quyết đúng hạn thì đạt 2 điểm;", 2, None, ""),
+    ("", "Từ 90% - dưới 95% TTHC được lập quy trình, số hóa và giải quyết đúng hẹn thì đạt 1 điểm.", 1, 1, ""),
+    ("II", "Kết quả thực hiện nhiệm vụ quản lý trong cơ quan, đơn vị", 18, 17, ""),
+    ("2.1", "Công tác quản lý đội ngũ cán bộ, công chức", 0, 0, ""),
+    ("2.2", "Đánh giá, phân loại cán bộ, công chức, viên chức (CBCCVC)", 6, 5, ""),
+    ("2.2.1", "Thực hiện việc đánh giá, phân loại CBCCVC hàng năm tại các phòng, ban chuyên môn", 3, 3,
+     "Trong năm 2020 UBND thị xã đã thực hiện đánh giá, phân loại CBCCVC hàng năm tại các phòng, ban chuyên môn "
+     "đúng quy định nên chấm 3 điểm"),
+    ("", "Thực hiện việc đánh giá phân loại người đứng đầu và công chức, viên chức cuối năm của cơ quan đúng "
+         "quy định", 2, 2, ""),
+    ("", "Thông báo kết quả đánh giá, phân loại CBCCVC đúng quy định", 1, 1, ""),
+    ("2.2.2", "Kết quả đánh giá, phân loại CBCCVC", 3, 2,
+     "Trong năm 2020, tổng số CBCCVC có mặt là 2094 người, có 2066/2094 người được xếp loại hoàn thành tốt "
+     "nhiệm vụ trở lên chiếm 98,6% nên chấm 2 điểm"),
+    ("", "100% CBCCVC hoàn thành tốt nhiệm vụ", 3, None, ""),
+    ("", "Từ 80% đến dưới 100% CBCCVC hoàn thành tốt nhiệm vụ", 2, 2, ""),
+    ("", "Từ 70% đến dưới 80% CBCCVC hoàn thành tốt nhiệm vụ", 1, None, ""),
+    ("2.3", "Tổ chức đánh giá đầy đủ việc thực hiện chương trình, kế hoạch công tác, chấp hành nghiêm túc chế độ "
+            "báo cáo theo quy định", 5, 5,
+     "UBND thị xã đã tổ chức đánh giá đầy đủ việc thực hiện chương trình, kế hoạch công tác, chấp hành nghiêm túc "
+     "chế độ báo cáo theo quy định có đầy đủ tài liệu kiểm chứng kèm theo nên chấm 5 điểm"),
+    ("", "Có tổ chức đánh giá đầy đủ việc thực hiện chương trình, kế hoạch", 2, 2, ""),
+    ("", "Có thực hiện đầy đủ chế độ thông tin báo cáo theo quy định của UBND tỉnh (tháng, quý, năm)", 2, 2, ""),
+    ("", "Thực hiện các nội dung trên đúng thời gian quy định, chất lượng, đầy đủ thông tin", 1, 1, ""),
+    ("2.4", "Quản lý tài chính, ngân sách, trang thiết bị và cơ sở vật chất", 3, 3,
+     "UBND thị xã đã thực hiện tốt công tác quản lý tài chính, ngân sách, trang thiết bị và cơ sở vật chất nên "
+     "chấm 3 điểm"),
+    ("", "Có ban hành hoặc thường xuyên sửa đổi, bổ sung Quy chế chi tiêu nội bộ; Quy chế quản lý, sử dụng tài "
+         "sản công", 1, 1, ""),
+    ("", "Có công khai quy chế chi tiêu nội bộ, quy chế quản lý sử dụng tài sản công", 1, 1, ""),
+    ("", "Thực hiện chính sách tiền lương, BHXH, chế độ đãi ngộ, khen thưởng, kỷ luật cho công chức, viên chức "
+         "đúng quy định", 1, 1, ""),
+    ("2.5", "Thanh tra, kiểm tra và giải quyết khiếu nại tố cáo", 4, 4,
+     "Trong 6 tháng đầu năm 2021, UBND thị xã đã thực hiện tốt công tác thanh tra, kiểm tra và giải quyết KNTC "
+     "nên chấm điểm tối đa"),
+    ("", "Tổ chức tự kiểm tra theo quy định của pháp luật", 2, 2, ""),
+    ("", "Thực hiện kết luận kiểm tra, thanh tra của các cơ quan nhà nước có thẩm quyền", 1, 1, ""),
+    ("", "Giải quyết đúng quy định pháp luật đơn khiếu nại, tố cáo, kiến nghị, phản ánh thuộc thẩm quyền", 1, 1, ""),
+    ("III", "Thực hiện quy định của đảng, pháp luật của Nhà nước", 4, 4, ""),
+    ("3.1", "Thực hiện công tác học tập Nghị quyết của Đảng, phổ biến tuyên truyền pháp luật nhà nước", 2, 2,
+     "Trong 6 tháng đầu năm 2021, UBND thị xã đã thực hiện đầy đủ công tác học tập Nghị quyết của Đảng, phổ biến "
+     "tuyên truyền pháp luật nhà nước và có tài liệu kiểm chứng đầy đủ nên chấm 2 điểm"),
+    ("", "Có tài liệu chứng minh việc tổ chức học tập, quán triệt chủ trương của Đảng, pháp luật của Nhà nước thì "
+         "đạt 2 điểm;", 2, 2, ""),
+    ("", "Nếu không thì điểm đánh giá là 0.", 0, None, ""),
+    ("3.4", "Thực hiện công tác thi đua - khen thưởng", 2, 2,
+     "Trong năm 2020 UBND thị xã thực hiện đúng các quy định về công tác thi đua - khen thưởng và có tài liệu "
+     "kiểm chứng đầy đủ nên chấm 2 điểm"),
+    ("", "Thực hiện đúng quy định công tác TĐKT thì đạt 2 điểm;", 2, 2, ""),
+    ("", "Nếu có hạn chế, vi phạm thì điểm đánh giá là 0.", 0, None, ""),
+]
+
+UNIT_HEADERS = ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
+                "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
+                "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị", "Lý do không đánh giá", "Ghi chú"]
+CRITERIA_HEADERS = ["Mã số", "Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần", "Điểm chuẩn", "Điểm tự chấm",
+                    "Lý giải việc chấm điểm"]
+
+
+def _title_block(sheet, lines: list[str], width: int) -> None:
+    for line in lines:
+        sheet.append([line])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        sheet.cell(sheet.max_row, 1).alignment = Alignment(horizontal="center")
+    sheet.append([])
+
+
+def _header(sheet, headers: list[str], widths: list[int]) -> None:
+    sheet.append(headers)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+    for column, width in zip("ABCDEFGHIJ", widths):
+        sheet.column_dimensions[column].width = width
+
+
+def huong_tra_2020(path: Path) -> None:
+    book = Workbook()
+    book.remove(book.active)
+    for group, units in HUONG_TRA_2020.items():
+        sheet = book.create_sheet(group)
+        _title_block(sheet, ["BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2020", f"Khối: {group}"], 7)
+        _header(sheet, UNIT_HEADERS, [5, 28, 14, 18, 20, 40, 16])
+        for number, (unit, maximum, applicable, points) in enumerate(units, 1):
+            reason = points if isinstance(points, str) else None
+            sheet.append([number, unit, maximum, applicable, None if reason else points, reason])
+    book.save(path)
+
+
+def huong_tra_2021(path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tự chấm điểm"
+    _title_block(sheet, ["BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM 6 THÁNG ĐẦU NĂM 2021",
+                         "Đơn vị: UBND thị xã Hương Trà"], 5)
+    _header(sheet, CRITERIA_HEADERS, [8, 60, 10, 10, 60])
+    for code, title, maximum, points, rationale in HUONG_TRA_2021:
+        sheet.append([code or None, title, maximum, points, rationale or None])
+        sheet.cell(sheet.max_row, 1).number_format = "@"
+        sheet.cell(sheet.max_row, 5).alignment = Alignment(wrap_text=True)
+    book.save(path)
+
+
+if __name__ == "__main__":
+    huong_tra_2020(ROOT / "inputs/huong-tra-2020-xep-loai/diem-tham-dinh-2020.xlsx")
+    huong_tra_2021(ROOT / "inputs/huong-tra-2021-tu-cham/tu-cham-6-thang-2021.xlsx")

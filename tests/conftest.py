@@ -1,0 +1,63 @@
+"""Shared helpers: run the command line in-process, copy example jobs, build small workbooks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from pipeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "inputs"
+
+
+@pytest.fixture
+def cli(capsys):
+    """Runs `python -m pipeline …` in-process; returns (exit code, stdout, stderr)."""
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+    return run
+
+
+@pytest.fixture
+def example_job(tmp_path):
+    """A writable copy of an example job folder."""
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(INPUTS / name, target)
+        return target
+    return copy
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+UNIT_JOB = """
+kind = "quyet-dinh-xep-loai"
+scheme = "chat-luong-hoat-dong@2020"
+[[groups]]
+name = "Khối A"
+[[groups]]
+name = "Khối B"
+"""
+
+
+def unit_job(folder: Path, sheets: dict[str, list[list[object]]], settings: str = UNIT_JOB) -> Path:
+    """A minimal decision job with the given workbook sheets."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "job.toml").write_text(settings, encoding="utf-8")
+    write_workbook(folder / "diem.xlsx", sheets)
+    return folder

@@ -1,0 +1,190 @@
+"""Bad input: a Vietnamese message naming file, sheet, row and column; every problem at once;
+a non-zero exit code; nothing written; no traceback unless --debug."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+
+from pipeline.errors import InputErrors, Reason
+from pipeline.flow import evaluate
+from pipeline.reading import read_job
+from tests.conftest import unit_job
+
+HEADER = ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", "Tổng điểm thẩm định",
+          "Lý do không đánh giá"]
+
+
+def problems_of(folder):
+    with pytest.raises(InputErrors) as caught:
+        evaluate(*read_job(folder))
+    return caught.value.problems
+
+
+def edit_cell(path, sheet, find, column, value):
+    book = openpyxl.load_workbook(path)
+    for row in book[sheet].iter_rows():
+        if any(c.value == find for c in row):
+            row[column].value = value
+    book.save(path)
+
+
+def test_text_in_a_score_cell_names_file_sheet_row_and_column(example_job, cli, tmp_path):
+    job = example_job("huong-tra-2020-xep-loai")
+    edit_cell(job / "diem-tham-dinh-2020.xlsx", "UBND các xã, phường", "Hương Văn", 4, "72.2.1")
+    out = tmp_path / "out"
+    code, stdout, stderr = cli("run", job, "--out", out)
+    assert code == 1
+    assert ('Tệp diem-tham-dinh-2020.xlsx, trang "UBND các xã, phường", dòng 5, '
+            'cột "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị": '
+            '"72.2.1" không phải là số.') in stderr
+    assert "Traceback" not in stderr and not out.exists()
+
+
+def test_every_problem_is_reported_in_one_run(example_job, cli, tmp_path):
+    job = example_job("huong-tra-2020-xep-loai")
+    book = job / "diem-tham-dinh-2020.xlsx"
+    edit_cell(book, "Cơ quan chuyên môn", "Phòng Nội vụ", 4, "chín mươi")
+    edit_cell(book, "UBND các xã, phường", "Hương Vinh", 4, 81)
+    edit_cell(book, "Đơn vị sự nghiệp", "Đội QTĐT", 4, -1)
+    edit_cell(book, "Đơn vị sự nghiệp", "Trung tâm PTQĐ", 1, "Trung tâm DVNN")
+    reasons = [p.reason for p in problems_of(job)]
+    assert sorted(r.value for r in reasons) == sorted(r.value for r in [
+        Reason.NOT_A_NUMBER, Reason.ABOVE_MAXIMUM, Reason.NEGATIVE, Reason.DUPLICATE_UNIT])
+    code, _, stderr = cli("run", job, "--out", tmp_path / "out")
+    assert code == 1 and "có 4 lỗi" in stderr and not (tmp_path / "out").exists()
+
+
+def test_points_above_the_applicable_maximum(example_job):
+    job = example_job("huong-tra-2020-xep-loai")
+    edit_cell(job / "diem-tham-dinh-2020.xlsx", "UBND các xã, phường", "Hương Vinh", 4, 81)
+    [found] = problems_of(job)
+    assert (found.reason, found.row, found.value, found.detail("maximum")) == (Reason.ABOVE_MAXIMUM, 6, "81", "80")
+
+
+def test_same_unit_twice_in_a_group_names_both_rows(tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 100, 90], [2, "Phòng  A", 100, 80]],
+                                       "Khối B": [HEADER, [1, "Phòng A", 100, 70]]})
+    [found] = problems_of(job)
+    assert (found.reason, found.sheet, found.row, found.detail("first_row")) == (Reason.DUPLICATE_UNIT, "Khối A", 3, "2")
+
+
+def test_missing_column_is_named(tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [["TT", "Đơn vị", "Điểm tối đa áp dụng"], [1, "Phòng A", 100]]})
+    found = problems_of(job)
+    assert [(p.reason, p.detail("column_name")) for p in found][0] == (Reason.MISSING_COLUMN, "Tổng điểm thẩm định")
+
+
+def test_misspelt_column_gets_a_suggestion(tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [["TT", "Đơn vị", "Tổng điểm thẩm đinh"], [1, "Phòng A", 90]]})
+    from pipeline.messages import describe
+    assert 'có phải cột "Tổng điểm thẩm đinh"' in describe(problems_of(job)[0])
+
+
+def test_unknown_group_in_the_group_column(tmp_path):
+    header = ["Khối", *HEADER]
+    job = unit_job(tmp_path / "job", {"Số liệu": [header, ["Khối A", 1, "Phòng A", 100, 90],
+                                                  ["Khối B", 2, "Phòng B", 100, 80],
+                                                  ["Khối C", 3, "Phòng C", 100, 70]]})
+    [found] = problems_of(job)
+    assert (found.reason, found.row, found.column, found.value) == (Reason.UNKNOWN_GROUP, 4, "Khối", "Khối C")
+
+
+def test_unknown_scheme_lists_the_known_ones(tmp_path, cli):
+    job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 100, 90]]},
+                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "xep-loai-2030"\n[[groups]]\nname = "Khối A"\n')
+    code, _, stderr = cli("run", job, "--out", tmp_path / "out")
+    assert code == 1
+    assert 'không có bộ tiêu chí xếp loại "xep-loai-2030"' in stderr and "chat-luong-hoat-dong" in stderr
+
+
+def test_unknown_scheme_version(tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 100, 90]]},
+                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "chi-so-cchc@1999"\n[[groups]]\nname = "Khối A"\n')
+    with pytest.raises(InputErrors) as caught:
+        read_job(job)
+    assert caught.value.problems[0].reason is Reason.UNKNOWN_SCHEME_VERSION
+
+
+def test_declared_total_that_differs_from_the_computed_one(example_job):
+    job = example_job("huong-tra-2021-tu-cham")
+    edit_cell(job / "tu-cham-6-thang-2021.xlsx", "Tự chấm điểm", "TỔNG ĐIỂM", 3, 28.7)
+    [found] = problems_of(job)
+    assert (found.reason, found.row, found.column, found.value, found.detail("computed")) == (
+        Reason.TOTAL_MISMATCH, 5, "Điểm tự chấm", "28,7", "28,692")
+
+
+def test_chi_lang_total_stated_in_the_article_is_reported(example_job):
+    job = example_job("chi-lang-2023-cchc")
+    data = job / "tu-cham-cchc-2023.csv"
+    data.write_text(data.read_text(encoding="utf-8") + ";TỔNG ĐIỂM;80;83,06;\n", encoding="utf-8")
+    [found] = problems_of(job)
+    assert (found.reason, found.value, found.detail("computed")) == (Reason.TOTAL_MISMATCH, "83,06", "67,06")
+
+
+def test_declared_score_column_is_checked(tmp_path):
+    header = [*HEADER, "Kết quả đánh giá"]
+    job = unit_job(tmp_path / "job", {"Khối A": [header, [1, "Phòng A", 80, 72.2, None, 90.25]],
+                                       "Khối B": [header, [1, "Phòng B", 80, 63.06, None, 78.82]]})
+    [found] = problems_of(job)
+    assert (found.reason, found.sheet, found.value, found.detail("computed")) == (
+        Reason.TOTAL_MISMATCH, "Khối B", "78,82", "78,83")
+
+
+def test_corrupt_workbook(example_job, cli, tmp_path):
+    job = example_job("huong-tra-2020-xep-loai")
+    (job / "diem-tham-dinh-2020.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    code, _, stderr = cli("run", job, "--out", tmp_path / "out")
+    assert code == 1 and "Tệp diem-tham-dinh-2020.xlsx: bị hỏng" in stderr and "Traceback" not in stderr
+
+
+def test_password_protected_workbook(example_job):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    job = example_job("huong-tra-2020-xep-loai")
+    path = job / "diem-tham-dinh-2020.xlsx"
+    encrypted = io.BytesIO()
+    OOXMLFile(io.BytesIO(path.read_bytes())).encrypt("matkhau", encrypted)
+    path.write_bytes(encrypted.getvalue())
+    [found] = problems_of(job)
+    assert (found.reason, found.file) == (Reason.PASSWORD_PROTECTED, "diem-tham-dinh-2020.xlsx")
+
+
+def test_formula_cell_without_cached_value(tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 80, "=70+2.2"]],
+                                       "Khối B": [HEADER, [1, "Phòng B", 80, 60]]})
+    [found] = problems_of(job)
+    assert (found.reason, found.row, found.column, found.value) == (
+        Reason.FORMULA_NOT_CACHED, 2, "Tổng điểm thẩm định", "=70+2.2")
+
+
+def test_existing_output_is_not_overwritten_without_force(cli, tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 80, 70]],
+                                       "Khối B": [HEADER, [1, "Phòng B", 80, 60]]})
+    out = tmp_path / "out"
+    assert cli("run", job, "--out", out)[0] == 0
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    code, _, stderr = cli("run", job, "--out", out)
+    assert code == 1 and "không ghi đè" in stderr and "--force" in stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+    assert cli("run", job, "--out", out, "--force")[0] == 0
+
+
+def test_debug_shows_the_traceback(tmp_path, cli):
+    job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 80, "x"]]})
+    assert "Traceback" in cli("run", job, "--out", tmp_path / "o", "--debug")[2]
+
+
+def test_missing_points_without_a_reason(tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 80, None]],
+                                       "Khối B": [HEADER, [1, "Phòng B", 80, 60]]})
+    [found] = problems_of(job)
+    assert (found.reason, found.row) == (Reason.MISSING_VALUE, 2)
+
+
+def test_missing_job_settings(tmp_path, cli):
+    (tmp_path / "job").mkdir()
+    code, _, stderr = cli("run", tmp_path / "job", "--out", tmp_path / "o")
+    assert code == 1 and "không có tệp thiết lập job.toml" in stderr

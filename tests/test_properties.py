@@ -1,0 +1,99 @@
+"""Property tests (hypothesis) for rounding, formatting, ranking and classification."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.classify import classified, label_for
+from pipeline.formatting import number
+from pipeline.rank import ranked_within_groups
+from pipeline.rounding import round_half_up
+from pipeline.scheme import Label, scheme_data, scheme_from_data
+
+scores = st.decimals(min_value=0, max_value=110, places=4, allow_nan=False, allow_infinity=False)
+SCHEME = scheme_from_data(scheme_data("chat-luong-hoat-dong@2020", "test")[0], "test")
+
+
+@given(scores, st.integers(0, 3))
+def test_rounding_is_half_up_and_within_half_a_step(value, decimals):
+    rounded = round_half_up(value, decimals)
+    step = Decimal(1).scaleb(-decimals)
+    assert abs(rounded - value) <= step / 2
+    if abs(rounded - value) == step / 2:
+        assert rounded > value
+
+
+@given(scores, st.integers(0, 3), st.booleans())
+def test_formatting_shows_the_rounded_value_with_a_decimal_comma(value, decimals, fixed):
+    rounded = round_half_up(value, decimals)
+    text = number(rounded, decimals, fixed)
+    assert Decimal(text.replace(".", "").replace(",", ".")) == rounded
+    if fixed and decimals:
+        assert len(text.split(",")[1]) == decimals
+    if not fixed and "," in text:
+        assert not text.endswith("0")
+
+
+def _units(values: list[Decimal], evaluated: list[bool]) -> pd.DataFrame:
+    rows = [{"group": "A", "unit": f"U{i}", "evaluated": e, "score_exact": v if e else None,
+             "score": round_half_up(v, 2) if e else None, "penalty": None}
+            for i, (v, e) in enumerate(zip(values, evaluated))]
+    return pd.DataFrame(rows, dtype=object)
+
+
+unit_lists = st.lists(st.tuples(scores, st.booleans()), min_size=1, max_size=25)
+
+
+@given(unit_lists, st.sampled_from(["dong-hang", "lien-tiep"]))
+def test_ranks_follow_scores_and_units_not_evaluated_come_last_without_rank(units, tie_rule):
+    values, flags = [v for v, _ in units], [e for _, e in units]
+    ranked = ranked_within_groups(_units(values, flags), ["A"], tie_rule)
+    evaluated = ranked[ranked["evaluated"].astype(bool)]
+    assert ranked["rank"].iloc[len(evaluated):].isna().all()
+    assert list(ranked["position"]) == list(range(1, len(ranked) + 1))
+    exact = list(evaluated["score_exact"])
+    assert exact == sorted(exact, reverse=True)
+    ranks = list(evaluated["rank"])
+    if ranks:
+        assert ranks[0] == 1
+    for i in range(1, len(ranks)):
+        same = evaluated["score"].iloc[i] == evaluated["score"].iloc[i - 1]
+        if tie_rule == "dong-hang" and same:
+            assert ranks[i] == ranks[i - 1]
+        else:
+            assert ranks[i] == i + 1
+
+
+@given(scores)
+def test_label_is_the_highest_whose_bound_is_reached(score):
+    labels = SCHEME.labels
+    chosen = labels[label_for(score, labels)]
+    assert chosen.minimum is None or score >= chosen.minimum
+    higher = labels[: label_for(score, labels)]
+    assert all(score < label.minimum for label in higher)
+
+
+@given(st.lists(scores, min_size=1, max_size=20))
+def test_classification_is_monotone_in_the_score(values):
+    frame = _units(values, [True] * len(values))
+    labelled = classified(frame, SCHEME, {})
+    order = [label.name for label in SCHEME.labels]
+    pairs = sorted(zip(labelled["score"], labelled["label"]))
+    positions = [order.index(label) for _, label in pairs]
+    assert positions == sorted(positions, reverse=True)
+
+
+def test_bounds_are_inclusive():
+    labels = SCHEME.labels
+    assert [labels[label_for(Decimal(v), labels)].name for v in ("90", "89.99", "80", "70", "50", "49.99")] == [
+        "Rất tốt", "Tốt", "Tốt", "Khá", "Trung bình", "Yếu"]
+
+
+def test_group_labels_override_the_scheme():
+    labels = (Label("Đạt", Decimal(60)), Label("Không đạt", None))
+    frame = _units([Decimal("65"), Decimal("59")], [True, True])
+    assert list(classified(frame, SCHEME, {"A": labels})["label"]) == ["Đạt", "Không đạt"]
