@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JOBS := $(wildcard inputs/*/job.toml)
 
-.PHONY: run test clean
+.PHONY: run test clean pages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,3 +24,6 @@ test: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) outputs/*/
+
+pages: run
+	$(PY) scripts/render_pages.py

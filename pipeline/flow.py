@@ -8,11 +8,13 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.classify import classified, label_counts
+from pipeline.documents import OUTPUT_NAMES, document_context, template_name
 from pipeline.compute import CriteriaTotals, report_unit, rolled_up_criteria, unit_scores
 from pipeline.errors import InputErrors, Problem
 from pipeline.normalise import normalise_criteria, normalise_units
 from pipeline.rank import ranked_within_groups
 from pipeline.reading import Sheet, read_job
+from pipeline.render import TEMPLATE_DIR, render_document
 from pipeline.results import results_workbook
 from pipeline.settings import JobSettings
 from pipeline.writing import write_outputs
@@ -55,6 +57,14 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     return JobResult(settings, labelled, counts, criteria, totals)
 
 
+def documents(result: JobResult) -> dict[str, bytes]:
+    """The job's Word documents, rendered in memory: file name → .docx bytes."""
+    settings = result.settings
+    name = template_name(settings.kind, settings.document)
+    template = settings.folder / settings.document.template if settings.document.template else TEMPLATE_DIR / name
+    return {OUTPUT_NAMES[name]: render_document(template, document_context(result))}
+
+
 def _place(found: Problem) -> tuple[str, str, int]:
     return (found.file or "", found.sheet or "", found.row or 0)
 
@@ -63,6 +73,6 @@ def run_job(folder: Path, out_dir: Path, force: bool = False) -> tuple[JobResult
     """Reads a job, evaluates it and writes its outputs; nothing is written on any problem."""
     settings, sheets = read_job(folder)
     result = evaluate(settings, sheets)
-    files = {f"ket-qua-{settings.name}.xlsx": results_workbook(result)}
+    files = {"ket-qua.xlsx": results_workbook(result), **documents(result)}
     written = write_outputs(out_dir, files, force=force)
     return result, written

@@ -11,6 +11,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Mapping
 
+from pipeline.document_settings import DocumentSettings, document_from_data
 from pipeline.errors import InputErrors, Problem, Reason, problem
 from pipeline.scheme import Label, Scheme, labels_from_data, scheme_data, scheme_from_data
 
@@ -43,7 +44,7 @@ class JobSettings:
     data_files: tuple[Path, ...]
     groups: tuple[Group, ...]
     unit: str = ""
-    document: Mapping[str, Any] = field(default_factory=dict)
+    document: DocumentSettings = field(default_factory=DocumentSettings)
 
     @property
     def name(self) -> str:
@@ -70,10 +71,12 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     scheme = _scheme(data, source, errors)
     files = _data_files(data.get("data"), folder, data_files, source, errors)
     groups = _groups(data, kind, source, errors)
-    document = data.get("document", {})
-    if not isinstance(document, dict):
+    document_data = data.get("document", {})
+    if not isinstance(document_data, dict):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="document",
-                              value=str(document), expected="cần một bảng [document]"))
+                              value=str(document_data), expected="cần một bảng [document]"))
+        document_data = {}
+    document = document_from_data(document_data, str(kind), source, errors)
     unit = str(data.get("unit", "")).strip()
     if kind == "bao-cao-tu-cham" and not unit:
         errors.append(problem(Reason.SETTING_MISSING, file=source, key="unit"))

@@ -45,6 +45,25 @@ def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
     return path
 
 
+DOCUMENT = """
+[document]
+issuing_body = ["ỦY BAN NHÂN DÂN", "XÃ THỬ NGHIỆM"]
+number = ""
+symbol = "QĐ-UBND"
+place = "Thử Nghiệm"
+date = ""
+title = "Về việc công bố kết quả đánh giá, xếp loại"
+authority = "ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM"
+issuer_name = "Ủy ban nhân dân xã Thử Nghiệm"
+article_2 = "Quyết định này có hiệu lực kể từ ngày ký."
+article_3 = "Các đơn vị chịu trách nhiệm thi hành Quyết định này./."
+recipients = ["Như Điều 3;", "Lưu: VT."]
+[document.signature]
+authority = ["TM. ỦY BAN NHÂN DÂN"]
+position = "CHỦ TỊCH"
+name = "Nguyễn Văn A"
+"""
+
 UNIT_JOB = """
 kind = "quyet-dinh-xep-loai"
 scheme = "chat-luong-hoat-dong@2020"
@@ -52,7 +71,7 @@ scheme = "chat-luong-hoat-dong@2020"
 name = "Khối A"
 [[groups]]
 name = "Khối B"
-"""
+""" + DOCUMENT
 
 
 def unit_job(folder: Path, sheets: dict[str, list[list[object]]], settings: str = UNIT_JOB) -> Path:

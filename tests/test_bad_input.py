@@ -11,7 +11,7 @@ import pytest
 from pipeline.errors import InputErrors, Reason
 from pipeline.flow import evaluate
 from pipeline.reading import read_job
-from tests.conftest import unit_job
+from tests.conftest import DOCUMENT, unit_job
 
 HEADER = ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", "Tổng điểm thẩm định",
           "Lý do không đánh giá"]
@@ -94,7 +94,7 @@ def test_unknown_group_in_the_group_column(tmp_path):
 
 def test_unknown_scheme_lists_the_known_ones(tmp_path, cli):
     job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 100, 90]]},
-                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "xep-loai-2030"\n[[groups]]\nname = "Khối A"\n')
+                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "xep-loai-2030"\n[[groups]]\nname = "Khối A"\n' + DOCUMENT)
     code, _, stderr = cli("run", job, "--out", tmp_path / "out")
     assert code == 1
     assert 'không có bộ tiêu chí xếp loại "xep-loai-2030"' in stderr and "chat-luong-hoat-dong" in stderr
@@ -102,7 +102,7 @@ def test_unknown_scheme_lists_the_known_ones(tmp_path, cli):
 
 def test_unknown_scheme_version(tmp_path):
     job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 100, 90]]},
-                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "chi-so-cchc@1999"\n[[groups]]\nname = "Khối A"\n')
+                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "chi-so-cchc@1999"\n[[groups]]\nname = "Khối A"\n' + DOCUMENT)
     with pytest.raises(InputErrors) as caught:
         read_job(job)
     assert caught.value.problems[0].reason is Reason.UNKNOWN_SCHEME_VERSION

@@ -1,0 +1,146 @@
+"""The `[document]` table of `job.toml`: what the issued document says about itself.
+
+Issuing body, number, place, date, title, Căn cứ lines, articles, recipients and the
+signature block, validated against the rules of Nghị định 30/2020 that data can break
+(signature prefixes, appendix numbering, dates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Mapping
+
+from pipeline.errors import Problem, Reason, problem
+
+AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+NUMBERINGS = {"la-ma": "Phụ lục I, II, III", "so": "PHỤ LỤC 01, 02, 03"}
+FORMS = {"quyet-dinh": "quyết định kèm phụ lục", "bang": "bảng xếp hạng riêng"}
+TEXT_FIELDS = ("parent_body", "symbol", "place", "title", "authority", "issuer_name", "article_1", "article_2",
+               "article_3", "template")
+LIST_FIELDS = ("issuing_body", "bases", "recipients")
+DOCUMENT_FIELDS = {*TEXT_FIELDS, *LIST_FIELDS, "number", "date", "appendix_numbering", "signature",
+                   "self_rating", "form"}
+REQUIRED = {
+    "bao-cao-tu-cham": ("issuing_body", "symbol", "place", "title"),
+    "quyet-dinh-xep-loai": ("issuing_body", "symbol", "place", "title", "authority", "issuer_name", "article_2",
+                            "article_3"),
+    "xep-hang-cchc": ("issuing_body", "symbol", "place", "title"),
+}
+
+
+@dataclass(frozen=True)
+class Signature:
+    authority: tuple[str, ...]
+    position: str
+    name: str
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    parent_body: str = ""
+    issuing_body: tuple[str, ...] = ()
+    number: str = ""
+    symbol: str = ""
+    place: str = ""
+    date: date | None = None
+    title: str = ""
+    authority: str = ""
+    issuer_name: str = ""
+    bases: tuple[str, ...] = ()
+    article_1: str = ""
+    article_2: str = ""
+    article_3: str = ""
+    appendix_numbering: str = "la-ma"
+    recipients: tuple[str, ...] = ()
+    signature: Signature = Signature((), "", "")
+    self_rating: bool = False
+    form: str = "quyet-dinh"
+    template: str = ""
+
+
+def document_from_data(data: Mapping[str, Any], kind: str, source: str, errors: list[Problem]) -> DocumentSettings:
+    """Validates `[document]`; problems are appended to `errors` with the key that holds them."""
+    def invalid(key: str, value: Any, expected: str) -> None:
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"document.{key}", value=str(value),
+                              expected=expected))
+
+    for key in sorted(set(data) - DOCUMENT_FIELDS):
+        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"document.{key}"))
+    values: dict[str, Any] = {}
+    for key in TEXT_FIELDS:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            invalid(key, value, "cần một đoạn chữ đặt trong ngoặc kép")
+            value = ""
+        values[key] = value.strip()
+    for key in LIST_FIELDS:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            invalid(key, value, "cần một danh sách chữ, ví dụ [\"dòng 1\", \"dòng 2\"]")
+            value = []
+        values[key] = tuple(v.strip() for v in value if v.strip())
+    for key in REQUIRED.get(kind, ()):
+        if not values.get(key):
+            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"document.{key}"))
+    number = data.get("number", "")
+    if isinstance(number, int) and not isinstance(number, bool):
+        number = str(number)
+    if not isinstance(number, str) or (number.strip() and not number.strip().isdigit()):
+        invalid("number", number, "số văn bản chỉ gồm chữ số, hoặc \"\" nếu chưa cấp số")
+        number = ""
+    values["number"] = number.strip()
+    when = data.get("date", "")
+    if when == "":
+        when = None
+    elif not isinstance(when, date) or hasattr(when, "hour"):
+        invalid("date", when, "ghi ngày dạng năm-tháng-ngày không có ngoặc kép, ví dụ 2021-07-06; hoặc \"\"")
+        when = None
+    values["date"] = when
+    numbering = data.get("appendix_numbering", "la-ma")
+    if numbering not in NUMBERINGS:
+        invalid("appendix_numbering", numbering, 'ghi "la-ma" (Phụ lục I, II) hoặc "so" (PHỤ LỤC 01, 02)')
+        numbering = "la-ma"
+    values["appendix_numbering"] = numbering
+    form = data.get("form", "quyet-dinh")
+    if form not in FORMS:
+        invalid("form", form, 'ghi "quyet-dinh" (quyết định kèm phụ lục) hoặc "bang" (bảng xếp hạng riêng)')
+        form = "quyet-dinh"
+    values["form"] = form
+    self_rating = data.get("self_rating", False)
+    if not isinstance(self_rating, bool):
+        invalid("self_rating", self_rating, "ghi true hoặc false")
+        self_rating = False
+    values["self_rating"] = self_rating
+    if kind == "xep-hang-cchc" and form == "quyet-dinh":
+        for key in REQUIRED["quyet-dinh-xep-loai"]:
+            if not values[key] and key not in REQUIRED[kind]:
+                errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"document.{key}"))
+    values["signature"] = _signature(data.get("signature", {}), source, errors)
+    return DocumentSettings(**values)
+
+
+def _signature(data: Any, source: str, errors: list[Problem]) -> Signature:
+    if not isinstance(data, dict):
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key="document.signature", value=str(data),
+                              expected="cần bảng [document.signature] có authority, position, name"))
+        return Signature((), "", "")
+    for key in sorted(set(data) - {"authority", "position", "name"}):
+        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"document.signature.{key}"))
+    authority = data.get("authority", [])
+    if isinstance(authority, str):
+        authority = [authority]
+    lines = tuple(str(line).strip() for line in authority if str(line).strip()) if isinstance(authority, list) else ()
+    for line in lines:
+        if not line.upper().startswith(AUTHORITY_PREFIXES):
+            errors.append(problem(
+                Reason.SETTING_INVALID, file=source, key="document.signature.authority", value=line,
+                expected="mỗi dòng thẩm quyền ký bắt đầu bằng " + ", ".join(AUTHORITY_PREFIXES)
+                         + " (chức vụ người ký ghi ở position)"))
+    for key in ("position", "name"):
+        if not str(data.get(key, "")).strip():
+            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"document.signature.{key}"))
+    return Signature(tuple(line.upper() for line in lines), str(data.get("position", "")).strip().upper(),
+                     str(data.get("name", "")).strip())

@@ -1,0 +1,499 @@
+"""Builds the Word templates of `templates/docx/` in the form of Nghị định 30/2020.
+
+The .docx files are the product: office staff open and edit them in Word. This script
+only makes the first version reproducible; once staff edit a template, their file is the
+one that counts. Each element has a named paragraph style (QuocHieu, TieuNgu, CoQuan,
+TenLoai, TrichYeu, CanCu, NoiNhan, ChucVuKy, PhuLuc…), so fonts and sizes change in one
+place (Word: Home > Styles > Modify). Run: `python scripts/build_templates.py`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
+FONT = "Times New Roman"
+A4_SHORT, A4_LONG = Mm(210), Mm(297)
+MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+TEXT_WIDTH = 165  # mm, portrait: 210 − 30 − 15
+LANDSCAPE_WIDTH = 252  # mm: 297 − 30 − 15
+CELL_MARGIN = 1.9  # mm, Word's default left and right cell padding
+HEADER_COLUMNS = (62, 103)  # mm: issuing body | Quốc hiệu (needs ≥ 92 mm at 12 pt)
+CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+
+# name: (size pt, bold, italic, alignment, space before pt, space after pt, first-line indent mm)
+STYLES = {
+    "CoQuanChuQuan": (12, False, False, CENTER, 0, 0, 0),
+    "CoQuan": (12, True, False, CENTER, 0, 0, 0),
+    "QuocHieu": (12, True, False, CENTER, 0, 0, 0),
+    "TieuNgu": (13, True, False, CENTER, 0, 0, 0),
+    "SoKyHieu": (13, False, False, CENTER, 6, 0, 0),
+    "DiaDanhNgay": (13, False, True, CENTER, 6, 0, 0),
+    "TenLoai": (14, True, False, CENTER, 18, 0, 0),
+    "TrichYeu": (14, True, False, CENTER, 0, 0, 0),
+    "ThamQuyen": (14, True, False, CENTER, 12, 12, 0),
+    "CanCu": (14, False, True, JUSTIFY, 0, 6, 12.7),
+    "QuyetDinhLabel": (14, True, False, CENTER, 6, 12, 0),
+    "NoiDung": (14, False, False, JUSTIFY, 0, 6, 12.7),
+    "NoiNhanLabel": (12, True, True, LEFT, 12, 0, 0),
+    "NoiNhan": (11, False, False, LEFT, 0, 0, 0),
+    "ChucVuKy": (14, True, False, CENTER, 0, 0, 0),
+    "HoTenKy": (14, True, False, CENTER, 0, 0, 0),
+    "PhuLucSo": (14, True, False, CENTER, 0, 0, 0),
+    "PhuLucTen": (14, True, False, CENTER, 0, 0, 0),
+    "PhuLucKemTheo": (14, False, True, CENTER, 0, 0, 0),
+    "NhomBang": (13, True, False, LEFT, 12, 6, 0),
+    "BangTieuDe": (12, True, False, CENTER, 2, 2, 0),
+    "BangSo": (12, False, False, CENTER, 2, 2, 0),
+    "BangChu": (12, False, False, LEFT, 2, 2, 0),
+    "DongKe": (4, False, False, CENTER, 0, 6, 0),
+    "SoTrang": (14, False, False, CENTER, 0, 0, 0),
+}
+
+
+# ---------------------------------------------------------------- page and styles
+
+def new_document() -> Document:
+    doc = Document()
+    _base_styles(doc)
+    section = doc.sections[0]
+    _page(section, landscape=False)
+    doc.core_properties.title = ""
+    doc.core_properties.author = ""
+    doc.core_properties.comments = ""
+    return doc
+
+
+def _fonts(rpr_owner) -> None:
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "vi-VN")
+    rpr.append(lang)
+
+
+def _base_styles(doc: Document) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _fonts(normal.element)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    for name, (size, bold, italic, align, before, after, indent) in STYLES.items():
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = True
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        fmt = style.paragraph_format
+        fmt.alignment = align
+        fmt.space_before = Pt(before)
+        fmt.space_after = Pt(after)
+        fmt.first_line_indent = Mm(indent) if indent else None
+        fmt.widow_control = True
+
+
+def _page(section, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
+    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
+    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    section.different_first_page_header_footer = True
+
+
+def restart_page_numbers(section) -> None:
+    """Each appendix numbers its pages from 1 (Nghị định 30, Phụ lục I, III.1)."""
+    sectPr = section._sectPr
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    sectPr.find(qn("w:cols")).addprevious(numbering)
+
+
+def page_numbers(doc: Document) -> None:
+    """Page number centred at the top from page 2; none on the first page (I.7)."""
+    section = doc.sections[0]
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = doc.styles["SoTrang"]
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text.strip().isdigit():
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+
+
+# ---------------------------------------------------------------- building blocks
+
+def paragraph(container, style: str, text: str = "", bold_prefix: str = ""):
+    p = container.add_paragraph(style=style)
+    if bold_prefix:
+        p.add_run(bold_prefix).bold = True
+    if text:
+        p.add_run(text)
+    return p
+
+
+def rule(container, line_mm: float, width_mm: float):
+    """A centred solid line of `line_mm` drawn as the bottom border of an empty paragraph."""
+    p = container.add_paragraph(style="DongKe")
+    side = max(0.0, (width_mm - line_mm) / 2)
+    p.paragraph_format.left_indent = Mm(side)
+    p.paragraph_format.right_indent = Mm(side)
+    ppr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+    return p
+
+
+def _cell_text(cell, style: str, text: str = ""):
+    p = cell.paragraphs[0]
+    p.style = style
+    if text:
+        p.add_run(text)
+    return p
+
+
+def _widths(table, widths_mm) -> None:
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm):
+            cell.width = Mm(width)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _grid_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+            element.set(qn(key), value)
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _row_flags(row, header: bool = False) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    trpr.append(cant_split)
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _tag_row(table, tag: str) -> None:
+    """A row holding only a docxtpl row tag such as `{%tr for u in units %}`."""
+    row = table.add_row()
+    _cell_text(row.cells[0], "BangChu", tag)
+
+
+def header_block(doc: Document) -> None:
+    """Ô 1–4: issuing body | Quốc hiệu, Tiêu ngữ; then Số | địa danh, ngày (one row, one baseline)."""
+    table = doc.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    _widths(table, HEADER_COLUMNS)
+    left, right = table.rows[0].cells
+    _cell_text(left, "CoQuanChuQuan", "{%p if parent_body %}")
+    paragraph(left, "CoQuanChuQuan", "{{ parent_body }}")
+    paragraph(left, "CoQuanChuQuan", "{%p endif %}")
+    paragraph(left, "CoQuan", "{%p for line in issuing_body %}")
+    paragraph(left, "CoQuan", "{{ line }}")
+    paragraph(left, "CoQuan", "{%p endfor %}")
+    rule(left, 20, HEADER_COLUMNS[0] - 2 * CELL_MARGIN)
+    _cell_text(right, "QuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    paragraph(right, "TieuNgu", "Độc lập - Tự do - Hạnh phúc")
+    rule(right, 56, HEADER_COLUMNS[1] - 2 * CELL_MARGIN)
+    number, place = table.rows[1].cells
+    _cell_text(number, "SoKyHieu", "Số: {{ number }}/{{ symbol }}")
+    _cell_text(place, "DiaDanhNgay", "{{ place }}, {{ date }}")
+
+
+def title_block(doc: Document, kind_name: str) -> None:
+    """Ô 5a: tên loại, trích yếu, and the short line under them."""
+    paragraph(doc, "TenLoai", kind_name)
+    paragraph(doc, "TrichYeu", "{{ title }}")
+    rule(doc, 50, TEXT_WIDTH)
+
+
+def closing_block(doc: Document) -> None:
+    """Nơi nhận (left) and the signature block (right), in a borderless table."""
+    doc.add_paragraph(style="NoiDung")
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _widths(table, (80, 85))
+    _row_flags(table.rows[0])  # the signature block never splits across pages
+    left, right = table.rows[0].cells
+    _cell_text(left, "NoiNhanLabel", "Nơi nhận:")
+    paragraph(left, "NoiNhan", "{%p for line in recipients %}")
+    paragraph(left, "NoiNhan", "- {{ line }}")
+    paragraph(left, "NoiNhan", "{%p endfor %}")
+    _cell_text(right, "ChucVuKy", "{%p for line in signature.authority %}")
+    paragraph(right, "ChucVuKy", "{{ line }}")
+    paragraph(right, "ChucVuKy", "{%p endfor %}")
+    paragraph(right, "ChucVuKy", "{{ signature.position }}")
+    for _ in range(4):
+        paragraph(right, "HoTenKy")
+    paragraph(right, "HoTenKy", "{{ signature.name }}")
+
+
+def data_table(doc: Document, headers: list[str], widths: list[float]):
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _grid_borders(table)
+    for cell, text in zip(table.rows[0].cells, headers):
+        _cell_text(cell, "BangTieuDe", text)
+    _row_flags(table.rows[0], header=True)
+    return table
+
+
+def data_row(table, cells: list[tuple[str, str]], bold: bool = False, italic: bool = False):
+    row = table.add_row()
+    _row_flags(row)
+    for cell, (style, text) in zip(row.cells, cells):
+        p = _cell_text(cell, style)
+        if text:
+            run = p.add_run(text)
+            run.bold = bold or None
+            run.italic = italic or None
+    return row
+
+
+def merge_across(row, first: int, last: int, style: str, text: str) -> None:
+    merged = row.cells[first].merge(row.cells[last])
+    for extra in merged.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    p = merged.paragraphs[0]
+    p.style = style
+    for run in list(p.runs):
+        run._r.getparent().remove(run._r)
+    p.add_run(text)
+
+
+# ---------------------------------------------------------------- the templates
+
+def report() -> Document:
+    """Báo cáo kết quả tự chấm điểm (self-assessment report)."""
+    doc = new_document()
+    header_block(doc)
+    title_block(doc, "BÁO CÁO")
+    widths = [13, 56, 17, 19, 60]
+    table = data_table(doc, ["Mã số", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm tự chấm",
+                             "Lý giải việc chấm điểm"], widths)
+    data_row(table, [("BangSo", ""), ("BangChu", "TỔNG ĐIỂM"), ("BangSo", "{{ total.max_points }}"),
+                     ("BangSo", "{{ total.points }}"), ("BangChu", "")], bold=True)
+    _tag_row(table, "{%tr for row in criteria %}")
+    _tag_row(table, "{%tr if row.kind == 'field' %}")
+    row_cells = [("BangSo", "{{ row.code }}"), ("BangChu", "{{ row.title }}"), ("BangSo", "{{ row.max_points }}"),
+                 ("BangSo", "{{ row.points }}"), ("BangChu", "{{ row.rationale }}")]
+    data_row(table, row_cells, bold=True)
+    _tag_row(table, "{%tr elif row.kind == 'criterion' %}")
+    data_row(table, row_cells)
+    _tag_row(table, "{%tr else %}")
+    item = data_row(table, row_cells, italic=True)
+    item.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(3)
+    _tag_row(table, "{%tr endif %}")
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr if bonus %}")
+    data_row(table, [("BangSo", ""), ("BangChu", "{{ bonus.title }}"), ("BangSo", "{{ bonus.max_points }}"),
+                     ("BangSo", "{{ bonus.points }}"), ("BangChu", "{{ bonus.rationale }}")])
+    _tag_row(table, "{%tr endif %}")
+    _tag_row(table, "{%tr if penalty %}")
+    data_row(table, [("BangSo", ""), ("BangChu", "{{ penalty.title }}"), ("BangSo", "{{ penalty.max_points }}"),
+                     ("BangSo", "{{ penalty.points }}"), ("BangChu", "{{ penalty.rationale }}")])
+    _tag_row(table, "{%tr endif %}")
+    _widths(table, widths)
+    paragraph(doc, "NoiDung", "{%p if self_rating %}")
+    paragraph(doc, "NoiDung", "{{ self_rating }}")
+    paragraph(doc, "NoiDung", "{%p endif %}")
+    closing_block(doc)
+    page_numbers(doc)
+    return doc
+
+
+def _decision_body(doc: Document) -> None:
+    header_block(doc)
+    title_block(doc, "QUYẾT ĐỊNH")
+    paragraph(doc, "ThamQuyen", "{{ authority }}")
+    paragraph(doc, "CanCu", "{%p for line in bases %}")
+    paragraph(doc, "CanCu", "{{ line }}")
+    paragraph(doc, "CanCu", "{%p endfor %}")
+    paragraph(doc, "QuyetDinhLabel", "QUYẾT ĐỊNH:")
+    paragraph(doc, "NoiDung", " {{ article_1 }}", bold_prefix="Điều 1.")
+    paragraph(doc, "NoiDung", "{%p for line in article_1_lines %}")
+    paragraph(doc, "NoiDung", "{{ line }}")
+    paragraph(doc, "NoiDung", "{%p endfor %}")
+    paragraph(doc, "NoiDung", " {{ article_2 }}", bold_prefix="Điều 2.")
+    paragraph(doc, "NoiDung", " {{ article_3 }}", bold_prefix="Điều 3.")
+    closing_block(doc)
+
+
+def _appendix_head(doc: Document) -> None:
+    paragraph(doc, "PhuLucSo", "{{ appendix.label }}")
+    paragraph(doc, "PhuLucTen", "{{ appendix.title }}")
+    paragraph(doc, "PhuLucTen", "{%p if appendix.subtitle %}")
+    paragraph(doc, "PhuLucTen", "{{ appendix.subtitle }}")
+    paragraph(doc, "PhuLucTen", "{%p endif %}")
+    paragraph(doc, "PhuLucKemTheo", "{{ attached_to }}")
+    rule(doc, 50, LANDSCAPE_WIDTH)
+
+
+def _appendix_sections(doc: Document, table_builder) -> None:
+    """One landscape section per appendix, inside a loop; page numbers restart at 1."""
+    main = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page(main, landscape=True)
+    restart_page_numbers(main)
+    paragraph(doc, "PhuLucSo", "{%p for appendix in appendices %}")
+    _appendix_head(doc)
+    table_builder(doc)
+    paragraph(doc, "DongKe", "{%p if not loop.last %}")
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    paragraph(doc, "DongKe", "{%p endif %}")
+    paragraph(doc, "DongKe", "{%p endfor %}")
+
+
+def _ranking_table(doc: Document) -> None:
+    """The table of `reference/000…`: units not evaluated follow, reason merged across and down."""
+    widths = [12, 55, 30, 32, 35, 25, 22, 18, 23]
+    table = data_table(doc, ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
+                             "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
+                             "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị",
+                             "Kết quả đánh giá", "Xếp loại", "Xếp hạng", "Ghi chú"], widths)
+    _tag_row(table, "{%tr for u in appendix.ranked %}")
+    data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), ("BangSo", "{{ u.max_points }}"),
+                     ("BangSo", "{{ u.applicable_max }}"), ("BangSo", "{{ u.points }}"), ("BangSo", "{{ u.score }}"),
+                     ("BangSo", "{{ u.label }}"), ("BangSo", "{{ u.rank }}"), ("BangChu", "{{ u.note }}")])
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
+    _tag_row(table, "{%tr for u in block.units %}")
+    row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), *[("BangSo", "")] * 6,
+                           ("BangChu", "{{ u.note }}")])
+    merge_across(row, 2, 7, "BangSo", "{% vm %}{{ block.reason }}")
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr endfor %}")
+    _widths(table, widths)
+
+
+def decision() -> Document:
+    """Quyết định công bố kết quả đánh giá, xếp loại, with one landscape appendix per group."""
+    doc = new_document()
+    _decision_body(doc)
+    _appendix_sections(doc, _ranking_table)
+    page_numbers(doc)
+    return doc
+
+
+def _cchc_table(doc: Document, width: float) -> None:
+    """Bảng xếp hạng Chỉ số CCHC: with or without the component columns."""
+    paragraph(doc, "DongKe", "{%p if appendix.components %}")
+    widths = [12, 0, 30, 30, 30, 22, 28]
+    widths[1] = width - sum(widths)
+    table = data_table(doc, ["TT", "Tên đơn vị", "Điểm thẩm định", "Điểm điều tra xã hội học", "Điểm đánh giá",
+                             "Vị thứ", "Xếp loại"], widths)
+    _cchc_rows(table, [("BangSo", "{{ u.appraised_points }}"), ("BangSo", "{{ u.survey_points }}")])
+    _widths(table, widths)
+    paragraph(doc, "DongKe", "{%p else %}")
+    short = [12, 0, 30, 22, 28]
+    short[1] = width - sum(short)
+    table = data_table(doc, ["TT", "Tên đơn vị", "Điểm đánh giá", "Vị thứ", "Xếp loại"], short)
+    _cchc_rows(table, [])
+    _widths(table, short)
+    paragraph(doc, "DongKe", "{%p endif %}")
+
+
+def _cchc_rows(table, components: list[tuple[str, str]]) -> None:
+    _tag_row(table, "{%tr for u in appendix.ranked %}")
+    data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), *components,
+                     ("BangSo", "{{ u.score }}"), ("BangSo", "{{ u.rank }}"), ("BangSo", "{{ u.label }}")])
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
+    _tag_row(table, "{%tr for u in block.units %}")
+    row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}")])
+    merge_across(row, 2, len(row.cells) - 1, "BangSo", "{% vm %}{{ block.reason }}")
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr endfor %}")
+
+
+def cchc_decision() -> Document:
+    """Quyết định công bố Chỉ số CCHC, with one appendix per group."""
+    doc = new_document()
+    _decision_body(doc)
+    _appendix_sections(doc, lambda d: _cchc_table(d, LANDSCAPE_WIDTH))
+    page_numbers(doc)
+    return doc
+
+
+def cchc_table() -> Document:
+    """Bảng xếp hạng Chỉ số CCHC as a standalone portrait document, one table per group."""
+    doc = new_document()
+    paragraph(doc, "PhuLucTen", "{{ title }}")
+    paragraph(doc, "PhuLucKemTheo", "{%p if attached_to %}")
+    paragraph(doc, "PhuLucKemTheo", "{{ attached_to }}")
+    paragraph(doc, "PhuLucKemTheo", "{%p endif %}")
+    rule(doc, 50, TEXT_WIDTH)
+    paragraph(doc, "NhomBang", "{%p for appendix in appendices %}")
+    paragraph(doc, "NhomBang", "{{ appendix.heading }}")
+    _cchc_table(doc, TEXT_WIDTH)
+    paragraph(doc, "NhomBang", "{%p endfor %}")
+    page_numbers(doc)
+    return doc
+
+
+TEMPLATES = {
+    "bao-cao-tu-cham.docx": report,
+    "quyet-dinh-xep-loai.docx": decision,
+    "quyet-dinh-cchc.docx": cchc_decision,
+    "bang-xep-hang-cchc.docx": cchc_table,
+}
+
+
+if __name__ == "__main__":
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, build in TEMPLATES.items():
+        build().save(OUT / name)
+        print(OUT / name)
