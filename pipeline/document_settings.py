@@ -7,9 +7,10 @@ signature block, validated against the rules of Nghị định 30/2020 that data
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from pipeline.errors import Problem, Reason, problem
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from pipeline import formatting
-from pipeline.document_settings import DocumentSettings, Signature
+from pipeline.document_settings import DocumentSettings
 
 if TYPE_CHECKING:
     from pipeline.flow import JobResult
@@ -214,7 +214,8 @@ def _decision(result: JobResult) -> dict[str, Any]:
             subtitle=group.subtitle, components=bool(members["survey_points"].notna().any()),
             ranked=tuple(evaluated), not_evaluated=tuple(blocks),
         ))
-        lines.append(_group_line(LETTERS[index - 1], group.name, label, members, result.counts, scheme))
+        cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
+        lines.append(_group_line(LETTERS[index - 1], group.name, cited, members, result.counts, scheme))
     refs = appendix_references(count, doc.appendix_numbering)
     intro = doc.article_1 or f"Công bố kết quả {scheme.name[:1].lower()}{scheme.name[1:]} của các cơ quan, đơn vị"
     number = f"{doc.number.zfill(2)}/{doc.symbol}" if doc.number else f"{BLANK_NUMBER}/{doc.symbol}"

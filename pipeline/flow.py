@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.classify import classified, label_counts
-from pipeline.documents import OUTPUT_NAMES, document_context, template_name
 from pipeline.compute import CriteriaTotals, report_unit, rolled_up_criteria, unit_scores
+from pipeline.documents import OUTPUT_NAMES, document_context, template_name
 from pipeline.errors import InputErrors, Problem
 from pipeline.normalise import normalise_criteria, normalise_units
 from pipeline.rank import ranked_within_groups

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE, Column, TableSpec, header_key
+from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE, TableSpec, header_key
 from pipeline.errors import Problem, Reason, problem
 from pipeline.formatting import points as shown
 from pipeline.reading import Sheet, UncachedFormula

@@ -8,10 +8,11 @@ the labels. Everything is validated here, so later stages can trust the values.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 
 from pipeline.errors import InputErrors, Problem, Reason, problem
 

@@ -6,10 +6,11 @@ problem is reported at once with the key that holds it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from pipeline.document_settings import DocumentSettings, document_from_data
 from pipeline.errors import InputErrors, Problem, Reason, problem

@@ -23,3 +23,10 @@ def test_every_setting_and_kind_is_documented():
         assert f"`{key}`" in INPUTS_DOC or f"`[[{key}]]`" in INPUTS_DOC or f"`[{key}]`" in INPUTS_DOC, key
     for kind in KINDS:
         assert f'"{kind}"' in INPUTS_DOC
+
+
+def test_every_document_setting_is_documented():
+    from pipeline.document_settings import DOCUMENT_FIELDS
+
+    for key in DOCUMENT_FIELDS:
+        assert f"| `{key}`" in INPUTS_DOC or f"| `[document.{key}]`" in INPUTS_DOC, key

@@ -67,7 +67,7 @@ def test_decision_title_authority_bases_and_articles(decision):
 
 def test_article_1_counts_come_from_the_data(decision):
     lines = [p.text for p in decision.paragraphs if p.text[:3] in ("a) ", "b) ", "c) ")]
-    assert lines[0].startswith("a) Cơ quan chuyên môn (PHỤ LỤC 01): 11/12 đơn vị được xếp loại, trong đó "
+    assert lines[0].startswith("a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, trong đó "
                                "4 đơn vị xếp loại Rất tốt, 6 đơn vị xếp loại Tốt, 1 đơn vị xếp loại Khá")
     assert "1 đơn vị xếp loại Rất tốt, 7 đơn vị xếp loại Tốt, 2 đơn vị xếp loại Khá" in lines[1]
     assert "Trung tâm GDNN-GDTX (89,73 điểm)" in lines[2] and "1 đơn vị xếp loại Tốt, 4 đơn vị xếp loại Khá" in lines[2]
