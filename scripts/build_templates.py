@@ -44,7 +44,7 @@ STYLES = {
     "CanCu": (14, False, True, JUSTIFY, 0, 6, 12.7),
     "QuyetDinhLabel": (14, True, False, CENTER, 6, 12, 0),
     "NoiDung": (14, False, False, JUSTIFY, 0, 6, 12.7),
-    "NoiNhanLabel": (12, True, True, LEFT, 12, 0, 0),
+    "NoiNhanLabel": (12, True, True, LEFT, 0, 0, 0),
     "NoiNhan": (11, False, False, LEFT, 0, 0, 0),
     "ChucVuKy": (14, True, False, CENTER, 0, 0, 0),
     "HoTenKy": (14, True, False, CENTER, 0, 0, 0),

@@ -296,3 +296,41 @@ def test_roman_appendix_numbering(tmp_path):
     paragraphs = body_paragraphs(doc)
     assert "Phụ lục I" in paragraphs and "Phụ lục II" in paragraphs
     assert any("(chi tiết tại Phụ lục I và II kèm theo)" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize("day, text", [
+    ("2022-01-05", "ngày 05 tháng 01 năm 2022"), ("2021-07-06", "ngày 06 tháng 7 năm 2021"),
+    ("2019-06-29", "ngày 29 tháng 6 năm 2019"), ("2019-09-03", "ngày 03 tháng 9 năm 2019"),
+    ("2020-02-10", "ngày 10 tháng 02 năm 2020"), ("2020-12-24", "ngày 24 tháng 12 năm 2020"),
+])
+def test_nd30_dates(day, text):
+    from datetime import date
+
+    from pipeline.formatting import nd30_date
+    assert nd30_date(date.fromisoformat(day)) == text
+
+
+def test_numbers_below_ten_take_a_leading_zero(tmp_path):
+    from tests.conftest import UNIT_JOB
+
+    header = ["Đơn vị", "Tổng điểm thẩm định"]
+    settings = UNIT_JOB.replace('number = ""', 'number = "5"').replace('date = ""', "date = 2022-01-05")
+    job = unit_job(tmp_path / "job", {"Khối A": [header, ["Phòng A", 90]], "Khối B": [header, ["Phòng B", 80]]},
+                   settings=settings)
+    run_job(job, tmp_path / "out")
+    _, second = header_cells(Document(tmp_path / "out" / "quyet-dinh.docx"))
+    assert second == ["Số: 05/QĐ-UBND", "Thử Nghiệm, ngày 05 tháng 01 năm 2022"]
+
+
+def test_signature_authority_must_use_an_nd30_prefix(tmp_path):
+    from pipeline.errors import InputErrors
+    from pipeline.reading import read_job
+    from tests.conftest import UNIT_JOB
+
+    settings = UNIT_JOB.replace('authority = ["TM. ỦY BAN NHÂN DÂN"]', 'authority = ["THAY MẶT ỦY BAN"]')
+    job = unit_job(tmp_path / "job", {"Khối A": [["Đơn vị", "Tổng điểm thẩm định"], ["Phòng A", 90]]},
+                   settings=settings)
+    with pytest.raises(InputErrors) as caught:
+        read_job(job)
+    [found] = caught.value.problems
+    assert (found.detail("key"), found.value) == ("document.signature.authority", "THAY MẶT ỦY BAN")
