@@ -122,13 +122,15 @@ def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Prob
     where = {"file": item["file"], "sheet": item["sheet"], "row": item["row"]}
     maximum, declared = item["max_points"], item["self_points"]
     label = item["code"] or item["title"]
+    invalid = bool(item.get("invalid")) or any(k["invalid"] for k in kids)
     if not kids:
         if maximum is None:
             errors.append(problem(Reason.MISSING_VALUE, **where, column=CRITERIA_TABLE.column("max_points").header))
         elif declared is not None and declared > maximum:
             errors.append(problem(Reason.ABOVE_MAXIMUM, **where, column=CRITERIA_TABLE.column("self_points").header,
                                   value=shown(declared), maximum=shown(maximum)))
-        return {"rollup": "", "points": declared or Decimal(0), "max_points": maximum}
+            invalid = True
+        return {"rollup": "", "points": declared or Decimal(0), "max_points": maximum, "invalid": invalid}
     maxima = [k["max_points"] for k in kids]
     rollup = item["rollup"]
     if None not in maxima:
@@ -156,10 +158,10 @@ def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Prob
         points = scored[0]["points"] if scored else Decimal(0)
     else:
         points = sum((k["points"] for k in kids), Decimal(0))
-    if scored and declared is not None and declared != points:
+    if scored and declared is not None and declared != points and not invalid:
         errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("self_points").header,
                               value=shown(declared), computed=shown(points)))
-    return {"rollup": rollup, "points": points, "max_points": maximum}
+    return {"rollup": rollup, "points": points, "max_points": maximum, "invalid": invalid}
 
 
 def _totals(frame: pd.DataFrame, fields: list[dict[str, Any]], errors: list[Problem]) -> CriteriaTotals | None:
@@ -185,6 +187,8 @@ def _totals(frame: pd.DataFrame, fields: list[dict[str, Any]], errors: list[Prob
         has_bonus=bool((frame["role"] == "bonus").any()), has_penalty=bool((frame["role"] == "penalty").any()),
         min_field_ratio=min(ratios) if ratios else None,
     )
+    if any(f["invalid"] for f in fields):
+        return totals  # a refused cell below: the declared totals cannot be judged yet
     for _, r in frame[frame["role"] == "total"].iterrows():
         where = {"file": r["file"], "sheet": r["sheet"], "row": r["row"]}
         if r["max_points"] is not None and r["max_points"] != totals.max_points:

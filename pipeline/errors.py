@@ -28,6 +28,7 @@ class Reason(Enum):
     FORMULA_NOT_CACHED = "formula_not_cached"
     NO_TABLE = "no_table"
     MISSING_COLUMN = "missing_column"
+    LOOKALIKE_COLUMN = "lookalike_column"
     NOT_A_NUMBER = "not_a_number"
     NEGATIVE = "negative"
     ABOVE_MAXIMUM = "above_maximum"

@@ -14,7 +14,11 @@ _TEXT: dict[Reason, str] = {
         "không có tệp thiết lập job.toml. Mỗi thư mục công việc cần một tệp job.toml "
         "(xem docs/inputs.md)."
     ),
-    Reason.SETTINGS_SYNTAX: "viết sai cú pháp ({error}). Sửa lại dòng này theo mẫu trong docs/inputs.md.",
+    Reason.SETTINGS_SYNTAX: (
+        "viết sai cú pháp, chương trình không đọc được tệp từ chỗ này. Thường gặp: chữ thiếu ngoặc kép "
+        "thẳng \"…\" (không dùng ngoặc cong “…”), ngày không viết dạng 2021-07-06, thiếu dấu = hoặc dấu phẩy "
+        "trong danh sách. (Chi tiết kỹ thuật: {error}.)"
+    ),
     Reason.SETTING_MISSING: "thiếu mục \"{key}\". Bổ sung mục này (xem docs/inputs.md).",
     Reason.SETTING_INVALID: "mục \"{key}\" có giá trị \"{value}\" không hợp lệ: {expected}.",
     Reason.SETTING_UNKNOWN: "mục \"{key}\" không có trong mẫu thiết lập.{hint} Xóa hoặc sửa lại tên mục.",
@@ -27,9 +31,9 @@ _TEXT: dict[Reason, str] = {
     Reason.SCHEME_INVALID: "bộ tiêu chí xếp loại không hợp lệ: {error}.",
     Reason.NO_DATA_FILE: (
         "không có tệp số liệu (.xlsx hoặc .csv) trong thư mục công việc. "
-        "Đặt tệp số liệu vào thư mục hoặc ghi tên tệp vào mục \"du_lieu\" của job.toml."
+        "Đặt tệp số liệu vào thư mục hoặc ghi tên tệp vào mục \"data\" của job.toml."
     ),
-    Reason.DATA_FILE_MISSING: "không tìm thấy tệp số liệu này. Kiểm tra tên tệp trong mục \"du_lieu\".",
+    Reason.DATA_FILE_MISSING: "không tìm thấy tệp số liệu này. Kiểm tra tên tệp trong mục \"data\" của job.toml.",
     Reason.UNSUPPORTED_FILE: "không đọc được loại tệp này; chỉ nhận tệp .xlsx hoặc .csv.",
     Reason.LEGACY_EXCEL: (
         "là tệp Excel 97-2003 (.xls), chương trình không đọc được. "
@@ -55,6 +59,10 @@ _TEXT: dict[Reason, str] = {
     ),
     Reason.MISSING_COLUMN: (
         "thiếu cột \"{column_name}\"{hint}. Thêm cột này vào dòng tiêu đề (dòng {header_row})."
+    ),
+    Reason.LOOKALIKE_COLUMN: (
+        "tên cột gần giống cột \"{expected}\" nhưng không đúng, nên số liệu cột này sẽ bị bỏ qua. "
+        "Sửa lại đúng tên \"{expected}\" (hoặc đặt tên khác hẳn nếu đây là cột riêng của đơn vị)."
     ),
     Reason.NOT_A_NUMBER: "\"{value}\" không phải là số.{hint}",
     Reason.NEGATIVE: "điểm \"{value}\" là số âm. Điểm phải từ 0 trở lên.",
@@ -135,7 +143,7 @@ def describe(problem: Problem) -> str:
 
 def report(problems: tuple[Problem, ...] | list[Problem]) -> str:
     """All problems as a numbered list, with a heading that counts them."""
-    lines = [f"Không thực hiện được: có {len(problems)} lỗi cần sửa trong dữ liệu đầu vào."]
+    lines = [f"Không thực hiện được: có {len(problems)} lỗi cần sửa."]
     lines.append("Chưa ghi tệp nào. Sửa các lỗi sau rồi chạy lại:")
     lines += [f"{n}. {describe(p)}" for n, p in enumerate(problems, 1)]
     return "\n".join(lines)

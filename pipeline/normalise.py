@@ -126,6 +126,7 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
             hint = f" (có phải cột \"{unknown[close[0]]}\"? Sửa lại đúng tên)" if close else ""
             errors.append(problem(Reason.MISSING_COLUMN, file=sheet.file, sheet=sheet.name,
                                   column_name=column.header, hint=hint, header_row=row_index + 1))
+        errors += _lookalike_columns(sheet, spec, positions, unknown, row_index + 1)
         if not missing:
             found.append(Located(sheet, row_index, positions))
     for file in dict.fromkeys(s.file for s in sheets):
@@ -133,6 +134,26 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
             required = ", ".join(f'"{c.header}"' for c in spec.columns if c.required)
             errors.append(problem(Reason.NO_TABLE, file=file, required=required))
     return found, errors
+
+
+def _plain(text: str) -> str:
+    """A header without diacritics, to catch "Diem tru" or "Điểm thuởng" written for "Điểm trừ"."""
+    decomposed = unicodedata.normalize("NFD", header_key(text).replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple[int, str]],
+                       unknown: dict[str, str], header_row: int) -> list[Problem]:
+    """An optional column whose header is misspelt would be silently left out: refuse it."""
+    candidates = {_plain(key): column for column in spec.columns if column.id not in positions and not column.required
+                  for key in column.keys()}
+    errors = []
+    for text in unknown.values():
+        close = get_close_matches(_plain(text), list(candidates), n=1, cutoff=0.85)
+        if close:
+            errors.append(problem(Reason.LOOKALIKE_COLUMN, file=sheet.file, sheet=sheet.name, row=header_row,
+                                  column=text, expected=candidates[close[0]].header))
+    return errors
 
 
 def _header_row(sheet: Sheet, spec: TableSpec) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
@@ -173,6 +194,7 @@ class _Cells:
 
     def __init__(self, table: Located, record: dict[str, Any], errors: list[Problem]):
         self.table, self.record, self.errors = table, record, errors
+        self.failed = False
 
     def where(self, column_id: str | None = None) -> dict[str, Any]:
         place: dict[str, Any] = {"file": self.table.sheet.file, "sheet": self.table.sheet.name,
@@ -182,6 +204,7 @@ class _Cells:
         return place
 
     def add(self, reason: Reason, column_id: str | None = None, **details: Any) -> None:
+        self.failed = True
         self.errors.append(problem(reason, **self.where(column_id), **details))
 
     def text(self, column_id: str, keep_lines: bool = False) -> str:
@@ -265,8 +288,9 @@ def _group_of(cells: _Cells, table: Located, groups: tuple[Group, ...]) -> str |
     if column:
         cells.add(Reason.UNKNOWN_GROUP, column, value=named, known=known, hint=hint)
     else:
+        hint = hint or " Đặt tên trang tính đúng tên khối, hoặc ghi sheet = \"tên trang\" trong [[groups]]."
         cells.errors.append(problem(Reason.UNKNOWN_GROUP, file=table.sheet.file, sheet=table.sheet.name,
-                                    row=cells.record["row"], value=named, known=known, hint=hint))
+                                    value=named, known=known, hint=hint))  # once per sheet
     return None
 
 
@@ -314,7 +338,8 @@ def normalise_criteria(sheets: list[Sheet]) -> tuple[pd.DataFrame, list[Problem]
     """Criteria rows in order, each with its role: criterion, total, bonus or penalty.
 
     Adds columns: code (`None` for a sub-item), role, title, max_points, self_points,
-    rationale (line breaks kept), rollup ("sum", "choose" or ""), file, sheet, row.
+    rationale (line breaks kept), rollup ("sum", "choose" or ""), file, sheet, row, invalid
+    (a cell of the row was refused, so totals above it are not checked against it).
     """
     tables, errors = locate_tables(sheets, CRITERIA_TABLE)
     rows: list[dict[str, Any]] = []
@@ -336,9 +361,10 @@ def normalise_criteria(sheets: list[Sheet]) -> tuple[pd.DataFrame, list[Problem]
                 "max_points": cells.number("max_points"), "self_points": cells.number("self_points"),
                 "rationale": cells.text("rationale", keep_lines=True) if "rationale" in record else "",
                 "rollup": rollup, "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
+                "invalid": cells.failed,
             })
     frame = pd.DataFrame(rows, columns=["code", "role", "title", "max_points", "self_points", "rationale",
-                                        "rollup", "file", "sheet", "row"], dtype=object)
+                                        "rollup", "file", "sheet", "row", "invalid"], dtype=object)
     if tables and frame.empty:
         errors.append(problem(Reason.NO_CRITERIA, file=tables[0].sheet.file, sheet=tables[0].sheet.name))
     return frame, errors

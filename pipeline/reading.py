@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 import zipfile
 from dataclasses import dataclass
@@ -65,7 +66,9 @@ def read_settings(folder: Path) -> JobSettings:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputErrors([problem(Reason.SETTINGS_SYNTAX, file=SETTINGS_FILE, error=str(exc))]) from exc
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = int(where.group(1)) if where else None
+        raise InputErrors([problem(Reason.SETTINGS_SYNTAX, file=SETTINGS_FILE, row=line, error=str(exc))]) from exc
     return settings_from_data(data, folder, data_files_in(folder))
 
 

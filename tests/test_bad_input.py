@@ -188,3 +188,49 @@ def test_missing_job_settings(tmp_path, cli):
     (tmp_path / "job").mkdir()
     code, _, stderr = cli("run", tmp_path / "job", "--out", tmp_path / "o")
     assert code == 1 and "không có tệp thiết lập job.toml" in stderr
+
+
+def test_misspelt_optional_column_is_refused_not_ignored(tmp_path):
+    header = [*HEADER, "Điểm thuởng", "Diem tru"]
+    job = unit_job(tmp_path / "job", {"Khối A": [header, [1, "Phòng A", 80, 72.2, None, 1, 0.5]],
+                                       "Khối B": [header, [1, "Phòng B", 80, 60, None, 0, 0]]})
+    found = [(p.reason, p.sheet, p.column, p.detail("expected")) for p in problems_of(job)]
+    assert (Reason.LOOKALIKE_COLUMN, "Khối A", "Điểm thuởng", "Điểm thưởng") in found
+    assert (Reason.LOOKALIKE_COLUMN, "Khối A", "Diem tru", "Điểm trừ") in found
+
+
+def test_one_wrong_score_gives_one_error_not_a_cascade_of_totals(example_job):
+    job = example_job("huong-tra-2021-tu-cham")
+    book = job / "tu-cham-6-thang-2021.xlsx"
+    edit_cell(book, "Tự chấm điểm", "Tỷ lệ % ý kiến chỉ đạo của UBND tỉnh được hoàn thành đúng và trước hạn", 3, 5)
+    [found] = problems_of(job)
+    assert (found.reason, found.value, found.detail("maximum")) == (Reason.ABOVE_MAXIMUM, "5", "4")
+
+
+def test_settings_syntax_error_is_explained_in_vietnamese_with_its_line(example_job, cli, tmp_path):
+    job = example_job("huong-tra-2020-xep-loai")
+    settings = job / "job.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("date = 2020-12-24", "date = 24/12/2020"),
+                        encoding="utf-8")
+    code, _, stderr = cli("run", job, "--out", tmp_path / "out")
+    line = next(n for n, text in enumerate(settings.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("date ="))
+    assert code == 1 and f"Tệp job.toml, dòng {line}: viết sai cú pháp" in stderr
+
+
+def test_outputs_are_readable_by_colleagues(cli, tmp_path):
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        _check_readable(cli, tmp_path)
+    finally:
+        os.umask(previous)
+
+
+def _check_readable(cli, tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 80, 70]],
+                                       "Khối B": [HEADER, [1, "Phòng B", 80, 60]]})
+    assert cli("run", job, "--out", tmp_path / "out")[0] == 0
+    for path in (tmp_path / "out").iterdir():
+        assert path.stat().st_mode & 0o044 == 0o044, path
