@@ -107,13 +107,20 @@ def document_context(result: JobResult) -> dict[str, Any]:
 
 
 def _header(doc: DocumentSettings) -> dict[str, Any]:
-    number = doc.number.zfill(2) if doc.number else BLANK_NUMBER
-    date = formatting.nd30_date(doc.date) if doc.date else BLANK_DATE
     return {
-        "parent_body": doc.parent_body, "issuing_body": list(doc.issuing_body), "number": number,
-        "symbol": doc.symbol, "place": doc.place, "date": date, "title": doc.title,
+        "parent_body": doc.parent_body, "issuing_body": list(doc.issuing_body), "number": _number(doc),
+        "symbol": doc.symbol, "place": doc.place, "date": _date(doc), "title": doc.title,
         "recipients": list(doc.recipients), "signature": doc.signature,
     }
+
+
+def _number(doc: DocumentSettings) -> str:
+    """Numbers below 10 take a leading zero; an unassigned number is left blank for the clerk."""
+    return doc.number.zfill(2) if doc.number else BLANK_NUMBER
+
+
+def _date(doc: DocumentSettings) -> str:
+    return formatting.nd30_date(doc.date) if doc.date else BLANK_DATE
 
 
 def _points(value: Any) -> str:
@@ -198,13 +205,13 @@ def _decision(result: JobResult) -> dict[str, Any]:
     appendices, lines = [], []
     for index, group in enumerate(settings.groups, 1):
         members = result.units[result.units["group"] == group.name]
-        rows = [_unit_row(u, scheme) for _, u in members.iterrows()]
-        evaluated = [r for r, (_, u) in zip(rows, members.iterrows()) if u["evaluated"]]
+        evaluated: list[UnitRow] = []
         blocks: list[ReasonBlock] = []
-        for row, (_, unit) in zip(rows, members.iterrows()):
+        for _, unit in members.iterrows():
+            row = _unit_row(unit, scheme)
             if unit["evaluated"]:
-                continue
-            if blocks and blocks[-1].reason == unit["reason"]:
+                evaluated.append(row)
+            elif blocks and blocks[-1].reason == unit["reason"]:
                 blocks[-1] = ReasonBlock(unit["reason"], (*blocks[-1].units, row))
             else:
                 blocks.append(ReasonBlock(unit["reason"], (row,)))
@@ -218,13 +225,11 @@ def _decision(result: JobResult) -> dict[str, Any]:
         lines.append(_group_line(LETTERS[index - 1], group.name, cited, members, result.counts, scheme))
     refs = appendix_references(count, doc.appendix_numbering)
     intro = doc.article_1 or f"Công bố kết quả {scheme.name[:1].lower()}{scheme.name[1:]} của các cơ quan, đơn vị"
-    number = f"{doc.number.zfill(2)}/{doc.symbol}" if doc.number else f"{BLANK_NUMBER}/{doc.symbol}"
-    date = formatting.nd30_date(doc.date) if doc.date else BLANK_DATE
     return {
         "authority": doc.authority, "bases": list(doc.bases),
         "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại {refs} kèm theo), cụ thể như sau:",
         "article_1_lines": lines, "article_2": doc.article_2, "article_3": doc.article_3,
-        "attached_to": f"(Kèm theo Quyết định số {number} {date} của {doc.issuer_name})" if doc.issuer_name else "",
+        "attached_to": f"(Kèm theo Quyết định số {_number(doc)}/{doc.symbol} {_date(doc)} của {doc.issuer_name})" if doc.issuer_name else "",
         "appendices": appendices,
     }
 

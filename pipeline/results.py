@@ -57,8 +57,7 @@ def results_workbook(result: JobResult) -> bytes:
 
 def _criteria_sheet(book: Workbook, result: JobResult) -> None:
     sheet = book.create_sheet("Tiêu chí")
-    columns = ("code", "title", "max_points", "self_points", "rationale")
-    sheet.append([*(CRITERIA_TABLE.column(c).header for c in columns[:3]), "Điểm tự chấm (tính lại)",
+    sheet.append([*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), "Điểm tự chấm (tính lại)",
                   CRITERIA_TABLE.column("rationale").header])
     for _, row in result.criteria.iterrows():
         points = row["points"] if row["role"] == "criterion" else row["self_points"]

@@ -178,6 +178,12 @@ def rule(container, line_mm: float, width_mm: float):
     return p
 
 
+def tagged(container, style: str, opening: str, body: str, closing: str) -> None:
+    """Three paragraphs: a `{%p …%}` tag, the repeated or conditional line, the closing tag."""
+    for text in (opening, body, closing):
+        paragraph(container, style, text)
+
+
 def _cell_text(cell, style: str, text: str = ""):
     p = cell.paragraphs[0]
     p.style = style
@@ -242,9 +248,7 @@ def header_block(doc: Document) -> None:
     _cell_text(left, "CoQuanChuQuan", "{%p if parent_body %}")
     paragraph(left, "CoQuanChuQuan", "{{ parent_body }}")
     paragraph(left, "CoQuanChuQuan", "{%p endif %}")
-    paragraph(left, "CoQuan", "{%p for line in issuing_body %}")
-    paragraph(left, "CoQuan", "{{ line }}")
-    paragraph(left, "CoQuan", "{%p endfor %}")
+    tagged(left, "CoQuan", "{%p for line in issuing_body %}", "{{ line }}", "{%p endfor %}")
     rule(left, 20, HEADER_COLUMNS[0] - 2 * CELL_MARGIN)
     _cell_text(right, "QuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     paragraph(right, "TieuNgu", "Độc lập - Tự do - Hạnh phúc")
@@ -270,12 +274,10 @@ def closing_block(doc: Document) -> None:
     _row_flags(table.rows[0])  # the signature block never splits across pages
     left, right = table.rows[0].cells
     _cell_text(left, "NoiNhanLabel", "Nơi nhận:")
-    paragraph(left, "NoiNhan", "{%p for line in recipients %}")
-    paragraph(left, "NoiNhan", "- {{ line }}")
-    paragraph(left, "NoiNhan", "{%p endfor %}")
+    tagged(left, "NoiNhan", "{%p for line in recipients %}", "- {{ line }}", "{%p endfor %}")
     _cell_text(right, "ChucVuKy", "{%p for line in signature.authority %}")
     paragraph(right, "ChucVuKy", "{{ line }}")
-    paragraph(right, "ChucVuKy", "{%p endfor %}")
+    paragraph(right, "ChucVuKy", "{%p endfor %}")  # first line of a cell: the cell's own paragraph
     paragraph(right, "ChucVuKy", "{{ signature.position }}")
     for _ in range(4):
         paragraph(right, "HoTenKy")
@@ -339,18 +341,14 @@ def report() -> Document:
     item.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(3)
     _tag_row(table, "{%tr endif %}")
     _tag_row(table, "{%tr endfor %}")
-    _tag_row(table, "{%tr if bonus %}")
-    data_row(table, [("BangSo", ""), ("BangChu", "{{ bonus.title }}"), ("BangSo", "{{ bonus.max_points }}"),
-                     ("BangSo", "{{ bonus.points }}"), ("BangChu", "{{ bonus.rationale }}")])
-    _tag_row(table, "{%tr endif %}")
-    _tag_row(table, "{%tr if penalty %}")
-    data_row(table, [("BangSo", ""), ("BangChu", "{{ penalty.title }}"), ("BangSo", "{{ penalty.max_points }}"),
-                     ("BangSo", "{{ penalty.points }}"), ("BangChu", "{{ penalty.rationale }}")])
-    _tag_row(table, "{%tr endif %}")
+    for extra in ("bonus", "penalty"):
+        _tag_row(table, f"{{%tr if {extra} %}}")
+        data_row(table, [("BangSo", ""), ("BangChu", f"{{{{ {extra}.title }}}}"),
+                         ("BangSo", f"{{{{ {extra}.max_points }}}}"), ("BangSo", f"{{{{ {extra}.points }}}}"),
+                         ("BangChu", f"{{{{ {extra}.rationale }}}}")])
+        _tag_row(table, "{%tr endif %}")
     _widths(table, widths)
-    paragraph(doc, "NoiDung", "{%p if self_rating %}")
-    paragraph(doc, "NoiDung", "{{ self_rating }}")
-    paragraph(doc, "NoiDung", "{%p endif %}")
+    tagged(doc, "NoiDung", "{%p if self_rating %}", "{{ self_rating }}", "{%p endif %}")
     closing_block(doc)
     page_numbers(doc)
     return doc
@@ -360,14 +358,10 @@ def _decision_body(doc: Document) -> None:
     header_block(doc)
     title_block(doc, "QUYẾT ĐỊNH")
     paragraph(doc, "ThamQuyen", "{{ authority }}")
-    paragraph(doc, "CanCu", "{%p for line in bases %}")
-    paragraph(doc, "CanCu", "{{ line }}")
-    paragraph(doc, "CanCu", "{%p endfor %}")
+    tagged(doc, "CanCu", "{%p for line in bases %}", "{{ line }}", "{%p endfor %}")
     paragraph(doc, "QuyetDinhLabel", "QUYẾT ĐỊNH:")
     paragraph(doc, "NoiDung", " {{ article_1 }}", bold_prefix="Điều 1.")
-    paragraph(doc, "NoiDung", "{%p for line in article_1_lines %}")
-    paragraph(doc, "NoiDung", "{{ line }}")
-    paragraph(doc, "NoiDung", "{%p endfor %}")
+    tagged(doc, "NoiDung", "{%p for line in article_1_lines %}", "{{ line }}", "{%p endfor %}")
     paragraph(doc, "NoiDung", " {{ article_2 }}", bold_prefix="Điều 2.")
     paragraph(doc, "NoiDung", " {{ article_3 }}", bold_prefix="Điều 3.")
     closing_block(doc)
@@ -376,9 +370,7 @@ def _decision_body(doc: Document) -> None:
 def _appendix_head(doc: Document) -> None:
     paragraph(doc, "PhuLucSo", "{{ appendix.label }}")
     paragraph(doc, "PhuLucTen", "{{ appendix.title }}")
-    paragraph(doc, "PhuLucTen", "{%p if appendix.subtitle %}")
-    paragraph(doc, "PhuLucTen", "{{ appendix.subtitle }}")
-    paragraph(doc, "PhuLucTen", "{%p endif %}")
+    tagged(doc, "PhuLucTen", "{%p if appendix.subtitle %}", "{{ appendix.subtitle }}", "{%p endif %}")
     paragraph(doc, "PhuLucKemTheo", "{{ attached_to }}")
     rule(doc, 50, LANDSCAPE_WIDTH)
 
@@ -472,9 +464,7 @@ def cchc_table() -> Document:
     """Bảng xếp hạng Chỉ số CCHC as a standalone portrait document, one table per group."""
     doc = new_document()
     paragraph(doc, "PhuLucTen", "{{ title }}")
-    paragraph(doc, "PhuLucKemTheo", "{%p if attached_to %}")
-    paragraph(doc, "PhuLucKemTheo", "{{ attached_to }}")
-    paragraph(doc, "PhuLucKemTheo", "{%p endif %}")
+    tagged(doc, "PhuLucKemTheo", "{%p if attached_to %}", "{{ attached_to }}", "{%p endif %}")
     rule(doc, 50, TEXT_WIDTH)
     paragraph(doc, "NhomBang", "{%p for appendix in appendices %}")
     paragraph(doc, "NhomBang", "{{ appendix.heading }}")
