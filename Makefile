@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JOBS := $(wildcard inputs/*/job.toml)
 
-.PHONY: run test clean pages
+.PHONY: run test clean pages bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) outputs/*/
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/bench_render.py --pdf 20
 
 pages: run
 	$(PY) scripts/render_pages.py

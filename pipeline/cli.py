@@ -11,6 +11,7 @@ from pipeline import __version__
 from pipeline.errors import InputErrors
 from pipeline.formatting import number
 from pipeline.messages import report
+from pipeline.settings import KINDS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,25 +39,100 @@ def _parser() -> argparse.ArgumentParser:
         prog="pipeline", description="Tính điểm, xếp hạng, xếp loại và lập văn bản từ bảng điểm.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="lệnh", required=True)
+
     run = commands.add_parser("run", help="chạy một công việc (thư mục trong inputs/)")
-    run.add_argument("job", type=Path, help="thư mục công việc, ví dụ inputs/huong-tra-2020-xep-loai")
+    _job_argument(run)
     run.add_argument("--out", type=Path, help="thư mục ghi kết quả (mặc định outputs/<tên công việc>)")
     run.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
-    run.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
+    run.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF của mỗi văn bản (cần LibreOffice)")
     run.set_defaults(command=_run)
+
+    check = commands.add_parser("check", help="kiểm tra một công việc mà không ghi văn bản nào")
+    _job_argument(check)
+    check.add_argument("--errors", type=Path, metavar="TEP.xlsx",
+                       help="ghi danh sách lỗi thành bảng Excel, mỗi lỗi một dòng")
+    check.set_defaults(command=_check)
+
+    template = commands.add_parser("check-template", help="kiểm tra các thẻ trong một mẫu văn bản Word")
+    template.add_argument("template", type=Path, help="tệp mẫu .docx")
+    template.add_argument("--kind", choices=sorted(KINDS), help="loại văn bản mẫu dùng cho (mặc định: đoán theo tên tệp)")
+    template.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
+    template.set_defaults(command=_check_template)
+
+    init = commands.add_parser("init", help="tạo thư mục công việc mới với tệp thiết lập và bảng nhập liệu")
+    init.add_argument("kind", choices=sorted(KINDS), help="loại văn bản")
+    init.add_argument("job", type=Path, help="thư mục công việc mới, ví dụ inputs/tu-cham-2026")
+    init.add_argument("--from", dest="source", type=Path, metavar="CONG_VIEC",
+                      help="lấy danh mục tiêu chí hoặc danh sách đơn vị từ một công việc đã có (điểm để trống)")
+    init.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
+    init.set_defaults(command=_init)
     return parser
 
 
+def _job_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("job", type=Path, help="thư mục công việc, ví dụ inputs/huong-tra-2020-xep-loai")
+    parser.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
+
+
 def _run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
     from pipeline.flow import run_job
 
-    job = args.job
-    out_dir = args.out or Path("outputs") / job.resolve().name
-    result, written = run_job(job, out_dir, force=args.force)
+    out_dir = args.out or Path("outputs") / args.job.resolve().name
+    with tqdm(desc="Báo cáo đơn vị", unit=" văn bản", disable=None, leave=False) as bar:
+        run = run_job(args.job, out_dir, force=args.force, pdf=args.pdf, progress=lambda _: bar.update())
+    print(summary(run.result))
+    print(f"\nĐã ghi {len(run.written) + 1} tệp vào {out_dir}:")
+    shown = run.written if len(run.written) <= 12 else [*run.written[:6], None, *run.written[-3:]]
+    for path in shown:
+        print(f"  {path}" if path else f"  … ({len(run.written) - 9} tệp khác, xem {run.manifest.name})")
+    print(f"  {run.manifest} (danh sách tệp và mã SHA-256)")
+    if run.pdf_note:
+        print(f"\nChưa ghi PDF: {run.pdf_note}", file=sys.stderr)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from pipeline.flow import check_job
+
+    try:
+        result = check_job(args.job)
+    except InputErrors as exc:
+        if args.errors:
+            from pipeline.results import problems_workbook
+            from pipeline.writing import write_atomically
+
+            write_atomically(args.errors, problems_workbook(exc.problems))
+            print(f"Đã ghi danh sách lỗi vào {args.errors}.", file=sys.stderr)
+        elif len(exc.problems) > 10:
+            print("(Thêm --errors loi.xlsx để có danh sách lỗi dạng bảng Excel, mỗi lỗi một dòng.)",
+                  file=sys.stderr)
+        raise
     print(summary(result))
-    print("\nĐã ghi:")
-    for path in written:
+    print(f"\nKhông có lỗi. Chạy: python -m pipeline run {args.job}")
+    return 0
+
+
+def _check_template(args: argparse.Namespace) -> int:
+    from pipeline.template_check import KIND_CONTEXT, check_template, context_for_template
+
+    context = KIND_CONTEXT[args.kind] if args.kind else context_for_template(args.template.name)
+    found = check_template(args.template, context)
+    if found:
+        raise InputErrors(found)
+    print(f"Mẫu {args.template} không có lỗi thẻ nào.")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from pipeline.starter import init_job
+
+    created = init_job(args.kind, args.job, source=args.source)
+    print(f"Đã tạo công việc mới {args.job}:")
+    for path in created:
         print(f"  {path}")
+    print(f"\nĐiền số liệu vào bảng, sửa job.toml, rồi chạy: python -m pipeline check {args.job}")
     return 0
 
 

@@ -81,7 +81,8 @@ def rolled_up_criteria(criteria: pd.DataFrame) -> tuple[pd.DataFrame, CriteriaTo
         rollup=criteria["row"].map(lambda r: computed.get(int(r), {}).get("rollup", "")),
         option=criteria["row"].map(lambda r: int(r) in option_rows),
         points=criteria["row"].map(lambda r: computed.get(int(r), {}).get("points")),
-        max_points=criteria.apply(lambda r: computed.get(int(r["row"]), {}).get("max_points", r["max_points"]), axis=1),
+        max_points=[computed.get(int(row), {}).get("max_points", maximum)
+                    for row, maximum in zip(criteria["row"], criteria["max_points"])],
     )
     totals = _totals(frame, [records[r] | computed[r] for r in children.get(None, [])], errors)
     return frame, totals, errors

@@ -8,7 +8,7 @@ signature block, validated against the rules of Nghị định 30/2020 that data
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
@@ -28,6 +28,7 @@ REQUIRED = {
                             "article_3"),
     "xep-hang-cchc": ("issuing_body", "symbol", "place", "title"),
 }
+REQUIRED["dot-danh-gia"] = REQUIRED["quyet-dinh-xep-loai"]
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,15 @@ class DocumentSettings:
     template: str = ""
 
 
-def document_from_data(data: Mapping[str, Any], kind: str, source: str, errors: list[Problem]) -> DocumentSettings:
-    """Validates `[document]`; problems are appended to `errors` with the key that holds them."""
+def document_from_data(data: Mapping[str, Any], kind: str, source: str, errors: list[Problem],
+                       prefix: str = "document") -> DocumentSettings:
+    """Validates `[document]` (or `[reports]`); problems go to `errors` with the key that holds them."""
     def invalid(key: str, value: Any, expected: str) -> None:
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"document.{key}", value=str(value),
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{prefix}.{key}", value=str(value),
                               expected=expected))
 
     for key in sorted(set(data) - DOCUMENT_FIELDS):
-        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"document.{key}"))
+        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{prefix}.{key}"))
     values: dict[str, Any] = {}
     for key in TEXT_FIELDS:
         value = data.get(key, "")
@@ -85,7 +87,7 @@ def document_from_data(data: Mapping[str, Any], kind: str, source: str, errors: 
         values[key] = tuple(v.strip() for v in value if v.strip())
     for key in REQUIRED.get(kind, ()):
         if not values.get(key):
-            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"document.{key}"))
+            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{prefix}.{key}"))
     number = data.get("number", "")
     if isinstance(number, int) and not isinstance(number, bool):
         number = str(number)
@@ -119,17 +121,17 @@ def document_from_data(data: Mapping[str, Any], kind: str, source: str, errors: 
         for key in REQUIRED["quyet-dinh-xep-loai"]:
             if not values[key] and key not in REQUIRED[kind]:
                 errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"document.{key}"))
-    values["signature"] = _signature(data.get("signature", {}), source, errors)
+    values["signature"] = _signature(data.get("signature", {}), source, errors, prefix)
     return DocumentSettings(**values)
 
 
-def _signature(data: Any, source: str, errors: list[Problem]) -> Signature:
+def _signature(data: Any, source: str, errors: list[Problem], prefix: str) -> Signature:
     if not isinstance(data, dict):
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key="document.signature", value=str(data),
-                              expected="cần bảng [document.signature] có authority, position, name"))
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{prefix}.signature", value=str(data),
+                              expected=f"cần bảng [{prefix}.signature] có authority, position, name"))
         return Signature((), "", "")
     for key in sorted(set(data) - {"authority", "position", "name"}):
-        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"document.signature.{key}"))
+        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{prefix}.signature.{key}"))
     authority = data.get("authority", [])
     if isinstance(authority, str):
         authority = [authority]
@@ -137,11 +139,26 @@ def _signature(data: Any, source: str, errors: list[Problem]) -> Signature:
     for line in lines:
         if not line.upper().startswith(AUTHORITY_PREFIXES):
             errors.append(problem(
-                Reason.SETTING_INVALID, file=source, key="document.signature.authority", value=line,
+                Reason.SETTING_INVALID, file=source, key=f"{prefix}.signature.authority", value=line,
                 expected="mỗi dòng thẩm quyền ký bắt đầu bằng " + ", ".join(AUTHORITY_PREFIXES)
                          + " (chức vụ người ký ghi ở position)"))
     for key in ("position", "name"):
         if not str(data.get(key, "")).strip():
-            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"document.signature.{key}"))
+            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{prefix}.signature.{key}"))
     return Signature(tuple(line.upper() for line in lines), str(data.get("position", "")).strip().upper(),
                      str(data.get("name", "")).strip())
+
+
+def unit_document(template: DocumentSettings, unit: str) -> DocumentSettings:
+    """A batch's `[reports]` wording for one unit: "{don_vi}" → its name, "{DON_VI}" → in capitals."""
+    def filled(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace("{don_vi}", unit).replace("{DON_VI}", unit.upper())
+        if isinstance(value, tuple):
+            return tuple(filled(v) for v in value)
+        if isinstance(value, Signature):
+            return Signature(filled(value.authority), filled(value.position), filled(value.name))
+        return value
+
+    return replace(template, **{f.name: filled(getattr(template, f.name)) for f in fields(template)
+                                if f.name != "template"})

@@ -30,7 +30,9 @@ TEMPLATES = {
     ("quyet-dinh-xep-loai", "quyet-dinh"): "quyet-dinh-xep-loai.docx",
     ("xep-hang-cchc", "quyet-dinh"): "quyet-dinh-cchc.docx",
     ("xep-hang-cchc", "bang"): "bang-xep-hang-cchc.docx",
+    ("dot-danh-gia", "quyet-dinh"): "quyet-dinh-xep-loai.docx",
 }
+REPORT_TEMPLATE = "bao-cao-tu-cham.docx"
 OUTPUT_NAMES = {
     "bao-cao-tu-cham.docx": "bao-cao-tu-cham.docx",
     "quyet-dinh-xep-loai.docx": "quyet-dinh.docx",
@@ -128,7 +130,12 @@ def _points(value: Any) -> str:
 
 
 def _report(result: JobResult) -> dict[str, Any]:
-    criteria, totals = result.criteria, result.totals
+    return {**report_rows(result.criteria, result.totals),
+            "self_rating": self_rating(result.settings, result.totals, result.units.iloc[0])}
+
+
+def report_rows(criteria: pd.DataFrame, totals: Any) -> dict[str, Any]:
+    """The rows of a report's table: criteria, bonus, penalty and the total, formatted."""
     rows = []
     for _, row in criteria[criteria["role"] == "criterion"].iterrows():
         kind = "field" if row["level"] == 1 else "criterion" if row["code"] else "item"
@@ -145,17 +152,23 @@ def _report(result: JobResult) -> dict[str, Any]:
             maximum = getattr(totals, f"{role}_max")
             extras[role] = ExtraRow(first["title"], _points(maximum), _points(total), "\n".join(
                 r for r in part["rationale"] if r))
-    unit = result.units.iloc[0]
-    scheme = result.settings.scheme
-    self_rating = ""
-    if result.settings.document.self_rating:
-        self_rating = (f"Tổng điểm tự chấm: {_points(totals.points)}/{_points(totals.max_points)} điểm; quy đổi "
-                       f"thang điểm {_points(scheme.scale)}: {_score(unit['score'], scheme)} điểm; "
-                       f"tự xếp loại: {unit['label']}.")
-    return {
-        "total": ExtraRow("TỔNG ĐIỂM", _points(totals.max_points), _points(totals.points), ""),
-        "criteria": rows, "bonus": extras["bonus"], "penalty": extras["penalty"], "self_rating": self_rating,
-    }
+    return {"total": ExtraRow("TỔNG ĐIỂM", _points(totals.max_points), _points(totals.points), ""),
+            "criteria": rows, "bonus": extras["bonus"], "penalty": extras["penalty"]}
+
+
+def self_rating(settings: Any, totals: Any, unit: pd.Series) -> str:
+    """The optional closing line of a report: total, score on the scheme's scale, label."""
+    if not settings.document.self_rating:
+        return ""
+    scheme = settings.scheme
+    return (f"Tổng điểm tự chấm: {_points(totals.points)}/{_points(totals.max_points)} điểm; quy đổi "
+            f"thang điểm {_points(scheme.scale)}: {_score(unit['score'], scheme)} điểm; "
+            f"tự xếp loại: {unit['label']}.")
+
+
+def report_context(settings: Any, rows: dict[str, Any], totals: Any, unit: pd.Series) -> dict[str, Any]:
+    """A batch's report for one unit: the unit's own rows in the job's `[reports]` wording."""
+    return {**_header(settings.document), **rows, "self_rating": self_rating(settings, totals, unit)}
 
 
 def _score(value: Decimal, scheme: Any) -> str:

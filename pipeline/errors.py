@@ -51,7 +51,22 @@ class Reason(Enum):
     TEMPLATE_MISSING = "template_missing"
     TEMPLATE_UNREADABLE = "template_unreadable"
     TEMPLATE_ERROR = "template_error"
+    TEMPLATE_SYNTAX = "template_syntax"
+    TEMPLATE_UNCLOSED = "template_unclosed"
+    TEMPLATE_UNEXPECTED_END = "template_unexpected_end"
+    TEMPLATE_UNKNOWN_NAME = "template_unknown_name"
+    TEMPLATE_UNSAFE = "template_unsafe"
+    TEMPLATE_ROW_TAG = "template_row_tag"
+    TEMPLATE_CELL_TAG = "template_cell_tag"
+    TEMPLATE_SPLIT_TAG = "template_split_tag"
+    TEMPLATE_TAG_OPEN = "template_tag_open"
+    TEMPLATE_VM_SPLIT = "template_vm_split"
     OUTPUT_EXISTS = "output_exists"
+    UNIT_NAME_MISSING = "unit_name_missing"
+    DUPLICATE_UNIT_TABLE = "duplicate_unit_table"
+    JOB_FOLDER_EXISTS = "job_folder_exists"
+    SOURCE_JOB_INVALID = "source_job_invalid"
+    SOURCE_KIND_MISMATCH = "source_kind_mismatch"
 
 
 @dataclass(frozen=True)

@@ -110,9 +110,62 @@ _TEXT: dict[Reason, str] = {
     Reason.TEMPLATE_MISSING: "không tìm thấy mẫu văn bản này.",
     Reason.TEMPLATE_UNREADABLE: "mẫu văn bản bị hỏng hoặc không phải tệp Word (.docx): {error}.",
     Reason.TEMPLATE_ERROR: "{error}",
+    Reason.TEMPLATE_SYNTAX: "{error}.",
+    Reason.TEMPLATE_UNCLOSED: "thẻ {value} được mở nhưng không có thẻ {end} đóng lại.",
+    Reason.TEMPLATE_UNEXPECTED_END: (
+        "thẻ {value} không khớp với thẻ mở nào{expected_text}."
+    ),
+    Reason.TEMPLATE_UNKNOWN_NAME: (
+        "tên \"{value}\" không có trong dữ liệu của loại văn bản này.{hint} "
+        "Các tên dùng được có trong docs/templates.md."
+    ),
+    Reason.TEMPLATE_UNSAFE: (
+        "thẻ dùng \"{value}\": mẫu văn bản không được truy cập vào phần bên trong của chương trình. "
+        "Xóa thẻ này."
+    ),
+    Reason.TEMPLATE_ROW_TAG: (
+        "thẻ {value} nằm ngoài bảng. Thẻ {{%tr …%}} lặp cả một dòng của bảng nên phải đặt trong một ô của "
+        "dòng đó; ở đoạn văn thường dùng {{%p …%}} hoặc {{% … %}}."
+    ),
+    Reason.TEMPLATE_CELL_TAG: (
+        "thẻ {value} nằm ngoài bảng. Thẻ {{%tc …%}} lặp một ô của bảng nên phải đặt trong ô đó."
+    ),
+    Reason.TEMPLATE_SPLIT_TAG: (
+        "thẻ {value} bị Word tách thành nhiều đoạn có định dạng khác nhau ({pieces}); khi điền số liệu, "
+        "cả giá trị chỉ lấy định dạng của đoạn đầu. Chọn cả thẻ rồi đặt một định dạng, hoặc xóa và gõ lại "
+        "thẻ liền một lần."
+    ),
+    Reason.TEMPLATE_VM_SPLIT: (
+        "ô gộp dọc có thẻ {{% vm %}} tách rời khỏi phần chữ còn lại của ô (Word lưu thành hai đoạn riêng), "
+        "nên nội dung sẽ lặp lại ở mọi ô được gộp. Xóa nội dung ô rồi gõ lại liền một lần, ví dụ "
+        "\"{{% vm %}}{{{{ block.reason }}}}\"."
+    ),
+    Reason.TEMPLATE_TAG_OPEN: (
+        "thẻ \"{value}…\" mở nhưng không đóng trong cùng đoạn văn (thiếu \"}}}}\" hoặc \"%}}\", "
+        "hoặc thẻ bị ngắt dòng). Mỗi thẻ phải nằm gọn trong một đoạn văn."
+    ),
+    Reason.UNIT_NAME_MISSING: (
+        "bảng tiêu chí không ghi tên đơn vị. Thêm một dòng \"Đơn vị: <tên đơn vị>\" phía trên dòng tiêu đề "
+        "của bảng (và \"Khối: <tên khối>\" khi đợt đánh giá có nhiều khối)."
+    ),
+    Reason.DUPLICATE_UNIT_TABLE: (
+        "đơn vị \"{value}\" (khối \"{group}\") đã có bảng tiêu chí ở {first}. Mỗi đơn vị chỉ một bảng."
+    ),
     Reason.OUTPUT_EXISTS: (
         "đã có văn bản này từ lần chạy trước; chương trình không ghi đè. "
         "Chuyển tệp cũ đi nơi khác, hoặc chạy lại với --force nếu chắc chắn muốn thay."
+    ),
+    Reason.JOB_FOLDER_EXISTS: (
+        "thư mục \"{value}\" đã có và không trống; chương trình không ghi đè. "
+        "Chọn tên thư mục mới (chưa có hoặc trống), hoặc chuyển các tệp trong đó đi nơi khác."
+    ),
+    Reason.SOURCE_JOB_INVALID: (
+        "công việc nguồn \"{value}\" (--from) có lỗi nên chưa lấy được danh mục từ đó. "
+        "Sửa các lỗi của công việc nguồn được liệt kê dưới đây, hoặc chọn công việc nguồn khác."
+    ),
+    Reason.SOURCE_KIND_MISMATCH: (
+        "công việc nguồn \"{value}\" (--from) là loại \"{source_kind}\", khác loại \"{kind}\" của công việc mới. "
+        "Chọn công việc nguồn cùng loại, hoặc bỏ --from."
     ),
 }
 
@@ -122,6 +175,8 @@ def location(problem: Problem) -> str:
     parts = []
     if problem.file:
         parts.append(f"Tệp {problem.file}")
+    if problem.detail("part"):
+        parts.append(f"phần {problem.detail('part')}")
     if problem.sheet:
         parts.append(f'trang "{problem.sheet}"')
     if problem.row is not None:
@@ -133,12 +188,22 @@ def location(problem: Problem) -> str:
 
 def describe(problem: Problem) -> str:
     """The full Vietnamese message for one problem."""
+    text = explain(problem)
+    where = location(problem)
+    return f"{where}: {text}" if where else text[:1].upper() + text[1:]
+
+
+def explain(problem: Problem) -> str:
+    """What is wrong and how to fix it, without the place (the error workbook has columns for it)."""
     values = dict(problem.details)
     values.setdefault("hint", "")
     values["value"] = problem.value if problem.value is not None else ""
+    if values.get("expected") and problem.reason is Reason.TEMPLATE_UNEXPECTED_END:
+        values["expected_text"] = f" (ở chỗ này cần {values['expected']})"
     text = _TEXT[problem.reason].format_map(_Missing(values))
-    where = location(problem)
-    return f"{where}: {text}" if where else text[:1].upper() + text[1:]
+    if values.get("words"):
+        text += f' Đoạn văn có lỗi: "{values["words"]}".'
+    return text
 
 
 def report(problems: tuple[Problem, ...] | list[Problem]) -> str:

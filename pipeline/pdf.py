@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -22,17 +23,32 @@ def soffice() -> str:
     return found
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:
-    """Converts every document with a single `soffice --convert-to pdf` call; returns the PDFs."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[Path]:
+    """A PDF of each document (beside it, or in `out_dir`), all made by one `soffice` call.
+
+    LibreOffice writes into a temporary folder; each PDF is then moved beside its
+    document with an atomic rename, so an interrupted conversion leaves no partial PDF.
+    Fonts are embedded and the page size kept (LibreOffice's PDF export defaults).
+    """
+    if not documents:
+        return []
+    names = [d.stem for d in documents]
+    if len(set(names)) < len(names):
+        raise ValueError("two documents with the same name would give the same PDF")
+    with tempfile.TemporaryDirectory(prefix=".pdf-", dir=documents[0].parent) as scratch:
+        profile, converted = Path(scratch) / "profile", Path(scratch) / "pdf"
         subprocess.run(
-            [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, documents)],
-            check=True, capture_output=True, timeout=timeout,
+            [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", str(converted), *map(str, documents)],
+            check=True, capture_output=True, timeout=120 + 3 * len(documents),
         )
-    pdfs = [out_dir / f"{d.stem}.pdf" for d in documents]
-    missing = [p.name for p in pdfs if not p.is_file()]
-    if missing:
-        raise RuntimeError(f"LibreOffice did not write {', '.join(missing)}")
+        missing = [f"{n}.pdf" for n in names if not (converted / f"{n}.pdf").is_file()]
+        if missing:
+            raise RuntimeError(f"LibreOffice did not write {', '.join(missing)}")
+        pdfs = []
+        for document in documents:
+            target = out_dir / f"{document.stem}.pdf" if out_dir else document.with_suffix(".pdf")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(converted / f"{document.stem}.pdf", target)
+            pdfs.append(target)
     return pdfs

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputErrors, Problem, Reason, problem
-from pipeline.settings import SETTINGS_FILE, JobSettings, settings_from_data
+from pipeline.settings import SETTINGS_FILE, JobSettings, data_files_in, settings_from_data
 
-DATA_SUFFIXES = (".xlsx", ".csv")
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
@@ -60,24 +59,20 @@ def read_job(folder: Path) -> tuple[JobSettings, list[Sheet]]:
 
 
 def read_settings(folder: Path) -> JobSettings:
+    return settings_from_data(settings_data(folder), folder, data_files_in(folder))
+
+
+def settings_data(folder: Path) -> dict[str, Any]:
+    """`job.toml` as parsed TOML, not yet validated (`init --from` copies it as written)."""
     path = folder / SETTINGS_FILE
     if not path.is_file():
         raise InputErrors([problem(Reason.SETTINGS_MISSING, file=folder.name)])
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(where.group(1)) if where else None
         raise InputErrors([problem(Reason.SETTINGS_SYNTAX, file=SETTINGS_FILE, row=line, error=str(exc))]) from exc
-    return settings_from_data(data, folder, data_files_in(folder))
-
-
-def data_files_in(folder: Path) -> list[Path]:
-    """Score files in a job folder, skipping Excel's lock files (`~$…`) and hidden files."""
-    return sorted(
-        p for p in folder.iterdir()
-        if p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith(("~$", "."))
-    )
 
 
 def read_data_file(path: Path) -> list[Sheet]:

@@ -1,8 +1,17 @@
-"""Renders Word templates with docxtpl through one Jinja environment.
+"""Renders Word templates: docxtpl's template language, prepared once, rendered many times.
 
-The environment is sandboxed (a template cannot reach Python internals or files),
-strict about undefined names (a misspelt variable is an error, not a blank), and escapes
-`& < > "` so data appears exactly as typed. Values arrive already formatted
+A `PreparedTemplate` does once what `DocxTemplate.render` redoes for every document:
+unzip and parse the template, patch its XML with docxtpl's own `patch_xml` (about twenty
+regular-expression passes), and compile the Jinja source of each part. Rendering is then
+the Jinja render plus the post-processing docxtpl applies to the output — its own
+`resolve_listing` and `fix_tables`, and the same numbering of drawing ids — so the
+`word/document.xml` it writes is the one plain docxtpl writes (a test compares them for
+every shipped template). The zip is written with a fixed timestamp and the template's
+part order, so the same inputs give byte-identical files and a hash identifies a document.
+
+One Jinja environment renders everything: sandboxed (a template cannot reach Python
+internals or files), strict about undefined names (a misspelt variable is an error, not a
+blank), escaping `& < > "` so data appears exactly as typed. Values arrive formatted
 (`documents`), so templates need no filters to be correct.
 """
 
@@ -10,42 +19,272 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from pipeline.errors import InputErrors, Reason, problem
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "docx"
+DOCUMENT_PART = "word/document.xml"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's epoch: no clock in the output
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DRAWING_IDS = etree.XPath("//wp:docPr", namespaces={
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"})
+# Core properties docxtpl renders as templates (`DocxTemplate.render_properties`).
+PROPERTIES = ("{http://purl.org/dc/elements/1.1/}creator", "{http://purl.org/dc/elements/1.1/}description",
+              "{http://purl.org/dc/elements/1.1/}identifier", "{http://purl.org/dc/elements/1.1/}language",
+              "{http://purl.org/dc/elements/1.1/}subject", "{http://purl.org/dc/elements/1.1/}title")
+_TAGS = re.compile(r"{[{%#]")
+LISTING = "\t\a\n\f"  # characters docxtpl's `resolve_listing` turns into tabs, paragraphs, breaks
+# Characters lxml would not write as they are (dropped or written as references).
+CONTROL = "".join(map(chr, (*range(0, 9), 11, 12, 13, *range(14, 32))))
 
 
 def environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
+class PreparedTemplate:
+    """A .docx template read, patched and compiled once; `render` makes one document."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.env = environment()
+        try:
+            with zipfile.ZipFile(path) as archive:
+                self.parts = {info.filename: archive.read(info) for info in archive.infolist()}
+            root = parse_xml(self.parts[DOCUMENT_PART])
+        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
+            raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=path.name, error=str(exc))]) from exc
+        self.sources: dict[Template, str] = {}
+        body = root.find(f"{{{W_NS}}}body")
+        self.body = self._compile(etree.tostring(body, encoding="unicode"))
+        self.splice: bool | str = _splice_safe(body, self.sources[self.body])
+        # Elements whose content starts with a tag may render empty; lxml writes those as <x/>.
+        self.may_be_empty = sorted(set(re.findall(r"<([\w:]+)(?:\s[^<>]*)?>(?={[{%#])", self.sources[self.body])))
+        body.clear()  # the rendered body takes its place; a small shell is quick to parse anew
+        self.shell = etree.tostring(root)
+        empty = etree.tostring(root, encoding="UTF-8", standalone=True)
+        start, end = re.search(rb"<w:body\b[^>]*/>", empty).span()
+        self.head, self.tail = empty[:start] + b"<w:body>", b"</w:body>" + empty[end:]
+        self.others = {name: self._compile(blob.decode("utf-8")) for name, blob in self.parts.items()
+                       if re.fullmatch(r"word/(header|footer)\d*\.xml", name) and _TAGS.search(blob.decode("utf-8"))}
+        self.footnotes = None
+        if _TAGS.search(self.parts.get("word/footnotes.xml", b"").decode("utf-8")):
+            self.footnotes = self._compile(self.parts["word/footnotes.xml"].decode("utf-8"))
+        self.properties = self._properties()
+
+    def _compile(self, xml: str) -> Template:
+        """The part's Jinja template; docxtpl's line breaks before paragraphs serve only error messages."""
+        source = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # uses no instance state
+        try:
+            template = self.env.from_string(source)
+        except TemplateError:
+            self._raise_located(source, None)
+        self.sources[template] = source
+        return template
+
+    def _raise_located(self, source: str, context: dict[str, Any] | None) -> None:
+        """Redoes a failed step on the source with one line per paragraph, to say where it failed."""
+        lined = _lined(source)
+        try:
+            template = self.env.from_string(lined)
+            if context is not None:
+                template.render(context)
+        except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError) as exc:
+            raise _template_error(self.path, exc, lined) from exc
+        raise AssertionError("a template failed once and not the second time")
+
+    def _properties(self) -> dict[str, Template]:
+        if "docProps/core.xml" not in self.parts:
+            return {}
+        core = etree.fromstring(self.parts["docProps/core.xml"])
+        try:
+            return {tag: self.env.from_string(element.text) for tag in PROPERTIES
+                    for element in core.iter(tag) if element.text and _TAGS.search(element.text)}
+        except TemplateError as exc:
+            raise _template_error(self.path, exc) from exc
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        """The document for `context` as .docx bytes; the same context gives the same bytes."""
+        body = self._fill(self.body, context)
+        others = {name: self._fill(template, context) for name, template in self.others.items()}
+        footnotes = self._fill(self.footnotes, context) if self.footnotes else None
+        try:
+            properties = {tag: template.render(context) for tag, template in self.properties.items()}
+        except TemplateError as exc:
+            raise _template_error(self.path, exc) from exc
+        parts = dict(self.parts)
+        parts[DOCUMENT_PART] = self._document_xml(body)
+        for name, xml in others.items():
+            encoding = re.match(r'<\?xml[^?]+\bencoding="([^"]+)"', xml, re.I)
+            parts[name] = etree.tostring(parse_xml(xml.encode(encoding.group(1) if encoding else "utf-8")),
+                                         encoding="UTF-8", standalone=True)
+        if footnotes is not None:
+            parts["word/footnotes.xml"] = footnotes.encode("utf-8")
+        if properties:
+            parts["docProps/core.xml"] = _core_properties(self.parts["docProps/core.xml"], properties)
+        return zipped(parts)
+
+    def _fill(self, template: Template, context: dict[str, Any]) -> str:
+        """`DocxTemplate.render_xml_part` after compilation: render, unescape, resolve listings."""
+        try:
+            xml = template.render(context)
+        except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError):
+            self._raise_located(self.sources[template], context)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        if any(c in xml for c in LISTING):
+            xml = DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]  # uses no instance state
+        return xml
+
+    def _document_xml(self, body: str) -> bytes:
+        """docxtpl's `fix_tables`, drawing ids and serialisation; or the same bytes by splicing.
+
+        When `_splice_safe` holds and the output has no character or empty table lxml would
+        change, the XML is already what lxml would write but for three spellings it
+        normalises: quotes escaped by Jinja, and empty elements. The first document of each
+        prepared template is made both ways and compared; any difference disables splicing.
+        """
+        if self.splice and "</w:tblGrid></w:tbl>" not in body and not any(c in body for c in CONTROL):
+            inner = body[body.index(">") + 1:body.rindex("</w:body>")]
+            inner = _collapse_empty(inner.replace("&#34;", '"').replace("&#39;", "'"), self.may_be_empty)
+            spliced = self.head + inner.encode("utf-8") + self.tail
+            if self.splice == "verified":
+                return spliced
+            self.splice = "verified" if spliced == self._serialised(body) else False
+        return self._serialised(body)
+
+    def _serialised(self, body: str) -> bytes:
+        tree = DocxTemplate.fix_tables(None, body)  # type: ignore[arg-type]  # uses no instance state
+        for number, element in enumerate(DRAWING_IDS(tree), 1001):
+            element.attrib["id"] = str(number)
+        root = parse_xml(self.shell)
+        root.replace(root.find(f"{{{W_NS}}}body"), tree)
+        return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def _collapse_empty(xml: str, tags: list[str]) -> str:
+    """`<w:t></w:t>` → `<w:t/>` for each of `tags`, as lxml writes an element without content."""
+    for tag in tags:
+        closing, pieces, last = f"></{tag}>", [], 0
+        at = xml.find(closing)
+        while at >= 0:
+            opening = xml[xml.rfind("<", 0, at):at]  # the tag the ">" at `at` closes
+            if opening.startswith(f"<{tag}") and opening[len(tag) + 1:len(tag) + 2] in ("", " "):
+                pieces += [xml[last:at], "/>"]
+                last = at + len(closing)
+            at = xml.find(closing, at + 1)
+        xml = "".join(pieces) + xml[last:]
+    return xml
+
+
+def _splice_safe(body: etree._Element, source: str) -> bool:
+    """Whether docxtpl's post-processing can only re-serialise this template's output.
+
+    `fix_tables` changes nothing when every row of every table spans at least the table's
+    grid and has no more cells than it (rows are only repeated or dropped: no `{%tc %}`,
+    `hm`, `colspan`), drawing ids exist only with drawings, and data is escaped only in
+    text, never in an attribute or by `safe`.
+    """
+    if re.search(r"{[{%#](tc|-?\s*(hm|colspan|cellbg))\b|docPr|\|\s*safe\b|<[^>]*{{", source):
+        return False
+    ns = f"{{{W_NS}}}"
+    for table in body.iter(f"{ns}tbl"):
+        grid = len(table.findall(f"{ns}tblGrid/{ns}gridCol"))
+        for row in table.iter(f"{ns}tr"):
+            cells = row.findall(f"{ns}tc")
+            spans = sum(int(span.get(f"{ns}val")) if (span := c.find(f"{ns}tcPr/{ns}gridSpan")) is not None else 1
+                        for c in cells)
+            if len(cells) > grid or spans < grid:
+                return False
+    return True
+
+
+def zipped(parts: dict[str, bytes]) -> bytes:
+    """A zip of `parts` in the given order, every entry stamped with the same fixed time."""
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, blob in parts.items():
+            entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            archive.writestr(entry, blob)
+    return stream.getvalue()
+
+
+def _core_properties(blob: bytes, values: dict[str, str]) -> bytes:
+    core = etree.fromstring(blob)
+    for tag, text in values.items():
+        for element in core.iter(tag):
+            element.text = text
+    return etree.tostring(core, encoding="UTF-8", standalone=True)
+
+
+@lru_cache(maxsize=16)
+def _prepared(path: Path, stamp: tuple[int, int]) -> PreparedTemplate:
+    return PreparedTemplate(path)
+
+
+def prepared(path: Path) -> PreparedTemplate:
+    """The prepared template at `path`, reused while the file is unchanged (size and time)."""
+    if not path.is_file():
+        raise InputErrors([problem(Reason.TEMPLATE_MISSING, file=str(path))])
+    stat = path.stat()
+    return _prepared(path.resolve(), (stat.st_size, stat.st_mtime_ns))
+
+
 def render_document(template: Path, context: dict[str, Any]) -> bytes:
     """The rendered .docx as bytes; template problems raise `InputErrors` naming the file."""
-    if not template.is_file():
-        raise InputErrors([problem(Reason.TEMPLATE_MISSING, file=str(template))])
-    try:
-        document = DocxTemplate(template)
-        document.render(context, jinja_env=environment(), autoescape=True)
-    except TemplateError as exc:
-        raise InputErrors([problem(Reason.TEMPLATE_ERROR, file=template.name, error=_explain(exc))]) from exc
-    except (KeyError, ValueError, OSError) as exc:
-        raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=template.name, error=str(exc))]) from exc
+    return prepared(template).render(context)
+
+
+def render_with_docxtpl(template: Path, context: dict[str, Any]) -> bytes:
+    """Plain docxtpl, one `DocxTemplate` per document: the reference the prepared path must equal."""
+    document = DocxTemplate(template)
+    document.render(context, jinja_env=environment(), autoescape=True)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
 
 
-def _explain(exc: TemplateError) -> str:
-    words = " / ".join(w for w in (re.sub(r"\s+", " ", line).strip() for line in getattr(exc, "docx_context", []))
-                       if w)
+def _template_line(exc: Exception) -> int | None:
+    """The template line a non-Jinja error came from, read from its traceback."""
+    frame = exc.__traceback__
+    line = None
+    while frame is not None:
+        if frame.tb_frame.f_code.co_filename == "<template>":
+            line = frame.tb_lineno
+        frame = frame.tb_next
+    return line
+
+
+def _lined(source: str) -> str:
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+
+
+def _template_error(path: Path, exc: Exception, source: str | None = None) -> InputErrors:
+    words = ""
+    line = getattr(exc, "lineno", None) or _template_line(exc)
+    if source and line:
+        lines = source.splitlines()
+        words = " / ".join(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
+                           for text in lines[max(line - 2, 0):line + 1]).strip(" /")
     where = f' Đoạn văn quanh chỗ lỗi: "{words}".' if words else ""
     if isinstance(exc, UndefinedError):
-        return f"mẫu dùng tên không có trong dữ liệu ({exc.message}).{where}"
-    return f"thẻ trong mẫu viết sai ({exc.message}).{where}"
+        missing = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", exc.message or "")
+        name = next((g for g in missing.groups() if g), "") if missing else ""
+        error = f'mẫu dùng tên "{name}" không có trong dữ liệu.{where}'
+    elif isinstance(exc, TemplateError):
+        error = f"thẻ trong mẫu viết sai ({exc.message}).{where}"
+    else:
+        error = f"một thẻ trong mẫu không tính được với số liệu này ({type(exc).__name__}: {exc}).{where}"
+    return InputErrors([problem(Reason.TEMPLATE_ERROR, file=path.name, error=error)])

@@ -20,10 +20,13 @@ KINDS = {
     "bao-cao-tu-cham": "Báo cáo kết quả tự chấm điểm",
     "quyet-dinh-xep-loai": "Quyết định công bố kết quả đánh giá, xếp loại (kèm phụ lục)",
     "xep-hang-cchc": "Bảng xếp hạng Chỉ số cải cách hành chính",
+    "dot-danh-gia": "Đợt đánh giá: báo cáo tự chấm điểm của từng đơn vị và quyết định công bố kết quả (kèm phụ lục)",
 }
-JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document"}
+BATCH = "dot-danh-gia"
+JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document", "reports"}
 GROUP_FIELDS = {"name", "sheet", "title", "subtitle", "labels"}
 SETTINGS_FILE = "job.toml"
+DATA_SUFFIXES = (".xlsx", ".csv")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class JobSettings:
     groups: tuple[Group, ...]
     unit: str = ""
     document: DocumentSettings = field(default_factory=DocumentSettings)
+    reports: DocumentSettings | None = None  # a batch's per-unit report; "{don_vi}" stands for the unit
 
     @property
     def name(self) -> str:
@@ -81,10 +85,29 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     unit = str(data.get("unit", "")).strip()
     if kind == "bao-cao-tu-cham" and not unit:
         errors.append(problem(Reason.SETTING_MISSING, file=source, key="unit"))
+    reports = None
+    if kind == BATCH:
+        reports_data = data.get("reports", {})
+        if not isinstance(reports_data, dict):
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value=str(reports_data),
+                                  expected="cần một bảng [reports]"))
+            reports_data = {}
+        reports = document_from_data(reports_data, "bao-cao-tu-cham", source, errors, prefix="reports")
+    elif "reports" in data:
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value="[reports]",
+                              expected=f'chỉ dùng với kind = "{BATCH}"'))
     if errors or scheme is None:
         raise InputErrors(errors)
     return JobSettings(folder=folder, kind=str(kind), scheme=scheme, data_files=tuple(files),
-                       groups=tuple(groups), unit=unit, document=document)
+                       groups=tuple(groups), unit=unit, document=document, reports=reports)
+
+
+def data_files_in(folder: Path) -> list[Path]:
+    """Score files in a job folder, skipping Excel's lock files (`~$…`) and hidden files."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith(("~$", "."))
+    )
 
 
 def _scheme(data: Mapping[str, Any], source: str, errors: list[Problem]) -> Scheme | None:
@@ -120,9 +143,16 @@ def _data_files(named: Any, folder: Path, found: list[Path], source: str,
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="data", value=str(named),
                               expected="ghi tên tệp số liệu, ví dụ \"diem.xlsx\" hoặc [\"a.xlsx\", \"b.csv\"]"))
         return []
-    paths = [folder / n for n in names]
-    for path in paths:
-        if not path.is_file():
+    paths = []
+    for path in (folder / n for n in names):
+        if path.is_dir():
+            inside = data_files_in(path)
+            if not inside:
+                errors.append(problem(Reason.NO_DATA_FILE, file=str(path.relative_to(folder))))
+            paths += inside
+        elif path.is_file():
+            paths.append(path)
+        else:
             errors.append(problem(Reason.DATA_FILE_MISSING, file=path.name))
     return paths
 

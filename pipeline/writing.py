@@ -23,7 +23,15 @@ def write_outputs(out_dir: Path, files: dict[str, bytes], force: bool = False) -
     return [write_atomically(out_dir / name, content) for name, content in files.items()]
 
 
+def remove_leftovers(out_dir: Path) -> None:
+    """Deletes the temporary files of a run that was killed before it could rename them."""
+    if out_dir.is_dir():
+        for leftover in out_dir.rglob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
 def write_atomically(path: Path, content: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -170,6 +170,50 @@ def huong_tra_2021(path: Path) -> None:
     book.save(path)
 
 
+# Đợt đánh giá minh họa (số liệu giả định): mỗi đơn vị một bảng tiêu chí, cùng một bộ tiêu chí.
+BATCH_CRITERIA = [
+    ("I", "Công tác chỉ đạo, điều hành", 30),
+    ("1.1", "Ban hành chương trình, kế hoạch công tác năm đúng thời hạn", 10),
+    ("1.2", "Thực hiện nhiệm vụ UBND thị xã giao", 20),
+    ("II", "Kết quả thực hiện nhiệm vụ chuyên môn", 50),
+    ("2.1", "Hoàn thành các chỉ tiêu kinh tế - xã hội được giao", 30),
+    ("2.2", "Giải quyết thủ tục hành chính đúng hạn", 20),
+    ("III", "Công tác cải cách hành chính, kỷ luật, kỷ cương", 20),
+    ("3.1", "Thực hiện cải cách hành chính", 10),
+    ("3.2", "Chấp hành kỷ luật, kỷ cương hành chính", 10),
+]
+BATCH_UNITS = {  # file (one sheet per unit when several) → unit → group, points of 1.1, 1.2, 2.1, 2.2, 3.1, 3.2
+    "xa-phuong.xlsx": {
+        "UBND phường Hương Văn": ("UBND các xã, phường", (10, 18.5, 27.25, 19, 9, 10)),
+        "UBND phường Hương Xuân": ("UBND các xã, phường", (10, 17, 26, 18.5, 8.5, 9.5)),
+        "UBND xã Hương Toàn": ("UBND các xã, phường", (9, 16.75, 24.5, 17, 8, 9)),
+        "UBND xã Bình Tiến": ("UBND các xã, phường", (7, 14, 21, 15.5, 7, 8)),
+    },
+    "phong-noi-vu.xlsx": {"Phòng Nội vụ": ("Cơ quan chuyên môn", (10, 19, 28, 19.5, 9.5, 10))},
+    "phong-tai-chinh-ke-hoach.xlsx": {"Phòng Tài chính - Kế hoạch": ("Cơ quan chuyên môn", (10, 18, 27.5, 19, 9, 9.5))},
+}
+
+
+def batch_example(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for file, units in BATCH_UNITS.items():
+        book = Workbook()
+        book.remove(book.active)
+        for unit, (group, points) in units.items():
+            sheet = book.create_sheet(unit.removeprefix("UBND ")[:31])
+            _title_block(sheet, ["BẢNG TỰ CHẤM ĐIỂM CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2025"], 5)
+            sheet.append(["Đơn vị:", unit])
+            sheet.append(["Khối:", group])
+            sheet.append([])
+            _header(sheet, CRITERIA_HEADERS, [8, 60, 10, 10, 40])
+            leaves = iter(points)
+            for code, title, maximum in BATCH_CRITERIA:
+                sheet.append([code, title, maximum, None if "." not in code else next(leaves)])
+                sheet.cell(sheet.max_row, 1).number_format = "@"
+        book.save(folder / file)
+
+
 if __name__ == "__main__":
     huong_tra_2020(ROOT / "inputs/huong-tra-2020-xep-loai/diem-tham-dinh-2020.xlsx")
     huong_tra_2021(ROOT / "inputs/huong-tra-2021-tu-cham/tu-cham-6-thang-2021.xlsx")
+    batch_example(ROOT / "inputs/vi-du-2025-dot-danh-gia/don-vi")

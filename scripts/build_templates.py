@@ -119,6 +119,19 @@ def _page(section, landscape: bool) -> None:
     section.different_first_page_header_footer = True
 
 
+def section_break(doc: Document):
+    """A next-page section break; returns the section after it.
+
+    python-docx puts the break in a new empty paragraph. LibreOffice, on saving, moves the break of
+    an empty paragraph into the paragraph before it; before a `{%p … %}` paragraph, which docxtpl
+    removes, the break would go with it (appendices running on, page numbers not restarting). A space
+    keeps the paragraph, and the break, where they are.
+    """
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    doc.paragraphs[-1].add_run(" ")
+    return section
+
+
 def restart_page_numbers(section) -> None:
     """Each appendix numbers its pages from 1 (Nghị định 30, Phụ lục I, III.1)."""
     sectPr = section._sectPr
@@ -377,14 +390,14 @@ def _appendix_head(doc: Document) -> None:
 
 def _appendix_sections(doc: Document, table_builder) -> None:
     """One landscape section per appendix, inside a loop; page numbers restart at 1."""
-    main = doc.add_section(WD_SECTION.NEW_PAGE)
+    main = section_break(doc)
     _page(main, landscape=True)
     restart_page_numbers(main)
     paragraph(doc, "PhuLucSo", "{%p for appendix in appendices %}")
     _appendix_head(doc)
     table_builder(doc)
     paragraph(doc, "DongKe", "{%p if not loop.last %}")
-    doc.add_section(WD_SECTION.NEW_PAGE)
+    section_break(doc)
     paragraph(doc, "DongKe", "{%p endif %}")
     paragraph(doc, "DongKe", "{%p endfor %}")
 
