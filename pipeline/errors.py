@@ -48,6 +48,7 @@ class Reason(Enum):
     TOTAL_MISMATCH = "total_mismatch"
     ZERO_MAXIMUM = "zero_maximum"
     NO_CRITERIA = "no_criteria"
+    NO_POINTS = "no_points"
     TEMPLATE_MISSING = "template_missing"
     TEMPLATE_UNREADABLE = "template_unreadable"
     TEMPLATE_ERROR = "template_error"

@@ -107,6 +107,9 @@ _TEXT: dict[Reason, str] = {
     ),
     Reason.ZERO_MAXIMUM: "điểm tối đa bằng 0 nên không quy đổi được ra thang điểm 100.",
     Reason.NO_CRITERIA: "bảng tiêu chí không có dòng nào.",
+    Reason.NO_POINTS: (
+        "bảng tiêu chí chưa có điểm nào ở cột này (bảng mới tạo bằng init?). Điền điểm tự chấm rồi chạy lại."
+    ),
     Reason.TEMPLATE_MISSING: "không tìm thấy mẫu văn bản này.",
     Reason.TEMPLATE_UNREADABLE: "mẫu văn bản bị hỏng hoặc không phải tệp Word (.docx): {error}.",
     Reason.TEMPLATE_ERROR: "{error}",

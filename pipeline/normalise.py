@@ -367,6 +367,9 @@ def normalise_criteria(sheets: list[Sheet]) -> tuple[pd.DataFrame, list[Problem]
                                         "rollup", "file", "sheet", "row", "invalid"], dtype=object)
     if tables and frame.empty:
         errors.append(problem(Reason.NO_CRITERIA, file=tables[0].sheet.file, sheet=tables[0].sheet.name))
+    elif tables and all(p is None for p in frame["self_points"]) and not frame["invalid"].any():
+        errors.append(problem(Reason.NO_POINTS, file=tables[0].sheet.file, sheet=tables[0].sheet.name,
+                              column=tables[0].positions["self_points"][1]))
     return frame, errors
 
 
