@@ -135,9 +135,11 @@ def pdf(count: int) -> list[tuple[str, float]]:
 
 def table(title: str, results: list[tuple[str, float]]) -> str:
     baseline = results[0][1]
-    lines = [f"\n{title}", f"  {'':<28}{'median':>12}{'× faster than ' + results[0][0]:>34}"]
+    ratio = f"× faster than {results[0][0]}"
+    width = len(ratio) + 4
+    lines = [f"\n{title}", f"  {'':<28}{'median':>12}{ratio:>{width}}"]
     for name, seconds in results:
-        lines.append(f"  {name:<28}{seconds * 1000:>9.1f} ms{baseline / seconds:>34.2f}")
+        lines.append(f"  {name:<28}{seconds * 1000:>9.1f} ms{baseline / seconds:>{width}.2f}")
     if any(name == "floor" for name, _ in results):
         project = dict(results)["project"]
         lines.append(f"  project / floor: {project / dict(results)['floor']:.2f}")

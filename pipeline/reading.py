@@ -131,7 +131,7 @@ def read_csv(path: Path) -> Sheet:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputErrors([problem(Reason.CSV_ENCODING, file=path.name)]) from exc
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first_line.count)
+    head = text.split("\n", 30)[:30]  # a title line above the table may hold no separator at all
+    delimiter = max(";,\t", key=lambda d: max(line.count(d) for line in head))
     rows = tuple(tuple(cell for cell in row) for row in csv.reader(io.StringIO(text), delimiter=delimiter))
     return Sheet(file=path.name, name=None, rows=rows)

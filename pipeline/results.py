@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
@@ -17,11 +18,25 @@ from openpyxl.utils import get_column_letter
 from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.errors import Problem
 from pipeline.messages import explain
+from pipeline.render import zipped
 
 if TYPE_CHECKING:
     from pipeline.flow import JobResult
 
+FIXED_TIME = b"2000-01-01T00:00:00Z"
 _OPTIONAL = ("max_points", "applicable_max", "survey_points", "bonus", "penalty")
+
+
+def reproducible(workbook: bytes) -> bytes:
+    """The workbook with openpyxl's clock removed: fixed document dates and zip entry times.
+
+    The same results then give the same bytes, so `manifest.json` hashes identify them.
+    """
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts["docProps/core.xml"] = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME,
+                                        parts["docProps/core.xml"])
+    return zipped(parts)
 
 
 def results_workbook(result: JobResult) -> bytes:
@@ -54,7 +69,7 @@ def results_workbook(result: JobResult) -> bytes:
         _criteria_sheet(book, result)
     stream = io.BytesIO()
     book.save(stream)
-    return stream.getvalue()
+    return reproducible(stream.getvalue())
 
 
 def _criteria_sheet(book: Workbook, result: JobResult) -> None:
