@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 from pipeline import __version__
 from pipeline.errors import InputErrors
 from pipeline.formatting import number
 from pipeline.messages import report
-from pipeline.settings import KINDS
+from pipeline.settings import BATCH, KINDS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,8 +36,25 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors said in Vietnamese."""
+
+    _WORDS = (
+        (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", r'"\2" không hợp lệ cho \1; chọn một trong: \3'),
+        (r"the following arguments are required: (.*)", r"thiếu: \1"),
+        (r"unrecognized arguments: (.*)", r"không hiểu: \1"),
+        (r"argument (\S+): expected one argument", r"\1 cần một giá trị"),
+    )
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, text in self._WORDS:
+            message = re.sub(pattern, text, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lệnh viết sai: {message}. Xem hướng dẫn: python -m pipeline --help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="pipeline", description="Tính điểm, xếp hạng, xếp loại và lập văn bản từ bảng điểm.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="lệnh", required=True)
@@ -60,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     template.set_defaults(command=_check_template)
 
     init = commands.add_parser("init", help="tạo thư mục công việc mới với tệp thiết lập và bảng nhập liệu")
-    init.add_argument("kind", choices=sorted(KINDS), help="loại văn bản")
+    init.add_argument("kind", choices=sorted(k for k in KINDS if k != BATCH),
+                      help="loại văn bản (đợt đánh giá: tạo bảng của từng đơn vị bằng bao-cao-tu-cham)")
     init.add_argument("job", type=Path, help="thư mục công việc mới, ví dụ inputs/tu-cham-2026")
     init.add_argument("--from", dest="source", type=Path, metavar="CONG_VIEC",
                       help="lấy danh mục tiêu chí hoặc danh sách đơn vị từ một công việc đã có (điểm để trống)")

@@ -234,3 +234,17 @@ def _check_readable(cli, tmp_path):
     assert cli("run", job, "--out", tmp_path / "out")[0] == 0
     for path in (tmp_path / "out").iterdir():
         assert path.stat().st_mode & 0o044 == 0o044, path
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["run"], "thiếu: job"),
+    (["run", "inputs/x", "--bogus"], "không hiểu: --bogus"),
+    (["init", "dot-danh-gia", "inputs/x"], '"dot-danh-gia" không hợp lệ cho kind'),
+])
+def test_command_line_mistakes_are_said_in_vietnamese(capsys, argv, said):
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert said in capsys.readouterr().err
