@@ -14,7 +14,7 @@ from pipeline.classify import classified, label_counts
 from pipeline.compute import CriteriaTotals, report_unit, rolled_up_criteria, unit_scores
 from pipeline.document_settings import unit_document
 from pipeline.documents import OUTPUT_NAMES, REPORT_TEMPLATE, document_context, report_context, template_name
-from pipeline.errors import InputErrors, Problem, Reason, problem
+from pipeline.errors import InputErrors, Problem
 from pipeline.manifest import MANIFEST_NAME, write_manifest
 from pipeline.normalise import normalise_criteria, normalise_units
 from pipeline.pdf import NoLibreOffice, convert_to_pdf
@@ -24,7 +24,7 @@ from pipeline.render import TEMPLATE_DIR, render_document
 from pipeline.results import results_workbook
 from pipeline.settings import BATCH, JobSettings
 from pipeline.template_check import KIND_CONTEXT, check_template
-from pipeline.writing import remove_leftovers, write_outputs
+from pipeline.writing import refuse_existing, remove_leftovers, write_outputs
 
 RESULTS_NAME = "ket-qua.xlsx"
 
@@ -145,9 +145,8 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     """
     result = check_job(folder)
     names = output_names(result, pdf)
-    existing = [name for name in names if (out_dir / name).exists() and name != MANIFEST_NAME]
-    if existing and not force:
-        raise InputErrors([problem(Reason.OUTPUT_EXISTS, file=str(out_dir / name)) for name in existing])
+    if not force:
+        refuse_existing(out_dir, [name for name in names if name != MANIFEST_NAME])
     remove_leftovers(out_dir)
     templates = job_templates(result.settings)
     written = write_outputs(out_dir, {RESULTS_NAME: results_workbook(result)}, force=True)

@@ -25,6 +25,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 from difflib import get_close_matches
+from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -129,7 +131,9 @@ def _walked(path: Path) -> list[_Names]:
     return walkers
 
 
+@cache
 def environment() -> SandboxedEnvironment:
+    """The rendering environment, made once: the checks only parse with it."""
     from pipeline.render import environment as render_environment
 
     return render_environment()
@@ -241,22 +245,18 @@ def _vm_problems(file: str, part: Part, paragraph: etree._Element, words: str) -
     tag = re.search(r"{%\s*vm\s*%}", text)
     if not tag:
         return []
-    bounds, position = [], 0
-    for piece in pieces:
-        bounds.append((position, position + len(piece)))
-        position += len(piece)
+    ends = list(accumulate(len(piece) for piece in pieces))
+    bounds = list(zip([0, *ends], ends))
+    spans = [t.span() for t in TAG.finditer(text)]
     start, end = tag.span()
-    changed = True
-    while changed:  # docxtpl joins into one text element every piece a tag spans, tag by tag
-        first = next(b for b in bounds if b[1] > start)
-        last = next(b for b in reversed(bounds) if b[0] < end)
-        start, end = first[0], last[1]
-        changed = any(t.start() < start < t.end() or t.start() < end < t.end() for t in TAG.finditer(text))
-        for other in TAG.finditer(text):
-            if other.start() < start < other.end():
-                start = other.start()
-            if other.start() < end < other.end():
-                end = other.end()
+    while True:  # docxtpl joins into one text element every piece a tag spans, tag by tag
+        wider_start = next(b for b, e in bounds if e > start)
+        wider_end = next(e for b, e in reversed(bounds) if b < end)
+        wider_start = min([wider_start, *(s for s, e in spans if s < wider_start < e)])
+        wider_end = max([wider_end, *(e for s, e in spans if s < wider_end < e)])
+        if (wider_start, wider_end) == (start, end):
+            break
+        start, end = wider_start, wider_end
     outside = text[:start] + text[end:]
     if not outside.strip():
         return []

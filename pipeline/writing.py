@@ -16,11 +16,17 @@ from pipeline.errors import InputErrors, Reason, problem
 
 def write_outputs(out_dir: Path, files: dict[str, bytes], force: bool = False) -> list[Path]:
     """Writes `files` (name → content) into `out_dir`; refuses if any exists, unless `force`."""
-    existing = [name for name in files if (out_dir / name).exists()]
-    if existing and not force:
-        raise InputErrors([problem(Reason.OUTPUT_EXISTS, file=str(out_dir / name)) for name in existing])
+    if not force:
+        refuse_existing(out_dir, list(files))
     out_dir.mkdir(parents=True, exist_ok=True)
     return [write_atomically(out_dir / name, content) for name, content in files.items()]
+
+
+def refuse_existing(out_dir: Path, names: list[str]) -> None:
+    """Raises `InputErrors` naming every one of `names` that already exists in `out_dir`."""
+    existing = [name for name in names if (out_dir / name).exists()]
+    if existing:
+        raise InputErrors([problem(Reason.OUTPUT_EXISTS, file=str(out_dir / name)) for name in existing])
 
 
 def remove_leftovers(out_dir: Path) -> None:
