@@ -31,11 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.batch import render_batch  # noqa: E402
-from pipeline.documents import document_context  # noqa: E402
+from pipeline.documents.batch import render_batch  # noqa: E402
+from pipeline.documents.context import document_context  # noqa: E402
 from pipeline.flow import evaluate  # noqa: E402
-from pipeline.reading import read_job  # noqa: E402
-from pipeline.render import (  # noqa: E402
+from pipeline.read.job_folder import read_job  # noqa: E402
+from pipeline.documents.render import (  # noqa: E402
     DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl, zipped,
 )
 
@@ -105,7 +105,7 @@ def batch(count: int, repeat: int) -> list[tuple[str, float]]:
 
 
 def pdf(count: int) -> list[tuple[str, float]]:
-    from pipeline.pdf import convert_to_pdf
+    from pipeline.write.pdf import convert_to_pdf
 
     if not shutil.which("soffice"):
         raise SystemExit("PDF benchmark needs LibreOffice (soffice).")

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from pipeline import __version__
-from pipeline.errors import InputErrors
-from pipeline.formatting import number
-from pipeline.messages import report
-from pipeline.settings import BATCH, KINDS
+from pipeline.base.errors import InputErrors
+from pipeline.base.formatting import number
+from pipeline.base.messages import report
+from pipeline.config.job_settings import BATCH, KINDS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,8 +120,8 @@ def _check(args: argparse.Namespace) -> int:
         result = check_job(args.job)
     except InputErrors as exc:
         if args.errors:
-            from pipeline.results import problems_workbook
-            from pipeline.writing import write_atomically
+            from pipeline.write.results_workbook import problems_workbook
+            from pipeline.write.files import write_atomically
 
             write_atomically(args.errors, problems_workbook(exc.problems))
             print(f"Đã ghi danh sách lỗi vào {args.errors}.", file=sys.stderr)
@@ -135,7 +135,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_template(args: argparse.Namespace) -> int:
-    from pipeline.template_check import KIND_CONTEXT, check_template, context_for_template
+    from pipeline.documents.template_check import KIND_CONTEXT, check_template, context_for_template
 
     context = KIND_CONTEXT[args.kind] if args.kind else context_for_template(args.template.name)
     found = check_template(args.template, context)
@@ -146,7 +146,7 @@ def _check_template(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from pipeline.starter import init_job
+    from pipeline.new_job.init import init_job
 
     created = init_job(args.kind, args.job, source=args.source)
     print(f"Đã tạo công việc mới {args.job}:")

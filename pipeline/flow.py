@@ -8,23 +8,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.batch import Job, Written, render_batch
-from pipeline.campaign import UnitReport, batch_units, file_name
-from pipeline.classify import classified, label_counts
-from pipeline.compute import CriteriaTotals, report_unit, rolled_up_criteria, unit_scores
-from pipeline.document_settings import unit_document
-from pipeline.documents import OUTPUT_NAMES, REPORT_TEMPLATE, document_context, report_context, template_name
-from pipeline.errors import InputErrors, Problem
-from pipeline.manifest import MANIFEST_NAME, write_manifest
-from pipeline.normalise import normalise_criteria, normalise_units
-from pipeline.pdf import NoLibreOffice, convert_to_pdf
-from pipeline.rank import ranked_within_groups
-from pipeline.reading import Sheet, read_job
-from pipeline.render import TEMPLATE_DIR, render_document
-from pipeline.results import results_workbook
-from pipeline.settings import BATCH, JobSettings
-from pipeline.template_check import KIND_CONTEXT, check_template
-from pipeline.writing import refuse_existing, remove_leftovers, write_outputs
+from pipeline.documents.batch import Job, Written, render_batch
+from pipeline.scoring.campaign import UnitReport, batch_units, file_name
+from pipeline.scoring.classify import classified, label_counts
+from pipeline.scoring.compute import CriteriaTotals, report_unit, rolled_up_criteria, unit_scores
+from pipeline.config.document_settings import unit_document
+from pipeline.documents.context import OUTPUT_NAMES, REPORT_TEMPLATE, document_context, report_context, template_name
+from pipeline.base.errors import InputErrors, Problem
+from pipeline.write.manifest import MANIFEST_NAME, write_manifest
+from pipeline.scoring.normalise import normalise_criteria, normalise_units
+from pipeline.write.pdf import NoLibreOffice, convert_to_pdf
+from pipeline.scoring.rank import ranked_within_groups
+from pipeline.read.job_folder import Sheet, read_job
+from pipeline.documents.render import TEMPLATE_DIR, render_document
+from pipeline.write.results_workbook import results_workbook
+from pipeline.config.job_settings import BATCH, JobSettings
+from pipeline.documents.template_check import KIND_CONTEXT, check_template
+from pipeline.write.files import refuse_existing, remove_leftovers, write_outputs
 
 RESULTS_NAME = "ket-qua.xlsx"
 

@@ -8,9 +8,9 @@ import io
 import openpyxl
 import pytest
 
-from pipeline.errors import InputErrors, Reason
+from pipeline.base.errors import InputErrors, Reason
 from pipeline.flow import evaluate
-from pipeline.reading import read_job
+from pipeline.read.job_folder import read_job
 from tests.conftest import DOCUMENT, unit_job
 
 HEADER = ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", "Tổng điểm thẩm định",
@@ -79,7 +79,7 @@ def test_missing_column_is_named(tmp_path):
 
 def test_misspelt_column_gets_a_suggestion(tmp_path):
     job = unit_job(tmp_path / "job", {"Khối A": [["TT", "Đơn vị", "Tổng điểm thẩm đinh"], [1, "Phòng A", 90]]})
-    from pipeline.messages import describe
+    from pipeline.base.messages import describe
     assert 'có phải cột "Tổng điểm thẩm đinh"' in describe(problems_of(job)[0])
 
 

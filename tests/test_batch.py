@@ -32,11 +32,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import __version__
-from pipeline.documents import document_context
+from pipeline.documents.context import document_context
 from pipeline.flow import Run, evaluate, job_templates, report_jobs, run_job
-from pipeline.pdf import INSTALL_HINT
-from pipeline.reading import read_job
-from pipeline.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
+from pipeline.write.pdf import INSTALL_HINT
+from pipeline.read.job_folder import read_job
+from pipeline.documents.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
 from tests.conftest import INPUTS, ROOT
 
 BATCH_JOB = "vi-du-2025-dot-danh-gia"

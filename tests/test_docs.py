@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE
-from pipeline.scheme import SCHEME_FIELDS
-from pipeline.settings import GROUP_FIELDS, JOB_FIELDS, KINDS
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.config.scheme import SCHEME_FIELDS
+from pipeline.config.job_settings import GROUP_FIELDS, JOB_FIELDS, KINDS
 from tests.conftest import ROOT
 
 INPUTS_DOC = (ROOT / "docs" / "inputs.md").read_text(encoding="utf-8")
@@ -26,7 +26,7 @@ def test_every_setting_and_kind_is_documented():
 
 
 def test_every_document_setting_is_documented():
-    from pipeline.document_settings import DOCUMENT_FIELDS
+    from pipeline.config.document_settings import DOCUMENT_FIELDS
 
     for key in DOCUMENT_FIELDS:
         assert f"| `{key}`" in INPUTS_DOC or f"| `[document.{key}]`" in INPUTS_DOC, key

@@ -306,7 +306,7 @@ def test_roman_appendix_numbering(tmp_path):
 def test_nd30_dates(day, text):
     from datetime import date
 
-    from pipeline.formatting import nd30_date
+    from pipeline.base.formatting import nd30_date
     assert nd30_date(date.fromisoformat(day)) == text
 
 
@@ -323,8 +323,8 @@ def test_numbers_below_ten_take_a_leading_zero(tmp_path):
 
 
 def test_signature_authority_must_use_an_nd30_prefix(tmp_path):
-    from pipeline.errors import InputErrors
-    from pipeline.reading import read_job
+    from pipeline.base.errors import InputErrors
+    from pipeline.read.job_folder import read_job
     from tests.conftest import UNIT_JOB
 
     settings = UNIT_JOB.replace('authority = ["TM. ỦY BAN NHÂN DÂN"]', 'authority = ["THAY MẶT ỦY BAN"]')

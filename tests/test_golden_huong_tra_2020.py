@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.flow import evaluate
-from pipeline.formatting import number
-from pipeline.reading import read_job
+from pipeline.base.formatting import number
+from pipeline.read.job_folder import read_job
 from tests.conftest import INPUTS
 
 # As published (PHỤ LỤC 01–03): unit, Kết quả đánh giá, Xếp loại, Xếp hạng; None = not evaluated.

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.flow import evaluate
-from pipeline.reading import read_job
+from pipeline.read.job_folder import read_job
 from tests.conftest import INPUTS
 
 

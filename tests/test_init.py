@@ -13,14 +13,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE
-from pipeline.document_settings import DOCUMENT_FIELDS
-from pipeline.errors import InputErrors, Reason
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.config.document_settings import DOCUMENT_FIELDS
+from pipeline.base.errors import InputErrors, Reason
 from pipeline.flow import evaluate
-from pipeline.normalise import locate_tables, normalise_criteria, normalise_units
-from pipeline.reading import read_job, read_settings, read_workbook, settings_data
-from pipeline.starter import DOCUMENT_ORDER, EMPTY_ROWS, FIRST_ROW, GUIDE_SHEET, HEADER_ROW, LIST_SHEET, init_job
-from pipeline.starter import _toml as toml_value
+from pipeline.scoring.normalise import locate_tables, normalise_criteria, normalise_units
+from pipeline.read.job_folder import read_job, read_settings, read_workbook, settings_data
+from pipeline.new_job.init import DOCUMENT_ORDER, EMPTY_ROWS, FIRST_ROW, GUIDE_SHEET, HEADER_ROW, LIST_SHEET, init_job
+from pipeline.new_job.init import _toml as toml_value
 from tests.conftest import INPUTS, ROOT, UNIT_JOB, unit_job
 
 KINDS = {"bao-cao-tu-cham": "tu-cham.xlsx", "quyet-dinh-xep-loai": "bang-diem.xlsx", "xep-hang-cchc": "bang-diem.xlsx"}

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from pipeline.flow import run_job
-from pipeline.pdf import convert_to_pdf
+from pipeline.write.pdf import convert_to_pdf
 from tests.conftest import INPUTS
 
 if not shutil.which("soffice") and not os.environ.get("CI"):

@@ -8,13 +8,13 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from pipeline.classify import classified
-from pipeline.compute import rolled_up_criteria, unit_scores
-from pipeline.errors import InputErrors, Reason
-from pipeline.normalise import clean_text, normalise_criteria, normalise_units, parse_code, parse_number
-from pipeline.reading import Sheet
-from pipeline.scheme import scheme_data, scheme_from_data
-from pipeline.settings import Group
+from pipeline.scoring.classify import classified
+from pipeline.scoring.compute import rolled_up_criteria, unit_scores
+from pipeline.base.errors import InputErrors, Reason
+from pipeline.scoring.normalise import clean_text, normalise_criteria, normalise_units, parse_code, parse_number
+from pipeline.read.job_folder import Sheet
+from pipeline.config.scheme import scheme_data, scheme_from_data
+from pipeline.config.job_settings import Group
 
 CCHC = scheme_from_data(scheme_data("chi-so-cchc", "test")[0], "test")
 

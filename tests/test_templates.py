@@ -29,13 +29,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from pipeline.documents import TEMPLATES, document_context
-from pipeline.errors import InputErrors, Reason
+from pipeline.documents.context import TEMPLATES, document_context
+from pipeline.base.errors import InputErrors, Reason
 from pipeline.flow import evaluate
-from pipeline.messages import describe
-from pipeline.reading import read_job
-from pipeline.render import TEMPLATE_DIR, render_document
-from pipeline.template_check import (
+from pipeline.base.messages import describe
+from pipeline.read.job_folder import read_job
+from pipeline.documents.render import TEMPLATE_DIR, render_document
+from pipeline.documents.template_check import (
     CONTEXTS,
     KIND_CONTEXT,
     check_template,

@@ -6,7 +6,7 @@ in office words, without Python terms.
 
 from __future__ import annotations
 
-from pipeline.errors import Problem, Reason
+from pipeline.base.errors import Problem, Reason
 
 _TEXT: dict[Reason, str] = {
     Reason.JOB_FOLDER_MISSING: "không tìm thấy thư mục công việc. Kiểm tra lại đường dẫn.",

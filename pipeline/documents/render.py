@@ -30,9 +30,9 @@ from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from pipeline.errors import InputErrors, Reason, problem
+from pipeline.base.errors import InputErrors, Reason, problem
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "docx"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "docx"
 DOCUMENT_PART = "word/document.xml"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's epoch: no clock in the output
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -35,9 +35,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.visitor import NodeVisitor
 from lxml import etree
 
-from pipeline.document_settings import Signature
-from pipeline.documents import TEMPLATES, Appendix, CriterionRow, ExtraRow, ReasonBlock, UnitRow
-from pipeline.errors import InputErrors, Problem, Reason, problem
+from pipeline.config.document_settings import Signature
+from pipeline.documents.context import TEMPLATES, Appendix, CriterionRow, ExtraRow, ReasonBlock, UnitRow
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.DOTALL)
@@ -134,7 +134,7 @@ def _walked(path: Path) -> list[_Names]:
 @cache
 def environment() -> SandboxedEnvironment:
     """The rendering environment, made once: the checks only parse with it."""
-    from pipeline.render import environment as render_environment
+    from pipeline.documents.render import environment as render_environment
 
     return render_environment()
 

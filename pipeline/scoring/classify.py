@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from pipeline.scheme import Condition, Label, Scheme
+from pipeline.config.scheme import Condition, Label, Scheme
 
 
 def label_for(score: Decimal, labels: tuple[Label, ...]) -> int:

@@ -13,11 +13,11 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE
-from pipeline.errors import Problem, Reason, problem
-from pipeline.formatting import points as shown
-from pipeline.rounding import round_half_up
-from pipeline.scheme import Scheme
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.formatting import points as shown
+from pipeline.base.rounding import round_half_up
+from pipeline.config.scheme import Scheme
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _EXACT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_UP)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from pipeline import formatting
-from pipeline.document_settings import DocumentSettings
+from pipeline.base import formatting
+from pipeline.config.document_settings import DocumentSettings
 
 if TYPE_CHECKING:
     from pipeline.flow import JobResult

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.render import render_document
-from pipeline.writing import write_atomically
+from pipeline.documents.render import render_document
+from pipeline.write.files import write_atomically
 
 Job = tuple[str, Path, dict[str, Any]]  # output file name, template, context
 SERIAL_BELOW = 8  # fewer documents than this render faster in this process than by starting workers

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
-from pipeline.settings import SETTINGS_FILE
-from pipeline.writing import write_atomically
+from pipeline.config.job_settings import SETTINGS_FILE
+from pipeline.write.files import write_atomically
 
 if TYPE_CHECKING:
     from pipeline.flow import JobResult

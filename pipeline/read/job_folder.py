@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputErrors, Problem, Reason, problem
-from pipeline.settings import SETTINGS_FILE, JobSettings, data_files_in, settings_from_data
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.config.job_settings import SETTINGS_FILE, JobSettings, data_files_in, settings_from_data
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")

@@ -19,13 +19,13 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.columns import CRITERIA_TABLE
-from pipeline.compute import CriteriaTotals, report_unit, rolled_up_criteria
-from pipeline.documents import report_rows
-from pipeline.errors import Problem, Reason, problem
-from pipeline.normalise import clean_text, locate_tables, normalise_criteria
-from pipeline.reading import Sheet
-from pipeline.settings import JobSettings
+from pipeline.read.columns import CRITERIA_TABLE
+from pipeline.scoring.compute import CriteriaTotals, report_unit, rolled_up_criteria
+from pipeline.documents.context import report_rows
+from pipeline.base.errors import Problem, Reason, problem
+from pipeline.scoring.normalise import clean_text, locate_tables, normalise_criteria
+from pipeline.read.job_folder import Sheet
+from pipeline.config.job_settings import JobSettings
 
 UNIT_LABELS = ("đơn vị", "tên đơn vị", "cơ quan, đơn vị")
 GROUP_LABELS = ("khối", "nhóm", "khối, nhóm")

@@ -18,11 +18,11 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE, TableSpec, header_key
-from pipeline.errors import Problem, Reason, problem
-from pipeline.formatting import points as shown
-from pipeline.reading import Sheet, UncachedFormula
-from pipeline.settings import Group
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE, TableSpec, header_key
+from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.formatting import points as shown
+from pipeline.read.job_folder import Sheet, UncachedFormula
+from pipeline.config.job_settings import Group
 
 HEADER_SEARCH_ROWS = 30
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\u3000]+")

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from pipeline.errors import InputErrors, Reason, problem
+from pipeline.base.errors import InputErrors, Reason, problem
 
 
 def write_outputs(out_dir: Path, files: dict[str, bytes], force: bool = False) -> list[Path]:

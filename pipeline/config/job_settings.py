@@ -12,9 +12,9 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from pipeline.document_settings import DocumentSettings, document_from_data
-from pipeline.errors import InputErrors, Problem, Reason, problem
-from pipeline.scheme import Label, Scheme, labels_from_data, scheme_data, scheme_from_data
+from pipeline.config.document_settings import DocumentSettings, document_from_data
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.config.scheme import Label, Scheme, labels_from_data, scheme_data, scheme_from_data
 
 KINDS = {
     "bao-cao-tu-cham": "Báo cáo kết quả tự chấm điểm",

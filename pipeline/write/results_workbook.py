@@ -15,10 +15,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE
-from pipeline.errors import Problem
-from pipeline.messages import explain
-from pipeline.render import zipped
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.base.errors import Problem
+from pipeline.base.messages import explain
+from pipeline.documents.render import zipped
 
 if TYPE_CHECKING:
     from pipeline.flow import JobResult

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from pipeline.errors import Problem, Reason, problem
+from pipeline.base.errors import Problem, Reason, problem
 
 AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 NUMBERINGS = {"la-ma": "Phụ lục I, II, III", "so": "PHỤ LỤC 01, 02, 03"}

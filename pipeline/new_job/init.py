@@ -25,14 +25,14 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.columns import CRITERIA_TABLE, UNIT_TABLE, TableSpec
-from pipeline.document_settings import REQUIRED
-from pipeline.errors import InputErrors, Problem, Reason, problem
-from pipeline.normalise import normalise_criteria, normalise_units
-from pipeline.reading import read_job, settings_data
-from pipeline.scheme import available_schemes
-from pipeline.settings import KINDS, SETTINGS_FILE
-from pipeline.writing import write_outputs
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE, TableSpec
+from pipeline.config.document_settings import REQUIRED
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.scoring.normalise import normalise_criteria, normalise_units
+from pipeline.read.job_folder import read_job, settings_data
+from pipeline.config.scheme import available_schemes
+from pipeline.config.job_settings import KINDS, SETTINGS_FILE
+from pipeline.write.files import write_outputs
 
 REPORT = "bao-cao-tu-cham"
 WORKBOOK_NAMES = {REPORT: "tu-cham.xlsx", "quyet-dinh-xep-loai": "bang-diem.xlsx", "xep-hang-cchc": "bang-diem.xlsx"}

@@ -1,6 +1,6 @@
 """Evaluation schemes: labels, bounds, precision and tie rule, as versioned data files.
 
-A scheme lives in `pipeline/schemes/<id>/<version>.toml`. A job names it as `"<id>"` (the
+A scheme lives in `pipeline/config/schemes/<id>/<version>.toml`. A job names it as `"<id>"` (the
 newest version) or `"<id>@<version>"`, and may override any field; a group may override
 the labels. Everything is validated here, so later stages can trust the values.
 """
@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
 
-from pipeline.errors import InputErrors, Problem, Reason, problem
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
 
 TIE_RULES = {"dong-hang": "đồng hạng (cùng điểm thì cùng hạng)", "lien-tiep": "hạng liên tiếp"}
 SCHEME_FIELDS = {
@@ -63,7 +63,7 @@ class Scheme:
 
 def available_schemes() -> dict[str, list[str]]:
     """Scheme ids with their versions, oldest first."""
-    root = resources.files("pipeline") / "schemes"
+    root = resources.files("pipeline.config") / "schemes"
     found: dict[str, list[str]] = {}
     for folder in sorted(root.iterdir(), key=lambda p: p.name):
         if folder.is_dir():
@@ -88,8 +88,8 @@ def scheme_data(reference: str, source: str) -> tuple[dict[str, Any], str]:
     if version not in versions:
         raise InputErrors([problem(Reason.UNKNOWN_SCHEME_VERSION, file=source, value=version,
                                    scheme=scheme_id, known=", ".join(versions))])
-    path = resources.files("pipeline") / "schemes" / scheme_id / f"{version}.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8")), f"pipeline/schemes/{scheme_id}/{version}.toml"
+    path = resources.files("pipeline.config") / "schemes" / scheme_id / f"{version}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")), f"pipeline/config/schemes/{scheme_id}/{version}.toml"
 
 
 def scheme_from_data(data: Mapping[str, Any], source: str) -> Scheme:
