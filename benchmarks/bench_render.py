@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.documents.batch import render_batch  # noqa: E402
 from pipeline.documents.context import document_context  # noqa: E402
-from pipeline.flow import evaluate  # noqa: E402
+from pipeline.scoring.evaluate import evaluate  # noqa: E402
 from pipeline.read.job_folder import read_job  # noqa: E402
 from pipeline.documents.render import (  # noqa: E402
     DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl, zipped,

@@ -13,7 +13,7 @@ from pipeline import __version__
 from pipeline.base.errors import InputErrors
 from pipeline.base.formatting import number
 from pipeline.base.messages import report
-from pipeline.config.job_settings import BATCH, KINDS
+from pipeline.config.kinds import KINDS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     template.set_defaults(command=_check_template)
 
     init = commands.add_parser("init", help="tạo thư mục công việc mới với tệp thiết lập và bảng nhập liệu")
-    init.add_argument("kind", choices=sorted(k for k in KINDS if k != BATCH),
+    init.add_argument("kind", choices=sorted(k for k, record in KINDS.items() if record.starter),
                       help="loại văn bản (đợt đánh giá: tạo bảng của từng đơn vị bằng bao-cao-tu-cham)")
     init.add_argument("job", type=Path, help="thư mục công việc mới, ví dụ inputs/tu-cham-2026")
     init.add_argument("--from", dest="source", type=Path, metavar="CONG_VIEC",
@@ -94,22 +94,32 @@ def _job_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
 
 
-def _run(args: argparse.Namespace) -> int:
+def _progress_bar():
+    """A progress bar on a terminal, without tqdm's monitor thread: workers are forked while it runs."""
     from tqdm import tqdm
 
+    class Bar(tqdm):
+        monitor_interval = 0
+
+    return Bar(desc="Báo cáo đơn vị", unit=" văn bản", disable=None, leave=False)
+
+
+def _run(args: argparse.Namespace) -> int:
     from pipeline.flow import run_job
 
     out_dir = args.out or Path("outputs") / args.job.resolve().name
-    with tqdm(desc="Báo cáo đơn vị", unit=" văn bản", disable=None, leave=False) as bar:
-        run = run_job(args.job, out_dir, force=args.force, pdf=args.pdf, progress=lambda _: bar.update())
+    with _progress_bar() as bar:
+        run = run_job(args.job, out_dir, force=args.force, pdf=args.pdf, progress=bar.update)
     print(summary(run.result))
-    print(f"\nĐã ghi {len(run.written) + 1} tệp vào {out_dir}:")
+    where = "" if out_dir.is_absolute() else f" (tức {out_dir.absolute()})"
+    print(f"\nĐã ghi {len(run.written) + 1} tệp vào {out_dir}{where}:")
     shown = run.written if len(run.written) <= 12 else [*run.written[:6], None, *run.written[-3:]]
     for path in shown:
         print(f"  {path}" if path else f"  … ({len(run.written) - 9} tệp khác, xem {run.manifest.name})")
     print(f"  {run.manifest} (danh sách tệp và mã SHA-256)")
-    if run.pdf_note:
-        print(f"\nChưa ghi PDF: {run.pdf_note}", file=sys.stderr)
+    if run.removed:
+        print(f"\nĐã xóa {len(run.removed)} tệp của lần chạy trước mà lần này không lập lại: "
+              + ", ".join(run.removed[:5]) + (", …" if len(run.removed) > 5 else ""))
     return 0
 
 
@@ -117,10 +127,11 @@ def _check(args: argparse.Namespace) -> int:
     from pipeline.flow import check_job
 
     try:
-        result = check_job(args.job)
+        with _progress_bar() as bar:
+            result = check_job(args.job, progress=bar.update)
     except InputErrors as exc:
         if args.errors:
-            from pipeline.write.results_workbook import problems_workbook
+            from pipeline.write.problems_workbook import problems_workbook
             from pipeline.write.files import write_atomically
 
             write_atomically(args.errors, problems_workbook(exc.problems))
@@ -135,7 +146,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_template(args: argparse.Namespace) -> int:
-    from pipeline.documents.template_check import KIND_CONTEXT, check_template, context_for_template
+    from pipeline.documents.catalogue import KIND_CONTEXT, context_for_template
+    from pipeline.documents.template_check import check_template
 
     context = KIND_CONTEXT[args.kind] if args.kind else context_for_template(args.template.name)
     found = check_template(args.template, context)

@@ -1,96 +1,93 @@
-"""The pipeline, top to bottom: read → normalise → compute → rank → classify → write."""
+"""The pipeline, top to bottom: read → normalise → compute → rank → classify → documents → write.
+
+`check_job` does everything a run does except writing: it reads and checks the settings,
+the data and the templates, computes the results and renders every document in memory, so
+a job that passes it fails in `run_job` only for a reason outside the job (a full disk, a
+LibreOffice failure). `run_job` makes the same files in a staging folder and moves them
+into the output folder together (`write.staging`): all of them, or none.
+
+A campaign's units are independent until they are ranked: each data file is read, checked,
+scored and its units' reports rendered in a worker process (`assessed_file`), and only each
+unit's totals come back, so memory stays flat however many units.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
-
-from pipeline.documents.batch import Job, Written, render_batch
-from pipeline.scoring.campaign import UnitReport, batch_units, file_name
-from pipeline.scoring.classify import classified, label_counts
-from pipeline.scoring.compute import CriteriaTotals, report_unit, rolled_up_criteria, unit_scores
-from pipeline.config.document_settings import unit_document
-from pipeline.documents.context import OUTPUT_NAMES, REPORT_TEMPLATE, document_context, report_context, template_name
 from pipeline.base.errors import InputErrors, Problem
-from pipeline.write.manifest import MANIFEST_NAME, write_manifest
-from pipeline.scoring.normalise import normalise_criteria, normalise_units
-from pipeline.write.pdf import NoLibreOffice, convert_to_pdf
-from pipeline.scoring.rank import ranked_within_groups
-from pipeline.read.job_folder import Sheet, read_job
+from pipeline.base.workers import in_parallel
+from pipeline.config.job_settings import JobSettings
+from pipeline.documents.catalogue import KIND_CONTEXT
+from pipeline.documents.context import document_context
 from pipeline.documents.render import TEMPLATE_DIR, render_document
+from pipeline.documents.report_context import unit_report_context
+from pipeline.documents.template_check import check_template
+from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
+from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, file_name
+from pipeline.scoring.evaluate import evaluate, scored, unit_score
+from pipeline.scoring.result import JobResult
+from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
+from pipeline.write.pdf import convert_to_pdf, soffice
 from pipeline.write.results_workbook import results_workbook
-from pipeline.config.job_settings import BATCH, JobSettings
-from pipeline.documents.template_check import KIND_CONTEXT, check_template
-from pipeline.write.files import refuse_existing, remove_leftovers, write_outputs
+from pipeline.write.staging import Staging, commit, refuse_existing, staged_run
 
 RESULTS_NAME = "ket-qua.xlsx"
-
-
-@dataclass(frozen=True)
-class JobResult:
-    """Everything the documents show: ranked and classified units, counts, criteria."""
-
-    settings: JobSettings
-    units: pd.DataFrame
-    counts: pd.DataFrame
-    criteria: pd.DataFrame | None = None
-    totals: CriteriaTotals | None = None
-    reports: tuple[UnitReport, ...] = ()  # a batch: each unit's own report
+Progress = Callable[[int], None]  # told how many more unit reports are done
 
 
 @dataclass(frozen=True)
 class Run:
-    """What a run wrote: the result, every file, and the manifest that lists their hashes."""
+    """What a run wrote: the result, every file, the manifest that lists their hashes, what it removed."""
 
     result: JobResult
     written: list[Path]
     manifest: Path
-    pdf_note: str = ""
+    removed: tuple[str, ...] = ()
 
 
-def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
-    """The four stages over the job's sheets; raises `InputErrors` with every problem found."""
-    problems: list[Problem] = []
-    criteria = totals = None
-    reports: list[UnitReport] = []
-    if settings.kind == "bao-cao-tu-cham":
-        criteria, found = normalise_criteria(sheets)
-        problems += found
-        criteria, totals, found = rolled_up_criteria(criteria)
-        problems += found
-        units = report_unit(settings.unit, settings.groups[0].name, totals) if totals else None
-    elif settings.kind == BATCH:
-        units, reports, found = batch_units(settings, sheets)
-        problems += found
-    else:
-        units, found = normalise_units(sheets, settings.groups)
-        problems += found
-    if units is not None:
-        units, found = unit_scores(units, settings.scheme)
-        problems += found
-    if problems or units is None:
-        raise InputErrors(sorted(dict.fromkeys(problems), key=_place))
-    group_order = [g.name for g in settings.groups]
-    group_labels = {g.name: g.labels for g in settings.groups if g.labels}
-    ranked = ranked_within_groups(units, group_order, settings.scheme.tie_rule)
-    labelled = classified(ranked, settings.scheme, group_labels)
-    counts = label_counts(labelled, settings.scheme, group_labels, group_order)
-    return JobResult(settings, labelled, counts, criteria, totals, tuple(reports))
+def check_job(folder: Path, workers: int | None = None, progress: Progress | None = None) -> JobResult:
+    """Everything a run checks and makes — settings, data, templates, documents — writing nothing."""
+    return _made(read_settings(folder), None, workers, progress)
 
 
-def _place(found: Problem) -> tuple[str, str, int]:
-    return (found.file or "", found.sheet or "", found.row or 0)
+def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False, workers: int | None = None,
+            progress: Progress | None = None) -> Run:
+    """Checks a job, then writes its results, documents, PDFs and manifest, all or nothing.
+
+    Nothing is written when a check fails, when anything fails before the files are in
+    place, or when any file it would write exists (unless `force`, which also removes the
+    files an earlier run listed in its manifest and this one does not make).
+    """
+    settings = read_settings(folder)
+    if pdf:
+        soffice()  # refuse before any work when there is no LibreOffice
+    if not force:  # before any work: the files every run makes, and those an earlier run's manifest lists
+        refuse_existing(out_dir, list(dict.fromkeys([RESULTS_NAME, settings.output.name, *previous_outputs(out_dir),
+                                                     MANIFEST_NAME])))
+    with staged_run(out_dir, settings.name) as staging:
+        result = _made(settings, staging, workers, progress)
+        if pdf:
+            documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
+            for made in convert_to_pdf(documents):
+                staging.path(made.relative_to(staging.folder).as_posix())
+        hashes = {name: sha256(staging.folder / name) for name in staging.names}
+        templates = [template for template, _ in job_templates(settings)]
+        staging.write(MANIFEST_NAME, manifest_bytes(result, templates, hashes))
+        superseded = [name for name in previous_outputs(out_dir) if name not in staging.names] if force else []
+        written = commit(staging, force, superseded)
+    return Run(result, written[:-1], written[-1], tuple(s for s in superseded if not (out_dir / s).exists()))
 
 
 def job_templates(settings: JobSettings) -> list[tuple[Path, str]]:
     """The templates a job renders, each with the kind of context it receives."""
-    name = template_name(settings.kind, settings.document)
-    chosen = [(_template(settings, settings.document.template, name), KIND_CONTEXT[settings.kind])]
-    if settings.reports is not None:
-        chosen.append((_template(settings, settings.reports.template, REPORT_TEMPLATE), "report"))
+    output = settings.output
+    chosen = [(_template(settings, settings.document.template, output.template), KIND_CONTEXT[settings.kind])]
+    reports = settings.kind_record.reports
+    if reports is not None and settings.reports is not None:
+        chosen.append((_template(settings, settings.reports.template, reports.template), reports.context))
     return chosen
 
 
@@ -98,70 +95,97 @@ def _template(settings: JobSettings, own: str, shipped: str) -> Path:
     return settings.folder / own if own else TEMPLATE_DIR / shipped
 
 
-def check_job(folder: Path) -> JobResult:
-    """Everything a run checks — settings, data, templates — with every problem raised at once."""
-    settings, sheets = read_job(folder)
+def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
+          progress: Progress | None) -> JobResult:
+    """The job's result and documents, into `staging` (or rendered and dropped, when checking)."""
+    templates = job_templates(settings)
     problems: list[Problem] = []
-    for template, context in job_templates(settings):
+    for template, context in templates:
         try:
             problems += check_template(template, context)
         except InputErrors as exc:
             problems += exc.problems
     try:
-        result = evaluate(settings, sheets)
+        if settings.kind_record.source == "campaign":
+            result = _campaign(settings, templates[1][0], staging, problems, workers, progress)
+        else:
+            result = evaluate(settings, read_sheets(settings))
     except InputErrors as exc:
-        raise InputErrors([*exc.problems, *problems]) from None
+        raise InputErrors(list(dict.fromkeys([*exc.problems, *problems]))) from None
     if problems:
         raise InputErrors(problems)
+    workbook = results_workbook(result)
+    document = render_document(templates[0][0], document_context(result))
+    if staging is not None:
+        staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest
+        staging.names.insert(1, settings.output.name)
+        staging.write(RESULTS_NAME, workbook)
+        staging.write(settings.output.name, document)
     return result
 
 
-def output_names(result: JobResult, pdf: bool = False) -> list[str]:
-    """The files a run writes, relative to the output folder, in the order it writes them."""
-    settings = result.settings
-    documents = [OUTPUT_NAMES[template_name(settings.kind, settings.document)]]
-    documents += [file_name(n, r.unit) for n, r in enumerate(result.reports, 1)]
-    pdfs = [str(Path(d).with_suffix(".pdf")) for d in documents] if pdf else []
-    return [RESULTS_NAME, *documents, *pdfs, MANIFEST_NAME]
+@dataclass(frozen=True)
+class FileTask:
+    """One data file of a campaign, for a worker: read, check, score, render its units' reports."""
+
+    settings: JobSettings
+    path: Path
+    template: Path
+    staging: Path | None
+    index: int
 
 
-def report_jobs(result: JobResult, template: Path) -> Iterator[Job]:
-    """Each unit's report as (file name, template, context), made only when asked for."""
-    scores = {(u["group"], u["unit"]): {"score": u["score"], "label": u["label"]}
-              for u in result.units[["group", "unit", "score", "label"]].to_dict("records")}
-    for n, report in enumerate(result.reports, 1):
-        document = unit_document(result.settings.reports, report.unit)
-        settings = replace(result.settings, document=document)
-        yield (file_name(n, report.unit), template,
-               report_context(settings, report.rows, report.totals, scores[(report.group, report.unit)]))
+@dataclass(frozen=True)
+class FileOutcome:
+    reports: tuple[UnitReport, ...]  # without their criteria: the totals are all the decision needs
+    staged: tuple[str, ...]  # each report's temporary name in the staging folder, in the order of `reports`
+    problems: tuple[Problem, ...]
 
 
-def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False, workers: int | None = None,
-            progress: Callable[[Written], None] | None = None) -> Run:
-    """Checks a job, then writes its results, documents, PDFs and manifest.
+def assessed_file(task: FileTask) -> FileOutcome:
+    """A campaign file's units with their reports rendered (written to the staging folder, if any)."""
+    try:
+        sheets = read_data_file(task.path)
+    except InputErrors as exc:
+        return FileOutcome((), (), exc.problems)
+    reports, problems = assessed_units(task.settings, sheets)
+    staged = []
+    if not problems:
+        for number, report in enumerate(reports):
+            context = unit_report_context(task.settings, report, unit_score(task.settings, report))
+            try:
+                content = render_document(task.template, context)
+            except InputErrors as exc:
+                problems += exc.problems
+                continue
+            staged.append(f"bao-cao/.{task.index:06d}-{number:04d}.docx")
+            if task.staging is not None:
+                (task.staging / staged[-1]).parent.mkdir(parents=True, exist_ok=True)
+                (task.staging / staged[-1]).write_bytes(content)
+    compact = tuple(replace(report, criteria=None) for report in reports)
+    return FileOutcome(compact, tuple(staged), tuple(problems))
 
-    Nothing is written when a check fails, or when any file it would write exists
-    (unless `force`). Each file is written whole or not at all.
-    """
-    result = check_job(folder)
-    names = output_names(result, pdf)
-    if not force:
-        refuse_existing(out_dir, [name for name in names if name != MANIFEST_NAME])
-    remove_leftovers(out_dir)
-    templates = job_templates(result.settings)
-    written = write_outputs(out_dir, {RESULTS_NAME: results_workbook(result)}, force=True)
-    main = render_document(templates[0][0], document_context(result))
-    written += write_outputs(out_dir, {names[1]: main}, force=True)
-    if result.reports:
-        jobs = report_jobs(result, templates[1][0])
-        done = render_batch(jobs, out_dir, workers=workers, progress=progress, size=len(result.reports))
-        written += [w.path for w in done]
-    note = ""
-    if pdf:
-        documents = [p for p in written if p.suffix == ".docx"]
-        try:
-            written += convert_to_pdf(documents)
-        except NoLibreOffice as exc:
-            note = str(exc)
-    manifest = write_manifest(out_dir / MANIFEST_NAME, result, [t for t, _ in templates], written)
-    return Run(result, written, manifest, note)
+
+def _campaign(settings: JobSettings, template: Path, staging: Staging | None, problems: list[Problem],
+              workers: int | None, progress: Progress | None) -> JobResult:
+    """A campaign's result: files assessed in parallel, then the units checked together and ranked."""
+    tasks = [FileTask(settings, path, template, staging.folder if staging else None, index)
+             for index, path in enumerate(settings.data_files)]
+    reports: list[UnitReport] = []
+    staged: list[str] = []
+    found: list[Problem] = []
+    for outcome in in_parallel(assessed_file, tasks, workers, size=len(tasks)):
+        reports += outcome.reports
+        staged += outcome.staged
+        found += outcome.problems
+        if progress:
+            progress(len(outcome.staged))
+    found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
+    units, more = campaign_table(settings, reports, [*found, *problems])
+    result = scored(settings, units, [*found, *more], reports=tuple(reports))
+    if staging is not None and not problems:
+        for position, (report, temporary) in enumerate(zip(reports, staged), 1):
+            name = file_name(position, report.unit)
+            staging.path(name)
+            (staging.folder / temporary).replace(staging.folder / name)
+    return result

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from pipeline.base.errors import InputErrors, Reason
-from pipeline.flow import evaluate
+from pipeline.scoring.evaluate import evaluate
 from pipeline.read.job_folder import read_job
 from tests.conftest import DOCUMENT, unit_job
 

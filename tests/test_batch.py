@@ -33,10 +33,12 @@ from hypothesis import strategies as st
 
 from pipeline import __version__
 from pipeline.documents.context import document_context
-from pipeline.flow import Run, evaluate, job_templates, report_jobs, run_job
-from pipeline.write.pdf import INSTALL_HINT
-from pipeline.read.job_folder import read_job
 from pipeline.documents.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
+from pipeline.documents.report_context import unit_report_context
+from pipeline.flow import Run, job_templates, run_job
+from pipeline.read.job_folder import read_job
+from pipeline.scoring.campaign import file_name
+from pipeline.scoring.evaluate import evaluate, unit_score
 from tests.conftest import INPUTS, ROOT
 
 BATCH_JOB = "vi-du-2025-dot-danh-gia"
@@ -85,8 +87,9 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
             (main, _), *others = job_templates(variant.settings)
             found.setdefault(main.name, []).append((name, document_context(variant)))
             for template, _ in others:
-                for file, _, context in report_jobs(variant, template):
-                    found.setdefault(template.name, []).append((f"{name}: {file}", context))
+                for n, report in enumerate(variant.reports, 1):
+                    context = unit_report_context(variant.settings, report, unit_score(variant.settings, report))
+                    found.setdefault(template.name, []).append((f"{name}: {file_name(n, report.unit)}", context))
     return found
 
 
@@ -297,51 +300,47 @@ def group_alive(pgid: int) -> bool:
     return False
 
 
-def test_killed_run_leaves_only_complete_documents_and_a_forced_rerun_finishes(tmp_path):
+def staged_reports(out: Path) -> int:
+    """Reports a run has made so far in its staging folder beside `out`."""
+    return sum(1 for folder in out.parent.glob(f".{out.name}.dang-ghi-*") for _ in folder.glob("bao-cao/*.docx"))
+
+
+def test_killing_the_main_process_ends_its_workers_and_leaves_the_earlier_run_as_it_was(tmp_path):
     units = 300
     job, out = big_batch(tmp_path / "lon", units), tmp_path / "out"
+    first = subprocess.run(cli_command("run", job, "--out", out), cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(out)
+    assert len(reports_in(out)) == units + 6
+
     log = (tmp_path / "run.log").open("wb")
-    process = subprocess.Popen(cli_command("run", job, "--out", out), cwd=ROOT, stdout=log, stderr=log,
+    process = subprocess.Popen(cli_command("run", job, "--out", out, "--force"), cwd=ROOT, stdout=log, stderr=log,
                                start_new_session=True)
     try:
         deadline = time.monotonic() + 120
-        while len(reports_in(out)) < 5 and process.poll() is None and time.monotonic() < deadline:
+        while staged_reports(out) < 5 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         assert process.poll() is None, "the run ended before it could be interrupted"
-        assert len(reports_in(out)) >= 5, "no reports were written within two minutes"
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)  # the run and its workers, as a power cut would
+        assert staged_reports(out) >= 5, "no reports were made within two minutes"
+        os.kill(process.pid, signal.SIGKILL)  # the main process only, as a crash would
         process.wait()
+        time.sleep(1)
+        assert not group_alive(process.pid), "a worker outlived the main process by a second"
+    finally:
+        if group_alive(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
         log.close()
-        deadline = time.monotonic() + 10
-        while group_alive(process.pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
     assert process.returncode == -signal.SIGKILL
-    assert not group_alive(process.pid)
+    assert snapshot(out) == before  # the earlier run's files, untouched; nothing added
 
-    written = reports_in(out)
-    assert 5 <= len(written) < units + 6
-    assert not (out / "manifest.json").exists()
-    for path in [p for p in out.rglob("*.docx") if not p.name.startswith(".")]:
-        with zipfile.ZipFile(path) as archive:
-            assert archive.testzip() is None, path
-        assert docx.Document(str(path)).paragraphs, path
-    hidden = [p for p in out.rglob(".*")]
-    assert all(re.fullmatch(r"\..+\.tmp", p.name) for p in hidden), hidden
-
-    # The kill may or may not have caught a file before its rename; make sure one is there.
-    planted = out / "bao-cao" / ".001-phong-noi-vu.docx.x8k2q1.tmp"
-    planted.write_bytes(b"PK\x03\x04 half a document")
     rerun = subprocess.run(cli_command("run", job, "--out", out, "--force"), cwd=ROOT, capture_output=True,
                            text=True)
     assert rerun.returncode == 0, rerun.stderr
+    assert not list(out.parent.glob(f".{out.name}*")), "the killed run's staging folder or lock was left behind"
     assert not [p for p in out.rglob(".*")]
-    reports = reports_in(out)
-    assert len(reports) == units + 6
     listed = {e["path"] for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]}
-    assert {f"bao-cao/{p.name}" for p in reports} <= listed
-    for path in reports:
+    assert listed == files_under(out).keys() - {"manifest.json"}
+    for path in reports_in(out):
         with zipfile.ZipFile(path) as archive:
             assert archive.testzip() is None, path
 
@@ -439,7 +438,6 @@ def emb_column(pdffonts_output: str) -> list[str]:
 def test_pdf_beside_every_document_a4_with_embedded_fonts(tmp_path):
     out = tmp_path / "out"
     run = run_job(INPUTS / BATCH_JOB, out, pdf=True)
-    assert run.pdf_note == ""
     documents = sorted(out.rglob("*.docx"))
     assert len(documents) == 7
     written = {p.relative_to(out).as_posix() for p in run.written}
@@ -456,17 +454,12 @@ def test_pdf_beside_every_document_a4_with_embedded_fonts(tmp_path):
     assert listed == written
 
 
-def test_pdf_without_libreoffice_still_writes_the_documents_and_says_how_to_install(
-        cli, example_job, tmp_path, monkeypatch):
+def test_pdf_without_libreoffice_is_refused_before_anything_is_made(cli, example_job, tmp_path, monkeypatch):
     empty = tmp_path / "bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))  # no soffice, no libreoffice
     out = tmp_path / "out"
     code, printed, err = cli("run", example_job(BATCH_JOB), "--out", out, "--pdf")
-    assert code == 0, err
-    assert len(list(out.rglob("*.docx"))) == 7
-    assert not list(out.rglob("*.pdf"))
-    assert INSTALL_HINT in err and "apt-get install libreoffice" in err
-    listed = {e["path"] for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]}
-    assert listed == files_under(out).keys() - {"manifest.json"}
-    assert "Đã ghi" in printed
+    assert code == 1
+    assert "apt-get install libreoffice" in err and "Chưa ghi tệp nào" in err
+    assert not out.exists() and not list(tmp_path.glob(".out*"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.flow import evaluate
+from pipeline.scoring.evaluate import evaluate
 from pipeline.base.formatting import number
 from pipeline.read.job_folder import read_job
 from tests.conftest import INPUTS

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.flow import evaluate
+from pipeline.scoring.evaluate import evaluate
 from pipeline.read.job_folder import read_job
 from tests.conftest import INPUTS
 

@@ -16,11 +16,15 @@ import pytest
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.config.document_settings import DOCUMENT_FIELDS
 from pipeline.base.errors import InputErrors, Reason
-from pipeline.flow import evaluate
+from pipeline.scoring.evaluate import evaluate
 from pipeline.scoring.normalise import locate_tables, normalise_criteria, normalise_units
-from pipeline.read.job_folder import read_job, read_settings, read_workbook, settings_data
-from pipeline.new_job.init import DOCUMENT_ORDER, EMPTY_ROWS, FIRST_ROW, GUIDE_SHEET, HEADER_ROW, LIST_SHEET, init_job
-from pipeline.new_job.init import _toml as toml_value
+from pipeline.read.job_folder import read_job, read_settings, settings_data
+from pipeline.read.workbook import read_workbook
+from pipeline.new_job.init import init_job
+from pipeline.new_job.settings_text import DOCUMENT_ORDER
+from pipeline.new_job.validations import FIRST_ROW, LIST_SHEET
+from pipeline.new_job.workbook import EMPTY_ROWS, GUIDE_SHEET, HEADER_ROW
+from pipeline.new_job.settings_text import _toml as toml_value
 from tests.conftest import INPUTS, ROOT, UNIT_JOB, unit_job
 
 KINDS = {"bao-cao-tu-cham": "tu-cham.xlsx", "quyet-dinh-xep-loai": "bang-diem.xlsx", "xep-hang-cchc": "bang-diem.xlsx"}

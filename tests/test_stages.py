@@ -12,7 +12,7 @@ from pipeline.scoring.classify import classified
 from pipeline.scoring.compute import rolled_up_criteria, unit_scores
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.scoring.normalise import clean_text, normalise_criteria, normalise_units, parse_code, parse_number
-from pipeline.read.job_folder import Sheet
+from pipeline.read.sheet import Sheet
 from pipeline.config.scheme import scheme_data, scheme_from_data
 from pipeline.config.job_settings import Group
 

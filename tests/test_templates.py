@@ -29,24 +29,19 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from pipeline.documents.context import TEMPLATES, document_context
+from pipeline.config.kinds import KINDS
+from pipeline.documents.catalogue import CONTEXTS, KIND_CONTEXT, context_for_template
+from pipeline.documents.context import document_context
 from pipeline.base.errors import InputErrors, Reason
-from pipeline.flow import evaluate
+from pipeline.scoring.evaluate import evaluate
 from pipeline.base.messages import describe
 from pipeline.read.job_folder import read_job
 from pipeline.documents.render import TEMPLATE_DIR, render_document
-from pipeline.documents.template_check import (
-    CONTEXTS,
-    KIND_CONTEXT,
-    check_template,
-    context_for_template,
-    used_names,
-    used_paths,
-)
+from pipeline.documents.template_check import check_template, used_names, used_paths
 from tests.conftest import INPUTS, ROOT
 
 DOC = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
-SHIPPED = sorted(set(TEMPLATES.values()))
+SHIPPED = sorted({output.template for kind in KINDS.values() for output in kind.forms.values()})
 CODES = {"bao-cao-tu-cham.docx": "BC", "quyet-dinh-xep-loai.docx": "XL", "quyet-dinh-cchc.docx": "CS",
          "bang-xep-hang-cchc.docx": "BX"}
 JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "chi-lang-2023-cchc", "vi-du-2024-xep-hang-cchc")

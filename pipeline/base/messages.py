@@ -158,6 +158,28 @@ _TEXT: dict[Reason, str] = {
         "đã có văn bản này từ lần chạy trước; chương trình không ghi đè. "
         "Chuyển tệp cũ đi nơi khác, hoặc chạy lại với --force nếu chắc chắn muốn thay."
     ),
+    Reason.OUTPUT_BUSY: (
+        "thư mục kết quả này đang được một lần chạy khác ghi ({holder}). Chờ lần chạy đó xong rồi chạy lại, "
+        "hoặc ghi vào thư mục khác bằng --out."
+    ),
+    Reason.OUTPUT_NOT_FOLDER: (
+        "đây là một tệp, không phải thư mục, nên không ghi kết quả vào đó được. Chọn thư mục khác bằng --out."
+    ),
+    Reason.OUTPUT_UNWRITABLE: (
+        "chương trình không có quyền ghi vào đây (thư mục chỉ đọc hoặc của người dùng khác). "
+        "Chọn thư mục khác bằng --out, hoặc nhờ bộ phận kỹ thuật cấp quyền ghi."
+    ),
+    Reason.DISK_FULL: (
+        "ổ đĩa chứa thư mục kết quả đã đầy. Giải phóng chỗ trống (hoặc ghi vào ổ khác bằng --out) rồi chạy lại."
+    ),
+    Reason.NO_LIBREOFFICE: (
+        "chưa cài LibreOffice nên không chuyển được văn bản sang PDF (--pdf). Trên Debian/Ubuntu: "
+        "sudo apt-get install libreoffice-writer-nogui fonts-liberation2; hoặc chạy lại không có --pdf."
+    ),
+    Reason.PDF_FAILED: (
+        "LibreOffice không chuyển được văn bản sang PDF ({error}). Chạy lại; nếu vẫn lỗi, chạy không có --pdf "
+        "rồi mở văn bản bằng Word và lưu thành PDF."
+    ),
     Reason.JOB_FOLDER_EXISTS: (
         "thư mục \"{value}\" đã có và không trống; chương trình không ghi đè. "
         "Chọn tên thư mục mới (chưa có hoặc trống), hoặc chuyển các tệp trong đó đi nơi khác."

@@ -13,22 +13,16 @@ from datetime import date
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.config.kinds import Kind
 
 AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 NUMBERINGS = {"la-ma": "Phụ lục I, II, III", "so": "PHỤ LỤC 01, 02, 03"}
-FORMS = {"quyet-dinh": "quyết định kèm phụ lục", "bang": "bảng xếp hạng riêng"}
+FORMS = {"bao-cao": "báo cáo", "quyet-dinh": "quyết định kèm phụ lục", "bang": "bảng xếp hạng riêng"}
 TEXT_FIELDS = ("parent_body", "symbol", "place", "title", "authority", "issuer_name", "article_1", "article_2",
                "article_3", "template")
 LIST_FIELDS = ("issuing_body", "bases", "recipients")
 DOCUMENT_FIELDS = {*TEXT_FIELDS, *LIST_FIELDS, "number", "date", "appendix_numbering", "signature",
                    "self_rating", "form"}
-REQUIRED = {
-    "bao-cao-tu-cham": ("issuing_body", "symbol", "place", "title"),
-    "quyet-dinh-xep-loai": ("issuing_body", "symbol", "place", "title", "authority", "issuer_name", "article_2",
-                            "article_3"),
-    "xep-hang-cchc": ("issuing_body", "symbol", "place", "title"),
-}
-REQUIRED["dot-danh-gia"] = REQUIRED["quyet-dinh-xep-loai"]
 
 
 @dataclass(frozen=True)
@@ -57,13 +51,16 @@ class DocumentSettings:
     recipients: tuple[str, ...] = ()
     signature: Signature = Signature((), "", "")
     self_rating: bool = False
-    form: str = "quyet-dinh"
+    form: str = ""  # one of the kind's forms; "" for its default
     template: str = ""
 
 
-def document_from_data(data: Mapping[str, Any], kind: str, source: str, errors: list[Problem],
+def document_from_data(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem],
                        prefix: str = "document") -> DocumentSettings:
-    """Validates `[document]` (or `[reports]`); problems go to `errors` with the key that holds them."""
+    """Validates `[document]` (or `[reports]`) for `kind` (`None`: a kind not known, checks what it can).
+
+    Problems go to `errors` with the key that holds them.
+    """
     def invalid(key: str, value: Any, expected: str) -> None:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{prefix}.{key}", value=str(value),
                               expected=expected))
@@ -85,9 +82,6 @@ def document_from_data(data: Mapping[str, Any], kind: str, source: str, errors: 
             invalid(key, value, "cần một danh sách chữ, ví dụ [\"dòng 1\", \"dòng 2\"]")
             value = []
         values[key] = tuple(v.strip() for v in value if v.strip())
-    for key in REQUIRED.get(kind, ()):
-        if not values.get(key):
-            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{prefix}.{key}"))
     number = data.get("number", "")
     if isinstance(number, int) and not isinstance(number, bool):
         number = str(number)
@@ -107,20 +101,21 @@ def document_from_data(data: Mapping[str, Any], kind: str, source: str, errors: 
         invalid("appendix_numbering", numbering, 'ghi "la-ma" (Phụ lục I, II) hoặc "so" (PHỤ LỤC 01, 02)')
         numbering = "la-ma"
     values["appendix_numbering"] = numbering
-    form = data.get("form", "quyet-dinh")
-    if form not in FORMS:
-        invalid("form", form, 'ghi "quyet-dinh" (quyết định kèm phụ lục) hoặc "bang" (bảng xếp hạng riêng)')
-        form = "quyet-dinh"
+    form = data.get("form", "")
+    forms = kind.forms if kind is not None else {}
+    if form and kind is not None and form not in forms:
+        choices = " hoặc ".join(f'"{f}" ({FORMS.get(f, f)})' for f in forms)
+        invalid("form", form, f"ghi {choices}" if len(forms) > 1 else f"loại văn bản này chỉ có dạng {choices}")
+        form = ""
     values["form"] = form
     self_rating = data.get("self_rating", False)
     if not isinstance(self_rating, bool):
         invalid("self_rating", self_rating, "ghi true hoặc false")
         self_rating = False
     values["self_rating"] = self_rating
-    if kind == "xep-hang-cchc" and form == "quyet-dinh":
-        for key in REQUIRED["quyet-dinh-xep-loai"]:
-            if not values[key] and key not in REQUIRED[kind]:
-                errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"document.{key}"))
+    for key in kind.required_for(form) if kind is not None else ():
+        if not values.get(key):
+            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{prefix}.{key}"))
     values["signature"] = _signature(data.get("signature", {}), source, errors, prefix)
     return DocumentSettings(**values)
 

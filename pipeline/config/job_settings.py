@@ -12,17 +12,10 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.config.document_settings import DocumentSettings, document_from_data
+from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Output, kind_choices
 from pipeline.config.scheme import Label, Scheme, labels_from_data, scheme_data, scheme_from_data
-
-KINDS = {
-    "bao-cao-tu-cham": "Báo cáo kết quả tự chấm điểm",
-    "quyet-dinh-xep-loai": "Quyết định công bố kết quả đánh giá, xếp loại (kèm phụ lục)",
-    "xep-hang-cchc": "Bảng xếp hạng Chỉ số cải cách hành chính",
-    "dot-danh-gia": "Đợt đánh giá: báo cáo tự chấm điểm của từng đơn vị và quyết định công bố kết quả (kèm phụ lục)",
-}
-BATCH = "dot-danh-gia"
 JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document", "reports"}
 GROUP_FIELDS = {"name", "sheet", "title", "subtitle", "labels"}
 SETTINGS_FILE = "job.toml"
@@ -55,6 +48,15 @@ class JobSettings:
     def name(self) -> str:
         return self.folder.name
 
+    @property
+    def kind_record(self) -> Kind:
+        return KINDS[self.kind]
+
+    @property
+    def output(self) -> Output:
+        """The main document: the kind's document in the form `[document]` chose."""
+        return self.kind_record.output(self.document.form)
+
     def group_named(self, name: str) -> Group | None:
         return next((g for g in self.groups if g.name == name or g.sheet == name), None)
 
@@ -72,30 +74,32 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
         errors.append(problem(Reason.SETTING_MISSING, file=source, key="kind"))
     elif kind not in KINDS:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="kind", value=str(kind),
-                              expected="ghi một trong " + ", ".join(f'"{k}"' for k in KINDS)))
+                              expected="ghi một trong " + kind_choices()))
+    record = KINDS.get(kind) if isinstance(kind, str) else None
     scheme = _scheme(data, source, errors)
     files = _data_files(data.get("data"), folder, data_files, source, errors)
-    groups = _groups(data, kind, source, errors)
+    groups = _groups(data, record, source, errors)
     document_data = data.get("document", {})
     if not isinstance(document_data, dict):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="document",
                               value=str(document_data), expected="cần một bảng [document]"))
         document_data = {}
-    document = document_from_data(document_data, str(kind), source, errors)
+    document = document_from_data(document_data, record, source, errors)
     unit = str(data.get("unit", "")).strip()
-    if kind == "bao-cao-tu-cham" and not unit:
+    if record is not None and record.source == "criteria" and not unit:
         errors.append(problem(Reason.SETTING_MISSING, file=source, key="unit"))
     reports = None
-    if kind == BATCH:
+    if record is not None and record.reports is not None:
         reports_data = data.get("reports", {})
         if not isinstance(reports_data, dict):
             errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value=str(reports_data),
                                   expected="cần một bảng [reports]"))
             reports_data = {}
-        reports = document_from_data(reports_data, "bao-cao-tu-cham", source, errors, prefix="reports")
+        reports = document_from_data(reports_data, REPORT_KIND, source, errors, prefix="reports")
     elif "reports" in data:
+        campaigns = ", ".join(f'"{k.id}"' for k in KINDS.values() if k.reports is not None)
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value="[reports]",
-                              expected=f'chỉ dùng với kind = "{BATCH}"'))
+                              expected=f"chỉ dùng với kind = {campaigns}"))
     if errors or scheme is None:
         raise InputErrors(errors)
     return JobSettings(folder=folder, kind=str(kind), scheme=scheme, data_files=tuple(files),
@@ -157,9 +161,9 @@ def _data_files(named: Any, folder: Path, found: list[Path], source: str,
     return paths
 
 
-def _groups(data: Mapping[str, Any], kind: Any, source: str, errors: list[Problem]) -> list[Group]:
+def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> list[Group]:
     items = data.get("groups")
-    if kind == "bao-cao-tu-cham":
+    if kind is not None and kind.source == "criteria":
         name = str(data.get("group", "Đơn vị")).strip() or "Đơn vị"
         return [Group(name=name, sheet=name)]
     if items is None:

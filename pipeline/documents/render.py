@@ -30,11 +30,11 @@ from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from pipeline.base.archive import zipped
 from pipeline.base.errors import InputErrors, Reason, problem
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "docx"
 DOCUMENT_PART = "word/document.xml"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's epoch: no clock in the output
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DRAWING_IDS = etree.XPath("//wp:docPr", namespaces={
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"})
@@ -206,19 +206,6 @@ def _splice_safe(body: etree._Element, source: str) -> bool:
             if len(cells) > grid or spans < grid:
                 return False
     return True
-
-
-def zipped(parts: dict[str, bytes]) -> bytes:
-    """A zip of `parts` in the given order, every entry stamped with the same fixed time."""
-    stream = io.BytesIO()
-    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, blob in parts.items():
-            entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            archive.writestr(entry, blob)
-    return stream.getvalue()
 
 
 def _core_properties(blob: bytes, values: dict[str, str]) -> bytes:

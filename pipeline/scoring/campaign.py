@@ -6,8 +6,8 @@ phường"). Every table is rolled up on its own; its total becomes the unit's r
 decision's appendix (points and maximum from the same numbers the unit's report shows),
 then the units are ranked and classified as in any decision.
 
-Only what each report needs is kept per unit (its formatted rows and totals), never a
-rendered document: reports are written one by one afterwards (`flow.run_job`).
+Tables are assessed on their own (`assessed_units`, one file at a time in parallel during a
+run) and checked together afterwards (`campaign_table`).
 """
 
 from __future__ import annotations
@@ -21,10 +21,9 @@ import pandas as pd
 
 from pipeline.read.columns import CRITERIA_TABLE
 from pipeline.scoring.compute import CriteriaTotals, report_unit, rolled_up_criteria
-from pipeline.documents.context import report_rows
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.scoring.normalise import clean_text, locate_tables, normalise_criteria
-from pipeline.read.job_folder import Sheet
+from pipeline.read.sheet import Sheet
 from pipeline.config.job_settings import JobSettings
 
 UNIT_LABELS = ("đơn vị", "tên đơn vị", "cơ quan, đơn vị")
@@ -39,17 +38,18 @@ class UnitReport:
     group: str
     file: str
     sheet: str | None
-    rows: dict[str, Any]
+    criteria: pd.DataFrame | None  # dropped once the report is rendered (a campaign keeps only its totals)
     totals: CriteriaTotals
 
 
-def batch_units(settings: JobSettings, sheets: list[Sheet]) -> tuple[pd.DataFrame | None, list[UnitReport],
-                                                                      list[Problem]]:
-    """The units of a batch in the shape `unit_scores` reads, their reports, and every problem."""
+def assessed_units(settings: JobSettings, sheets: list[Sheet]) -> tuple[list[UnitReport], list[Problem]]:
+    """Each criteria table of `sheets` as one unit, rolled up on its own, and every problem.
+
+    Tables are independent of each other, so the files of a campaign can be assessed
+    apart (in parallel); `campaign_table` then checks them together.
+    """
     tables, problems = locate_tables(sheets, CRITERIA_TABLE)
     reports: list[UnitReport] = []
-    frames: list[pd.DataFrame] = []
-    seen: dict[tuple[str, str], str] = {}
     for table in tables:
         sheet = table.sheet
         where = {"file": sheet.file, "sheet": sheet.name}
@@ -61,20 +61,34 @@ def batch_units(settings: JobSettings, sheets: list[Sheet]) -> tuple[pd.DataFram
         problems += found
         criteria, totals, found = rolled_up_criteria(criteria)
         problems += found
-        if not unit or group is None or totals is None or found:
-            continue
-        key = (group, unit.casefold())
+        if unit and group is not None and totals is not None and not found:
+            reports.append(UnitReport(unit, group, sheet.file, sheet.name, criteria, totals))
+    return reports, problems
+
+
+def campaign_table(settings: JobSettings, reports: list[UnitReport],
+                   problems: list[Problem]) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The assessed units in the shape `unit_scores` reads, with the checks across tables.
+
+    A unit may have one table only; a group of the job must have a unit (checked only when
+    nothing else is wrong: a refused table may be the group's only unit).
+    """
+    found: list[Problem] = []
+    frames: list[pd.DataFrame] = []
+    seen: dict[tuple[str, str], str] = {}
+    for report in reports:
+        key = (report.group, report.unit.casefold())
         if key in seen:
-            problems.append(problem(Reason.DUPLICATE_UNIT_TABLE, **where, value=unit, group=group, first=seen[key]))
+            found.append(problem(Reason.DUPLICATE_UNIT_TABLE, file=report.file, sheet=report.sheet,
+                                 value=report.unit, group=report.group, first=seen[key]))
             continue
-        seen[key] = _place(sheet)
-        frames.append(report_unit(unit, group, totals).assign(file=sheet.file, sheet=sheet.name))
-        reports.append(UnitReport(unit, group, sheet.file, sheet.name, report_rows(criteria, totals), totals))
-    for group in settings.groups:
-        if tables and not any(r.group == group.name for r in reports) and not problems:
-            problems.append(problem(Reason.EMPTY_GROUP, file="job.toml", value=group.name))
-    units = pd.concat(frames, ignore_index=True) if frames else None
-    return units, reports, problems
+        seen[key] = _place(report.file, report.sheet)
+        frames.append(report_unit(report.unit, report.group, report.totals).assign(file=report.file,
+                                                                                  sheet=report.sheet))
+    if reports and not problems and not found:
+        found += [problem(Reason.EMPTY_GROUP, file="job.toml", value=group.name) for group in settings.groups
+                  if not any(r.group == group.name for r in reports)]
+    return (pd.concat(frames, ignore_index=True) if frames else None), found
 
 
 def _labelled(sheet: Sheet, header_row: int, labels: tuple[str, ...]) -> str:
@@ -103,8 +117,8 @@ def _group(settings: JobSettings, sheet: Sheet, header_row: int, where: dict[str
     return group.name
 
 
-def _place(sheet: Sheet) -> str:
-    return f'{sheet.file}, trang "{sheet.name}"' if sheet.name else sheet.file
+def _place(file: str, sheet: str | None) -> str:
+    return f'{file}, trang "{sheet}"' if sheet else file
 
 
 def file_name(position: int, unit: str) -> str:

@@ -21,7 +21,7 @@ import pandas as pd
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE, TableSpec, header_key
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points as shown
-from pipeline.read.job_folder import Sheet, UncachedFormula
+from pipeline.read.sheet import Sheet, UncachedFormula
 from pipeline.config.job_settings import Group
 
 HEADER_SEARCH_ROWS = 30

@@ -3,7 +3,7 @@
 It names the tool and its version, the scheme and version, the run's time, and the
 SHA-256 of every input file (settings and data), template and output, so an issued
 document can be traced to exactly what made it. Outputs are byte-identical for the same
-inputs and templates (`render.zipped`), so their hashes identify them.
+inputs and templates (`base.archive.zipped`), so their hashes identify them.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.config.job_settings import SETTINGS_FILE
-from pipeline.write.files import write_atomically
 
 if TYPE_CHECKING:
-    from pipeline.flow import JobResult
+    from pipeline.scoring.result import JobResult
 
 MANIFEST_NAME = "manifest.json"
 TOOL = "pipeline-cham-diem"
@@ -33,7 +32,8 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_manifest(path: Path, result: JobResult, templates: list[Path], outputs: list[Path]) -> Path:
+def manifest_bytes(result: JobResult, templates: list[Path], outputs: dict[str, str]) -> bytes:
+    """The manifest of a run: `outputs` maps each file (relative to the output folder) to its SHA-256."""
     settings = result.settings
     inputs = [settings.folder / SETTINGS_FILE, *settings.data_files]
     manifest = {
@@ -43,14 +43,18 @@ def write_manifest(path: Path, result: JobResult, templates: list[Path], outputs
         "job": settings.name,
         "kind": settings.kind,
         "scheme": {"id": settings.scheme.id, "version": settings.scheme.version, "name": settings.scheme.name},
-        "inputs": [_entry(p, settings.folder) for p in inputs],
-        "templates": [_entry(p, None) for p in templates],
-        "outputs": [_entry(p, path.parent) for p in outputs],
+        "inputs": [{"path": p.relative_to(settings.folder).as_posix(), "sha256": sha256(p)} for p in inputs],
+        "templates": [{"path": p.name, "sha256": sha256(p)} for p in templates],
+        "outputs": [{"path": name, "sha256": digest} for name, digest in outputs.items()],
     }
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    return write_atomically(path, text.encode("utf-8"))
+    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _entry(path: Path, base: Path | None) -> dict[str, str]:
-    shown = path.relative_to(base).as_posix() if base else path.name
-    return {"path": shown, "sha256": sha256(path)}
+def previous_outputs(out_dir: Path) -> list[str]:
+    """The files an earlier run's manifest in `out_dir` lists (none if there is no readable manifest)."""
+    try:
+        manifest = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        names = [entry["path"] for entry in manifest["outputs"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [n for n in names if isinstance(n, str) and ".." not in Path(n).parts and not Path(n).is_absolute()]

@@ -16,12 +16,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
-from pipeline.base.errors import Problem
-from pipeline.base.messages import explain
-from pipeline.documents.render import zipped
+from pipeline.base.archive import zipped
 
 if TYPE_CHECKING:
-    from pipeline.flow import JobResult
+    from pipeline.scoring.result import JobResult
 
 FIXED_TIME = b"2000-01-01T00:00:00Z"
 _OPTIONAL = ("max_points", "applicable_max", "survey_points", "bonus", "penalty")
@@ -106,24 +104,3 @@ def _sheet_title(name: str, taken: list[str]) -> str:
         title = f"{base[:28]} ({n})"
         n += 1
     return title
-
-
-def problems_workbook(problems: tuple[Problem, ...] | list[Problem]) -> bytes:
-    """One row per problem — where it is and what is wrong — for staff to work through."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Danh sách lỗi"
-    sheet.append(["TT", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Lỗi và cách sửa"])
-    for n, found in enumerate(problems, 1):
-        sheet.append([n, found.file, found.sheet, found.row, found.column, found.value, explain(found)])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFG", (5, 28, 18, 7, 24, 20, 100)):
-        sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    stream = io.BytesIO()
-    book.save(stream)
-    return stream.getvalue()

@@ -1,0 +1,128 @@
+"""The kinds of job, one record each: everything the program knows about a kind lives here.
+
+A kind says where its units come from (`source`), which `[document]` keys must be filled,
+which document it makes in each of its forms (template, output file, the context that
+fills it), the report each unit of a campaign gets, and what `init` starts a job of the
+kind with. Adding a kind is one record here, its template, and (only for a new shape of
+document) a context function in `documents.context`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Output:
+    """One document a job writes: the shipped template, the file it becomes, the context it receives."""
+
+    template: str
+    name: str
+    context: str  # "report" or "decision": the builder in `documents.context` and the names the template may use
+
+
+@dataclass(frozen=True)
+class Starter:
+    """What `init` writes for a new job of the kind: the input workbook and the placeholder settings."""
+
+    workbook: str
+    sheet: str
+    title: str
+    layout: tuple[tuple[str, int], ...]  # column id and width (characters), in the order of the sheet
+    scheme: str
+    intro: str
+    placeholders: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    title: str
+    source: str  # "criteria": one unit's criteria table; "units": a table of units; "campaign": a criteria table per unit
+    required: tuple[str, ...]  # `[document]` keys that must be filled
+    forms: Mapping[str, Output]  # form (`[document] form`) → the main document; the first is the default
+    form_required: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # more keys a form needs
+    reports: Output | None = None  # a campaign: each unit's own report, worded by `[reports]`
+    starter: Starter | None = None
+
+    @property
+    def default_form(self) -> str:
+        return next(iter(self.forms))
+
+    def output(self, form: str = "") -> Output:
+        return self.forms[form or self.default_form]
+
+    def required_for(self, form: str = "") -> tuple[str, ...]:
+        extra = self.form_required.get(form or self.default_form, ())
+        return (*self.required, *(key for key in extra if key not in self.required))
+
+
+HEADER_KEYS = ("issuing_body", "symbol", "place", "title")
+DECISION_KEYS = (*HEADER_KEYS, "authority", "issuer_name", "article_2", "article_3")
+REPORT = Output("bao-cao-tu-cham.docx", "bao-cao-tu-cham.docx", "report")
+DECISION = Output("quyet-dinh-xep-loai.docx", "quyet-dinh.docx", "decision")
+
+_DECISION_PLACEHOLDERS = {
+    "symbol": "QĐ-UBND", "authority": "(THẨM QUYỀN BAN HÀNH)", "issuer_name": "(Tên cơ quan ban hành, viết thường)",
+    "bases": ["(Căn cứ …;)", "(Xét đề nghị của ….)"], "article_2": "(Nội dung Điều 2.)",
+    "article_3": "(Nội dung Điều 3, kết thúc bằng ./.)", "recipients": ["Như Điều 3;", "Lưu: VT."],
+}
+_UNIT_COLUMNS = (("order", 6), ("group", 24), ("unit", 34))
+_REASON_COLUMNS = (("reason", 40), ("note", 24))
+
+KINDS: Mapping[str, Kind] = MappingProxyType({kind.id: kind for kind in (
+    Kind(
+        id="bao-cao-tu-cham", title="Báo cáo kết quả tự chấm điểm", source="criteria", required=HEADER_KEYS,
+        forms={"bao-cao": REPORT},
+        starter=Starter(
+            workbook="tu-cham.xlsx", sheet="Tự chấm điểm", title="BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM",
+            layout=(("code", 9), ("title", 60), ("max_points", 11), ("self_points", 11), ("rationale", 60),
+                    ("rollup", 12)),
+            scheme="chat-luong-hoat-dong",
+            intro="Mỗi dòng một lĩnh vực, tiêu chí, tiêu chí thành phần hoặc mức chấm, theo thứ tự như trong báo cáo.",
+            placeholders={"symbol": "BC-UBND", "title": "(Trích yếu: Kết quả tự chấm điểm … năm …)",
+                          "recipients": ["(Nơi nhận;)", "Lưu: VT."]},
+        ),
+    ),
+    Kind(
+        id="quyet-dinh-xep-loai", title="Quyết định công bố kết quả đánh giá, xếp loại (kèm phụ lục)",
+        source="units", required=DECISION_KEYS, forms={"quyet-dinh": DECISION},
+        starter=Starter(
+            workbook="bang-diem.xlsx", sheet="Bảng điểm", title="BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH",
+            layout=(*_UNIT_COLUMNS, ("max_points", 16), ("applicable_max", 18), ("appraised_points", 14),
+                    *_REASON_COLUMNS),
+            scheme="chat-luong-hoat-dong",
+            intro="Mỗi dòng một đơn vị. Kết quả đánh giá, xếp loại, xếp hạng do chương trình tính, không nhập.",
+            placeholders={**_DECISION_PLACEHOLDERS,
+                          "title": "(Trích yếu: Về việc công bố kết quả đánh giá, xếp loại … năm …)"},
+        ),
+    ),
+    Kind(
+        id="xep-hang-cchc", title="Bảng xếp hạng Chỉ số cải cách hành chính", source="units", required=HEADER_KEYS,
+        forms={"quyet-dinh": Output("quyet-dinh-cchc.docx", "quyet-dinh.docx", "decision"),
+               "bang": Output("bang-xep-hang-cchc.docx", "bang-xep-hang.docx", "decision")},
+        form_required={"quyet-dinh": DECISION_KEYS},
+        starter=Starter(
+            workbook="bang-diem.xlsx", sheet="Bảng điểm", title="BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+            layout=(*_UNIT_COLUMNS, ("appraised_points", 14), ("survey_points", 14), ("bonus", 11), ("penalty", 11),
+                    *_REASON_COLUMNS),
+            scheme="chi-so-cchc",
+            intro="Mỗi dòng một đơn vị. Chỉ số CCHC, xếp loại, xếp hạng do chương trình tính, không nhập.",
+            placeholders={**_DECISION_PLACEHOLDERS,
+                          "title": "(Trích yếu: Về việc công bố Chỉ số cải cách hành chính năm …)"},
+        ),
+    ),
+    Kind(
+        id="dot-danh-gia",
+        title="Đợt đánh giá: báo cáo tự chấm điểm của từng đơn vị và quyết định công bố kết quả (kèm phụ lục)",
+        source="campaign", required=DECISION_KEYS, forms={"quyet-dinh": DECISION}, reports=REPORT,
+    ),
+)})
+REPORT_KIND = KINDS["bao-cao-tu-cham"]  # the wording of a campaign's `[reports]` is a report's
+
+
+def kind_choices() -> str:
+    return ", ".join(f'"{k}"' for k in KINDS)

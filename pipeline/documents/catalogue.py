@@ -1,0 +1,38 @@
+"""The names each shape of document provides to its template, as paths (`appendices[].ranked[].unit`).
+
+`template_check` checks a template's names against these; `docs/templates.md` documents
+them, and a test keeps the three (templates, this list, the documents) in step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from pipeline.config.document_settings import Signature
+from pipeline.config.kinds import KINDS
+from pipeline.documents.rows import Appendix, CriterionRow, ExtraRow, ReasonBlock, UnitRow
+
+
+def _fields(prefix: str, cls: type) -> set[str]:
+    return {prefix} | {f"{prefix}.{f.name}" for f in dataclasses.fields(cls)}
+
+
+_HEADER = {"parent_body", "issuing_body", "issuing_body[]", "number", "symbol", "place", "date", "title",
+           "recipients", "recipients[]", *_fields("signature", Signature), "signature.authority[]"}
+_UNITS = _fields("appendices[].ranked[]", UnitRow) | _fields("appendices[].not_evaluated[].units[]", UnitRow)
+CONTEXTS: dict[str, frozenset[str]] = {
+    "report": frozenset(_HEADER | _fields("total", ExtraRow) | {"criteria"} | _fields("criteria[]", CriterionRow)
+                        | _fields("bonus", ExtraRow) | _fields("penalty", ExtraRow) | {"self_rating"}),
+    "decision": frozenset(_HEADER | {"authority", "bases", "bases[]", "article_1", "article_1_lines",
+                                     "article_1_lines[]", "article_2", "article_3", "attached_to", "appendices"}
+                          | _fields("appendices[]", Appendix) | {"appendices[].ranked", "appendices[].not_evaluated"}
+                          | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS),
+}
+KIND_CONTEXT = {kind.id: kind.output().context for kind in KINDS.values()}
+
+
+def context_for_template(name: str) -> str | None:
+    """The context a shipped template's file name implies, or None for another name."""
+    shipped = {output.template: output.context for kind in KINDS.values()
+               for output in (*kind.forms.values(), *([kind.reports] if kind.reports else []))}
+    return shipped.get(name)

@@ -1,0 +1,100 @@
+"""A decision's context: Căn cứ, Điều 1 written from the counts, one appendix per group.
+
+Điều 1 is written from the same counts as the appendices, so the narrative and the tables
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from pipeline.documents.header import document_date, document_number
+from pipeline.documents.numbers import input_text, score_text
+from pipeline.documents.rows import Appendix, ReasonBlock, UnitRow
+
+if TYPE_CHECKING:
+    from pipeline.scoring.result import JobResult
+
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def appendix_label(index: int, count: int, numbering: str) -> str:
+    """"Phụ lục I" (Nghị định 30; "Phụ lục" alone when there is one) or "PHỤ LỤC 01"."""
+    if numbering == "so":
+        return f"PHỤ LỤC {index:02d}"
+    return "Phụ lục" if count == 1 else f"Phụ lục {ROMAN[index - 1]}"
+
+
+def appendix_references(count: int, numbering: str) -> str:
+    """How Điều 1 cites the appendices: "Phụ lục I, II và III" or "Phụ lục 01, 02 và 03"."""
+    if numbering == "la-ma" and count == 1:
+        return "Phụ lục"
+    numbers = [f"{i:02d}" if numbering == "so" else ROMAN[i - 1] for i in range(1, count + 1)]
+    listed = numbers[0] if count == 1 else ", ".join(numbers[:-1]) + " và " + numbers[-1]
+    return f"Phụ lục {listed}"
+
+
+def _unit_row(unit: pd.Series, scheme: Any) -> UnitRow:
+    evaluated = bool(unit["evaluated"])
+    return UnitRow(
+        position=int(unit["position"]), unit=unit["unit"], max_points=input_text(unit["max_points"], scheme),
+        applicable_max=input_text(unit["applicable_max"], scheme),
+        appraised_points=input_text(unit["appraised_points"], scheme), survey_points=input_text(unit["survey_points"], scheme),
+        points=input_text(unit["appraised_points"], scheme), score=score_text(unit["score"], scheme) if evaluated else "",
+        label=unit["label"] or "", rank=str(unit["rank"]) if evaluated else "", note=unit["note"],
+    )
+
+
+def decision_document(result: JobResult) -> dict[str, Any]:
+    settings, doc, scheme = result.settings, result.settings.document, result.settings.scheme
+    count = len(settings.groups)
+    appendices, lines = [], []
+    for index, group in enumerate(settings.groups, 1):
+        members = result.units[result.units["group"] == group.name]
+        evaluated: list[UnitRow] = []
+        blocks: list[ReasonBlock] = []
+        for _, unit in members.iterrows():
+            row = _unit_row(unit, scheme)
+            if unit["evaluated"]:
+                evaluated.append(row)
+            elif blocks and blocks[-1].reason == unit["reason"]:
+                blocks[-1] = ReasonBlock(unit["reason"], (*blocks[-1].units, row))
+            else:
+                blocks.append(ReasonBlock(unit["reason"], (row,)))
+        label = appendix_label(index, count, doc.appendix_numbering)
+        appendices.append(Appendix(
+            label=label, heading=f"{ROMAN[index - 1]}. {group.name.upper()}", title=group.title or doc.title.upper(),
+            subtitle=group.subtitle, components=bool(members["survey_points"].notna().any()),
+            ranked=tuple(evaluated), not_evaluated=tuple(blocks),
+        ))
+        cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
+        lines.append(_group_line(LETTERS[index - 1], group.name, cited, members, result.counts, scheme))
+    refs = appendix_references(count, doc.appendix_numbering)
+    intro = doc.article_1 or f"Công bố kết quả {scheme.name[:1].lower()}{scheme.name[1:]} của các cơ quan, đơn vị"
+    return {
+        "authority": doc.authority, "bases": list(doc.bases),
+        "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại {refs} kèm theo), cụ thể như sau:",
+        "article_1_lines": lines, "article_2": doc.article_2, "article_3": doc.article_3,
+        "attached_to": f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} {document_date(doc)} của {doc.issuer_name})" if doc.issuer_name else "",
+        "appendices": appendices,
+    }
+
+
+def _group_line(letter: str, group: str, label: str, members: pd.DataFrame, counts: pd.DataFrame, scheme) -> str:
+    """"a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, gồm 4 Rất tốt, …"""
+    evaluated = members[members["evaluated"].astype(bool)]
+    parts = [f"{row['count']} đơn vị xếp loại {row['label']}"
+             for _, row in counts[counts["group"] == group].iterrows() if row["count"]]
+    text = f"{letter}) {group} ({label}): {len(evaluated)}/{len(members)} đơn vị được xếp loại"
+    text += (", trong đó " + ", ".join(parts)) if parts else ""
+    first = evaluated[evaluated["rank"] == 1]
+    if len(first):
+        names = ", ".join(f"{u['unit']} ({score_text(u['score'], scheme)} điểm)" for _, u in first.iterrows())
+        text += f"; xếp thứ nhất: {names}"
+    missing = members[~members["evaluated"].astype(bool)]
+    if len(missing):
+        text += f"; {len(missing)} đơn vị không đánh giá ({', '.join(missing['unit'])})"
+    return text + "."

@@ -1,0 +1,64 @@
+"""A self-assessment report's context: the criteria table, bonus, penalty, total, self-rating line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from pipeline.config.document_settings import unit_document
+from pipeline.documents.header import header
+from pipeline.documents.numbers import points_text, score_text
+from pipeline.documents.rows import CriterionRow, ExtraRow
+
+if TYPE_CHECKING:
+    from pipeline.scoring.result import JobResult
+
+
+def report_document(result: JobResult) -> dict[str, Any]:
+    """A report's own part of the context (the header is shared: `documents.header`)."""
+    return {**report_rows(result.criteria, result.totals),
+            "self_rating": self_rating(result.settings, result.totals, result.units.iloc[0])}
+
+
+def report_rows(criteria: pd.DataFrame, totals: Any) -> dict[str, Any]:
+    """The rows of a report's table: criteria, bonus, penalty and the total, formatted."""
+    rows = []
+    for _, row in criteria[criteria["role"] == "criterion"].iterrows():
+        kind = "field" if row["level"] == 1 else "criterion" if row["code"] else "item"
+        points = row["points"] if kind != "item" else row["self_points"]
+        rows.append(CriterionRow(kind, row["code"] or "", row["title"], points_text(row["max_points"]),
+                                 points_text(points), row["rationale"]))
+    extras = {}
+    for role in ("bonus", "penalty"):
+        part = criteria[criteria["role"] == role]
+        extras[role] = None
+        if len(part):
+            first = part.iloc[0]
+            total = sum((p for p in part["self_points"] if p is not None), Decimal(0))
+            maximum = getattr(totals, f"{role}_max")
+            extras[role] = ExtraRow(first["title"], points_text(maximum), points_text(total), "\n".join(
+                r for r in part["rationale"] if r))
+    return {"total": ExtraRow("TỔNG ĐIỂM", points_text(totals.max_points), points_text(totals.points), ""),
+            "criteria": rows, "bonus": extras["bonus"], "penalty": extras["penalty"]}
+
+
+def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
+    """The optional closing line of a report: total, score on the scheme's scale, label."""
+    if not settings.document.self_rating:
+        return ""
+    scheme = settings.scheme
+    return (f"Tổng điểm tự chấm: {points_text(totals.points)}/{points_text(totals.max_points)} điểm; quy đổi "
+            f"thang điểm {points_text(scheme.scale)}: {score_text(unit['score'], scheme)} điểm; "
+            f"tự xếp loại: {unit['label']}.")
+
+
+def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any]) -> dict[str, Any]:
+    """A campaign unit's report: its own rows, in the job's `[reports]` wording for that unit."""
+    unit_settings = replace(settings, document=unit_document(settings.reports, report.unit))
+    rows = report_rows(report.criteria, report.totals)
+    return {**header(unit_settings.document), **rows,
+            "self_rating": self_rating(unit_settings, report.totals, unit)}

@@ -1,0 +1,57 @@
+"""What a document's tables show, one frozen record per row, every value already formatted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    kind: str  # "field", "criterion" or "item"
+    code: str
+    title: str
+    max_points: str
+    points: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class ExtraRow:
+    title: str
+    max_points: str
+    points: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    position: int
+    unit: str
+    max_points: str
+    applicable_max: str
+    appraised_points: str
+    survey_points: str
+    points: str
+    score: str
+    label: str
+    rank: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ReasonBlock:
+    """Consecutive units not evaluated for the same reason: one merged cell."""
+
+    reason: str
+    units: tuple[UnitRow, ...]
+
+
+@dataclass(frozen=True)
+class Appendix:
+    label: str
+    heading: str
+    title: str
+    subtitle: str
+    components: bool
+    ranked: tuple[UnitRow, ...]
+    not_evaluated: tuple[ReasonBlock, ...]

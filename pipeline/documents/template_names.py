@@ -1,0 +1,159 @@
+"""Walks a template's Jinja tree, resolving each name through its loops to a path of the context.
+
+A name the documents do not provide is reported with the closest known one ("có phải ý
+bạn là …?"), an attribute beginning with `_` (the way out of a sandbox) as unsafe, and a
+filter the environment does not have as a syntax problem.
+"""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+from functools import cache
+
+from jinja2 import nodes
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.visitor import NodeVisitor
+
+from pipeline.base.errors import Reason
+
+LOOP = {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle", "depth", "depth0",
+        "previtem", "nextitem", "changed"}
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    """The rendering environment, made once: the checks only parse with it."""
+    from pipeline.documents.render import environment as render_environment
+
+    return render_environment()
+
+
+class Names(NodeVisitor):
+    """Walks a template, resolving each name through its loops to a path of the context."""
+
+    def __init__(self, known: frozenset[str]):
+        self.known = known
+        self.scopes: list[dict[str, str | None]] = [{}]
+        self.problems: list[tuple[Reason, nodes.Node, str, str]] = []
+        self.written: set[str] = set()
+        self.resolved: set[str] = set()
+
+    def _local(self, name: str) -> tuple[bool, str | None]:
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return True, scope[name]
+        return False, None
+
+    def path(self, node: nodes.Node) -> str | None:
+        """The context path of an expression (`appendices[].label`), or None if not a context name."""
+        if isinstance(node, nodes.Name):
+            self.written.add(node.name)
+            local, path = self._local(node.name)
+            if local:
+                return path
+            if node.name in self.known:
+                self.resolved.add(node.name)
+                return node.name
+            self._unknown(node, node.name, sorted({p.split(".")[0].split("[")[0] for p in self.known}
+                                                  | {n for s in self.scopes for n in s}))
+            return None
+        if isinstance(node, (nodes.Getattr, nodes.Getitem)):
+            attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+            if isinstance(attr, str) and attr.startswith("_"):
+                self.problems.append((Reason.TEMPLATE_UNSAFE, node, self._written(node) or attr, ""))
+                return None
+            base = self.path(node.node)
+            written = self._written(node)
+            if written:
+                self.written.add(written)
+            if base is None or not isinstance(attr, str):
+                if isinstance(node, nodes.Getitem):
+                    self.visit(node.arg)
+                return None
+            if base == "loop":
+                if attr not in LOOP:
+                    self._unknown(node, f"loop.{attr}", sorted(f"loop.{a}" for a in LOOP))
+                return None
+            path = f"{base}.{attr}"
+            if path in self.known:
+                self.resolved.add(path)
+                return path
+            siblings = sorted(p for p in self.known if p.rsplit(".", 1)[0] == base and "." in p)
+            shown = written or path
+            self._unknown(node, shown, [shown.rsplit(".", 1)[0] + "." + s.rsplit(".", 1)[1] for s in siblings])
+            return None
+        self.generic_visit(node)
+        return None
+
+    def _written(self, node: nodes.Node) -> str:
+        if isinstance(node, nodes.Name):
+            return node.name
+        if isinstance(node, nodes.Const):
+            return repr(node.value)
+        if isinstance(node, nodes.Getattr):
+            base = self._written(node.node)
+            return f"{base}.{node.attr}" if base else ""
+        return ""
+
+    def _unknown(self, node: nodes.Node, name: str, candidates: list[str]) -> None:
+        close = get_close_matches(name, candidates, n=1, cutoff=0.6)
+        hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
+        self.problems.append((Reason.TEMPLATE_UNKNOWN_NAME, node, name, hint))
+
+    def visit_Filter(self, node: nodes.Filter) -> None:
+        if node.name not in environment().filters:
+            close = get_close_matches(node.name, list(environment().filters), n=1)
+            hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
+            self.problems.append((Reason.TEMPLATE_SYNTAX, node, node.name, f'bộ lọc "{node.name}" không có.{hint}'))
+        self.generic_visit(node)
+
+    def visit_Name(self, node: nodes.Name) -> None:
+        if node.ctx == "load":
+            self.path(node)
+
+    def visit_Getattr(self, node: nodes.Getattr) -> None:
+        self.path(node)
+
+    def visit_Getitem(self, node: nodes.Getitem) -> None:
+        self.path(node)
+
+    def visit_For(self, node: nodes.For) -> None:
+        source = self.path(node.iter)
+        self.scopes.append({"loop": "loop", **{n: (f"{source}[]" if source else None) for n in _targets(node.target)}})
+        if node.test is not None:
+            self.visit(node.test)
+        for child in node.body:
+            self.visit(child)
+        self.scopes.pop()
+        for child in node.else_:
+            self.visit(child)
+
+    def visit_Assign(self, node: nodes.Assign) -> None:
+        source = self.path(node.node)
+        for name in _targets(node.target):
+            self.scopes[-1][name] = source
+
+    def visit_Macro(self, node: nodes.Macro) -> None:
+        self.scopes.append({a.name: None for a in node.args} | {"varargs": None, "kwargs": None, "caller": None})
+        for child in node.body:
+            self.visit(child)
+        self.scopes.pop()
+        self.scopes[-1][node.name] = None
+
+    def visit_With(self, node: nodes.With) -> None:
+        scope = {}
+        for target, value in zip(node.targets, node.values):
+            source = self.path(value)
+            scope.update({n: source for n in _targets(target)})
+        self.scopes.append(scope)
+        for child in node.body:
+            self.visit(child)
+        self.scopes.pop()
+
+
+def _targets(node: nodes.Node) -> list[str]:
+    if isinstance(node, nodes.Name):
+        return [node.name]
+    if isinstance(node, nodes.Tuple):
+        return [n for item in node.items for n in _targets(item)]
+    return []

@@ -1,0 +1,188 @@
+"""The `job.toml` that `init` writes: every key of the kind, each with a comment line above it.
+
+Placeholders in parentheses ("(Địa danh)") keep the file valid while showing staff what to
+replace; keys that must be filled say so in their comment.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pipeline.config.kinds import KINDS, Kind, Starter
+from pipeline.config.scheme import available_schemes
+
+_KIND_TEXT = "; ".join(f'"{k.id}": {k.title.lower()}' for k in KINDS.values())
+_COMMENTS = {
+    "kind": f"Loại văn bản: {_KIND_TEXT}.",
+    "scheme": "Bộ tiêu chí xếp loại, dạng \"tên@phiên bản\" (xem docs/inputs.md, mục 4). Hiện có:",
+    "data": "Tệp số liệu trong thư mục này (bảng nhập liệu do lệnh init tạo). Đổi tên tệp thì sửa cả ở đây.",
+    "unit": "Tên đơn vị tự chấm điểm, in trong báo cáo.",
+    "group": "Khối của đơn vị tự chấm điểm (tên trang tính trong ket-qua.xlsx); mặc định \"Đơn vị\".",
+    "scheme_overrides": "Thay đổi một số mục của bộ tiêu chí cho riêng công việc này.",
+    "scheme_overrides.name": "Tên bộ tiêu chí.",
+    "scheme_overrides.decimals": "Số chữ số thập phân khi làm tròn kết quả (0–6), làm tròn lên từ 5.",
+    "scheme_overrides.fixed_decimals": "true: luôn in đủ số chữ số (87,170); false: bỏ số 0 ở cuối (83,2).",
+    "scheme_overrides.tie_rule": "\"dong-hang\": cùng kết quả thì cùng hạng; \"lien-tiep\": hạng liên tiếp.",
+    "scheme_overrides.scale": "Thang điểm quy đổi.",
+    "scheme_overrides.labels": "Nhãn xếp loại từ cao xuống thấp, { name = \"…\", min = … }; nhãn cuối không có min.",
+    "scheme_overrides.conditions": "Điều kiện thêm cho một nhãn, ví dụ { label = \"Xuất sắc\", no_penalty = true }.",
+    "groups": ("Một khối xếp hạng, theo thứ tự phụ lục. Thêm khối: chép cả đoạn từ dòng [[groups]] và ghi tên khối "
+               "vào trang \"Danh mục\" của bảng nhập liệu."),
+    "groups.name": "Tên khối, trùng với tên chọn ở cột \"Khối\" của bảng nhập liệu.",
+    "groups.title": "Tên bảng trong phụ lục (chữ in hoa).",
+    "groups.subtitle": "Dòng dưới tên bảng trong phụ lục; \"\" nếu không có.",
+    "groups.labels": "Nhãn xếp loại riêng cho khối này (cùng cách viết như labels của bộ tiêu chí).",
+    "document": "Thông tin trình bày văn bản (Nghị định 30/2020/NĐ-CP).",
+    "document.parent_body": "Tên cơ quan chủ quản (nếu có), chữ in hoa; \"\" nếu không có.",
+    "document.issuing_body": "Tên cơ quan ban hành, mỗi dòng một mục, chữ in hoa.",
+    "document.number": "Số văn bản; \"\" khi chưa cấp số (văn thư điền). Số nhỏ hơn 10 tự thêm số 0.",
+    "document.symbol": "Ký hiệu văn bản, ví dụ \"BC-UBND\", \"QĐ-UBND\".",
+    "document.place": "Địa danh ghi trước ngày tháng.",
+    "document.date": "Ngày ký, dạng năm-tháng-ngày không có ngoặc kép, ví dụ 2026-07-06; \"\" khi chưa ký.",
+    "document.title": "Trích yếu nội dung văn bản.",
+    "document.form": "\"quyet-dinh\": quyết định kèm phụ lục; \"bang\": chỉ bảng xếp hạng.",
+    "document.authority": "Thẩm quyền ban hành (dòng in hoa dưới trích yếu của quyết định).",
+    "document.issuer_name": "Tên cơ quan ban hành viết thường, dùng trong dòng \"(Kèm theo Quyết định số … của …)\".",
+    "document.bases": "Các dòng căn cứ (in nghiêng), mỗi dòng một mục.",
+    "document.article_1": ("Câu mở đầu Điều 1; \"\": chương trình tự viết. Số đơn vị theo từng nhãn của mỗi khối "
+                           "do chương trình thêm."),
+    "document.article_2": "Nội dung Điều 2.",
+    "document.article_3": "Nội dung Điều 3, kết thúc bằng \"./.\".",
+    "document.appendix_numbering": "Đánh số phụ lục: \"la-ma\" (Phụ lục I, II, III) hoặc \"so\" (PHỤ LỤC 01, 02, 03).",
+    "document.self_rating": "true: in dưới bảng dòng tổng điểm, điểm quy đổi thang 100 và tự xếp loại.",
+    "document.recipients": "Nơi nhận, mỗi dòng một mục; dòng cuối là \"Lưu: VT, …\".",
+    "document.template": "Mẫu Word riêng (đường dẫn tính từ thư mục này); \"\": dùng mẫu chung của chương trình.",
+    "document.signature": "Người ký.",
+    "document.signature.authority": ("Các dòng thẩm quyền ký, mỗi dòng bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.; "
+                                     "[] khi người đứng đầu ký."),
+    "document.signature.position": "Chức vụ người ký (chữ in hoa).",
+    "document.signature.name": "Họ và tên người ký.",
+}
+DOCUMENT_ORDER = ("parent_body", "issuing_body", "number", "symbol", "place", "date", "title", "form", "authority",
+                  "issuer_name", "bases", "article_1", "article_2", "article_3", "appendix_numbering", "self_rating",
+                  "recipients", "template")
+_SHARED_FIELDS = ("parent_body", "issuing_body", "number", "symbol", "place", "date", "title", "recipients",
+                  "template")
+_DECISION_FIELDS = ("authority", "issuer_name", "bases", "article_1", "article_2", "article_3", "appendix_numbering")
+_DEFAULTS: dict[str, Any] = {"parent_body": "", "number": "", "date": "", "bases": [], "article_1": "",
+                             "appendix_numbering": "la-ma", "self_rating": False, "form": "quyet-dinh", "template": ""}
+
+
+def placeholder_settings(kind: Kind) -> dict[str, Any]:
+    """Settings that pass validation, with obvious "(…)" placeholders where staff must write."""
+    starter = _starter(kind)
+    scheme = starter.scheme
+    document = {"issuing_body": ["(TÊN CƠ QUAN BAN HÀNH)"], "place": "(Địa danh)", **starter.placeholders,
+                "signature": {"authority": ["TM. ỦY BAN NHÂN DÂN"], "position": "(CHỨC VỤ NGƯỜI KÝ)",
+                              "name": "(Họ và tên người ký)"}}
+    values: dict[str, Any] = {"kind": kind.id, "scheme": f"{scheme}@{available_schemes()[scheme][-1]}",
+                              "document": document}
+    if kind.source == "criteria":
+        values.update(unit="(Tên đơn vị tự chấm điểm)", group="Đơn vị")
+    else:
+        values["groups"] = [{"name": "(Tên khối)", "title": "(TÊN BẢNG TRONG PHỤ LỤC)", "subtitle": ""}]
+    return values
+
+
+def settings_text(kind: Kind, values: Mapping[str, Any], source: Path | None) -> str:
+    """`job.toml` with a comment line above every table and every key."""
+    lines = [f"# Công việc: {kind.title}.",
+             "# Mỗi mục có một dòng ghi chú (bắt đầu bằng #) ở ngay trên; xem thêm docs/inputs.md."]
+    if source is None:
+        lines.append("# Chữ trong ngoặc đơn, ví dụ \"(Địa danh)\", là chữ giữ chỗ: thay bằng thông tin thật.")
+    else:
+        lines += [f"# Các mục lấy từ công việc {source.as_posix()}; số và ngày văn bản để trống cho kỳ mới.",
+                  "# Kiểm tra lại năm, kỳ đánh giá trong trích yếu và tên bảng phụ lục."]
+    marks = _Marks(_required(kind, values.get("document", {})), placeholders=source is None)
+    top = ("kind", "scheme", "data", "unit", "group") if kind.source == "criteria" else ("kind", "scheme", "data")
+    lines.append("")
+    lines += _keys(top, {"group": "Đơn vị", **values}, "", marks)
+    if "scheme_overrides" in values:
+        lines += _table("scheme_overrides", values["scheme_overrides"], list(values["scheme_overrides"]), marks)
+    for group in values.get("groups", []):
+        lines += _table("[groups]", group, [k for k in ("name", "title", "subtitle", "labels") if k in group],
+                        marks, comment_key="groups")
+    document = values.get("document", {})
+    fields = [k for k in DOCUMENT_ORDER if k in document or k in _document_fields(kind)]
+    lines += _table("document", {**_DEFAULTS, **document}, fields, marks)
+    lines += _table("document.signature", document.get("signature", {}), ["authority", "position", "name"], marks)
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """What a key's comment adds: required keys, and (in a job without a source) placeholders to replace."""
+
+    required: set[str]
+    placeholders: bool
+
+    def note(self, key: str, value: Any) -> str:
+        note = " Bắt buộc." if key in self.required else ""
+        items = value if isinstance(value, list) else [value]
+        if self.placeholders and any(isinstance(v, str) and v.startswith("(") for v in items):
+            note += " Thay chữ giữ chỗ trong ngoặc đơn."
+        return note
+
+
+def _document_fields(kind: Kind) -> tuple[str, ...]:
+    """The `[document]` keys a job of this kind shows: the shared ones and those of its document's shape."""
+    own = _DECISION_FIELDS if kind.output().context == "decision" else ("self_rating",)
+    return (*(("form",) if len(kind.forms) > 1 else ()), *own, *_SHARED_FIELDS)
+
+
+def _starter(kind: Kind) -> Starter:
+    if kind.starter is None:
+        raise ValueError(f"init cannot start a job of kind {kind.id}")
+    return kind.starter
+
+
+def _required(kind: Kind, document: Mapping[str, Any]) -> set[str]:
+    fields = set(kind.required_for(document.get("form", "")))
+    return {"kind", "scheme", "unit", "groups.name", "document.signature.position", "document.signature.name",
+            *(f"document.{f}" for f in fields)}
+
+
+def _table(name: str, values: Mapping[str, Any], keys: list[str], marks: _Marks,
+           comment_key: str | None = None) -> list[str]:
+    key = comment_key or name
+    return ["", *_comment(_COMMENTS[key]), f"[{name}]", *_keys(keys, values, key + ".", marks)]
+
+
+def _comment(text: str) -> list[str]:
+    return [f"# {line}" for line in textwrap.wrap(text, 110)]
+
+
+def _keys(keys: tuple[str, ...] | list[str], values: Mapping[str, Any], prefix: str, marks: _Marks) -> list[str]:
+    lines = []
+    for key in keys:
+        value = values.get(key, "")
+        comment = _COMMENTS[prefix + key]
+        if key == "scheme":
+            comment += " " + ", ".join(f"{name}@{versions[-1]}" for name, versions in available_schemes().items()) + "."
+        lines += [*_comment(comment + marks.note(prefix + key, value)), f"{key} = {_toml(value)}"]
+    return lines
+
+
+def _toml(value: Any) -> str:
+    """A TOML value: strings in double quotes, long lists one item a line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
+    items = [_toml(v) for v in value]
+    one_line = "[" + ", ".join(items) + "]"
+    if len(one_line) <= 100:
+        return one_line
+    return "[\n" + "".join(f"  {item},\n" for item in items) + "]"

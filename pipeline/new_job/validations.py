@@ -1,0 +1,132 @@
+"""Excel's data validation for the input workbook: range checks and lists, with Vietnamese prompts.
+
+Most mistakes are then refused by Excel while staff type, before `check` sees them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from openpyxl.worksheet.datavalidation import DataValidation
+
+FIRST_ROW = 5  # the first data row, under the header row 4
+LIST_SHEET = "Danh mục"
+GROUP_LIST = "DanhSachKhoi"
+_NO_LIMIT = "1E+9"
+
+
+def column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
+    """One validation per column of the sheet, with its prompt; formulas are written for the first data row.
+
+    A criteria table's rules check codes, points within the row's maximum and the roll-up
+    word; a unit table's check groups, duplicates and points within the maximum of the row
+    (or, for a table with survey points, their sum within 100).
+    """
+    at = {column: f"${letter}{FIRST_ROW}" for column, letter in letters.items()}
+    if "code" in letters:
+        return _criteria_rules(at)
+    every = {column: f"${letter}${FIRST_ROW}:${letter}$1048576" for column, letter in letters.items()}
+    rules = {
+        "order": _number("Số thứ tự", "Số thứ tự (không bắt buộc); chương trình tự đánh lại theo thứ hạng.",
+                         "TT là số nguyên từ 1 trở lên.", whole=True, low="1"),
+        "group": _choice(GROUP_LIST, "Khối",
+                         f"Chọn khối của đơn vị trong danh sách (trang \"{LIST_SHEET}\"). Công việc chỉ có một khối "
+                         "thì có thể để trống.",
+                         f"Chọn tên khối trong danh sách. Khối mới: ghi tên vào trang \"{LIST_SHEET}\" và thêm "
+                         "đoạn [[groups]] trong job.toml."),
+        "unit": _formula(f"COUNTIFS({every['unit']},{at['unit']},{every['group']},{at['group']}&\"\")=1",
+                         "Đơn vị", "Tên đơn vị (bắt buộc), không trùng trong một khối.",
+                         "Đơn vị này đã có trong cùng khối. Xóa dòng trùng (chọn Yes nếu chắc chắn muốn giữ).",
+                         "Đơn vị bị trùng", style="warning"),
+        "reason": _note("Lý do không đánh giá", "Chỉ ghi khi đơn vị không được đánh giá (để trống điểm); lý do in "
+                                                "trong phụ lục."),
+        "note": _note("Ghi chú", "In ở cột Ghi chú của phụ lục (không bắt buộc)."),
+    }
+    if "applicable_max" in letters:
+        maximum, applicable = at["max_points"], at["applicable_max"]
+        rules |= {
+            "max_points": _number("Điểm tối đa", "Điểm tối đa theo quy định, số từ 0 trở lên.",
+                                  "Điểm tối đa là số từ 0 trở lên."),
+            "applicable_max": _number(
+                "Điểm tối đa áp dụng", "Điểm tối đa các nhiệm vụ phát sinh trong năm, không lớn hơn điểm tối đa. "
+                "Có số này thì điểm được quy ra thang 100: 72,2 / 80 × 100 = 90,25.",
+                "Điểm tối đa áp dụng là số từ 0 đến điểm tối đa theo quy định của dòng này.",
+                high=f"IF(ISNUMBER({maximum}),{maximum},{_NO_LIMIT})"),
+            "appraised_points": _number(
+                "Điểm thẩm định", "Điểm Hội đồng thẩm định chấm, không lớn hơn điểm tối đa áp dụng (hoặc điểm tối "
+                "đa). Để trống nếu đơn vị không được đánh giá.",
+                "Điểm thẩm định là số từ 0 đến điểm tối đa áp dụng (hoặc điểm tối đa) của dòng này.",
+                high=f"IF(ISNUMBER({applicable}),{applicable},IF(ISNUMBER({maximum}),{maximum},{_NO_LIMIT}))"),
+        }
+    else:
+        rules |= {
+            "appraised_points": _number(
+                "Điểm thẩm định", "Điểm thẩm định; cộng với điểm điều tra xã hội học không quá 100. Để trống nếu "
+                "đơn vị không được đánh giá.", "Điểm thẩm định cộng điểm điều tra xã hội học phải từ 0 đến 100.",
+                high=f"100-N({at['survey_points']})"),
+            "survey_points": _number(
+                "Điểm điều tra XHH", "Điểm điều tra xã hội học, cộng vào điểm thẩm định (tổng không quá 100).",
+                "Điểm thẩm định cộng điểm điều tra xã hội học phải từ 0 đến 100.",
+                high=f"100-N({at['appraised_points']})"),
+            "bonus": _number("Điểm thưởng", "Điểm thưởng (nếu có), cộng vào Chỉ số.", "Điểm thưởng là số từ 0 trở lên."),
+            "penalty": _number("Điểm trừ", "Điểm trừ (nếu có), ghi số dương; trừ khỏi Chỉ số.",
+                               "Điểm trừ ghi số dương (từ 0 trở lên)."),
+        }
+    return rules
+
+
+def _criteria_rules(at: Mapping[str, str]) -> dict[str, DataValidation]:
+    code, title, maximum = at["code"], at["title"], at["max_points"]
+    roman = f"UPPER({code})"
+    for letter in "IVXLCDM":
+        roman = f"SUBSTITUTE({roman},\"{letter}\",\"\")"
+    return {
+        "code": _formula(f"OR(ISNUMBER(VALUE(SUBSTITUTE({code},\".\",\"\"))),{roman}=\"\")", "Mã số",
+                         "I, II… cho lĩnh vực; 1.2, 1.2.1… cho tiêu chí. Để trống với tiểu mục, mức chấm và các dòng "
+                         "TỔNG ĐIỂM, Điểm thưởng, Điểm trừ: dòng không mã thuộc tiêu chí có mã ngay phía trên.",
+                         "Mã số viết như I, II (lĩnh vực) hoặc 1.2, 1.2.1 (tiêu chí). Tiểu mục, mức chấm không có "
+                         "mã thì để trống.", "Mã số không đúng dạng"),
+        "title": _note("Nội dung", "Tên lĩnh vực, tiêu chí, tiêu chí thành phần hoặc mức chấm (bắt buộc)."),
+        "max_points": _number("Điểm chuẩn", "Điểm tối đa của dòng, số từ 0 trở lên. Tiêu chí cha: tổng điểm chuẩn "
+                                            "các mục con (cộng) hoặc mức cao nhất (chọn một).",
+                              "Điểm chuẩn là số từ 0 trở lên."),
+        "self_points": _number(
+            "Điểm tự chấm", "Từ 0 đến điểm chuẩn của dòng. Tiêu chí \"chọn một\": chỉ ghi điểm ở một mức. Tiêu chí "
+            "cha và dòng TỔNG ĐIỂM có thể để trống: chương trình tự cộng (ghi sẵn thì được kiểm tra lại).",
+            "Điểm tự chấm là số từ 0 đến điểm chuẩn của dòng này.",
+            high=f"IF(AND({code}=\"\",LEFT(TRIM({title}),4)=\"Tổng\"),{_NO_LIMIT},"
+                 f"IF(ISNUMBER({maximum}),{maximum},{_NO_LIMIT}))"),
+        "rationale": _note("Lý giải", "Không bắt buộc. Xuống dòng trong ô: Alt+Enter."),
+        "rollup": _choice("\"cộng,chọn một\"", "Cách tính",
+                          "Chỉ ở tiêu chí cha: \"cộng\" (điểm là tổng các mục con) hoặc \"chọn một\" (chỉ chấm một "
+                          "mức). Để trống: chương trình tự nhận ra từ điểm chuẩn.",
+                          "Cách tính ghi \"cộng\" hoặc \"chọn một\", hoặc để trống."),
+    }
+
+
+def _number(title: str, prompt: str, error: str, low: str = "0", high: str | None = None,
+            whole: bool = False) -> DataValidation:
+    between = {"operator": "between", "formula2": high} if high else {"operator": "greaterThanOrEqual"}
+    return _validation(type="whole" if whole else "decimal", formula1=low, **between, promptTitle=title,
+                       prompt=prompt, errorTitle="Số không hợp lệ", error=error)
+
+
+def _formula(formula: str, title: str, prompt: str, error: str, error_title: str,
+             style: str = "stop") -> DataValidation:
+    return _validation(type="custom", formula1=formula, promptTitle=title, prompt=prompt, errorTitle=error_title,
+                       error=error, errorStyle=style)
+
+
+def _choice(source: str, title: str, prompt: str, error: str) -> DataValidation:
+    return _validation(type="list", formula1=source, promptTitle=title, prompt=prompt,
+                       errorTitle="Không có trong danh sách", error=error)
+
+
+def _note(title: str, prompt: str) -> DataValidation:
+    """No check, only the prompt shown when the cell is selected."""
+    return _validation(promptTitle=title, prompt=prompt)
+
+
+def _validation(**options: Any) -> DataValidation:
+    return DataValidation(allow_blank=True, showInputMessage=True, showErrorMessage=True, **options)

@@ -1,0 +1,29 @@
+"""What reading a data file gives the later stages: sheets as grids of plain cell values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class UncachedFormula:
+    """A formula cell that Excel never calculated, so the file holds no value for it."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet (or one CSV file): `rows[i]` is row `i + 1` as staff see it in Excel.
+
+    A cell is `None` (empty), `str`, `int`, `Decimal` (a number as the file stores it),
+    `bool`, `datetime` (a number shown as a date), or `UncachedFormula`.
+    """
+
+    file: str
+    name: str | None
+    rows: tuple[tuple[Any, ...], ...]

@@ -1,0 +1,71 @@
+"""The four stages in order — normalise → compute → rank → classify — over a job's sheets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from pipeline.base.errors import InputErrors, Problem
+from pipeline.config.job_settings import JobSettings
+from pipeline.config.scheme import Label
+from pipeline.read.sheet import Sheet
+from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
+from pipeline.scoring.classify import classified, label_counts
+from pipeline.scoring.compute import CriteriaTotals, report_unit, rolled_up_criteria, unit_scores
+from pipeline.scoring.normalise import normalise_criteria, normalise_units
+from pipeline.scoring.rank import ranked_within_groups
+from pipeline.scoring.result import JobResult
+
+
+def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
+    """The job's result; raises `InputErrors` with every problem found."""
+    problems: list[Problem] = []
+    criteria = totals = None
+    reports: list[UnitReport] = []
+    source = settings.kind_record.source
+    if source == "criteria":
+        criteria, found = normalise_criteria(sheets)
+        problems += found
+        criteria, totals, found = rolled_up_criteria(criteria)
+        problems += found
+        units = report_unit(settings.unit, settings.groups[0].name, totals) if totals else None
+    elif source == "campaign":
+        reports, found = assessed_units(settings, sheets)
+        problems += found
+        units, found = campaign_table(settings, reports, problems)
+        problems += found
+    else:
+        units, found = normalise_units(sheets, settings.groups)
+        problems += found
+    return scored(settings, units, problems, criteria, totals, tuple(reports))
+
+
+def scored(settings: JobSettings, units: pd.DataFrame | None, problems: list[Problem],
+           criteria: pd.DataFrame | None = None, totals: CriteriaTotals | None = None,
+           reports: tuple[UnitReport, ...] = ()) -> JobResult:
+    """Compute, rank, classify `units`; raises `InputErrors` with `problems` and every new one."""
+    if units is not None:
+        units, found = unit_scores(units, settings.scheme)
+        problems = [*problems, *found]
+    if problems or units is None:
+        raise InputErrors(sorted(dict.fromkeys(problems), key=_place))
+    group_order = [g.name for g in settings.groups]
+    ranked = ranked_within_groups(units, group_order, settings.scheme.tie_rule)
+    labelled = classified(ranked, settings.scheme, _group_labels(settings))
+    counts = label_counts(labelled, settings.scheme, _group_labels(settings), group_order)
+    return JobResult(settings, labelled, counts, criteria, totals, reports)
+
+
+def unit_score(settings: JobSettings, report: UnitReport) -> dict[str, Any]:
+    """One campaign unit's score and label, as its own report states them (no rank: that needs the others)."""
+    units, _ = unit_scores(report_unit(report.unit, report.group, report.totals), settings.scheme)
+    return classified(units, settings.scheme, _group_labels(settings)).iloc[0].to_dict()
+
+
+def _group_labels(settings: JobSettings) -> dict[str, tuple[Label, ...]]:
+    return {g.name: g.labels for g in settings.groups if g.labels}
+
+
+def _place(found: Problem) -> tuple[str, str, int]:
+    return (found.file or "", found.sheet or "", found.row or 0)

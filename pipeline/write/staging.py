@@ -1,0 +1,194 @@
+"""A run is all or nothing: its files are made in a staging folder, then moved in together.
+
+The staging folder sits beside the output folder, on the same file system, so moving a file
+into place is a rename. Nothing reaches the output folder until every document, PDF and the
+manifest exist; a failure before that leaves the output folder exactly as it was, and a
+failure while moving puts back every file already moved. The output folder is locked for
+the whole run (an advisory lock the system releases when the process ends, however it
+ends): a second run into it refuses at once, naming the first.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pipeline.base.errors import InputErrors, Reason, problem
+
+STAGING_MARK = ".dang-ghi-"  # "being written": the staging folder's name is .<output>.dang-ghi-<random>
+REPLACED = ".thay-the"
+
+
+@dataclass
+class Staging:
+    """The folder a run writes into before its files are moved to `out_dir`."""
+
+    out_dir: Path
+    folder: Path
+    names: list[str] = field(default_factory=list)
+
+    def path(self, name: str) -> Path:
+        """Where the file `name` (relative to the output folder) is made; remembered for the move."""
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name not in self.names:
+            self.names.append(name)
+        return path
+
+    def write(self, name: str, content: bytes) -> Path:
+        with output_errors(self.out_dir):
+            path = self.path(name)
+            path.write_bytes(content)
+        return path
+
+
+@contextmanager
+def output_errors(out_dir: Path) -> Iterator[None]:
+    """A full disk or a folder the run may not write into, said in Vietnamese with the output folder."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise InputErrors([problem(Reason.DISK_FULL, file=str(out_dir))]) from exc
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise InputErrors([problem(Reason.OUTPUT_UNWRITABLE, file=str(exc.filename or out_dir))]) from exc
+        raise
+
+
+@contextmanager
+def staged_run(out_dir: Path, job: str) -> Iterator[Staging]:
+    """Locks `out_dir`, gives a fresh staging folder beside it, and removes that folder at the end."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputErrors([problem(Reason.OUTPUT_NOT_FOLDER, file=str(out_dir))])
+    with output_errors(out_dir):
+        root = _staging_root(out_dir)
+        with _locked(root / f".{out_dir.name}.lock", out_dir, job):
+            for stale in root.glob(f".{out_dir.name}{STAGING_MARK}*"):  # left by a run that was killed
+                shutil.rmtree(stale, ignore_errors=True)
+            folder = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{STAGING_MARK}", dir=root))
+            try:
+                yield Staging(out_dir, folder)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _staging_root(out_dir: Path) -> Path:
+    """The output folder's parent, unless that is another file system or cannot be written to."""
+    parent = out_dir.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    if out_dir.is_dir() and (out_dir.stat().st_dev != parent.stat().st_dev or not os.access(parent, os.W_OK)):
+        return out_dir
+    return parent
+
+
+def existing(out_dir: Path, names: list[str]) -> list[str]:
+    return [name for name in names if (out_dir / name).exists() or (out_dir / name).is_symlink()]
+
+
+def refuse_existing(out_dir: Path, names: list[str]) -> None:
+    """Raises `InputErrors` naming every one of `names` that already exists in `out_dir`."""
+    found = existing(out_dir, names)
+    if found:
+        raise InputErrors([problem(Reason.OUTPUT_EXISTS, file=str(out_dir / name)) for name in found])
+
+
+def commit(staging: Staging, force: bool, superseded: list[str] = ()) -> list[Path]:
+    """Moves every staged file into the output folder; returns their paths there.
+
+    Without `force`, any file of the same name already there refuses the whole run. With
+    it, those files are replaced, and `superseded` files (an earlier run's, not made by
+    this one) are removed, so the folder holds one run. If a move fails, every file moved
+    so far is put back and every replaced file restored.
+    """
+    out_dir, names = staging.out_dir, list(staging.names)
+    if not force:
+        refuse_existing(out_dir, names)
+    aside = staging.folder / REPLACED
+    done: list[tuple[Path, Path]] = []  # (from, to), undone in reverse on failure
+    created = [] if out_dir.is_dir() else [out_dir]
+    try:
+        with output_errors(out_dir):
+            for name in [*names, *(s for s in superseded if s not in names)]:
+                target = out_dir / name
+                if target.exists() or target.is_symlink():
+                    (aside / name).parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(target, aside / name)
+                    done.append((target, aside / name))
+                if name not in names:
+                    continue
+                for folder in reversed(target.parents):
+                    if not folder.exists():
+                        folder.mkdir()
+                        created.append(folder)
+                os.replace(staging.folder / name, target)
+                done.append((staging.folder / name, target))
+    except BaseException:
+        for source, target in reversed(done):
+            os.replace(target, source)
+        for folder in reversed(created):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise
+    return [out_dir / name for name in names]
+
+
+@contextmanager
+def _locked(path: Path, out_dir: Path, job: str) -> Iterator[None]:
+    """Holds an exclusive lock on `path` for the run, or refuses at once, naming the run that holds it."""
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        if not _try_lock(handle):
+            holder = _holder(path)
+            os.close(handle)
+            raise InputErrors([problem(Reason.OUTPUT_BUSY, file=str(out_dir), holder=holder)])
+        try:
+            same = os.path.samestat(os.fstat(handle), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(handle)  # the previous holder removed the file between our open and our lock
+    try:
+        os.ftruncate(handle, 0)
+        started = datetime.now().astimezone().isoformat(timespec="seconds")
+        os.write(handle, json.dumps({"pid": os.getpid(), "job": job, "started": started}).encode("utf-8"))
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(handle)
+
+
+def _try_lock(handle: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+def _holder(path: Path) -> str:
+    """Who holds the lock, in words: the job, the process and when it started, as far as known."""
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+        started = datetime.fromisoformat(info["started"]).strftime("%H:%M:%S ngày %d/%m/%Y")
+        return f"công việc \"{info['job']}\", tiến trình số {info['pid']}, bắt đầu lúc {started}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "một lần chạy khác"
