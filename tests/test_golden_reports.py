@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
+
 import pytest
 
 from pipeline.scoring.evaluate import evaluate
@@ -22,7 +24,7 @@ def huong_tra():
     ("2.1", "0", "0"), ("2.2", "6", "5"), ("2.2.2", "3", "2"), ("3.4", "2", "2"),
 ])
 def test_fields_and_criteria_roll_up_as_published(huong_tra, code, maximum, points):
-    row = huong_tra.criteria[huong_tra.criteria["code"] == code].iloc[0]
+    row = pd.DataFrame(huong_tra.criteria)[pd.DataFrame(huong_tra.criteria)["code"] == code].iloc[0]
     assert (row["max_points"], row["points"]) == (Decimal(maximum), Decimal(points))
 
 
@@ -33,12 +35,12 @@ def test_total_is_28_692_of_34(huong_tra):
 @pytest.mark.parametrize("code, rollup", [("1.2.1", "choose"), ("1.3", "choose"), ("2.2.2", "choose"),
                                           ("1.2.2", "sum"), ("2.2.1", "sum"), ("I", "sum")])
 def test_parent_kind_is_inferred_from_its_maximum(huong_tra, code, rollup):
-    assert huong_tra.criteria[huong_tra.criteria["code"] == code].iloc[0]["rollup"] == rollup
+    assert pd.DataFrame(huong_tra.criteria)[pd.DataFrame(huong_tra.criteria)["code"] == code].iloc[0]["rollup"] == rollup
 
 
 def test_sub_items_without_code_attach_to_the_criterion_above(huong_tra):
-    criteria = huong_tra.criteria.set_index("row")
-    parent_row = int(huong_tra.criteria[huong_tra.criteria["code"] == "1.2.1"].iloc[0]["row"])
+    criteria = pd.DataFrame(huong_tra.criteria).set_index("row")
+    parent_row = int(pd.DataFrame(huong_tra.criteria)[pd.DataFrame(huong_tra.criteria)["code"] == "1.2.1"].iloc[0]["row"])
     options = criteria[criteria["parent"] == parent_row]
     assert list(options["title"]) == ["Hoàn thành trước thời hạn", "Hoàn thành đúng thời hạn",
                                       "Hoàn thành trong năm, nhưng không đúng thời hạn"]

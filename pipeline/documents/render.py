@@ -30,7 +30,7 @@ from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from pipeline.base.archive import zipped
+from pipeline.base.archive import deflated, zipped
 from pipeline.base.errors import InputErrors, Reason, problem
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "docx"
@@ -81,6 +81,8 @@ class PreparedTemplate:
         if _TAGS.search(self.parts.get("word/footnotes.xml", b"").decode("utf-8")):
             self.footnotes = self._compile(self.parts["word/footnotes.xml"].decode("utf-8"))
         self.properties = self._properties()
+        # Parts no document changes (styles, fonts, settings, media) are compressed once, here.
+        self.deflated = {name: deflated(blob) for name, blob in self.parts.items() if name != DOCUMENT_PART}
 
     def _compile(self, xml: str) -> Template:
         """The part's Jinja template; docxtpl's line breaks before paragraphs serve only error messages."""
@@ -132,7 +134,7 @@ class PreparedTemplate:
             parts["word/footnotes.xml"] = footnotes.encode("utf-8")
         if properties:
             parts["docProps/core.xml"] = _core_properties(self.parts["docProps/core.xml"], properties)
-        return zipped(parts)
+        return zipped(parts, self.deflated)
 
     def _fill(self, template: Template, context: dict[str, Any]) -> str:
         """`DocxTemplate.render_xml_part` after compilation: render, unescape, resolve listings."""

@@ -7,8 +7,6 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from pipeline.config.document_settings import unit_document
 from pipeline.documents.header import header
 from pipeline.documents.numbers import points_text, score_text
@@ -21,27 +19,26 @@ if TYPE_CHECKING:
 def report_document(result: JobResult) -> dict[str, Any]:
     """A report's own part of the context (the header is shared: `documents.header`)."""
     return {**report_rows(result.criteria, result.totals),
-            "self_rating": self_rating(result.settings, result.totals, result.units.iloc[0])}
+            "self_rating": self_rating(result.settings, result.totals, result.units.iloc[0].to_dict())}
 
 
-def report_rows(criteria: pd.DataFrame, totals: Any) -> dict[str, Any]:
+def report_rows(criteria: list[dict[str, Any]], totals: Any) -> dict[str, Any]:
     """The rows of a report's table: criteria, bonus, penalty and the total, formatted."""
     rows = []
-    for _, row in criteria[criteria["role"] == "criterion"].iterrows():
+    for row in (r for r in criteria if r["role"] == "criterion"):
         kind = "field" if row["level"] == 1 else "criterion" if row["code"] else "item"
         points = row["points"] if kind != "item" else row["self_points"]
         rows.append(CriterionRow(kind, row["code"] or "", row["title"], points_text(row["max_points"]),
                                  points_text(points), row["rationale"]))
     extras = {}
     for role in ("bonus", "penalty"):
-        part = criteria[criteria["role"] == role]
+        part = [r for r in criteria if r["role"] == role]
         extras[role] = None
-        if len(part):
-            first = part.iloc[0]
-            total = sum((p for p in part["self_points"] if p is not None), Decimal(0))
+        if part:
+            total = sum((r["self_points"] for r in part if r["self_points"] is not None), Decimal(0))
             maximum = getattr(totals, f"{role}_max")
-            extras[role] = ExtraRow(first["title"], points_text(maximum), points_text(total), "\n".join(
-                r for r in part["rationale"] if r))
+            extras[role] = ExtraRow(part[0]["title"], points_text(maximum), points_text(total), "\n".join(
+                r["rationale"] for r in part if r["rationale"]))
     return {"total": ExtraRow("TỔNG ĐIỂM", points_text(totals.max_points), points_text(totals.points), ""),
             "criteria": rows, "bonus": extras["bonus"], "penalty": extras["penalty"]}
 

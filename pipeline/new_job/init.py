@@ -61,7 +61,7 @@ def _from_source(kind: Kind, source: Path) -> tuple[dict[str, Any], list[dict[st
     if kind.source == "criteria":
         criteria, errors = normalise_criteria(sheets)
         rows = [{"code": r["code"], "title": r["title"], "max_points": r["max_points"],
-                 "rollup": _ROLLUP_WORDS.get(r["rollup"])} for _, r in criteria.iterrows()]
+                 "rollup": _ROLLUP_WORDS.get(r["rollup"])} for r in criteria]
     else:
         units, errors = normalise_units(sheets, settings.groups)
         rows = [{"order": n, "group": group.name, "unit": unit, "max_points": maximum}

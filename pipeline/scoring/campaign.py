@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.read.columns import CRITERIA_TABLE
-from pipeline.scoring.compute import CriteriaTotals, report_unit, rolled_up_criteria
+from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.scoring.normalise import clean_text, locate_tables, normalise_criteria
 from pipeline.read.sheet import Sheet
@@ -38,7 +38,7 @@ class UnitReport:
     group: str
     file: str
     sheet: str | None
-    criteria: pd.DataFrame | None  # dropped once the report is rendered (a campaign keeps only its totals)
+    criteria: list[dict[str, Any]] | None  # dropped once the report is rendered (a campaign keeps only its totals)
     totals: CriteriaTotals
 
 
@@ -74,7 +74,7 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport],
     nothing else is wrong: a refused table may be the group's only unit).
     """
     found: list[Problem] = []
-    frames: list[pd.DataFrame] = []
+    rows: list[dict[str, Any]] = []
     seen: dict[tuple[str, str], str] = {}
     for report in reports:
         key = (report.group, report.unit.casefold())
@@ -83,12 +83,12 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport],
                                  value=report.unit, group=report.group, first=seen[key]))
             continue
         seen[key] = _place(report.file, report.sheet)
-        frames.append(report_unit(report.unit, report.group, report.totals).assign(file=report.file,
-                                                                                  sheet=report.sheet))
+        rows.append(report_unit_row(report.unit, report.group, report.totals) | {"file": report.file,
+                                                                                  "sheet": report.sheet})
     if reports and not problems and not found:
         found += [problem(Reason.EMPTY_GROUP, file="job.toml", value=group.name) for group in settings.groups
                   if not any(r.group == group.name for r in reports)]
-    return (pd.concat(frames, ignore_index=True) if frames else None), found
+    return (pd.DataFrame(rows) if rows else None), found
 
 
 def _labelled(sheet: Sheet, header_row: int, labels: tuple[str, ...]) -> str:

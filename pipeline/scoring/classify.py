@@ -8,7 +8,9 @@ label below when the unit fails that requirement.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 
@@ -39,20 +41,22 @@ def classified(units: pd.DataFrame, scheme: Scheme, group_labels: dict[str, tupl
     `min_field_ratio` column (lowest field points / field maximum) feeds the
     field-percentage condition.
     """
-    labels_out = []
-    for _, unit in units.iterrows():
-        if not unit["evaluated"]:
-            labels_out.append(None)
-            continue
-        labels = group_labels.get(unit["group"], scheme.labels)
-        index = label_for(unit["score"], labels)
-        ratio = unit["min_field_ratio"] if "min_field_ratio" in unit.index else None
-        while index < len(labels) - 1 and not all(
-            _meets(c, unit.get("penalty"), ratio) for c in scheme.conditions if c.label == labels[index].name
-        ):
-            index += 1
-        labels_out.append(labels[index].name)
-    return units.assign(label=pd.Series(labels_out, index=units.index, dtype=object))
+    labels = [unit_label(unit, scheme, group_labels) for unit in units.to_dict("records")]
+    return units.assign(label=pd.Series(labels, index=units.index, dtype=object))
+
+
+def unit_label(unit: Mapping[str, Any], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> str | None:
+    """One unit's label (see `classified`)."""
+    if not unit["evaluated"]:
+        return None
+    labels = group_labels.get(unit["group"], scheme.labels)
+    index = label_for(unit["score"], labels)
+    ratio = unit.get("min_field_ratio")
+    while index < len(labels) - 1 and not all(
+        _meets(c, unit.get("penalty"), ratio) for c in scheme.conditions if c.label == labels[index].name
+    ):
+        index += 1
+    return labels[index].name
 
 
 def label_counts(units: pd.DataFrame, scheme: Scheme, group_labels: dict[str, tuple[Label, ...]],

@@ -7,6 +7,7 @@ precision (`rounding.round_half_up`), and the unrounded value is kept for rankin
 from __future__ import annotations
 
 import decimal
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -51,18 +52,19 @@ def code_key(code: str) -> str:
     return code
 
 
-def rolled_up_criteria(criteria: pd.DataFrame) -> tuple[pd.DataFrame, CriteriaTotals | None, list[Problem]]:
+def rolled_up_criteria(criteria: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], CriteriaTotals | None,
+                                                             list[Problem]]:
     """Each criterion's points rolled up from its children, checked against declared values.
 
-    Needs the columns of `normalise_criteria`. Adds: parent (row of the parent criterion,
-    `None` at the top), level (1 for a field), children (count), rollup ("sum", "choose"
-    or "" for a leaf), option (True for a band of a "choose one" parent) and points.
-    A parent whose maximum is neither the sum nor the largest of its children's is an
-    error, and so is a declared total that differs from the computed one.
+    Needs the rows of `normalise_criteria`; returns new rows with: parent (row of the parent
+    criterion, `None` at the top), level (1 for a field), children (count), rollup ("sum",
+    "choose" or "" for a leaf), option (True for a band of a "choose one" parent) and
+    points. A parent whose maximum is neither the sum nor the largest of its children's is
+    an error, and so is a declared total that differs from the computed one.
     """
     errors: list[Problem] = []
-    items = criteria[criteria["role"] == "criterion"]
-    records = {int(r["row"]): dict(r) for _, r in items.iterrows()}
+    items = [r for r in criteria if r["role"] == "criterion"]
+    records = {int(r["row"]): r for r in items}
     parents, order = _parents(items, errors)
     children: dict[int | None, list[int]] = {}
     for row in order:
@@ -74,26 +76,24 @@ def rolled_up_criteria(criteria: pd.DataFrame) -> tuple[pd.DataFrame, CriteriaTo
     for row in sorted(order, key=lambda r: -levels[r]):
         computed[row] = _roll_up(records[row], [records[c] | computed[c] for c in children.get(row, [])], errors)
     option_rows = {c for row, info in computed.items() if info["rollup"] == "choose" for c in children.get(row, [])}
-    frame = criteria.assign(
-        parent=criteria["row"].map(lambda r: parents.get(int(r))),
-        level=criteria["row"].map(lambda r: levels.get(int(r), 0)),
-        children=criteria["row"].map(lambda r: len(children.get(int(r), []))),
-        rollup=criteria["row"].map(lambda r: computed.get(int(r), {}).get("rollup", "")),
-        option=criteria["row"].map(lambda r: int(r) in option_rows),
-        points=criteria["row"].map(lambda r: computed.get(int(r), {}).get("points")),
-        max_points=[computed.get(int(row), {}).get("max_points", maximum)
-                    for row, maximum in zip(criteria["row"], criteria["max_points"])],
-    )
-    totals = _totals(frame, [records[r] | computed[r] for r in children.get(None, [])], errors)
-    return frame, totals, errors
+    rows = []
+    for r in criteria:
+        row = int(r["row"])
+        info = computed.get(row, {})
+        rows.append({**r, "parent": parents.get(row), "level": levels.get(row, 0),
+                     "children": len(children.get(row, [])), "rollup": info.get("rollup", ""),
+                     "option": row in option_rows, "points": info.get("points"),
+                     "max_points": info.get("max_points", r["max_points"])})
+    totals = _totals(rows, [records[r] | computed[r] for r in children.get(None, [])], errors)
+    return rows, totals, errors
 
 
-def _parents(items: pd.DataFrame, errors: list[Problem]) -> tuple[dict[int, int | None], list[int]]:
+def _parents(items: list[dict[str, Any]], errors: list[Problem]) -> tuple[dict[int, int | None], list[int]]:
     parents: dict[int, int | None] = {}
     by_key: dict[str, int] = {}
     last_coded: int | None = None
     order: list[int] = []
-    for _, item in items.iterrows():
+    for item in items:
         row, code = int(item["row"]), item["code"]
         where = {"file": item["file"], "sheet": item["sheet"], "row": row}
         if code is None:
@@ -165,18 +165,18 @@ def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Prob
     return {"rollup": rollup, "points": points, "max_points": maximum, "invalid": invalid}
 
 
-def _totals(frame: pd.DataFrame, fields: list[dict[str, Any]], errors: list[Problem]) -> CriteriaTotals | None:
+def _totals(rows: list[dict[str, Any]], fields: list[dict[str, Any]], errors: list[Problem]) -> CriteriaTotals | None:
     if not fields:
         return None
     maximum = sum((f["max_points"] or Decimal(0) for f in fields), Decimal(0))
     tree_points = sum((f["points"] for f in fields), Decimal(0))
     extras = {}
     for role in ("bonus", "penalty"):
-        rows = frame[frame["role"] == role]
-        extras[role] = sum((p for p in rows["self_points"] if p is not None), Decimal(0))
-        limits = [m for m in rows["max_points"] if m is not None]
+        part = [r for r in rows if r["role"] == role]
+        extras[role] = sum((r["self_points"] for r in part if r["self_points"] is not None), Decimal(0))
+        limits = [r["max_points"] for r in part if r["max_points"] is not None]
         extras[f"{role}_max"] = sum(limits, Decimal(0)) if limits else None
-        for _, r in rows.iterrows():
+        for r in part:
             if r["self_points"] is not None and r["max_points"] is not None and r["self_points"] > r["max_points"]:
                 errors.append(problem(Reason.ABOVE_MAXIMUM, file=r["file"], sheet=r["sheet"], row=r["row"],
                                       column=CRITERIA_TABLE.column("self_points").header,
@@ -185,12 +185,12 @@ def _totals(frame: pd.DataFrame, fields: list[dict[str, Any]], errors: list[Prob
     totals = CriteriaTotals(
         max_points=maximum, tree_points=tree_points, bonus=extras["bonus"], bonus_max=extras["bonus_max"],
         penalty=extras["penalty"], penalty_max=extras["penalty_max"],
-        has_bonus=bool((frame["role"] == "bonus").any()), has_penalty=bool((frame["role"] == "penalty").any()),
+        has_bonus=any(r["role"] == "bonus" for r in rows), has_penalty=any(r["role"] == "penalty" for r in rows),
         min_field_ratio=min(ratios) if ratios else None,
     )
     if any(f["invalid"] for f in fields):
         return totals  # a refused cell below: the declared totals cannot be judged yet
-    for _, r in frame[frame["role"] == "total"].iterrows():
+    for r in (r for r in rows if r["role"] == "total"):
         where = {"file": r["file"], "sheet": r["sheet"], "row": r["row"]}
         if r["max_points"] is not None and r["max_points"] != totals.max_points:
             errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("max_points").header,
@@ -201,14 +201,19 @@ def _totals(frame: pd.DataFrame, fields: list[dict[str, Any]], errors: list[Prob
     return totals
 
 
-def report_unit(unit: str, group: str, totals: CriteriaTotals) -> pd.DataFrame:
-    """The one unit of a self-assessment report, in the shape `unit_scores` reads."""
-    return pd.DataFrame([{
+def report_unit_row(unit: str, group: str, totals: CriteriaTotals) -> dict[str, Any]:
+    """The unit a criteria table assesses, as one row of the shape `unit_scores` reads."""
+    return {
         "group": group, "unit": unit, "max_points": totals.max_points, "applicable_max": totals.max_points,
         "appraised_points": totals.tree_points, "survey_points": None, "bonus": totals.bonus,
         "penalty": totals.penalty, "declared_score": None, "reason": "", "note": "",
         "min_field_ratio": totals.min_field_ratio, "file": None, "sheet": None, "row": None,
-    }])
+    }
+
+
+def report_unit(unit: str, group: str, totals: CriteriaTotals) -> pd.DataFrame:
+    """The one unit of a self-assessment report, in the shape `unit_scores` reads."""
+    return pd.DataFrame([report_unit_row(unit, group, totals)])
 
 
 def unit_scores(units: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, list[Problem]]:
@@ -222,23 +227,26 @@ def unit_scores(units: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, list
     differs from `score` is an error.
     """
     errors: list[Problem] = []
-    rows = []
-    for _, unit in units.iterrows():
-        evaluated = not unit["reason"] and unit["appraised_points"] is not None
-        result: dict[str, Any] = {"evaluated": evaluated, "points": None, "score_exact": None, "score": None}
-        if evaluated:
-            points = unit["appraised_points"] + (unit.get("survey_points") or Decimal(0))
-            scaled = points
-            if unit.get("applicable_max"):
-                scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["applicable_max"])
-            exact = scaled + (unit.get("bonus") or Decimal(0)) - (unit.get("penalty") or Decimal(0))
-            score = round_half_up(exact, scheme.decimals)
-            result.update(points=points, score_exact=exact, score=score)
-            declared = unit.get("declared_score")
-            if declared is not None and declared != score:
-                errors.append(problem(Reason.TOTAL_MISMATCH, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
-                                      column=UNIT_TABLE.column("declared_score").header, value=shown(declared),
-                                      computed=shown(score)))
-        rows.append(result)
+    rows = [unit_result(unit, scheme, errors) for unit in units.to_dict("records")]
     extra = pd.DataFrame(rows, index=units.index, columns=["evaluated", "points", "score_exact", "score"])
     return units.assign(**{c: extra[c] for c in extra.columns}), errors
+
+
+def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem]) -> dict[str, Any]:
+    """One unit's evaluated, points, score_exact and score (see `unit_scores`)."""
+    evaluated = not unit["reason"] and unit["appraised_points"] is not None
+    result: dict[str, Any] = {"evaluated": evaluated, "points": None, "score_exact": None, "score": None}
+    if evaluated:
+        points = unit["appraised_points"] + (unit.get("survey_points") or Decimal(0))
+        scaled = points
+        if unit.get("applicable_max"):
+            scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["applicable_max"])
+        exact = scaled + (unit.get("bonus") or Decimal(0)) - (unit.get("penalty") or Decimal(0))
+        score = round_half_up(exact, scheme.decimals)
+        result.update(points=points, score_exact=exact, score=score)
+        declared = unit.get("declared_score")
+        if declared is not None and declared != score:
+            errors.append(problem(Reason.TOTAL_MISMATCH, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
+                                  column=UNIT_TABLE.column("declared_score").header, value=shown(declared),
+                                  computed=shown(score)))
+    return result

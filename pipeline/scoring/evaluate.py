@@ -11,8 +11,10 @@ from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import Label
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
-from pipeline.scoring.classify import classified, label_counts
-from pipeline.scoring.compute import CriteriaTotals, report_unit, rolled_up_criteria, unit_scores
+from pipeline.scoring.classify import classified, label_counts, unit_label
+from pipeline.scoring.compute import (
+    CriteriaTotals, report_unit, report_unit_row, rolled_up_criteria, unit_result, unit_scores,
+)
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
 from pipeline.scoring.rank import ranked_within_groups
 from pipeline.scoring.result import JobResult
@@ -42,7 +44,7 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
 
 
 def scored(settings: JobSettings, units: pd.DataFrame | None, problems: list[Problem],
-           criteria: pd.DataFrame | None = None, totals: CriteriaTotals | None = None,
+           criteria: list[dict[str, Any]] | None = None, totals: CriteriaTotals | None = None,
            reports: tuple[UnitReport, ...] = ()) -> JobResult:
     """Compute, rank, classify `units`; raises `InputErrors` with `problems` and every new one."""
     if units is not None:
@@ -59,8 +61,9 @@ def scored(settings: JobSettings, units: pd.DataFrame | None, problems: list[Pro
 
 def unit_score(settings: JobSettings, report: UnitReport) -> dict[str, Any]:
     """One campaign unit's score and label, as its own report states them (no rank: that needs the others)."""
-    units, _ = unit_scores(report_unit(report.unit, report.group, report.totals), settings.scheme)
-    return classified(units, settings.scheme, _group_labels(settings)).iloc[0].to_dict()
+    unit = report_unit_row(report.unit, report.group, report.totals)
+    unit |= unit_result(unit, settings.scheme, [])
+    return unit | {"label": unit_label(unit, settings.scheme, _group_labels(settings))}
 
 
 def _group_labels(settings: JobSettings) -> dict[str, tuple[Label, ...]]:

@@ -334,10 +334,10 @@ def _empty_groups(frame: pd.DataFrame, groups: tuple[Group, ...], any_table: boo
     return [problem(Reason.EMPTY_GROUP, file="job.toml", value=g.name) for g in groups if g.name not in present]
 
 
-def normalise_criteria(sheets: list[Sheet]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Criteria rows in order, each with its role: criterion, total, bonus or penalty.
+def normalise_criteria(sheets: list[Sheet]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Criteria rows in order (a tree, not a table: one dict per row), each with its role.
 
-    Adds columns: code (`None` for a sub-item), role, title, max_points, self_points,
+    Each row has: code (`None` for a sub-item), role, title, max_points, self_points,
     rationale (line breaks kept), rollup ("sum", "choose" or ""), file, sheet, row, invalid
     (a cell of the row was refused, so totals above it are not checked against it).
     """
@@ -363,14 +363,12 @@ def normalise_criteria(sheets: list[Sheet]) -> tuple[pd.DataFrame, list[Problem]
                 "rollup": rollup, "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
                 "invalid": cells.failed,
             })
-    frame = pd.DataFrame(rows, columns=["code", "role", "title", "max_points", "self_points", "rationale",
-                                        "rollup", "file", "sheet", "row", "invalid"], dtype=object)
-    if tables and frame.empty:
+    if tables and not rows:
         errors.append(problem(Reason.NO_CRITERIA, file=tables[0].sheet.file, sheet=tables[0].sheet.name))
-    elif tables and all(p is None for p in frame["self_points"]) and not frame["invalid"].any():
+    elif tables and all(r["self_points"] is None for r in rows) and not any(r["invalid"] for r in rows):
         errors.append(problem(Reason.NO_POINTS, file=tables[0].sheet.file, sheet=tables[0].sheet.name,
                               column=tables[0].positions["self_points"][1]))
-    return frame, errors
+    return rows, errors
 
 
 def _role(code: str | None, title: str) -> str:

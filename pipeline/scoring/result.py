@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -18,6 +19,6 @@ class JobResult:
     settings: JobSettings
     units: pd.DataFrame
     counts: pd.DataFrame
-    criteria: pd.DataFrame | None = None
+    criteria: list[dict[str, Any]] | None = None  # a report's criteria rows (`scoring.compute`)
     totals: CriteriaTotals | None = None
     reports: tuple[UnitReport, ...] = ()  # a campaign: each unit's own report

@@ -74,7 +74,7 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
     sheet = book.create_sheet("Tiêu chí")
     sheet.append([*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), "Điểm tự chấm (tính lại)",
                   CRITERIA_TABLE.column("rationale").header])
-    for _, row in result.criteria.iterrows():
+    for row in result.criteria:
         points = row["points"] if row["role"] == "criterion" else row["self_points"]
         sheet.append([row["code"], row["title"], row["max_points"], points, row["rationale"] or None])
         if row["role"] == "criterion" and row["level"] == 1:
