@@ -125,14 +125,12 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
 
 
 @dataclass(frozen=True)
-class FileTask:
-    """One data file of a campaign, for a worker: read, check, score, render its units' reports."""
+class CampaignWork:
+    """What every worker of a campaign needs, sent to each once: settings, the report template, the staging folder."""
 
     settings: JobSettings
-    path: Path
     template: Path
     staging: Path | None
-    index: int
 
 
 @dataclass(frozen=True)
@@ -142,26 +140,27 @@ class FileOutcome:
     problems: tuple[Problem, ...]
 
 
-def assessed_file(task: FileTask) -> FileOutcome:
+def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
     """A campaign file's units with their reports rendered (written to the staging folder, if any)."""
+    index, path = file
     try:
-        sheets = read_data_file(task.path)
+        sheets = read_data_file(path)
     except InputErrors as exc:
         return FileOutcome((), (), exc.problems)
-    reports, problems = assessed_units(task.settings, sheets)
+    reports, problems = assessed_units(work.settings, sheets)
     staged = []
     if not problems:
         for number, report in enumerate(reports):
-            context = unit_report_context(task.settings, report, unit_score(task.settings, report))
+            context = unit_report_context(work.settings, report, unit_score(work.settings, report))
             try:
-                content = render_document(task.template, context)
+                content = render_document(work.template, context)
             except InputErrors as exc:
                 problems += exc.problems
                 continue
-            staged.append(f"bao-cao/.{task.index:06d}-{number:04d}.docx")
-            if task.staging is not None:
-                (task.staging / staged[-1]).parent.mkdir(parents=True, exist_ok=True)
-                (task.staging / staged[-1]).write_bytes(content)
+            staged.append(f"bao-cao/.{index:06d}-{number:04d}.docx")
+            if work.staging is not None:
+                (work.staging / staged[-1]).parent.mkdir(parents=True, exist_ok=True)
+                (work.staging / staged[-1]).write_bytes(content)
     compact = tuple(replace(report, criteria=None) for report in reports)
     return FileOutcome(compact, tuple(staged), tuple(problems))
 
@@ -169,12 +168,12 @@ def assessed_file(task: FileTask) -> FileOutcome:
 def _campaign(settings: JobSettings, template: Path, staging: Staging | None, problems: list[Problem],
               workers: int | None, progress: Progress | None) -> JobResult:
     """A campaign's result: files assessed in parallel, then the units checked together and ranked."""
-    tasks = [FileTask(settings, path, template, staging.folder if staging else None, index)
-             for index, path in enumerate(settings.data_files)]
+    work = CampaignWork(replace(settings, data_files=()), template, staging.folder if staging else None)
     reports: list[UnitReport] = []
     staged: list[str] = []
     found: list[Problem] = []
-    for outcome in in_parallel(assessed_file, tasks, workers, size=len(tasks)):
+    files = list(enumerate(settings.data_files))
+    for outcome in in_parallel(assessed_file, work, files, workers, size=len(files)):
         reports += outcome.reports
         staged += outcome.staged
         found += outcome.problems

@@ -19,34 +19,36 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import TypeVar
+from typing import Any, TypeVar
 
+S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
 SERIAL_BELOW = 8  # fewer tasks than this run faster in this process than by starting workers
 _PR_SET_PDEATHSIG = 1
 
 
-def in_parallel(task: Callable[[T], R], items: Iterable[T], workers: int | None = None,
+def in_parallel(task: Callable[[S, T], R], shared: S, items: Iterable[T], workers: int | None = None,
                 size: int | None = None) -> Iterator[R]:
-    """`task(item)` for every item, results in the order of `items`, on `workers` processes.
+    """`task(shared, item)` for every item, results in the order of `items`, on `workers` processes.
 
     Yields each result as soon as it and every earlier one are done. `task` must be a
-    module-level function; items and results travel between processes by pickling.
+    module-level function; `shared` goes to each worker once, items and results travel
+    between processes by pickling, so keep them small.
     """
     workers = workers or os.cpu_count() or 1
     if workers == 1 or (size is not None and size < SERIAL_BELOW):
-        yield from map(task, items)
+        yield from (task(shared, item) for item in items)
         return
     method = _start_method()
     finished: dict[int, R] = {}
     following = 0
     parent = os.getpid() if method == "fork" else None  # a forkserver's workers are its children
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_end_with_parent,
-                             initargs=(parent,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
+                             initargs=(parent, task, shared)) as pool:
         pending: dict[Future[R], int] = {}
         for index, item in enumerate(items):
-            pending[pool.submit(task, item)] = index
+            pending[pool.submit(_run, item)] = index
             while len(pending) >= workers * 4:  # a few tasks in flight, not the whole list
                 _collect(pending, finished)
                 while following in finished:
@@ -72,8 +74,22 @@ def _collect(pending: dict[Future[R], int], finished: dict[int, R]) -> None:
         finished[pending.pop(future)] = future.result()
 
 
+_work: tuple[Callable[[Any, Any], Any], Any] | None = None  # in a worker: its task and the shared argument
+
+
+def _start_worker(parent: int | None, task: Callable[[S, T], R], shared: S) -> None:
+    global _work
+    _work = (task, shared)
+    _end_with_parent(parent)
+
+
+def _run(item: Any) -> Any:
+    task, shared = _work
+    return task(shared, item)
+
+
 def _end_with_parent(parent: int | None) -> None:
-    """In each worker: die when its parent (the main process, or the forkserver that ends with it) dies."""
+    """Die when the worker's parent (the main process, or the forkserver that ends with it) dies."""
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)

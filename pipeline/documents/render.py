@@ -33,7 +33,7 @@ from lxml import etree
 from pipeline.base.archive import deflated, zipped
 from pipeline.base.errors import InputErrors, Reason, problem
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "docx"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DRAWING_IDS = etree.XPath("//wp:docPr", namespaces={

@@ -50,10 +50,11 @@ def results_workbook(result: JobResult) -> bytes:
     for group in result.settings.groups:
         sheet = book.create_sheet(_sheet_title(group.name, book.sheetnames))
         sheet.append(headers)
-        for _, unit in units[units["group"] == group.name].iterrows():
+        members = units[units["group"] == group.name].to_dict("records")
+        for row, unit in enumerate(members, 2):  # counted here: asking the sheet for its last row is linear
             sheet.append([unit["position"], unit["unit"], *(unit[c] for c in optional), unit["appraised_points"],
                           unit["score"], unit["label"], unit["rank"], unit["reason"] or None, unit["note"] or None])
-            sheet.cell(sheet.max_row, len(headers) - 5).number_format = score_format
+            sheet.cell(row, len(headers) - 5).number_format = score_format
         _style(sheet, [6, 34, *([14] * len(optional)), 14, 14, 12, 10, 40, 24])
     summary = book.create_sheet("Tổng hợp", 0)
     summary.append(["Khối", "Xếp loại", "Số đơn vị"])

@@ -11,7 +11,7 @@ from docx.shared import Pt
 
 from pipeline.flow import run_job
 from tests.conftest import INPUTS, unit_job
-from tests.test_golden_huong_tra_2020 import PUBLISHED
+from tests.scoring.test_golden_huong_tra_2020 import PUBLISHED
 
 NBSP = "\u00a0"
 

@@ -1,0 +1,76 @@
+"""The package reads as the pipeline: sub-packages in the order data flows, imports one way only.
+
+Every import of every module is read from its source, those under `if TYPE_CHECKING:` too:
+a module imports only from its own sub-package or from one earlier in the flow, so there
+is no cycle, and no module is longer than can be read in one sitting.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "pipeline"
+ORDER = ["base", "config", "read", "scoring", "documents", "write", "new_job", "flow", "cli", "__main__"]
+MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
+
+
+def layer(module: str) -> int:
+    """The place of `pipeline.<part>…` in the flow; `pipeline` itself (the version) comes first."""
+    parts = module.split(".")
+    return -1 if len(parts) == 1 else ORDER.index(parts[1])
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module_name(path).split(".")[:-node.level + (1 if path.name == "__init__.py" else 0) or None]
+                found.append(".".join([*base, *([node.module] if node.module else [])]))
+            else:
+                found.append(node.module or "")
+    return [name for name in found if name == "pipeline" or name.startswith("pipeline.")]
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_module_imports_only_from_its_own_package_or_an_earlier_one(path):
+    here = module_name(path)
+    for name in imports(path):
+        assert layer(name) <= layer(here), f"{here} imports {name}, which comes later in the flow"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_module_is_longer_than_four_hundred_lines(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 400
+
+
+def test_there_is_no_import_cycle():
+    graph = {module_name(p): {n for n in imports(p) if n != module_name(p)} for p in MODULES}
+    modules = set(graph)
+    for name, targets in graph.items():  # "from pipeline.x import y" may name a module or a name in it
+        graph[name] = {t if t in modules else t.rpartition(".")[0] for t in targets} & modules
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for target in graph[node]:
+            assert state.get(target) != 1, "import cycle: " + " -> ".join([*path, node, target])
+            if target not in state:
+                visit(target, [*path, node])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])

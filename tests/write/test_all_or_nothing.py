@@ -1,0 +1,138 @@
+"""A run writes everything or nothing: whatever fails, the output folder is left exactly as it was.
+
+Each case first makes a real earlier run in the output folder, then a second run with
+`--force` that fails at a different point: a template tag that fails on the data, a full
+disk, a move into place that fails halfway, LibreOffice failing. Two runs started together
+into one folder: one writes, the other refuses at once and names the first.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pipeline.write.staging as staging_module
+from tests.conftest import INPUTS, ROOT
+from tests.test_flow import big_batch, files_under, snapshot
+
+JOB = "vi-du-2025-dot-danh-gia"
+
+
+@pytest.fixture
+def earlier_run(cli, example_job, tmp_path):
+    """A copy of the campaign example, run once into `out`; returns (job, out, snapshot of out)."""
+    job, out = example_job(JOB), tmp_path / "out"
+    code, _, err = cli("run", job, "--out", out)
+    assert code == 0, err
+    return job, out, snapshot(out)
+
+
+def assert_untouched(out: Path, before: dict) -> None:
+    assert snapshot(out) == before
+    assert not list(out.parent.glob(f".{out.name}*")), "a staging folder or lock was left beside the output"
+
+
+def test_a_template_tag_failing_on_the_data_leaves_the_output_folder_as_it_was(earlier_run, cli):
+    job, out, before = earlier_run
+    from docx import Document
+
+    own = Document(str(ROOT / "templates" / "docx" / "bao-cao-tu-cham.docx"))
+    own.add_paragraph("{{ total.points|int / 0 }}")  # fails for every unit, only when rendered with data
+    own.save(str(job / "mau-rieng.docx"))
+    text = (job / "job.toml").read_text(encoding="utf-8")
+    (job / "job.toml").write_text(text.replace("[reports]\n", '[reports]\ntemplate = "mau-rieng.docx"\n'),
+                                  encoding="utf-8")
+
+    code, _, err = cli("check", job)
+    assert code == 1 and "mau-rieng.docx" in err  # check renders the reports too, so it sees this
+    code, _, err = cli("run", job, "--out", out, "--force")
+    assert code == 1 and "mau-rieng.docx" in err and "Chưa ghi tệp nào" in err
+    assert err.count("mau-rieng.docx") == 1, "the same failing tag is reported once, not once per unit"
+    assert_untouched(out, before)
+
+
+def test_a_full_disk_leaves_the_output_folder_as_it_was(earlier_run, cli, monkeypatch):
+    job, out, before = earlier_run
+    write_bytes = Path.write_bytes
+
+    def full(self, data):
+        if self.name == "manifest.json":  # the last file a run makes: every document is made by then
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return write_bytes(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    code, _, err = cli("run", job, "--out", out, "--force")
+    assert code == 1
+    assert "ổ đĩa chứa thư mục kết quả đã đầy" in err and str(out) in err and "Chưa ghi tệp nào" in err
+    assert_untouched(out, before)
+
+
+def test_a_move_that_fails_halfway_puts_every_file_back(earlier_run, cli, monkeypatch):
+    job, out, before = earlier_run
+    replace, calls = os.replace, []
+
+    def failing(source, target):
+        calls.append(target)
+        if len(calls) == 7:  # some files already moved in, some old ones already moved aside
+            raise OSError(errno.EIO, "Input/output error", str(target))
+        return replace(source, target)
+
+    monkeypatch.setattr(staging_module.os, "replace", failing)
+    code, _, err = cli("run", job, "--out", out, "--force")
+    assert code != 0 and len(calls) >= 7
+    monkeypatch.setattr(staging_module.os, "replace", replace)
+    assert_untouched(out, before)
+
+
+def test_a_libreoffice_failure_leaves_the_output_folder_as_it_was(earlier_run, cli, tmp_path, monkeypatch):
+    job, out, before = earlier_run
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    code, _, err = cli("run", job, "--out", out, "--force", "--pdf")
+    assert code == 1
+    assert "LibreOffice không chuyển được văn bản sang PDF" in err and "Chưa ghi tệp nào" in err
+    assert_untouched(out, before)
+
+
+def test_two_runs_into_one_folder_one_writes_the_other_refuses_naming_it(tmp_path):
+    job, out = big_batch(tmp_path / "lon", 300), tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", str(job), "--out", str(out), "--force"]
+    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    results = [(run.returncode, run.communicate(timeout=300)[1]) for run in runs]
+    results = [(run.returncode, err) for run, (_, err) in zip(runs, results)]
+    codes = sorted(code for code, _ in results)
+    assert codes == [0, 1], results
+    refused = next(err for code, err in results if code == 1)
+    assert "đang được một lần chạy khác ghi" in refused and str(out) in refused and '"lon"' in refused
+    listed = {e["path"] for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]}
+    assert listed == files_under(out).keys() - {"manifest.json"}
+    assert len(listed) == 2 + 306
+
+
+def test_output_path_that_is_a_file_is_refused_with_its_name(cli, example_job, tmp_path):
+    target = tmp_path / "ket-qua.txt"
+    target.write_text("not a folder")
+    code, _, err = cli("run", example_job(JOB), "--out", target)
+    assert code == 1 and str(target) in err and "không phải thư mục" in err
+    assert target.read_text() == "not a folder"
+
+
+def test_an_output_folder_the_run_may_not_write_into_is_refused_with_its_name(cli, example_job, tmp_path,
+                                                                             monkeypatch):
+    def denied(*args, **kwargs):  # what a read-only folder does (root, who runs CI, may write anywhere)
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(staging_module.tempfile, "mkdtemp", denied)
+    code, _, err = cli("run", example_job(JOB), "--out", tmp_path / "out")
+    assert code == 1 and "không có quyền ghi" in err and str(tmp_path) in err
+    assert not (tmp_path / "out").exists()
