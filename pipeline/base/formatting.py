@@ -1,7 +1,9 @@
-"""Vietnamese display of numbers and dates, always with the explicit `vi_VN` locale.
+"""Vietnamese display of numbers and dates: decimal comma, thousands dot, dates in the Nghị định 30 form.
 
-Formatting only displays: values arrive already rounded (see `rounding`), because
-babel rounds half-even. Decimal comma, thousands dot; dates in the Nghị định 30 form.
+Formatting only displays: values arrive already rounded (see `rounding`). Numbers are
+written exactly as babel writes them for the `vi_VN` locale (a property test compares the
+two over random values), by Python's own decimal formatting with the separators swapped:
+a decision prints tens of thousands of numbers, and babel takes about 40 µs for each.
 """
 
 from __future__ import annotations
@@ -9,9 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-
-LOCALE = "vi_VN"
+_VIETNAMESE = str.maketrans({",": ".", ".": ","})  # 1,234.5 → 1.234,5
 
 
 def number(value: Decimal, decimals: int = 0, fixed: bool = False) -> str:
@@ -24,9 +24,8 @@ def number(value: Decimal, decimals: int = 0, fixed: bool = False) -> str:
     >>> number(Decimal("87.17"), 3, fixed=True)
     '87,170'
     """
-    places = max(decimals, _places(value)) if not fixed else decimals
-    pattern = "#,##0" + ("." + ("0" if fixed else "#") * places if places else "")
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=fixed)
+    places = decimals if fixed else _places(value)
+    return format(value, f",.{places}f").translate(_VIETNAMESE)
 
 
 def points(value: Decimal) -> str:

@@ -37,7 +37,7 @@ def appendix_references(count: int, numbering: str) -> str:
     return f"Phụ lục {listed}"
 
 
-def _unit_row(unit: pd.Series, scheme: Any) -> UnitRow:
+def _unit_row(unit: dict[str, Any], scheme: Any) -> UnitRow:
     evaluated = bool(unit["evaluated"])
     return UnitRow(
         position=int(unit["position"]), unit=unit["unit"], max_points=input_text(unit["max_points"], scheme),
@@ -56,7 +56,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         members = result.units[result.units["group"] == group.name]
         evaluated: list[UnitRow] = []
         blocks: list[ReasonBlock] = []
-        for _, unit in members.iterrows():
+        for unit in members.to_dict("records"):
             row = _unit_row(unit, scheme)
             if unit["evaluated"]:
                 evaluated.append(row)

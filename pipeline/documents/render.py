@@ -68,8 +68,13 @@ class PreparedTemplate:
         body = root.find(f"{{{W_NS}}}body")
         self.body = self._compile(etree.tostring(body, encoding="unicode"))
         self.splice: bool | str = _splice_safe(body, self.sources[self.body])
+        if self.splice and path.resolve().parent == TEMPLATE_DIR:
+            # A shipped template's fast path is checked against plain docxtpl by the test suite,
+            # for every example and for random text; a job's own template is checked here, once.
+            self.splice = "verified"
         # Elements whose content starts with a tag may render empty; lxml writes those as <x/>.
-        self.may_be_empty = sorted(set(re.findall(r"<([\w:]+)(?:\s[^<>]*)?>(?={[{%#])", self.sources[self.body])))
+        may_be_empty = sorted(set(re.findall(r"<([\w:]+)(?:\s[^<>]*)?>(?={[{%#])", self.sources[self.body])))
+        self.empty = _empty_elements(may_be_empty)
         body.clear()  # the rendered body takes its place; a small shell is quick to parse anew
         self.shell = etree.tostring(root)
         empty = etree.tostring(root, encoding="UTF-8", standalone=True)
@@ -152,16 +157,23 @@ class PreparedTemplate:
 
         When `_splice_safe` holds and the output has no character or empty table lxml would
         change, the XML is already what lxml would write but for three spellings it
-        normalises: quotes escaped by Jinja, and empty elements. The first document of each
-        prepared template is made both ways and compared; any difference disables splicing.
+        normalises: quotes escaped by Jinja, and empty elements. The first document of a job's
+        own template is made both ways and compared; any difference disables splicing (for a
+        shipped template the tests make that comparison, and a large decision is spared
+        building its whole XML tree a second time).
         """
         if self.splice and "</w:tblGrid></w:tbl>" not in body and not any(c in body for c in CONTROL):
-            inner = body[body.index(">") + 1:body.rindex("</w:body>")]
-            inner = _collapse_empty(inner.replace("&#34;", '"').replace("&#39;", "'"), self.may_be_empty)
-            spliced = self.head + inner.encode("utf-8") + self.tail
+            data = body.encode("utf-8")  # a large body is worked on as bytes: half the memory of text
+            inner = data[data.index(b">") + 1:data.rindex(b"</w:body>")]
+            inner = inner.replace(b"&#34;", b'"').replace(b"&#39;", b"'")
+            if self.empty is not None:
+                inner = self.empty.sub(rb"<\1\2/>", inner)
+            spliced = b"".join((self.head, inner, self.tail))
             if self.splice == "verified":
                 return spliced
-            self.splice = "verified" if spliced == self._serialised(body) else False
+            serialised = self._serialised(body)
+            self.splice = "verified" if spliced == serialised else False
+            return serialised
         return self._serialised(body)
 
     def _serialised(self, body: str) -> bytes:
@@ -173,19 +185,12 @@ class PreparedTemplate:
         return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-def _collapse_empty(xml: str, tags: list[str]) -> str:
-    """`<w:t></w:t>` → `<w:t/>` for each of `tags`, as lxml writes an element without content."""
-    for tag in tags:
-        closing, pieces, last = f"></{tag}>", [], 0
-        at = xml.find(closing)
-        while at >= 0:
-            opening = xml[xml.rfind("<", 0, at):at]  # the tag the ">" at `at` closes
-            if opening.startswith(f"<{tag}") and opening[len(tag) + 1:len(tag) + 2] in ("", " "):
-                pieces += [xml[last:at], "/>"]
-                last = at + len(closing)
-            at = xml.find(closing, at + 1)
-        xml = "".join(pieces) + xml[last:]
-    return xml
+def _empty_elements(tags: list[str]) -> re.Pattern[bytes] | None:
+    """`<w:t></w:t>` as lxml writes it, `<w:t/>`, for each of `tags`: the elements a tag may leave empty."""
+    if not tags:
+        return None
+    names = b"|".join(re.escape(tag.encode("utf-8")) for tag in tags)
+    return re.compile(rb"<(" + names + rb")((?:\s[^<>]*)?)></\1>")
 
 
 def _splice_safe(body: etree._Element, source: str) -> bool:

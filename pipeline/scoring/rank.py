@@ -28,11 +28,13 @@ def ranked_within_groups(units: pd.DataFrame, group_order: list[str], tie_rule: 
 
 def _ranked_group(members: pd.DataFrame, tie_rule: str) -> pd.DataFrame:
     evaluated = members[members["evaluated"].astype(bool)]
-    order = sorted(range(len(evaluated)), key=lambda i: (-evaluated["score_exact"].iloc[i], i))
+    exact = list(evaluated["score_exact"])
+    order = sorted(range(len(evaluated)), key=lambda i: (-exact[i], i))
     ordered = evaluated.iloc[order]
+    scores = list(ordered["score"])
     ranks: list[int] = []
-    for i, score in enumerate(ordered["score"]):
-        shared = tie_rule == "dong-hang" and i > 0 and score == ordered["score"].iloc[i - 1]
+    for i, score in enumerate(scores):
+        shared = tie_rule == "dong-hang" and i > 0 and score == scores[i - 1]
         ranks.append(ranks[-1] if shared else i + 1)
     rest = members[~members["evaluated"].astype(bool)]
     ordered = ordered.assign(rank=pd.Series(ranks, index=ordered.index, dtype=object))

@@ -12,6 +12,7 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -38,32 +39,30 @@ def reproducible(workbook: bytes) -> bytes:
 
 
 def results_workbook(result: JobResult) -> bytes:
+    """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory)."""
     scheme = result.settings.scheme
     score_format = "0." + "0" * scheme.decimals if scheme.fixed_decimals and scheme.decimals else "General"
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     units = result.units
     optional = [c for c in _OPTIONAL if c in units and units[c].notna().any()]
     points_header = "Điểm tự chấm" if result.criteria is not None else UNIT_TABLE.column("appraised_points").header
     headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), points_header,
                "Kết quả đánh giá", "Xếp loại", "Xếp hạng", "Lý do không đánh giá", "Ghi chú"]
-    for group in result.settings.groups:
-        sheet = book.create_sheet(_sheet_title(group.name, book.sheetnames))
-        sheet.append(headers)
-        members = units[units["group"] == group.name].to_dict("records")
-        for row, unit in enumerate(members, 2):  # counted here: asking the sheet for its last row is linear
-            sheet.append([unit["position"], unit["unit"], *(unit[c] for c in optional), unit["appraised_points"],
-                          unit["score"], unit["label"], unit["rank"], unit["reason"] or None, unit["note"] or None])
-            sheet.cell(row, len(headers) - 5).number_format = score_format
-        _style(sheet, [6, 34, *([14] * len(optional)), 14, 14, 12, 10, 40, 24])
-    summary = book.create_sheet("Tổng hợp", 0)
-    summary.append(["Khối", "Xếp loại", "Số đơn vị"])
-    for _, row in result.counts.iterrows():
+    summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại", "Số đơn vị"], [40, 20, 12])
+    for row in result.counts.to_dict("records"):
         summary.append([row["group"], row["label"], row["count"]])
     for group in result.settings.groups:
         members = units[units["group"] == group.name]
         summary.append([group.name, "Không đánh giá", int((~members["evaluated"].astype(bool)).sum())])
-    _style(summary, [40, 20, 12])
+    taken = ["Tổng hợp"]
+    for group in result.settings.groups:
+        taken.append(_sheet_title(group.name, taken))
+        sheet = _sheet(book, taken[-1], headers, [6, 34, *([14] * len(optional)), 14, 14, 12, 10, 40, 24])
+        for unit in units[units["group"] == group.name].to_dict("records"):
+            score = WriteOnlyCell(sheet, unit["score"])
+            score.number_format = score_format
+            sheet.append([unit["position"], unit["unit"], *(unit[c] for c in optional), unit["appraised_points"],
+                          score, unit["label"], unit["rank"], unit["reason"] or None, unit["note"] or None])
     if result.criteria is not None:
         _criteria_sheet(book, result)
     stream = io.BytesIO()
@@ -72,30 +71,36 @@ def results_workbook(result: JobResult) -> bytes:
 
 
 def _criteria_sheet(book: Workbook, result: JobResult) -> None:
-    sheet = book.create_sheet("Tiêu chí")
-    sheet.append([*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), "Điểm tự chấm (tính lại)",
-                  CRITERIA_TABLE.column("rationale").header])
+    headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), "Điểm tự chấm (tính lại)",
+               CRITERIA_TABLE.column("rationale").header]
+    sheet = _sheet(book, "Tiêu chí", headers, [8, 60, 12, 14, 60])
     for row in result.criteria:
         points = row["points"] if row["role"] == "criterion" else row["self_points"]
-        sheet.append([row["code"], row["title"], row["max_points"], points, row["rationale"] or None])
-        if row["role"] == "criterion" and row["level"] == 1:
-            for cell in sheet[sheet.max_row]:
-                cell.font = Font(bold=True)
+        values = [row["code"], row["title"], row["max_points"], points, row["rationale"] or None]
+        sheet.append(_bold(sheet, values) if row["role"] == "criterion" and row["level"] == 1 else values)
     totals = result.totals
     if totals is not None:
-        sheet.append([None, "TỔNG ĐIỂM", totals.max_points, totals.points, None])
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
-    _style(sheet, [8, 60, 12, 14, 60])
+        sheet.append(_bold(sheet, [None, "TỔNG ĐIỂM", totals.max_points, totals.points, None]))
 
 
-def _style(sheet: Any, widths: list[int]) -> None:
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) -> Any:
+    """A new sheet with its column widths, a bold centred header row, frozen under it."""
+    sheet = book.create_sheet(title)
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    cells = _bold(sheet, headers)
+    for cell in cells:
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    sheet.append(cells)
+    return sheet
+
+
+def _bold(sheet: Any, values: list[Any]) -> list[WriteOnlyCell]:
+    cells = [WriteOnlyCell(sheet, value) for value in values]
+    for cell in cells:
+        cell.font = Font(bold=True)
+    return cells
 
 
 def _sheet_title(name: str, taken: list[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pandas as pd
+from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,6 +37,19 @@ def test_formatting_shows_the_rounded_value_with_a_decimal_comma(value, decimals
         assert len(text.split(",")[1]) == decimals
     if not fixed and "," in text:
         assert not text.endswith("0")
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False),
+       st.integers(0, 6), st.booleans())
+def test_numbers_are_written_as_babel_writes_them_for_vi_vn(value, decimals, fixed):
+    """The fast formatter against the library's own: the same text for any value."""
+    if not fixed:  # babel shows every significant decimal, the pattern only sets how many at least
+        places = max(decimals, max(0, -value.normalize().as_tuple().exponent))
+        pattern = "#,##0" + ("." + "#" * places if places else "")
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    assert number(value, decimals, fixed) == format_decimal(value, format=pattern, locale="vi_VN",
+                                                           decimal_quantization=fixed)
 
 
 def _units(values: list[Decimal], evaluated: list[bool]) -> pd.DataFrame:
