@@ -26,7 +26,6 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
-import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

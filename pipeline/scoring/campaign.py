@@ -22,7 +22,9 @@ import pandas as pd
 from pipeline.read.columns import CRITERIA_TABLE
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.base.errors import Problem, Reason, problem
-from pipeline.scoring.normalise import clean_text, locate_tables, normalise_criteria
+from pipeline.scoring.cells import clean_text
+from pipeline.scoring.normalise import normalise_criteria
+from pipeline.scoring.tables import locate_tables
 from pipeline.read.sheet import Sheet
 from pipeline.config.job_settings import JobSettings
 

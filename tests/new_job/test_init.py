@@ -17,7 +17,8 @@ from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.config.document_settings import DOCUMENT_FIELDS
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.scoring.evaluate import evaluate
-from pipeline.scoring.normalise import locate_tables, normalise_criteria, normalise_units
+from pipeline.scoring.normalise import normalise_criteria, normalise_units
+from pipeline.scoring.tables import locate_tables
 from pipeline.read.job_folder import read_job, read_settings, settings_data
 from pipeline.read.workbook import read_workbook
 from pipeline.new_job.init import init_job

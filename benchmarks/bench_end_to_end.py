@@ -1,0 +1,362 @@
+"""End-to-end speed and memory: whole `python -m pipeline run` processes against plain docxtpl.
+
+Run with `python benchmarks/bench_end_to_end.py` (minutes). The jobs are generated (`make_campaign`,
+`make_decision`); each run is a subprocess timed by a small wrapper process; plain docxtpl runs in this
+process on one core, with contexts built here from the generated data, not by the project's code (which
+may change under it). Every figure is also a ratio to plain docxtpl measured in the same run, because
+shared machines are noisy: ratios travel, times do not.
+
+(d) a campaign (`dot-danh-gia`) of 2,000 units, one workbook each in the example's layout and
+    criteria tree: the whole run (read, check, compute, 2,000 reports, the decision, results
+    workbook, manifest) against plain docxtpl writing the same 2,000 reports to disk
+    (`DocxTemplate(path)`, `render`, `save` per document). Goal: at least 6× faster.
+(e) a ranking decision (`quyet-dinh-xep-loai`) of 3,300 units, 3 groups of 1,100 in one workbook:
+    the whole run against plain docxtpl rendering that one decision. Goal: at most 1,5× its time.
+(f) peak memory of the 2,000-unit run and of a 200-unit run: the largest single process
+    (`ru_maxrss` of the wrapper's children, workers included) and the whole process tree (PSS
+    summed over /proc, sampled every 50 ms). Goal: the 2,000-unit peak within 1,3× the 200-unit one.
+Each baseline's first document is compared as text with the run's (a note says if they differ).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tomllib
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from types import SimpleNamespace as Row
+from typing import Any, NamedTuple
+
+import openpyxl
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from openpyxl.worksheet.cell_range import CellRange
+
+ROOT = Path(__file__).resolve().parent.parent
+CAMPAIGN = ROOT / "inputs" / "vi-du-2025-dot-danh-gia"
+DECISION = ROOT / "inputs" / "huong-tra-2020-xep-loai"
+REPORT_TEMPLATE = ROOT / "templates" / "docx" / "bao-cao-tu-cham.docx"
+DECISION_TEMPLATE = ROOT / "templates" / "docx" / "quyet-dinh-xep-loai.docx"
+# Scheme chat-luong-hoat-dong@2020: labels from the top, scores to 2 decimals, equal scores share a rank.
+LABELS = ((90, "Rất tốt"), (80, "Tốt"), (70, "Khá"), (50, "Trung bình"), (0, "Yếu"))
+SCHEME_NAME = "đánh giá, xếp loại chất lượng hoạt động"
+ROMAN = ("I", "II", "III", "IV", "V", "VI")
+BLANK_NUMBER = "\u00a0" * 6  # an unassigned number or date, left for the clerk (docs/templates.md, 3.1)
+BLANK_DATE = "ngày" + "\u00a0" * 5 + " tháng" + "\u00a0" * 5 + " năm" + "\u00a0" * 8
+REASONS = ("Không đánh giá trong năm 2025 vì không có báo cáo và TLKC", "Sáp nhập trong năm 2025")
+WRAPPER = """import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+print(json.dumps({"seconds": time.perf_counter() - start, "code": done.returncode, "error": done.stderr[-3000:],
+                  "maxrss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))"""
+
+
+@dataclass(frozen=True)
+class CampaignUnit:
+    name: str
+    group: str
+    rows: tuple[tuple[str, str, Decimal, Decimal | None], ...]  # code, title, max, points (None: summed)
+
+
+@dataclass(frozen=True)
+class DecisionUnit:
+    name: str
+    group: str
+    applicable_max: Decimal  # 0 when not evaluated
+    appraised: Decimal  # 0 when not evaluated
+    reason: str  # "" when evaluated
+    max_points: Decimal = Decimal(100)
+
+
+def vi(value: Decimal) -> str:
+    """A number as the documents print it: "19,5", "100"."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+def label(score: Decimal) -> str:
+    return next(name for minimum, name in LABELS if score >= minimum)
+
+
+def nd30_date(day: date | str | None) -> str:
+    """"ngày 06 tháng 7 năm 2021", "ngày 24 tháng 02 năm 2020"; a blank for the clerk when unsigned."""
+    if not isinstance(day, date):
+        return BLANK_DATE
+    return f"ngày {day.day:02d} tháng {f'{day.month:02d}' if day.month <= 2 else day.month} năm {day.year}"
+
+
+def sheet(book: Any, title: str, widths: tuple[int, ...], rows: list[list[Any]]) -> None:
+    """A write-only sheet with the examples' column widths and merged title row."""
+    made = book.create_sheet(title)
+    for column, width in zip("ABCDEFG", widths):
+        made.column_dimensions[column].width = width
+    made.merged_cells.add(CellRange(f"A1:{'ABCDEFG'[len(widths) - 1]}1"))
+    for row in rows:
+        made.append(row)
+
+
+def make_campaign(folder: Path, units: int, seed: int = 2025) -> list[CampaignUnit]:
+    """A `dot-danh-gia` job: the example's job.toml, "don-vi/0001.xlsx" … one unit each, one in ten a Phòng."""
+    (folder / "don-vi").mkdir(parents=True)
+    shutil.copy(CAMPAIGN / "job.toml", folder / "job.toml")
+    example = list(openpyxl.load_workbook(min((CAMPAIGN / "don-vi").glob("*.xlsx")), read_only=True)
+                   .worksheets[0].iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(example) if row[0] == "Mã số")
+    tree = [(str(row[0]), row[1], Decimal(str(row[2]))) for row in example[start + 1:] if row[0]]
+    rng, made = random.Random(seed), []
+    for n in range(1, units + 1):
+        group, prefix = ("Cơ quan chuyên môn", "Phòng") if n % 10 == 1 else ("UBND các xã, phường", "UBND xã")
+        rows = tuple((code, text, top, None if "." not in code else  # a field's points are its criteria's sum
+                      top - Decimal(rng.randint(0, int(top * 4) // 3)) / 4) for code, text, top in tree)
+        unit = CampaignUnit(f"{prefix} Thử Nghiệm {n:04d}", group, rows)
+        book = openpyxl.Workbook(write_only=True)
+        sheet(book, unit.name, (8, 60, 10, 10, 40), [
+            [example[0][0]], [], ["Đơn vị:", unit.name], ["Khối:", unit.group], [], list(example[start]),
+            *([code, text, float(top), None if own is None else float(own), None] for code, text, top, own in rows)])
+        book.save(folder / "don-vi" / f"{n:04d}.xlsx")
+        made.append(unit)
+    return made
+
+
+def make_decision(folder: Path, units: int, seed: int = 2020) -> list[DecisionUnit]:
+    """A `quyet-dinh-xep-loai` job: the example's settings and groups, one sheet per group, a few not evaluated."""
+    folder.mkdir(parents=True)
+    settings = (DECISION / "job.toml").read_text(encoding="utf-8")
+    (folder / "job.toml").write_text(re.sub(r"(?m)^data = .*$", 'data = "diem-tham-dinh.xlsx"', settings),
+                                     encoding="utf-8")
+    groups = [group["name"] for group in tomllib.loads(settings)["groups"]]
+    rng, made, book = random.Random(seed), list[DecisionUnit](), openpyxl.Workbook(write_only=True)
+    for index, group in enumerate(groups):
+        rows: list[list[Any]] = [["BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2025"], [f"Khối: {group}"], [],
+                ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định", "Tổng điểm các nhiệm vụ phát sinh trong "
+                 "năm theo quy định", "Tổng điểm thẩm định", "Lý do không đánh giá"]]
+        for order in range(1, units // len(groups) + (index < units % len(groups)) + 1):
+            n, top = len(made) + 1, Decimal((100, 80, rng.choice((90, 100)))[index % 3])
+            name = f"{('Phòng', 'UBND xã', 'Trung tâm')[index % 3]} Thử Nghiệm {n:04d}"
+            made.append(DecisionUnit(name, group, Decimal(0), Decimal(0), REASONS[n % 300 == 50]) if n % 100 == 50 else
+                        DecisionUnit(name, group, top, Decimal(rng.randint(int(top) * 50, int(top) * 100)) / 100, ""))
+            unit = made[-1]
+            rows.append([order, name, 100, *([None, None, unit.reason] if unit.reason else
+                                             [float(unit.applicable_max), float(unit.appraised), None])])
+        sheet(book, group, (5, 28, 14, 18, 20, 40), rows)
+    book.save(folder / "diem-tham-dinh.xlsx")
+    return made
+
+
+def header(doc: dict[str, Any], fill: Callable[[str], str] = str) -> dict[str, Any]:
+    """The names every document shares (docs/templates.md, 3.1), from a job.toml table."""
+    signer = doc["signature"]
+    return {"parent_body": doc.get("parent_body", ""), "issuing_body": [fill(line) for line in doc["issuing_body"]],
+            "number": doc["number"].zfill(2) if doc.get("number") else BLANK_NUMBER, "symbol": doc["symbol"],
+            "place": doc["place"], "date": nd30_date(doc.get("date")), "title": fill(doc["title"]),
+            "recipients": list(doc["recipients"]), "signature": Row(
+                authority=[line.upper() for line in signer["authority"]], position=signer["position"].upper(),
+                name=signer["name"])}
+
+
+def report_context(settings: dict[str, Any], unit: CampaignUnit) -> dict[str, Any]:
+    """A unit's report (docs/templates.md, 3.2), from its generated rows and the job's `[reports]`."""
+    points: dict[str, Decimal] = {}  # each field's points: the sum of the criteria below it
+    field = ""
+    for code, _, _, own in unit.rows:
+        field = code if "." not in code else field
+        points[field] = points.get(field, Decimal(0)) + (own or 0)
+    criteria = [Row(kind="criterion" if "." in code else "field", code=code, title=text, max_points=vi(top),
+                    points=vi(points[code] if own is None else own), rationale="")
+                for code, text, top, own in unit.rows]
+    total = sum(points.values(), Decimal(0))
+    maximum = sum((top for code, _, top, _ in unit.rows if "." not in code), Decimal(0))
+    score, reports = (total / maximum * 100).quantize(Decimal("0.01"), ROUND_HALF_UP), settings["reports"]
+    rating = (f"Tổng điểm tự chấm: {vi(total)}/{vi(maximum)} điểm; quy đổi thang điểm 100: {vi(score)} điểm; "
+              f"tự xếp loại: {label(score)}.") if reports.get("self_rating") else ""
+    named = header(reports, lambda text: text.replace("{don_vi}", unit.name).replace("{DON_VI}", unit.name.upper()))
+    return {**named, "criteria": criteria, "bonus": None, "penalty": None, "self_rating": rating,
+            "total": Row(title="TỔNG ĐIỂM", max_points=vi(maximum), points=vi(total), rationale="")}
+
+
+def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dict[str, Any]:
+    """The decision (docs/templates.md, 3.3): per group, ranked units then blocks of units not evaluated."""
+    doc, groups = settings["document"], settings["groups"]
+    context, appendices, lines = header(doc), list[Row](), list[str]()
+    for index, group in enumerate(groups, 1):
+        members = [u for u in units if u.group == group["name"]]
+        evaluated = sorted((u for u in members if not u.reason), key=lambda u: -u.appraised / u.applicable_max)
+        ranked: list[Row] = []
+        blocks: list[Row] = []
+        for position, u in enumerate(evaluated, 1):
+            score = (u.appraised / u.applicable_max * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            rank = ranked[-1].rank if ranked and ranked[-1].score == vi(score) else str(position)  # ties share
+            ranked.append(Row(position=position, unit=u.name, max_points=vi(u.max_points),
+                              applicable_max=vi(u.applicable_max), appraised_points=vi(u.appraised), survey_points="",
+                              points=vi(u.appraised), score=vi(score), label=label(score), rank=rank, note=""))
+        missing = [u for u in members if u.reason]
+        for position, u in enumerate(missing, len(ranked) + 1):
+            row = Row(position=position, unit=u.name, max_points=vi(u.max_points), applicable_max="",
+                      appraised_points="", survey_points="", points="", score="", label="", rank="", note="")
+            if blocks and blocks[-1].reason == u.reason:
+                blocks[-1].units.append(row)
+            else:
+                blocks.append(Row(reason=u.reason, units=[row]))
+        numbered = doc.get("appendix_numbering") == "so"
+        appendices.append(Row(
+            label=f"PHỤ LỤC {index:02d}" if numbered else f"Phụ lục {ROMAN[index - 1]}",
+            heading=f"{ROMAN[index - 1]}. {group['name'].upper()}", title=group.get("title") or doc["title"].upper(),
+            subtitle=group.get("subtitle", ""), components=False, ranked=ranked, not_evaluated=blocks))
+        counts = [f"{n} đơn vị xếp loại {name}" for _, name in LABELS if (n := sum(r.label == name for r in ranked))]
+        line = f"{'abcdđ'[index - 1]}) {group['name']} (Phụ lục {index:02d}): {len(ranked)}/{len(members)} đơn vị " \
+               f"được xếp loại" + (", trong đó " + ", ".join(counts) if counts else "")
+        first = [f"{r.unit} ({r.score} điểm)" for r in ranked if r.rank == "1"]
+        line += f"; xếp thứ nhất: {', '.join(first)}" if first else ""
+        line += f"; {len(missing)} đơn vị không đánh giá ({', '.join(u.name for u in missing)})" if missing else ""
+        lines.append(line + ".")
+    numbers = [f"{i:02d}" for i in range(1, len(groups) + 1)]
+    cited = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " và " + numbers[-1]
+    intro = doc.get("article_1") or f"Công bố kết quả {SCHEME_NAME} của các cơ quan, đơn vị"
+    attached = (f"(Kèm theo Quyết định số {context['number']}/{doc['symbol']} {context['date']} "
+                f"của {doc.get('issuer_name')})")
+    return {**context, "authority": doc["authority"], "bases": list(doc["bases"]), "article_1_lines": lines,
+            "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại Phụ lục {cited} kèm theo), cụ thể như sau:",
+            "article_2": doc["article_2"], "article_3": doc["article_3"], "appendices": appendices,
+            "attached_to": attached if doc.get("issuer_name") else ""}
+
+
+def plain_docxtpl(template: Path, documents: list[tuple[Path, dict[str, Any]]]) -> float:
+    """Seconds for `DocxTemplate(path)`, `render`, `save` of each document, in this process."""
+    environment = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    start = time.perf_counter()
+    for path, context in documents:
+        document = DocxTemplate(template)
+        document.render(context, jinja_env=environment, autoescape=True)
+        document.save(path)
+    return time.perf_counter() - start
+
+
+def text(path: Path) -> str:
+    return "\n".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", zipfile.ZipFile(path).read("word/document.xml")
+                                .decode("utf-8")))
+
+
+class Run(NamedTuple):
+    seconds: float
+    largest_mib: float  # the largest single process (ru_maxrss)
+    tree_mib: float  # the whole process tree, PSS summed, sampled
+
+
+def tree_pss_kib(pid: int) -> int:
+    """PSS of every descendant of `pid` (forked workers' shared pages counted once)."""
+    total, pending = 0, [pid]
+    while pending:
+        process = pending.pop()
+        try:
+            pending += [int(c) for task in Path(f"/proc/{process}/task").iterdir()
+                        for c in (task / "children").read_text().split()]
+            if process != pid:
+                found = re.search(r"(?m)^Pss:\s+(\d+)", Path(f"/proc/{process}/smaps_rollup").read_text())
+                total += int(found[1]) if found else 0
+        except OSError:  # the process has ended
+            continue
+    return total
+
+
+def whole_run(job: Path, out: Path) -> Run:
+    """`python -m pipeline run job --out out`, timed in a wrapper process, its tree's PSS sampled meanwhile."""
+    wrapper = subprocess.Popen([sys.executable, "-c", WRAPPER, sys.executable, "-m", "pipeline", "run", str(job),
+                                "--out", str(out)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    done, peak = threading.Event(), [0]
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], tree_pss_kib(wrapper.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output = wrapper.communicate()[0]
+    done.set()
+    sampler.join()
+    result = json.loads(output)
+    if result["code"]:
+        raise SystemExit(f"pipeline run {job.name} failed with {result['code']}:\n{result['error']}")
+    return Run(result["seconds"], result["maxrss"] / 1024, peak[0] / 1024)
+
+
+def versus(template: Path, documents: list[tuple[Path, dict[str, Any]]], job: Path, out: Path, ours: str,
+           repeat: int) -> tuple[float, list[Run]]:
+    """Plain docxtpl's median seconds and the runs, alternating; the first document's text compared."""
+    plain_docxtpl(template, documents[:1])  # warm-up, and the check that the hand-built context renders
+    plain, runs = [], []
+    for _ in range(repeat):
+        plain.append(plain_docxtpl(template, documents))
+        runs.append(whole_run(job, out))
+        if text(documents[0][0]) != text(next(out.glob(ours))):
+            print(f"  NOTE: plain docxtpl's {documents[0][0].name} differs in text from the run's {ours}")
+        shutil.rmtree(out)
+    return statistics.median(plain), runs
+
+
+def table(title: str, plain: float, runs: list[Run], heading: str, ratio: Callable[[float, float], float],
+          goal: str) -> str:
+    width, run = len(heading) + 4, statistics.median(r.seconds for r in runs)
+    return "\n".join([f"\n{title}", f"  {'':<34}{'median':>10}{heading:>{width}}",
+                      f"  {'plain docxtpl, single core':<34}{plain:>8.2f} s{1:>{width}.2f}",
+                      f"  {'pipeline run, whole job':<34}{run:>8.2f} s{ratio(plain, run):>{width}.2f}",
+                      f"  goal: {goal}"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=2000, help="units of the campaign (d); a tenth for (f)")
+    parser.add_argument("--decision-units", type=int, default=3300, help="units of the decision (e)")
+    parser.add_argument("--repeat", type=int, default=1, help="timed runs per figure (median)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="generate the jobs into DIR (new) and keep them")
+    args = parser.parse_args()
+    began, small_units = time.perf_counter(), max(args.units // 10, 1)
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU, templates {REPORT_TEMPLATE.name}, "
+          f"{DECISION_TEMPLATE.name}")
+    with tempfile.TemporaryDirectory() as scratch:
+        jobs, work = args.keep or Path(scratch) / "jobs", Path(scratch) / "out"
+        work.mkdir()
+        campaign, small, ranking = (jobs / f"dot-danh-gia-{args.units}", jobs / f"dot-danh-gia-{small_units}",
+                                    jobs / f"xep-loai-{args.decision_units}")
+        units = make_campaign(campaign, args.units)
+        make_campaign(small, small_units)
+        decided = make_decision(ranking, args.decision_units)
+        print(f"jobs generated in {time.perf_counter() - began:.1f} s into {jobs}")
+
+        settings = tomllib.loads((campaign / "job.toml").read_text(encoding="utf-8"))
+        reports = [(work / f"{n:04d}.docx", report_context(settings, unit)) for n, unit in enumerate(units, 1)]
+        plain, big = versus(REPORT_TEMPLATE, reports, campaign, work / "run-d", "bao-cao/001-*.docx", args.repeat)
+        print(table(f"(d) campaign of {args.units:,} units: {args.units:,} reports, decision, workbook, manifest",
+                    plain, big, "× faster than plain docxtpl", lambda base, s: base / s, "at least 6× faster"))
+
+        little, large = whole_run(small, work / "run-f"), max(big, key=lambda r: r.tree_mib)
+        print(f"\n(f) peak memory of whole campaign runs{'largest process':>26}{'process tree (PSS)':>22}")
+        for name, run in ((f"{small_units:,} units", little), (f"{args.units:,} units", large)):
+            print(f"  {name:<46}{run.largest_mib:>14.0f} MiB{run.tree_mib:>18.0f} MiB")
+        print(f"  {f'{args.units:,} / {small_units:,} units':<46}{large.largest_mib / little.largest_mib:>17.2f}×"
+              f"{large.tree_mib / max(little.tree_mib, 1e-9):>21.2f}×\n  goal: within 1,3×")
+
+        settings = tomllib.loads((ranking / "job.toml").read_text(encoding="utf-8"))
+        decision = [(work / "quyet-dinh.docx", decision_context(settings, decided))]
+        plain, runs = versus(DECISION_TEMPLATE, decision, ranking, work / "run-e", "quyet-dinh.docx", args.repeat)
+        print(table(f"(e) decision of {args.decision_units:,} units in {len(settings['groups'])} groups", plain, runs,
+                    "× plain docxtpl's time", lambda base, s: s / base, "at most 1,5× plain docxtpl's time"))
+    print(f"\nwhole benchmark: {time.perf_counter() - began:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

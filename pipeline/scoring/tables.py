@@ -1,0 +1,165 @@
+"""Finding a table in a sheet (its header row below any title block, where each known column is),
+and reading its rows cell by cell.
+
+A header that misspells an optional column ("Diem tru") is refused rather than ignored, so
+its numbers are never silently left out. `Cells` records every problem of a row with its
+place (file, sheet, row, column); a cell that fails becomes `None`, so the checks of the
+other cells still run.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import get_close_matches
+from typing import Any
+
+from pipeline.base.errors import Problem, Reason, problem
+from pipeline.read.columns import TableSpec, header_key
+from pipeline.read.sheet import Sheet, UncachedFormula
+from pipeline.scoring.cells import NotANumber, clean_text, parse_number
+
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass(frozen=True)
+class Located:
+    """A table found in a sheet: its header row and where each known column is."""
+
+    sheet: Sheet
+    header_row: int
+    positions: dict[str, tuple[int, str]]
+
+
+def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], list[Problem]]:
+    """Header row and column positions of `spec` in each sheet that holds such a table.
+
+    A sheet where no header of `spec` appears (an instructions sheet) is skipped; a file
+    with no table at all, or a header row that lacks a required column, is a problem.
+    """
+    found: list[Located] = []
+    errors: list[Problem] = []
+    files_with_table: set[str] = set()
+    for sheet in sheets:
+        header = _header_row(sheet, spec)
+        if header is None:
+            continue
+        files_with_table.add(sheet.file)
+        row_index, positions, unknown = header
+        missing = [c for c in spec.columns if c.required and c.id not in positions]
+        for column in missing:
+            close = get_close_matches(header_key(column.header), list(unknown), n=1, cutoff=0.6)
+            hint = f" (có phải cột \"{unknown[close[0]]}\"? Sửa lại đúng tên)" if close else ""
+            errors.append(problem(Reason.MISSING_COLUMN, file=sheet.file, sheet=sheet.name,
+                                  column_name=column.header, hint=hint, header_row=row_index + 1))
+        errors += _lookalike_columns(sheet, spec, positions, unknown, row_index + 1)
+        if not missing:
+            found.append(Located(sheet, row_index, positions))
+    for file in dict.fromkeys(s.file for s in sheets):
+        if file not in files_with_table:
+            required = ", ".join(f'"{c.header}"' for c in spec.columns if c.required)
+            errors.append(problem(Reason.NO_TABLE, file=file, required=required))
+    return found, errors
+
+
+def _plain(text: str) -> str:
+    """A header without diacritics, to catch "Diem tru" or "Điểm thuởng" written for "Điểm trừ"."""
+    decomposed = unicodedata.normalize("NFD", header_key(text).replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple[int, str]],
+                       unknown: dict[str, str], header_row: int) -> list[Problem]:
+    """An optional column whose header is misspelt would be silently left out: refuse it."""
+    candidates = {_plain(key): column for column in spec.columns if column.id not in positions and not column.required
+                  for key in column.keys()}
+    errors = []
+    for text in unknown.values():
+        close = get_close_matches(_plain(text), list(candidates), n=1, cutoff=0.85)
+        if close:
+            errors.append(problem(Reason.LOOKALIKE_COLUMN, file=sheet.file, sheet=sheet.name, row=header_row,
+                                  column=text, expected=candidates[close[0]].header))
+    return errors
+
+
+def _header_row(sheet: Sheet, spec: TableSpec) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
+    keys = {key: column for column in spec.columns for key in column.keys()}
+    anchor = spec.column(spec.anchor).keys()
+    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        cells = [(i, clean_text(v)) for i, v in enumerate(row) if clean_text(v)]
+        matched = {header_key(text) for _, text in cells} & set(keys)
+        if not matched & anchor or len(matched) < 2:
+            continue
+        positions: dict[str, tuple[int, str]] = {}
+        unknown: dict[str, str] = {}
+        for i, text in cells:
+            column = keys.get(header_key(text))
+            if column and column.id not in positions:
+                positions[column.id] = (i, text)
+            elif not column:
+                unknown[header_key(text)] = text
+        return index, positions, unknown
+    return None
+
+
+def records(table: Located, spec: TableSpec) -> list[dict[str, Any]]:
+    """The rows under the header as {column id: raw value}, with their Excel row number."""
+    records = []
+    for index in range(table.header_row + 1, len(table.sheet.rows)):
+        row = table.sheet.rows[index]
+        values = {cid: (row[pos] if pos < len(row) else None) for cid, (pos, _) in table.positions.items()}
+        if all(v is None or (isinstance(v, str) and not clean_text(v)) for v in values.values()):
+            continue
+        values["row"] = index + 1
+        records.append(values)
+    return records
+
+
+class Cells:
+    """Reads one record's cells and records every problem with its location."""
+
+    def __init__(self, table: Located, record: dict[str, Any], errors: list[Problem]):
+        self.table, self.record, self.errors = table, record, errors
+        self.failed = False
+
+    def where(self, column_id: str | None = None) -> dict[str, Any]:
+        place: dict[str, Any] = {"file": self.table.sheet.file, "sheet": self.table.sheet.name,
+                                 "row": self.record["row"]}
+        if column_id is not None:
+            place["column"] = self.table.positions[column_id][1]
+        return place
+
+    def add(self, reason: Reason, column_id: str | None = None, **details: Any) -> None:
+        self.failed = True
+        self.errors.append(problem(reason, **self.where(column_id), **details))
+
+    def text(self, column_id: str, keep_lines: bool = False) -> str:
+        value = self.record.get(column_id)
+        if isinstance(value, UncachedFormula):
+            self.add(Reason.FORMULA_NOT_CACHED, column_id, value=value.formula)
+            return ""
+        return clean_text(value, keep_lines)
+
+    def number(self, column_id: str) -> Decimal | None:
+        if column_id not in self.record:
+            return None
+        value = self.record[column_id]
+        if isinstance(value, UncachedFormula):
+            self.add(Reason.FORMULA_NOT_CACHED, column_id, value=value.formula)
+            return None
+        try:
+            number = parse_number(value)
+        except NotANumber as exc:
+            self.add(Reason.NOT_A_NUMBER, column_id, value=clean_text(value), hint=exc.hint)
+            return None
+        if number is not None and number < 0:
+            self.add(Reason.NEGATIVE, column_id, value=clean_text(value))
+            return None
+        return number
+
+    def has_value(self, column_id: str) -> bool:
+        value = self.record.get(column_id)
+        return value is not None and not (isinstance(value, str) and not clean_text(value))
+
+
