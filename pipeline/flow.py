@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem
-from pipeline.base.workers import in_parallel
+from pipeline.base.workers import alongside, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.documents.catalogue import KIND_CONTEXT
 from pipeline.documents.context import document_context
@@ -114,8 +114,9 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
         raise InputErrors(list(dict.fromkeys([*exc.problems, *problems]))) from None
     if problems:
         raise InputErrors(problems)
-    workbook = results_workbook(result)
-    document = render_document(templates[0][0], document_context(result))
+    with alongside(results_workbook, result) as workbook_made:  # on the other core, while the document renders
+        document = render_document(templates[0][0], document_context(result))
+        workbook = workbook_made()
     if staging is not None:
         staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest
         staging.names.insert(1, settings.output.name)

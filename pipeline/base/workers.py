@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, TypeVar
 
@@ -61,6 +62,23 @@ def in_parallel(task: Callable[[S, T], R], shared: S, items: Iterable[T], worker
                 following += 1
 
 
+@contextmanager
+def alongside(task: Callable[[S], R], argument: S) -> Iterator[Callable[[], R]]:
+    """Starts `task(argument)` on the other core and gives a function that waits for its result.
+
+    For one large piece of work beside another (the results workbook while the decision is
+    rendered). The argument reaches the forked worker without pickling; only the result
+    travels back. With one core, or where forking is not safe, the task runs in this
+    process when its result is asked for.
+    """
+    if (os.cpu_count() or 1) < 2 or _start_method() != "fork":
+        yield lambda: task(argument)
+        return
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
+                             initargs=(os.getpid(), task, argument)) as pool:
+        yield pool.submit(_run_whole).result
+
+
 def _start_method() -> str:
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
@@ -86,6 +104,11 @@ def _start_worker(parent: int | None, task: Callable[[S, T], R], shared: S) -> N
 def _run(item: Any) -> Any:
     task, shared = _work
     return task(shared, item)
+
+
+def _run_whole() -> Any:
+    task, argument = _work
+    return task(argument)
 
 
 def _end_with_parent(parent: int | None) -> None:
