@@ -173,16 +173,15 @@ def summary(result) -> str:
     scheme = result.settings.scheme
     lines = [f"Công việc {result.settings.name} — {scheme.name} ({scheme.reference})"]
     for group in result.settings.groups:
-        members = result.units[result.units["group"] == group.name]
-        evaluated = members[members["evaluated"].astype(bool)]
-        counts = result.counts[result.counts["group"] == group.name]
-        by_label = ", ".join(f"{r['label']}: {r['count']}" for _, r in counts.iterrows())
+        members = result.members(group.name)
+        evaluated = [u for u in members if u["evaluated"]]
+        by_label = ", ".join(f"{r['label']}: {r['count']}" for r in result.counts if r["group"] == group.name)
         lines.append(f"- {group.name}: {len(members)} đơn vị, {len(evaluated)} được xếp loại, "
                      f"{len(members) - len(evaluated)} không đánh giá.")
         lines.append(f"  {by_label}.")
-        first = evaluated[evaluated["rank"] == 1]
-        if len(first):
+        first = [u for u in evaluated if u["rank"] == 1]
+        if first:
             names = ", ".join(f"{r['unit']} ({number(r['score'], scheme.decimals, scheme.fixed_decimals)} điểm)"
-                              for _, r in first.iterrows())
+                              for r in first)
             lines.append(f"  Xếp thứ nhất: {names}.")
     return "\n".join(lines)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from pipeline.documents.header import document_date, document_number
 from pipeline.documents.numbers import input_text, score_text
 from pipeline.documents.rows import Appendix, ReasonBlock, UnitRow
@@ -53,10 +51,10 @@ def decision_document(result: JobResult) -> dict[str, Any]:
     count = len(settings.groups)
     appendices, lines = [], []
     for index, group in enumerate(settings.groups, 1):
-        members = result.units[result.units["group"] == group.name]
+        members = result.members(group.name)
         evaluated: list[UnitRow] = []
         blocks: list[ReasonBlock] = []
-        for unit in members.to_dict("records"):
+        for unit in members:
             row = _unit_row(unit, scheme)
             if unit["evaluated"]:
                 evaluated.append(row)
@@ -67,7 +65,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         label = appendix_label(index, count, doc.appendix_numbering)
         appendices.append(Appendix(
             label=label, heading=f"{ROMAN[index - 1]}. {group.name.upper()}", title=group.title or doc.title.upper(),
-            subtitle=group.subtitle, components=bool(members["survey_points"].notna().any()),
+            subtitle=group.subtitle, components=any(u["survey_points"] is not None for u in members),
             ranked=tuple(evaluated), not_evaluated=tuple(blocks),
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
@@ -83,18 +81,19 @@ def decision_document(result: JobResult) -> dict[str, Any]:
     }
 
 
-def _group_line(letter: str, group: str, label: str, members: pd.DataFrame, counts: pd.DataFrame, scheme) -> str:
+def _group_line(letter: str, group: str, label: str, members: list[dict[str, Any]], counts: list[dict[str, Any]],
+                scheme: Any) -> str:
     """"a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, gồm 4 Rất tốt, …"""
-    evaluated = members[members["evaluated"].astype(bool)]
+    evaluated = [u for u in members if u["evaluated"]]
     parts = [f"{row['count']} đơn vị xếp loại {row['label']}"
-             for _, row in counts[counts["group"] == group].iterrows() if row["count"]]
+             for row in counts if row["group"] == group and row["count"]]
     text = f"{letter}) {group} ({label}): {len(evaluated)}/{len(members)} đơn vị được xếp loại"
     text += (", trong đó " + ", ".join(parts)) if parts else ""
-    first = evaluated[evaluated["rank"] == 1]
-    if len(first):
-        names = ", ".join(f"{u['unit']} ({score_text(u['score'], scheme)} điểm)" for _, u in first.iterrows())
+    first = [u for u in evaluated if u["rank"] == 1]
+    if first:
+        names = ", ".join(f"{u['unit']} ({score_text(u['score'], scheme)} điểm)" for u in first)
         text += f"; xếp thứ nhất: {names}"
-    missing = members[~members["evaluated"].astype(bool)]
-    if len(missing):
-        text += f"; {len(missing)} đơn vị không đánh giá ({', '.join(missing['unit'])})"
+    missing = [u for u in members if not u["evaluated"]]
+    if missing:
+        text += f"; {len(missing)} đơn vị không đánh giá ({', '.join(u['unit'] for u in missing)})"
     return text + "."

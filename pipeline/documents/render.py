@@ -46,6 +46,8 @@ _TAGS = re.compile(r"{[{%#]")
 LISTING = "\t\a\n\f"  # characters docxtpl's `resolve_listing` turns into tabs, paragraphs, breaks
 # Characters lxml would not write as they are (dropped or written as references).
 CONTROL = "".join(map(chr, (*range(0, 9), 11, 12, 13, *range(14, 32))))
+_CONTROL = re.compile(("[" + re.escape(CONTROL) + "]").encode("ascii"))
+_LISTING = re.compile(("[" + re.escape(LISTING) + "]").encode("ascii"))
 
 
 def environment() -> SandboxedEnvironment:
@@ -74,7 +76,7 @@ class PreparedTemplate:
             self.splice = "verified"
         # Elements whose content starts with a tag may render empty; lxml writes those as <x/>.
         may_be_empty = sorted(set(re.findall(r"<([\w:]+)(?:\s[^<>]*)?>(?={[{%#])", self.sources[self.body])))
-        self.empty = _empty_elements(may_be_empty)
+        self.lxml_spelling = _lxml_spelling(may_be_empty)
         body.clear()  # the rendered body takes its place; a small shell is quick to parse anew
         self.shell = etree.tostring(root)
         empty = etree.tostring(root, encoding="UTF-8", standalone=True)
@@ -122,7 +124,7 @@ class PreparedTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The document for `context` as .docx bytes; the same context gives the same bytes."""
-        body = self._fill(self.body, context)
+        body = self._filled_body(context)
         others = {name: self._fill(template, context) for name, template in self.others.items()}
         footnotes = self._fill(self.footnotes, context) if self.footnotes else None
         try:
@@ -152,7 +154,23 @@ class PreparedTemplate:
             xml = DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]  # uses no instance state
         return xml
 
-    def _document_xml(self, body: str) -> bytes:
+    def _filled_body(self, context: dict[str, Any]) -> bytes:
+        """`_fill` for the body, rendered straight into UTF-8: a large decision never exists as one text."""
+        out = io.BytesIO()
+        try:
+            for chunk in self.body.generate(context):
+                out.write(chunk.encode("utf-8"))
+        except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError):
+            self._raise_located(self.sources[self.body], context)
+        data = out.getvalue()
+        del out
+        for escaped, brace in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
+            data = data.replace(escaped, brace)
+        if _LISTING.search(data):
+            data = DocxTemplate.resolve_listing(None, data.decode("utf-8")).encode("utf-8")  # type: ignore[arg-type]
+        return data
+
+    def _document_xml(self, body: bytes) -> bytes:
         """docxtpl's `fix_tables`, drawing ids and serialisation; or the same bytes by splicing.
 
         When `_splice_safe` holds and the output has no character or empty table lxml would
@@ -162,12 +180,9 @@ class PreparedTemplate:
         shipped template the tests make that comparison, and a large decision is spared
         building its whole XML tree a second time).
         """
-        if self.splice and "</w:tblGrid></w:tbl>" not in body and not any(c in body for c in CONTROL):
-            data = body.encode("utf-8")  # a large body is worked on as bytes: half the memory of text
-            inner = data[data.index(b">") + 1:data.rindex(b"</w:body>")]
-            inner = inner.replace(b"&#34;", b'"').replace(b"&#39;", b"'")
-            if self.empty is not None:
-                inner = self.empty.sub(rb"<\1\2/>", inner)
+        if self.splice and b"</w:tblGrid></w:tbl>" not in body and not _CONTROL.search(body):
+            xml = self.lxml_spelling.sub(_as_lxml_writes, body)  # one pass, one copy
+            inner = memoryview(xml)[xml.index(b">") + 1:xml.rindex(b"</w:body>")]
             spliced = b"".join((self.head, inner, self.tail))
             if self.splice == "verified":
                 return spliced
@@ -176,8 +191,8 @@ class PreparedTemplate:
             return serialised
         return self._serialised(body)
 
-    def _serialised(self, body: str) -> bytes:
-        tree = DocxTemplate.fix_tables(None, body)  # type: ignore[arg-type]  # uses no instance state
+    def _serialised(self, body: bytes) -> bytes:
+        tree = DocxTemplate.fix_tables(None, body.decode("utf-8"))  # type: ignore[arg-type]  # uses no instance state
         for number, element in enumerate(DRAWING_IDS(tree), 1001):
             element.attrib["id"] = str(number)
         root = parse_xml(self.shell)
@@ -185,12 +200,20 @@ class PreparedTemplate:
         return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-def _empty_elements(tags: list[str]) -> re.Pattern[bytes] | None:
-    """`<w:t></w:t>` as lxml writes it, `<w:t/>`, for each of `tags`: the elements a tag may leave empty."""
-    if not tags:
-        return None
-    names = b"|".join(re.escape(tag.encode("utf-8")) for tag in tags)
-    return re.compile(rb"<(" + names + rb")((?:\s[^<>]*)?)></\1>")
+def _lxml_spelling(tags: list[str]) -> re.Pattern[bytes]:
+    """What lxml writes differently from Jinja: quotes unescaped in text, and `<w:t></w:t>` as `<w:t/>`
+    for each of `tags` (the elements a tag may leave empty)."""
+    empty = b"|".join(re.escape(tag.encode("utf-8")) for tag in tags) or b"(?!)"
+    return re.compile(rb"&#34;|&#39;|<(" + empty + rb")((?:\s[^<>]*)?)></\1>")
+
+
+def _as_lxml_writes(match: re.Match[bytes]) -> bytes:
+    found = match.group()
+    if found == b"&#34;":
+        return b'"'
+    if found == b"&#39;":
+        return b"'"
+    return b"<" + match.group(1) + match.group(2) + b"/>"
 
 
 def _splice_safe(body: etree._Element, source: str) -> bool:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def report_document(result: JobResult) -> dict[str, Any]:
     """A report's own part of the context (the header is shared: `documents.header`)."""
     return {**report_rows(result.criteria, result.totals),
-            "self_rating": self_rating(result.settings, result.totals, result.units.iloc[0].to_dict())}
+            "self_rating": self_rating(result.settings, result.totals, result.units[0])}
 
 
 def report_rows(criteria: list[dict[str, Any]], totals: Any) -> dict[str, Any]:

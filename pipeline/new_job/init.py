@@ -64,10 +64,9 @@ def _from_source(kind: Kind, source: Path) -> tuple[dict[str, Any], list[dict[st
                  "rollup": _ROLLUP_WORDS.get(r["rollup"])} for r in criteria]
     else:
         units, errors = normalise_units(sheets, settings.groups)
-        rows = [{"order": n, "group": group.name, "unit": unit, "max_points": maximum}
+        rows = [{"order": n, "group": group.name, "unit": unit["unit"], "max_points": unit["max_points"]}
                 for group in settings.groups
-                for n, (unit, maximum) in enumerate(
-                    units.loc[units["group"] == group.name, ["unit", "max_points"]].itertuples(index=False), 1)]
+                for n, unit in enumerate((u for u in units if u["group"] == group.name), 1)]
     if errors:
         raise _source_invalid(source, errors)
     values = settings_data(source)

@@ -17,8 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from pipeline.read.columns import CRITERIA_TABLE
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.base.errors import Problem, Reason, problem
@@ -69,7 +67,7 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet]) -> tuple[list[Uni
 
 
 def campaign_table(settings: JobSettings, reports: list[UnitReport],
-                   problems: list[Problem]) -> tuple[pd.DataFrame | None, list[Problem]]:
+                   problems: list[Problem]) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
     """The assessed units in the shape `unit_scores` reads, with the checks across tables.
 
     A unit may have one table only; a group of the job must have a unit (checked only when
@@ -90,7 +88,7 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport],
     if reports and not problems and not found:
         found += [problem(Reason.EMPTY_GROUP, file="job.toml", value=group.name) for group in settings.groups
                   if not any(r.group == group.name for r in reports)]
-    return (pd.DataFrame(rows) if rows else None), found
+    return (rows or None), found
 
 
 def _labelled(sheet: Sheet, header_row: int, labels: tuple[str, ...]) -> str:

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-import pandas as pd
-
 from pipeline.config.scheme import Condition, Label, Scheme
 
 
@@ -33,7 +31,8 @@ def _meets(condition: Condition, penalty: Decimal | None, min_field_ratio: Decim
     return True
 
 
-def classified(units: pd.DataFrame, scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> pd.DataFrame:
+def classified(units: list[dict[str, Any]], scheme: Scheme,
+               group_labels: dict[str, tuple[Label, ...]]) -> list[dict[str, Any]]:
     """Adds `label` (`None` when not evaluated). Needs: group, evaluated, score, penalty.
 
     `group_labels` holds the label lists that groups override; conditions apply to label
@@ -41,8 +40,7 @@ def classified(units: pd.DataFrame, scheme: Scheme, group_labels: dict[str, tupl
     `min_field_ratio` column (lowest field points / field maximum) feeds the
     field-percentage condition.
     """
-    labels = [unit_label(unit, scheme, group_labels) for unit in units.to_dict("records")]
-    return units.assign(label=pd.Series(labels, index=units.index, dtype=object))
+    return [{**unit, "label": unit_label(unit, scheme, group_labels)} for unit in units]
 
 
 def unit_label(unit: Mapping[str, Any], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> str | None:
@@ -59,15 +57,12 @@ def unit_label(unit: Mapping[str, Any], scheme: Scheme, group_labels: dict[str, 
     return labels[index].name
 
 
-def label_counts(units: pd.DataFrame, scheme: Scheme, group_labels: dict[str, tuple[Label, ...]],
-                 group_order: list[str]) -> pd.DataFrame:
-    """Counts per group and label, every label listed (0 included), plus not evaluated.
+def label_counts(units: list[dict[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]],
+                 group_order: list[str]) -> list[dict[str, Any]]:
+    """Counts per group and label, every label listed (0 included).
 
-    Columns: group, label, count; rows in group order, labels highest first.
+    Rows of group, label, count; in group order, labels highest first.
     """
-    rows = []
-    for group in group_order:
-        members = units[units["group"] == group]
-        for label in group_labels.get(group, scheme.labels):
-            rows.append({"group": group, "label": label.name, "count": int((members["label"] == label.name).sum())})
-    return pd.DataFrame(rows, columns=["group", "label", "count"])
+    return [{"group": group, "label": label.name,
+             "count": sum(1 for unit in units if unit["group"] == group and unit["label"] == label.name)}
+            for group in group_order for label in group_labels.get(group, scheme.labels)]

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import pandas as pd
-
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points as shown
@@ -211,12 +209,12 @@ def report_unit_row(unit: str, group: str, totals: CriteriaTotals) -> dict[str, 
     }
 
 
-def report_unit(unit: str, group: str, totals: CriteriaTotals) -> pd.DataFrame:
+def report_unit(unit: str, group: str, totals: CriteriaTotals) -> list[dict[str, Any]]:
     """The one unit of a self-assessment report, in the shape `unit_scores` reads."""
-    return pd.DataFrame([report_unit_row(unit, group, totals)])
+    return [report_unit_row(unit, group, totals)]
 
 
-def unit_scores(units: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, list[Problem]]:
+def unit_scores(units: list[dict[str, Any]], scheme: Scheme) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Each unit's score: components added, put on the scheme's scale, bonus and penalty.
 
     `points = appraised_points + survey_points`; with an applicable maximum,
@@ -227,9 +225,7 @@ def unit_scores(units: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, list
     differs from `score` is an error.
     """
     errors: list[Problem] = []
-    rows = [unit_result(unit, scheme, errors) for unit in units.to_dict("records")]
-    extra = pd.DataFrame(rows, index=units.index, columns=["evaluated", "points", "score_exact", "score"])
-    return units.assign(**{c: extra[c] for c in extra.columns}), errors
+    return [{**unit, **unit_result(unit, scheme, errors)} for unit in units], errors
 
 
 def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem]) -> dict[str, Any]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from pipeline.base.errors import InputErrors, Problem
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import Label
@@ -43,7 +41,7 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     return scored(settings, units, problems, criteria, totals, tuple(reports))
 
 
-def scored(settings: JobSettings, units: pd.DataFrame | None, problems: list[Problem],
+def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: list[Problem],
            criteria: list[dict[str, Any]] | None = None, totals: CriteriaTotals | None = None,
            reports: tuple[UnitReport, ...] = ()) -> JobResult:
     """Compute, rank, classify `units`; raises `InputErrors` with `problems` and every new one."""

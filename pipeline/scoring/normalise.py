@@ -12,8 +12,6 @@ from decimal import Decimal
 from difflib import get_close_matches
 from typing import Any
 
-import pandas as pd
-
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points as shown
 from pipeline.config.job_settings import Group
@@ -27,10 +25,10 @@ ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "cho
            "chọn 1": "choose", "chọn": "choose"}
 
 
-def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Unit rows of every sheet, one row per unit, with its group resolved.
+def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Unit rows of every sheet, one row (a dict) per unit, with its group resolved.
 
-    Adds columns: group, unit, the score columns as `Decimal` or `None`, reason, note,
+    Each row has: group, unit, the score columns as `Decimal` or `None`, reason, note,
     file, sheet, row. A unit's group is its "Khối" cell, else the sheet's name (or the
     only group of the job); it must be one of the job's groups.
     """
@@ -54,10 +52,8 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[pd.
                 "note": cells.text("note", keep_lines=True) if "note" in record else "",
                 "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
             })
-    frame = pd.DataFrame(rows, columns=["group", "unit", *number_ids, "reason", "note", "file", "sheet", "row"],
-                         dtype=object)
-    errors += _duplicates(frame) + _empty_groups(frame, groups, bool(tables))
-    return frame, errors
+    errors += _duplicates(rows) + _empty_groups(rows, groups, bool(tables))
+    return rows, errors
 
 
 def _group_of(cells: Cells, table: Located, groups: tuple[Group, ...]) -> str | None:
@@ -103,25 +99,25 @@ def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reas
         cells.add(Reason.ZERO_MAXIMUM, "applicable_max")
 
 
-def _duplicates(frame: pd.DataFrame) -> list[Problem]:
+def _duplicates(rows: list[dict[str, Any]]) -> list[Problem]:
     errors = []
     seen: dict[tuple[str, str], int] = {}
-    for row in frame.itertuples(index=False):
-        if row.group is None:
+    for row in rows:
+        if row["group"] is None:
             continue
-        key = (row.group, row.unit.casefold())
+        key = (row["group"], row["unit"].casefold())
         if key in seen:
-            errors.append(problem(Reason.DUPLICATE_UNIT, file=row.file, sheet=row.sheet, row=row.row,
-                                  value=row.unit, group=row.group, first_row=seen[key]))
+            errors.append(problem(Reason.DUPLICATE_UNIT, file=row["file"], sheet=row["sheet"], row=row["row"],
+                                  value=row["unit"], group=row["group"], first_row=seen[key]))
         else:
-            seen[key] = row.row
+            seen[key] = row["row"]
     return errors
 
 
-def _empty_groups(frame: pd.DataFrame, groups: tuple[Group, ...], any_table: bool) -> list[Problem]:
+def _empty_groups(rows: list[dict[str, Any]], groups: tuple[Group, ...], any_table: bool) -> list[Problem]:
     if not any_table:
         return []
-    present = set(frame["group"].dropna())
+    present = {row["group"] for row in rows}
     return [problem(Reason.EMPTY_GROUP, file="job.toml", value=g.name) for g in groups if g.name not in present]
 
 

@@ -8,36 +8,28 @@ follow the ranked ones in input order.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import Any
 
 
-def ranked_within_groups(units: pd.DataFrame, group_order: list[str], tie_rule: str) -> pd.DataFrame:
+def ranked_within_groups(units: list[dict[str, Any]], group_order: list[str], tie_rule: str) -> list[dict[str, Any]]:
     """Units in document order with their rank and row number (TT) within the group.
 
     Needs: group, evaluated, score_exact, score. Adds: rank (`None` if not evaluated)
-    and position (1, 2, … within the group, ranked units first). Rows are sorted by
-    group (in `group_order`), then position.
+    and position (1, 2, … within the group, ranked units first). Rows come by group (in
+    `group_order`), then position.
     """
-    parts = []
+    ranked: list[dict[str, Any]] = []
     for group in group_order:
-        members = units[units["group"] == group]
-        parts.append(_ranked_group(members, tie_rule))
-    ranked = pd.concat(parts) if parts else units.assign(rank=None, position=None)
-    return ranked.reset_index(drop=True)
+        ranked += _ranked_group([unit for unit in units if unit["group"] == group], tie_rule)
+    return ranked
 
 
-def _ranked_group(members: pd.DataFrame, tie_rule: str) -> pd.DataFrame:
-    evaluated = members[members["evaluated"].astype(bool)]
-    exact = list(evaluated["score_exact"])
-    order = sorted(range(len(evaluated)), key=lambda i: (-exact[i], i))
-    ordered = evaluated.iloc[order]
-    scores = list(ordered["score"])
+def _ranked_group(members: list[dict[str, Any]], tie_rule: str) -> list[dict[str, Any]]:
+    ordered = sorted((unit for unit in members if unit["evaluated"]), key=lambda unit: -unit["score_exact"])
     ranks: list[int] = []
-    for i, score in enumerate(scores):
-        shared = tie_rule == "dong-hang" and i > 0 and score == scores[i - 1]
+    for i, unit in enumerate(ordered):  # `sorted` is stable: equal scores keep the order of the input
+        shared = tie_rule == "dong-hang" and i > 0 and unit["score"] == ordered[i - 1]["score"]
         ranks.append(ranks[-1] if shared else i + 1)
-    rest = members[~members["evaluated"].astype(bool)]
-    ordered = ordered.assign(rank=pd.Series(ranks, index=ordered.index, dtype=object))
-    rest = rest.assign(rank=pd.Series([None] * len(rest), index=rest.index, dtype=object))
-    both = pd.concat([ordered, rest]) if len(rest) else ordered
-    return both.assign(position=list(range(1, len(both) + 1)))
+    both = [*({**unit, "rank": rank} for unit, rank in zip(ordered, ranks)),
+            *({**unit, "rank": None} for unit in members if not unit["evaluated"])]
+    return [{**unit, "position": position} for position, unit in enumerate(both, 1)]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from pipeline.config.job_settings import JobSettings
 from pipeline.scoring.campaign import UnitReport
 from pipeline.scoring.compute import CriteriaTotals
@@ -17,8 +15,12 @@ class JobResult:
     """Everything the documents show: ranked and classified units, counts, criteria."""
 
     settings: JobSettings
-    units: pd.DataFrame
-    counts: pd.DataFrame
+    units: list[dict[str, Any]]  # one row per unit, by group then position: its points, score, rank, label
+    counts: list[dict[str, Any]]  # group, label, count
     criteria: list[dict[str, Any]] | None = None  # a report's criteria rows (`scoring.compute`)
     totals: CriteriaTotals | None = None
     reports: tuple[UnitReport, ...] = ()  # a campaign: each unit's own report
+
+    def members(self, group: str) -> list[dict[str, Any]]:
+        """The units of `group`, in the order of its table: ranked ones first."""
+        return [unit for unit in self.units if unit["group"] == group]

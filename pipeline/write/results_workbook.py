@@ -44,21 +44,20 @@ def results_workbook(result: JobResult) -> bytes:
     score_format = "0." + "0" * scheme.decimals if scheme.fixed_decimals and scheme.decimals else "General"
     book = Workbook(write_only=True)
     units = result.units
-    optional = [c for c in _OPTIONAL if c in units and units[c].notna().any()]
+    optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
     points_header = "Điểm tự chấm" if result.criteria is not None else UNIT_TABLE.column("appraised_points").header
     headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), points_header,
                "Kết quả đánh giá", "Xếp loại", "Xếp hạng", "Lý do không đánh giá", "Ghi chú"]
     summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại", "Số đơn vị"], [40, 20, 12])
-    for row in result.counts.to_dict("records"):
+    for row in result.counts:
         summary.append([row["group"], row["label"], row["count"]])
     for group in result.settings.groups:
-        members = units[units["group"] == group.name]
-        summary.append([group.name, "Không đánh giá", int((~members["evaluated"].astype(bool)).sum())])
+        summary.append([group.name, "Không đánh giá", sum(1 for u in result.members(group.name) if not u["evaluated"])])
     taken = ["Tổng hợp"]
     for group in result.settings.groups:
         taken.append(_sheet_title(group.name, taken))
         sheet = _sheet(book, taken[-1], headers, [6, 34, *([14] * len(optional)), 14, 14, 12, 10, 40, 24])
-        for unit in units[units["group"] == group.name].to_dict("records"):
+        for unit in result.members(group.name):
             score = WriteOnlyCell(sheet, unit["score"])
             score.number_format = score_format
             sheet.append([unit["position"], unit["unit"], *(unit[c] for c in optional), unit["appraised_points"],

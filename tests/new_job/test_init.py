@@ -177,9 +177,9 @@ def test_from_a_decision_carries_units_groups_and_maxima_without_scores(tmp_path
     settings, sheets = read_job(source)
     old, _ = normalise_units(sheets, settings.groups)
     new, _ = normalise_units(read_workbook(tmp_path / "moi" / "bang-diem.xlsx"), settings.groups)
-    assert list(zip(new["group"], new["unit"], new["max_points"])) == list(zip(old["group"], old["unit"],
-                                                                               old["max_points"]))
-    assert new["appraised_points"].isna().all() and new["applicable_max"].isna().all() and (new["reason"] == "").all()
+    assert [(u["group"], u["unit"], u["max_points"]) for u in new] == [(u["group"], u["unit"], u["max_points"])
+                                                                         for u in old]
+    assert all(u["appraised_points"] is None and u["applicable_max"] is None and u["reason"] == "" for u in new)
     book = openpyxl.load_workbook(tmp_path / "moi" / "bang-diem.xlsx")
     assert [c.value for c in book[LIST_SHEET]["A"][1:]] == [g.name for g in settings.groups]
     data = tomllib.loads((tmp_path / "moi" / "job.toml").read_text(encoding="utf-8"))
@@ -230,8 +230,8 @@ def fill_in_from(example: Path, job: Path) -> None:
     else:
         old, new = normalise_units(sheets, settings.groups)[0], normalise_units(new_sheets, settings.groups)[0]
         table = locate_tables(new_sheets, UNIT_TABLE)[0][0]
-        rows = {(r["group"], r["unit"]): r for r in new.to_dict("records")}
-        pairs = ((r, rows[(r["group"], r["unit"])]) for r in old.to_dict("records"))
+        rows = {(r["group"], r["unit"]): r for r in new}
+        pairs = ((r, rows[(r["group"], r["unit"])]) for r in old)
         columns = ("applicable_max", "appraised_points", "survey_points", "bonus", "penalty", "reason", "note")
     sheet = book[table.sheet.name]
     for before, after in pairs:

@@ -48,7 +48,7 @@ def test_sub_items_without_code_attach_to_the_criterion_above(huong_tra):
 
 
 def test_report_score_is_put_on_a_100_point_scale(huong_tra):
-    unit = huong_tra.units.iloc[0]
+    unit = huong_tra.units[0]
     assert (unit["score"], unit["label"], unit["rank"]) == (Decimal("84.39"), "Tốt", 1)
 
 
@@ -57,5 +57,5 @@ def test_chi_lang_fields_bonus_and_penalty():
     totals = result.totals
     assert (totals.max_points, totals.tree_points) == (Decimal(80), Decimal("64.06"))
     assert (totals.bonus, totals.penalty, totals.points) == (Decimal(3), Decimal(0), Decimal("67.06"))
-    unit = result.units.iloc[0]
+    unit = result.units[0]
     assert (str(unit["score"]), unit["label"]) == ("83.075", "Tốt")

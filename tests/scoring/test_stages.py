@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
-import pandas as pd
 import pytest
 
 from pipeline.scoring.classify import classified
@@ -61,8 +60,8 @@ def test_header_row_is_found_below_a_title_block():
         ("TT", "Tên đơn vị", "Tổng điểm thẩm định"), (1, "Phòng A", "90,5"),
     ))
     units, problems = normalise_units([sheet], (Group("Khối A", "Khối A"),))
-    assert problems == [] and list(units["unit"]) == ["Phòng A"] and units["appraised_points"][0] == Decimal("90.5")
-    assert units["row"][0] == 4
+    assert problems == [] and [u["unit"] for u in units] == ["Phòng A"]
+    assert units[0]["appraised_points"] == Decimal("90.5") and units[0]["row"] == 4
 
 
 def test_nfd_names_are_the_same_unit():
@@ -119,30 +118,30 @@ def _unit(**values):
     base = {"group": "A", "unit": "X", "max_points": None, "applicable_max": None, "appraised_points": None,
             "survey_points": None, "bonus": None, "penalty": None, "declared_score": None, "reason": "",
             "note": "", "file": "f", "sheet": "s", "row": 2}
-    return pd.DataFrame([{**base, **values}], dtype=object)
+    return [{**base, **values}]
 
 
 def test_score_puts_points_on_the_100_point_scale():
     scored, _ = unit_scores(_unit(applicable_max=Decimal(80), appraised_points=Decimal("72.2")), CCHC)
-    assert scored["score"][0] == Decimal("90.250")
+    assert scored[0]["score"] == Decimal("90.250")
 
 
 def test_components_add_up_then_bonus_and_penalty_apply():
     scored, _ = unit_scores(_unit(appraised_points=Decimal("60.1235"), survey_points=Decimal("30.5"),
                                   bonus=Decimal(2), penalty=Decimal("0.5")), CCHC)
-    assert scored["score_exact"][0] == Decimal("92.1235") and scored["score"][0] == Decimal("92.124")
+    assert scored[0]["score_exact"] == Decimal("92.1235") and scored[0]["score"] == Decimal("92.124")
 
 
 def test_conditions_move_a_unit_down():
     data = {**scheme_data("chi-so-cchc", "t")[0],
             "conditions": [{"label": "Xuất sắc", "min_field_percent": 85}, {"label": "Xuất sắc", "no_penalty": True}]}
     scheme = scheme_from_data(data, "t")
-    frame = pd.DataFrame([
+    units = [
         {"group": "A", "evaluated": True, "score": Decimal(95), "penalty": None, "min_field_ratio": Decimal("0.9")},
         {"group": "A", "evaluated": True, "score": Decimal(95), "penalty": None, "min_field_ratio": Decimal("0.8")},
         {"group": "A", "evaluated": True, "score": Decimal(95), "penalty": Decimal(1), "min_field_ratio": Decimal(1)},
-    ], dtype=object)
-    assert list(classified(frame, scheme, {})["label"]) == ["Xuất sắc", "Tốt", "Tốt"]
+    ]
+    assert [u["label"] for u in classified(units, scheme, {})] == ["Xuất sắc", "Tốt", "Tốt"]
 
 
 @pytest.mark.parametrize("change, key", [
