@@ -26,9 +26,10 @@ from pipeline.documents.render import TEMPLATE_DIR, render_document
 from pipeline.documents.report_context import unit_report_context
 from pipeline.documents.template_check import check_template
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
-from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, file_name
+from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.evaluate import evaluate, scored, unit_score
 from pipeline.scoring.result import JobResult
+from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, soffice
 from pipeline.write.results_workbook import results_workbook
@@ -185,7 +186,7 @@ def _campaign(settings: JobSettings, template: Path, staging: Staging | None, pr
     result = scored(settings, units, [*found, *more], reports=tuple(reports))
     if staging is not None and not problems:
         for position, (report, temporary) in enumerate(zip(reports, staged), 1):
-            name = file_name(position, report.unit)
+            name = report_file_name(position, len(reports), report.unit)
             staging.path(name)
             (staging.folder / temporary).replace(staging.folder / name)
     return result

@@ -36,8 +36,8 @@ from pipeline.documents.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTempl
 from pipeline.documents.report_context import unit_report_context
 from pipeline.flow import Run, job_templates, run_job
 from pipeline.read.job_folder import read_job
-from pipeline.scoring.campaign import file_name
 from pipeline.scoring.evaluate import evaluate, unit_score
+from pipeline.write.files import report_file_name
 from tests.conftest import INPUTS, ROOT
 
 BATCH_JOB = "vi-du-2025-dot-danh-gia"
@@ -87,7 +87,7 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
             for template, _ in others:
                 for n, report in enumerate(variant.reports, 1):
                     context = unit_report_context(variant.settings, report, unit_score(variant.settings, report))
-                    found.setdefault(template.name, []).append((f"{name}: {file_name(n, report.unit)}", context))
+                    found.setdefault(template.name, []).append((f"{name}: {report_file_name(n, len(variant.reports), report.unit)}", context))
     return found
 
 

@@ -13,7 +13,6 @@ run) and checked together afterwards (`campaign_table`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,10 +118,3 @@ def _group(settings: JobSettings, sheet: Sheet, header_row: int, where: dict[str
 
 def _place(file: str, sheet: str | None) -> str:
     return f'{file}, trang "{sheet}"' if sheet else file
-
-
-def file_name(position: int, unit: str) -> str:
-    """`bao-cao/007-ubnd-xa-huong-toan.docx`: order first, then the unit without diacritics."""
-    plain = unicodedata.normalize("NFKD", unit.replace("đ", "d").replace("Đ", "D"))
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")
-    return f"bao-cao/{position:03d}-{slug[:60] or 'don-vi'}.docx"

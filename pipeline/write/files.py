@@ -7,7 +7,9 @@ own files go through `staging`.
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import unicodedata
 from pathlib import Path
 
 from pipeline.write.staging import output_errors, refuse_existing
@@ -39,3 +41,11 @@ def write_atomically(path: Path, content: bytes) -> Path:
             temporary.unlink(missing_ok=True)
             raise
     return path
+
+
+def report_file_name(position: int, count: int, unit: str) -> str:
+    """`bao-cao/007-ubnd-xa-huong-toan.docx`: order first (as wide as the largest, so names sort in
+    order), then the unit's name without diacritics."""
+    plain = unicodedata.normalize("NFKD", unit.replace("đ", "d").replace("Đ", "D"))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")
+    return f"bao-cao/{position:0{max(3, len(str(count)))}d}-{slug[:60] or 'don-vi'}.docx"

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -185,10 +186,16 @@ def _try_lock(handle: int) -> bool:
 
 
 def _holder(path: Path) -> str:
-    """Who holds the lock, in words: the job, the process and when it started, as far as known."""
-    try:
-        info = json.loads(path.read_text(encoding="utf-8"))
-        started = datetime.fromisoformat(info["started"]).strftime("%H:%M:%S ngày %d/%m/%Y")
-        return f"công việc \"{info['job']}\", tiến trình số {info['pid']}, bắt đầu lúc {started}"
-    except (OSError, ValueError, KeyError, TypeError):
-        return "một lần chạy khác"
+    """Who holds the lock, in words: the job, the process and when it started, as far as known.
+
+    The holder writes this just after taking the lock; a run that finds the lock taken in
+    that instant waits a moment for it.
+    """
+    for _ in range(20):
+        try:
+            info = json.loads(path.read_text(encoding="utf-8"))
+            started = datetime.fromisoformat(info["started"]).strftime("%H:%M:%S ngày %d/%m/%Y")
+            return f"công việc \"{info['job']}\", tiến trình số {info['pid']}, bắt đầu lúc {started}"
+        except (OSError, ValueError, KeyError, TypeError):
+            time.sleep(0.05)
+    return "một lần chạy khác"

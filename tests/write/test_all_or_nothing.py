@@ -136,3 +136,13 @@ def test_an_output_folder_the_run_may_not_write_into_is_refused_with_its_name(cl
     code, _, err = cli("run", example_job(JOB), "--out", tmp_path / "out")
     assert code == 1 and "không có quyền ghi" in err and str(tmp_path) in err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("count, expected", [(6, "bao-cao/007-ubnd-xa-huong-toan.docx"),
+                                             (2000, "bao-cao/0007-ubnd-xa-huong-toan.docx")])
+def test_report_names_are_numbered_as_wide_as_the_largest_so_they_sort_in_order(count, expected):
+    from pipeline.write.files import report_file_name
+
+    assert report_file_name(7, count, "UBND xã Hương Toàn") == expected
+    names = [report_file_name(n, 1200, "Đơn vị") for n in (9, 99, 999, 1000, 1200)]
+    assert names == sorted(names)
