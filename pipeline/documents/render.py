@@ -76,7 +76,7 @@ class PreparedTemplate:
             self.splice = "verified"
         # Elements whose content starts with a tag may render empty; lxml writes those as <x/>.
         may_be_empty = sorted(set(re.findall(r"<([\w:]+)(?:\s[^<>]*)?>(?={[{%#])", self.sources[self.body])))
-        self.lxml_spelling = _lxml_spelling(may_be_empty)
+        self.empty = _empty_elements(may_be_empty)
         body.clear()  # the rendered body takes its place; a small shell is quick to parse anew
         self.shell = etree.tostring(root)
         empty = etree.tostring(root, encoding="UTF-8", standalone=True)
@@ -181,7 +181,9 @@ class PreparedTemplate:
         building its whole XML tree a second time).
         """
         if self.splice and b"</w:tblGrid></w:tbl>" not in body and not _CONTROL.search(body):
-            xml = self.lxml_spelling.sub(_as_lxml_writes, body)  # one pass, one copy
+            xml = body.replace(b"&#34;", b'"').replace(b"&#39;", b"'")  # no copy when there is no quote
+            if self.empty is not None:
+                xml = self.empty.sub(rb"<\1\2/>", xml)
             inner = memoryview(xml)[xml.index(b">") + 1:xml.rindex(b"</w:body>")]
             spliced = b"".join((self.head, inner, self.tail))
             if self.splice == "verified":
@@ -200,20 +202,12 @@ class PreparedTemplate:
         return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-def _lxml_spelling(tags: list[str]) -> re.Pattern[bytes]:
-    """What lxml writes differently from Jinja: quotes unescaped in text, and `<w:t></w:t>` as `<w:t/>`
-    for each of `tags` (the elements a tag may leave empty)."""
-    empty = b"|".join(re.escape(tag.encode("utf-8")) for tag in tags) or b"(?!)"
-    return re.compile(rb"&#34;|&#39;|<(" + empty + rb")((?:\s[^<>]*)?)></\1>")
-
-
-def _as_lxml_writes(match: re.Match[bytes]) -> bytes:
-    found = match.group()
-    if found == b"&#34;":
-        return b'"'
-    if found == b"&#39;":
-        return b"'"
-    return b"<" + match.group(1) + match.group(2) + b"/>"
+def _empty_elements(tags: list[str]) -> re.Pattern[bytes] | None:
+    """`<w:t></w:t>` as lxml writes it, `<w:t/>`, for each of `tags`: the elements a tag may leave empty."""
+    if not tags:
+        return None
+    names = b"|".join(re.escape(tag.encode("utf-8")) for tag in tags)
+    return re.compile(rb"<(" + names + rb")((?:\s[^<>]*)?)></\1>")
 
 
 def _splice_safe(body: etree._Element, source: str) -> bool:
