@@ -27,6 +27,7 @@ clean:
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_render.py --pdf 20
+	$(PY) benchmarks/bench_end_to_end.py
 
 pages: run
 	$(PY) scripts/render_pages.py

@@ -61,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="chạy một công việc (thư mục trong inputs/)")
     _job_argument(run)
-    run.add_argument("--out", type=Path, help="thư mục ghi kết quả (mặc định outputs/<tên công việc>)")
+    run.add_argument("--out", type=Path,
+                     help="thư mục ghi kết quả (mặc định outputs/<tên công việc> trong thư mục đang đứng)")
     run.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
     run.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF của mỗi văn bản (cần LibreOffice)")
     run.set_defaults(command=_run)
@@ -108,8 +109,8 @@ def _run(args: argparse.Namespace) -> int:
     from pipeline.flow import run_job
 
     out_dir = args.out or Path("outputs") / args.job.resolve().name
-    with _progress_bar() as bar:
-        run = run_job(args.job, out_dir, force=args.force, pdf=args.pdf, progress=bar.update)
+    with _progress_bar() as bar:  # messages name the output folder in full: a relative one depends on where one stands
+        run = run_job(args.job, out_dir.absolute(), force=args.force, pdf=args.pdf, progress=bar.update)
     print(summary(run.result))
     where = "" if out_dir.is_absolute() else f" (tức {out_dir.absolute()})"
     print(f"\nĐã ghi {len(run.written) + 1} tệp vào {out_dir}{where}:")

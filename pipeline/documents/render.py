@@ -124,7 +124,6 @@ class PreparedTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The document for `context` as .docx bytes; the same context gives the same bytes."""
-        body = self._filled_body(context)
         others = {name: self._fill(template, context) for name, template in self.others.items()}
         footnotes = self._fill(self.footnotes, context) if self.footnotes else None
         try:
@@ -132,7 +131,7 @@ class PreparedTemplate:
         except TemplateError as exc:
             raise _template_error(self.path, exc) from exc
         parts = dict(self.parts)
-        parts[DOCUMENT_PART] = self._document_xml(body)
+        parts[DOCUMENT_PART] = self._document_xml(self._filled_body(context))  # no name keeps the body alive
         for name, xml in others.items():
             encoding = re.match(r'<\?xml[^?]+\bencoding="([^"]+)"', xml, re.I)
             parts[name] = etree.tostring(parse_xml(xml.encode(encoding.group(1) if encoding else "utf-8")),
@@ -181,12 +180,14 @@ class PreparedTemplate:
         building its whole XML tree a second time).
         """
         if self.splice and b"</w:tblGrid></w:tbl>" not in body and not _CONTROL.search(body):
-            xml = body.replace(b"&#34;", b'"').replace(b"&#39;", b"'")  # no copy when there is no quote
+            verified = self.splice == "verified"
+            xml, body = body, (b"" if verified else body)  # a large body is held once, not once per step
+            xml = xml.replace(b"&#34;", b'"').replace(b"&#39;", b"'")  # no copy when there is no quote
             if self.empty is not None:
                 xml = self.empty.sub(rb"<\1\2/>", xml)
             inner = memoryview(xml)[xml.index(b">") + 1:xml.rindex(b"</w:body>")]
             spliced = b"".join((self.head, inner, self.tail))
-            if self.splice == "verified":
+            if verified:
                 return spliced
             serialised = self._serialised(body)
             self.splice = "verified" if spliced == serialised else False
