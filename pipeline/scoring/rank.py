@@ -30,6 +30,6 @@ def _ranked_group(members: list[dict[str, Any]], tie_rule: str) -> list[dict[str
     for i, unit in enumerate(ordered):  # `sorted` is stable: equal scores keep the order of the input
         shared = tie_rule == "dong-hang" and i > 0 and unit["score"] == ordered[i - 1]["score"]
         ranks.append(ranks[-1] if shared else i + 1)
-    both = [*({**unit, "rank": rank} for unit, rank in zip(ordered, ranks)),
-            *({**unit, "rank": None} for unit in members if not unit["evaluated"])]
-    return [{**unit, "position": position} for position, unit in enumerate(both, 1)]
+    rest = [unit for unit in members if not unit["evaluated"]]
+    return [{**unit, "rank": rank, "position": position}
+            for position, (unit, rank) in enumerate([*zip(ordered, ranks), *((u, None) for u in rest)], 1)]
