@@ -115,9 +115,10 @@ def _run(args: argparse.Namespace) -> int:
     where = "" if out_dir.is_absolute() else f" (tức {out_dir.absolute()})"
     print(f"\nĐã ghi {len(run.written) + 1} tệp vào {out_dir}{where}:")
     shown = run.written if len(run.written) <= 12 else [*run.written[:6], None, *run.written[-3:]]
+    inside = out_dir.absolute()
     for path in shown:
-        print(f"  {path}" if path else f"  … ({len(run.written) - 9} tệp khác, xem {run.manifest.name})")
-    print(f"  {run.manifest} (danh sách tệp và mã SHA-256)")
+        print(f"  {path.relative_to(inside)}" if path else f"  … ({len(run.written) - 9} tệp khác, xem {run.manifest.name})")
+    print(f"  {run.manifest.relative_to(inside)} (danh sách tệp và mã SHA-256)")
     if run.removed:
         print(f"\nĐã xóa {len(run.removed)} tệp của lần chạy trước mà lần này không lập lại: "
               + ", ".join(run.removed[:5]) + (", …" if len(run.removed) > 5 else ""))
