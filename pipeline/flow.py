@@ -135,7 +135,7 @@ class CampaignWork:
     staging: Path | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileOutcome:
     reports: tuple[UnitReport, ...]  # without their criteria: the totals are all the decision needs
     staged: tuple[str, ...]  # each report's temporary name in the staging folder, in the order of `reports`

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CriterionRow:
     kind: str  # "field", "criterion" or "item"
     code: str
@@ -15,7 +15,7 @@ class CriterionRow:
     rationale: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExtraRow:
     title: str
     max_points: str
@@ -23,7 +23,7 @@ class ExtraRow:
     rationale: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitRow:
     position: int
     unit: str
@@ -38,7 +38,7 @@ class UnitRow:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReasonBlock:
     """Consecutive units not evaluated for the same reason: one merged cell."""
 
@@ -46,7 +46,7 @@ class ReasonBlock:
     units: tuple[UnitRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Appendix:
     label: str
     heading: str

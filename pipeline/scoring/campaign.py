@@ -29,7 +29,7 @@ UNIT_LABELS = ("đơn vị", "tên đơn vị", "cơ quan, đơn vị")
 GROUP_LABELS = ("khối", "nhóm", "khối, nhóm")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitReport:
     """One unit of a batch: where its table is, its group, its report's rows and totals."""
 

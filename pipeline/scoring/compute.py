@@ -22,7 +22,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 _EXACT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CriteriaTotals:
     """The report's totals: the tree's maximum and points, bonus and penalty, the total."""
 
