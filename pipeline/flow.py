@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.base.errors import InputErrors, Problem
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.base.workers import alongside, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.documents.catalogue import KIND_CONTEXT
@@ -63,6 +63,8 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     files an earlier run listed in its manifest and this one does not make).
     """
     settings = read_settings(folder)
+    if out_dir.resolve() == folder.resolve():
+        raise InputErrors([problem(Reason.OUTPUT_IS_JOB_FOLDER, file=str(out_dir))])
     if pdf:
         soffice()  # refuse before any work when there is no LibreOffice
     if not force:  # before any work: the files every run makes, and those an earlier run's manifest lists

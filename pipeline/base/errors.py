@@ -65,6 +65,7 @@ class Reason(Enum):
     OUTPUT_EXISTS = "output_exists"
     OUTPUT_BUSY = "output_busy"
     OUTPUT_NOT_FOLDER = "output_not_folder"
+    OUTPUT_IS_JOB_FOLDER = "output_is_job_folder"
     OUTPUT_UNWRITABLE = "output_unwritable"
     DISK_FULL = "disk_full"
     NO_LIBREOFFICE = "no_libreoffice"

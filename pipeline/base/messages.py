@@ -165,6 +165,10 @@ _TEXT: dict[Reason, str] = {
     Reason.OUTPUT_NOT_FOLDER: (
         "đây là một tệp, không phải thư mục, nên không ghi kết quả vào đó được. Chọn thư mục khác bằng --out."
     ),
+    Reason.OUTPUT_IS_JOB_FOLDER: (
+        "đây là chính thư mục công việc: bảng kết quả ghi vào đó sẽ bị đọc như số liệu ở lần chạy sau. "
+        "Chọn thư mục khác bằng --out (ví dụ một thư mục con, hoặc bỏ --out để ghi vào outputs/)."
+    ),
     Reason.OUTPUT_UNWRITABLE: (
         "chương trình không có quyền ghi vào đây (thư mục chỉ đọc hoặc của người dùng khác). "
         "Chọn thư mục khác bằng --out, hoặc nhờ bộ phận kỹ thuật cấp quyền ghi."

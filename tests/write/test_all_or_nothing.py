@@ -146,3 +146,11 @@ def test_report_names_are_numbered_as_wide_as_the_largest_so_they_sort_in_order(
     assert report_file_name(7, count, "UBND xã Hương Toàn") == expected
     names = [report_file_name(n, 1200, "Đơn vị") for n in (9, 99, 999, 1000, 1200)]
     assert names == sorted(names)
+
+
+def test_the_job_folder_itself_is_refused_as_output_folder(cli, example_job):
+    job = example_job("huong-tra-2020-xep-loai")
+    before = sorted(p.name for p in job.iterdir())
+    code, _, err = cli("run", job, "--out", job)
+    assert code == 1 and "chính thư mục công việc" in err
+    assert sorted(p.name for p in job.iterdir()) == before
