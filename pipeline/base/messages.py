@@ -165,6 +165,25 @@ _TEXT: dict[Reason, str] = {
     Reason.OUTPUT_NOT_FOLDER: (
         "đây là một tệp, không phải thư mục, nên không ghi kết quả vào đó được. Chọn thư mục khác bằng --out."
     ),
+    Reason.NO_OPTION_SCORED: (
+        "tiêu chí \"{code}\" là \"chọn một\" nhưng chưa chấm mức nào (các dòng {rows}). Ghi điểm vào đúng một "
+        "mức; không đạt mức nào thì ghi 0 ở mức thấp nhất."
+    ),
+    Reason.CODE_OUT_OF_ORDER: (
+        "mã số \"{value}\" nằm sai chỗ: nó thuộc \"{parent}\" nhưng đứng sau \"{previous}\", nên sẽ được cộng vào "
+        "\"{parent}\" mà lại in dưới mục khác. Chuyển dòng này về đúng nhóm của \"{parent}\", hoặc sửa mã số."
+    ),
+    Reason.TOTAL_ROW_MISMATCH: (
+        "dòng tổng ghi {value}, nhưng cộng các đơn vị phía trên được {computed}. Sửa lại dòng tổng (hoặc xóa dòng "
+        "tổng: chương trình không xếp hạng dòng này)."
+    ),
+    Reason.APPLICABLE_ABOVE_MAXIMUM: (
+        "điểm tối đa áp dụng {value} lớn hơn điểm tối đa theo quy định {maximum}. Kiểm tra lại hai cột điểm tối đa."
+    ),
+    Reason.ABOVE_SCALE: (
+        "điểm {value} lớn hơn thang điểm {scale} mà bảng không có cột điểm tối đa để quy đổi. Kiểm tra lại số "
+        "(gõ nhầm dấu thập phân?), hoặc thêm cột \"Điểm tối đa\" của đơn vị."
+    ),
     Reason.OUTPUT_IS_JOB_FOLDER: (
         "đây là chính thư mục công việc: bảng kết quả ghi vào đó sẽ bị đọc như số liệu ở lần chạy sau. "
         "Chọn thư mục khác bằng --out (ví dụ một thư mục con, hoặc bỏ --out để ghi vào outputs/)."

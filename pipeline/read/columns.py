@@ -42,17 +42,21 @@ UNIT_TABLE = TableSpec(
         Column("group", "Khối", ("Nhóm", "Khối, nhóm", "Khối/nhóm")),
         Column("unit", "Đơn vị", ("Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Đơn vị được đánh giá"),
                required=True),
-        Column("max_points", "Tổng điểm các nhiệm vụ theo quy định", ("Điểm tối đa",), number=True),
+        Column("max_points", "Tổng điểm các nhiệm vụ theo quy định",
+               ("Điểm tối đa", "Điểm tối đa theo quy định", "Điểm chuẩn"), number=True),
         Column("applicable_max", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
-               ("Điểm tối đa áp dụng", "Tổng điểm tối đa áp dụng"), number=True),
+               ("Điểm tối đa áp dụng", "Tổng điểm tối đa áp dụng", "Tổng điểm các nhiệm vụ phát sinh",
+                "Tổng điểm các nhiệm vụ phát sinh trong năm"), number=True),
         Column("appraised_points", "Tổng điểm thẩm định",
-               ("Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị", "Điểm thẩm định"),
+               ("Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị", "Điểm thẩm định",
+                "Điểm đánh giá trực tiếp", "Điểm thẩm định trực tiếp"),
                required=True, number=True),
         Column("survey_points", "Điểm điều tra xã hội học", ("Điểm điều tra XHH", "Điểm khảo sát"), number=True),
         Column("bonus", "Điểm thưởng", number=True),
-        Column("penalty", "Điểm trừ", number=True),
-        Column("declared_score", "Kết quả đánh giá", ("Điểm đánh giá", "Chỉ số CCHC", "Chỉ số"), number=True),
-        Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại",)),
+        Column("penalty", "Điểm trừ", ("Điểm bị trừ",), number=True),
+        Column("declared_score", "Kết quả đánh giá", ("Điểm đánh giá", "Chỉ số CCHC", "Chỉ số", "Tổng điểm", "Tổng số điểm"),
+               number=True),
+        Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại", "Lý do")),
         Column("note", "Ghi chú"),
     ),
 )
@@ -74,7 +78,9 @@ CRITERIA_TABLE = TableSpec(
 
 
 def header_key(text: str) -> str:
-    """A header as compared: NFC, case-folded, one space, no spaces around "/", no trailing ":*"."""
+    """A header as compared: NFC, case-folded, one space, no spaces around "/", no trailing ":*", and
+    no remark in parentheses ("Điểm trừ (nếu có)" is "điểm trừ")."""
     text = unicodedata.normalize("NFC", str(text)).casefold()
+    text = re.sub(r"\s*\([^()]*\)", " ", text)
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(":*").strip()
     return re.sub(r"\s*/\s*", "/", text)

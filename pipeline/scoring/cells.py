@@ -31,6 +31,12 @@ def clean_text(value: Any, keep_lines: bool = False) -> str:
     return " ".join(line for line in lines if line)
 
 
+def plain_text(text: str) -> str:
+    """Text as compared by what it says: no diacritics, no case, one space ("Hương  Văn" → "huong van")."""
+    decomposed = unicodedata.normalize("NFD", clean_text(text).casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def parse_number(value: Any) -> Decimal | None:
     """A score cell as `Decimal`; `None` when empty. Accepts `72,2` and `72.2`.
 

@@ -89,6 +89,7 @@ def rolled_up_criteria(criteria: list[dict[str, Any]]) -> tuple[list[dict[str, A
 def _parents(items: list[dict[str, Any]], errors: list[Problem]) -> tuple[dict[int, int | None], list[int]]:
     parents: dict[int, int | None] = {}
     by_key: dict[str, int] = {}
+    items_key: dict[int, str] = {}
     last_coded: int | None = None
     order: list[int] = []
     for item in items:
@@ -110,8 +111,15 @@ def _parents(items: list[dict[str, Any]], errors: list[Problem]) -> tuple[dict[i
                 errors.append(problem(Reason.ORPHAN_CODE, **where, column=CRITERIA_TABLE.column("code").header,
                                       value=code, parent=parent_key))
                 continue
+            previous = items_key.get(last_coded, "") if last_coded is not None else ""
+            if parent_key and previous != parent_key and not previous.startswith(parent_key + "."):
+                # "1.3" among field II's rows would be added to field I but printed under II
+                errors.append(problem(Reason.CODE_OUT_OF_ORDER, **where, column=CRITERIA_TABLE.column("code").header,
+                                      value=code, parent=parent_key, previous=previous))
+                continue
             parents[row] = by_key[parent_key] if parent_key else None
             by_key[key] = row
+            items_key[row] = key
             last_coded = row
         order.append(row)
     return parents, order
@@ -154,8 +162,18 @@ def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Prob
         if len(scored) > 1:
             errors.append(problem(Reason.TWO_OPTIONS_SCORED, **where, code=label,
                                   rows=", ".join(str(k["row"]) for k in scored)))
+        if not scored and not invalid and not any(k["rollup"] for k in kids):
+            errors.append(problem(Reason.NO_OPTION_SCORED, **where, column=CRITERIA_TABLE.column("self_points").header,
+                                  code=label, rows=", ".join(str(k["row"]) for k in kids)))
+            invalid = True
         points = scored[0]["points"] if scored else Decimal(0)
     else:
+        for kid in kids:  # a blank leaf is not yet scored: counting it as 0 would publish a wrong total
+            if not kid["rollup"] and kid["self_points"] is None and kid["max_points"]:
+                errors.append(problem(Reason.MISSING_VALUE, file=kid["file"], sheet=kid["sheet"], row=kid["row"],
+                                      column=CRITERIA_TABLE.column("self_points").header,
+                                      hint=" (điểm tự chấm; tiêu chí không chấm thì ghi 0)"))
+                invalid = True
         points = sum((k["points"] for k in kids), Decimal(0))
     if scored and declared is not None and declared != points and not invalid:
         errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("self_points").header,
@@ -203,6 +221,7 @@ def report_unit_row(unit: str, group: str, totals: CriteriaTotals) -> dict[str, 
     """The unit a criteria table assesses, as one row of the shape `unit_scores` reads."""
     return {
         "group": group, "unit": unit, "max_points": totals.max_points, "applicable_max": totals.max_points,
+        "scale_max": totals.max_points,
         "appraised_points": totals.tree_points, "survey_points": None, "bonus": totals.bonus,
         "penalty": totals.penalty, "declared_score": None, "reason": "", "note": "",
         "min_field_ratio": totals.min_field_ratio, "file": None, "sheet": None, "row": None,
@@ -235,8 +254,12 @@ def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem]) 
     if evaluated:
         points = unit["appraised_points"] + (unit.get("survey_points") or Decimal(0))
         scaled = points
-        if unit.get("applicable_max"):
-            scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["applicable_max"])
+        if unit.get("scale_max"):
+            scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["scale_max"])
+        elif points > scheme.scale:
+            errors.append(problem(Reason.ABOVE_SCALE, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
+                                  column=UNIT_TABLE.column("appraised_points").header, value=shown(points),
+                                  scale=shown(scheme.scale)))
         exact = scaled + (unit.get("bonus") or Decimal(0)) - (unit.get("penalty") or Decimal(0))
         score = round_half_up(exact, scheme.decimals)
         result.update(points=points, score_exact=exact, score=score)

@@ -17,10 +17,12 @@ from pipeline.base.formatting import points as shown
 from pipeline.config.job_settings import Group
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.read.sheet import Sheet
-from pipeline.scoring.cells import clean_text, parse_code
+from pipeline.scoring.cells import clean_text, parse_code, plain_text
 from pipeline.scoring.tables import Cells, Located, locate_tables, records
 
 _TOTAL_TITLES = ("tổng điểm", "tổng cộng", "tổng số điểm", "tổng")
+_TOTAL_ROWS = ("tong cong", "cong", "tong so", "tong", "tong diem", "tong so diem")  # under a unit table
+_ADDITIVE = ("max_points", "applicable_max", "appraised_points", "survey_points", "bonus", "penalty")
 ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "choose", "chon mot": "choose",
            "chọn 1": "choose", "chọn": "choose"}
 
@@ -28,14 +30,19 @@ ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "cho
 def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Unit rows of every sheet, one row (a dict) per unit, with its group resolved.
 
-    Each row has: group, unit, the score columns as `Decimal` or `None`, reason, note,
-    file, sheet, row. A unit's group is its "Khối" cell, else the sheet's name (or the
-    only group of the job); it must be one of the job's groups.
+    Each row has: group, unit, the score columns as `Decimal` or `None`, scale_max (the
+    maximum the points are put on the scale by: the applicable maximum when the table has
+    that column, else the only maximum column, else `None`), reason, note, file, sheet,
+    row. A unit's group is its "Khối" cell, else the sheet's name (or the only group of the
+    job); it must be one of the job's groups. A total row under the units ("Tổng cộng",
+    "Cộng") is checked against the sum above it and is not a unit.
     """
     tables, errors = locate_tables(sheets, UNIT_TABLE)
     rows: list[dict[str, Any]] = []
     number_ids = [c.id for c in UNIT_TABLE.columns if c.number]
     for table in tables:
+        scale_by = next((c for c in ("applicable_max", "max_points") if c in table.positions), None)
+        above: list[dict[str, Any]] = []  # this table's units since its last total row
         for record in records(table, UNIT_TABLE):
             cells = Cells(table, record, errors)
             values = {cid: cells.number(cid) for cid in number_ids}
@@ -45,13 +52,18 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[lis
                 if any(v is not None for v in values.values()) or reason:
                     cells.add(Reason.MISSING_UNIT, "unit")
                 continue
+            if plain_text(unit).rstrip(":") in _TOTAL_ROWS:
+                _check_total_row(cells, values, above)
+                above = []
+                continue
             group = _group_of(cells, table, groups)
-            _check_unit(cells, values, unit, reason)
+            _check_unit(cells, values, unit, reason, scale_by)
             rows.append({
-                "group": group, "unit": unit, **values, "reason": reason,
-                "note": cells.text("note", keep_lines=True) if "note" in record else "",
+                "group": group, "unit": unit, **values, "scale_max": values[scale_by] if scale_by else None,
+                "reason": reason, "note": cells.text("note", keep_lines=True) if "note" in record else "",
                 "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
             })
+            above.append(rows[-1])
     errors += _duplicates(rows) + _empty_groups(rows, groups, bool(tables))
     return rows, errors
 
@@ -81,7 +93,20 @@ def _group_of(cells: Cells, table: Located, groups: tuple[Group, ...]) -> str | 
     return None
 
 
-def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reason: str) -> None:
+def _check_total_row(cells: Cells, values: dict[str, Decimal | None], above: list[dict[str, Any]]) -> None:
+    """A total row's numbers against the sums of the units above it; a refused cell above stops the check."""
+    for column in _ADDITIVE:
+        stated = values.get(column)
+        parts = [unit[column] for unit in above]
+        if stated is None or column not in cells.table.positions or any(p is None for p in parts):
+            continue
+        total = sum(parts, Decimal(0))
+        if stated != total:
+            cells.add(Reason.TOTAL_ROW_MISMATCH, column, value=shown(stated), computed=shown(total))
+
+
+def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reason: str,
+                scale_by: str | None) -> None:
     points = values["appraised_points"]
     if reason and points is not None:
         cells.add(Reason.POINTS_AND_REASON, "appraised_points", value=reason, unit=unit)
@@ -95,22 +120,33 @@ def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reas
             if points > limit:
                 cells.add(Reason.ABOVE_MAXIMUM, "appraised_points", value=shown(points), maximum=shown(limit))
             break
-    if values.get("applicable_max") == 0 and points is not None:
-        cells.add(Reason.ZERO_MAXIMUM, "applicable_max")
+    applicable, maximum = values.get("applicable_max"), values.get("max_points")
+    if applicable is not None and maximum is not None and applicable > maximum:
+        cells.add(Reason.APPLICABLE_ABOVE_MAXIMUM, "applicable_max", value=shown(applicable), maximum=shown(maximum))
+    if scale_by and points is not None and not reason:
+        if values[scale_by] is None and not cells.has_value(scale_by):
+            cells.add(Reason.MISSING_VALUE, scale_by, hint=" (điểm tối đa để quy điểm ra thang điểm)")
+        elif values[scale_by] == 0:
+            cells.add(Reason.ZERO_MAXIMUM, scale_by)
 
 
 def _duplicates(rows: list[dict[str, Any]]) -> list[Problem]:
+    """The same unit twice in a group: the same name, or a name typed without diacritics ("Huong Van") that
+    is another's without them. Two names written in full stay two units: "Hương Vân" is not "Hương Văn"."""
     errors = []
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for row in rows:
         if row["group"] is None:
             continue
-        key = (row["group"], row["unit"].casefold())
-        if key in seen:
+        name, key = row["unit"].casefold(), (row["group"], plain_text(row["unit"]))
+        unaccented = name == plain_text(name)
+        first = next((at for other, at in seen.get(key, []) if other == name or unaccented
+                      or other == plain_text(other)), None)
+        if first is not None:
             errors.append(problem(Reason.DUPLICATE_UNIT, file=row["file"], sheet=row["sheet"], row=row["row"],
-                                  value=row["unit"], group=row["group"], first_row=seen[key]))
+                                  value=row["unit"], group=row["group"], first_row=first))
         else:
-            seen[key] = row["row"]
+            seen.setdefault(key, []).append((name, row["row"]))
     return errors
 
 

@@ -122,7 +122,8 @@ def _unit(**values):
 
 
 def test_score_puts_points_on_the_100_point_scale():
-    scored, _ = unit_scores(_unit(applicable_max=Decimal(80), appraised_points=Decimal("72.2")), CCHC)
+    scored, _ = unit_scores(_unit(applicable_max=Decimal(80), scale_max=Decimal(80), appraised_points=Decimal("72.2")),
+                            CCHC)
     assert scored[0]["score"] == Decimal("90.250")
 
 

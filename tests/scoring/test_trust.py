@@ -1,0 +1,115 @@
+"""Inputs a secretariat really produces that used to give a wrong figure with no error.
+
+Each case is a small table as staff type it; the rule is: the exact figure a person would
+compute, or a refusal naming the place, never a silent change of meaning.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pipeline.base.errors import Reason
+from pipeline.config.job_settings import Group
+from pipeline.config.scheme import scheme_data, scheme_from_data
+from pipeline.read.sheet import Sheet
+from pipeline.scoring.compute import rolled_up_criteria, unit_scores
+from pipeline.scoring.normalise import normalise_criteria, normalise_units
+
+CCHC = scheme_from_data(scheme_data("chi-so-cchc@2023", "t")[0], "t")
+GROUPS = (Group("Khối A", "Khối A"),)
+
+
+def scored(*rows: tuple) -> tuple[list[dict], list[Reason]]:
+    """A unit table (header first) read and scored on the CCHC scheme: the units and the reasons refused."""
+    units, problems = normalise_units([Sheet("bang.xlsx", "Khối A", rows)], GROUPS)
+    units, more = unit_scores(units, CCHC)
+    return units, [p.reason for p in [*problems, *more]]
+
+
+@pytest.mark.parametrize("penalty_header", ["Điểm trừ (nếu có)", "Điểm bị trừ", "ĐIỂM TRỪ", "Điểm trừ:"])
+def test_an_annotated_or_reworded_penalty_header_is_the_penalty(penalty_header):
+    units, refused = scored(("Đơn vị", "Tổng điểm thẩm định", penalty_header), ("Sở A", "97.685", 5))
+    assert refused == [] and units[0]["score"] == Decimal("92.685")
+
+
+def test_a_shortened_applicable_maximum_header_scales_the_points():
+    units, refused = scored(("Đơn vị", "Tổng điểm các nhiệm vụ phát sinh", "Tổng điểm thẩm định"),
+                            ("Hương Văn", 80, "72.2"))
+    assert refused == [] and units[0]["score"] == Decimal("90.250")
+
+
+def test_the_only_maximum_column_is_the_one_points_are_scaled_by():
+    units, refused = scored(("Đơn vị", "Điểm tối đa", "Tổng điểm thẩm định"),
+                            ("Sở A", "71.5", "64.35"), ("Sở B", "96.5", "90"), ("Sở C", 100, "91"))
+    assert refused == []
+    assert [u["score"] for u in units] == [Decimal("90.000"), Decimal("93.264"), Decimal("91.000")]
+
+
+def test_with_two_maximum_columns_the_applicable_one_scales():
+    units, refused = scored(("Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
+                             "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", "Tổng điểm thẩm định"),
+                            ("Hương Văn", 100, 80, "72.2"))
+    assert refused == [] and units[0]["score"] == Decimal("90.250")
+
+
+def test_the_real_points_column_of_a_published_table_is_read_as_points():
+    units, refused = scored(("Đơn vị", "Điểm đánh giá trực tiếp", "Điểm điều tra xã hội học"), ("Sở A", "60.1", "27.26"))
+    assert refused == [] and units[0]["score"] == Decimal("87.360")
+
+
+@pytest.mark.parametrize("rows, reason", [
+    ((("Đơn vị", "Tổng điểm thẩm định", "Điểm điều tra xã hội học"), ("Sở A", "60", "272.60")), Reason.ABOVE_SCALE),
+    ((("Đơn vị", "Tổng điểm các nhiệm vụ theo quy định", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
+       "Tổng điểm thẩm định"), ("Sở A", 80, 100, 70)), Reason.APPLICABLE_ABOVE_MAXIMUM),
+    ((("Đơn vị", "Điểm tối đa", "Tổng điểm thẩm định"), ("Sở A", None, 70)), Reason.MISSING_VALUE),
+])
+def test_numbers_out_of_range_are_refused(rows, reason):
+    _, refused = scored(*rows)
+    assert reason in refused
+
+
+def test_a_total_row_is_checked_and_never_ranked():
+    units, refused = scored(("TT", "Đơn vị", "Tổng điểm thẩm định"), (1, "Sở A", "90"), (2, "Sở B", "80"),
+                            (None, "Tổng cộng", "170"))
+    assert refused == [] and [u["unit"] for u in units] == ["Sở A", "Sở B"]
+    _, refused = scored(("TT", "Đơn vị", "Tổng điểm thẩm định"), (1, "Sở A", "90"), (2, "Sở B", "80"),
+                        (None, "Cộng:", "171"))
+    assert refused == [Reason.TOTAL_ROW_MISMATCH]
+
+
+@pytest.mark.parametrize("second, duplicate", [("Huong Van", True), ("HƯƠNG VĂN", True), ("Hương Vân", False)])
+def test_a_name_typed_without_diacritics_is_the_same_unit_but_two_full_names_are_not(second, duplicate):
+    _, refused = scored(("Đơn vị", "Tổng điểm thẩm định"), ("Hương Văn", "90"), (second, "80"))
+    assert (Reason.DUPLICATE_UNIT in refused) is duplicate
+
+
+def criteria(*rows: tuple) -> list[Reason]:
+    header = ("Mã số", "Tiêu chí", "Điểm chuẩn", "Điểm tự chấm")
+    table, problems = normalise_criteria([Sheet("t.xlsx", "S", (header, *rows))])
+    _, _, more = rolled_up_criteria(table)
+    return [p.reason for p in [*problems, *more]]
+
+
+def test_a_blank_leaf_score_is_not_yet_scored_not_zero():
+    assert criteria(("I", "A", 10, None), ("1.1", "a", 6, 6), ("1.2", "b", 4, None)) == [Reason.MISSING_VALUE]
+
+
+def test_a_choose_one_criterion_with_no_level_scored_is_refused():
+    assert criteria(("I", "A", 7, None), ("1.1", "chọn", 5, None), (None, "trước hạn", 5, None),
+                    (None, "đúng hạn", 3, None), ("1.2", "b", 2, 2)) == [Reason.NO_OPTION_SCORED]
+
+
+def test_a_criterion_placed_under_another_field_is_refused():
+    assert criteria(("I", "A", 4, None), ("1.1", "a", 2, 2), ("1.2", "b", 2, 2), ("II", "B", 1, None),
+                    ("2.1", "c", 1, 1), ("1.3", "d", 2, 2)) == [Reason.CODE_OUT_OF_ORDER]
+
+
+def test_the_run_refuses_what_the_stage_refuses(cli, tmp_path):
+    from tests.conftest import unit_job
+
+    job = unit_job(tmp_path / "job", {"Khối A": [["Đơn vị", "Tổng điểm thẩm định"], ["Sở A", 90], ["Tổng", 91]],
+                                      "Khối B": [["Đơn vị", "Tổng điểm thẩm định"], ["Sở B", 80]]})
+    code, _, err = cli("run", job, "--out", tmp_path / "out")
+    assert code == 1 and "dòng tổng ghi 91" in err and not (tmp_path / "out").exists()
