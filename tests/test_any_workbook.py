@@ -72,7 +72,7 @@ def tables(draw) -> dict:
     rows = []
     for n in range(draw(st.integers(1, 7))):
         maximum = draw(st.sampled_from([100, 80, 96.5, 71.5])) if with_max else None
-        rows.append({"name": draw(names()), "max": maximum, "points": draw(amounts(int(maximum or 100))),
+        rows.append({"name": f"{draw(names())} số {n + 1}", "max": maximum, "points": draw(amounts(int(maximum or 100))),
                      "bonus": draw(st.sampled_from([None, 1, 2.5])) if with_extras else None,
                      "penalty": draw(st.sampled_from([None, 0.5, 3])) if with_extras else None})
     return {"rows": rows, "with_max": with_max, "with_extras": with_extras,
