@@ -22,11 +22,7 @@ from __future__ import annotations
 
 import io
 import re
-import signal
-import threading
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,20 +30,17 @@ from typing import Any
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from pipeline.base.archive import deflated, oversized, zipped
+from pipeline.base.archive import deflated, zipped
 from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.documents import limits
+from pipeline.documents.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
 from pipeline.documents.schema_order import cell_properties_in_order, may_disorder_cells
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
-# What no document of this kind needs; a template asking for more was broken or made to harm.
-MAX_TEXT = 5_000_000  # characters one tag may make
-MAX_BODY = 200 << 20  # bytes of a document's body
-MAX_PART = 100 << 20  # bytes of one part of the template, unpacked (styles, media)
-RENDER_SECONDS = 120.0  # to make one document
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DRAWING_IDS = etree.XPath("//wp:docPr", namespaces={
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"})
@@ -65,47 +58,8 @@ _CONTROL_TEXT = re.compile("[" + re.escape(CONTROL) + "\ufffe\uffff]")
 _LISTING = re.compile(("[" + re.escape(LISTING) + "]").encode("ascii"))
 
 
-class TemplateLimit(SecurityError):
-    """A template asked for more than any document needs: text too long, a body too large, too much time."""
-
-
-class _LimitedEnvironment(SandboxedEnvironment):
-    """The sandbox, with `*` and `**` checked: `{{ title * 100000000 }}` is refused before it is made."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > 100:
-            raise TemplateLimit(f"lũy thừa bậc {right}")
-        if operator == "*":
-            for repeated, times in ((left, right), (right, left)):
-                if isinstance(repeated, (str, list, tuple)) and isinstance(times, int) \
-                        and len(repeated) * times > MAX_TEXT:
-                    raise TemplateLimit(f"lặp một đoạn {times} lần")
-        return super().call_binop(context, operator, left, right)
-
-
 def environment() -> SandboxedEnvironment:
-    return _LimitedEnvironment(autoescape=True, undefined=StrictUndefined)
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Stops a render that runs longer than `seconds` (a template looping without end) with `TemplateLimit`."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expired(signum: int, frame: Any) -> None:
-        raise TemplateLimit(f"chạy quá {seconds:g} giây")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return LimitedEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
 class PreparedTemplate:
@@ -181,7 +135,7 @@ class PreparedTemplate:
     def render(self, context: dict[str, Any]) -> bytes:
         """The document for `context` as .docx bytes; the same context gives the same bytes."""
         try:
-            with _time_limit(RENDER_SECONDS):
+            with time_limit(limits.RENDER_SECONDS):
                 return self._render(context)
         except TemplateLimit as exc:
             raise _template_error(self.path, exc) from exc
@@ -227,8 +181,8 @@ class PreparedTemplate:
         try:
             for chunk in self.body.generate(context):
                 out.write(chunk.encode("utf-8"))
-                if out.tell() > MAX_BODY:
-                    raise TemplateLimit(f"văn bản dài quá {MAX_BODY >> 20} MB")
+                if out.tell() > limits.MAX_BODY:
+                    raise TemplateLimit(f"văn bản dài quá {limits.MAX_BODY >> 20} MB")
         except TemplateLimit:
             raise
         except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError):
@@ -353,14 +307,6 @@ def render_with_docxtpl(template: Path, context: dict[str, Any]) -> bytes:
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
-
-
-def refuse_oversized(archive: zipfile.ZipFile, path: Path) -> None:
-    """`InputErrors` when a part of the template unpacks to more than `MAX_PART` (a zip bomb)."""
-    part = oversized(archive, MAX_PART)
-    if part is not None:
-        raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=path.name,
-                                   error=f"phần {part} quá lớn khi giải nén (trên {MAX_PART >> 20} MB)")])
 
 
 def _template_line(exc: Exception) -> int | None:

@@ -21,7 +21,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.documents.render import refuse_oversized
+from pipeline.documents.limits import refuse_oversized
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.DOTALL)

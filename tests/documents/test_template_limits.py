@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from docx import Document
 
-import pipeline.documents.render as render
+import pipeline.documents.limits as limits
 from tests.conftest import ROOT
 
 JOB = "huong-tra-2020-xep-loai"
@@ -36,7 +36,7 @@ def test_a_tag_asking_for_a_huge_text_is_stopped_before_it_is_made(cli, example_
 
 
 def test_a_template_that_loops_too_long_is_stopped(cli, example_job, tmp_path, monkeypatch):
-    monkeypatch.setattr(render, "RENDER_SECONDS", 0.5)
+    monkeypatch.setattr(limits, "RENDER_SECONDS", 0.5)
     job = example_job(JOB)
     with_tag(job, "{% for a in (title * 3000)|list %}{% for b in (title * 3000)|list %}{% endfor %}{% endfor %}")
     code, _, err = cli("check", job)
@@ -44,7 +44,7 @@ def test_a_template_that_loops_too_long_is_stopped(cli, example_job, tmp_path, m
 
 
 def test_a_template_part_that_unpacks_too_large_is_refused(cli, example_job, tmp_path, monkeypatch):
-    monkeypatch.setattr(render, "MAX_PART", 1 << 20)
+    monkeypatch.setattr(limits, "MAX_PART", 1 << 20)
     job = example_job(JOB)
     with_tag(job, "Không thẻ")
     with zipfile.ZipFile(job / "mau-rieng.docx", "a", zipfile.ZIP_DEFLATED) as archive:
