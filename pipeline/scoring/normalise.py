@@ -52,7 +52,8 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[lis
                 "note": cells.text("note", keep_lines=True) if "note" in record else "",
                 "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
             })
-    errors += _duplicates(rows) + _empty_groups(rows, groups, bool(tables))
+    unread = any(e.reason is Reason.HEADER_TOO_LOW for e in errors)  # that table may hold the group's units
+    errors += _duplicates(rows) + _empty_groups(rows, groups, bool(tables) and not unread)
     return rows, errors
 
 

@@ -5,6 +5,10 @@ A header that misspells an optional column ("Diem tru") is refused rather than i
 its numbers are never silently left out. `Cells` records every problem of a row with its
 place (file, sheet, row, column); a cell that fails becomes `None`, so the checks of the
 other cells still run.
+
+What staff cannot see is refused, not read: a table on a hidden sheet, a hidden row with
+data in the table, an invisible control character in a cell, a header row below the rows
+searched (the table would otherwise be skipped without a word).
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from typing import Any
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.read.columns import TableSpec, header_key
 from pipeline.read.sheet import Sheet, UncachedFormula
-from pipeline.scoring.cells import NotANumber, clean_text, parse_number
+from pipeline.scoring.cells import (NotANumber, NumberTooLarge, clean_text, control_characters, parse_number,
+                                    without_controls)
 
 HEADER_SEARCH_ROWS = 30
+LOW_HEADER_SEARCH_ROWS = 1000  # rows searched for a header below the first 30, to say why it was not taken
 
 
 @dataclass(frozen=True)
@@ -42,10 +48,17 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
     errors: list[Problem] = []
     files_with_table: set[str] = set()
     for sheet in sheets:
-        header = _header_row(sheet, spec)
+        header = _header_row(sheet, spec, 0, HEADER_SEARCH_ROWS)
         if header is None:
+            low = _header_row(sheet, spec, HEADER_SEARCH_ROWS, LOW_HEADER_SEARCH_ROWS)
+            if low is not None:
+                files_with_table.add(sheet.file)
+                errors.append(problem(Reason.HEADER_TOO_LOW, file=sheet.file, sheet=sheet.name, row=low[0] + 1,
+                                      limit=HEADER_SEARCH_ROWS))
             continue
         files_with_table.add(sheet.file)
+        if sheet.hidden:
+            errors.append(problem(Reason.HIDDEN_SHEET, file=sheet.file, sheet=sheet.name))
         row_index, positions, unknown = header
         missing = [c for c in spec.columns if c.required and c.id not in positions]
         for column in missing:
@@ -83,10 +96,11 @@ def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple
     return errors
 
 
-def _header_row(sheet: Sheet, spec: TableSpec) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
+def _header_row(sheet: Sheet, spec: TableSpec, start: int,
+                stop: int) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
     keys = {key: column for column in spec.columns for key in column.keys()}
     anchor = spec.column(spec.anchor).keys()
-    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+    for index, row in enumerate(sheet.rows[start:stop], start):
         cells = [(i, clean_text(v)) for i, v in enumerate(row) if clean_text(v)]
         matched = {header_key(text) for _, text in cells} & set(keys)
         if not matched & anchor or len(matched) < 2:
@@ -122,6 +136,14 @@ class Cells:
     def __init__(self, table: Located, record: dict[str, Any], errors: list[Problem]):
         self.table, self.record, self.errors = table, record, errors
         self.failed = False
+        if record["row"] in table.sheet.hidden_rows:
+            self.add(Reason.HIDDEN_ROW)
+        for column_id in table.positions:
+            value = record.get(column_id)
+            codes = control_characters(value)
+            if codes:  # reported once, then read without them so the cell's other checks still run
+                record[column_id] = without_controls(value)
+                self.add(Reason.CONTROL_CHARACTER, column_id, value=clean_text(record[column_id]), codes=codes)
 
     def where(self, column_id: str | None = None) -> dict[str, Any]:
         place: dict[str, Any] = {"file": self.table.sheet.file, "sheet": self.table.sheet.name,
@@ -150,6 +172,10 @@ class Cells:
             return None
         try:
             number = parse_number(value)
+        except NumberTooLarge:
+            shown = clean_text(value) if isinstance(value, str) else f"{Decimal(value).normalize():E}"
+            self.add(Reason.NUMBER_TOO_LARGE, column_id, value=shown)
+            return None
         except NotANumber as exc:
             self.add(Reason.NOT_A_NUMBER, column_id, value=clean_text(value), hint=exc.hint)
             return None
