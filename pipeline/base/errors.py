@@ -81,6 +81,7 @@ class Reason(Enum):
     NUMBER_TOO_LARGE = "number_too_large"
     HEADER_TOO_LOW = "header_too_low"
     WORKBOOK_TOO_LARGE = "workbook_too_large"
+    HIDDEN_COLUMN = "hidden_column"
 
 
 @dataclass(frozen=True)

@@ -224,6 +224,11 @@ _TEXT: dict[Reason, str] = {
         "bảng số liệu, nên chương trình không mở tệp. Có thể tệp bị hỏng hoặc không phải bảng số liệu thật. "
         "Mở tệp trong Excel, chép bảng số liệu sang một tệp mới rồi lưu lại."
     ),
+    Reason.HIDDEN_COLUMN: (
+        "cột này đang bị ẩn nhưng có số liệu: người xem tệp không thấy cột này, "
+        "nên chương trình không biết có nên tính hay không. Bỏ ẩn cột (chọn các cột bao quanh, bấm chuột phải, "
+        "chọn Bỏ ẩn) rồi kiểm tra lại số liệu; cột không dùng nữa thì xóa hẳn cột."
+    ),
 }
 
 

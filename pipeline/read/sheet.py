@@ -24,9 +24,10 @@ class Sheet:
     `bool`, `datetime` (a number shown as a date), or `UncachedFormula`. A number shown as
     a percentage is the number staff see (94.66 for a cell showing 94,66 %).
 
-    `hidden` is a sheet Excel does not show (state hidden or veryHidden); `hidden_rows`
-    holds the 1-based numbers of the rows Excel does not show (hidden, filtered out or
-    folded away): staff cannot see what is in them, so the later stages refuse data there.
+    `hidden` is a sheet Excel does not show (state hidden or veryHidden); `hidden_rows` and
+    `hidden_columns` hold the 1-based numbers of the rows and columns Excel does not show
+    (hidden, filtered out or folded away): staff cannot see what is in them, so the later
+    stages refuse data there.
     """
 
     file: str
@@ -34,3 +35,4 @@ class Sheet:
     rows: tuple[tuple[Any, ...], ...]
     hidden: bool = False
     hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()

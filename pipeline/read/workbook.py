@@ -110,9 +110,11 @@ def _sheets(archive: zipfile.ZipFile, file: str) -> list[Sheet]:
         part = targets.get(entry.get(_REL), "")
         if "worksheets/" not in part:  # a chart sheet or a dialog sheet holds no cells
             continue
-        rows, hidden_rows = _rows(_xml(archive, part), strings, dates, percents)
+        xml = _xml(archive, part)
+        rows, hidden_rows = _rows(xml, strings, dates, percents)
         hidden = entry.get("state", "visible") in ("hidden", "veryHidden")
-        sheets.append(Sheet(file=file, name=entry.get("name"), rows=rows, hidden=hidden, hidden_rows=hidden_rows))
+        sheets.append(Sheet(file=file, name=entry.get("name"), rows=rows, hidden=hidden, hidden_rows=hidden_rows,
+                            hidden_columns=_hidden_columns(xml)))
     return sheets
 
 
@@ -208,6 +210,17 @@ def _rows(sheet: etree._Element, strings: list[str], dates: frozenset[int],
         cells = grid.get(number, {})
         rows.append(tuple(cells.get(c) for c in range(1, max(cells, default=0) + 1)))
     return tuple(rows), frozenset(hidden)
+
+
+def _hidden_columns(sheet: etree._Element) -> frozenset[int]:
+    """The numbers (A is 1) of the columns the sheet hides: `<cols><col min max hidden>`."""
+    hidden: set[int] = set()
+    for cols in _children(sheet, "cols"):
+        for col in _children(cols, "col"):
+            if (col.get("hidden") or "").strip() in _TRUE:
+                first = int(col.get("min", "1"))
+                hidden.update(range(first, min(int(col.get("max", first)), 16384) + 1))
+    return frozenset(hidden)
 
 
 def _column(letters: str) -> int:

@@ -67,6 +67,7 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
             errors.append(problem(Reason.MISSING_COLUMN, file=sheet.file, sheet=sheet.name,
                                   column_name=column.header, hint=hint, header_row=row_index + 1))
         errors += _lookalike_columns(sheet, spec, positions, unknown, row_index + 1)
+        errors += _hidden_columns(sheet, positions, row_index)
         if not missing:
             found.append(Located(sheet, row_index, positions))
     for file in dict.fromkeys(s.file for s in sheets):
@@ -74,6 +75,20 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
             required = ", ".join(f'"{c.header}"' for c in spec.columns if c.required)
             errors.append(problem(Reason.NO_TABLE, file=file, required=required))
     return found, errors
+
+
+def _hidden_columns(sheet: Sheet, positions: dict[str, tuple[int, str]], header_row: int) -> list[Problem]:
+    """A known column that Excel hides but that holds data below the header: staff cannot see it."""
+    errors = []
+    for position, header in positions.values():
+        if position + 1 in sheet.hidden_columns and any(
+                position < len(row) and _filled(row[position]) for row in sheet.rows[header_row + 1:]):
+            errors.append(problem(Reason.HIDDEN_COLUMN, file=sheet.file, sheet=sheet.name, column=header))
+    return errors
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not clean_text(value))
 
 
 def _plain(text: str) -> str:
@@ -101,7 +116,7 @@ def _header_row(sheet: Sheet, spec: TableSpec, start: int,
     keys = {key: column for column in spec.columns for key in column.keys()}
     anchor = spec.column(spec.anchor).keys()
     for index, row in enumerate(sheet.rows[start:stop], start):
-        cells = [(i, clean_text(v)) for i, v in enumerate(row) if clean_text(v)]
+        cells = [(i, without_controls(clean_text(v))) for i, v in enumerate(row) if clean_text(v)]
         matched = {header_key(text) for _, text in cells} & set(keys)
         if not matched & anchor or len(matched) < 2:
             continue
@@ -123,7 +138,7 @@ def records(table: Located, spec: TableSpec) -> list[dict[str, Any]]:
     for index in range(table.header_row + 1, len(table.sheet.rows)):
         row = table.sheet.rows[index]
         values = {cid: (row[pos] if pos < len(row) else None) for cid, (pos, _) in table.positions.items()}
-        if all(v is None or (isinstance(v, str) and not clean_text(v)) for v in values.values()):
+        if not any(_filled(v) for v in values.values()):
             continue
         values["row"] = index + 1
         records.append(values)
@@ -185,7 +200,6 @@ class Cells:
         return number
 
     def has_value(self, column_id: str) -> bool:
-        value = self.record.get(column_id)
-        return value is not None and not (isinstance(value, str) and not clean_text(value))
+        return _filled(self.record.get(column_id))
 
 

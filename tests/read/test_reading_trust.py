@@ -107,15 +107,23 @@ def hide_sheet(name, state):
     return edit
 
 
+def hide_column(letter):
+    def edit(book):
+        book["Khối A"].column_dimensions[letter].hidden = True
+    return edit
+
+
 @pytest.mark.parametrize(("edit", "reason", "message"), [
     (hide_row(3), Reason.HIDDEN_ROW, 'Tệp diem.xlsx, trang "Khối A", dòng 3: dòng này đang bị ẩn nhưng có số liệu'),
+    (hide_column("E"), Reason.HIDDEN_COLUMN,
+     'Tệp diem.xlsx, trang "Khối A", cột "Lý do không đánh giá": cột này đang bị ẩn nhưng có số liệu'),
     (hide_sheet("Khối A", "hidden"), Reason.HIDDEN_SHEET,
      'Tệp diem.xlsx, trang "Khối A": trang tính này đang bị ẩn nhưng có bảng số liệu'),
     (hide_sheet("Khối B", "veryHidden"), Reason.HIDDEN_SHEET,
      'Tệp diem.xlsx, trang "Khối B": trang tính này đang bị ẩn'),
 ])
 def test_data_people_cannot_see_is_refused_with_its_place(tmp_path, edit, reason, message):
-    job = edited_job(tmp_path, {"Khối A": [HEADER, [1, "Phòng A", 80, 70], [2, "Phòng C", 80, 75]],
+    job = edited_job(tmp_path, {"Khối A": [HEADER, [1, "Phòng A", 80, 70], [2, "Phòng C", 80, None, "Giải thể"]],
                                 "Khối B": GOOD_B}, edit)
     [found] = problems_of(job)
     assert found.reason is reason and describe(found).startswith(message)
@@ -131,10 +139,11 @@ def test_a_hidden_row_is_refused_by_run_with_nothing_written(tmp_path, cli):
 
 
 @pytest.mark.parametrize("edit", [hide_row(3), hide_sheet("Hướng dẫn", "hidden"),
-                                  hide_sheet("Hướng dẫn", "veryHidden")])
+                                  hide_sheet("Hướng dẫn", "veryHidden"), hide_column("E"), hide_column("F")])
 def test_hidden_parts_without_data_are_read_as_before(tmp_path, edit):
     sheets = {"Hướng dẫn": [["Điền điểm vào các trang khối"]],
-              "Khối A": [HEADER, [1, "Phòng A", 80, 70], [None], [2, "Phòng C", 80, 75]], "Khối B": GOOD_B}
+              "Khối A": [[*HEADER, "Tính nháp"], [1, "Phòng A", 80, 70, None, 3], [None], [2, "Phòng C", 80, 75]],
+              "Khối B": GOOD_B}
     job = edited_job(tmp_path, sheets, edit)
     evaluate(*read_job(job))
     assert [u["unit"] for u in units_of(job)] == ["Phòng A", "Phòng C", "Phòng B"]
@@ -204,6 +213,13 @@ def test_an_invisible_control_character_is_refused_with_its_place(tmp_path, cli,
     code, _, stderr = cli("check", job)
     assert code == 1 and (f'Tệp diem.xlsx, trang "Khối A", dòng 2, cột "{column}": ô có ký tự điều khiển '
                           f"không nhìn thấy được (mã {codes})") in stderr and "gõ lại" in stderr
+
+
+def test_a_control_character_in_a_header_is_harmless(tmp_path):
+    job = unit_job(tmp_path / "job", {"Khối A": [["TT", "Đơn vị_x0000_", "Tổng điểm_x000B_thẩm định"],
+                                                 [1, "Phòng A", 70]], "Khối B": GOOD_B})
+    evaluate(*read_job(job))
+    assert [u["appraised_points"] for u in units_of(job)] == [70, 60]
 
 
 def test_a_control_character_in_a_csv_cell_is_refused(tmp_path):
