@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import islice
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Reason, problem
@@ -28,19 +30,22 @@ def read_csv(path: Path) -> Sheet:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputErrors([problem(Reason.CSV_ENCODING, file=path.name)]) from exc
-    parsed = {d: tuple(tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=d))
-              for d in SEPARATORS}
-    return Sheet(file=path.name, name=None, rows=parsed[_separator(parsed)])
+    heads = {d: list(islice(_rows(text, d), HEADER_SEARCH_LIMIT)) for d in SEPARATORS}
+    return Sheet(file=path.name, name=None, rows=tuple(_rows(text, _separator(heads))))
 
 
-def _separator(parsed: dict[str, tuple[tuple[str, ...], ...]]) -> str:
+def _rows(text: str, separator: str) -> Iterator[tuple[str, ...]]:
+    return (tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+
+
+def _separator(heads: dict[str, list[tuple[str, ...]]]) -> str:
     """The separator whose first row with two or more known column headers comes first (and,
     on the same row, has more of them); with no such row, the most frequent separator of the
     first rows, so that the table search can say what is missing."""
     best: tuple[int, int] | None = None
     chosen = None
-    for separator, rows in parsed.items():
-        for index, row in enumerate(rows[:HEADER_SEARCH_LIMIT]):
+    for separator, rows in heads.items():
+        for index, row in enumerate(rows):
             known = sum(1 for cell in row if header_key(cell) in _HEADER_KEYS)
             if known >= 2:
                 if best is None or (index, -known) < best:
@@ -48,4 +53,4 @@ def _separator(parsed: dict[str, tuple[tuple[str, ...], ...]]) -> str:
                 break
     if chosen is not None:
         return chosen
-    return max(SEPARATORS, key=lambda d: max((len(row) for row in parsed[d][:30]), default=0))
+    return max(SEPARATORS, key=lambda d: max((len(row) for row in heads[d][:30]), default=0))

@@ -210,9 +210,11 @@ def test_an_invisible_control_character_is_refused_with_its_place(tmp_path, cli,
     [found] = problems_of(job)
     assert (found.reason, found.sheet, found.row, found.column, found.detail("codes")) == (
         Reason.CONTROL_CHARACTER, "Khối A", 2, column, codes)
-    code, _, stderr = cli("check", job)
+    code, _, stderr = cli("check", job, "--errors", tmp_path / "loi.xlsx")
     assert code == 1 and (f'Tệp diem.xlsx, trang "Khối A", dòng 2, cột "{column}": ô có ký tự điều khiển '
                           f"không nhìn thấy được (mã {codes})") in stderr and "gõ lại" in stderr
+    listed = openpyxl.load_workbook(tmp_path / "loi.xlsx").active
+    assert [c.value for c in listed[2]][3:6] == [2, column, re.sub("_x00[01][0-9A-F]_", "", written)]
 
 
 def test_a_control_character_in_a_header_is_harmless(tmp_path):
@@ -353,3 +355,18 @@ def test_an_ordinary_large_ratio_below_the_size_floor_is_read(tmp_path):
         archive.writestr("xl/media/image1.bin", bytes(5 * 1024 * 1024))
     assert [u["unit"] for u in units_of(job)] == ["Phòng A", "Phòng B"]
 
+
+
+@pytest.mark.parametrize(("cell", "written", "codes"), [("B3", "Phòng_x0000_ Nội vụ", "U+0000"),
+                                                        ("B4", "Cơ quan chuyên môn_x001F_", "U+001F")])
+def test_a_control_character_in_the_unit_line_of_a_campaign_table_is_refused(example_job, cli, tmp_path, cell,
+                                                                              written, codes):
+    job = example_job("vi-du-2025-dot-danh-gia")
+    path = job / "don-vi" / "phong-noi-vu.xlsx"
+    book = openpyxl.load_workbook(path)
+    book["Phòng Nội vụ"][cell] = written
+    book.save(path)
+    code, _, stderr = cli("run", job, "--out", tmp_path / "out")
+    assert code == 1 and f'trang "Phòng Nội vụ", dòng {cell[1]}: ô có ký tự điều khiển không nhìn thấy được ' \
+                         f"(mã {codes})" in stderr and "Traceback" not in stderr
+    assert not (tmp_path / "out").exists()
