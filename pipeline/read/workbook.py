@@ -38,6 +38,8 @@ _CELL = re.compile(r"([A-Z]+)(\d+)")
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _TRUE = ("1", "true")
+_AFTER_LAST_DATE = 2958466  # 1 January 10000: Excel shows no date from there on, nor before 1900
+NOT_A_DATE = "#####"  # what Excel shows in a date cell whose number is no date
 EXCEL_DIGITS = 15
 MAX_PART_BYTES = 200 * 1024 * 1024  # one unpacked part of a real score workbook is a few MB at most
 MAX_RATIO_BYTES = 10 * 1024 * 1024  # above this size, a part must not unpack more than …
@@ -259,6 +261,8 @@ def _value(cell: etree._Element, strings: list[str], dates: frozenset[int], perc
         return value
     style = int(cell.get("s", "0"))
     if style in dates and number.is_finite():
+        if not 0 <= number < _AFTER_LAST_DATE:
+            return NOT_A_DATE  # what Excel shows; a date past year 9999 also overflowed datetime
         return _EXCEL_EPOCH + timedelta(days=float(number))
     if style in percents and number.is_finite():
         return excel_number(Decimal(excel_number(number)) * 100)  # 0.9466 shown as 94,66 % → 94.66, exactly

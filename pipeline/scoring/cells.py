@@ -80,6 +80,8 @@ def _number(value: Any) -> Decimal | None:
     text = clean_text(value).replace(" ", "")
     if not text or text in {"-", "–"}:
         return None
+    if text and set(text) == {"#"}:  # how Excel shows a date cell whose number is no date
+        raise NotANumber(" Excel hiện ô này là ##### vì ô đang ở dạng ngày tháng; định dạng lại thành số.")
     if "_" in text:  # Python reads 7_2 as 72; people do not
         raise NotANumber()
     if text.count(",") + text.count(".") > 1:

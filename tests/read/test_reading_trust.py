@@ -298,6 +298,17 @@ def test_numbers_no_score_can_be_are_refused(tmp_path, cli, typed, reason, sourc
     assert code == 1 and "Traceback" not in stderr
 
 
+@pytest.mark.parametrize("stored", [1e30, 3e6, -1])
+def test_a_date_cell_whose_number_is_no_date_is_read_as_excel_shows_it(tmp_path, stored):
+    def date_format(book):
+        book["Khối A"]["D2"].number_format = "dd/mm/yyyy"
+    job = edited_job(tmp_path, {"Khối A": [HEADER, [1, "Phòng A", 80, stored]], "Khối B": GOOD_B}, date_format)
+    [found] = problems_of(job)
+    assert (found.reason, found.value) == (Reason.NOT_A_NUMBER, "#####")
+    assert describe(found).endswith('"#####" không phải là số. Excel hiện ô này là ##### vì ô đang ở dạng ngày '
+                                    "tháng; định dạng lại thành số.")
+
+
 def test_a_huge_number_stored_as_a_number_is_refused(tmp_path):
     job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 1e30, 70]], "Khối B": GOOD_B})
     [found] = problems_of(job)
