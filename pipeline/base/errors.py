@@ -82,6 +82,7 @@ class Reason(Enum):
     HEADER_TOO_LOW = "header_too_low"
     WORKBOOK_TOO_LARGE = "workbook_too_large"
     HIDDEN_COLUMN = "hidden_column"
+    CSV_MALFORMED = "csv_malformed"
 
 
 @dataclass(frozen=True)

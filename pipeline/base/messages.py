@@ -229,6 +229,11 @@ _TEXT: dict[Reason, str] = {
         "nên chương trình không biết có nên tính hay không. Bỏ ẩn cột (chọn các cột bao quanh, bấm chuột phải, "
         "chọn Bỏ ẩn) rồi kiểm tra lại số liệu; cột không dùng nữa thì xóa hẳn cột."
     ),
+    Reason.CSV_MALFORMED: (
+        "không tách được các ô của dòng này: có dấu ngoặc kép \" mở mà không đóng (mọi dòng sau đó sẽ bị gộp "
+        "vào một ô), có chữ ngay sau dấu ngoặc kép đóng, hoặc có ô quá dài. Sửa ô đó; mở tệp trong Excel rồi lưu "
+        "lại dạng \"CSV UTF-8\" thường sửa được."
+    ),
 }
 
 

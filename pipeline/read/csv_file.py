@@ -3,7 +3,8 @@
 The separator is the one that splits the table's header row into known columns: Excel in a
 Vietnamese locale saves with semicolons and keeps commas inside texts ("Khối, nhóm",
 "72,2"), so counting characters would pick the wrong one. Line endings may be CRLF, LF or
-CR alone (old Mac).
+CR alone (old Mac). A quote that is never closed would swallow every row after it into one
+cell, so the file is read strictly and such a file is refused with the row where it starts.
 """
 
 from __future__ import annotations
@@ -30,12 +31,22 @@ def read_csv(path: Path) -> Sheet:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputErrors([problem(Reason.CSV_ENCODING, file=path.name)]) from exc
-    heads = {d: list(islice(_rows(text, d), HEADER_SEARCH_LIMIT)) for d in SEPARATORS}
-    return Sheet(file=path.name, name=None, rows=tuple(_rows(text, _separator(heads))))
+    heads = {d: list(islice(_rows(text, d, strict=False), HEADER_SEARCH_LIMIT)) for d in SEPARATORS}
+    rows: list[tuple[str, ...]] = []
+    try:
+        rows.extend(_rows(text, _separator(heads), strict=True))
+    except csv.Error as exc:
+        raise InputErrors([problem(Reason.CSV_MALFORMED, file=path.name, row=len(rows) + 1)]) from exc
+    return Sheet(file=path.name, name=None, rows=tuple(rows))
 
 
-def _rows(text: str, separator: str) -> Iterator[tuple[str, ...]]:
-    return (tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+def _rows(text: str, separator: str, strict: bool) -> Iterator[tuple[str, ...]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=strict)
+    try:
+        yield from (tuple(row) for row in reader)
+    except csv.Error:
+        if strict:
+            raise  # a guess at the separator may meet a quote it cannot read; the right one may not
 
 
 def _separator(heads: dict[str, list[tuple[str, ...]]]) -> str:

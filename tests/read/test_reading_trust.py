@@ -272,6 +272,26 @@ def test_a_header_below_the_rows_searched_in_a_workbook(tmp_path):
     assert (found.reason, found.sheet, found.row) == (Reason.HEADER_TOO_LOW, "Khối A", 32)
 
 
+@pytest.mark.parametrize(("text", "row"), [
+    ('TT;Đơn vị;Tổng điểm thẩm định;Ghi chú\n1;Phòng A;70;"đã ký\n2;Phòng B;60;\n3;Phòng C;50;\n', 2),
+    ('TT;Đơn vị;Tổng điểm thẩm định\n1;Phòng A;70\n2;"Phòng" B;60\n', 3),
+    ("TT;Đơn vị;Tổng điểm thẩm định;Ghi chú\n1;Phòng A;70;" + "x" * 200_000 + "\n", 2),
+])
+def test_a_csv_row_whose_cells_cannot_be_told_apart_is_refused(tmp_path, cli, text, row):
+    job = csv_job(tmp_path, text)
+    [found] = problems_of(job)
+    assert (found.reason, found.file, found.row) == (Reason.CSV_MALFORMED, "diem.csv", row)
+    code, _, stderr = cli("check", job)
+    assert code == 1 and f"Tệp diem.csv, dòng {row}: không tách được các ô của dòng này" in stderr
+
+
+def test_quotes_csv_writers_use_are_read(tmp_path):
+    job = csv_job(tmp_path, 'TT;Đơn vị;Tổng điểm thẩm định;Ghi chú\n1;"Phòng ""A""";"70,5";"hai\ndòng"\n'
+                            '2;Phòng "B";60;\n')
+    assert [(u["unit"], u["appraised_points"], u["note"]) for u in units_of(job)] == [
+        ('Phòng "A"', Decimal("70.5"), "hai\ndòng"), ('Phòng "B"', Decimal(60), "")]
+
+
 def test_csv_without_any_header_still_says_no_table(tmp_path):
     job = csv_job(tmp_path, "a;b\n1;2\n")
     assert [p.reason for p in problems_of(job)] == [Reason.NO_TABLE]
