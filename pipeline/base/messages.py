@@ -220,7 +220,7 @@ _TEXT: dict[Reason, str] = {
         "bảng để dòng tiêu đề nằm trong {limit} dòng đầu."
     ),
     Reason.WORKBOOK_TOO_LARGE: (
-        "có phần \"{member}\" khi giải nén lớn tới {size} MB (nén còn {packed} MB), quá lớn đối với một "
+        "có phần \"{member}\" khi giải nén lớn tới {size} MB, quá lớn đối với một "
         "bảng số liệu, nên chương trình không mở tệp. Có thể tệp bị hỏng hoặc không phải bảng số liệu thật. "
         "Mở tệp trong Excel, chép bảng số liệu sang một tệp mới rồi lưu lại."
     ),

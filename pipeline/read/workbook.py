@@ -72,7 +72,7 @@ def _check_sizes(archive: zipfile.ZipFile, file: str) -> None:
         size, packed = info.file_size, max(info.compress_size, 1)
         if size > MAX_PART_BYTES or (size > MAX_RATIO_BYTES and size > MAX_RATIO * packed):
             raise InputErrors([problem(Reason.WORKBOOK_TOO_LARGE, file=file, member=info.filename,
-                                       size=f"{size / 1024 / 1024:.0f}", packed=f"{packed / 1024 / 1024:.1f}")])
+                                       size=f"{size / 1024 / 1024:.0f}")])
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> etree._Element:
