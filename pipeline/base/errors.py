@@ -80,6 +80,14 @@ class Reason(Enum):
     JOB_FOLDER_EXISTS = "job_folder_exists"
     SOURCE_JOB_INVALID = "source_job_invalid"
     SOURCE_KIND_MISMATCH = "source_kind_mismatch"
+    HIDDEN_ROW = "hidden_row"
+    HIDDEN_SHEET = "hidden_sheet"
+    CONTROL_CHARACTER = "control_character"
+    NUMBER_TOO_LARGE = "number_too_large"
+    HEADER_TOO_LOW = "header_too_low"
+    WORKBOOK_TOO_LARGE = "workbook_too_large"
+    HIDDEN_COLUMN = "hidden_column"
+    CSV_MALFORMED = "csv_malformed"
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,44 @@ _TEXT: dict[Reason, str] = {
         "công việc nguồn \"{value}\" (--from) là loại \"{source_kind}\", khác loại \"{kind}\" của công việc mới. "
         "Chọn công việc nguồn cùng loại, hoặc bỏ --from."
     ),
+    Reason.HIDDEN_ROW: (
+        "dòng này đang bị ẩn nhưng có số liệu trong bảng: người xem tệp không thấy dòng này, "
+        "nên chương trình không biết có nên tính hay không. Bỏ ẩn dòng (chọn các dòng bao quanh, bấm chuột phải, chọn Bỏ ẩn; "
+        "nếu bảng đang lọc thì bỏ lọc) rồi kiểm tra lại số liệu; dòng không dùng nữa thì xóa hẳn dòng."
+    ),
+    Reason.HIDDEN_SHEET: (
+        "trang tính này đang bị ẩn nhưng có bảng số liệu: người xem tệp không thấy trang này, "
+        "nên chương trình không biết có nên tính hay không. Bỏ ẩn trang (bấm chuột phải vào tên một trang ở dưới cùng, chọn Bỏ ẩn) "
+        "rồi kiểm tra lại số liệu; trang không dùng nữa thì xóa hẳn trang. Nếu trang không có trong danh sách "
+        "Bỏ ẩn, hãy chép các trang cần dùng sang một tệp mới."
+    ),
+    Reason.CONTROL_CHARACTER: (
+        "ô có ký tự điều khiển không nhìn thấy được (mã {codes}), thường do chép từ phần mềm khác sang. "
+        "Xóa nội dung ô rồi gõ lại bằng tay (nội dung nhìn thấy: \"{value}\")."
+    ),
+    Reason.NUMBER_TOO_LARGE: (
+        "số \"{value}\" quá lớn, không thể là điểm (từ một tỷ trở lên). Kiểm tra lại ô này, có thể gõ nhầm."
+    ),
+    Reason.HEADER_TOO_LOW: (
+        "dòng tiêu đề của bảng nằm ở dòng này, dưới {limit} dòng đầu; chương trình chỉ tìm dòng tiêu đề "
+        "trong {limit} dòng đầu của trang nên chưa đọc bảng này. Xóa bớt các dòng trống hoặc dòng chữ phía trên "
+        "bảng để dòng tiêu đề nằm trong {limit} dòng đầu."
+    ),
+    Reason.WORKBOOK_TOO_LARGE: (
+        "có phần \"{member}\" khi giải nén lớn tới {size} MB, quá lớn đối với một "
+        "bảng số liệu, nên chương trình không mở tệp. Có thể tệp bị hỏng hoặc không phải bảng số liệu thật. "
+        "Mở tệp trong Excel, chép bảng số liệu sang một tệp mới rồi lưu lại."
+    ),
+    Reason.HIDDEN_COLUMN: (
+        "cột này đang bị ẩn nhưng có số liệu: người xem tệp không thấy cột này, "
+        "nên chương trình không biết có nên tính hay không. Bỏ ẩn cột (chọn các cột bao quanh, bấm chuột phải, "
+        "chọn Bỏ ẩn) rồi kiểm tra lại số liệu; cột không dùng nữa thì xóa hẳn cột."
+    ),
+    Reason.CSV_MALFORMED: (
+        "không tách được các ô của dòng này: có dấu ngoặc kép \" mở mà không đóng (mọi dòng sau đó sẽ bị gộp "
+        "vào một ô), có chữ ngay sau dấu ngoặc kép đóng, hoặc có ô quá dài. Sửa ô đó; mở tệp trong Excel rồi lưu "
+        "lại dạng \"CSV UTF-8\" thường sửa được."
+    ),
 }
 
 

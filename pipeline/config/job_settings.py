@@ -7,7 +7,7 @@ problem is reported at once with the key that holds it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -130,10 +130,21 @@ def _scheme(data: Mapping[str, Any], source: str, errors: list[Problem]) -> Sche
                 raise InputErrors([problem(Reason.SETTING_INVALID, file=source,
                                            key=f"scheme_overrides.{key}", value=str(overrides[key]),
                                            expected="đổi bộ tiêu chí ở mục \"scheme\"")])
-        return scheme_from_data({**base, **overrides}, source)
+        try:
+            return scheme_from_data({**base, **overrides}, source)
+        except InputErrors as exc:  # a setting written in [scheme_overrides] is named as written there
+            raise InputErrors([_overridden(p, overrides) for p in exc.problems]) from exc
     except InputErrors as exc:
         errors.extend(exc.problems)
         return None
+
+
+def _overridden(found: Problem, overrides: Mapping[str, Any]) -> Problem:
+    key = found.detail("key")
+    if key not in overrides:
+        return found
+    details = tuple((k, f"scheme_overrides.{v}" if k == "key" else v) for k, v in found.details)
+    return replace(found, details=details)
 
 
 def _data_files(named: Any, folder: Path, found: list[Path], source: str,

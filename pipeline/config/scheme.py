@@ -140,6 +140,7 @@ def labels_from_data(items: Any, source: str, key: str, errors: list[Problem]) -
         invalid("cần một danh sách nhãn xếp loại, ví dụ [{ name = \"Tốt\", min = 80 }, { name = \"Khá\" }]")
         return ()
     labels: list[Label] = []
+    unreadable = False  # a bound that is not a number: the checks of the bounds would only repeat it
     for n, item in enumerate(items, 1):
         if not isinstance(item, dict) or not str(item.get("name", "")).strip():
             invalid(f"nhãn thứ {n} phải có tên (name)", item)
@@ -151,13 +152,16 @@ def labels_from_data(items: Any, source: str, key: str, errors: list[Problem]) -
         if "min" in item:
             minimum = _decimal(item["min"])
             if minimum is None:
+                unreadable = True
                 invalid(f"mức điểm tối thiểu của nhãn \"{item['name']}\" phải là số", item["min"])
         labels.append(Label(str(item["name"]).strip(), minimum))
     names = [label.name for label in labels]
     if len(set(names)) != len(names):
         invalid("tên nhãn xếp loại bị trùng")
     bounds = [label.minimum for label in labels[:-1]]
-    if any(b is None for b in bounds):
+    if unreadable:
+        pass
+    elif any(b is None for b in bounds):
         invalid("mọi nhãn trừ nhãn cuối cùng phải có mức điểm tối thiểu (min)")
     elif any(a <= b for a, b in zip(bounds, bounds[1:])):  # type: ignore[operator]
         invalid("mức điểm tối thiểu phải giảm dần từ nhãn cao nhất đến nhãn thấp nhất")
@@ -185,17 +189,25 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str,
             ))
             continue
         percent = _decimal(item["min_field_percent"]) if "min_field_percent" in item else None
+        if "min_field_percent" in item and (percent is None or not 0 <= percent <= 100):
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key="conditions",
+                                  value=_show(item["min_field_percent"]),
+                                  expected=f"min_field_percent của nhãn \"{item['label']}\" phải là số từ 0 đến 100"))
+            continue
         conditions.append(Condition(item["label"], percent, bool(item.get("no_penalty", False))))
     return tuple(conditions)
 
 
 def _decimal(value: Any) -> Decimal | None:
+    """A number written in the settings; `None` for anything else, `nan` and `inf` included
+    (TOML allows them; a bound of `nan` would make every comparison fail)."""
     if isinstance(value, bool):
         return None
     try:
-        return Decimal(str(value).replace(",", "."))
+        number = Decimal(str(value).replace(",", "."))
     except (InvalidOperation, ValueError):
         return None
+    return number if number.is_finite() else None
 
 
 def _show(value: Any) -> str:

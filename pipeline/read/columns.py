@@ -79,9 +79,10 @@ CRITERIA_TABLE = TableSpec(
 
 
 def header_key(text: str) -> str:
-    """A header as compared: NFC, case-folded, one space, no spaces around "/", no trailing ":*", and
-    no remark in parentheses ("Điểm trừ (nếu có)" is "điểm trừ")."""
-    text = unicodedata.normalize("NFC", str(text)).casefold()
+    """A header as compared: NFC, case-folded, one space, no spaces around "/", no trailing ":*", no
+    remark in parentheses ("Điểm trừ (nếu có)" is "điểm trừ"), no invisible control characters (a header
+    holds no figure, so one pasted in is harmless)."""
+    text = re.sub("[\x00-\x08\x0e-\x1f\x7f]", "", unicodedata.normalize("NFC", str(text))).casefold()
     text = re.sub(r"\s*\([^()]*\)", " ", text)
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(":*").strip()
     return re.sub(r"\s*/\s*", "/", text)

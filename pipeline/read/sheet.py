@@ -21,9 +21,18 @@ class Sheet:
     """One sheet (or one CSV file): `rows[i]` is row `i + 1` as staff see it in Excel.
 
     A cell is `None` (empty), `str`, `int`, `Decimal` (a number as the file stores it),
-    `bool`, `datetime` (a number shown as a date), or `UncachedFormula`.
+    `bool`, `datetime` (a number shown as a date), or `UncachedFormula`. A number shown as
+    a percentage is the number staff see (94.66 for a cell showing 94,66 %).
+
+    `hidden` is a sheet Excel does not show (state hidden or veryHidden); `hidden_rows` and
+    `hidden_columns` hold the 1-based numbers of the rows and columns Excel does not show
+    (hidden, filtered out or folded away): staff cannot see what is in them, so the later
+    stages refuse data there.
     """
 
     file: str
     name: str | None
     rows: tuple[tuple[Any, ...], ...]
+    hidden: bool = False
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()

@@ -2,11 +2,16 @@
 
 An .xlsx file is a zip of XML parts: the workbook lists the sheets, each sheet holds its
 cells (a value as text, a shared-string index, or a formula with the value Excel last
-calculated), and the styles say which numbers are shown as dates. Reading those parts
+calculated), and the styles say which numbers are shown as dates or percentages. Reading those parts
 directly with lxml is about ten times faster than loading the workbook with openpyxl
 (which builds every style object first) and keeps each number exactly as the file stores
 it, as a `Decimal`, with no detour through a binary float. openpyxl's own date-format test
 decides which numbers are dates, as it does when openpyxl reads the file.
+
+Each cell is read as staff see it in Excel: a percentage as the number shown (94,66 % is
+94.66), the `_xHHHH_` escapes Excel writes for characters XML cannot hold decoded, and the
+hidden sheets and rows marked (`Sheet.hidden`, `Sheet.hidden_rows`). A workbook whose parts
+would unpack to an unreasonable size is refused before anything is unpacked.
 """
 
 from __future__ import annotations
@@ -31,7 +36,14 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_TRUE = ("1", "true")
+_AFTER_LAST_DATE = 2958466  # 1 January 10000: Excel shows no date from there on, nor before 1900
+NOT_A_DATE = "#####"  # what Excel shows in a date cell whose number is no date
 EXCEL_DIGITS = 15
+MAX_PART_BYTES = 200 * 1024 * 1024  # one unpacked part of a real score workbook is a few MB at most
+MAX_RATIO_BYTES = 10 * 1024 * 1024  # above this size, a part must not unpack more than …
+MAX_RATIO = 100  # … this many times its packed size (XML packs 5-20 times; a zip bomb thousands)
 _EXCEL_PRECISION = Context(prec=EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
 
 
@@ -44,9 +56,23 @@ def read_workbook(path: Path) -> list[Sheet]:
         raise InputErrors([problem(reason, file=path.name)])
     try:
         with zipfile.ZipFile(path) as archive:
+            _check_sizes(archive, path.name)
             return _sheets(archive, path.name)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, etree.XMLSyntaxError) as exc:
         raise InputErrors([problem(Reason.CORRUPT_WORKBOOK, file=path.name)]) from exc
+
+
+def _check_sizes(archive: zipfile.ZipFile, file: str) -> None:
+    """Refuses a workbook any part of which would unpack to an unreasonable size (a zip bomb).
+
+    The sizes come from the zip directory; `zipfile` never unpacks more than a part's stated
+    size, so checking them is enough.
+    """
+    for info in archive.infolist():
+        size, packed = info.file_size, max(info.compress_size, 1)
+        if size > MAX_PART_BYTES or (size > MAX_RATIO_BYTES and size > MAX_RATIO * packed):
+            raise InputErrors([problem(Reason.WORKBOOK_TOO_LARGE, file=file, member=info.filename,
+                                       size=f"{size / 1024 / 1024:.0f}")])
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> etree._Element:
@@ -80,20 +106,33 @@ def _sheets(archive: zipfile.ZipFile, file: str) -> list[Sheet]:
     workbook = _xml(archive, workbook_part)
     targets = _targets(archive, workbook_part)
     strings = _shared_strings(archive, targets)
-    dates = _date_styles(archive, targets)
+    dates, percents = _number_styles(archive, targets)
     sheets = []
     for entry in workbook.iter("{*}sheet"):
         part = targets.get(entry.get(_REL), "")
         if "worksheets/" not in part:  # a chart sheet or a dialog sheet holds no cells
             continue
-        rows = _rows(_xml(archive, part), strings, dates)
-        sheets.append(Sheet(file=file, name=entry.get("name"), rows=rows))
+        xml = _xml(archive, part)
+        rows, hidden_rows = _rows(xml, strings, dates, percents)
+        hidden = entry.get("state", "visible") in ("hidden", "veryHidden")
+        sheets.append(Sheet(file=file, name=entry.get("name"), rows=rows, hidden=hidden, hidden_rows=hidden_rows,
+                            hidden_columns=_hidden_columns(xml)))
     return sheets
 
 
 def _text(item: etree._Element) -> str:
-    """A string item's text: its runs joined, phonetic guides left out."""
-    return "".join(t.text or "" for t in item.iter("{*}t") if _local(t.getparent()) != "rPh")
+    """A string item's text: its runs joined, phonetic guides left out, `_xHHHH_` escapes decoded."""
+    return unescape("".join(t.text or "" for t in item.iter("{*}t") if _local(t.getparent()) != "rPh"))
+
+
+def unescape(text: str) -> str:
+    """Text with Excel's `_xHHHH_` escapes decoded: `_x000D_` is a carriage return, `_x005F_` an
+    underscore (so `_x005F_x000D_` is the literal text `_x000D_`); a character outside the
+    basic plane comes as two escapes (a surrogate pair) and is joined back."""
+    if "_x" not in text:
+        return text
+    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _shared_strings(archive: zipfile.ZipFile, targets: dict[str, str]) -> list[str]:
@@ -103,30 +142,58 @@ def _shared_strings(archive: zipfile.ZipFile, targets: dict[str, str]) -> list[s
     return [_text(item) for item in _xml(archive, part) if isinstance(item.tag, str)]
 
 
-def _date_styles(archive: zipfile.ZipFile, targets: dict[str, str]) -> frozenset[int]:
-    """Indices of the cell styles that show a number as a date or a time."""
+def _number_styles(archive: zipfile.ZipFile, targets: dict[str, str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Indices of the cell styles that show a number as a date or a time, and as a percentage."""
     part = next((t for t in targets.values() if t.endswith("styles.xml")), None)
     if part is None or part not in archive.namelist():
-        return frozenset()
+        return frozenset(), frozenset()
     styles = _xml(archive, part)
     formats = dict(BUILTIN_FORMATS)
     for numfmt in styles.iter("{*}numFmt"):
         formats[int(numfmt.get("numFmtId", "0"))] = numfmt.get("formatCode", "")
     cell_formats = next((e for e in styles if isinstance(e.tag, str) and _local(e) == "cellXfs"), None)
     if cell_formats is None:
-        return frozenset()
-    return frozenset(index for index, xf in enumerate(_children(cell_formats, "xf"))
-                     if is_date_format(formats.get(int(xf.get("numFmtId", "0")), "")))
+        return frozenset(), frozenset()
+    codes = [formats.get(int(xf.get("numFmtId", "0")), "") for xf in _children(cell_formats, "xf")]
+    dates = frozenset(index for index, code in enumerate(codes) if is_date_format(code))
+    return dates, frozenset(index for index, code in enumerate(codes) if index not in dates and is_percent_format(code))
 
 
-def _rows(sheet: etree._Element, strings: list[str], dates: frozenset[int]) -> tuple[tuple[Any, ...], ...]:
+def is_percent_format(code: str) -> bool:
+    """Whether a number format shows the number times 100: it holds a `%` that is not quoted
+    (`"%"`), escaped (`\\%`) or inside brackets (`[Red]`)."""
+    quoted = bracket = escaped = False
+    for char in code or "":
+        if escaped:
+            escaped = False
+        elif quoted:
+            quoted = char != '"'
+        elif bracket:
+            bracket = char != "]"
+        elif char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted = True
+        elif char == "[":
+            bracket = True
+        elif char == "%":
+            return True
+    return False
+
+
+def _rows(sheet: etree._Element, strings: list[str], dates: frozenset[int],
+          percents: frozenset[int]) -> tuple[tuple[tuple[Any, ...], ...], frozenset[int]]:
+    """The sheet's rows of cell values, and the numbers of its hidden rows."""
     grid: dict[int, dict[int, Any]] = {}
+    hidden: set[int] = set()
     data = next((e for e in sheet if isinstance(e.tag, str) and _local(e) == "sheetData"), None)
     row_number = 0
     for row in data if data is not None else ():
         if not isinstance(row.tag, str):
             continue
         row_number = int(row.get("r") or row_number + 1)
+        if (row.get("hidden") or "").strip() in _TRUE:
+            hidden.add(row_number)
         cells: dict[int, Any] = {}
         column = 0
         for cell in row:
@@ -134,7 +201,7 @@ def _rows(sheet: etree._Element, strings: list[str], dates: frozenset[int]) -> t
                 continue
             reference = _CELL.fullmatch(cell.get("r", ""))
             column = _column(reference.group(1)) if reference else column + 1
-            value = _value(cell, strings, dates)
+            value = _value(cell, strings, dates, percents)
             if value is not None:
                 cells[column] = value
         if cells:
@@ -144,7 +211,18 @@ def _rows(sheet: etree._Element, strings: list[str], dates: frozenset[int]) -> t
     for number in range(1, last_row + 1):
         cells = grid.get(number, {})
         rows.append(tuple(cells.get(c) for c in range(1, max(cells, default=0) + 1)))
-    return tuple(rows)
+    return tuple(rows), frozenset(hidden)
+
+
+def _hidden_columns(sheet: etree._Element) -> frozenset[int]:
+    """The numbers (A is 1) of the columns the sheet hides: `<cols><col min max hidden>`."""
+    hidden: set[int] = set()
+    for cols in _children(sheet, "cols"):
+        for col in _children(cols, "col"):
+            if (col.get("hidden") or "").strip() in _TRUE:
+                first = int(col.get("min", "1"))
+                hidden.update(range(first, min(int(col.get("max", first)), 16384) + 1))
+    return frozenset(hidden)
 
 
 def _column(letters: str) -> int:
@@ -154,7 +232,7 @@ def _column(letters: str) -> int:
     return number
 
 
-def _value(cell: etree._Element, strings: list[str], dates: frozenset[int]) -> Any:
+def _value(cell: etree._Element, strings: list[str], dates: frozenset[int], percents: frozenset[int]) -> Any:
     kind = cell.get("t", "n")
     value = formula = None
     for child in cell:
@@ -174,15 +252,20 @@ def _value(cell: etree._Element, strings: list[str], dates: frozenset[int]) -> A
     if kind in ("str", "inlineStr", "e"):
         return value
     if kind == "b":
-        return value.strip() in ("1", "true")
+        return value.strip() in _TRUE
     if kind == "d":
         return datetime.fromisoformat(value.strip())
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
         return value
-    if int(cell.get("s", "0")) in dates and number.is_finite():
+    style = int(cell.get("s", "0"))
+    if style in dates and number.is_finite():
+        if not 0 <= number < _AFTER_LAST_DATE:
+            return NOT_A_DATE  # what Excel shows; a date past year 9999 also overflowed datetime
         return _EXCEL_EPOCH + timedelta(days=float(number))
+    if style in percents and number.is_finite():
+        return excel_number(Decimal(excel_number(number)) * 100)  # 0.9466 shown as 94,66 % → 94.66, exactly
     return excel_number(number)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from pipeline.read.columns import CRITERIA_TABLE
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.base.errors import Problem, Reason, problem
-from pipeline.scoring.cells import clean_text
+from pipeline.scoring.cells import clean_text, control_characters, without_controls
 from pipeline.scoring.normalise import normalise_criteria
 from pipeline.scoring.tables import locate_tables
 from pipeline.read.sheet import Sheet
@@ -52,7 +52,7 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet]) -> tuple[list[Uni
     for table in tables:
         sheet = table.sheet
         where = {"file": sheet.file, "sheet": sheet.name}
-        unit = _labelled(sheet, table.header_row, UNIT_LABELS)
+        unit = _labelled(sheet, table.header_row, UNIT_LABELS, problems)
         group = _group(settings, sheet, table.header_row, where, problems)
         if not unit:
             problems.append(problem(Reason.UNIT_NAME_MISSING, **where))
@@ -90,21 +90,29 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport],
     return (rows or None), found
 
 
-def _labelled(sheet: Sheet, header_row: int, labels: tuple[str, ...]) -> str:
-    """The text after "Đơn vị:" (in the same cell or the next) in the rows above the header."""
-    for row in sheet.rows[:header_row]:
+def _labelled(sheet: Sheet, header_row: int, labels: tuple[str, ...], problems: list[Problem]) -> str:
+    """The text after "Đơn vị:" (in the same cell or the next) in the rows above the header.
+
+    An invisible control character in it is refused (it would reach the documents), then left out.
+    """
+    for number, row in enumerate(sheet.rows[:header_row], 1):
         cells = [clean_text(c) for c in row]
         for i, cell in enumerate(cells):
             match = re.match(r"^([^:]+):\s*(.*)$", cell)
             if match and match.group(1).strip().casefold() in labels:
-                value = match.group(2).strip() or next((c for c in cells[i + 1:] if c), "")
-                return value
+                source = i if match.group(2).strip() else next((j for j in range(i + 1, len(cells)) if cells[j]), i)
+                codes = control_characters(row[source])  # from the cell itself: clean_text trims some off the ends
+                if codes:
+                    problems.append(problem(Reason.CONTROL_CHARACTER, file=sheet.file, sheet=sheet.name, row=number,
+                                            value=clean_text(without_controls(row[source])), codes=codes))
+                value = match.group(2).strip() if source == i else cells[source]
+                return clean_text(without_controls(value))
     return ""
 
 
 def _group(settings: JobSettings, sheet: Sheet, header_row: int, where: dict[str, Any],
            problems: list[Problem]) -> str | None:
-    named = _labelled(sheet, header_row, GROUP_LABELS)
+    named = _labelled(sheet, header_row, GROUP_LABELS, problems)
     if not named and len(settings.groups) == 1:
         return settings.groups[0].name
     group = settings.group_named(named) if named else None

@@ -12,6 +12,9 @@ from typing import Any
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\u3000]+")
 _ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _ARABIC_CODE = re.compile(r"^\d+(\.\d+)*$")
+_LINE_BREAKS = re.compile("\r\n|[\r\v\f\u2028\u2029]")  # Excel's Alt+Enter is \n; the others come pasted
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # invisible; tab and the line breaks above are not
+LARGEST_NUMBER = Decimal(10) ** 9  # no score, maximum or scale comes near; 1e30 is a typing slip
 
 
 class NotANumber(ValueError):
@@ -20,11 +23,29 @@ class NotANumber(ValueError):
         self.hint = hint
 
 
+class NumberTooLarge(NotANumber):
+    """A number (1e30) no score can be: a typing slip, refused rather than ranked."""
+
+
+def control_characters(value: Any) -> str:
+    """The invisible control characters (NUL, …) in a text cell, as `U+0000` codes; "" if none.
+
+    Tabs and line breaks are not among them: `clean_text` turns them into spaces or lines.
+    """
+    if not isinstance(value, str):
+        return ""
+    return ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in _CONTROL.findall(value)))
+
+
+def without_controls(value: str) -> str:
+    return _CONTROL.sub("", value)
+
+
 def clean_text(value: Any, keep_lines: bool = False) -> str:
     """NFC text, spaces trimmed and collapsed; line breaks kept only if `keep_lines`."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", str(value)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     if keep_lines:
         return "\n".join(line for line in lines if line)
@@ -40,8 +61,18 @@ def plain_text(text: str) -> str:
 def parse_number(value: Any) -> Decimal | None:
     """A score cell as `Decimal`; `None` when empty. Accepts `72,2` and `72.2`.
 
-    Raises `NotANumber` (with a hint for staff when one helps) for anything else.
+    Raises `NotANumber` (with a hint for staff when one helps) for anything else, `nan` and
+    `inf` included, and `NumberTooLarge` for a number of a billion or more.
     """
+    number = _number(value)
+    if number is not None and not number.is_finite():
+        raise NotANumber()
+    if number is not None and number.copy_abs() >= LARGEST_NUMBER:
+        raise NumberTooLarge()
+    return number
+
+
+def _number(value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or isinstance(value, (datetime, date, time)):
@@ -55,14 +86,16 @@ def parse_number(value: Any) -> Decimal | None:
     text = clean_text(value).replace(" ", "")
     if not text or text in {"-", "–"}:
         return None
+    if text and set(text) == {"#"}:  # how Excel shows a date cell whose number is no date
+        raise NotANumber(" Excel hiện ô này là ##### vì ô đang ở dạng ngày tháng; định dạng lại thành số.")
+    if "_" in text:  # Python reads 7_2 as 72; people do not
+        raise NotANumber()
     if text.count(",") + text.count(".") > 1:
         raise NotANumber(" Chỉ dùng một dấu phẩy (hoặc dấu chấm) để ngăn phần thập phân, ví dụ 72,2.")
     try:
         number = Decimal(text.replace(",", "."))
     except InvalidOperation as exc:
         raise NotANumber() from exc
-    if not number.is_finite():
-        raise NotANumber()
     return number
 
 

@@ -64,7 +64,8 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[lis
                 "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
             })
             above.append(rows[-1])
-    errors += _duplicates(rows) + _empty_groups(rows, groups, bool(tables))
+    unread = any(e.reason is Reason.HEADER_TOO_LOW for e in errors)  # that table may hold the group's units
+    errors += _duplicates(rows) + _empty_groups(rows, groups, bool(tables) and not unread)
     return rows, errors
 
 

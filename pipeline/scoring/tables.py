@@ -5,6 +5,10 @@ A header that misspells an optional column ("Diem tru") is refused rather than i
 its numbers are never silently left out. `Cells` records every problem of a row with its
 place (file, sheet, row, column); a cell that fails becomes `None`, so the checks of the
 other cells still run.
+
+What staff cannot see is refused, not read: a table on a hidden sheet, a hidden row with
+data in the table, an invisible control character in a cell, a header row below the rows
+searched (the table would otherwise be skipped without a word).
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from typing import Any
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.read.columns import TableSpec, header_key
 from pipeline.read.sheet import Sheet, UncachedFormula
-from pipeline.scoring.cells import NotANumber, clean_text, parse_number
+from pipeline.scoring.cells import (NotANumber, NumberTooLarge, clean_text, control_characters, parse_number,
+                                    without_controls)
 
 HEADER_SEARCH_ROWS = 30
+LOW_HEADER_SEARCH_ROWS = 1000  # rows searched for a header below the first 30, to say why it was not taken
 
 
 @dataclass(frozen=True)
@@ -42,10 +48,17 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
     errors: list[Problem] = []
     files_with_table: set[str] = set()
     for sheet in sheets:
-        header = _header_row(sheet, spec)
+        header = _header_row(sheet, spec, 0, HEADER_SEARCH_ROWS)
         if header is None:
+            low = _header_row(sheet, spec, HEADER_SEARCH_ROWS, LOW_HEADER_SEARCH_ROWS)
+            if low is not None:
+                files_with_table.add(sheet.file)
+                errors.append(problem(Reason.HEADER_TOO_LOW, file=sheet.file, sheet=sheet.name, row=low[0] + 1,
+                                      limit=HEADER_SEARCH_ROWS))
             continue
         files_with_table.add(sheet.file)
+        if sheet.hidden:
+            errors.append(problem(Reason.HIDDEN_SHEET, file=sheet.file, sheet=sheet.name))
         row_index, positions, unknown = header
         missing = [c for c in spec.columns if c.required and c.id not in positions]
         for column in missing:
@@ -54,6 +67,7 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
             errors.append(problem(Reason.MISSING_COLUMN, file=sheet.file, sheet=sheet.name,
                                   column_name=column.header, hint=hint, header_row=row_index + 1))
         errors += _lookalike_columns(sheet, spec, positions, unknown, row_index + 1)
+        errors += _hidden_columns(sheet, positions, row_index)
         if not missing:
             found.append(Located(sheet, row_index, positions))
     for file in dict.fromkeys(s.file for s in sheets):
@@ -61,6 +75,20 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
             required = ", ".join(f'"{c.header}"' for c in spec.columns if c.required)
             errors.append(problem(Reason.NO_TABLE, file=file, required=required))
     return found, errors
+
+
+def _hidden_columns(sheet: Sheet, positions: dict[str, tuple[int, str]], header_row: int) -> list[Problem]:
+    """A known column that Excel hides but that holds data below the header: staff cannot see it."""
+    errors = []
+    for position, header in positions.values():
+        if position + 1 in sheet.hidden_columns and any(
+                position < len(row) and _filled(row[position]) for row in sheet.rows[header_row + 1:]):
+            errors.append(problem(Reason.HIDDEN_COLUMN, file=sheet.file, sheet=sheet.name, column=header))
+    return errors
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not clean_text(value))
 
 
 def _plain(text: str) -> str:
@@ -83,11 +111,12 @@ def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple
     return errors
 
 
-def _header_row(sheet: Sheet, spec: TableSpec) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
+def _header_row(sheet: Sheet, spec: TableSpec, start: int,
+                stop: int) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
     keys = {key: column for column in spec.columns for key in column.keys()}
     anchor = spec.column(spec.anchor).keys()
-    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        cells = [(i, clean_text(v)) for i, v in enumerate(row) if clean_text(v)]
+    for index, row in enumerate(sheet.rows[start:stop], start):
+        cells = [(i, without_controls(clean_text(v))) for i, v in enumerate(row) if clean_text(v)]
         matched = {header_key(text) for _, text in cells} & set(keys)
         if not matched & anchor or len(matched) < 2:
             continue
@@ -109,7 +138,7 @@ def records(table: Located, spec: TableSpec) -> list[dict[str, Any]]:
     for index in range(table.header_row + 1, len(table.sheet.rows)):
         row = table.sheet.rows[index]
         values = {cid: (row[pos] if pos < len(row) else None) for cid, (pos, _) in table.positions.items()}
-        if all(v is None or (isinstance(v, str) and not clean_text(v)) for v in values.values()):
+        if not any(_filled(v) for v in values.values()):
             continue
         values["row"] = index + 1
         records.append(values)
@@ -122,6 +151,14 @@ class Cells:
     def __init__(self, table: Located, record: dict[str, Any], errors: list[Problem]):
         self.table, self.record, self.errors = table, record, errors
         self.failed = False
+        if record["row"] in table.sheet.hidden_rows:
+            self.add(Reason.HIDDEN_ROW)
+        for column_id in table.positions:
+            value = record.get(column_id)
+            codes = control_characters(value)
+            if codes:  # reported once, then read without them so the cell's other checks still run
+                record[column_id] = without_controls(value)
+                self.add(Reason.CONTROL_CHARACTER, column_id, value=clean_text(record[column_id]), codes=codes)
 
     def where(self, column_id: str | None = None) -> dict[str, Any]:
         place: dict[str, Any] = {"file": self.table.sheet.file, "sheet": self.table.sheet.name,
@@ -150,6 +187,10 @@ class Cells:
             return None
         try:
             number = parse_number(value)
+        except NumberTooLarge:
+            shown = clean_text(value) if isinstance(value, str) else f"{Decimal(value).normalize():E}"
+            self.add(Reason.NUMBER_TOO_LARGE, column_id, value=shown)
+            return None
         except NotANumber as exc:
             self.add(Reason.NOT_A_NUMBER, column_id, value=clean_text(value), hint=exc.hint)
             return None
@@ -159,7 +200,6 @@ class Cells:
         return number
 
     def has_value(self, column_id: str) -> bool:
-        value = self.record.get(column_id)
-        return value is not None and not (isinstance(value, str) and not clean_text(value))
+        return _filled(self.record.get(column_id))
 
 
