@@ -12,6 +12,7 @@ an independent recomputation in `Decimal` from the cells as Excel shows them.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -36,7 +37,9 @@ NAMES = ["Phường Hương Văn", "Xã Hương Vân", "Sở Tư pháp", "Phòng
 @st.composite
 def names(draw) -> str:
     base = draw(st.sampled_from(NAMES)) + draw(st.sampled_from(["", " 2", " 3", " A"]))
-    form = draw(st.sampled_from(["as is", "nfd", "padded", "nbsp"]))
+    form = draw(st.sampled_from(["as is", "nfd", "padded", "nbsp", "as is", "control"]))
+    if form == "control":  # pasted from another program: an invisible character in the name
+        return base.replace(" ", draw(st.sampled_from(["\x00", "\x07", "\x1b"])), 1)
     if form == "nfd":
         return unicodedata.normalize("NFD", base)
     if form == "padded":
@@ -48,8 +51,8 @@ def names(draw) -> str:
 def amounts(draw, high: int) -> tuple[str, object]:
     """A cell meant as a number: how it is typed, and the value written into the file."""
     value = draw(st.decimals(min_value=0, max_value=high, places=2, allow_nan=False, allow_infinity=False))
-    how = draw(st.sampled_from(["number"] * 4 + ["text point"] * 2 + ["text comma"] * 2
-                               + ["blank", "junk", "too big", "negative"]))
+    how = draw(st.sampled_from(["number"] * 4 + ["text point"] * 2 + ["text comma"] * 2 + ["percent"] * 2
+                               + ["blank", "junk", "too big", "negative", "formula"]))
     if how == "number":
         return how, float(value)
     if how == "text point":
@@ -60,6 +63,10 @@ def amounts(draw, high: int) -> tuple[str, object]:
         return how, None
     if how == "junk":
         return how, draw(st.sampled_from(["72.2.1", "abc", "1.234,5", "—", "n/a"]))
+    if how == "percent":  # a fraction shown as a percentage (xlsx); a CSV holds the text "72,25%"
+        return how, value
+    if how == "formula":  # a formula Excel never calculated (xlsx); in a CSV only its text
+        return how, "=SUM(1,2)"
     if how == "too big":
         return how, float(value + high + 1)
     return how, -float(value) - 1
@@ -72,7 +79,8 @@ def tables(draw) -> dict:
     rows = []
     for n in range(draw(st.integers(1, 7))):
         maximum = draw(st.sampled_from([100, 80, 96.5, 71.5])) if with_max else None
-        rows.append({"name": f"{draw(names())} số {n + 1}", "max": maximum, "points": draw(amounts(int(maximum or 100))),
+        rows.append({"name": f"{draw(names())} số {n + 1}", "max": maximum, "hidden": draw(st.booleans())
+                     and draw(st.booleans()) and draw(st.booleans()), "points": draw(amounts(int(maximum or 100))),
                      "bonus": draw(st.sampled_from([None, 1, 2.5])) if with_extras else None,
                      "penalty": draw(st.sampled_from([None, 0.5, 3])) if with_extras else None})
     return {"rows": rows, "with_max": with_max, "with_extras": with_extras,
@@ -85,7 +93,8 @@ def header(table: dict) -> list[str]:
 
 
 def cells(table: dict, n: int, row: dict) -> list[object]:
-    return [n, row["name"], *([row["max"]] if table["with_max"] else []), row["points"][1],
+    points = f"{row['points'][1]}%".replace(".", ",") if row["points"][0] == "percent" else row["points"][1]
+    return [n, row["name"], *([row["max"]] if table["with_max"] else []), points,
             *([row["bonus"], row["penalty"]] if table["with_extras"] else [])]
 
 
@@ -102,8 +111,15 @@ def write_job(folder: Path, table: dict) -> None:
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = "Khối A"
-        for line in lines:
-            sheet.append(line)
+        for line in lines:  # Excel stores an invisible character as an escape, "_x0000_"
+            sheet.append([re.sub(r"[\x00-\x1f]", lambda c: f"_x{ord(c.group()):04X}_", v) if isinstance(v, str)
+                          else v for v in line])
+        column = header(table).index("Tổng điểm thẩm định") + 1
+        for number, row in enumerate(table["rows"], 2):
+            if row["points"][0] == "percent":
+                cell = sheet.cell(number, column, float(row["points"][1]) / 100)
+                cell.number_format = "0.00%"
+            sheet.row_dimensions[number].hidden = row["hidden"]
         book.save(folder / "diem.xlsx")
 
 
@@ -111,7 +127,7 @@ def expected_scores(table: dict) -> list[Decimal]:
     """Each unit's score, recomputed here: points / maximum × 100 + bonus − penalty, half-up to 2 decimals."""
     scores = []
     for row in table["rows"]:
-        points = Decimal(str(row["points"][1]).replace(",", "."))
+        points = Decimal(str(row["points"][1]).replace(",", "."))  # a percent cell is shown as this figure
         if row["max"] is not None:
             points = points * 100 / Decimal(str(row["max"]))
         points += Decimal(str(row["bonus"] or 0)) - Decimal(str(row["penalty"] or 0))
@@ -133,8 +149,9 @@ def test_check_and_run_never_crash_and_compute_what_they_accept(tmp_path_factory
     code, said = run_cli("check", folder, capsys=capsys)
     assert code in (0, 1), said
     assert "Lỗi ngoài dự kiến" not in said and "Traceback" not in said
-    refusable = {"blank", "junk", "too big", "negative"}
-    if any(row["points"][0] in refusable for row in table["rows"]):
+    refusable = {"blank", "junk", "too big", "negative", "formula"} | ({"percent"} if table["csv"] else set())
+    if any(row["points"][0] in refusable or (row["hidden"] and not table["csv"])
+           or any(ord(c) < 32 for c in row["name"]) for row in table["rows"]):
         assert code == 1, f"accepted a table with a cell it cannot read right:\n{said}"
     event("refused" if code else "accepted")
     if code == 1:
