@@ -80,6 +80,10 @@ class Reason(Enum):
     JOB_FOLDER_EXISTS = "job_folder_exists"
     SOURCE_JOB_INVALID = "source_job_invalid"
     SOURCE_KIND_MISMATCH = "source_kind_mismatch"
+    SETTING_WRONG_TYPE = "setting_wrong_type"
+    SETTING_HIDDEN_CHARACTER = "setting_hidden_character"
+    SETTING_LINE_BREAK = "setting_line_break"
+    SETTING_PATH_OUTSIDE = "setting_path_outside"
 
 
 @dataclass(frozen=True)
