@@ -20,11 +20,15 @@ unit = "UBND xã A"
 """ + DOCUMENT
 
 
-def messages(folder, settings: str) -> list[str]:
+def problems(folder, settings: str):
     (folder / "diem.xlsx").write_bytes(b"")
     with pytest.raises(InputErrors) as caught:
         settings_from_data(tomllib.loads(settings), folder, [folder / "diem.xlsx"])
-    return [describe(p) for p in caught.value.problems]
+    return caught.value.problems
+
+
+def messages(folder, settings: str) -> list[str]:
+    return [describe(p) for p in problems(folder, settings)]
 
 
 def with_line(settings: str, table: str, line: str) -> str:
@@ -207,17 +211,10 @@ def test_a_line_break_in_a_list_of_lines_starts_a_new_line(tmp_path):
 
 def test_every_problem_of_the_settings_at_once(tmp_path):
     job = with_line(with_line(UNIT_JOB, "", 'unit = ["x"]\ndata = "../x.xlsx"'), "document", "isuing_body = 1")
-    found = [(p.reason, p.detail("key")) for p in _problems(tmp_path, job)]
+    found = [(p.reason, p.detail("key")) for p in problems(tmp_path, job)]
     assert sorted(found, key=str) == sorted([
         (Reason.SETTING_WRONG_TYPE, "unit"), (Reason.SETTING_PATH_OUTSIDE, "data"),
         (Reason.SETTING_UNKNOWN, "document.isuing_body")], key=str)
-
-
-def _problems(folder, settings):
-    (folder / "diem.xlsx").write_bytes(b"")
-    with pytest.raises(InputErrors) as caught:
-        settings_from_data(tomllib.loads(settings), folder, [folder / "diem.xlsx"])
-    return caught.value.problems
 
 
 def test_a_refused_run_writes_nothing_and_exits_1(example_job, cli, tmp_path):
