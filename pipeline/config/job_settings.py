@@ -98,6 +98,7 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
         campaigns = ", ".join(f'"{k.id}"' for k in KINDS.values() if k.reports is not None)
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value="[reports]",
                               expected=f"chỉ dùng với kind = {campaigns}"))
+    _unused_by_kind(data, record, source, errors)
     for prefix, own in (("document", document), ("reports", reports)):
         if own is not None and own.template:
             inside(folder, own.template, f"{prefix}.template", source, errors)
@@ -107,6 +108,21 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     return JobSettings(folder=folder, kind=str(kind), scheme=scheme, data_files=tuple(files),
                        groups=tuple(groups), unit=unit, document=document, reports=reports,
                        scheme_overrides=tuple(sorted(overridden)))
+
+
+def _unused_by_kind(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> None:
+    """Keys the kind would ignore: refused, so a setting is never silently without effect."""
+    if kind is None:
+        return
+    criteria = [f'"{k.id}"' for k in KINDS.values() if k.source == "criteria"]
+    unused = ("groups",) if kind.source == "criteria" else ("unit", "group")
+    reported = {p.detail("key") for p in errors}
+    for key in (k for k in unused if k in data and k not in reported):
+        where = ("các khối của quyết định, bảng xếp hạng; báo cáo tự chấm điểm ghi khối ở mục \"group\""
+                 if key == "groups" else f"chỉ dùng với kind = {', '.join(criteria)}; các khối ghi ở [[groups]], "
+                 "tên đơn vị lấy từ số liệu")
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=shown(data[key]).strip('"'),
+                              expected=f"loại văn bản \"{kind.id}\" không dùng mục này ({where}); xóa mục này"))
 
 
 def data_files_in(folder: Path) -> list[Path]:

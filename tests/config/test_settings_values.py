@@ -225,3 +225,18 @@ def test_a_refused_run_writes_nothing_and_exits_1(example_job, cli, tmp_path):
     code, _, stderr = cli("run", job, "--out", tmp_path / "out")
     assert code == 1 and not (tmp_path / "out").exists()
     assert 'Có phải ý bạn là "issuing_body"?' in stderr and "Traceback" not in stderr
+
+
+UNUSED = [  # (job, line, fragment): keys the kind would ignore
+    (UNIT_JOB, 'unit = "UBND xã A"', 'mục "unit" có giá trị "UBND xã A" không hợp lệ: loại văn bản "quyet-dinh-xep-loai" '
+                                      "không dùng mục này"),
+    (UNIT_JOB, "group = 5", 'mục "group" có giá trị "5" không hợp lệ: loại văn bản "quyet-dinh-xep-loai" không dùng'),
+    (REPORT_JOB + '[[groups]]\nname = "Khối A"\n', "", 'mục "groups" có giá trị "[{ name = "Khối A" }]" không hợp lệ: '
+                                                       'loại văn bản "bao-cao-tu-cham" không dùng mục này'),
+]
+
+
+@pytest.mark.parametrize("job, line, fragment", UNUSED, ids=[c[2][:12] for c in UNUSED])
+def test_a_key_the_kind_would_ignore_is_refused(tmp_path, job, line, fragment):
+    found = messages(tmp_path, with_line(job, "", line) if line else job)
+    assert len(found) == 1 and fragment in found[0], found
