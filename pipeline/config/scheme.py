@@ -127,12 +127,17 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
     if scale is None or scale <= 0:
         invalid("scale", data.get("scale"), "thang điểm phải là số dương, ví dụ 100")
         scale = Decimal(100)
+    name = data.get("name", data.get("id", ""))
+    if not isinstance(name, str):
+        errors.append(wrong_type(named("name"), name, "tên bộ tiêu chí đặt trong ngoặc kép", source))
+    else:
+        name = checked_text(name, named("name"), source, errors)
     labels = labels_from_data(data.get("labels", []), source, named("labels"), errors)
     conditions = _conditions(data.get("conditions", []), labels, source, errors, named("conditions"))
     if errors:
         raise InputErrors(errors)
     return Scheme(
-        id=str(data["id"]), version=str(data["version"]), name=str(data.get("name", data["id"])),
+        id=str(data["id"]), version=str(data["version"]), name=name,
         decimals=decimals, fixed_decimals=bool(fixed), tie_rule=str(tie_rule), scale=scale,
         labels=labels, conditions=conditions,
     )

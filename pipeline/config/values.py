@@ -71,7 +71,7 @@ def wrong_type(key: str, value: Any, expected: str, source: str) -> Problem:
 
 def checked_text(value: str, key: str, source: str, errors: list[Problem], one_line: bool = True) -> str:
     """`value` stripped, or "" with a problem when it holds hidden characters (or a line break in one line)."""
-    value = value.strip()
+    value = unicodedata.normalize("NFC", value.strip())  # as typed on any system: "ố" one character, as in the data
     hidden = sorted({c for c in value if _hidden(c) and not (c == "\n" and not one_line)})
     if one_line and any(c in value for c in _BREAKS):
         errors.append(problem(Reason.SETTING_LINE_BREAK, file=source, key=key, value=visible(value)))

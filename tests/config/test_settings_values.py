@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import unicodedata
 
 import pytest
 
@@ -79,6 +80,7 @@ WRONG_TYPES = [  # (job, table, line, fragment of the one message)
     (UNIT_JOB, "scheme_overrides", "tie_rule = [\"lien-tiep\"]", 'mục "scheme_overrides.tie_rule"'),
     (UNIT_JOB, "scheme_overrides", 'labels = [{ name = 3, min = 50 }, { name = "Yếu" }]',
      'mục "scheme_overrides.labels[1].name" ghi một số (3)'),
+    (UNIT_JOB, "scheme_overrides", "name = 5", 'mục "scheme_overrides.name" ghi một số (5)'),
 ]
 WRONG_TYPES = [case for case in WRONG_TYPES if case[3] is not None]
 
@@ -240,3 +242,11 @@ UNUSED = [  # (job, line, fragment): keys the kind would ignore
 def test_a_key_the_kind_would_ignore_is_refused(tmp_path, job, line, fragment):
     found = messages(tmp_path, with_line(job, "", line) if line else job)
     assert len(found) == 1 and fragment in found[0], found
+
+
+def test_text_is_read_in_composed_form(tmp_path):
+    (tmp_path / "diem.xlsx").write_bytes(b"")
+    decomposed = unicodedata.normalize("NFD", "Khối A")
+    settings = settings_from_data(tomllib.loads(UNIT_JOB.replace("Khối A", decomposed)), tmp_path,
+                                  [tmp_path / "diem.xlsx"])
+    assert settings.groups[0].name == "Khối A" and decomposed != "Khối A"
