@@ -85,3 +85,10 @@ def test_check_errors_workbook_from_a_csv_has_no_formula(tmp_path, cli):
     assert code == 1
     xml = sheet_xml(tmp_path / "loi.xlsx", "xl/worksheets/sheet1.xml")
     assert "<f>" not in xml and "=1+1" in inline_texts(xml)
+
+
+def test_init_from_a_job_keeps_formula_like_unit_names_as_text(results, tmp_path, cli):
+    code, _, stderr = cli("init", "quyet-dinh-xep-loai", tmp_path / "moi", "--from", tmp_path / "job")
+    assert code == 0, stderr
+    xml = sheet_xml(tmp_path / "moi" / "bang-diem.xlsx", "xl/worksheets/sheet2.xml")
+    assert "<f>" not in xml and '=HYPERLINK("http://x","y")' in inline_texts(xml)
