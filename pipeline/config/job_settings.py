@@ -173,7 +173,11 @@ def _data_files(named: Any, folder: Path, found: list[Path], source: str,
     paths = []
     for n, name in enumerate(names, 1):
         key = f"data[{n}]" if isinstance(named, list) else "data"
+        count = len(errors)
         name = text({"data": name}, "data", key, source, errors, expected='tên tệp đặt trong ngoặc kép, ví dụ "diem.xlsx"')
+        if not name and len(errors) == count:
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value="",
+                                  expected='tên tệp trống; ghi tên tệp số liệu, ví dụ "diem.xlsx", hoặc bỏ mục "data"'))
         path = inside(folder, name, key, source, errors) if name else None
         if path is None:
             continue

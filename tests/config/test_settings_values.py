@@ -52,6 +52,7 @@ WRONG_TYPES = [  # (job, table, line, fragment of the one message)
      'mục "scheme" ghi một số (2020) nhưng cần tên bộ tiêu chí'),
     (REPORT_JOB, "", "data = 5", 'mục "data" ghi một số (5) nhưng cần tên tệp số liệu'),
     (REPORT_JOB, "", 'data = ["diem.xlsx", 3]', 'mục "data[2]" ghi một số (3)'),
+    (REPORT_JOB, "", 'data = ["diem.xlsx", " "]', 'mục "data[2]" có giá trị "" không hợp lệ: tên tệp trống'),
     (UNIT_JOB.replace('name = "Khối A"', "name = 3"), "", "", 'mục "groups[1].name" ghi một số (3)'),
     (UNIT_JOB, "", "", None),  # placeholder removed below
     (UNIT_JOB.replace('name = "Khối B"', 'name = "Khối B"\ntitle = 2021'), "", "",
