@@ -174,7 +174,8 @@ def _data_files(named: Any, folder: Path, found: list[Path], source: str,
     for n, name in enumerate(names, 1):
         key = f"data[{n}]" if isinstance(named, list) else "data"
         count = len(errors)
-        name = text({"data": name}, "data", key, source, errors, expected='tên tệp đặt trong ngoặc kép, ví dụ "diem.xlsx"')
+        name = text({"data": name}, "data", key, source, errors,
+                    expected='tên tệp đặt trong ngoặc kép, ví dụ "diem.xlsx"')
         if not name and len(errors) == count:
             errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value="",
                                   expected='tên tệp trống; ghi tên tệp số liệu, ví dụ "diem.xlsx", hoặc bỏ mục "data"'))
@@ -221,7 +222,8 @@ def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: lis
             continue
         unknown_keys(item, GROUP_FIELDS, key, source, errors)
         count = len(errors)
-        name = text(item, "name", f"{key}.name", source, errors, expected='tên khối đặt trong ngoặc kép, ví dụ "Khối A"')
+        name = text(item, "name", f"{key}.name", source, errors,
+                    expected='tên khối đặt trong ngoặc kép, ví dụ "Khối A"')
         if not name:
             if len(errors) == count:
                 errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=shown(item),

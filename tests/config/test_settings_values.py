@@ -44,7 +44,8 @@ def with_line(settings: str, table: str, line: str) -> str:
 WRONG_TYPES = [  # (job, table, line, fragment of the one message)
     (REPORT_JOB.replace('unit = "UBND xã A"\n', ""), "", 'unit = ["UBND xã A"]',
      'mục "unit" ghi một danh sách (["UBND xã A"]) nhưng cần một đoạn chữ'),
-    (REPORT_JOB.replace('unit = "UBND xã A"\n', ""), "", "unit = 5", 'mục "unit" ghi một số (5) nhưng cần một đoạn chữ'),
+    (REPORT_JOB.replace('unit = "UBND xã A"\n', ""), "", "unit = 5",
+     'mục "unit" ghi một số (5) nhưng cần một đoạn chữ'),
     (REPORT_JOB, "", "group = true", 'mục "group" ghi giá trị đúng/sai (true/false) (true) nhưng cần'),
     (REPORT_JOB.replace('kind = "bao-cao-tu-cham"\n', ""), "", 'kind = ["bao-cao-tu-cham"]',
      'mục "kind" ghi một danh sách (["bao-cao-tu-cham"])'),
@@ -231,8 +232,8 @@ def test_a_refused_run_writes_nothing_and_exits_1(example_job, cli, tmp_path):
 
 
 UNUSED = [  # (job, line, fragment): keys the kind would ignore
-    (UNIT_JOB, 'unit = "UBND xã A"', 'mục "unit" có giá trị "UBND xã A" không hợp lệ: loại văn bản "quyet-dinh-xep-loai" '
-                                      "không dùng mục này"),
+    (UNIT_JOB, 'unit = "UBND xã A"',
+     'mục "unit" có giá trị "UBND xã A" không hợp lệ: loại văn bản "quyet-dinh-xep-loai" không dùng mục này'),
     (UNIT_JOB, "group = 5", 'mục "group" có giá trị "5" không hợp lệ: loại văn bản "quyet-dinh-xep-loai" không dùng'),
     (REPORT_JOB + '[[groups]]\nname = "Khối A"\n', "", 'mục "groups" có giá trị "[{ name = "Khối A" }]" không hợp lệ: '
                                                        'loại văn bản "bao-cao-tu-cham" không dùng mục này'),

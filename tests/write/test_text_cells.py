@@ -13,7 +13,8 @@ from pipeline.base.errors import Reason, problem
 from pipeline.write.problems_workbook import problems_workbook
 from tests.conftest import DOCUMENT
 
-SETTINGS = 'kind = "quyet-dinh-xep-loai"\nscheme = "chat-luong-hoat-dong@2020"\n[[groups]]\nname = "Khối A"\n' + DOCUMENT
+SETTINGS = ('kind = "quyet-dinh-xep-loai"\nscheme = "chat-luong-hoat-dong@2020"\n[[groups]]\nname = "Khối A"\n'
+            + DOCUMENT)
 NAMES = ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)", "=1+1"]
 
 
