@@ -12,7 +12,7 @@ from typing import NoReturn
 from pipeline import __version__
 from pipeline.base.errors import InputErrors
 from pipeline.base.formatting import number
-from pipeline.base.messages import report
+from pipeline.base.messages import report, tie_text
 from pipeline.config.kinds import KINDS
 
 
@@ -191,4 +191,6 @@ def summary(result) -> str:
             names = ", ".join(f"{r['unit']} ({number(r['score'], scheme.decimals, scheme.fixed_decimals)} điểm)"
                               for r in first)
             lines.append(f"  Xếp thứ nhất: {names}.")
+        for tie in (t for t in result.ties if t["group"] == group.name):
+            lines.append("  " + tie_text(tie, number(tie["score"], scheme.decimals, scheme.fixed_decimals)))
     return "\n".join(lines)

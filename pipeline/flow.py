@@ -20,7 +20,6 @@ from pathlib import Path
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.base.workers import alongside, in_parallel
 from pipeline.config.job_settings import JobSettings
-from pipeline.documents.catalogue import KIND_CONTEXT
 from pipeline.documents.context import document_context
 from pipeline.documents.render import TEMPLATE_DIR, render_document
 from pipeline.documents.report_context import unit_report_context
@@ -79,15 +78,16 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
         hashes = {name: sha256(staging.folder / name) for name in staging.names}
         templates = [template for template, _ in job_templates(settings)]
         staging.write(MANIFEST_NAME, manifest_bytes(result, templates, hashes))
-        superseded = [name for name in previous_outputs(out_dir) if name not in staging.names] if force else []
+        superseded = [name for name in previous_outputs(out_dir)
+                      if force and name not in staging.names and (out_dir / name).exists()]
         written = commit(staging, force, superseded)
-    return Run(result, written[:-1], written[-1], tuple(s for s in superseded if not (out_dir / s).exists()))
+    return Run(result, written[:-1], written[-1], tuple(superseded))
 
 
 def job_templates(settings: JobSettings) -> list[tuple[Path, str]]:
     """The templates a job renders, each with the kind of context it receives."""
     output = settings.output
-    chosen = [(_template(settings, settings.document.template, output.template), KIND_CONTEXT[settings.kind])]
+    chosen = [(_template(settings, settings.document.template, output.template), output.context)]
     reports = settings.kind_record.reports
     if reports is not None and settings.reports is not None:
         chosen.append((_template(settings, settings.reports.template, reports.template), reports.context))

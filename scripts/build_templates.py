@@ -19,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
 FONT = "Times New Roman"
@@ -67,10 +68,56 @@ def new_document() -> Document:
     _base_styles(doc)
     section = doc.sections[0]
     _page(section, landscape=False)
+    _clean_package(doc)
+    return doc
+
+
+# Children of table and row properties in the order the schema (ECMA-376, CT_TblPr, CT_TrPr) requires:
+# Word repairs a file whose children are out of order.
+TBL_PR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+                "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
+                "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                "w:tblPrChange")
+TR_PR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
+               "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
+               "w:trPrChange")
+
+
+def _insert_in_order(parent, child, order: tuple[str, ...]) -> None:
+    """`child` placed before the first sibling the schema puts after it (not simply appended)."""
+    tag = next(name for name in order if qn(name) == child.tag)
+    parent.insert_element_before(child, *order[order.index(tag) + 1:])
+
+
+# python-docx's default package: a Word 2010 `stylesWithEffects` part (a copy of the styles that
+# python-docx never updates, so its docDefaults and styles differ from styles.xml: Word may call
+# the file unreadable) and a thumbnail of an empty page. Word 2013 and later do not write either part;
+# Word 2010 reads styles.xml when stylesWithEffects is absent. Both are left out.
+UNUSED_PARTS = ("http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail")
+CORE_KEPT = ("title", "creator")  # filled at render time from the document (`render.py`)
+APP_PROPERTIES = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                  b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+                  b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>')
+
+
+def _clean_package(doc: Document) -> None:
+    """No leftovers of python-docx's default file: parts Word does not need, its 2013 dates,
+    revision and "Microsoft Macintosh Word" application; an empty title and author stay, for
+    each document to fill in."""
+    for owner in (doc.part, doc.part.package):
+        for rId, rel in list(owner.rels.items()):
+            if rel.reltype in UNUSED_PARTS:
+                del owner.rels[rId]
+    core = doc.core_properties._element
+    for element in list(core):
+        if etree.QName(element).localname not in CORE_KEPT:
+            core.remove(element)
     doc.core_properties.title = ""
     doc.core_properties.author = ""
-    doc.core_properties.comments = ""
-    return doc
+    for part in doc.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_PROPERTIES
 
 
 def _fonts(rpr_owner) -> None:
@@ -83,7 +130,7 @@ def _fonts(rpr_owner) -> None:
         fonts.set(qn(attribute), FONT)
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "vi-VN")
-    rpr.append(lang)
+    rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _base_styles(doc: Document) -> None:
@@ -206,16 +253,13 @@ def _cell_text(cell, style: str, text: str = ""):
 
 
 def _widths(table, widths_mm) -> None:
-    table.autofit = False
+    table.autofit = False  # <w:tblLayout w:type="fixed"/>, in its place
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm):
             cell.width = Mm(width)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
 
 
 def _no_borders(table) -> None:
@@ -224,7 +268,7 @@ def _no_borders(table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    _insert_in_order(table._tbl.tblPr, borders, TBL_PR_ORDER)
 
 
 def _grid_borders(table) -> None:
@@ -234,15 +278,14 @@ def _grid_borders(table) -> None:
         for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
             element.set(qn(key), value)
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    _insert_in_order(table._tbl.tblPr, borders, TBL_PR_ORDER)
 
 
 def _row_flags(row, header: bool = False) -> None:
     trpr = row._tr.get_or_add_trPr()
-    cant_split = OxmlElement("w:cantSplit")
-    trpr.append(cant_split)
+    _insert_in_order(trpr, OxmlElement("w:cantSplit"), TR_PR_ORDER)
     if header:
-        trpr.append(OxmlElement("w:tblHeader"))
+        _insert_in_order(trpr, OxmlElement("w:tblHeader"), TR_PR_ORDER)
 
 
 def _tag_row(table, tag: str) -> None:

@@ -66,3 +66,8 @@ def zipped(parts: Mapping[str, bytes], known: Mapping[str, Deflated] | None = No
     out += struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(parts), len(parts),
                        len(central), start, 0)
     return bytes(out)
+
+
+def oversized(archive: zipfile.ZipFile, limit: int) -> str | None:
+    """The first member that unpacks to more than `limit` bytes (a zip bomb, or media no document needs)."""
+    return next((info.filename for info in archive.infolist() if info.file_size > limit), None)

@@ -6,7 +6,10 @@ regular-expression passes), and compile the Jinja source of each part. Rendering
 the Jinja render plus the post-processing docxtpl applies to the output — its own
 `resolve_listing` and `fix_tables`, and the same numbering of drawing ids — so the
 `word/document.xml` it writes is the one plain docxtpl writes (a test compares them for
-every shipped template). The zip is written with a fixed timestamp and the template's
+every shipped template), with one fix-up added on either path: cell properties docxtpl
+writes out of schema order are put in order (`schema_order`), so Word does not repair the
+file. The title and author Word shows come from the document (its trích yếu and issuing
+body), not the clock. The zip is written with a fixed timestamp and the template's
 part order, so the same inputs give byte-identical files and a hash identifies a document.
 
 One Jinja environment renders everything: sandboxed (a template cannot reach Python
@@ -32,6 +35,9 @@ from lxml import etree
 
 from pipeline.base.archive import deflated, zipped
 from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.documents import limits
+from pipeline.documents.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
+from pipeline.documents.schema_order import cell_properties_in_order, may_disorder_cells
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
@@ -42,16 +48,18 @@ DRAWING_IDS = etree.XPath("//wp:docPr", namespaces={
 PROPERTIES = ("{http://purl.org/dc/elements/1.1/}creator", "{http://purl.org/dc/elements/1.1/}description",
               "{http://purl.org/dc/elements/1.1/}identifier", "{http://purl.org/dc/elements/1.1/}language",
               "{http://purl.org/dc/elements/1.1/}subject", "{http://purl.org/dc/elements/1.1/}title")
+TITLE, CREATOR = PROPERTIES[5], PROPERTIES[0]
 _TAGS = re.compile(r"{[{%#]")
 LISTING = "\t\a\n\f"  # characters docxtpl's `resolve_listing` turns into tabs, paragraphs, breaks
 # Characters lxml would not write as they are (dropped or written as references).
 CONTROL = "".join(map(chr, (*range(0, 9), 11, 12, 13, *range(14, 32))))
 _CONTROL = re.compile(("[" + re.escape(CONTROL) + "]").encode("ascii"))
+_CONTROL_TEXT = re.compile("[" + re.escape(CONTROL) + "\ufffe\uffff]")
 _LISTING = re.compile(("[" + re.escape(LISTING) + "]").encode("ascii"))
 
 
 def environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return LimitedEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
 class PreparedTemplate:
@@ -62,6 +70,7 @@ class PreparedTemplate:
         self.env = environment()
         try:
             with zipfile.ZipFile(path) as archive:
+                refuse_oversized(archive, path)
                 self.parts = {info.filename: archive.read(info) for info in archive.infolist()}
             root = parse_xml(self.parts[DOCUMENT_PART])
         except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
@@ -70,6 +79,7 @@ class PreparedTemplate:
         body = root.find(f"{{{W_NS}}}body")
         self.body = self._compile(etree.tostring(body, encoding="unicode"))
         self.splice: bool | str = _splice_safe(body, self.sources[self.body])
+        self.reorder = may_disorder_cells(self.sources[self.body])  # `{% vm %}`, `{% colspan %}`…
         if self.splice and path.resolve().parent == TEMPLATE_DIR:
             # A shipped template's fast path is checked against plain docxtpl by the test suite,
             # for every example and for random text; a job's own template is checked here, once.
@@ -124,21 +134,31 @@ class PreparedTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The document for `context` as .docx bytes; the same context gives the same bytes."""
+        try:
+            with time_limit(limits.RENDER_SECONDS):
+                return self._render(context)
+        except TemplateLimit as exc:
+            raise _template_error(self.path, exc) from exc
+
+    def _render(self, context: dict[str, Any]) -> bytes:
         others = {name: self._fill(template, context) for name, template in self.others.items()}
         footnotes = self._fill(self.footnotes, context) if self.footnotes else None
         try:
             properties = {tag: template.render(context) for tag, template in self.properties.items()}
         except TemplateError as exc:
             raise _template_error(self.path, exc) from exc
+        properties = {**_document_properties(context), **properties}  # a property the template fills wins
         parts = dict(self.parts)
         parts[DOCUMENT_PART] = self._document_xml(self._filled_body(context))  # no name keeps the body alive
+        if self.reorder:  # after either path, spliced or serialised: both stay the same bytes
+            parts[DOCUMENT_PART] = cell_properties_in_order(parts[DOCUMENT_PART])
         for name, xml in others.items():
             encoding = re.match(r'<\?xml[^?]+\bencoding="([^"]+)"', xml, re.I)
             parts[name] = etree.tostring(parse_xml(xml.encode(encoding.group(1) if encoding else "utf-8")),
                                          encoding="UTF-8", standalone=True)
         if footnotes is not None:
             parts["word/footnotes.xml"] = footnotes.encode("utf-8")
-        if properties:
+        if properties and "docProps/core.xml" in self.parts:
             parts["docProps/core.xml"] = _core_properties(self.parts["docProps/core.xml"], properties)
         return zipped(parts, self.deflated)
 
@@ -146,6 +166,8 @@ class PreparedTemplate:
         """`DocxTemplate.render_xml_part` after compilation: render, unescape, resolve listings."""
         try:
             xml = template.render(context)
+        except TemplateLimit:
+            raise
         except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError):
             self._raise_located(self.sources[template], context)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
@@ -159,6 +181,10 @@ class PreparedTemplate:
         try:
             for chunk in self.body.generate(context):
                 out.write(chunk.encode("utf-8"))
+                if out.tell() > limits.MAX_BODY:
+                    raise TemplateLimit(f"văn bản dài quá {limits.MAX_BODY >> 20} MB")
+        except TemplateLimit:
+            raise
         except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError):
             self._raise_located(self.sources[self.body], context)
         data = out.getvalue()
@@ -233,10 +259,25 @@ def _splice_safe(body: etree._Element, source: str) -> bool:
     return True
 
 
+def _document_properties(context: dict[str, Any]) -> dict[str, str]:
+    """The title and author Word shows (File > Info): the trích yếu and the issuing body, one line each.
+
+    Taken from the document, not the clock, so the same context still gives the same bytes.
+    """
+    values = {}
+    if isinstance(context.get("title"), str):
+        values[TITLE] = context["title"]
+    body = context.get("issuing_body")
+    if isinstance(body, (list, tuple)) and all(isinstance(line, str) for line in body):
+        values[CREATOR] = " ".join(body)
+    return {tag: " ".join(_CONTROL_TEXT.sub(" ", text).split()) for tag, text in values.items()}
+
+
 def _core_properties(blob: bytes, values: dict[str, str]) -> bytes:
     core = etree.fromstring(blob)
     for tag, text in values.items():
-        for element in core.iter(tag):
+        found = list(core.iter(tag))
+        for element in found or [etree.SubElement(core, tag)]:
             element.text = text
     return etree.tostring(core, encoding="UTF-8", standalone=True)
 
@@ -291,7 +332,10 @@ def _template_error(path: Path, exc: Exception, source: str | None = None) -> In
         words = " / ".join(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
                            for text in lines[max(line - 2, 0):line + 1]).strip(" /")
     where = f' Đoạn văn quanh chỗ lỗi: "{words}".' if words else ""
-    if isinstance(exc, UndefinedError):
+    if isinstance(exc, TemplateLimit):
+        error = (f"mẫu đòi nhiều hơn mọi văn bản cần ({exc.message}), nên bị dừng. Xem lại các thẻ lặp và phép nhân "
+                 f"trong mẫu.{where}")
+    elif isinstance(exc, UndefinedError):
         missing = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", exc.message or "")
         name = next((g for g in missing.groups() if g), "") if missing else ""
         error = f'mẫu dùng tên "{name}" không có trong dữ liệu.{where}'

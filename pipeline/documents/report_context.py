@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document
 from pipeline.documents.header import header
 from pipeline.documents.numbers import points_text, score_text
@@ -44,13 +45,28 @@ def report_rows(criteria: list[dict[str, Any]], totals: Any) -> dict[str, Any]:
 
 
 def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
-    """The optional closing line of a report: total, score on the scheme's scale, label."""
+    """The optional closing line of a report, in the order the result was computed, so a reader can redo it:
+    the fields' points over their maximum, put on the scheme's scale (not repeated when the maximum is the
+    scale), then bonus and penalty, then the result and the label."""
     if not settings.document.self_rating:
         return ""
     scheme = settings.scheme
-    return (f"Tổng điểm tự chấm: {points_text(totals.points)}/{points_text(totals.max_points)} điểm; quy đổi "
-            f"thang điểm {points_text(scheme.scale)}: {score_text(unit['score'], scheme)} điểm; "
-            f"tự xếp loại: {unit['label']}.")
+    steps = [f"Tổng điểm tự chấm các lĩnh vực: {points_text(totals.tree_points)}/{points_text(totals.max_points)} điểm"]
+    changed = totals.max_points != scheme.scale
+    if changed and totals.max_points:
+        scaled = totals.tree_points * scheme.scale / totals.max_points
+        shown = round_half_up(scaled, scheme.decimals)
+        approx = "" if shown == scaled else "≈ "
+        steps.append(f"quy đổi thang điểm {points_text(scheme.scale)}: {approx}{score_text(shown, scheme)}")
+    if totals.bonus:
+        steps.append(f"cộng điểm thưởng {points_text(totals.bonus)}")
+        changed = True
+    if totals.penalty:
+        steps.append(f"trừ điểm trừ {points_text(totals.penalty)}")
+        changed = True
+    if changed:
+        steps.append(f"kết quả: {score_text(unit['score'], scheme)} điểm")
+    return "; ".join(steps) + f"; tự xếp loại: {unit['label']}."
 
 
 def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.documents.limits import refuse_oversized
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.DOTALL)
@@ -48,6 +49,7 @@ def template_parts(path: Path) -> list[Part]:
         raise InputErrors([problem(Reason.TEMPLATE_MISSING, file=str(path))])
     try:
         with zipfile.ZipFile(path) as archive:
+            refuse_oversized(archive, path)
             names = [n for n in archive.namelist()
                      if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", n)]
             blobs = {n: archive.read(n) for n in names}

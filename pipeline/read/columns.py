@@ -40,7 +40,8 @@ UNIT_TABLE = TableSpec(
     columns=(
         Column("order", "TT", ("STT", "Số TT", "Số thứ tự")),
         Column("group", "Khối", ("Nhóm", "Khối, nhóm", "Khối/nhóm")),
-        Column("unit", "Đơn vị", ("Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Đơn vị được đánh giá"),
+        Column("unit", "Đơn vị", ("Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Đơn vị được đánh giá",
+                                  "Tên cơ quan"),
                required=True),
         Column("max_points", "Tổng điểm các nhiệm vụ theo quy định",
                ("Điểm tối đa", "Điểm tối đa theo quy định", "Điểm chuẩn"), number=True),

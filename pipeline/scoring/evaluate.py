@@ -14,7 +14,7 @@ from pipeline.scoring.compute import (
     CriteriaTotals, report_unit, report_unit_row, rolled_up_criteria, unit_result, unit_scores,
 )
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
-from pipeline.scoring.rank import ranked_within_groups
+from pipeline.scoring.rank import ranked_within_groups, tied_units
 from pipeline.scoring.result import JobResult
 
 
@@ -54,7 +54,7 @@ def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: 
     ranked = ranked_within_groups(units, group_order, settings.scheme.tie_rule)
     labelled = classified(ranked, settings.scheme, _group_labels(settings))
     counts = label_counts(labelled, settings.scheme, _group_labels(settings), group_order)
-    return JobResult(settings, labelled, counts, criteria, totals, reports)
+    return JobResult(settings, labelled, counts, criteria, totals, reports, tuple(tied_units(labelled)))
 
 
 def unit_score(settings: JobSettings, report: UnitReport) -> dict[str, Any]:

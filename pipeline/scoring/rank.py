@@ -33,3 +33,30 @@ def _ranked_group(members: list[dict[str, Any]], tie_rule: str) -> list[dict[str
     rest = [unit for unit in members if not unit["evaluated"]]
     return [{**unit, "rank": rank, "position": position}
             for position, (unit, rank) in enumerate([*zip(ordered, ranks), *((u, None) for u in rest)], 1)]
+
+
+def tied_units(ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Units of a group that share the published (rounded) score, and what decided their order.
+
+    Each tie: group, score, units (names in rank order), ranks, and `decided_by`: "rank"
+    (they share a rank: đồng hạng), "exact" (consecutive ranks by the unrounded score, all
+    different) or "order" (consecutive ranks, some unrounded scores equal too: the order of
+    the input table decided). The documents print the rounded score, so a reader sees equal
+    scores with different ranks; the summary and the results workbook say why.
+    """
+    ties = []
+    evaluated = [unit for unit in ranked if unit["evaluated"]]
+    for index, unit in enumerate(evaluated):
+        if index and unit["group"] == evaluated[index - 1]["group"] and unit["score"] == evaluated[index - 1]["score"]:
+            ties[-1]["members"].append(unit)
+        elif index + 1 < len(evaluated) and unit["group"] == evaluated[index + 1]["group"] \
+                and unit["score"] == evaluated[index + 1]["score"]:
+            ties.append({"group": unit["group"], "score": unit["score"], "members": [unit]})
+    found = []
+    for tie in ties:
+        members = tie.pop("members")
+        exact = [m["score_exact"] for m in members]
+        ranks = [m["rank"] for m in members]
+        decided_by = "rank" if len(set(ranks)) == 1 else "exact" if len(set(exact)) == len(exact) else "order"
+        found.append({**tie, "units": [m["unit"] for m in members], "ranks": ranks, "decided_by": decided_by})
+    return found

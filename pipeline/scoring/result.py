@@ -20,6 +20,7 @@ class JobResult:
     criteria: list[dict[str, Any]] | None = None  # a report's criteria rows (`scoring.compute`)
     totals: CriteriaTotals | None = None
     reports: tuple[UnitReport, ...] = ()  # a campaign: each unit's own report
+    ties: tuple[dict[str, Any], ...] = ()  # units sharing a published score (`rank.tied_units`)
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

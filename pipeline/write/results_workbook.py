@@ -18,6 +18,8 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.archive import zipped
+from pipeline.base.formatting import number
+from pipeline.base.messages import tie_text
 from pipeline.write.text_cells import as_text, row_cells
 
 if TYPE_CHECKING:
@@ -65,6 +67,11 @@ def results_workbook(result: JobResult) -> bytes:
             sheet.append(row_cells(sheet, [unit["position"], unit["unit"], *(unit[c] for c in optional),
                                            unit["appraised_points"], score, unit["label"], unit["rank"],
                                            unit["reason"] or None, unit["note"] or None]))
+    if result.ties:
+        ties = _sheet(book, "Đồng điểm", ["Khối", "Kết quả đánh giá", "Các đơn vị", "Xếp hạng, vì sao"], [40, 14, 60, 80])
+        for tie in result.ties:
+            ties.append(row_cells(ties, [tie["group"], tie["score"], ", ".join(tie["units"]),
+                                         tie_text(tie, number(tie["score"], scheme.decimals, scheme.fixed_decimals))]))
     if result.criteria is not None:
         _criteria_sheet(book, result)
     stream = io.BytesIO()

@@ -113,3 +113,29 @@ def test_the_run_refuses_what_the_stage_refuses(cli, tmp_path):
                                       "Khối B": [["Đơn vị", "Tổng điểm thẩm định"], ["Sở B", 80]]})
     code, _, err = cli("run", job, "--out", tmp_path / "out")
     assert code == 1 and "dòng tổng ghi 91" in err and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("tie_rule, points, decided_by, ranks", [
+    ("dong-hang", ("90.5451", "90.5449"), "rank", [1, 1]),
+    ("lien-tiep", ("90.5451", "90.5449"), "exact", [1, 2]),
+    ("lien-tiep", ("90.545", "90.545"), "order", [1, 2]),
+])
+def test_units_sharing_a_published_score_say_which_rule_ordered_them(tie_rule, points, decided_by, ranks):
+    from pipeline.scoring.rank import ranked_within_groups, tied_units
+
+    units, _ = scored(("Đơn vị", "Tổng điểm thẩm định"), ("Sở A", points[0]), ("Sở B", points[1]), ("Sở C", "80"))
+    ties = tied_units(ranked_within_groups(units, ["Khối A"], tie_rule))
+    assert ties == [{"group": "Khối A", "score": Decimal("90.545"), "units": ["Sở A", "Sở B"], "ranks": ranks,
+                     "decided_by": decided_by}]
+
+
+def test_the_results_workbook_and_the_summary_name_the_tied_units(cli, tmp_path):
+    import openpyxl
+
+    from tests.conftest import INPUTS
+
+    code, printed, err = cli("run", INPUTS / "vi-du-2024-xep-hang-cchc", "--out", tmp_path / "out")
+    assert code == 0, err
+    assert "Cùng 90,545 điểm: Sở Tư pháp, Sở Xây dựng — đồng hạng 3" in printed
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "ket-qua.xlsx")["Đồng điểm"]
+    assert [c.value for c in sheet[2]][:3] == ["Sở, ban, ngành", 90.545, "Sở Tư pháp, Sở Xây dựng"]
