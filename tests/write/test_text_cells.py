@@ -93,3 +93,17 @@ def test_init_from_a_job_keeps_formula_like_unit_names_as_text(results, tmp_path
     assert code == 0, stderr
     xml = sheet_xml(tmp_path / "moi" / "bang-diem.xlsx", "xl/worksheets/sheet2.xml")
     assert "<f>" not in xml and '=HYPERLINK("http://x","y")' in inline_texts(xml)
+
+
+def test_no_sheet_holds_a_formula_the_ties_sheet_too(tmp_path, cli):
+    job = tmp_path / "job"
+    job.mkdir()
+    (job / "job.toml").write_text(SETTINGS, encoding="utf-8")
+    rows = [csv_line("TT", "Đơn vị", "Tổng điểm thẩm định"), csv_line("1", "=1+1", "80"), csv_line("2", "@A1", "80")]
+    (job / "diem.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, _, stderr = cli("run", job, "--out", tmp_path / "out")
+    assert code == 0, stderr
+    with zipfile.ZipFile(tmp_path / "out" / "ket-qua.xlsx") as book:
+        sheets = [book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert len(sheets) == 3 and not any("<f>" in xml or "<f " in xml for xml in sheets)
+    assert any("=1+1" in inline_texts(xml) for xml in sheets)
