@@ -172,14 +172,19 @@ def _init(args: argparse.Namespace) -> int:
 
 def summary(result) -> str:
     """A few lines per group: units, counts per label, the first-ranked unit."""
+    from pipeline.config.applied import applied_lines, bounds_text
+
     scheme = result.settings.scheme
     lines = [f"Công việc {result.settings.name} — {scheme.name} ({scheme.reference})"]
+    lines += [f"  {line}" for line in applied_lines(result.settings)]
     for group in result.settings.groups:
         members = result.members(group.name)
         evaluated = [u for u in members if u["evaluated"]]
         by_label = ", ".join(f"{r['label']}: {r['count']}" for r in result.counts if r["group"] == group.name)
         lines.append(f"- {group.name}: {len(members)} đơn vị, {len(evaluated)} được xếp loại, "
                      f"{len(members) - len(evaluated)} không đánh giá.")
+        if group.labels is not None:
+            lines.append(f"  Xếp loại riêng của khối: {bounds_text(group.labels)}.")
         lines.append(f"  {by_label}.")
         first = [u for u in evaluated if u["rank"] == 1]
         if first:

@@ -88,6 +88,10 @@ class Reason(Enum):
     WORKBOOK_TOO_LARGE = "workbook_too_large"
     HIDDEN_COLUMN = "hidden_column"
     CSV_MALFORMED = "csv_malformed"
+    SETTING_WRONG_TYPE = "setting_wrong_type"
+    SETTING_HIDDEN_CHARACTER = "setting_hidden_character"
+    SETTING_LINE_BREAK = "setting_line_break"
+    SETTING_PATH_OUTSIDE = "setting_path_outside"
 
 
 @dataclass(frozen=True)

@@ -253,6 +253,23 @@ _TEXT: dict[Reason, str] = {
         "vào một ô), có chữ ngay sau dấu ngoặc kép đóng, hoặc có ô quá dài. Sửa ô đó; mở tệp trong Excel rồi lưu "
         "lại dạng \"CSV UTF-8\" thường sửa được."
     ),
+    Reason.SETTING_WRONG_TYPE: (
+        "mục \"{key}\" ghi {found} ({value}) nhưng cần {expected}. Sửa lại giá trị của mục này."
+    ),
+    Reason.SETTING_HIDDEN_CHARACTER: (
+        "mục \"{key}\" có ký tự ẩn {characters} (chỗ ghi [U+…] trong \"{value}\"): ký tự này không in ra được, "
+        "văn bản sẽ bỏ nó và chữ hai bên bị dính vào nhau. Xóa ký tự đó (thường do chép từ phần mềm khác hoặc "
+        "viết \\u… trong job.toml) và gõ lại dấu cách nếu cần."
+    ),
+    Reason.SETTING_LINE_BREAK: (
+        "mục \"{key}\" chỉ có một dòng nhưng giá trị có dấu xuống dòng (chỗ ghi \\n trong \"{value}\"). "
+        "Viết cả mục trên một dòng."
+    ),
+    Reason.SETTING_PATH_OUTSIDE: (
+        "mục \"{key}\" chỉ tới \"{value}\", nằm ngoài thư mục công việc. Thư mục công việc phải chứa đủ mọi tệp "
+        "nó dùng: chép tệp vào thư mục công việc và ghi tên tính từ đó (không dùng \"..\", đường dẫn tuyệt đối "
+        "hay lối tắt trỏ ra ngoài)."
+    ),
 }
 
 

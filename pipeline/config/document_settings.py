@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.config.kinds import Kind
+from pipeline.config.values import lines, shown, text, unknown_keys, wrong_type
 
 AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 NUMBERINGS = {"la-ma": "Phụ lục I, II, III", "so": "PHỤ LỤC 01, 02, 03"}
@@ -23,6 +24,9 @@ TEXT_FIELDS = ("parent_body", "symbol", "place", "title", "authority", "issuer_n
 LIST_FIELDS = ("issuing_body", "bases", "recipients")
 DOCUMENT_FIELDS = {*TEXT_FIELDS, *LIST_FIELDS, "number", "date", "appendix_numbering", "signature",
                    "self_rating", "form"}
+SIGNATURE_FIELDS = ("authority", "position", "name")
+# Top-level keys of job.toml, for the slip of writing one below [document] (see `values.unknown_keys`).
+_ELSEWHERE = {key: "phần đầu job.toml (trên mọi dòng [bảng])" for key in ("kind", "scheme", "data", "unit", "group")}
 
 
 @dataclass(frozen=True)
@@ -62,30 +66,25 @@ def document_from_data(data: Mapping[str, Any], kind: Kind | None, source: str, 
     Problems go to `errors` with the key that holds them.
     """
     def invalid(key: str, value: Any, expected: str) -> None:
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{prefix}.{key}", value=str(value),
-                              expected=expected))
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{prefix}.{key}", value=shown(value)[1:-1]
+                              if isinstance(value, str) else shown(value), expected=expected))
 
-    for key in sorted(set(data) - DOCUMENT_FIELDS):
-        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{prefix}.{key}"))
+    unknown_keys(data, DOCUMENT_FIELDS, prefix, source, errors, elsewhere=_ELSEWHERE)
     values: dict[str, Any] = {}
-    for key in TEXT_FIELDS:
-        value = data.get(key, "")
-        if not isinstance(value, str):
-            invalid(key, value, "cần một đoạn chữ đặt trong ngoặc kép")
-            value = ""
-        values[key] = value.strip()
-    for key in LIST_FIELDS:
-        value = data.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            invalid(key, value, "cần một danh sách chữ, ví dụ [\"dòng 1\", \"dòng 2\"]")
-            value = []
-        values[key] = tuple(v.strip() for v in value if v.strip())
+    refused: set[str] = set()  # keys already reported: not reported again as missing
+    for key in (*TEXT_FIELDS, *LIST_FIELDS):
+        count = len(errors)
+        values[key] = (text if key in TEXT_FIELDS else lines)(data, key, f"{prefix}.{key}", source, errors)
+        if len(errors) > count:
+            refused.add(key)
     number = data.get("number", "")
     if isinstance(number, int) and not isinstance(number, bool):
         number = str(number)
-    if not isinstance(number, str) or (number.strip() and not number.strip().isdigit()):
+    if not isinstance(number, str):
+        errors.append(wrong_type(f"{prefix}.number", number, "số văn bản chỉ gồm chữ số, ví dụ \"2445\", hoặc \"\" "
+                                 "nếu chưa cấp số", source))
+        number = ""
+    elif number.strip() and not (number.strip().isascii() and number.strip().isdigit()):
         invalid("number", number, "số văn bản chỉ gồm chữ số, hoặc \"\" nếu chưa cấp số")
         number = ""
     values["number"] = number.strip()
@@ -96,12 +95,12 @@ def document_from_data(data: Mapping[str, Any], kind: Kind | None, source: str, 
         invalid("date", when, "ghi ngày dạng năm-tháng-ngày không có ngoặc kép, ví dụ 2021-07-06; hoặc \"\"")
         when = None
     values["date"] = when
-    numbering = data.get("appendix_numbering", "la-ma")
+    numbering = text(data, "appendix_numbering", f"{prefix}.appendix_numbering", source, errors, "la-ma")
     if numbering not in NUMBERINGS:
         invalid("appendix_numbering", numbering, 'ghi "la-ma" (Phụ lục I, II) hoặc "so" (PHỤ LỤC 01, 02)')
         numbering = "la-ma"
     values["appendix_numbering"] = numbering
-    form = data.get("form", "")
+    form = text(data, "form", f"{prefix}.form", source, errors)
     forms = kind.forms if kind is not None else {}
     if form and kind is not None and form not in forms:
         choices = " hoặc ".join(f'"{f}" ({FORMS.get(f, f)})' for f in forms)
@@ -110,11 +109,11 @@ def document_from_data(data: Mapping[str, Any], kind: Kind | None, source: str, 
     values["form"] = form
     self_rating = data.get("self_rating", False)
     if not isinstance(self_rating, bool):
-        invalid("self_rating", self_rating, "ghi true hoặc false")
+        errors.append(wrong_type(f"{prefix}.self_rating", self_rating, "true hoặc false (không có ngoặc kép)", source))
         self_rating = False
     values["self_rating"] = self_rating
     for key in kind.required_for(form) if kind is not None else ():
-        if not values.get(key):
+        if not values.get(key) and key not in refused:
             errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{prefix}.{key}"))
     values["signature"] = _signature(data.get("signature", {}), source, errors, prefix)
     return DocumentSettings(**values)
@@ -122,26 +121,25 @@ def document_from_data(data: Mapping[str, Any], kind: Kind | None, source: str, 
 
 def _signature(data: Any, source: str, errors: list[Problem], prefix: str) -> Signature:
     if not isinstance(data, dict):
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{prefix}.signature", value=str(data),
-                              expected=f"cần bảng [{prefix}.signature] có authority, position, name"))
+        errors.append(wrong_type(f"{prefix}.signature", data,
+                                 f"một bảng [{prefix}.signature] có authority, position, name", source))
         return Signature((), "", "")
-    for key in sorted(set(data) - {"authority", "position", "name"}):
-        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{prefix}.signature.{key}"))
-    authority = data.get("authority", [])
-    if isinstance(authority, str):
-        authority = [authority]
-    lines = tuple(str(line).strip() for line in authority if str(line).strip()) if isinstance(authority, list) else ()
-    for line in lines:
+    unknown_keys(data, SIGNATURE_FIELDS, f"{prefix}.signature", source, errors)
+    key = f"{prefix}.signature"
+    authority = lines(data, "authority", f"{key}.authority", source, errors)
+    for line in authority:
         if not line.upper().startswith(AUTHORITY_PREFIXES):
             errors.append(problem(
-                Reason.SETTING_INVALID, file=source, key=f"{prefix}.signature.authority", value=line,
+                Reason.SETTING_INVALID, file=source, key=f"{key}.authority", value=line,
                 expected="mỗi dòng thẩm quyền ký bắt đầu bằng " + ", ".join(AUTHORITY_PREFIXES)
                          + " (chức vụ người ký ghi ở position)"))
-    for key in ("position", "name"):
-        if not str(data.get(key, "")).strip():
-            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{prefix}.signature.{key}"))
-    return Signature(tuple(line.upper() for line in lines), str(data.get("position", "")).strip().upper(),
-                     str(data.get("name", "")).strip())
+    position = text(data, "position", f"{key}.position", source, errors)
+    name = text(data, "name", f"{key}.name", source, errors)
+    for field_name, value in (("position", position), ("name", name)):
+        raw = data.get(field_name, "")
+        if not value and isinstance(raw, str) and not raw.strip():  # other values are refused by `text`
+            errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{key}.{field_name}"))
+    return Signature(tuple(line.upper() for line in authority), position.upper(), name)
 
 
 def unit_document(template: DocumentSettings, unit: str) -> DocumentSettings:

@@ -7,15 +7,16 @@ problem is reported at once with the key that holds it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from difflib import get_close_matches
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Output, kind_choices
-from pipeline.config.scheme import Label, Scheme, labels_from_data, scheme_data, scheme_from_data
+from pipeline.config.scheme import SCHEME_FIELDS, Label, Scheme, labels_from_data, scheme_data, scheme_from_data
+from pipeline.config.values import inside, outside, shown, text, unknown_keys, wrong_type
+
 JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document", "reports"}
 GROUP_FIELDS = {"name", "sheet", "title", "subtitle", "labels"}
 SETTINGS_FILE = "job.toml"
@@ -43,6 +44,7 @@ class JobSettings:
     unit: str = ""
     document: DocumentSettings = field(default_factory=DocumentSettings)
     reports: DocumentSettings | None = None  # a batch's per-unit report; "{don_vi}" stands for the unit
+    scheme_overrides: tuple[str, ...] = ()  # the scheme keys `[scheme_overrides]` changed
 
     @property
     def name(self) -> str:
@@ -65,15 +67,12 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     """Builds `JobSettings` from parsed `job.toml`; `data_files` are the files found beside it."""
     source = SETTINGS_FILE
     errors: list[Problem] = []
-    for key in sorted(set(data) - JOB_FIELDS):
-        close = get_close_matches(key, JOB_FIELDS, n=1)
-        hint = f" Có phải ý bạn là \"{close[0]}\"?" if close else ""
-        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=key, hint=hint))
-    kind = data.get("kind")
-    if kind is None:
+    unknown_keys(data, JOB_FIELDS, "", source, errors)
+    kind = text(data, "kind", "kind", source, errors)
+    if "kind" not in data:
         errors.append(problem(Reason.SETTING_MISSING, file=source, key="kind"))
-    elif kind not in KINDS:
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key="kind", value=str(kind),
+    elif kind and kind not in KINDS:
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key="kind", value=kind,
                               expected="ghi một trong " + kind_choices()))
     record = KINDS.get(kind) if isinstance(kind, str) else None
     scheme = _scheme(data, source, errors)
@@ -81,29 +80,49 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     groups = _groups(data, record, source, errors)
     document_data = data.get("document", {})
     if not isinstance(document_data, dict):
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key="document",
-                              value=str(document_data), expected="cần một bảng [document]"))
+        errors.append(wrong_type("document", document_data, "một bảng [document]", source))
         document_data = {}
     document = document_from_data(document_data, record, source, errors)
-    unit = str(data.get("unit", "")).strip()
-    if record is not None and record.source == "criteria" and not unit:
+    unit = text(data, "unit", "unit", source, errors)
+    if record is not None and record.source == "criteria" and not unit and isinstance(data.get("unit", ""), str) \
+            and not data.get("unit", "").strip():
         errors.append(problem(Reason.SETTING_MISSING, file=source, key="unit"))
     reports = None
     if record is not None and record.reports is not None:
         reports_data = data.get("reports", {})
         if not isinstance(reports_data, dict):
-            errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value=str(reports_data),
-                                  expected="cần một bảng [reports]"))
+            errors.append(wrong_type("reports", reports_data, "một bảng [reports]", source))
             reports_data = {}
         reports = document_from_data(reports_data, REPORT_KIND, source, errors, prefix="reports")
     elif "reports" in data:
         campaigns = ", ".join(f'"{k.id}"' for k in KINDS.values() if k.reports is not None)
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value="[reports]",
                               expected=f"chỉ dùng với kind = {campaigns}"))
+    _unused_by_kind(data, record, source, errors)
+    for prefix, own in (("document", document), ("reports", reports)):
+        if own is not None and own.template:
+            inside(folder, own.template, f"{prefix}.template", source, errors)
     if errors or scheme is None:
         raise InputErrors(errors)
+    overridden = data.get("scheme_overrides", {})
     return JobSettings(folder=folder, kind=str(kind), scheme=scheme, data_files=tuple(files),
-                       groups=tuple(groups), unit=unit, document=document, reports=reports)
+                       groups=tuple(groups), unit=unit, document=document, reports=reports,
+                       scheme_overrides=tuple(sorted(overridden)))
+
+
+def _unused_by_kind(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> None:
+    """Keys the kind would ignore: refused, so a setting is never silently without effect."""
+    if kind is None:
+        return
+    criteria = [f'"{k.id}"' for k in KINDS.values() if k.source == "criteria"]
+    unused = ("groups",) if kind.source == "criteria" else ("unit", "group")
+    reported = {p.detail("key") for p in errors}
+    for key in (k for k in unused if k in data and k not in reported):
+        where = ("các khối của quyết định, bảng xếp hạng; báo cáo tự chấm điểm ghi khối ở mục \"group\""
+                 if key == "groups" else f"chỉ dùng với kind = {', '.join(criteria)}; các khối ghi ở [[groups]], "
+                 "tên đơn vị lấy từ số liệu")
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=shown(data[key]).strip('"'),
+                              expected=f"loại văn bản \"{kind.id}\" không dùng mục này ({where}); xóa mục này"))
 
 
 def data_files_in(folder: Path) -> list[Path]:
@@ -115,36 +134,29 @@ def data_files_in(folder: Path) -> list[Path]:
 
 
 def _scheme(data: Mapping[str, Any], source: str, errors: list[Problem]) -> Scheme | None:
-    reference = data.get("scheme")
-    if not isinstance(reference, str) or not reference.strip():
-        errors.append(problem(Reason.SETTING_MISSING, file=source, key="scheme"))
+    reference = text(data, "scheme", "scheme", source, errors, expected='tên bộ tiêu chí, ví dụ "chat-luong-hoat-dong"')
+    if not reference:
+        if "scheme" not in data or (isinstance(data["scheme"], str) and not data["scheme"].strip()):
+            errors.append(problem(Reason.SETTING_MISSING, file=source, key="scheme"))
         return None
     overrides = data.get("scheme_overrides", {})
+    if not isinstance(overrides, dict):
+        errors.append(wrong_type("scheme_overrides", overrides, "một bảng [scheme_overrides]", source))
+        return None
+    for key in ("id", "version"):
+        if key in overrides:
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"scheme_overrides.{key}",
+                                  value=str(overrides[key]), expected="đổi bộ tiêu chí ở mục \"scheme\""))
+    allowed = SCHEME_FIELDS - {"id", "version"}
+    unknown_keys({k: v for k, v in overrides.items() if k not in ("id", "version")}, allowed, "scheme_overrides",
+                 source, errors)
     try:
-        base, _ = scheme_data(reference.strip(), source)
-        if not isinstance(overrides, dict):
-            raise InputErrors([problem(Reason.SETTING_INVALID, file=source, key="scheme_overrides",
-                                       value=str(overrides), expected="cần một bảng")])
-        for key in ("id", "version"):
-            if key in overrides:
-                raise InputErrors([problem(Reason.SETTING_INVALID, file=source,
-                                           key=f"scheme_overrides.{key}", value=str(overrides[key]),
-                                           expected="đổi bộ tiêu chí ở mục \"scheme\"")])
-        try:
-            return scheme_from_data({**base, **overrides}, source)
-        except InputErrors as exc:  # a setting written in [scheme_overrides] is named as written there
-            raise InputErrors([_overridden(p, overrides) for p in exc.problems]) from exc
+        base, _ = scheme_data(reference, source)
+        known = {k: v for k, v in overrides.items() if k in allowed}
+        return scheme_from_data({**base, **known}, source, frozenset(known))
     except InputErrors as exc:
         errors.extend(exc.problems)
         return None
-
-
-def _overridden(found: Problem, overrides: Mapping[str, Any]) -> Problem:
-    key = found.detail("key")
-    if key not in overrides:
-        return found
-    details = tuple((k, f"scheme_overrides.{v}" if k == "key" else v) for k, v in found.details)
-    return replace(found, details=details)
 
 
 def _data_files(named: Any, folder: Path, found: list[Path], source: str,
@@ -152,19 +164,29 @@ def _data_files(named: Any, folder: Path, found: list[Path], source: str,
     if named is None:
         if not found:
             errors.append(problem(Reason.NO_DATA_FILE, file=folder.name))
-        return found
+        return _inside(folder, found, "data", source, errors)
     names = [named] if isinstance(named, str) else named
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names) or not names:
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key="data", value=str(named),
-                              expected="ghi tên tệp số liệu, ví dụ \"diem.xlsx\" hoặc [\"a.xlsx\", \"b.csv\"]"))
+    if not isinstance(names, list) or not names:
+        errors.append(wrong_type("data", named, "tên tệp số liệu, ví dụ \"diem.xlsx\" hoặc [\"a.xlsx\", \"b.csv\"]",
+                                 source))
         return []
     paths = []
-    for path in (folder / n for n in names):
+    for n, name in enumerate(names, 1):
+        key = f"data[{n}]" if isinstance(named, list) else "data"
+        count = len(errors)
+        name = text({"data": name}, "data", key, source, errors,
+                    expected='tên tệp đặt trong ngoặc kép, ví dụ "diem.xlsx"')
+        if not name and len(errors) == count:
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value="",
+                                  expected='tên tệp trống; ghi tên tệp số liệu, ví dụ "diem.xlsx", hoặc bỏ mục "data"'))
+        path = inside(folder, name, key, source, errors) if name else None
+        if path is None:
+            continue
         if path.is_dir():
-            inside = data_files_in(path)
-            if not inside:
+            inside_folder = data_files_in(path)
+            if not inside_folder:
                 errors.append(problem(Reason.NO_DATA_FILE, file=str(path.relative_to(folder))))
-            paths += inside
+            paths += _inside(folder, inside_folder, key, source, errors)
         elif path.is_file():
             paths.append(path)
         else:
@@ -172,34 +194,47 @@ def _data_files(named: Any, folder: Path, found: list[Path], source: str,
     return paths
 
 
+def _inside(folder: Path, paths: list[Path], key: str, source: str, errors: list[Problem]) -> list[Path]:
+    """`paths` found by listing a folder, refusing links that lead out of the job folder."""
+    for path in paths:
+        if outside(folder, path):
+            errors.append(problem(Reason.SETTING_PATH_OUTSIDE, file=source, key=key,
+                                  value=f"{path.relative_to(folder).as_posix()} → {path.resolve()}"))
+    return [p for p in paths if not outside(folder, p)]
+
+
 def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> list[Group]:
     items = data.get("groups")
     if kind is not None and kind.source == "criteria":
-        name = str(data.get("group", "Đơn vị")).strip() or "Đơn vị"
+        name = text(data, "group", "group", source, errors, "Đơn vị") or "Đơn vị"
         return [Group(name=name, sheet=name)]
     if items is None:
         errors.append(problem(Reason.SETTING_MISSING, file=source, key="groups"))
         return []
     if not isinstance(items, list) or not items:
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key="groups", value=str(items),
-                              expected="cần ít nhất một khối [[groups]] có name"))
+        errors.append(wrong_type("groups", items, "ít nhất một khối [[groups]] có name", source))
         return []
     groups: list[Group] = []
     for n, item in enumerate(items, 1):
         key = f"groups[{n}]"
-        if not isinstance(item, dict) or not str(item.get("name", "")).strip():
-            errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=str(item),
-                                  expected="mỗi khối phải có tên (name)"))
+        if not isinstance(item, dict):
+            errors.append(wrong_type(key, item, "một khối [[groups]] có name", source))
             continue
-        for unknown in sorted(set(item) - GROUP_FIELDS):
-            errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{key}.{unknown}"))
+        unknown_keys(item, GROUP_FIELDS, key, source, errors)
+        count = len(errors)
+        name = text(item, "name", f"{key}.name", source, errors,
+                    expected='tên khối đặt trong ngoặc kép, ví dụ "Khối A"')
+        if not name:
+            if len(errors) == count:
+                errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=shown(item),
+                                      expected="mỗi khối phải có tên (name)"))
+            continue
         labels = None
         if "labels" in item:
             labels = labels_from_data(item["labels"], source, f"{key}.labels", errors)
-        name = str(item["name"]).strip()
-        groups.append(Group(name=name, sheet=str(item.get("sheet", name)).strip(),
-                            title=str(item.get("title", "")), subtitle=str(item.get("subtitle", "")),
-                            labels=labels))
+        groups.append(Group(name=name, sheet=text(item, "sheet", f"{key}.sheet", source, errors, name) or name,
+                            title=text(item, "title", f"{key}.title", source, errors),
+                            subtitle=text(item, "subtitle", f"{key}.subtitle", source, errors), labels=labels))
     names = [g.name for g in groups]
     for name in sorted({n for n in names if names.count(n) > 1}):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="groups", value=name,

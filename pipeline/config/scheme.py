@@ -11,10 +11,12 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from difflib import get_close_matches
 from importlib import resources
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.config.values import checked_text, shown, wrong_type
 
 TIE_RULES = {"dong-hang": "đồng hạng (cùng điểm thì cùng hạng)", "lien-tiep": "hạng liên tiếp"}
 SCHEME_FIELDS = {
@@ -92,12 +94,18 @@ def scheme_data(reference: str, source: str) -> tuple[dict[str, Any], str]:
     return tomllib.loads(path.read_text(encoding="utf-8")), f"pipeline/config/schemes/{scheme_id}/{version}.toml"
 
 
-def scheme_from_data(data: Mapping[str, Any], source: str) -> Scheme:
-    """Validates scheme fields and builds the `Scheme`; every problem is reported at once."""
+def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset[str] = frozenset()) -> Scheme:
+    """Validates scheme fields and builds the `Scheme`; every problem is reported at once.
+
+    Keys in `overridden` came from the job's `[scheme_overrides]` and are reported as `scheme_overrides.<key>`.
+    """
     errors: list[Problem] = []
 
+    def named(key: str) -> str:
+        return f"scheme_overrides.{key}" if key in overridden else key
+
     def invalid(key: str, value: Any, expected: str) -> None:
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(value),
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=named(key), value=_show(value),
                               expected=expected))
 
     for key in sorted(set(data) - SCHEME_FIELDS):
@@ -113,18 +121,23 @@ def scheme_from_data(data: Mapping[str, Any], source: str) -> Scheme:
     if not isinstance(fixed, bool):
         invalid("fixed_decimals", fixed, "ghi true (giữ đủ số chữ số) hoặc false (bỏ số 0 cuối)")
     tie_rule = data.get("tie_rule", "dong-hang")
-    if tie_rule not in TIE_RULES:
+    if not isinstance(tie_rule, str) or tie_rule not in TIE_RULES:
         invalid("tie_rule", tie_rule, 'ghi "dong-hang" hoặc "lien-tiep"')
     scale = _decimal(data.get("scale", 100))
     if scale is None or scale <= 0:
         invalid("scale", data.get("scale"), "thang điểm phải là số dương, ví dụ 100")
         scale = Decimal(100)
-    labels = labels_from_data(data.get("labels", []), source, "labels", errors)
-    conditions = _conditions(data.get("conditions", []), labels, source, errors)
+    name = data.get("name", data.get("id", ""))
+    if not isinstance(name, str):
+        errors.append(wrong_type(named("name"), name, "tên bộ tiêu chí đặt trong ngoặc kép", source))
+    else:
+        name = checked_text(name, named("name"), source, errors)
+    labels = labels_from_data(data.get("labels", []), source, named("labels"), errors)
+    conditions = _conditions(data.get("conditions", []), labels, source, errors, named("conditions"))
     if errors:
         raise InputErrors(errors)
     return Scheme(
-        id=str(data["id"]), version=str(data["version"]), name=str(data.get("name", data["id"])),
+        id=str(data["id"]), version=str(data["version"]), name=name,
         decimals=decimals, fixed_decimals=bool(fixed), tie_rule=str(tie_rule), scale=scale,
         labels=labels, conditions=conditions,
     )
@@ -142,19 +155,28 @@ def labels_from_data(items: Any, source: str, key: str, errors: list[Problem]) -
     labels: list[Label] = []
     unreadable = False  # a bound that is not a number: the checks of the bounds would only repeat it
     for n, item in enumerate(items, 1):
-        if not isinstance(item, dict) or not str(item.get("name", "")).strip():
-            invalid(f"nhãn thứ {n} phải có tên (name)", item)
+        if not isinstance(item, dict):
+            errors.append(wrong_type(f"{key}[{n}]", item, "một nhãn dạng { name = \"Tốt\", min = 80 }", source))
             continue
-        unknown = set(item) - {"name", "min"}
-        if unknown:
-            invalid(f"nhãn \"{item['name']}\" có mục lạ {', '.join(sorted(unknown))}", item)
+        for unknown in sorted(set(item) - {"name", "min"}):
+            close = get_close_matches(unknown, ["name", "min"], n=1)
+            errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{key}[{n}].{unknown}",
+                                  hint=f" Có phải ý bạn là \"{close[0]}\"?" if close else ""))
+        if not isinstance(item.get("name", ""), str):
+            errors.append(wrong_type(f"{key}[{n}].name", item["name"], "tên nhãn đặt trong ngoặc kép", source))
+            continue
+        name = checked_text(item.get("name", ""), f"{key}[{n}].name", source, errors)
+        if not name:
+            if not str(item.get("name", "")).strip():
+                invalid(f"nhãn thứ {n} phải có tên (name)", item)
+            continue
         minimum = None
         if "min" in item:
             minimum = _decimal(item["min"])
             if minimum is None:
                 unreadable = True
-                invalid(f"mức điểm tối thiểu của nhãn \"{item['name']}\" phải là số", item["min"])
-        labels.append(Label(str(item["name"]).strip(), minimum))
+                invalid(f"mức điểm tối thiểu của nhãn \"{name}\" phải là số", item["min"])
+        labels.append(Label(name, minimum))
     names = [label.name for label in labels]
     if len(set(names)) != len(names):
         invalid("tên nhãn xếp loại bị trùng")
@@ -170,31 +192,34 @@ def labels_from_data(items: Any, source: str, key: str, errors: list[Problem]) -
     return tuple(labels)
 
 
-def _conditions(items: Any, labels: tuple[Label, ...], source: str,
-                errors: list[Problem]) -> tuple[Condition, ...]:
+def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list[Problem],
+                key: str = "conditions") -> tuple[Condition, ...]:
     if not isinstance(items, list):
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key="conditions",
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key,
                               value=_show(items), expected="cần một danh sách điều kiện"))
         return ()
     names = {label.name for label in labels}
     conditions = []
     for item in items:
-        if not isinstance(item, dict) or item.get("label") not in names or not set(item) <= {
+        if not isinstance(item, dict) or not isinstance(item.get("label"), str) or item["label"] not in names \
+                or not set(item) <= {
             "label", "min_field_percent", "no_penalty"
         }:
             errors.append(problem(
-                Reason.SETTING_INVALID, file=source, key="conditions", value=_show(item),
+                Reason.SETTING_INVALID, file=source, key=key, value=_show(item),
                 expected="mỗi điều kiện ghi label (một nhãn có trong danh sách) và "
                          "min_field_percent hoặc no_penalty",
             ))
             continue
         percent = _decimal(item["min_field_percent"]) if "min_field_percent" in item else None
-        if "min_field_percent" in item and (percent is None or not 0 <= percent <= 100):
-            errors.append(problem(Reason.SETTING_INVALID, file=source, key="conditions",
-                                  value=_show(item["min_field_percent"]),
-                                  expected=f"min_field_percent của nhãn \"{item['label']}\" phải là số từ 0 đến 100"))
+        no_penalty = item.get("no_penalty", False)
+        if ("min_field_percent" in item and (percent is None or not 0 <= percent <= 100)) \
+                or not isinstance(no_penalty, bool):
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(item),
+                                  expected="min_field_percent là một số từ 0 đến 100 (ví dụ 85), no_penalty là true "
+                                           "hoặc false"))
             continue
-        conditions.append(Condition(item["label"], percent, bool(item.get("no_penalty", False))))
+        conditions.append(Condition(item["label"], percent, no_penalty))
     return tuple(conditions)
 
 
@@ -211,4 +236,4 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def _show(value: Any) -> str:
-    return str(value) if not isinstance(value, str) else value
+    return shown(value) if not isinstance(value, str) else value

@@ -15,22 +15,44 @@ from pipeline.documents.rows import Appendix, ReasonBlock, UnitRow
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
 
-LETTERS = "abcdđeghiklmnopqrstuvxy"
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+LETTERS = "abcdđeghiklmnopqrstuvxy"  # the 23 letters Vietnamese drafting numbers points with (no f, j, w, z)
+_ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(number: int) -> str:
+    """`14` → `"XIV"`: the Roman numeral of any positive number (appendices, headings)."""
+    digits = []
+    for value, numeral in _ROMAN_DIGITS:
+        count, number = divmod(number, value)
+        digits.append(numeral * count)
+    return "".join(digits)
+
+
+def point_letter(index: int) -> str:
+    """The letter of the `index`-th point (điểm) of Điều 1, from 1: a, b, c, d, đ, e, … x, y, then aa, bb, … yy, aaa.
+
+    Nghị định 30/2020 (Phụ lục I, mục II) numbers the points of a clause with the letters of the
+    Vietnamese alphabet in order, a) to y); it says nothing past y). Doubling the letter (aa), bb), …)
+    is the usual continuation in Vietnamese legal drafting (it reads unambiguously, and keeps đ after d
+    as in the single letters), so after the 23rd point come aa) … yy), then aaa) and so on.
+    """
+    turn, place = divmod(index - 1, len(LETTERS))
+    return LETTERS[place] * (turn + 1)
 
 
 def appendix_label(index: int, count: int, numbering: str) -> str:
     """"Phụ lục I" (Nghị định 30; "Phụ lục" alone when there is one) or "PHỤ LỤC 01"."""
     if numbering == "so":
         return f"PHỤ LỤC {index:02d}"
-    return "Phụ lục" if count == 1 else f"Phụ lục {ROMAN[index - 1]}"
+    return "Phụ lục" if count == 1 else f"Phụ lục {roman(index)}"
 
 
 def appendix_references(count: int, numbering: str) -> str:
     """How Điều 1 cites the appendices: "Phụ lục I, II và III" or "Phụ lục 01, 02 và 03"."""
     if numbering == "la-ma" and count == 1:
         return "Phụ lục"
-    numbers = [f"{i:02d}" if numbering == "so" else ROMAN[i - 1] for i in range(1, count + 1)]
+    numbers = [f"{i:02d}" if numbering == "so" else roman(i) for i in range(1, count + 1)]
     listed = numbers[0] if count == 1 else ", ".join(numbers[:-1]) + " và " + numbers[-1]
     return f"Phụ lục {listed}"
 
@@ -64,12 +86,12 @@ def decision_document(result: JobResult) -> dict[str, Any]:
                 blocks.append(ReasonBlock(unit["reason"], (row,)))
         label = appendix_label(index, count, doc.appendix_numbering)
         appendices.append(Appendix(
-            label=label, heading=f"{ROMAN[index - 1]}. {group.name.upper()}", title=group.title or doc.title.upper(),
+            label=label, heading=f"{roman(index)}. {group.name.upper()}", title=group.title or doc.title.upper(),
             subtitle=group.subtitle, components=any(u["survey_points"] is not None for u in members),
             ranked=tuple(evaluated), not_evaluated=tuple(blocks),
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
-        lines.append(_group_line(LETTERS[index - 1], group.name, cited, members, result.counts, scheme))
+        lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme))
     refs = appendix_references(count, doc.appendix_numbering)
     intro = doc.article_1 or f"Công bố kết quả {scheme.name[:1].lower()}{scheme.name[1:]} của các cơ quan, đơn vị"
     return {

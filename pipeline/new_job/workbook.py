@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.config.kinds import Kind, Starter
 from pipeline.new_job.validations import FIRST_ROW, GROUP_LIST, LIST_SHEET, column_rules
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE, TableSpec
+from pipeline.write.text_cells import as_text
 
 GUIDE_SHEET = "Hướng dẫn"
 HEADER_ROW = FIRST_ROW - 1
@@ -73,7 +74,7 @@ def _table_sheet(sheet: Worksheet, starter: Starter, spec: TableSpec, rows: list
     for offset, values in enumerate(rows, FIRST_ROW):
         for index, (column, _) in enumerate(starter.layout, 1):
             if values.get(column) is not None:
-                sheet.cell(offset, index, values[column])
+                as_text(sheet.cell(offset, index, values[column]))  # names from an earlier job stay text
     sheet.row_dimensions[HEADER_ROW].height = 48
     sheet.freeze_panes = f"A{FIRST_ROW}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -89,7 +90,7 @@ def _group_sheet(book: Workbook, groups: list[str]) -> None:
                      "không để dòng trống ở giữa)").font = Font(bold=True)
     sheet.column_dimensions["A"].width = 60
     for row, name in enumerate(groups, 2):
-        sheet.cell(row, 1, name)
+        as_text(sheet.cell(row, 1, name))
     book.defined_names[GROUP_LIST] = DefinedName(
         GROUP_LIST, attr_text=f"OFFSET('{LIST_SHEET}'!$A$2,0,0,MAX(1,COUNTA('{LIST_SHEET}'!$A$2:$A$500)),1)")
 

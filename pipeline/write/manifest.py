@@ -1,6 +1,7 @@
 """The audit trail of a run: `manifest.json` beside the documents it lists.
 
-It names the tool and its version, the scheme and version, the run's time, and the
+It names the tool and its version, the scheme as applied (version, rounding, tie rule, scale,
+labels and bounds, after `[scheme_overrides]` and each group's labels), the run's time, and the
 SHA-256 of every input file (settings and data), template and output, so an issued
 document can be traced to exactly what made it. Outputs are byte-identical for the same
 inputs and templates (`base.archive.zipped`), so their hashes identify them.
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
+from pipeline.config.applied import applied_record
 from pipeline.config.job_settings import SETTINGS_FILE
 
 if TYPE_CHECKING:
@@ -42,7 +44,7 @@ def manifest_bytes(result: JobResult, templates: list[Path], outputs: dict[str, 
         "run_at": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
         "job": settings.name,
         "kind": settings.kind,
-        "scheme": {"id": settings.scheme.id, "version": settings.scheme.version, "name": settings.scheme.name},
+        "scheme": applied_record(settings),  # as applied: after [scheme_overrides], with each group's labels
         "inputs": [{"path": p.relative_to(settings.folder).as_posix(), "sha256": sha256(p)} for p in inputs],
         "templates": [{"path": p.name, "sha256": sha256(p)} for p in templates],
         "outputs": [{"path": name, "sha256": digest} for name, digest in outputs.items()],

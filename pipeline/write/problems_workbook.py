@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font
 
 from pipeline.base.errors import Problem
 from pipeline.base.messages import explain
+from pipeline.write.text_cells import as_text
 
 
 def problems_workbook(problems: tuple[Problem, ...] | list[Problem]) -> bytes:
@@ -19,6 +20,8 @@ def problems_workbook(problems: tuple[Problem, ...] | list[Problem]) -> bytes:
     sheet.append(["TT", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Lỗi và cách sửa"])
     for n, found in enumerate(problems, 1):
         sheet.append([n, found.file, found.sheet, found.row, found.column, found.value, explain(found)])
+        for cell in sheet[sheet.max_row]:
+            as_text(cell)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCDEFG", (5, 28, 18, 7, 24, 20, 100)):

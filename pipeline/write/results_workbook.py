@@ -20,6 +20,7 @@ from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.archive import zipped
 from pipeline.base.formatting import number
 from pipeline.base.messages import tie_text
+from pipeline.write.text_cells import as_text, row_cells
 
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
@@ -52,9 +53,10 @@ def results_workbook(result: JobResult) -> bytes:
                "Kết quả đánh giá", "Xếp loại", "Xếp hạng", "Lý do không đánh giá", "Ghi chú"]
     summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại", "Số đơn vị"], [40, 20, 12])
     for row in result.counts:
-        summary.append([row["group"], row["label"], row["count"]])
+        summary.append(row_cells(summary, [row["group"], row["label"], row["count"]]))
     for group in result.settings.groups:
-        summary.append([group.name, "Không đánh giá", sum(1 for u in result.members(group.name) if not u["evaluated"])])
+        summary.append(row_cells(summary, [group.name, "Không đánh giá",
+                                           sum(1 for u in result.members(group.name) if not u["evaluated"])]))
     taken = ["Tổng hợp"]
     for group in result.settings.groups:
         taken.append(_sheet_title(group.name, taken))
@@ -62,13 +64,14 @@ def results_workbook(result: JobResult) -> bytes:
         for unit in result.members(group.name):
             score = WriteOnlyCell(sheet, unit["score"])
             score.number_format = score_format
-            sheet.append([unit["position"], unit["unit"], *(unit[c] for c in optional), unit["appraised_points"],
-                          score, unit["label"], unit["rank"], unit["reason"] or None, unit["note"] or None])
+            sheet.append(row_cells(sheet, [unit["position"], unit["unit"], *(unit[c] for c in optional),
+                                           unit["appraised_points"], score, unit["label"], unit["rank"],
+                                           unit["reason"] or None, unit["note"] or None]))
     if result.ties:
         ties = _sheet(book, "Đồng điểm", ["Khối", "Kết quả đánh giá", "Các đơn vị", "Xếp hạng, vì sao"], [40, 14, 60, 80])
         for tie in result.ties:
-            ties.append([tie["group"], tie["score"], ", ".join(tie["units"]),
-                         tie_text(tie, number(tie["score"], scheme.decimals, scheme.fixed_decimals))])
+            ties.append(row_cells(ties, [tie["group"], tie["score"], ", ".join(tie["units"]),
+                                         tie_text(tie, number(tie["score"], scheme.decimals, scheme.fixed_decimals))]))
     if result.criteria is not None:
         _criteria_sheet(book, result)
     stream = io.BytesIO()
@@ -83,7 +86,8 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
     for row in result.criteria:
         points = row["points"] if row["role"] == "criterion" else row["self_points"]
         values = [row["code"], row["title"], row["max_points"], points, row["rationale"] or None]
-        sheet.append(_bold(sheet, values) if row["role"] == "criterion" and row["level"] == 1 else values)
+        sheet.append(_bold(sheet, values) if row["role"] == "criterion" and row["level"] == 1
+                     else row_cells(sheet, values))
     totals = result.totals
     if totals is not None:
         sheet.append(_bold(sheet, [None, "TỔNG ĐIỂM", totals.max_points, totals.points, None]))
@@ -103,7 +107,7 @@ def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) ->
 
 
 def _bold(sheet: Any, values: list[Any]) -> list[WriteOnlyCell]:
-    cells = [WriteOnlyCell(sheet, value) for value in values]
+    cells = [as_text(WriteOnlyCell(sheet, value)) for value in values]
     for cell in cells:
         cell.font = Font(bold=True)
     return cells

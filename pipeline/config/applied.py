@@ -1,0 +1,70 @@
+"""The scheme a job applies, stated in full: after `[scheme_overrides]` and each group's own labels.
+
+`applied_record` goes into `manifest.json` (exact values, as text for bounds), `applied_lines`
+into the run summary, so the people who sign a decision see the rules that made it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pipeline.base.formatting import number
+from pipeline.config.job_settings import JobSettings
+from pipeline.config.scheme import TIE_RULES, Label
+
+
+def applied_record(settings: JobSettings) -> dict[str, Any]:
+    """The scheme as applied, for `manifest.json`."""
+    scheme = settings.scheme
+    return {
+        "id": scheme.id, "version": scheme.version, "name": scheme.name,
+        "decimals": scheme.decimals, "fixed_decimals": scheme.fixed_decimals, "tie_rule": scheme.tie_rule,
+        "scale": str(scheme.scale), "labels": _labels(scheme.labels),
+        "conditions": [{"label": c.label, "min_field_percent": _text(c.min_field_percent), "no_penalty": c.no_penalty}
+                       for c in scheme.conditions],
+        "overridden": list(settings.scheme_overrides),
+        "group_labels": {g.name: _labels(g.labels) for g in settings.groups if g.labels is not None},
+    }
+
+
+def applied_lines(settings: JobSettings) -> list[str]:
+    """The scheme as applied, in a few Vietnamese lines for the run summary."""
+    scheme = settings.scheme
+    kept = "luôn giữ đủ số chữ số" if scheme.fixed_decimals else "bỏ số 0 ở cuối"
+    lines = [f"Làm tròn {scheme.decimals} chữ số thập phân ({kept}); cùng điểm: {TIE_RULES[scheme.tie_rule]}; "
+             f"thang điểm {number(scheme.scale)}.",
+             f"Xếp loại: {bounds_text(scheme.labels)}."]
+    for condition in scheme.conditions:
+        needs = []
+        if condition.min_field_percent is not None:
+            needs.append(f"mọi lĩnh vực đạt ít nhất {number(condition.min_field_percent)}% điểm tối đa")
+        if condition.no_penalty:
+            needs.append("không bị điểm trừ")
+        lines.append(f"Điều kiện của {condition.label}: {', '.join(needs) or 'không có'}.")
+    if settings.scheme_overrides:
+        lines.append("Đã đổi trong [scheme_overrides]: " + ", ".join(settings.scheme_overrides) + ".")
+    return lines
+
+
+def bounds_text(labels: tuple[Label, ...]) -> str:
+    """"Rất tốt từ 90; Tốt từ 80 đến dưới 90; …; Yếu dưới 50"."""
+    parts = []
+    for index, label in enumerate(labels):
+        upper = labels[index - 1].minimum if index else None
+        if label.minimum is None:
+            below = labels[index - 1].minimum if index else None
+            parts.append(f"{label.name} dưới {number(below)}" if below is not None else f"{label.name} mọi điểm")
+        elif upper is None:
+            parts.append(f"{label.name} từ {number(label.minimum)}")
+        else:
+            parts.append(f"{label.name} từ {number(label.minimum)} đến dưới {number(upper)}")
+    return "; ".join(parts)
+
+
+def _labels(labels: tuple[Label, ...] | None) -> list[dict[str, Any]]:
+    return [{"name": label.name, "min": _text(label.minimum)} for label in labels or ()]
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
