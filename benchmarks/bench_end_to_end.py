@@ -182,8 +182,10 @@ def report_context(settings: dict[str, Any], unit: CampaignUnit) -> dict[str, An
     total = sum(points.values(), Decimal(0))
     maximum = sum((top for code, _, top, _ in unit.rows if "." not in code), Decimal(0))
     score, reports = (total / maximum * 100).quantize(Decimal("0.01"), ROUND_HALF_UP), settings["reports"]
-    rating = (f"Tổng điểm tự chấm: {vi(total)}/{vi(maximum)} điểm; quy đổi thang điểm 100: {vi(score)} điểm; "
-              f"tự xếp loại: {label(score)}.") if reports.get("self_rating") else ""
+    steps = f"Tổng điểm tự chấm các lĩnh vực: {vi(total)}/{vi(maximum)} điểm"  # the steps as computed
+    if maximum != 100:
+        steps += f"; quy đổi thang điểm 100: {vi(score)}; kết quả: {vi(score)} điểm"
+    rating = f"{steps}; tự xếp loại: {label(score)}." if reports.get("self_rating") else ""
     named = header(reports, lambda text: text.replace("{don_vi}", unit.name).replace("{DON_VI}", unit.name.upper()))
     return {**named, "criteria": criteria, "bonus": None, "penalty": None, "self_rating": rating,
             "total": Row(title="TỔNG ĐIỂM", max_points=vi(maximum), points=vi(total), rationale="")}
