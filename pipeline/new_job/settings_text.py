@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config.kinds import KINDS, Kind, Starter
-from pipeline.config.scheme import available_schemes
+from pipeline.config.job_settings import SETTINGS_FILE
+from pipeline.config.scheme import available_schemes, scheme_data
 
 _KIND_TEXT = "; ".join(f'"{k.id}": {k.title.lower()}' for k in KINDS.values())
 _COMMENTS = {
@@ -105,6 +106,8 @@ def settings_text(kind: Kind, values: Mapping[str, Any], source: Path | None) ->
     lines += _keys(top, {"group": "Đơn vị", **values}, "", marks)
     if "scheme_overrides" in values:
         lines += _table("scheme_overrides", values["scheme_overrides"], list(values["scheme_overrides"]), marks)
+    else:
+        lines += _overridable(str(values["scheme"]))
     for group in values.get("groups", []):
         lines += _table("[groups]", group, [k for k in ("name", "title", "subtitle", "labels") if k in group],
                         marks, comment_key="groups")
@@ -146,6 +149,18 @@ def _required(kind: Kind, document: Mapping[str, Any]) -> set[str]:
     fields = set(kind.required_for(document.get("form", "")))
     return {"kind", "scheme", "unit", "groups.name", "document.signature.position", "document.signature.name",
             *(f"document.{f}" for f in fields)}
+
+
+def _overridable(reference: str) -> list[str]:
+    """The scheme's settings a job may change, written out but commented, with what the scheme says now."""
+    data, _ = scheme_data(reference, SETTINGS_FILE)
+    lines = ["", *_comment(_COMMENTS["scheme_overrides"] + " Các giá trị dưới đây là của bộ tiêu chí; muốn đổi mục nào "
+                           "thì bỏ dấu # ở đầu dòng [scheme_overrides] và ở dòng của mục đó."), "# [scheme_overrides]"]
+    for key in ("decimals", "fixed_decimals", "tie_rule", "scale", "labels"):
+        if key in data:
+            lines += [*_comment(_COMMENTS[f"scheme_overrides.{key}"]),
+                      *(f"# {line}" for line in f"{key} = {_toml(data[key])}".splitlines())]
+    return lines
 
 
 def _table(name: str, values: Mapping[str, Any], keys: list[str], marks: _Marks,

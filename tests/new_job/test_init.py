@@ -274,3 +274,14 @@ def test_filled_in_workbook_gives_the_same_documents_as_the_example(cli, tmp_pat
     for name in documents:
         assert parts(tmp_path / "ra" / name) == parts(tmp_path / "mau" / name), name
     assert values(tmp_path / "ra" / "ket-qua.xlsx") == values(tmp_path / "mau" / "ket-qua.xlsx")
+
+
+def test_the_settings_a_job_may_change_are_written_commented_with_the_scheme_values(tmp_path):
+    init_job("xep-hang-cchc", tmp_path / "moi")
+    text = (tmp_path / "moi" / "job.toml").read_text(encoding="utf-8")
+    assert "# [scheme_overrides]" in text and "# decimals = 3" in text and '#   { name = "Xuất sắc", min = 90 },' in text
+    assert read_settings(tmp_path / "moi").scheme.tie_rule == "dong-hang"  # commented: nothing changed
+    changed = text.replace("# [scheme_overrides]", "[scheme_overrides]").replace('# tie_rule = "dong-hang"',
+                                                                                 'tie_rule = "lien-tiep"')
+    (tmp_path / "moi" / "job.toml").write_text(changed, encoding="utf-8")
+    assert read_settings(tmp_path / "moi").scheme.tie_rule == "lien-tiep"
