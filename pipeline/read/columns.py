@@ -17,6 +17,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     required: bool = False
     number: bool = False
+    words: tuple[str, ...] = ()  # what a header of this meaning says, without diacritics ("tru" for "trừ")
 
     def keys(self) -> set[str]:
         return {header_key(h) for h in (self.header, self.id, *self.aliases)}
@@ -44,20 +45,21 @@ UNIT_TABLE = TableSpec(
                                   "Tên cơ quan"),
                required=True),
         Column("max_points", "Tổng điểm các nhiệm vụ theo quy định",
-               ("Điểm tối đa", "Điểm tối đa theo quy định", "Điểm chuẩn"), number=True),
+               ("Điểm tối đa", "Điểm tối đa theo quy định", "Điểm chuẩn"), number=True, words=("toi da", "diem chuan")),
         Column("applicable_max", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
                ("Điểm tối đa áp dụng", "Tổng điểm tối đa áp dụng", "Tổng điểm các nhiệm vụ phát sinh",
-                "Tổng điểm các nhiệm vụ phát sinh trong năm"), number=True),
+                "Tổng điểm các nhiệm vụ phát sinh trong năm"), number=True, words=("phat sinh", "ap dung")),
         Column("appraised_points", "Tổng điểm thẩm định",
                ("Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị", "Điểm thẩm định",
                 "Điểm đánh giá trực tiếp", "Điểm thẩm định trực tiếp"),
-               required=True, number=True),
-        Column("survey_points", "Điểm điều tra xã hội học", ("Điểm điều tra XHH", "Điểm khảo sát"), number=True),
-        Column("bonus", "Điểm thưởng", number=True),
-        Column("penalty", "Điểm trừ", ("Điểm bị trừ",), number=True),
+               required=True, number=True, words=("tham dinh", "truc tiep")),
+        Column("survey_points", "Điểm điều tra xã hội học", ("Điểm điều tra XHH", "Điểm khảo sát"), number=True,
+               words=("dieu tra", "xhh", "khao sat")),
+        Column("bonus", "Điểm thưởng", number=True, words=("thuong",)),
+        Column("penalty", "Điểm trừ", ("Điểm bị trừ",), number=True, words=("tru",)),
         Column("declared_score", "Kết quả đánh giá", ("Điểm đánh giá", "Chỉ số CCHC", "Chỉ số", "Tổng điểm", "Tổng số điểm"),
-               number=True),
-        Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại", "Lý do")),
+               number=True, words=("ket qua", "chi so", "tong diem", "tong so diem")),
+        Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại", "Lý do"), words=("ly do",)),
         Column("note", "Ghi chú"),
     ),
 )

@@ -13,6 +13,7 @@ searched (the table would otherwise be skipped without a word).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -61,8 +62,9 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
             errors.append(problem(Reason.HIDDEN_SHEET, file=sheet.file, sheet=sheet.name))
         row_index, positions, unknown = header
         missing = [c for c in spec.columns if c.required and c.id not in positions]
-        for column in missing:
-            close = get_close_matches(header_key(column.header), list(unknown), n=1, cutoff=0.6)
+        for column in missing:  # a hint names only a header of the same meaning
+            alike = [key for key, text in unknown.items() if _says(text, column.words)]
+            close = get_close_matches(header_key(column.header), alike, n=1, cutoff=0) if alike else []
             hint = f" (có phải cột \"{unknown[close[0]]}\"? Sửa lại đúng tên)" if close else ""
             errors.append(problem(Reason.MISSING_COLUMN, file=sheet.file, sheet=sheet.name,
                                   column_name=column.header, hint=hint, header_row=row_index + 1))
@@ -103,12 +105,22 @@ def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple
     candidates = {_plain(key): column for column in spec.columns if column.id not in positions and not column.required
                   for key in column.keys()}
     errors = []
-    for text in unknown.values():
+    for key, text in unknown.items():
         close = get_close_matches(_plain(text), list(candidates), n=1, cutoff=0.85)
-        if close:
+        twin = next((c for c in spec.columns if header_key(text) in c.keys()), None)  # a second column of a meaning
+        alike = next((c for c in spec.columns if not c.required and c.id not in positions and _says(text, c.words)),
+                     None)
+        expected = twin or (candidates[close[0]] if close else alike)
+        if expected is not None:
             errors.append(problem(Reason.LOOKALIKE_COLUMN, file=sheet.file, sheet=sheet.name, row=header_row,
-                                  column=text, expected=candidates[close[0]].header))
+                                  column=text, expected=expected.header))
     return errors
+
+
+def _says(header: str, words: tuple[str, ...]) -> bool:
+    """Whether a header says one of a column's words ("Điểm trừ do vi phạm" says "tru": the penalty)."""
+    plain = _plain(header)
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", plain) for word in words)
 
 
 def _header_row(sheet: Sheet, spec: TableSpec, start: int,
@@ -126,8 +138,8 @@ def _header_row(sheet: Sheet, spec: TableSpec, start: int,
             column = keys.get(header_key(text))
             if column and column.id not in positions:
                 positions[column.id] = (i, text)
-            elif not column:
-                unknown[header_key(text)] = text
+            else:  # unknown, or a second column of a meaning already found: never read, so looked at
+                unknown[header_key(text) if not column else f"{header_key(text)} ({i})"] = text
         return index, positions, unknown
     return None
 

@@ -139,3 +139,30 @@ def test_the_results_workbook_and_the_summary_name_the_tied_units(cli, tmp_path)
     assert "Cùng 90,545 điểm: Sở Tư pháp, Sở Xây dựng — đồng hạng 3" in printed
     sheet = openpyxl.load_workbook(tmp_path / "out" / "ket-qua.xlsx")["Đồng điểm"]
     assert [c.value for c in sheet[2]][:3] == ["Sở, ban, ngành", 90.545, "Sở Tư pháp, Sở Xây dựng"]
+
+
+@pytest.mark.parametrize("extra, refused", [
+    ("Điểm trừ do vi phạm", True),  # says "trừ": a penalty read by no one would be silently lost
+    ("Tổng điểm đạt được", True),  # a total under another name: checked or refused, never ignored
+    ("Điểm trừ", False),  # the penalty column itself
+    ("Số điện thoại", False),  # a column of the unit's own: ignored
+    ("Xếp loại", False),
+])
+def test_a_header_that_says_what_a_column_means_but_is_not_its_name_is_refused(extra, refused):
+    _, reasons = scored(("Đơn vị", "Tổng điểm thẩm định", extra), ("Sở A", "90", "1"))
+    assert (Reason.LOOKALIKE_COLUMN in reasons) is refused
+
+
+def test_a_second_column_of_the_same_meaning_is_refused_not_ignored():
+    _, reasons = scored(("Đơn vị", "Tổng điểm thẩm định", "Điểm trừ", "Điểm trừ (nếu có)"), ("Sở A", "90", "1", "2"))
+    assert Reason.LOOKALIKE_COLUMN in reasons
+
+
+def test_a_missing_column_is_hinted_only_by_a_header_of_the_same_meaning():
+    units, problems = normalise_units([Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Tổng điểm đạt được"), (1, "Sở A", 90)))],
+                                      GROUPS)
+    missing = next(p for p in problems if p.reason is Reason.MISSING_COLUMN)
+    assert "Tổng điểm đạt được" not in missing.detail("hint")
+    _, problems = normalise_units([Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Điểm thẩm định cuối"), (1, "Sở A", 90)))],
+                                  GROUPS)
+    assert "Điểm thẩm định cuối" in next(p for p in problems if p.reason is Reason.MISSING_COLUMN).detail("hint")
