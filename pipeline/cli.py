@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from pipeline import __version__
-from pipeline.base.errors import InputErrors
+from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.base.formatting import number
 from pipeline.base.messages import report, tie_text
 from pipeline.config.kinds import KINDS
@@ -128,6 +128,8 @@ def _run(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from pipeline.flow import check_job
 
+    if args.errors is not None and (args.errors.is_dir() or args.errors.suffix.lower() != ".xlsx"):
+        raise InputErrors([problem(Reason.ERRORS_FILE_NAME, file=str(args.errors))])  # before any work
     try:
         with _progress_bar() as bar:
             result = check_job(args.job, progress=bar.update)

@@ -92,6 +92,7 @@ class Reason(Enum):
     SETTING_HIDDEN_CHARACTER = "setting_hidden_character"
     SETTING_LINE_BREAK = "setting_line_break"
     SETTING_PATH_OUTSIDE = "setting_path_outside"
+    ERRORS_FILE_NAME = "errors_file_name"
 
 
 @dataclass(frozen=True)

@@ -270,6 +270,10 @@ _TEXT: dict[Reason, str] = {
         "nó dùng: chép tệp vào thư mục công việc và ghi tên tính từ đó (không dùng \"..\", đường dẫn tuyệt đối "
         "hay lối tắt trỏ ra ngoài)."
     ),
+    Reason.ERRORS_FILE_NAME: (
+        "--errors cần tên một tệp Excel sẽ ghi danh sách lỗi, ví dụ loi.xlsx (đây là một thư mục, hoặc tên không "
+        "có đuôi .xlsx)."
+    ),
 }
 
 

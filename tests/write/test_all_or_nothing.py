@@ -154,3 +154,11 @@ def test_the_job_folder_itself_is_refused_as_output_folder(cli, example_job):
     code, _, err = cli("run", job, "--out", job)
     assert code == 1 and "chính thư mục công việc" in err
     assert sorted(p.name for p in job.iterdir()) == before
+
+
+@pytest.mark.parametrize("name", ["loi", "loi.txt"])
+def test_check_errors_naming_a_folder_or_not_a_workbook_is_refused_with_the_path(cli, example_job, tmp_path, name):
+    (tmp_path / "loi").mkdir()
+    code, _, err = cli("check", example_job(JOB), "--errors", tmp_path / name)
+    assert code == 1 and str(tmp_path / name) in err and "loi.xlsx" in err
+    assert list((tmp_path / "loi").iterdir()) == [] and not (tmp_path / "loi.txt").exists()
