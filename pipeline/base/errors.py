@@ -93,6 +93,7 @@ class Reason(Enum):
     SETTING_LINE_BREAK = "setting_line_break"
     SETTING_PATH_OUTSIDE = "setting_path_outside"
     ERRORS_FILE_NAME = "errors_file_name"
+    TEMPLATE_TOO_HEAVY = "template_too_heavy"
 
 
 @dataclass(frozen=True)

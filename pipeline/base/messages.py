@@ -274,6 +274,10 @@ _TEXT: dict[Reason, str] = {
         "--errors cần tên một tệp Excel sẽ ghi danh sách lỗi, ví dụ loi.xlsx (đây là một thư mục, hoặc tên không "
         "có đuôi .xlsx)."
     ),
+    Reason.TEMPLATE_TOO_HEAVY: (
+        "thẻ nhân hoặc lũy thừa với số {value}: không văn bản nào cần lặp hay tính lớn như vậy, khi lập văn bản "
+        "chương trình sẽ dừng ở thẻ này. Xóa thẻ hoặc sửa lại số."
+    ),
 }
 
 

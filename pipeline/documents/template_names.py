@@ -16,6 +16,7 @@ from jinja2.visitor import NodeVisitor
 
 from pipeline.base.errors import Reason
 
+LARGEST_REPEAT = 10_000  # no document repeats a piece of text more often than this
 LOOP = {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle", "depth", "depth0",
         "previtem", "nextitem", "changed"}
 
@@ -99,6 +100,18 @@ class Names(NodeVisitor):
         close = get_close_matches(name, candidates, n=1, cutoff=0.6)
         hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
         self.problems.append((Reason.TEMPLATE_UNKNOWN_NAME, node, name, hint))
+
+    def visit_Mul(self, node: nodes.Mul) -> None:
+        """`{{ title * 100000000 }}` is stopped when rendered (`limits`); said here already when it can be seen."""
+        times = [n.value for n in (node.left, node.right) if isinstance(n, nodes.Const) and isinstance(n.value, int)]
+        if any(abs(t) > LARGEST_REPEAT for t in times):
+            self.problems.append((Reason.TEMPLATE_TOO_HEAVY, node, str(max(times, key=abs)), ""))
+        self.generic_visit(node)
+
+    def visit_Pow(self, node: nodes.Pow) -> None:
+        if isinstance(node.right, nodes.Const) and isinstance(node.right.value, int) and abs(node.right.value) > 100:
+            self.problems.append((Reason.TEMPLATE_TOO_HEAVY, node, str(node.right.value), ""))
+        self.generic_visit(node)
 
     def visit_Filter(self, node: nodes.Filter) -> None:
         if node.name not in environment().filters:

@@ -23,9 +23,10 @@ def with_tag(job, tag: str) -> None:
 
 
 @pytest.mark.parametrize("tag, said", [
-    ("{{ title * 100000000 }}", "lặp một đoạn 100000000 lần"),
-    ("{{ [title] * 10000000 }}", "lặp một đoạn 10000000 lần"),
-    ("{{ 2 ** 100000000 }}", "lũy thừa bậc 100000000"),
+    # numbers made by the tag itself, so that only rendering sees them (check-template sees written ones)
+    ("{{ title * (10000 * 10000) }}", "lặp một đoạn 100000000 lần"),
+    ("{{ [title] * (10000 * 1000) }}", "lặp một đoạn 10000000 lần"),
+    ("{{ 2 ** (10000 * 10000) }}", "lũy thừa bậc 100000000"),
 ])
 def test_a_tag_asking_for_a_huge_text_is_stopped_before_it_is_made(cli, example_job, tmp_path, tag, said):
     job = example_job(JOB)
@@ -53,3 +54,11 @@ def test_a_template_part_that_unpacks_too_large_is_refused(cli, example_job, tmp
     assert code == 1 and "word/media/bom.bin quá lớn khi giải nén" in err
     code, _, err = cli("run", job, "--out", tmp_path / "out")
     assert code == 1 and "word/media/bom.bin quá lớn khi giải nén" in err
+
+
+@pytest.mark.parametrize("tag, number", [("{{ title * 100000000 }}", "100000000"), ("{{ 2 ** 1000 }}", "1000")])
+def test_check_template_already_says_what_it_can_see_of_a_heavy_tag(cli, example_job, tag, number):
+    job = example_job(JOB)
+    with_tag(job, tag)
+    code, _, err = cli("check-template", job / "mau-rieng.docx")
+    assert code == 1 and f"thẻ nhân hoặc lũy thừa với số {number}" in err
