@@ -479,7 +479,9 @@ def decision() -> Document:
 def _cchc_table(doc: Document, width: float) -> None:
     """Bảng xếp hạng Chỉ số CCHC: with or without the component columns."""
     paragraph(doc, "DongKe", "{%p if appendix.components %}")
-    widths = [12, 0, 30, 30, 30, 22, 28]
+    # Landscape (decision appendix) has room for wide number columns; the portrait table would leave the unit
+    # name 13 mm, one short word a line, so its number columns are narrower there.
+    widths = [12, 0, 30, 30, 30, 22, 28] if width > TEXT_WIDTH else [10, 0, 21, 23, 21, 14, 20]
     widths[1] = width - sum(widths)
     table = data_table(doc, ["TT", "Tên đơn vị", "Điểm thẩm định", "Điểm điều tra xã hội học", "Điểm đánh giá",
                              "Vị thứ", "Xếp loại"], widths)

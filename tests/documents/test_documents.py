@@ -277,6 +277,16 @@ def test_cchc_standalone_table(tmp_path):
     assert len(doc.tables) == 2 and doc.tables[1].rows[1].cells[4].text == "92,285"
 
 
+@pytest.mark.parametrize("job, columns", [("vinh-phuc-2019-chi-so-cchc", 7), ("thanh-hoa-so-nganh-chi-so-cchc", 5)])
+def test_unit_names_have_room_in_the_portrait_ranking_table(tmp_path, job, columns):
+    # With the two component columns the portrait table once left the name 13 mm: "Sở Tài chín/h", one word a line.
+    run_job(INPUTS / job, tmp_path / "out")
+    for table in Document(tmp_path / "out" / "bang-xep-hang.docx").tables:
+        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert len(grid) == columns and grid[1] == max(grid) and grid[1] / 1440 * 25.4 > 50
+        assert sum(grid) / 1440 * 25.4 <= 165.5  # portrait text width
+
+
 # ----------------------------------------------------------------- escaping and numbering
 
 def test_special_characters_appear_exactly_as_typed(tmp_path):
