@@ -107,7 +107,7 @@ def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple
     errors = []
     for key, text in unknown.items():
         close = get_close_matches(_plain(text), list(candidates), n=1, cutoff=0.85)
-        twin = next((c for c in spec.columns if header_key(text) in c.keys()), None)  # a second column of a meaning
+        twin = next((c for c in spec.columns if _plain(text) in {_plain(k) for k in c.keys()}), None)  # a second one
         alike = next((c for c in spec.columns if not c.required and c.id not in positions and _says(text, c.words)),
                      None)
         expected = twin or (candidates[close[0]] if close else alike)
@@ -125,17 +125,19 @@ def _says(header: str, words: tuple[str, ...]) -> bool:
 
 def _header_row(sheet: Sheet, spec: TableSpec, start: int,
                 stop: int) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
-    keys = {key: column for column in spec.columns for key in column.keys()}
-    anchor = spec.column(spec.anchor).keys()
+    # Headers compare by their words, without diacritics or case: "Diem tru" is "Điểm trừ" typed without accents
+    # (no two columns' names are the same without diacritics; a test keeps it so).
+    keys = {_plain(key): column for column in spec.columns for key in column.keys()}
+    anchor = {_plain(key) for key in spec.column(spec.anchor).keys()}
     for index, row in enumerate(sheet.rows[start:stop], start):
         cells = [(i, without_controls(clean_text(v))) for i, v in enumerate(row) if clean_text(v)]
-        matched = {header_key(text) for _, text in cells} & set(keys)
+        matched = {_plain(text) for _, text in cells} & set(keys)
         if not matched & anchor or len(matched) < 2:
             continue
         positions: dict[str, tuple[int, str]] = {}
         unknown: dict[str, str] = {}
         for i, text in cells:
-            column = keys.get(header_key(text))
+            column = keys.get(_plain(text))
             if column and column.id not in positions:
                 positions[column.id] = (i, text)
             else:  # unknown, or a second column of a meaning already found: never read, so looked at

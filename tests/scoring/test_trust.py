@@ -166,3 +166,14 @@ def test_a_missing_column_is_hinted_only_by_a_header_of_the_same_meaning():
     _, problems = normalise_units([Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Điểm thẩm định cuối"), (1, "Sở A", 90)))],
                                   GROUPS)
     assert "Điểm thẩm định cuối" in next(p for p in problems if p.reason is Reason.MISSING_COLUMN).detail("hint")
+
+
+def test_no_two_columns_have_the_same_name_without_diacritics():
+    from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+    from pipeline.scoring.tables import _plain
+
+    for spec in (UNIT_TABLE, CRITERIA_TABLE):
+        owners: dict[str, str] = {}
+        for column in spec.columns:
+            for key in column.keys():
+                assert owners.setdefault(_plain(key), column.id) == column.id, (spec.name, key)
