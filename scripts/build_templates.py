@@ -446,22 +446,35 @@ def _appendix_sections(doc: Document, table_builder) -> None:
 
 
 def _ranking_table(doc: Document) -> None:
-    """The table of `reference/000…`: units not evaluated follow, reason merged across and down."""
-    widths = [12, 55, 30, 32, 35, 25, 22, 18, 23]
+    """The table of `reference/000…`: units not evaluated follow, reason merged across and down.
+
+    Two versions, one grid each: with the Xếp loại column, and without it for a rank-only group
+    (`labels = []`), where the unit column takes its width.
+    """
+    paragraph(doc, "DongKe", "{%p if appendix.classified %}")
+    _ranking_version(doc, classified=True)
+    paragraph(doc, "DongKe", "{%p else %}")
+    _ranking_version(doc, classified=False)
+    paragraph(doc, "DongKe", "{%p endif %}")
+
+
+def _ranking_version(doc: Document, classified: bool) -> None:
+    label = [("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []
+    widths = [12, 55 if classified else 77, 30, 32, 35, 25, *(w for _, w, _ in label), 18, 23]
     table = data_table(doc, ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
                              "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
                              "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị",
-                             "Kết quả đánh giá", "Xếp loại", "Xếp hạng", "Ghi chú"], widths)
+                             "{{ score_header }}", *(h for h, _, _ in label), "Xếp hạng", "Ghi chú"], widths)
     _tag_row(table, "{%tr for u in appendix.ranked %}")
     data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), ("BangSo", "{{ u.max_points }}"),
                      ("BangSo", "{{ u.applicable_max }}"), ("BangSo", "{{ u.points }}"), ("BangSo", "{{ u.score }}"),
-                     ("BangSo", "{{ u.label }}"), ("BangSo", "{{ u.rank }}"), ("BangChu", "{{ u.note }}")])
+                     *(c for _, _, c in label), ("BangSo", "{{ u.rank }}"), ("BangChu", "{{ u.note }}")])
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
     _tag_row(table, "{%tr for u in block.units %}")
-    row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), *[("BangSo", "")] * 6,
-                           ("BangChu", "{{ u.note }}")])
-    merge_across(row, 2, 7, "BangSo", "{% vm %}{{ block.reason }}")
+    row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"),
+                           *[("BangSo", "")] * (len(widths) - 3), ("BangChu", "{{ u.note }}")])
+    merge_across(row, 2, len(widths) - 2, "BangSo", "{% vm %}{{ block.reason }}")
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr endfor %}")
     _widths(table, widths)
@@ -476,28 +489,35 @@ def decision() -> Document:
     return doc
 
 
+_CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four tables, one grid each
+    ("{%p if appendix.components and appendix.classified %}", True, True),
+    ("{%p elif appendix.components %}", True, False),
+    ("{%p elif appendix.classified %}", False, True),
+    ("{%p else %}", False, False),
+)
+
+
 def _cchc_table(doc: Document, width: float) -> None:
-    """Bảng xếp hạng Chỉ số CCHC: with or without the component columns."""
-    paragraph(doc, "DongKe", "{%p if appendix.components %}")
-    widths = [12, 0, 30, 30, 30, 22, 28]
-    widths[1] = width - sum(widths)
-    table = data_table(doc, ["TT", "Tên đơn vị", "Điểm thẩm định", "Điểm điều tra xã hội học", "Điểm đánh giá",
-                             "Vị thứ", "Xếp loại"], widths)
-    _cchc_rows(table, [("BangSo", "{{ u.appraised_points }}"), ("BangSo", "{{ u.survey_points }}")])
-    _widths(table, widths)
-    paragraph(doc, "DongKe", "{%p else %}")
-    short = [12, 0, 30, 22, 28]
-    short[1] = width - sum(short)
-    table = data_table(doc, ["TT", "Tên đơn vị", "Điểm đánh giá", "Vị thứ", "Xếp loại"], short)
-    _cchc_rows(table, [])
-    _widths(table, short)
+    """Bảng xếp hạng Chỉ số CCHC: with or without the component columns, with or without Xếp loại
+    (a rank-only group, `labels = []`)."""
+    for tag, components, classified in _CCHC_VERSIONS:
+        paragraph(doc, "DongKe", tag)
+        parts = [("Điểm thẩm định", 30, "{{ u.appraised_points }}"),
+                 ("Điểm điều tra xã hội học", 30, "{{ u.survey_points }}")] if components else []
+        label = [("Xếp loại", 28, "{{ u.label }}")] if classified else []
+        columns = [("TT", 12, "{{ u.position }}"), ("Tên đơn vị", 0, "{{ u.unit }}"), *parts,
+                   ("{{ score_header }}", 30, "{{ u.score }}"), ("Vị thứ", 22, "{{ u.rank }}"), *label]
+        widths = [w for _, w, _ in columns]
+        widths[1] = width - sum(widths)
+        table = data_table(doc, [h for h, _, _ in columns], widths)
+        _cchc_rows(table, [("BangChu" if n == 1 else "BangSo", c) for n, (_, _, c) in enumerate(columns)])
+        _widths(table, widths)
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
-def _cchc_rows(table, components: list[tuple[str, str]]) -> None:
+def _cchc_rows(table, cells: list[tuple[str, str]]) -> None:
     _tag_row(table, "{%tr for u in appendix.ranked %}")
-    data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), *components,
-                     ("BangSo", "{{ u.score }}"), ("BangSo", "{{ u.rank }}"), ("BangSo", "{{ u.label }}")])
+    data_row(table, cells)
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
     _tag_row(table, "{%tr for u in block.units %}")
