@@ -257,9 +257,11 @@ def _widths(table, widths_mm) -> None:
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm):
-            cell.width = Mm(width)
+    for row in table.rows:  # a cell merged across takes the width of every column it spans
+        column = 0
+        for tc in row._tr.tc_lst:
+            tc.width = Mm(sum(widths_mm[column:column + tc.grid_span]))
+            column += tc.grid_span
 
 
 def _no_borders(table) -> None:
