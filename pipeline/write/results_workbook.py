@@ -58,8 +58,9 @@ def results_workbook(result: JobResult) -> bytes:
     summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại" if classified else "Kết quả", "Số đơn vị"], [40, 20, 12])
     for row in result.counts:
         summary.append(row_cells(summary, [row["group"], row["label"], row["count"]]))
-    if not classified:  # labels = []: no count per label, the units ranked instead
-        for group in result.settings.groups:
+    counted = {row["group"] for row in result.counts}
+    for group in result.settings.groups:
+        if group.name not in counted:  # labels = []: no count per label, the units ranked instead
             summary.append(row_cells(summary, [group.name, "Được xếp hạng",
                                                sum(1 for u in result.members(group.name) if u["evaluated"])]))
     for group in result.settings.groups:

@@ -143,6 +143,23 @@ def test_rank_only_drops_every_label(tmp_path, job, form, header):
     assert not re.search(r"(Tốt|Khá|Xuất sắc|Rất tốt): \d", lines)
 
 
+def test_a_group_with_its_own_labels_keeps_its_column(tmp_path):
+    """`labels = []` for the scheme, labels for the first group only: only its appendix classifies."""
+    folder = _job(tmp_path, "huong-tra-2020-xep-loai", "labels = []\n")
+    text = (folder / "job.toml").read_text(encoding="utf-8")
+    own = '[[groups]]\nlabels = [{ name = "Đạt", min = 50 }, { name = "Không đạt" }]\n'
+    (folder / "job.toml").write_text(text.replace("[[groups]]\n", own, 1), encoding="utf-8")
+    run = run_job(folder, tmp_path / "out")
+    assert [len(rows[0]) for rows in _tables(run.written)] == [9, 8, 8]
+    assert [rows[0][6] for rows in _tables(run.written)] == ["Xếp loại", "Xếp hạng", "Xếp hạng"]
+    lines = document_context(run.result)["article_1_lines"]
+    assert "được xếp loại, trong đó 11 đơn vị xếp loại Đạt" in lines[0] and "được xếp hạng;" in lines[1]
+    book = load_workbook(next(p for p in run.written if p.suffix == ".xlsx"))
+    assert "Xếp loại" in [c.value for c in book.worksheets[1][1]]
+    counted = [row for row in book["Tổng hợp"].iter_rows(min_row=2, values_only=True) if row[1] != "Không đánh giá"]
+    assert [row[1] for row in counted] == ["Đạt", "Không đạt", "Được xếp hạng", "Được xếp hạng"]
+
+
 def test_rank_only_keeps_the_ranks(tmp_path):
     ranked = run_job(_job(tmp_path, TAY_NINH, "labels = []\nconditions = []\n"), tmp_path / "out").result
     labelled = evaluate(*read_job(INPUTS / TAY_NINH))
