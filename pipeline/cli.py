@@ -11,7 +11,6 @@ from typing import NoReturn
 
 from pipeline import __version__
 from pipeline.base.errors import InputErrors, Reason, problem
-from pipeline.base.formatting import number
 from pipeline.base.messages import report, tie_text
 from pipeline.config.kinds import KINDS
 
@@ -173,8 +172,9 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def summary(result) -> str:
-    """A few lines per group: units, counts per label, the first-ranked unit."""
+    """A few lines per group: units, counts per label (none when labels = []), the first-ranked unit."""
     from pipeline.config.applied import applied_lines, bounds_text
+    from pipeline.documents.numbers import score_words
 
     scheme = result.settings.scheme
     lines = [f"Công việc {result.settings.name} — {scheme.name} ({scheme.reference})"]
@@ -183,16 +183,17 @@ def summary(result) -> str:
         members = result.members(group.name)
         evaluated = [u for u in members if u["evaluated"]]
         by_label = ", ".join(f"{r['label']}: {r['count']}" for r in result.counts if r["group"] == group.name)
-        lines.append(f"- {group.name}: {len(members)} đơn vị, {len(evaluated)} được xếp loại, "
+        done = "được xếp loại" if by_label else "được xếp hạng"
+        lines.append(f"- {group.name}: {len(members)} đơn vị, {len(evaluated)} {done}, "
                      f"{len(members) - len(evaluated)} không đánh giá.")
         if group.labels is not None:
             lines.append(f"  Xếp loại riêng của khối: {bounds_text(group.labels)}.")
-        lines.append(f"  {by_label}.")
+        if by_label:
+            lines.append(f"  {by_label}.")
         first = [u for u in evaluated if u["rank"] == 1]
         if first:
-            names = ", ".join(f"{r['unit']} ({number(r['score'], scheme.decimals, scheme.fixed_decimals)} điểm)"
-                              for r in first)
+            names = ", ".join(f"{r['unit']} ({score_words(r['score'], scheme)})" for r in first)
             lines.append(f"  Xếp thứ nhất: {names}.")
         for tie in (t for t in result.ties if t["group"] == group.name):
-            lines.append("  " + tie_text(tie, number(tie["score"], scheme.decimals, scheme.fixed_decimals)))
+            lines.append("  " + tie_text(tie, score_words(tie["score"], scheme)))
     return "\n".join(lines)

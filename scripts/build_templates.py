@@ -257,9 +257,11 @@ def _widths(table, widths_mm) -> None:
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm):
-            cell.width = Mm(width)
+    for row in table.rows:  # a cell merged across takes the width of every column it spans
+        column = 0
+        for tc in row._tr.tc_lst:
+            tc.width = Mm(sum(widths_mm[column:column + tc.grid_span]))
+            column += tc.grid_span
 
 
 def _no_borders(table) -> None:
@@ -446,22 +448,35 @@ def _appendix_sections(doc: Document, table_builder) -> None:
 
 
 def _ranking_table(doc: Document) -> None:
-    """The table of `reference/000…`: units not evaluated follow, reason merged across and down."""
-    widths = [12, 55, 30, 32, 35, 25, 22, 18, 23]
+    """The table of `reference/000…`: units not evaluated follow, reason merged across and down.
+
+    Two versions, one grid each: with the Xếp loại column, and without it for a rank-only group
+    (`labels = []`), where the unit column takes its width.
+    """
+    paragraph(doc, "DongKe", "{%p if appendix.classified %}")
+    _ranking_version(doc, classified=True)
+    paragraph(doc, "DongKe", "{%p else %}")
+    _ranking_version(doc, classified=False)
+    paragraph(doc, "DongKe", "{%p endif %}")
+
+
+def _ranking_version(doc: Document, classified: bool) -> None:
+    label = [("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []
+    widths = [12, 55 if classified else 77, 30, 32, 35, 25, *(w for _, w, _ in label), 18, 23]
     table = data_table(doc, ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
                              "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
                              "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị",
-                             "Kết quả đánh giá", "Xếp loại", "Xếp hạng", "Ghi chú"], widths)
+                             "{{ score_header }}", *(h for h, _, _ in label), "Xếp hạng", "Ghi chú"], widths)
     _tag_row(table, "{%tr for u in appendix.ranked %}")
     data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), ("BangSo", "{{ u.max_points }}"),
                      ("BangSo", "{{ u.applicable_max }}"), ("BangSo", "{{ u.points }}"), ("BangSo", "{{ u.score }}"),
-                     ("BangSo", "{{ u.label }}"), ("BangSo", "{{ u.rank }}"), ("BangChu", "{{ u.note }}")])
+                     *(c for _, _, c in label), ("BangSo", "{{ u.rank }}"), ("BangChu", "{{ u.note }}")])
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
     _tag_row(table, "{%tr for u in block.units %}")
-    row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), *[("BangSo", "")] * 6,
-                           ("BangChu", "{{ u.note }}")])
-    merge_across(row, 2, 7, "BangSo", "{% vm %}{{ block.reason }}")
+    row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"),
+                           *[("BangSo", "")] * (len(widths) - 3), ("BangChu", "{{ u.note }}")])
+    merge_across(row, 2, len(widths) - 2, "BangSo", "{% vm %}{{ block.reason }}")
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr endfor %}")
     _widths(table, widths)
@@ -476,30 +491,39 @@ def decision() -> Document:
     return doc
 
 
+_CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four tables, one grid each
+    ("{%p if appendix.components and appendix.classified %}", True, True),
+    ("{%p elif appendix.components %}", True, False),
+    ("{%p elif appendix.classified %}", False, True),
+    ("{%p else %}", False, False),
+)
+
+
 def _cchc_table(doc: Document, width: float) -> None:
-    """Bảng xếp hạng Chỉ số CCHC: with or without the component columns."""
-    paragraph(doc, "DongKe", "{%p if appendix.components %}")
-    # Landscape (decision appendix) has room for wide number columns; the portrait table would leave the unit
-    # name 13 mm, one short word a line, so its number columns are narrower there.
-    widths = [12, 0, 30, 30, 30, 22, 28] if width > TEXT_WIDTH else [10, 0, 21, 23, 21, 14, 20]
-    widths[1] = width - sum(widths)
-    table = data_table(doc, ["TT", "Tên đơn vị", "Điểm thẩm định", "Điểm điều tra xã hội học", "Điểm đánh giá",
-                             "Vị thứ", "Xếp loại"], widths)
-    _cchc_rows(table, [("BangSo", "{{ u.appraised_points }}"), ("BangSo", "{{ u.survey_points }}")])
-    _widths(table, widths)
-    paragraph(doc, "DongKe", "{%p else %}")
-    short = [12, 0, 30, 22, 28]
-    short[1] = width - sum(short)
-    table = data_table(doc, ["TT", "Tên đơn vị", "Điểm đánh giá", "Vị thứ", "Xếp loại"], short)
-    _cchc_rows(table, [])
-    _widths(table, short)
+    """Bảng xếp hạng Chỉ số CCHC: with or without the component columns, with or without Xếp loại
+    (a rank-only group, `labels = []`)."""
+    for tag, components, classified in _CCHC_VERSIONS:
+        paragraph(doc, "DongKe", tag)
+        # Landscape (decision appendix) has room for wide number columns; the portrait table with components would
+        # leave the unit name 13 mm, one short word a line, so its number columns are narrower there.
+        narrow = components and width <= TEXT_WIDTH
+        tt, point, survey, score, rank, label_width = (10, 21, 23, 21, 14, 20) if narrow else (12, 30, 30, 30, 22, 28)
+        parts = [("Điểm thẩm định", point, "{{ u.appraised_points }}"),
+                 ("Điểm điều tra xã hội học", survey, "{{ u.survey_points }}")] if components else []
+        label = [("Xếp loại", label_width, "{{ u.label }}")] if classified else []
+        columns = [("TT", tt, "{{ u.position }}"), ("Tên đơn vị", 0, "{{ u.unit }}"), *parts,
+                   ("{{ score_header }}", score, "{{ u.score }}"), ("Vị thứ", rank, "{{ u.rank }}"), *label]
+        widths = [w for _, w, _ in columns]
+        widths[1] = width - sum(widths)
+        table = data_table(doc, [h for h, _, _ in columns], widths)
+        _cchc_rows(table, [("BangChu" if n == 1 else "BangSo", c) for n, (_, _, c) in enumerate(columns)])
+        _widths(table, widths)
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
-def _cchc_rows(table, components: list[tuple[str, str]]) -> None:
+def _cchc_rows(table, cells: list[tuple[str, str]]) -> None:
     _tag_row(table, "{%tr for u in appendix.ranked %}")
-    data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), *components,
-                     ("BangSo", "{{ u.score }}"), ("BangSo", "{{ u.rank }}"), ("BangSo", "{{ u.label }}")])
+    data_row(table, cells)
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
     _tag_row(table, "{%tr for u in block.units %}")

@@ -76,7 +76,8 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
     """Every example job's contexts, by the template that renders them.
 
     The decision and each unit's report of a batch, and for the CCHC ranking both of its
-    forms (the example asks for the decision; the table takes the same context).
+    forms (the example asks for the decision; the table takes the same context); every
+    ranking once more as rank only (`labels = []`: the tables without the Xếp loại column).
     """
     found: dict[str, list[tuple[str, dict]]] = {}
     for folder in sorted(p for p in INPUTS.iterdir() if (p / "job.toml").is_file()):
@@ -88,6 +89,11 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
             document = dataclasses.replace(job_settings.document, form=other)
             variants.append((f"{folder.name} (form = {other})",
                              dataclasses.replace(result, settings=dataclasses.replace(job_settings, document=document))))
+        if job_settings.kind in ("xep-hang-cchc", "quyet-dinh-xep-loai"):
+            for name, variant in list(variants):
+                scheme = dataclasses.replace(variant.settings.scheme, labels=(), conditions=())
+                variants.append((f"{name} (labels = [])",
+                                 evaluate(dataclasses.replace(variant.settings, scheme=scheme), sheets)))
         for name, variant in variants:
             (main, _), *others = job_templates(variant.settings)
             found.setdefault(main.name, []).append((name, document_context(variant)))

@@ -339,6 +339,7 @@ TIE_DECIDED_BY = {
 
 
 def tie_text(tie: dict, score: str) -> str:
-    """"Cùng 90,545 điểm: Sở Tư pháp, Sở Xây dựng — đồng hạng 3 (…)"."""
+    """"Cùng 90,545 điểm: Sở Tư pháp, Sở Xây dựng — đồng hạng 3 (…)"; `score` as a sentence says it
+    ("90,545 điểm", or "96,85%" for a scheme in percent)."""
     ranks = ", ".join(dict.fromkeys(str(r) for r in tie["ranks"]))
-    return f"Cùng {score} điểm: {', '.join(tie['units'])} — {TIE_DECIDED_BY[tie['decided_by']].format(ranks=ranks)}."
+    return f"Cùng {score}: {', '.join(tie['units'])} — {TIE_DECIDED_BY[tie['decided_by']].format(ranks=ranks)}."

@@ -20,7 +20,7 @@ def applied_record(settings: JobSettings) -> dict[str, Any]:
     return {
         "id": scheme.id, "version": scheme.version, "name": scheme.name,
         "decimals": scheme.decimals, "fixed_decimals": scheme.fixed_decimals, "tie_rule": scheme.tie_rule,
-        "scale": str(scheme.scale), "labels": _labels(scheme.labels),
+        "scale": str(scheme.scale), "unit": scheme.unit, "labels": _labels(scheme.labels),
         "conditions": [{"label": c.label, "min_field_percent": _text(c.min_field_percent), "no_penalty": c.no_penalty}
                        for c in scheme.conditions],
         "overridden": list(settings.scheme_overrides),
@@ -33,8 +33,10 @@ def applied_lines(settings: JobSettings) -> list[str]:
     scheme = settings.scheme
     kept = "luôn giữ đủ số chữ số" if scheme.fixed_decimals else "bỏ số 0 ở cuối"
     lines = [f"Làm tròn {scheme.decimals} chữ số thập phân ({kept}); cùng điểm: {TIE_RULES[scheme.tie_rule]}; "
-             f"thang điểm {number(scheme.scale)}.",
-             f"Xếp loại: {bounds_text(scheme.labels)}."]
+             f"thang điểm {number(scheme.scale)}"
+             + ("; kết quả là tỷ lệ phần trăm (cột \"Tỷ lệ đạt\")." if scheme.percent else "."),
+             f"Xếp loại: {bounds_text(scheme.labels)}." if scheme.labels
+             else "Không xếp loại (labels = []): chỉ xếp hạng."]
     for condition in scheme.conditions:
         needs = []
         if condition.min_field_percent is not None:

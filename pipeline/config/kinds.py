@@ -47,6 +47,7 @@ class Kind:
     form_required: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # more keys a form needs
     reports: Output | None = None  # a campaign: each unit's own report, worded by `[reports]`
     starter: Starter | None = None
+    score_header: str = "Kết quả đánh giá"  # the score column of its tables ("Tỷ lệ đạt" for a scheme in "%")
 
     @property
     def default_form(self) -> str:
@@ -114,6 +115,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType({kind.id: kind for kind in (
             placeholders={**_DECISION_PLACEHOLDERS,
                           "title": "(Trích yếu: Về việc công bố Chỉ số cải cách hành chính năm …)"},
         ),
+        score_header="Điểm đánh giá",
     ),
     Kind(
         id="dot-danh-gia",

@@ -21,8 +21,9 @@ from pipeline.config.values import checked_text, shown, wrong_type
 TIE_RULES = {"dong-hang": "đồng hạng (cùng điểm thì cùng hạng)", "lien-tiep": "hạng liên tiếp"}
 SCHEME_FIELDS = {
     "id", "version", "name", "decimals", "fixed_decimals", "tie_rule", "scale", "labels",
-    "conditions",
+    "conditions", "unit",
 }
+UNITS = {"điểm": "điểm (96,85 điểm)", "%": "phần trăm (96,85%)"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ class Scheme:
     scale: Decimal
     labels: tuple[Label, ...]
     conditions: tuple[Condition, ...]
+    unit: str = "điểm"  # "%": scores are percentages ("96,85%", the column "Tỷ lệ đạt")
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
 
     @property
     def reference(self) -> str:
@@ -127,28 +133,38 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
     if scale is None or scale <= 0:
         invalid("scale", data.get("scale"), "thang điểm phải là số dương, ví dụ 100")
         scale = Decimal(100)
+    unit = data.get("unit", "điểm")
+    if not isinstance(unit, str) or unit not in UNITS:
+        invalid("unit", unit, 'ghi "điểm" (kết quả là điểm) hoặc "%" (kết quả là tỷ lệ phần trăm, cột "Tỷ lệ đạt")')
+        unit = "điểm"
     name = data.get("name", data.get("id", ""))
     if not isinstance(name, str):
         errors.append(wrong_type(named("name"), name, "tên bộ tiêu chí đặt trong ngoặc kép", source))
     else:
         name = checked_text(name, named("name"), source, errors)
-    labels = labels_from_data(data.get("labels", []), source, named("labels"), errors)
+    labels = labels_from_data(data.get("labels", []), source, named("labels"), errors, allow_empty=True)
     conditions = _conditions(data.get("conditions", []), labels, source, errors, named("conditions"))
     if errors:
         raise InputErrors(errors)
     return Scheme(
         id=str(data["id"]), version=str(data["version"]), name=name,
         decimals=decimals, fixed_decimals=bool(fixed), tie_rule=str(tie_rule), scale=scale,
-        labels=labels, conditions=conditions,
+        labels=labels, conditions=conditions, unit=unit,
     )
 
 
-def labels_from_data(items: Any, source: str, key: str, errors: list[Problem]) -> tuple[Label, ...]:
-    """Labels, highest first: bounds strictly decreasing, the last one without a bound."""
+def labels_from_data(items: Any, source: str, key: str, errors: list[Problem],
+                     allow_empty: bool = False) -> tuple[Label, ...]:
+    """Labels, highest first: bounds strictly decreasing, the last one without a bound.
+
+    With `allow_empty` (a scheme's own labels), `[]` means rank only: no unit gets a label.
+    """
     def invalid(expected: str, value: Any = items) -> None:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(value),
                               expected=expected))
 
+    if isinstance(items, list) and not items and allow_empty:
+        return ()
     if not isinstance(items, list) or not items:
         invalid("cần một danh sách nhãn xếp loại, ví dụ [{ name = \"Tốt\", min = 80 }, { name = \"Khá\" }]")
         return ()
@@ -199,6 +215,11 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list
                               value=_show(items), expected="cần một danh sách điều kiện"))
         return ()
     names = {label.name for label in labels}
+    if items and not labels:
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(items),
+                              expected="labels = [] (chỉ xếp hạng, không xếp loại) thì không có điều kiện xếp loại "
+                                       "nào: ghi conditions = []"))
+        return ()
     conditions = []
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("label"), str) or item["label"] not in names \

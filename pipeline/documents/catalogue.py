@@ -24,7 +24,8 @@ CONTEXTS: dict[str, frozenset[str]] = {
     "report": frozenset(_HEADER | _fields("total", ExtraRow) | {"criteria"} | _fields("criteria[]", CriterionRow)
                         | _fields("bonus", ExtraRow) | _fields("penalty", ExtraRow) | {"self_rating"}),
     "decision": frozenset(_HEADER | {"authority", "bases", "bases[]", "article_1", "article_1_lines",
-                                     "article_1_lines[]", "article_2", "article_3", "attached_to", "appendices"}
+                                     "article_1_lines[]", "article_2", "article_3", "attached_to", "appendices",
+                                     "score_header"}
                           | _fields("appendices[]", Appendix) | {"appendices[].ranked", "appendices[].not_evaluated"}
                           | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS),
 }

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pipeline.documents.header import document_date, document_number
-from pipeline.documents.numbers import input_text, score_text
+from pipeline.config.kinds import KINDS
+from pipeline.documents.numbers import input_text, score_header, score_text, score_words
 from pipeline.documents.rows import Appendix, ReasonBlock, UnitRow
 
 if TYPE_CHECKING:
@@ -88,10 +89,12 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         appendices.append(Appendix(
             label=label, heading=f"{roman(index)}. {group.name.upper()}", title=group.title or doc.title.upper(),
             subtitle=group.subtitle, components=any(u["survey_points"] is not None for u in members),
+            classified=bool(scheme.labels if group.labels is None else group.labels),
             ranked=tuple(evaluated), not_evaluated=tuple(blocks),
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
-        lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme))
+        lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme,
+                                 appendices[-1].classified))
     refs = appendix_references(count, doc.appendix_numbering)
     intro = doc.article_1 or f"Công bố kết quả {scheme.name[:1].lower()}{scheme.name[1:]} của các cơ quan, đơn vị"
     return {
@@ -99,21 +102,27 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại {refs} kèm theo), cụ thể như sau:",
         "article_1_lines": lines, "article_2": doc.article_2, "article_3": doc.article_3,
         "attached_to": f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} {document_date(doc)} của {doc.issuer_name})" if doc.issuer_name else "",
-        "appendices": appendices,
+        "appendices": appendices, "score_header": score_header(scheme, KINDS[settings.kind].score_header),
     }
 
 
 def _group_line(letter: str, group: str, label: str, members: list[dict[str, Any]], counts: list[dict[str, Any]],
-                scheme: Any) -> str:
-    """"a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, gồm 4 Rất tốt, …"""
+                scheme: Any, classified: bool = True) -> str:
+    """"a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, gồm 4 Rất tốt, …"
+
+    Rank only (no labels): "… 11/12 đơn vị được xếp hạng; xếp thứ nhất: …", no counts.
+    In percent: "xếp thứ nhất: Sở Tư pháp đạt 96,85%" instead of "Sở Tư pháp (96,85 điểm)".
+    """
     evaluated = [u for u in members if u["evaluated"]]
     parts = [f"{row['count']} đơn vị xếp loại {row['label']}"
              for row in counts if row["group"] == group and row["count"]]
-    text = f"{letter}) {group} ({label}): {len(evaluated)}/{len(members)} đơn vị được xếp loại"
+    done = "được xếp loại" if classified else "được xếp hạng"
+    text = f"{letter}) {group} ({label}): {len(evaluated)}/{len(members)} đơn vị {done}"
     text += (", trong đó " + ", ".join(parts)) if parts else ""
     first = [u for u in evaluated if u["rank"] == 1]
     if first:
-        names = ", ".join(f"{u['unit']} ({score_text(u['score'], scheme)} điểm)" for u in first)
+        names = ", ".join(f"{u['unit']} đạt {score_words(u['score'], scheme)}" if scheme.percent
+                          else f"{u['unit']} ({score_words(u['score'], scheme)})" for u in first)
         text += f"; xếp thứ nhất: {names}"
     missing = [u for u in members if not u["evaluated"]]
     if missing:

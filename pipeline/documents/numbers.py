@@ -15,8 +15,23 @@ def points_text(value: Any) -> str:
 
 
 def score_text(value: Decimal, scheme: Scheme) -> str:
-    """A score at the scheme's decimals (`"87,170"` with fixed decimals)."""
-    return formatting.number(value, scheme.decimals, scheme.fixed_decimals)
+    """A score at the scheme's decimals (`"87,170"` with fixed decimals; `"96,85%"` when the unit is "%")."""
+    text = formatting.number(value, scheme.decimals, scheme.fixed_decimals)
+    return text + "%" if scheme.percent else text
+
+
+def score_words(value: Decimal, scheme: Scheme) -> str:
+    """A score in a sentence: `"87,170 điểm"`, or `"96,85%"` when the unit is "%"."""
+    text = score_text(value, scheme)
+    return text if scheme.percent else f"{text} điểm"
+
+
+SCORE_HEADER_PERCENT = "Tỷ lệ đạt"
+
+
+def score_header(scheme: Scheme, default: str) -> str:
+    """The score column's header: the kind's own (`default`), or "Tỷ lệ đạt" when the unit is "%"."""
+    return SCORE_HEADER_PERCENT if scheme.percent else default
 
 
 def input_text(value: Any, scheme: Scheme) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document
 from pipeline.documents.header import header
-from pipeline.documents.numbers import points_text, score_text
+from pipeline.documents.numbers import points_text, score_text, score_words
 from pipeline.documents.rows import CriterionRow, ExtraRow
 
 if TYPE_CHECKING:
@@ -65,8 +65,9 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
         steps.append(f"trừ điểm trừ {points_text(totals.penalty)}")
         changed = True
     if changed:
-        steps.append(f"kết quả: {score_text(unit['score'], scheme)} điểm")
-    return "; ".join(steps) + f"; tự xếp loại: {unit['label']}."
+        steps.append(f"kết quả: {score_words(unit['score'], scheme)}")
+    rating = f"; tự xếp loại: {unit['label']}" if unit["label"] else ""  # labels = []: nothing to rate
+    return "; ".join(steps) + rating + "."
 
 
 def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any]) -> dict[str, Any]:

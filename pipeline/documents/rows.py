@@ -53,5 +53,6 @@ class Appendix:
     title: str
     subtitle: str
     components: bool
+    classified: bool  # False when the group's labels are [] (rank only): no Xếp loại column
     ranked: tuple[UnitRow, ...]
     not_evaluated: tuple[ReasonBlock, ...]

@@ -31,7 +31,10 @@ _COMMENTS = {
     "scheme_overrides.fixed_decimals": "true: luôn in đủ số chữ số (87,170); false: bỏ số 0 ở cuối (83,2).",
     "scheme_overrides.tie_rule": "\"dong-hang\": cùng kết quả thì cùng hạng; \"lien-tiep\": hạng liên tiếp.",
     "scheme_overrides.scale": "Thang điểm quy đổi.",
-    "scheme_overrides.labels": "Nhãn xếp loại từ cao xuống thấp, { name = \"…\", min = … }; nhãn cuối không có min.",
+    "scheme_overrides.labels": ("Nhãn xếp loại từ cao xuống thấp, { name = \"…\", min = … }; nhãn cuối không có min; "
+                                "[] nếu chỉ xếp hạng, không xếp loại."),
+    "scheme_overrides.unit": ("\"điểm\": kết quả là điểm (96,85 điểm); \"%\": kết quả là tỷ lệ phần trăm, in 96,85% "
+                              "dưới cột \"Tỷ lệ đạt\"."),
     "scheme_overrides.conditions": "Điều kiện thêm cho một nhãn, ví dụ { label = \"Xuất sắc\", no_penalty = true }.",
     "groups": ("Một khối xếp hạng, theo thứ tự phụ lục. Thêm khối: chép cả đoạn từ dòng [[groups]] và ghi tên khối "
                "vào trang \"Danh mục\" của bảng nhập liệu."),
@@ -156,7 +159,7 @@ def _overridable(reference: str) -> list[str]:
     data, _ = scheme_data(reference, SETTINGS_FILE)
     lines = ["", *_comment(_COMMENTS["scheme_overrides"] + " Các giá trị dưới đây là của bộ tiêu chí; muốn đổi mục nào "
                            "thì bỏ dấu # ở đầu dòng [scheme_overrides] và ở dòng của mục đó."), "# [scheme_overrides]"]
-    for key in ("decimals", "fixed_decimals", "tie_rule", "scale", "labels"):
+    for key in ("decimals", "fixed_decimals", "tie_rule", "scale", "unit", "labels"):
         if key in data:
             lines += [*_comment(_COMMENTS[f"scheme_overrides.{key}"]),
                       *(f"# {line}" for line in f"{key} = {_toml(data[key])}".splitlines())]

@@ -44,10 +44,10 @@ def classified(units: list[dict[str, Any]], scheme: Scheme,
 
 
 def unit_label(unit: Mapping[str, Any], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> str | None:
-    """One unit's label (see `classified`)."""
-    if not unit["evaluated"]:
-        return None
+    """One unit's label (see `classified`); `None` when not evaluated or the labels are `[]` (rank only)."""
     labels = group_labels.get(unit["group"], scheme.labels)
+    if not unit["evaluated"] or not labels:  # no labels: ranked only, nothing published as a label
+        return None
     index = label_for(unit["score"], labels)
     ratio = unit.get("min_field_ratio")
     while index < len(labels) - 1 and not all(

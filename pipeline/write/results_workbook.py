@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.archive import zipped
-from pipeline.base.formatting import number
 from pipeline.base.messages import tie_text
+from pipeline.documents.numbers import score_header, score_words
 from pipeline.write.text_cells import as_text, row_cells
 
 if TYPE_CHECKING:
@@ -45,33 +45,46 @@ def results_workbook(result: JobResult) -> bytes:
     """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory)."""
     scheme = result.settings.scheme
     score_format = "0." + "0" * scheme.decimals if scheme.fixed_decimals and scheme.decimals else "General"
+    if scheme.percent:  # the number stays the number (96.85), shown "96,85%": a literal sign, no ×100
+        score_format += '"%"'
+    classified = bool(result.counts)  # labels = [] everywhere: no Xếp loại column, no count per label
+    score_column = score_header(scheme, "Kết quả đánh giá")
     book = Workbook(write_only=True)
     units = result.units
     optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
     points_header = "Điểm tự chấm" if result.criteria is not None else UNIT_TABLE.column("appraised_points").header
     headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), points_header,
-               "Kết quả đánh giá", "Xếp loại", "Xếp hạng", "Lý do không đánh giá", "Ghi chú"]
-    summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại", "Số đơn vị"], [40, 20, 12])
+               score_column, *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá", "Ghi chú"]
+    summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại" if classified else "Kết quả", "Số đơn vị"], [40, 20, 12])
     for row in result.counts:
         summary.append(row_cells(summary, [row["group"], row["label"], row["count"]]))
+    counted = {row["group"] for row in result.counts}
+    for group in result.settings.groups:
+        if group.name not in counted:  # labels = []: no count per label, the units ranked instead
+            summary.append(row_cells(summary, [group.name, "Được xếp hạng",
+                                               sum(1 for u in result.members(group.name) if u["evaluated"])]))
     for group in result.settings.groups:
         summary.append(row_cells(summary, [group.name, "Không đánh giá",
                                            sum(1 for u in result.members(group.name) if not u["evaluated"])]))
     taken = ["Tổng hợp"]
     for group in result.settings.groups:
         taken.append(_sheet_title(group.name, taken))
-        sheet = _sheet(book, taken[-1], headers, [6, 34, *([14] * len(optional)), 14, 14, 12, 10, 40, 24])
+        sheet = _sheet(book, taken[-1], headers,
+                       [6, 34, *([14] * len(optional)), 14, 14, *([12] if classified else []), 10, 40, 24])
         for unit in result.members(group.name):
             score = WriteOnlyCell(sheet, unit["score"])
             score.number_format = score_format
             sheet.append(row_cells(sheet, [unit["position"], unit["unit"], *(unit[c] for c in optional),
-                                           unit["appraised_points"], score, unit["label"], unit["rank"],
+                                           unit["appraised_points"], score,
+                                           *([unit["label"]] if classified else []), unit["rank"],
                                            unit["reason"] or None, unit["note"] or None]))
     if result.ties:
-        ties = _sheet(book, "Đồng điểm", ["Khối", "Kết quả đánh giá", "Các đơn vị", "Xếp hạng, vì sao"], [40, 14, 60, 80])
+        ties = _sheet(book, "Đồng điểm", ["Khối", score_column, "Các đơn vị", "Xếp hạng, vì sao"], [40, 14, 60, 80])
         for tie in result.ties:
-            ties.append(row_cells(ties, [tie["group"], tie["score"], ", ".join(tie["units"]),
-                                         tie_text(tie, number(tie["score"], scheme.decimals, scheme.fixed_decimals))]))
+            score = WriteOnlyCell(ties, tie["score"])
+            score.number_format = score_format
+            ties.append(row_cells(ties, [tie["group"], score, ", ".join(tie["units"]),
+                                         tie_text(tie, score_words(tie["score"], scheme))]))
     if result.criteria is not None:
         _criteria_sheet(book, result)
     stream = io.BytesIO()

@@ -44,7 +44,8 @@ DOC = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
 SHIPPED = sorted({output.template for kind in KINDS.values() for output in kind.forms.values()})
 CODES = {"bao-cao-tu-cham.docx": "BC", "quyet-dinh-xep-loai.docx": "XL", "quyet-dinh-cchc.docx": "CS",
          "bang-xep-hang-cchc.docx": "BX"}
-JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "chi-lang-2023-cchc", "vi-du-2024-xep-hang-cchc")
+JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "chi-lang-2023-cchc", "vi-du-2024-xep-hang-cchc",
+        "tay-ninh-2023-chi-so-cchc")
 # the example jobs each template is rendered with in the round trips
 RENDERED_WITH = {"bao-cao-tu-cham.docx": ("huong-tra-2021-tu-cham", "chi-lang-2023-cchc"),
                  "quyet-dinh-xep-loai.docx": ("huong-tra-2020-xep-loai",),
