@@ -72,8 +72,8 @@ def test_both_pairs_sharing_a_printed_index_are_reported_as_ordered_by_the_input
 def test_the_summary_and_the_ties_sheet_name_them(cli, tmp_path):
     code, printed, err = cli("run", INPUTS / JOB, "--out", tmp_path / "out")
     assert code == 0, err
-    assert "Cùng 90,02 điểm: Sở Nội vụ, Văn phòng UBND tỉnh — hạng 2, 3 theo thứ tự trong bảng số liệu" in printed
-    assert "Cùng 85,02 điểm: Sở Khoa học và Công nghệ, Sở Y tế — hạng 13, 14 theo thứ tự trong bảng số liệu" in printed
+    assert "Cùng 90,02%: Sở Nội vụ, Văn phòng UBND tỉnh — hạng 2, 3 theo thứ tự trong bảng số liệu" in printed
+    assert "Cùng 85,02%: Sở Khoa học và Công nghệ, Sở Y tế — hạng 13, 14 theo thứ tự trong bảng số liệu" in printed
     sheet = openpyxl.load_workbook(tmp_path / "out" / "ket-qua.xlsx")["Đồng điểm"]
     assert [[c.value for c in row][:3] for row in sheet.iter_rows(min_row=2)] == [
         ["Sở, ban, ngành", 90.02, "Sở Nội vụ, Văn phòng UBND tỉnh"],
