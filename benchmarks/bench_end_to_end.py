@@ -218,7 +218,7 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
         appendices.append(Row(
             label=f"PHỤ LỤC {index:02d}" if numbered else f"Phụ lục {ROMAN[index - 1]}",
             heading=f"{ROMAN[index - 1]}. {group['name'].upper()}", title=group.get("title") or doc["title"].upper(),
-            subtitle=group.get("subtitle", ""), components=False, ranked=ranked, not_evaluated=blocks))
+            subtitle=group.get("subtitle", ""), components=False, classified=True, ranked=ranked, not_evaluated=blocks))
         counts = [f"{n} đơn vị xếp loại {name}" for _, name in LABELS if (n := sum(r.label == name for r in ranked))]
         line = f"{'abcdđ'[index - 1]}) {group['name']} (Phụ lục {index:02d}): {len(ranked)}/{len(members)} đơn vị " \
                f"được xếp loại" + (", trong đó " + ", ".join(counts) if counts else "")
@@ -234,6 +234,7 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
     return {**context, "authority": doc["authority"], "bases": list(doc["bases"]), "article_1_lines": lines,
             "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại Phụ lục {cited} kèm theo), cụ thể như sau:",
             "article_2": doc["article_2"], "article_3": doc["article_3"], "appendices": appendices,
+            "score_header": "Kết quả đánh giá",
             "attached_to": attached if doc.get("issuer_name") else ""}
 
 
