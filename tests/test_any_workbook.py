@@ -6,7 +6,8 @@ text in number cells, values out of range, a maximum column or none, bonus and p
 formulas Excel never calculated, cells formatted as percent or date, hidden rows. For each:
 `check` ends with exit code 0 or 1 (never 3, never a traceback); when it passes, `run`
 writes the decision and the results workbook, and every unit's score in the workbook equals
-an independent recomputation in `Decimal` from the cells as Excel shows them.
+an independent recomputation in `Decimal` from the cells as Excel shows them, and so does every
+score the decision's appendix prints.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import openpyxl
+from docx import Document
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -167,3 +169,18 @@ def test_check_and_run_never_crash_and_compute_what_they_accept(tmp_path_factory
     expected = {" ".join(unicodedata.normalize("NFC", r["name"]).replace("\u00a0", " ").split()): s
                 for r, s in zip(table["rows"], expected_scores(table))}
     assert written == expected
+    assert decision_scores(out / "quyet-dinh.docx") == expected  # the signed document says the same figures
+
+
+def decision_scores(path: Path) -> dict[str, Decimal]:
+    """Each unit's score as the decision's appendix prints it ("90,25" → 90.25)."""
+    scores = {}
+    for table in Document(str(path)).tables:
+        heads = [cell.text.strip() for cell in table.rows[0].cells]
+        if "Đơn vị" in heads and "Kết quả đánh giá" in heads:
+            for row in table.rows[1:]:
+                cells = [cell.text.strip() for cell in row.cells]
+                score = cells[heads.index("Kết quả đánh giá")]
+                if score:
+                    scores[cells[heads.index("Đơn vị")]] = Decimal(score.replace(".", "").replace(",", "."))
+    return scores
