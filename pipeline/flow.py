@@ -32,7 +32,7 @@ from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, soffice
 from pipeline.write.results_workbook import results_workbook
-from pipeline.write.staging import Staging, commit, refuse_existing, staged_run
+from pipeline.write.staging import Staging, commit, output_errors, refuse_existing, staged_run
 
 RESULTS_NAME = "ket-qua.xlsx"
 Progress = Callable[[int], None]  # told how many more unit reports are done
@@ -135,6 +135,7 @@ class CampaignWork:
     settings: JobSettings
     template: Path
     staging: Path | None
+    out_dir: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +157,15 @@ def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
     if not problems:
         for number, report in enumerate(reports):
             context = unit_report_context(work.settings, report, unit_score(work.settings, report))
+            staged.append(f"bao-cao/.{index:06d}-{number:04d}.docx")
             try:
                 content = render_document(work.template, context)
+                if work.staging is not None:
+                    with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
+                        (work.staging / staged[-1]).parent.mkdir(parents=True, exist_ok=True)
+                        (work.staging / staged[-1]).write_bytes(content)
             except InputErrors as exc:
                 problems += exc.problems
-                continue
-            staged.append(f"bao-cao/.{index:06d}-{number:04d}.docx")
-            if work.staging is not None:
-                (work.staging / staged[-1]).parent.mkdir(parents=True, exist_ok=True)
-                (work.staging / staged[-1]).write_bytes(content)
     compact = tuple(replace(report, criteria=None) for report in reports)
     return FileOutcome(compact, tuple(staged), tuple(problems))
 
@@ -172,7 +173,8 @@ def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
 def _campaign(settings: JobSettings, template: Path, staging: Staging | None, problems: list[Problem],
               workers: int | None, progress: Progress | None) -> JobResult:
     """A campaign's result: files assessed in parallel, then the units checked together and ranked."""
-    work = CampaignWork(replace(settings, data_files=()), template, staging.folder if staging else None)
+    work = CampaignWork(replace(settings, data_files=()), template, staging.folder if staging else None,
+                        staging.out_dir if staging else None)
     reports: list[UnitReport] = []
     staged: list[str] = []
     found: list[Problem] = []

@@ -162,3 +162,19 @@ def test_check_errors_naming_a_folder_or_not_a_workbook_is_refused_with_the_path
     code, _, err = cli("check", example_job(JOB), "--errors", tmp_path / name)
     assert code == 1 and str(tmp_path / name) in err and "loi.xlsx" in err
     assert list((tmp_path / "loi").iterdir()) == [] and not (tmp_path / "loi.txt").exists()
+
+
+def test_a_full_disk_while_the_reports_are_made_is_said_not_a_crash(earlier_run, cli, monkeypatch):
+    job, out, before = earlier_run
+    write_bytes = Path.write_bytes
+
+    def full(self, data):
+        if self.parent.name == "bao-cao":  # each unit's report, made by the campaign's workers
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return write_bytes(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    code, _, err = cli("run", job, "--out", out, "--force")
+    assert code == 1 and "ổ đĩa chứa thư mục kết quả đã đầy" in err and "Lỗi ngoài dự kiến" not in err
+    assert err.count("ổ đĩa chứa thư mục kết quả đã đầy") == 1
+    assert_untouched(out, before)
