@@ -281,6 +281,23 @@ _TEXT: dict[Reason, str] = {
 }
 
 
+# The hints a problem's message ends with, by what the input shows ("{hint}" in the texts above).
+HINTS = {
+    "date_cell": " Ô này đang ở dạng ngày tháng hoặc đúng/sai; định dạng lại thành số.",
+    "hashes": " Excel hiện ô này là ##### vì ô đang ở dạng ngày tháng; định dạng lại thành số.",
+    "one_separator": " Chỉ dùng một dấu phẩy (hoặc dấu chấm) để ngăn phần thập phân, ví dụ 72,2.",
+    "leaf_points": " (điểm tự chấm; tiêu chí không chấm thì ghi 0)",
+    "scale_maximum": " (điểm tối đa để quy điểm ra thang điểm)",
+    "reason_column": " hoặc ghi lý do vào cột \"Lý do không đánh giá\"",
+    "reason_add_column": " hoặc thêm cột \"Lý do không đánh giá\" và ghi lý do",
+    "group_cell": " Ghi tên khối vào cột \"Khối\", hoặc đặt tên trang tính đúng tên khối.",
+    "group_sheet": " Đặt tên trang tính đúng tên khối, hoặc ghi sheet = \"tên trang\" trong [[groups]].",
+    "group_line": " Ghi dòng \"Khối: <tên khối>\" phía trên bảng.",
+    "did_you_mean": " Có phải ý bạn là \"{name}\"?",
+    "column_like": " (có phải cột \"{name}\"? Sửa lại đúng tên)",
+}
+
+
 def location(problem: Problem) -> str:
     """`Tệp a.xlsx, trang "X", dòng 7, cột "Y"` for as much of the place as is known."""
     parts = []

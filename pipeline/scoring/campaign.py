@@ -16,14 +16,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.read.columns import CRITERIA_TABLE
-from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.messages import HINTS
+from pipeline.config.job_settings import JobSettings
+from pipeline.read.columns import CRITERIA_TABLE
+from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import clean_text, control_characters, without_controls
+from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.scoring.normalise import normalise_criteria
 from pipeline.scoring.tables import locate_tables
-from pipeline.read.sheet import Sheet
-from pipeline.config.job_settings import JobSettings
 
 UNIT_LABELS = ("đơn vị", "tên đơn vị", "cơ quan, đơn vị")
 GROUP_LABELS = ("khối", "nhóm", "khối, nhóm")
@@ -118,7 +119,7 @@ def _group(settings: JobSettings, sheet: Sheet, header_row: int, where: dict[str
     group = settings.group_named(named) if named else None
     if group is None:
         known = ", ".join(f'"{g.name}"' for g in settings.groups)
-        hint = "" if named else " Ghi dòng \"Khối: <tên khối>\" phía trên bảng."
+        hint = "" if named else HINTS["group_line"]
         problems.append(problem(Reason.UNKNOWN_GROUP, **where, value=named, known=known, hint=hint))
         return None
     return group.name

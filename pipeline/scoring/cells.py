@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from pipeline.base.messages import HINTS
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\u3000]+")
 _ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
@@ -76,7 +77,7 @@ def _number(value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or isinstance(value, (datetime, date, time)):
-        raise NotANumber(" Ô này đang ở dạng ngày tháng hoặc đúng/sai; định dạng lại thành số.")
+        raise NotANumber(HINTS["date_cell"])
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
@@ -87,11 +88,11 @@ def _number(value: Any) -> Decimal | None:
     if not text or text in {"-", "–"}:
         return None
     if text and set(text) == {"#"}:  # how Excel shows a date cell whose number is no date
-        raise NotANumber(" Excel hiện ô này là ##### vì ô đang ở dạng ngày tháng; định dạng lại thành số.")
+        raise NotANumber(HINTS["hashes"])
     if "_" in text:  # Python reads 7_2 as 72; people do not
         raise NotANumber()
     if text.count(",") + text.count(".") > 1:
-        raise NotANumber(" Chỉ dùng một dấu phẩy (hoặc dấu chấm) để ngăn phần thập phân, ví dụ 72,2.")
+        raise NotANumber(HINTS["one_separator"])
     try:
         number = Decimal(text.replace(",", "."))
     except InvalidOperation as exc:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points as shown
+from pipeline.base.messages import HINTS
 from pipeline.base.rounding import round_half_up
 from pipeline.config.scheme import Scheme
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _EXACT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_UP)
@@ -172,7 +173,7 @@ def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Prob
             if not kid["rollup"] and kid["self_points"] is None and kid["max_points"]:
                 errors.append(problem(Reason.MISSING_VALUE, file=kid["file"], sheet=kid["sheet"], row=kid["row"],
                                       column=CRITERIA_TABLE.column("self_points").header,
-                                      hint=" (điểm tự chấm; tiêu chí không chấm thì ghi 0)"))
+                                      hint=HINTS["leaf_points"]))
                 invalid = True
         points = sum((k["points"] for k in kids), Decimal(0))
     if scored and declared is not None and declared != points and not invalid:

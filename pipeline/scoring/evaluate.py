@@ -11,7 +11,12 @@ from pipeline.read.sheet import Sheet
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.classify import classified, label_counts, unit_label
 from pipeline.scoring.compute import (
-    CriteriaTotals, report_unit, report_unit_row, rolled_up_criteria, unit_result, unit_scores,
+    CriteriaTotals,
+    report_unit,
+    report_unit_row,
+    rolled_up_criteria,
+    unit_result,
+    unit_scores,
 )
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
 from pipeline.scoring.rank import ranked_within_groups, tied_units

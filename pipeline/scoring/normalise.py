@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points as shown
+from pipeline.base.messages import HINTS
 from pipeline.config.job_settings import Group
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.read.sheet import Sheet
@@ -83,12 +84,11 @@ def _group_of(cells: Cells, table: Located, groups: tuple[Group, ...]) -> str | 
             return group.name
     known = ", ".join(f'"{g.name}"' for g in groups)
     close = get_close_matches(named, [g.name for g in groups], n=1, cutoff=0.6)
-    hint = f" Có phải ý bạn là \"{close[0]}\"?" if close else (
-        " Ghi tên khối vào cột \"Khối\", hoặc đặt tên trang tính đúng tên khối." if not named else "")
+    hint = HINTS["did_you_mean"].format(name=close[0]) if close else (HINTS["group_cell"] if not named else "")
     if column:
         cells.add(Reason.UNKNOWN_GROUP, column, value=named, known=known, hint=hint)
     else:
-        hint = hint or " Đặt tên trang tính đúng tên khối, hoặc ghi sheet = \"tên trang\" trong [[groups]]."
+        hint = hint or HINTS["group_sheet"]
         cells.errors.append(problem(Reason.UNKNOWN_GROUP, file=table.sheet.file, sheet=table.sheet.name,
                                     value=named, known=known, hint=hint))  # once per sheet
     return None
@@ -112,8 +112,7 @@ def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reas
     if reason and points is not None:
         cells.add(Reason.POINTS_AND_REASON, "appraised_points", value=reason, unit=unit)
     if not reason and points is None and not cells.has_value("appraised_points"):
-        hint = " hoặc ghi lý do vào cột \"Lý do không đánh giá\"" if "reason" in cells.table.positions else (
-            " hoặc thêm cột \"Lý do không đánh giá\" và ghi lý do")
+        hint = HINTS["reason_column" if "reason" in cells.table.positions else "reason_add_column"]
         cells.add(Reason.MISSING_VALUE, "appraised_points", hint=hint)
     for limit_id in ("applicable_max", "max_points"):
         limit = values.get(limit_id)
@@ -126,7 +125,7 @@ def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reas
         cells.add(Reason.APPLICABLE_ABOVE_MAXIMUM, "applicable_max", value=shown(applicable), maximum=shown(maximum))
     if scale_by and points is not None and not reason:
         if values[scale_by] is None and not cells.has_value(scale_by):
-            cells.add(Reason.MISSING_VALUE, scale_by, hint=" (điểm tối đa để quy điểm ra thang điểm)")
+            cells.add(Reason.MISSING_VALUE, scale_by, hint=HINTS["scale_maximum"])
         elif values[scale_by] == 0:
             cells.add(Reason.ZERO_MAXIMUM, scale_by)
 

@@ -21,10 +21,17 @@ from difflib import get_close_matches
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.messages import HINTS
 from pipeline.read.columns import TableSpec, header_key
 from pipeline.read.sheet import Sheet, UncachedFormula
-from pipeline.scoring.cells import (NotANumber, NumberTooLarge, clean_text, control_characters, parse_number,
-                                    without_controls)
+from pipeline.scoring.cells import (
+    NotANumber,
+    NumberTooLarge,
+    clean_text,
+    control_characters,
+    parse_number,
+    without_controls,
+)
 
 HEADER_SEARCH_ROWS = 30
 LOW_HEADER_SEARCH_ROWS = 1000  # rows searched for a header below the first 30, to say why it was not taken
@@ -65,7 +72,7 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
         for column in missing:  # a hint names only a header of the same meaning
             alike = [key for key, text in unknown.items() if _says(text, column.words)]
             close = get_close_matches(header_key(column.header), alike, n=1, cutoff=0) if alike else []
-            hint = f" (có phải cột \"{unknown[close[0]]}\"? Sửa lại đúng tên)" if close else ""
+            hint = HINTS["column_like"].format(name=unknown[close[0]]) if close else ""
             errors.append(problem(Reason.MISSING_COLUMN, file=sheet.file, sheet=sheet.name,
                                   column_name=column.header, hint=hint, header_row=row_index + 1))
         errors += _lookalike_columns(sheet, spec, positions, unknown, row_index + 1)
