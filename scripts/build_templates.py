@@ -14,7 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -348,6 +348,7 @@ def data_table(doc: Document, headers: list[str], widths: list[float]):
     _grid_borders(table)
     for cell, text in zip(table.rows[0].cells, headers):
         _cell_text(cell, "BangTieuDe", text)
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     _row_flags(table.rows[0], header=True)
     return table
 
@@ -357,6 +358,8 @@ def data_row(table, cells: list[tuple[str, str]], bold: bool = False, italic: bo
     _row_flags(row)
     for cell, (style, text) in zip(row.cells, cells):
         p = _cell_text(cell, style)
+        if style == "BangSo":  # a number or a label beside a name on two lines sits in the middle
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         if text:
             run = p.add_run(text)
             run.bold = bold or None
@@ -366,6 +369,7 @@ def data_row(table, cells: list[tuple[str, str]], bold: bool = False, italic: bo
 
 def merge_across(row, first: int, last: int, style: str, text: str) -> None:
     merged = row.cells[first].merge(row.cells[last])
+    merged.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     for extra in merged.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
     p = merged.paragraphs[0]

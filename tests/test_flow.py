@@ -33,6 +33,8 @@ from hypothesis import strategies as st
 from pipeline import __version__
 from pipeline.documents.context import document_context
 from pipeline.documents.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
+from pipeline.documents.layout import laid_out
+from pipeline.documents.paragraph_looks import Styles
 from pipeline.documents.schema_order import cell_properties_in_order
 from pipeline.documents.report_context import unit_report_context
 from pipeline.flow import Run, job_templates, run_job
@@ -52,9 +54,12 @@ def document_xml(docx_bytes: bytes) -> bytes:
 
 
 def docxtpl_document_xml(template: Path, context: dict) -> bytes:
-    """Plain docxtpl's `word/document.xml`, after the one fix-up the renderer adds: cell properties
-    in schema order (`schema_order`); everything else is compared as docxtpl writes it."""
-    return cell_properties_in_order(document_xml(render_with_docxtpl(template, context)))
+    """Plain docxtpl's `word/document.xml`, after the two steps the renderer adds: cell properties
+    in schema order (`schema_order`) and the layout from the data (`layout`: column widths, short
+    rules, keep with the signature); everything else is compared as docxtpl writes it."""
+    plain = render_with_docxtpl(template, context)
+    styles = Styles(zipfile.ZipFile(io.BytesIO(plain)).read("word/styles.xml"))
+    return laid_out(cell_properties_in_order(document_xml(plain)), styles)
 
 
 def sha256(path: Path) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.documents.header import document_date, document_number
 from pipeline.config.kinds import KINDS
+from pipeline.documents.line_breaks import names_kept_whole
 from pipeline.documents.numbers import input_text, score_header, score_text, score_words
 from pipeline.documents.rows import Appendix, ReasonBlock, UnitRow
 
@@ -98,10 +99,11 @@ def decision_document(result: JobResult) -> dict[str, Any]:
     refs = appendix_references(count, doc.appendix_numbering)
     intro = doc.article_1 or f"Công bố kết quả {scheme.name[:1].lower()}{scheme.name[1:]} của các cơ quan, đơn vị"
     return {
-        "authority": doc.authority, "bases": list(doc.bases),
+        "authority": names_kept_whole(doc.authority), "bases": list(doc.bases),
         "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại {refs} kèm theo), cụ thể như sau:",
         "article_1_lines": lines, "article_2": doc.article_2, "article_3": doc.article_3,
-        "attached_to": f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} {document_date(doc)} của {doc.issuer_name})" if doc.issuer_name else "",
+        "attached_to": names_kept_whole(f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} "
+                                        f"{document_date(doc)} của {doc.issuer_name})") if doc.issuer_name else "",
         "appendices": appendices, "score_header": score_header(scheme, KINDS[settings.kind].score_header),
     }
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from pipeline.base import formatting
 from pipeline.config.document_settings import DocumentSettings
+from pipeline.documents.line_breaks import names_kept_whole
 
 BLANK_NUMBER = "\u00a0" * 6  # "Số:      /QĐ-UBND": left for the clerk to fill in
 BLANK_DATE = ("ngày\u00a0\u00a0\u00a0\u00a0\u00a0 tháng\u00a0\u00a0\u00a0\u00a0\u00a0 "
@@ -17,9 +18,12 @@ BLANK_DATE = ("ngày\u00a0\u00a0\u00a0\u00a0\u00a0 tháng\u00a0\u00a0\u00a0\u00a
 
 
 def header(doc: DocumentSettings) -> dict[str, Any]:
+    """The shared parts; names in the header and the trích yếu do not break across lines (`line_breaks`)."""
     return {
-        "parent_body": doc.parent_body, "issuing_body": list(doc.issuing_body), "number": document_number(doc),
-        "symbol": doc.symbol, "place": doc.place, "date": document_date(doc), "title": doc.title,
+        "parent_body": names_kept_whole(doc.parent_body),
+        "issuing_body": [names_kept_whole(line) for line in doc.issuing_body],
+        "number": document_number(doc), "symbol": doc.symbol, "place": doc.place, "date": document_date(doc),
+        "title": names_kept_whole(doc.title),
         "recipients": list(doc.recipients), "signature": doc.signature,
     }
 

@@ -36,7 +36,9 @@ from lxml import etree
 from pipeline.base.archive import deflated, zipped
 from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.documents import limits
+from pipeline.documents.layout import laid_out
 from pipeline.documents.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
+from pipeline.documents.paragraph_looks import Styles
 from pipeline.documents.schema_order import cell_properties_in_order, may_disorder_cells
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"  # also at templates/docx/ in the source tree
@@ -98,6 +100,7 @@ class PreparedTemplate:
         if _TAGS.search(self.parts.get("word/footnotes.xml", b"").decode("utf-8")):
             self.footnotes = self._compile(self.parts["word/footnotes.xml"].decode("utf-8"))
         self.properties = self._properties()
+        self.styles = Styles(self.parts.get("word/styles.xml"))
         # Parts no document changes (styles, fonts, settings, media) are compressed once, here.
         self.deflated = {name: deflated(blob) for name, blob in self.parts.items() if name != DOCUMENT_PART}
 
@@ -152,6 +155,7 @@ class PreparedTemplate:
         parts[DOCUMENT_PART] = self._document_xml(self._filled_body(context))  # no name keeps the body alive
         if self.reorder:  # after either path, spliced or serialised: both stay the same bytes
             parts[DOCUMENT_PART] = cell_properties_in_order(parts[DOCUMENT_PART])
+        parts[DOCUMENT_PART] = laid_out(parts[DOCUMENT_PART], self.styles)
         for name, xml in others.items():
             encoding = re.match(r'<\?xml[^?]+\bencoding="([^"]+)"', xml, re.I)
             parts[name] = etree.tostring(parse_xml(xml.encode(encoding.group(1) if encoding else "utf-8")),
