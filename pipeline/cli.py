@@ -11,7 +11,7 @@ from typing import NoReturn
 
 from pipeline import __version__
 from pipeline.base.errors import InputErrors, Reason, problem
-from pipeline.base.messages import report, tie_text
+from pipeline.base.messages import describe, report, tie_text
 from pipeline.config.kinds import KINDS
 
 
@@ -121,6 +121,8 @@ def _run(args: argparse.Namespace) -> int:
     if run.removed:
         print(f"\nĐã xóa {len(run.removed)} tệp của lần chạy trước mà lần này không lập lại: "
               + ", ".join(run.removed[:5]) + (", …" if len(run.removed) > 5 else ""))
+    for warning in run.warnings:  # last, where it is read: nothing failed, but it matters before signing
+        print(f"\n{describe(warning)}")
     return 0
 
 
