@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path,
                      help="thư mục ghi kết quả (mặc định outputs/<tên công việc> trong thư mục đang đứng)")
     run.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
-    run.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF của mỗi văn bản (cần LibreOffice)")
+    run.add_argument("--pdf", action="store_true",
+                     help="ghi thêm bản PDF/A-2b của mỗi văn bản (cần LibreOffice 7.4 trở lên)")
     run.set_defaults(command=_run)
 
     check = commands.add_parser("check", help="kiểm tra một công việc mà không ghi văn bản nào")
