@@ -117,7 +117,7 @@ def batch(count: int, repeat: int) -> list[tuple[str, float]]:
 
 
 def pdf(count: int) -> list[tuple[str, float]]:
-    from pipeline.write.pdf import convert_to_pdf
+    from pipeline.write.pdf import PDF_FILTER, convert_to_pdf
 
     if not shutil.which("soffice"):
         raise SystemExit("PDF benchmark needs LibreOffice (soffice).")
@@ -135,7 +135,7 @@ def pdf(count: int) -> list[tuple[str, float]]:
             for path in documents:
                 profile = Path(tempfile.mkdtemp(dir=folder))
                 subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                                "--convert-to", "pdf", "--outdir", str(base / "each"), str(path)],
+                                "--convert-to", PDF_FILTER, "--outdir", str(base / "each"), str(path)],
                                check=True, capture_output=True)
 
         def one_call() -> None:

@@ -11,7 +11,7 @@ from typing import NoReturn
 
 from pipeline import __version__
 from pipeline.base.errors import InputErrors, Reason, problem
-from pipeline.base.messages import report, tie_text
+from pipeline.base.messages import describe, report, tie_text
 from pipeline.config.kinds import KINDS
 
 
@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path,
                      help="thư mục ghi kết quả (mặc định outputs/<tên công việc> trong thư mục đang đứng)")
     run.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
-    run.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF của mỗi văn bản (cần LibreOffice)")
+    run.add_argument("--pdf", action="store_true",
+                     help="ghi thêm bản PDF/A-2b của mỗi văn bản (cần LibreOffice 7.4 trở lên)")
     run.set_defaults(command=_run)
 
     check = commands.add_parser("check", help="kiểm tra một công việc mà không ghi văn bản nào")
@@ -121,6 +122,8 @@ def _run(args: argparse.Namespace) -> int:
     if run.removed:
         print(f"\nĐã xóa {len(run.removed)} tệp của lần chạy trước mà lần này không lập lại: "
               + ", ".join(run.removed[:5]) + (", …" if len(run.removed) > 5 else ""))
+    for warning in run.warnings:  # last, where it is read: nothing failed, but it matters before signing
+        print(f"\n{describe(warning)}")
     return 0
 
 

@@ -30,7 +30,7 @@ from pipeline.scoring.evaluate import evaluate, scored, unit_score
 from pipeline.scoring.result import JobResult
 from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
-from pipeline.write.pdf import convert_to_pdf, soffice
+from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
 from pipeline.write.results_workbook import results_workbook
 from pipeline.write.staging import Staging, commit, output_errors, refuse_existing, staged_run
 
@@ -40,12 +40,14 @@ Progress = Callable[[int], None]  # told how many more unit reports are done
 
 @dataclass(frozen=True)
 class Run:
-    """What a run wrote: the result, every file, the manifest that lists their hashes, what it removed."""
+    """What a run wrote: the result, every file, the manifest that lists their hashes, what it removed,
+    and what the person running it should know though nothing failed (`warnings`, said once each)."""
 
     result: JobResult
     written: list[Path]
     manifest: Path
     removed: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def check_job(folder: Path, workers: int | None = None, progress: Progress | None = None) -> JobResult:
@@ -69,19 +71,21 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     if not force:  # before any work: the files every run makes, and those an earlier run's manifest lists
         refuse_existing(out_dir, list(dict.fromkeys([RESULTS_NAME, settings.output.name, *previous_outputs(out_dir),
                                                      MANIFEST_NAME])))
+    warnings: list[Problem] = []
     with staged_run(out_dir, settings.name) as staging:
         result = _made(settings, staging, workers, progress)
         if pdf:
             documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
             for made in convert_to_pdf(documents):
                 staging.path(made.relative_to(staging.folder).as_posix())
+            warnings += font_warnings()  # once for the run, however many PDFs
         hashes = {name: sha256(staging.folder / name) for name in staging.names}
         templates = [template for template, _ in job_templates(settings)]
         staging.write(MANIFEST_NAME, manifest_bytes(result, templates, hashes))
         superseded = [name for name in previous_outputs(out_dir)
                       if force and name not in staging.names and (out_dir / name).exists()]
         written = commit(staging, force, superseded)
-    return Run(result, written[:-1], written[-1], tuple(superseded))
+    return Run(result, written[:-1], written[-1], tuple(superseded), tuple(warnings))
 
 
 def job_templates(settings: JobSettings) -> list[tuple[Path, str]]:

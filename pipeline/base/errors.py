@@ -94,6 +94,8 @@ class Reason(Enum):
     SETTING_PATH_OUTSIDE = "setting_path_outside"
     ERRORS_FILE_NAME = "errors_file_name"
     TEMPLATE_TOO_HEAVY = "template_too_heavy"
+    PDF_NOT_PDFA = "pdf_not_pdfa"
+    FONT_SUBSTITUTED = "font_substituted"  # a warning: the run goes on
 
 
 @dataclass(frozen=True)

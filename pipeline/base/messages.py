@@ -278,6 +278,16 @@ _TEXT: dict[Reason, str] = {
         "thẻ nhân hoặc lũy thừa với số {value}: không văn bản nào cần lặp hay tính lớn như vậy, khi lập văn bản "
         "chương trình sẽ dừng ở thẻ này. Xóa thẻ hoặc sửa lại số."
     ),
+    Reason.PDF_NOT_PDFA: (
+        "LibreOffice trên máy này ghi PDF thường, không ghi được PDF/A-2b để gửi văn bản điện tử: cần LibreOffice "
+        "7.4 trở lên (xem bằng lệnh soffice --version). Cài bản mới hơn, hoặc chạy không có --pdf rồi mở văn bản "
+        "bằng Word, lưu thành PDF (trong Options chọn PDF/A)."
+    ),
+    Reason.FONT_SUBSTITUTED: (
+        "Lưu ý: máy này chưa cài phông Times New Roman nên bản PDF dùng phông thay thế \"{font}\". Ngắt dòng, ngắt "
+        "trang trong PDF chỉ giống Word khi phông thay thế có cùng độ rộng từng chữ với Times New Roman "
+        "(như Liberation Serif); nếu không, xem lại PDF trước khi ký, hoặc cài phông Times New Roman rồi chạy lại."
+    ),
 }
 
 

@@ -1,14 +1,22 @@
-"""PDF copies of generated documents through LibreOffice, one process for a whole batch."""
+"""PDF/A-2b copies of generated documents through LibreOffice, one process for a whole batch."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
+
+# PDF/A-2b (ISO 19005-2, level B) for electronic dispatch: every font embedded, XMP metadata
+# naming the standard. The JSON form of filter options is read from LibreOffice 7.4 on.
+PDF_FILTER = "pdf:writer_pdf_Export:" + json.dumps({"SelectPdfVersion": {"type": "long", "value": "2"}})
+_PDFA_ID = re.compile(rb'pdfaid:part(?:>|=["\'])2\b')
+DOCUMENT_FONT = "Times New Roman"  # the shipped templates' font, as Decree 30/2020 asks
 
 
 def soffice() -> str:
@@ -20,12 +28,14 @@ def soffice() -> str:
 
 
 def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[Path]:
-    """A PDF of each document (beside it, or in `out_dir`), all made by one `soffice` call.
+    """A PDF/A-2b copy of each document (beside it, or in `out_dir`), all made by one `soffice` call.
 
     LibreOffice writes into a temporary folder; each PDF is then moved beside its
     document with an atomic rename, so an interrupted conversion leaves no partial PDF.
-    Fonts are embedded and the page size kept (LibreOffice's PDF export defaults). A
-    conversion that fails or leaves a PDF out raises `InputErrors` (PDF_FAILED).
+    PDF/A embeds every font; the page size is kept; the title and author of the
+    document's properties go into the PDF's metadata. A conversion that fails or leaves
+    a PDF out raises `InputErrors` (PDF_FAILED); one that is not PDF/A (a LibreOffice
+    older than 7.4 ignores the filter options) raises it too (PDF_NOT_PDFA).
     """
     if not documents:
         return []
@@ -39,7 +49,7 @@ def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[P
         try:
             subprocess.run(
                 [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", str(converted), *map(str, documents)],
+                 "--convert-to", PDF_FILTER, "--outdir", str(converted), *map(str, documents)],
                 check=True, capture_output=True, timeout=120 + 3 * len(documents),
             )
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
@@ -47,6 +57,8 @@ def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[P
         missing = [f"{n}.pdf" for n in names if not (converted / f"{n}.pdf").is_file()]
         if missing:
             raise InputErrors([problem(Reason.PDF_FAILED, error="không có " + ", ".join(missing))])
+        if not is_pdfa(converted / f"{names[0]}.pdf"):  # the filter options were ignored: all or none
+            raise InputErrors([problem(Reason.PDF_NOT_PDFA)])
         pdfs = []
         for document in documents:
             target = out_dir / f"{document.stem}.pdf" if out_dir else document.with_suffix(".pdf")
@@ -63,3 +75,35 @@ def _reason(exc: Exception) -> str:
         said = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
         return f"mã lỗi {exc.returncode}" + (f": {said[-1]}" if said else "")
     return str(exc)
+
+
+def is_pdfa(pdf: Path) -> bool:
+    """Whether the PDF's XMP packet says PDF/A-2 (LibreOffice writes it uncompressed, as PDF/A asks)."""
+    return _PDFA_ID.search(pdf.read_bytes()) is not None
+
+
+def font_warnings() -> list[Problem]:
+    """FONT_SUBSTITUTED when Times New Roman is not installed and PDFs are set in another font.
+
+    A substitute with the same metrics (Liberation Serif) breaks lines where Word does; any
+    other moves line and page breaks, so a clerk should know before signing. Nothing is said
+    when `fc-match` (fontconfig) is missing: there is then no way to tell.
+    """
+    used = substitute_font()
+    return [problem(Reason.FONT_SUBSTITUTED, font=used)] if used else []
+
+
+def substitute_font() -> str | None:
+    """The family fontconfig sets Times New Roman in, when it is not Times New Roman itself."""
+    program = shutil.which("fc-match")
+    if not program:
+        return None
+    try:
+        said = subprocess.run([program, "-f", "%{family}", DOCUMENT_FONT], capture_output=True, text=True,
+                              timeout=30, check=True).stdout
+    except (subprocess.SubprocessError, OSError):
+        return None
+    families = [name.strip() for name in said.split(",") if name.strip()]  # "DejaVu Serif,DejaVu Serif Book"
+    if not families or DOCUMENT_FONT.casefold() in (name.casefold() for name in families):
+        return None
+    return families[0]
