@@ -6,6 +6,7 @@ padded by hand), never read back from the program.
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 
 import openpyxl
@@ -17,7 +18,7 @@ from pipeline.documents.numbers import column_places
 from pipeline.flow import run_job
 from pipeline.read.job_folder import read_job
 from pipeline.scoring.evaluate import evaluate
-from tests.conftest import DOCUMENT, UNIT_JOB, unit_job
+from tests.conftest import DOCUMENT, INPUTS, UNIT_JOB, unit_job
 
 HEADER = ["Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
           "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", "Tổng điểm thẩm định"]
@@ -158,3 +159,25 @@ def test_the_workbook_opens_with_both_long_groups_on_their_own_sheets(tmp_path, 
     assert code == 0, stderr
     names = openpyxl.load_workbook(tmp_path / "out" / "ket-qua.xlsx").sheetnames
     assert names[1:3] == [longest_words_within(LONG, 31), longest_words_within(TWIN, 27) + " (2)"]
+
+
+# ----------------------------------------------------------------- the self-assessment report
+
+@pytest.mark.parametrize(("override", "total", "line"), [
+    ("", "67,060", "64,060/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng 3,000; kết quả: 83,075 điểm"),
+    ("fixed_decimals = false", "67,06",
+     "64,06/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng 3,00; kết quả: 83,075 điểm"),
+])
+def test_report_total_and_self_rating_points_share_one_number_of_decimals_the_criteria_stay_as_typed(
+        tmp_path, override, total, line):
+    # Chi Lăng: fields 64,06 of 80, bonus 3, penalty 0, total 67,06; the scheme rounds to 3 decimals
+    folder = tmp_path / "chi-lang"
+    shutil.copytree(INPUTS / "chi-lang-2023-cchc", folder)
+    if override:
+        text = (folder / "job.toml").read_text(encoding="utf-8")
+        (folder / "job.toml").write_text(text.replace("[document]\n", f"[scheme_overrides]\n{override}\n\n[document]\n",
+                                                      1), encoding="utf-8")
+    context = document_context(evaluate(*read_job(folder)))
+    assert (context["total"].max_points, context["total"].points) == ("80", total)
+    assert line in context["self_rating"]
+    assert (context["bonus"].points, context["penalty"].points) == ("3", "0")  # rows of the table: as typed
