@@ -24,7 +24,7 @@ def number(value: Decimal, decimals: int = 0, fixed: bool = False) -> str:
     >>> number(Decimal("87.17"), 3, fixed=True)
     '87,170'
     """
-    places = decimals if fixed else _places(value)
+    places = decimals if fixed else significant_places(value)
     return format(value, f",.{places}f").translate(_VIETNAMESE)
 
 
@@ -33,7 +33,8 @@ def points(value: Decimal) -> str:
     return number(value)
 
 
-def _places(value: Decimal) -> int:
+def significant_places(value: Decimal) -> int:
+    """The decimals `value` needs, trailing zeros dropped: `Decimal("7.50")` → 1, `Decimal("100")` → 0."""
     exponent = value.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 

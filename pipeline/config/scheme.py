@@ -123,7 +123,7 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
     if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 6:
         invalid("decimals", decimals, "số chữ số thập phân phải là số nguyên từ 0 đến 6")
         decimals = 2
-    fixed = data.get("fixed_decimals", False)
+    fixed = data.get("fixed_decimals", True)  # one number of decimals down a column: "86,20" beside "90,25"
     if not isinstance(fixed, bool):
         invalid("fixed_decimals", fixed, "ghi true (giữ đủ số chữ số) hoặc false (bỏ số 0 cuối)")
     tie_rule = data.get("tie_rule", "dong-hang")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.documents.header import document_date, document_number
 from pipeline.config.kinds import KINDS
 from pipeline.documents.line_breaks import names_kept_whole
-from pipeline.documents.numbers import input_text, score_header, score_text, score_words
+from pipeline.documents.numbers import column_places, column_text, points_text, score_header, score_text, score_words
 from pipeline.documents.rows import Appendix, ReasonBlock, UnitRow
 
 if TYPE_CHECKING:
@@ -59,13 +59,26 @@ def appendix_references(count: int, numbering: str) -> str:
     return f"Phụ lục {listed}"
 
 
-def _unit_row(unit: dict[str, Any], scheme: Any) -> UnitRow:
+INPUT_COLUMNS = ("appraised_points", "survey_points")  # typed points printed in a ranking table
+
+
+def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
+    """The decimals of each input column of one appendix, from all its units at once.
+
+    A row is built unit by unit, but how many decimals a column shows depends on every value in it
+    (one "86,2" among "90,25" must read "86,20"), so the appendix decides first and its rows follow.
+    """
+    return {column: column_places((unit[column] for unit in members), scheme) for column in INPUT_COLUMNS}
+
+
+def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int]) -> UnitRow:
     evaluated = bool(unit["evaluated"])
+    appraised = column_text(unit["appraised_points"], places["appraised_points"])
     return UnitRow(
-        position=int(unit["position"]), unit=unit["unit"], max_points=input_text(unit["max_points"], scheme),
-        applicable_max=input_text(unit["applicable_max"], scheme),
-        appraised_points=input_text(unit["appraised_points"], scheme), survey_points=input_text(unit["survey_points"], scheme),
-        points=input_text(unit["appraised_points"], scheme), score=score_text(unit["score"], scheme) if evaluated else "",
+        position=int(unit["position"]), unit=unit["unit"], max_points=points_text(unit["max_points"]),
+        applicable_max=points_text(unit["applicable_max"]), appraised_points=appraised,
+        survey_points=column_text(unit["survey_points"], places["survey_points"]),
+        points=appraised, score=score_text(unit["score"], scheme) if evaluated else "",
         label=unit["label"] or "", rank=str(unit["rank"]) if evaluated else "", note=unit["note"],
     )
 
@@ -78,8 +91,9 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         members = result.members(group.name)
         evaluated: list[UnitRow] = []
         blocks: list[ReasonBlock] = []
+        places = input_places(members, scheme)
         for unit in members:
-            row = _unit_row(unit, scheme)
+            row = _unit_row(unit, scheme, places)
             if unit["evaluated"]:
                 evaluated.append(row)
             elif blocks and blocks[-1].reason == unit["reason"]:

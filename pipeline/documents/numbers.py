@@ -1,7 +1,15 @@
-"""Numbers as documents print them: points as typed, scores at the scheme's precision."""
+"""Numbers as documents print them: one number of decimals per column, scores at the scheme's precision.
+
+A column a clerk reads down must not mix "86,2" and "90,25". Scores (computed and rounded once)
+print at the scheme's `decimals` (trailing zeros kept unless the scheme says `fixed_decimals = false`).
+Typed input columns print at `column_places`: never fewer decimals than any value was typed with
+(an input is never rounded), padded to the longest. Maxima print at their own precision ("71,5",
+"100"): they are limits, not measurements, and "100,00" reads as a computed figure.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +18,7 @@ from pipeline.config.scheme import Scheme
 
 
 def points_text(value: Any) -> str:
-    """Points as typed (`"17"`, `"7,692"`); "" for a missing value."""
+    """Points as typed (`"17"`, `"7,692"`, a maximum `"71,5"`); "" for a missing value."""
     return formatting.points(value) if isinstance(value, Decimal) else ""
 
 
@@ -34,11 +42,18 @@ def score_header(scheme: Scheme, default: str) -> str:
     return SCORE_HEADER_PERCENT if scheme.percent else default
 
 
-def input_text(value: Any, scheme: Scheme) -> str:
-    """An input number at the scheme's display precision when that needs no rounding."""
-    if not isinstance(value, Decimal):
-        return ""
-    places = -value.normalize().as_tuple().exponent
-    if scheme.fixed_decimals and places <= scheme.decimals:
-        return formatting.number(value, scheme.decimals, True)
-    return formatting.points(value)
+def column_places(values: Iterable[Any], scheme: Scheme) -> int:
+    """How many decimals every value of an input column prints with: the scheme's `decimals` when they are
+    fixed, or more when some value was typed with more (`7,5` and `8,25` at 2 → 2; `66,2154` → 4).
+
+    Typed decimals are counted without trailing zeros: an Excel cell keeps none, so the same numbers
+    from a workbook or a CSV file give the same table. Values that are not numbers (missing) are ignored.
+    """
+    typed = [formatting.significant_places(v) for v in values if isinstance(v, Decimal)]
+    return max([scheme.decimals if scheme.fixed_decimals else 0, *typed])
+
+
+def column_text(value: Any, places: int) -> str:
+    """A value of an input column at the column's `places` (from `column_places`, so never rounded);
+    "" for a missing value."""
+    return formatting.number(value, places, True) if isinstance(value, Decimal) else ""

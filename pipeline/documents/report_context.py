@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document
 from pipeline.documents.header import header
-from pipeline.documents.numbers import points_text, score_text, score_words
+from pipeline.documents.numbers import column_places, column_text, points_text, score_text, score_words
 from pipeline.documents.rows import CriterionRow, ExtraRow
 
 if TYPE_CHECKING:
@@ -19,12 +19,22 @@ if TYPE_CHECKING:
 
 def report_document(result: JobResult) -> dict[str, Any]:
     """A report's own part of the context (the header is shared: `documents.header`)."""
-    return {**report_rows(result.criteria, result.totals),
+    return {**report_rows(result.criteria, result.totals, result.settings.scheme),
             "self_rating": self_rating(result.settings, result.totals, result.units[0])}
 
 
-def report_rows(criteria: list[dict[str, Any]], totals: Any) -> dict[str, Any]:
-    """The rows of a report's table: criteria, bonus, penalty and the total, formatted."""
+def totals_places(totals: Any, scheme: Any) -> int:
+    """The decimals of the report's own figures: the TỔNG ĐIỂM points and the points in the self-rating line
+    (the fields' total, bonus, penalty), one number of decimals for all, as for an input column.
+
+    The criteria above are typed points of very different sizes (0,5 beside 18) and stay as typed; these
+    totals are read together with the score ("85,50/100 điểm; kết quả: 85,50 điểm", not "85,5 … 85,50").
+    """
+    return column_places((totals.points, totals.tree_points, totals.bonus, totals.penalty), scheme)
+
+
+def report_rows(criteria: list[dict[str, Any]], totals: Any, scheme: Any) -> dict[str, Any]:
+    """The rows of a report's table: criteria, bonus, penalty as typed; the total with the score's decimals."""
     rows = []
     for row in (r for r in criteria if r["role"] == "criterion"):
         kind = "field" if row["level"] == 1 else "criterion" if row["code"] else "item"
@@ -40,7 +50,8 @@ def report_rows(criteria: list[dict[str, Any]], totals: Any) -> dict[str, Any]:
             maximum = getattr(totals, f"{role}_max")
             extras[role] = ExtraRow(part[0]["title"], points_text(maximum), points_text(total), "\n".join(
                 r["rationale"] for r in part if r["rationale"]))
-    return {"total": ExtraRow("TỔNG ĐIỂM", points_text(totals.max_points), points_text(totals.points), ""),
+    total = column_text(totals.points, totals_places(totals, scheme))
+    return {"total": ExtraRow("TỔNG ĐIỂM", points_text(totals.max_points), total, ""),
             "criteria": rows, "bonus": extras["bonus"], "penalty": extras["penalty"]}
 
 
@@ -51,7 +62,9 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
     if not settings.document.self_rating:
         return ""
     scheme = settings.scheme
-    steps = [f"Tổng điểm tự chấm các lĩnh vực: {points_text(totals.tree_points)}/{points_text(totals.max_points)} điểm"]
+    places = totals_places(totals, scheme)
+    steps = [f"Tổng điểm tự chấm các lĩnh vực: {column_text(totals.tree_points, places)}/"
+             f"{points_text(totals.max_points)} điểm"]
     changed = totals.max_points != scheme.scale
     if changed and totals.max_points:
         scaled = totals.tree_points * scheme.scale / totals.max_points
@@ -59,10 +72,10 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
         approx = "" if shown == scaled else "≈ "
         steps.append(f"quy đổi thang điểm {points_text(scheme.scale)}: {approx}{score_text(shown, scheme)}")
     if totals.bonus:
-        steps.append(f"cộng điểm thưởng {points_text(totals.bonus)}")
+        steps.append(f"cộng điểm thưởng {column_text(totals.bonus, places)}")
         changed = True
     if totals.penalty:
-        steps.append(f"trừ điểm trừ {points_text(totals.penalty)}")
+        steps.append(f"trừ điểm trừ {column_text(totals.penalty, places)}")
         changed = True
     if changed:
         steps.append(f"kết quả: {score_words(unit['score'], scheme)}")
@@ -73,6 +86,6 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
 def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any]) -> dict[str, Any]:
     """A campaign unit's report: its own rows, in the job's `[reports]` wording for that unit."""
     unit_settings = replace(settings, document=unit_document(settings.reports, report.unit))
-    rows = report_rows(report.criteria, report.totals)
+    rows = report_rows(report.criteria, report.totals, unit_settings.scheme)
     return {**header(unit_settings.document), **rows,
             "self_rating": self_rating(unit_settings, report.totals, unit)}

@@ -28,7 +28,8 @@ _COMMENTS = {
     "scheme_overrides": "Thay đổi một số mục của bộ tiêu chí cho riêng công việc này.",
     "scheme_overrides.name": "Tên bộ tiêu chí.",
     "scheme_overrides.decimals": "Số chữ số thập phân khi làm tròn kết quả (0–6), làm tròn lên từ 5.",
-    "scheme_overrides.fixed_decimals": "true: luôn in đủ số chữ số (87,170); false: bỏ số 0 ở cuối (83,2).",
+    "scheme_overrides.fixed_decimals": ("true (mặc định): luôn in đủ số chữ số, mọi số trong một cột cùng số chữ số "
+                                        "(86,20 cạnh 90,25); false: bỏ số 0 ở cuối kết quả (86,2)."),
     "scheme_overrides.tie_rule": "\"dong-hang\": cùng kết quả thì cùng hạng; \"lien-tiep\": hạng liên tiếp.",
     "scheme_overrides.scale": "Thang điểm quy đổi.",
     "scheme_overrides.labels": ("Nhãn xếp loại từ cao xuống thấp, { name = \"…\", min = … }; nhãn cuối không có min; "

@@ -1,7 +1,9 @@
 """The results workbook: one sheet per group (score, rank, label, reason), and a summary.
 
 Built in memory as bytes; `writing` puts it on disk. Numbers stay numbers (exact
-`Decimal` values), so staff can sort and check them in Excel.
+`Decimal` values), so staff can sort and check them in Excel; each number cell's format shows
+it with the decimals the documents print (scores "87,170", an input column at its own decimals,
+maxima as typed), in the decimal separator of the reader's Excel.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from openpyxl.utils import get_column_letter
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.archive import zipped
 from pipeline.base.messages import tie_text
-from pipeline.documents.numbers import score_header, score_words
+from pipeline.documents.numbers import column_places, score_header, score_words
+from pipeline.documents.report_context import totals_places
+from pipeline.write.sheet_names import sheet_title
 from pipeline.write.text_cells import as_text, row_cells
 
 if TYPE_CHECKING:
@@ -27,6 +31,37 @@ if TYPE_CHECKING:
 
 FIXED_TIME = b"2000-01-01T00:00:00Z"
 _OPTIONAL = ("max_points", "applicable_max", "survey_points", "bonus", "penalty")
+MAXIMA = ("max_points", "applicable_max")  # limits, shown as typed ("71,5", "100"), not at a column's decimals
+GENERAL = "General"  # Excel's own: a number as typed, trailing zeros dropped
+FIXED_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", "History")  # "History" is reserved by Excel
+
+
+def decimals_format(places: int) -> str:
+    """An Excel number format with exactly `places` decimals: `"0.000"` shows 87.17 as "87,170" in a
+    Vietnamese Excel (the separator is the reader's, the stored value unchanged)."""
+    return "0." + "0" * places if places else "0"
+
+
+def score_format(scheme: Any) -> str:
+    """The score cells' format: the scheme's decimals when fixed, as typed otherwise; "%" as a literal sign
+    (the number stays 96.85, shown "96,85%", no ×100)."""
+    shown = decimals_format(scheme.decimals) if scheme.fixed_decimals else GENERAL
+    return shown + '"%"' if scheme.percent else shown
+
+
+def column_formats(members: list[dict[str, Any]], columns: list[str], scheme: Any) -> dict[str, str]:
+    """The format of each number column of one group's sheet, as its appendix prints it (`column_places`)."""
+    return {column: GENERAL if column in MAXIMA
+            else decimals_format(column_places((unit[column] for unit in members), scheme)) for column in columns}
+
+
+def formatted(sheet: Any, value: Any, number_format: str) -> Any:
+    """A cell holding `value` unchanged, shown with `number_format` (a missing value stays an empty cell)."""
+    if value is None:
+        return None
+    cell = WriteOnlyCell(sheet, value)
+    cell.number_format = number_format
+    return cell
 
 
 def reproducible(workbook: bytes) -> bytes:
@@ -44,9 +79,7 @@ def reproducible(workbook: bytes) -> bytes:
 def results_workbook(result: JobResult) -> bytes:
     """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory)."""
     scheme = result.settings.scheme
-    score_format = "0." + "0" * scheme.decimals if scheme.fixed_decimals and scheme.decimals else "General"
-    if scheme.percent:  # the number stays the number (96.85), shown "96,85%": a literal sign, no ×100
-        score_format += '"%"'
+    scores = score_format(scheme)
     classified = bool(result.counts)  # labels = [] everywhere: no Xếp loại column, no count per label
     score_column = score_header(scheme, "Kết quả đánh giá")
     book = Workbook(write_only=True)
@@ -66,24 +99,24 @@ def results_workbook(result: JobResult) -> bytes:
     for group in result.settings.groups:
         summary.append(row_cells(summary, [group.name, "Không đánh giá",
                                            sum(1 for u in result.members(group.name) if not u["evaluated"])]))
-    taken = ["Tổng hợp"]
+    taken = list(FIXED_SHEETS)
     for group in result.settings.groups:
-        taken.append(_sheet_title(group.name, taken))
+        taken.append(sheet_title(group.name, taken))
         sheet = _sheet(book, taken[-1], headers,
                        [6, 34, *([14] * len(optional)), 14, 14, *([12] if classified else []), 10, 40, 24])
-        for unit in result.members(group.name):
-            score = WriteOnlyCell(sheet, unit["score"])
-            score.number_format = score_format
-            sheet.append(row_cells(sheet, [unit["position"], unit["unit"], *(unit[c] for c in optional),
-                                           unit["appraised_points"], score,
+        members = result.members(group.name)
+        formats = column_formats(members, [*optional, "appraised_points"], scheme)
+        for unit in members:
+            sheet.append(row_cells(sheet, [unit["position"], unit["unit"],
+                                           *(formatted(sheet, unit[c], formats[c]) for c in optional),
+                                           formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
+                                           formatted(sheet, unit["score"], scores),
                                            *([unit["label"]] if classified else []), unit["rank"],
                                            unit["reason"] or None, unit["note"] or None]))
     if result.ties:
         ties = _sheet(book, "Đồng điểm", ["Khối", score_column, "Các đơn vị", "Xếp hạng, vì sao"], [40, 14, 60, 80])
         for tie in result.ties:
-            score = WriteOnlyCell(ties, tie["score"])
-            score.number_format = score_format
-            ties.append(row_cells(ties, [tie["group"], score, ", ".join(tie["units"]),
+            ties.append(row_cells(ties, [tie["group"], formatted(ties, tie["score"], scores), ", ".join(tie["units"]),
                                          tie_text(tie, score_words(tie["score"], scheme))]))
     if result.criteria is not None:
         _criteria_sheet(book, result)
@@ -102,8 +135,10 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
         sheet.append(_bold(sheet, values) if row["role"] == "criterion" and row["level"] == 1
                      else row_cells(sheet, values))
     totals = result.totals
-    if totals is not None:
-        sheet.append(_bold(sheet, [None, "TỔNG ĐIỂM", totals.max_points, totals.points, None]))
+    if totals is not None:  # the criteria above as typed (General); the total as the report prints it
+        cells = _bold(sheet, [None, "TỔNG ĐIỂM", totals.max_points, totals.points, None])
+        cells[3].number_format = decimals_format(totals_places(totals, result.settings.scheme))
+        sheet.append(cells)
 
 
 def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) -> Any:
@@ -125,11 +160,3 @@ def _bold(sheet: Any, values: list[Any]) -> list[WriteOnlyCell]:
         cell.font = Font(bold=True)
     return cells
 
-
-def _sheet_title(name: str, taken: list[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "Khối"
-    title, n = base, 2
-    while title in taken:
-        title = f"{base[:28]} ({n})"
-        n += 1
-    return title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 
 import pytest
 from docx import Document
@@ -91,8 +92,15 @@ def test_signature_block_and_recipients(decision):
     assert all(p.style.font.size == Pt(11) for p in items)
 
 
+def two_decimals(published: str) -> str:
+    """A published score ("83,2", "90,25") as the scheme prints it: 2 decimals kept ("83,20")."""
+    return f"{Decimal(published.replace(',', '.')):.2f}".replace(".", ",")
+
+
 @pytest.mark.parametrize("index, group", list(enumerate(PUBLISHED)))
-def test_every_cell_of_the_appendix_tables(decision, index, group):
+def test_every_cell_of_the_appendix_tables_with_two_decimals_down_each_column(decision, index, group):
+    # The published table trims zeros ("83,2" above "81,81"); the scheme now keeps 2 decimals down the column,
+    # the maxima stay as typed ("100", "80").
     table = decision.tables[2 + index]
     assert texts(table.rows[0].cells)[:2] == ["TT", "Đơn vị"]
     maxima = {"UBND các xã, phường": "80"}.get(group, "100")
@@ -101,15 +109,14 @@ def test_every_cell_of_the_appendix_tables(decision, index, group):
         if score is None:
             assert cells[:3] == [str(position), unit, "Không đánh giá trong năm 2020 vì không có báo cáo và TLKC"]
             continue
-        points = f"{score.replace(',', '.')}" if maxima == "100" else None
-        expected_points = score if points else cells[4]
-        assert cells == [str(position), unit, "100", maxima, expected_points, score, label, str(rank), ""]
+        expected_points = two_decimals(score) if maxima == "100" else cells[4]  # on 100 the points are the score
+        assert cells == [str(position), unit, "100", maxima, expected_points, two_decimals(score), label, str(rank), ""]
     assert len(table.rows) == 1 + len(PUBLISHED[group])
 
 
-def test_appraised_points_of_communes_are_the_raw_points(decision):
+def test_appraised_points_of_communes_are_the_raw_points_with_the_column_decimals(decision):
     table = decision.tables[3]
-    assert [row.cells[4].text for row in table.rows[1:4]] == ["72,2", "68,96", "68,79"]
+    assert [row.cells[4].text for row in table.rows[1:4]] == ["72,20", "68,96", "68,79"]
 
 
 def _grid_span_and_vmerge(row):
@@ -234,14 +241,14 @@ def test_unassigned_number_and_date_are_left_blank(chi_lang):
     assert second[1].startswith("Chi Lăng, ngày") and not any(ch.isdigit() for ch in second[1])
 
 
-def test_bonus_and_penalty_rows_and_self_rating(chi_lang):
+def test_bonus_and_penalty_rows_as_typed_total_and_self_rating_at_the_score_decimals(chi_lang):
     rows = [texts(r.cells) for r in chi_lang.tables[1].rows]
-    assert rows[1] == ["", "TỔNG ĐIỂM", "80", "67,06", ""]
+    assert rows[1] == ["", "TỔNG ĐIỂM", "80", "67,060", ""]  # 3 decimals, as the score (83,075); maximum as typed
     assert rows[-2][1:4] == ["Điểm thưởng", "5", "3"] and rows[-1][1:4] == ["Điểm trừ", "", "0"]
     # 64,06 of 80 in the fields; 64,06 / 80 × 100 = 80,075; + 3 of bonus = 83,075 (the published report
     # printed 67,06/80 then 83,075, which no reader can recompute: 67,06 / 80 × 100 = 83,825)
-    assert ("Tổng điểm tự chấm các lĩnh vực: 64,06/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng 3; "
-            "kết quả: 83,075 điểm; tự xếp loại: Tốt." in body_paragraphs(chi_lang))
+    assert ("Tổng điểm tự chấm các lĩnh vực: 64,060/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng "
+            "3,000; kết quả: 83,075 điểm; tự xếp loại: Tốt." in body_paragraphs(chi_lang))
 
 
 def test_line_breaks_in_a_rationale_stay_line_breaks(chi_lang):
