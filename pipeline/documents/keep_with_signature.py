@@ -3,8 +3,14 @@
 The block of Nơi nhận and the signature sits in a borderless table row that cannot split;
 when it does not fit at the foot of a page it moves whole to the next, and, with nothing to
 keep it company, that page holds no word of the document's body (Nghị định 30/2020 wants
-the signature with the text it signs). So the last paragraph of the body, or the last rows
-of a table that ends the body, are kept with the block ("keep with next"), and move with it.
+the signature with the text it signs). So the last paragraph of the body is kept with the block ("keep with next") and moves with it.
+
+When a table ends the body (a report without its self-rating line), its last `KEPT_ROWS` rows
+keep with the next: Word moves them with the block. LibreOffice 7.4 does not honour "keep with
+next" on some rows of a table (only on all of them, and then it moves the whole table, leaving
+page 1 with the title alone), so in its PDF such a report may still end with the block alone
+when the block does not fit below the table; a self-rating line (`self_rating = true`) is a
+paragraph, which it does keep.
 """
 
 from __future__ import annotations
@@ -36,8 +42,7 @@ def keep_before(table: etree._Element) -> None:
             if "".join(element.itertext()).strip():
                 return
         elif element.tag == W + "tbl":
-            rows = element.findall(W + "tr")
-            for row in rows[-KEPT_ROWS:]:  # each keeps with the next: the last rows move together with the block
+            for row in element.findall(W + "tr")[-KEPT_ROWS:]:  # each keeps with the next, the last with the block
                 for p in row.iter(W + "p"):
                     _keep_next(p)
             return

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document
 from pipeline.documents.header import header
-from pipeline.documents.numbers import column_places, column_text, points_text, score_text, score_words
+from pipeline.documents.numbers import points_text, score_text, score_words
 from pipeline.documents.rows import CriterionRow, ExtraRow
 
 if TYPE_CHECKING:
@@ -23,18 +23,9 @@ def report_document(result: JobResult) -> dict[str, Any]:
             "self_rating": self_rating(result.settings, result.totals, result.units[0])}
 
 
-def totals_places(totals: Any, scheme: Any) -> int:
-    """The decimals of the report's own figures: the TỔNG ĐIỂM points and the points in the self-rating line
-    (the fields' total, bonus, penalty), one number of decimals for all, as for an input column.
-
-    The criteria above are typed points of very different sizes (0,5 beside 18) and stay as typed; these
-    totals are read together with the score ("85,50/100 điểm; kết quả: 85,50 điểm", not "85,5 … 85,50").
-    """
-    return column_places((totals.points, totals.tree_points, totals.bonus, totals.penalty), scheme)
-
-
 def report_rows(criteria: list[dict[str, Any]], totals: Any, scheme: Any) -> dict[str, Any]:
-    """The rows of a report's table: criteria, bonus, penalty as typed; the total with the score's decimals."""
+    """The rows of a report's table, every point as typed, the total too: the column holds typed points of
+    very different sizes (0,5 beside 18), and the published reports print them so ("67,06", "7,692")."""
     rows = []
     for row in (r for r in criteria if r["role"] == "criterion"):
         kind = "field" if row["level"] == 1 else "criterion" if row["code"] else "item"
@@ -50,8 +41,7 @@ def report_rows(criteria: list[dict[str, Any]], totals: Any, scheme: Any) -> dic
             maximum = getattr(totals, f"{role}_max")
             extras[role] = ExtraRow(part[0]["title"], points_text(maximum), points_text(total), "\n".join(
                 r["rationale"] for r in part if r["rationale"]))
-    total = column_text(totals.points, totals_places(totals, scheme))
-    return {"total": ExtraRow("TỔNG ĐIỂM", points_text(totals.max_points), total, ""),
+    return {"total": ExtraRow("TỔNG ĐIỂM", points_text(totals.max_points), points_text(totals.points), ""),
             "criteria": rows, "bonus": extras["bonus"], "penalty": extras["penalty"]}
 
 
@@ -62,8 +52,7 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
     if not settings.document.self_rating:
         return ""
     scheme = settings.scheme
-    places = totals_places(totals, scheme)
-    steps = [f"Tổng điểm tự chấm các lĩnh vực: {column_text(totals.tree_points, places)}/"
+    steps = [f"Tổng điểm tự chấm các lĩnh vực: {points_text(totals.tree_points)}/"
              f"{points_text(totals.max_points)} điểm"]
     changed = totals.max_points != scheme.scale
     if changed and totals.max_points:
@@ -72,10 +61,10 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
         approx = "" if shown == scaled else "≈ "
         steps.append(f"quy đổi thang điểm {points_text(scheme.scale)}: {approx}{score_text(shown, scheme)}")
     if totals.bonus:
-        steps.append(f"cộng điểm thưởng {column_text(totals.bonus, places)}")
+        steps.append(f"cộng điểm thưởng {points_text(totals.bonus)}")
         changed = True
     if totals.penalty:
-        steps.append(f"trừ điểm trừ {column_text(totals.penalty, places)}")
+        steps.append(f"trừ điểm trừ {points_text(totals.penalty)}")
         changed = True
     if changed:
         steps.append(f"kết quả: {score_words(unit['score'], scheme)}")

@@ -30,9 +30,12 @@ _TC = re.compile(rb"<w:tc[\s>]")
 _SECTION = re.compile(rb"<w:sectPr\b.*?</w:sectPr>", re.S)
 _ROOT = re.compile(rb"<w:document\b[^<>]*>")
 PLACEHOLDER = b"<!--pipeline: rows %d-->"
+# Rows are set aside only in tables this long (a batch's ranking tables): a report's criteria table,
+# which may end the body, stays whole, so every row of it can be kept with the signature.
+SET_ASIDE_FROM = 200
 
 
-def fit_tables(xml: bytes, styles: Styles) -> tuple[bytes, dict[bytes, bytes]]:
+def fit_tables(xml: bytes, styles: Styles) -> tuple[bytes, dict[bytes, bytearray]]:
     """`xml` with every data table fitted, and the rows set aside, by their placeholder."""
     root = _ROOT.search(xml)
     if root is None:
@@ -42,7 +45,7 @@ def fit_tables(xml: bytes, styles: Styles) -> tuple[bytes, dict[bytes, bytes]]:
     pieces, held, done = [], {}, 0
     for start, end in _top_level_tables(xml):
         room = next((width for at, width in sections if at > start), 0)
-        table = _fitted(xml[start:end], styles, wrapper, room, held)
+        table = _fitted(memoryview(xml)[start:end], styles, wrapper, room, held)  # a view: no copy
         pieces += [xml[done:start], table]
         done = end
     if not pieces:
@@ -51,10 +54,17 @@ def fit_tables(xml: bytes, styles: Styles) -> tuple[bytes, dict[bytes, bytes]]:
     return b"".join(pieces), held
 
 
-def restore_rows(xml: bytes, held: dict[bytes, bytes]) -> bytes:
-    for placeholder, rows in held.items():
-        xml = xml.replace(placeholder, rows, 1)
-    return xml
+def restore_rows(xml: bytes, held: dict[bytes, bytearray]) -> bytes:
+    """`xml` with each placeholder replaced by its rows, in one pass; `held` is emptied as it goes."""
+    if not held:
+        return xml
+    pieces, done = [], 0
+    for placeholder in list(held):
+        at = xml.index(placeholder, done)
+        pieces += [xml[done:at], held.pop(placeholder)]
+        done = at + len(placeholder)
+    pieces.append(xml[done:])
+    return b"".join(pieces)
 
 
 def _top_level_tables(xml: bytes) -> list[tuple[int, int]]:
@@ -74,8 +84,8 @@ def _top_level_tables(xml: bytes) -> list[tuple[int, int]]:
     return spans
 
 
-def _fitted(table: bytes, styles: Styles, wrapper: tuple[bytes, bytes], room: int,
-            held: dict[bytes, bytes]) -> bytes:
+def _fitted(table: memoryview, styles: Styles, wrapper: tuple[bytes, bytes], room: int,
+            held: dict[bytes, bytearray]) -> bytes:
     rows = list(_ROW.finditer(table))
     grid = _GRID.search(table)
     if not rows or grid is None or b"<w:tblHeader" not in rows[0].group():
@@ -88,19 +98,24 @@ def _fitted(table: bytes, styles: Styles, wrapper: tuple[bytes, bytes], room: in
     new_grid = _GRID_COL.sub(lambda m, it=iter(widths): m.group().replace(m.group(1), str(next(it)).encode()),
                              grid.group())
     out = [table[:grid.start()], new_grid, table[grid.end():rows[0].start()]]
-    set_aside = range(1, len(rows) - KEPT_ROWS) if len(rows) > 2 * KEPT_ROWS + 2 else range(0)
-    aside = []
+    set_aside = range(1, len(rows) - KEPT_ROWS) if len(rows) >= SET_ASIDE_FROM else range(0)
+    aside = bytearray()  # grown in place: the rows set aside exist once, not also as a list of pieces
     for n, (row, place) in enumerate(zip(rows, places)):
+        between = table[row.end():rows[n + 1].start()] if n + 1 < len(rows) else table[row.end():]
         text = _row_with_widths(row.group(), place, widths, wrapper)
         if n in set_aside:
-            aside.append(text)
+            aside += text
             if n == set_aside[-1]:
                 key = PLACEHOLDER % len(held)
-                held[key] = b"".join(aside)
+                held[key] = aside
+                aside = bytearray()
                 out.append(key)
+            else:
+                aside += between
+                continue
         else:
             out.append(text)
-        out.append(table[row.end():rows[n + 1].start()] if n + 1 < len(rows) else table[row.end():])
+        out.append(between)
     return b"".join(out)
 
 

@@ -22,7 +22,6 @@ from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.archive import zipped
 from pipeline.base.messages import tie_text
 from pipeline.documents.numbers import column_places, score_header, score_words
-from pipeline.documents.report_context import totals_places
 from pipeline.write.sheet_names import sheet_title
 from pipeline.write.text_cells import as_text, row_cells
 
@@ -135,10 +134,8 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
         sheet.append(_bold(sheet, values) if row["role"] == "criterion" and row["level"] == 1
                      else row_cells(sheet, values))
     totals = result.totals
-    if totals is not None:  # the criteria above as typed (General); the total as the report prints it
-        cells = _bold(sheet, [None, "TỔNG ĐIỂM", totals.max_points, totals.points, None])
-        cells[3].number_format = decimals_format(totals_places(totals, result.settings.scheme))
-        sheet.append(cells)
+    if totals is not None:  # the criteria above and the total as typed (General), as the report prints them
+        sheet.append(_bold(sheet, [None, "TỔNG ĐIỂM", totals.max_points, totals.points, None]))
 
 
 def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) -> Any:

@@ -164,13 +164,13 @@ def test_the_workbook_opens_with_both_long_groups_on_their_own_sheets(tmp_path, 
 # ----------------------------------------------------------------- the self-assessment report
 
 @pytest.mark.parametrize(("override", "total", "line"), [
-    ("", "67,060", "64,060/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng 3,000; kết quả: 83,075 điểm"),
+    ("", "67,06", "64,06/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng 3; kết quả: 83,075 điểm"),
     ("fixed_decimals = false", "67,06",
-     "64,06/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng 3,00; kết quả: 83,075 điểm"),
+     "64,06/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng 3; kết quả: 83,075 điểm"),
 ])
-def test_report_total_and_self_rating_points_share_one_number_of_decimals_the_criteria_stay_as_typed(
+def test_report_points_print_as_typed_and_only_the_score_at_the_schemes_decimals(
         tmp_path, override, total, line):
-    # Chi Lăng: fields 64,06 of 80, bonus 3, penalty 0, total 67,06; the scheme rounds to 3 decimals
+    # Chi Lăng as published: fields 64,06 of 80, bonus 3, penalty 0, total 67,06; the score at the scheme's 3 decimals
     folder = tmp_path / "chi-lang"
     shutil.copytree(INPUTS / "chi-lang-2023-cchc", folder)
     if override:
