@@ -75,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     template = commands.add_parser("check-template", help="kiểm tra các thẻ trong một mẫu văn bản Word")
     template.add_argument("template", type=Path, help="tệp mẫu .docx")
     template.add_argument("--kind", choices=sorted(KINDS), help="loại văn bản mẫu dùng cho (mặc định: đoán theo tên tệp)")
+    template.add_argument("--annotate", nargs="?", const=True, type=Path, metavar="TEP.docx",
+                          help="ghi một bản sao của mẫu có ghi chú (comment) của Word ở mỗi đoạn văn có lỗi "
+                               "(mặc định <tên mẫu>.gop-y.docx cạnh mẫu)")
+    template.add_argument("--force", action="store_true", help="cho phép ghi đè bản góp ý đã có")
     template.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
     template.set_defaults(command=_check_template)
 
@@ -153,11 +157,38 @@ def _check_template(args: argparse.Namespace) -> int:
     from pipeline.documents.template_check import check_template
 
     context = KIND_CONTEXT[args.kind] if args.kind else context_for_template(args.template.name)
+    target = _annotated_path(args) if args.annotate else None  # refused before any work, like --errors
     found = check_template(args.template, context)
+    if target is not None:
+        _annotate(args.template, target, found)
     if found:
         raise InputErrors(found)
     print(f"Mẫu {args.template} không có lỗi thẻ nào.")
     return 0
+
+
+def _annotated_path(args: argparse.Namespace) -> Path:
+    """Where the annotated copy goes: never the template itself, nor over a file already there without --force."""
+    template: Path = args.template
+    target = template.with_name(f"{template.stem}.gop-y.docx") if args.annotate is True else args.annotate
+    if target.resolve() == template.resolve() or (target.exists() and template.exists()
+                                                  and target.samefile(template)):
+        raise InputErrors([problem(Reason.ANNOTATED_IS_TEMPLATE, file=str(target))])
+    if (target.exists() or target.is_symlink()) and not args.force:
+        raise InputErrors([problem(Reason.OUTPUT_EXISTS, file=str(target))])
+    return target
+
+
+def _annotate(template: Path, target: Path, found: list) -> None:
+    from pipeline.base.messages import annotated_none_text, annotated_text
+    from pipeline.documents.template_comments import annotated
+    from pipeline.write.files import write_atomically
+
+    if not found:
+        print(annotated_none_text(str(template)), file=sys.stderr)
+        return
+    write_atomically(target, annotated(template, found))
+    print(annotated_text(str(target), len(found)), file=sys.stderr)
 
 
 def _init(args: argparse.Namespace) -> int:

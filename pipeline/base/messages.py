@@ -278,6 +278,35 @@ _TEXT: dict[Reason, str] = {
         "thẻ nhân hoặc lũy thừa với số {value}: không văn bản nào cần lặp hay tính lớn như vậy, khi lập văn bản "
         "chương trình sẽ dừng ở thẻ này. Xóa thẻ hoặc sửa lại số."
     ),
+    Reason.TEMPLATE_PAGE_NUMBERS_LOST: (
+        "phần thứ {section} (trong {sections} phần, tính theo dấu ngắt phần) không có số trang ở đầu trang hay "
+        "chân trang, trong khi các phần khác có: văn bản lập ra sẽ không có số trang từ trang 2 của phần này. "
+        "Thường do mẫu đã được mở và lưu bằng LibreOffice (LibreOffice bỏ thiết lập \"Trang đầu tiên khác\"). "
+        "Sửa bằng Microsoft Word: nhấp đúp vào đầu trang ở trang 2 của phần này, chèn số trang (Chèn > Số trang "
+        "> Đầu trang, giữa), rồi chọn \"Trang đầu tiên khác\" (Different First Page) để trang đầu không có số; "
+        "hoặc lấy lại mẫu gốc và sửa lại bằng Word."
+    ),
+    Reason.TEMPLATE_PAGE_NUMBER_ON_FIRST_PAGE: (
+        "phần thứ {section} (trong {sections} phần, tính theo dấu ngắt phần) in số trang cả ở trang đầu; văn bản "
+        "hành chính không hiện số trang ở trang thứ nhất (Nghị định 30/2020/NĐ-CP). Trong Word, nhấp đúp vào đầu "
+        "trang của phần này và chọn \"Trang đầu tiên khác\" (Different First Page), để trống đầu trang của trang đầu."
+    ),
+    Reason.TEMPLATE_ROW_SHORT: (
+        "dòng được lặp của bảng (giữa {{%tr for … %}} và {{%tr endfor %}}) chỉ có {cells} ô, tính cả ô gộp, nhưng "
+        "bảng có {columns} cột: mỗi dòng đơn vị in ra sẽ thiếu ô ở cuối và lệch với dòng tiêu đề. Thường do thêm "
+        "cột vào dòng tiêu đề mà chưa thêm ô vào dòng được lặp. Thêm ô còn thiếu vào dòng này (kèm thẻ của cột, "
+        "ví dụ {{{{ u.note }}}}), hoặc xóa cột thừa ở dòng tiêu đề."
+    ),
+    Reason.TEMPLATE_MERGED_CELL_SHORT: (
+        "ô gộp ngang có thẻ {value} không còn kéo tới cột cuối cần gộp: dòng này chỉ có {cells} ô, tính cả ô gộp, "
+        "nhưng bảng có {columns} cột, nên dòng lý do in ra bị thiếu ô và lệch với dòng tiêu đề. Chọn ô lý do cùng "
+        "các ô bên phải nó cho tới hết các cột điểm (như mẫu gốc), bấm Gộp ô (Merge Cells), để dòng này đủ "
+        "{columns} cột như dòng tiêu đề."
+    ),
+    Reason.ANNOTATED_IS_TEMPLATE: (
+        "bản góp ý (--annotate) không được ghi đè lên chính mẫu đang kiểm tra. Bỏ tên tệp sau --annotate (bản góp "
+        "ý được ghi thành <tên mẫu>.gop-y.docx cạnh mẫu), hoặc ghi một tên tệp khác."
+    ),
 }
 
 
@@ -295,7 +324,24 @@ HINTS = {
     "group_line": " Ghi dòng \"Khối: <tên khối>\" phía trên bảng.",
     "did_you_mean": " Có phải ý bạn là \"{name}\"?",
     "column_like": " (có phải cột \"{name}\"? Sửa lại đúng tên)",
+    "number_names": " Các tên là số của \"{group}\": {names}.",
+    "text_names": " Các tên là chữ của \"{group}\": {names}.",
+    "known_names": " Các tên của \"{group}\": {names}.",
 }
+
+# The author and initials of the comments `check-template --annotate` puts in the annotated copy.
+COMMENT_AUTHOR = "Chương trình kiểm tra mẫu"
+COMMENT_INITIALS = "KTM"
+
+
+def annotated_text(path: str, count: int) -> str:
+    """What `check-template --annotate` says after writing the annotated copy."""
+    return (f"Đã ghi bản góp ý {path}: mẫu kèm {count} ghi chú (comment) của Word, mỗi ghi chú ở đoạn văn có lỗi. "
+            "Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.")
+
+
+def annotated_none_text(path: str) -> str:
+    return f"Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý."
 
 
 def location(problem: Problem) -> str:

@@ -1,0 +1,57 @@
+"""A copy of a template with each problem `check-template` found as a Word comment at its paragraph.
+
+Staff fix templates in Word, not in a terminal: the comment sits where the mistake is, with
+the same words the command prints (what is wrong, how to fix it). Word shows comments of
+the body only, so a problem in a header, footer or footnote, or one with no paragraph, is
+put on the body's first paragraph (its text names the part). Comments are added with
+python-docx (`Document.add_comment`), which keeps the package valid for Word.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from pipeline.base.errors import Problem
+from pipeline.base.messages import COMMENT_AUTHOR, COMMENT_INITIALS, describe
+
+BODY = "word/document.xml"
+
+
+def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...]) -> bytes:
+    """The template at `path`, as a .docx with one comment per problem, anchored at its paragraph."""
+    document = Document(str(path))
+    paragraphs = list(document.element.body.iter(qn("w:p")))
+    for problem in problems:
+        at = problem.anchor[1] if problem.anchor and problem.anchor[0] == BODY else 0
+        paragraph = Paragraph(paragraphs[min(at, len(paragraphs) - 1)], document._body)
+        document.add_comment(_runs(paragraph, problem.value or ""), text=describe(problem),
+                             author=COMMENT_AUTHOR, initials=COMMENT_INITIALS)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _runs(paragraph: Paragraph, value: str) -> list[Run]:
+    """The runs holding `value` when the paragraph shows it, else all its runs (one empty run if it has none).
+
+    Runs added for earlier comments (the comment marks) are left out: a comment covers text only.
+    """
+    runs = [Run(r, paragraph) for r in paragraph._p.findall(qn("w:r")) if r.find(qn("w:commentReference")) is None]
+    if not runs:
+        return [paragraph.add_run()]
+    texts = [run.text for run in runs]
+    start = "".join(texts).find(value) if value else -1
+    if start < 0:
+        return runs
+    end, position, holding = start + len(value), 0, []
+    for run, text in zip(runs, texts):
+        if text and position < end and position + len(text) > start:
+            holding.append(run)
+        position += len(text)
+    return holding or runs
