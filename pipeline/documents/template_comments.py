@@ -13,7 +13,9 @@ import io
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -26,6 +28,7 @@ BODY = "word/document.xml"
 def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...]) -> bytes:
     """The template at `path`, as a .docx with one comment per problem, anchored at its paragraph."""
     document = Document(str(path))
+    _comment_styles(document)
     paragraphs = list(document.element.body.iter(qn("w:p")))
     for problem in problems:
         at = problem.anchor[1] if problem.anchor and problem.anchor[0] == BODY else 0
@@ -35,6 +38,22 @@ def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...]) -> byte
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+# Word's own styles for comments (style id, name, type, size): python-docx refers to them and does not add them.
+COMMENT_STYLES = (("CommentReference", "annotation reference", WD_STYLE_TYPE.CHARACTER, 8),
+                  ("CommentText", "annotation text", WD_STYLE_TYPE.PARAGRAPH, 10))
+
+
+def _comment_styles(document) -> None:
+    """The comment styles, as Word defines them, when the template lacks them (a style used but not
+    defined makes Word repair the file)."""
+    known = {style.style_id for style in document.styles}
+    for style_id, name, kind, size in COMMENT_STYLES:
+        if style_id not in known:
+            style = document.styles.add_style(name, kind)
+            style.style_id = style_id
+            style.font.size = Pt(size)
 
 
 def _runs(paragraph: Paragraph, value: str) -> list[Run]:
