@@ -180,15 +180,15 @@ def _annotated_path(args: argparse.Namespace) -> Path:
 
 
 def _annotate(template: Path, target: Path, found: list) -> None:
-    from pipeline.base.messages import annotated_none_text, annotated_text
+    from pipeline.base.messages import ANNOTATE_TEXT
     from pipeline.documents.template_comments import annotated
     from pipeline.write.files import write_atomically
 
     if not found:
-        print(annotated_none_text(str(template)), file=sys.stderr)
+        print(ANNOTATE_TEXT["clean"].format(path=template), file=sys.stderr)
         return
     write_atomically(target, annotated(template, found))
-    print(annotated_text(str(target), len(found)), file=sys.stderr)
+    print(ANNOTATE_TEXT["written"].format(path=target, count=len(found)), file=sys.stderr)
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -287,26 +287,22 @@ _TEXT: dict[Reason, str] = {
         "hoặc lấy lại mẫu gốc và sửa lại bằng Word."
     ),
     Reason.TEMPLATE_PAGE_NUMBER_ON_FIRST_PAGE: (
-        "phần thứ {section} (trong {sections} phần, tính theo dấu ngắt phần) in số trang cả ở trang đầu; văn bản "
-        "hành chính không hiện số trang ở trang thứ nhất (Nghị định 30/2020/NĐ-CP). Trong Word, nhấp đúp vào đầu "
-        "trang của phần này và chọn \"Trang đầu tiên khác\" (Different First Page), để trống đầu trang của trang đầu."
-    ),
+        "phần thứ {section} (trong {sections} phần, tính theo dấu ngắt phần) in số trang cả ở trang đầu; văn bản hành "
+        "chính không hiện số trang thứ nhất (Nghị định 30/2020/NĐ-CP). Trong Word, nhấp đúp vào đầu trang của phần "
+        "này, chọn \"Trang đầu tiên khác\" (Different First Page) và để trống đầu trang của trang đầu."),
     Reason.TEMPLATE_ROW_SHORT: (
         "dòng được lặp của bảng (giữa {{%tr for … %}} và {{%tr endfor %}}) chỉ có {cells} ô, tính cả ô gộp, nhưng "
         "bảng có {columns} cột: mỗi dòng đơn vị in ra sẽ thiếu ô ở cuối và lệch với dòng tiêu đề. Thường do thêm "
         "cột vào dòng tiêu đề mà chưa thêm ô vào dòng được lặp. Thêm ô còn thiếu vào dòng này (kèm thẻ của cột, "
-        "ví dụ {{{{ u.note }}}}), hoặc xóa cột thừa ở dòng tiêu đề."
-    ),
+        "ví dụ {{{{ u.note }}}}), hoặc xóa cột thừa ở dòng tiêu đề."),
     Reason.TEMPLATE_MERGED_CELL_SHORT: (
         "ô gộp ngang có thẻ {value} không còn kéo tới cột cuối cần gộp: dòng này chỉ có {cells} ô, tính cả ô gộp, "
         "nhưng bảng có {columns} cột, nên dòng lý do in ra bị thiếu ô và lệch với dòng tiêu đề. Chọn ô lý do cùng "
         "các ô bên phải nó cho tới hết các cột điểm (như mẫu gốc), bấm Gộp ô (Merge Cells), để dòng này đủ "
-        "{columns} cột như dòng tiêu đề."
-    ),
+        "{columns} cột như dòng tiêu đề."),
     Reason.ANNOTATED_IS_TEMPLATE: (
         "bản góp ý (--annotate) không được ghi đè lên chính mẫu đang kiểm tra. Bỏ tên tệp sau --annotate (bản góp "
-        "ý được ghi thành <tên mẫu>.gop-y.docx cạnh mẫu), hoặc ghi một tên tệp khác."
-    ),
+        "ý được ghi thành <tên mẫu>.gop-y.docx cạnh mẫu), hoặc ghi một tên tệp khác."),
 }
 
 
@@ -329,19 +325,13 @@ HINTS = {
     "known_names": " Các tên của \"{group}\": {names}.",
 }
 
-# The author and initials of the comments `check-template --annotate` puts in the annotated copy.
-COMMENT_AUTHOR = "Chương trình kiểm tra mẫu"
-COMMENT_INITIALS = "KTM"
-
-
-def annotated_text(path: str, count: int) -> str:
-    """What `check-template --annotate` says after writing the annotated copy."""
-    return (f"Đã ghi bản góp ý {path}: mẫu kèm {count} ghi chú (comment) của Word, mỗi ghi chú ở đoạn văn có lỗi. "
-            "Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.")
-
-
-def annotated_none_text(path: str) -> str:
-    return f"Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý."
+# What `check-template --annotate` writes and says: the comments' author and initials, then the lines it prints.
+ANNOTATE_TEXT = {
+    "author": "Chương trình kiểm tra mẫu", "initials": "KTM",
+    "written": "Đã ghi bản góp ý {path}: bản sao của mẫu có {count} ghi chú (comment) của Word, mỗi ghi chú ở đoạn văn "
+               "có lỗi. Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.",
+    "clean": "Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý.",
+}
 
 
 def location(problem: Problem) -> str:

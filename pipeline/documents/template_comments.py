@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from pipeline.base.errors import Problem
-from pipeline.base.messages import COMMENT_AUTHOR, COMMENT_INITIALS, describe
+from pipeline.base.messages import ANNOTATE_TEXT, describe
 
 BODY = "word/document.xml"
 
@@ -34,7 +34,7 @@ def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...]) -> byte
         at = problem.anchor[1] if problem.anchor and problem.anchor[0] == BODY else 0
         paragraph = Paragraph(paragraphs[min(at, len(paragraphs) - 1)], document._body)
         document.add_comment(_runs(paragraph, problem.value or ""), text=describe(problem),
-                             author=COMMENT_AUTHOR, initials=COMMENT_INITIALS)
+                             author=ANNOTATE_TEXT["author"], initials=ANNOTATE_TEXT["initials"])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

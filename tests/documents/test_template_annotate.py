@@ -22,7 +22,7 @@ import pytest
 from lxml import etree
 
 from pipeline.base.errors import Reason
-from pipeline.base.messages import COMMENT_AUTHOR, describe
+from pipeline.base.messages import ANNOTATE_TEXT, describe
 from pipeline.documents.render import TEMPLATE_DIR
 from pipeline.documents.template_check import check_template
 
@@ -122,7 +122,7 @@ def test_annotated_copy_has_a_comment_at_each_seeded_mistake(cli, tmp_path):
     notes = comments(copy_path)
     assert len(notes) == len(problems) == 6, [describe(p) for p in problems]
     assert sorted(n[1] for n in notes) == sorted(describe(p) for p in problems)
-    assert {author for author, _, _ in notes} == {COMMENT_AUTHOR}
+    assert {author for author, _, _ in notes} == {ANNOTATE_TEXT["author"]}
     by_reason = {p.reason: p for p in problems}
     assert set(by_reason) == {Reason.TEMPLATE_UNKNOWN_NAME, Reason.TEMPLATE_ROW_SHORT,
                               Reason.TEMPLATE_MERGED_CELL_SHORT}
