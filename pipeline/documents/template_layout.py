@@ -85,7 +85,8 @@ def _relationship_targets(archive: zipfile.ZipFile) -> dict[str, str]:
         rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
     except KeyError:
         return {}
-    return {r.get("Id"): "word/" + r.get("Target", "").removeprefix("/word/") for r in rels.iter(f"{PACKAGE_RELS}Relationship")}
+    return {r.get("Id"): "word/" + r.get("Target", "").removeprefix("/word/")
+            for r in rels.iter(f"{PACKAGE_RELS}Relationship")}
 
 
 def _has_page_field(archive: zipfile.ZipFile, part: str) -> bool:
@@ -93,14 +94,17 @@ def _has_page_field(archive: zipfile.ZipFile, part: str) -> bool:
     if not part or part not in archive.namelist():
         return False
     root = etree.fromstring(archive.read(part))
-    codes = [t.text or "" for t in root.iter(f"{W}instrText")] + [f.get(f"{W}instr", "") for f in root.iter(f"{W}fldSimple")]
+    codes = [t.text or "" for t in root.iter(f"{W}instrText")]
+    codes += [field.get(f"{W}instr", "") for field in root.iter(f"{W}fldSimple")]
     return any(re.search(r"\bPAGE\b", code) for code in codes)
 
 
 def _page_number_problems(file: str, label: str, numbering: list[tuple[int, bool, bool]],
                           paragraphs: list[etree._Element]) -> list[Problem]:
     """A section without page numbers while others have them; a page number on a section's first page."""
-    found = []
+    found: list[Problem] = []
+    if not paragraphs:
+        return found
     numbered_anywhere = any(later for _, later, _ in numbering)
     for number, (first, later, on_first) in enumerate(numbering, 1):
         at = min(first, len(paragraphs) - 1)
