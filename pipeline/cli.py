@@ -159,10 +159,16 @@ def _check_template(args: argparse.Namespace) -> int:
     context = KIND_CONTEXT[args.kind] if args.kind else context_for_template(args.template.name)
     target = _annotated_path(args) if args.annotate else None  # refused before any work, like --errors
     found = check_template(args.template, context)
-    if target is not None:
-        _annotate(args.template, target, found)
+    if target is not None and found:  # the annotated copy is written: the report must not say nothing was
+        written = _annotate(args.template, target, found)
+        print(report(found, nothing_written=False) + "\n\n" + written, file=sys.stderr)
+        return InputErrors.exit_code
     if found:
         raise InputErrors(found)
+    if target is not None:
+        from pipeline.base.messages import ANNOTATE_TEXT
+
+        print(ANNOTATE_TEXT["clean"].format(path=args.template), file=sys.stderr)
     print(f"Mẫu {args.template} không có lỗi thẻ nào.")
     return 0
 
@@ -179,16 +185,14 @@ def _annotated_path(args: argparse.Namespace) -> Path:
     return target
 
 
-def _annotate(template: Path, target: Path, found: list) -> None:
+def _annotate(template: Path, target: Path, found: list) -> str:
+    """Writes the annotated copy; what to say about it."""
     from pipeline.base.messages import ANNOTATE_TEXT
     from pipeline.documents.template_comments import annotated
     from pipeline.write.files import write_atomically
 
-    if not found:
-        print(ANNOTATE_TEXT["clean"].format(path=template), file=sys.stderr)
-        return
     write_atomically(target, annotated(template, found))
-    print(ANNOTATE_TEXT["written"].format(path=target, count=len(found)), file=sys.stderr)
+    return ANNOTATE_TEXT["written"].format(path=target, count=len(found))
 
 
 def _init(args: argparse.Namespace) -> int:

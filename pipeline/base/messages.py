@@ -370,10 +370,10 @@ def explain(problem: Problem) -> str:
     return text
 
 
-def report(problems: tuple[Problem, ...] | list[Problem]) -> str:
-    """All problems as a numbered list, with a heading that counts them."""
+def report(problems: tuple[Problem, ...] | list[Problem], nothing_written: bool = True) -> str:
+    """All problems as a numbered list, with a heading that counts them (and says nothing was written, if so)."""
     lines = [f"Không thực hiện được: có {len(problems)} lỗi cần sửa."]
-    lines.append("Chưa ghi tệp nào. Sửa các lỗi sau rồi chạy lại:")
+    lines.append(("Chưa ghi tệp nào. " if nothing_written else "") + "Sửa các lỗi sau rồi chạy lại:")
     lines += [f"{n}. {describe(p)}" for n, p in enumerate(problems, 1)]
     return "\n".join(lines)
 

@@ -107,8 +107,19 @@ def tag_problem(reason: Reason, file: str, part: Part, line: int | None, **detai
             details["value"] = written[0][0]
             if len(written) == 1:  # a tag written once: its own paragraph; else docxtpl's neighbours
                 words, at = written[0][1], written[0][2]
+    at = _holding(part, details.get("value", ""), at)
     return problem(reason, file=file, part=part_label(part.name), words=words, **details,
                    anchor=None if at is None else (part.name, at))
+
+
+def _holding(part: Part, value: str, at: int | None) -> int | None:
+    """The paragraph that holds `value` as typed, when docxtpl's line is another one (a `{%p …%}` or
+    `{%tr …%}` paragraph is cut out of the source, its tag joined to the line before) and one paragraph does."""
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in part.raw.iter(f"{W}p")]
+    if not value or (at is not None and at < len(texts) and value in texts[at]):
+        return at
+    holding = [index for index, text in enumerate(texts) if value in text]
+    return holding[0] if len(holding) == 1 else at
 
 
 def _as_written(part: Part, tag: str) -> list[tuple[str, str, int]]:

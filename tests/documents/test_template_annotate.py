@@ -116,7 +116,7 @@ def test_annotated_copy_has_a_comment_at_each_seeded_mistake(cli, tmp_path):
     before = template.read_bytes()
     code, _, err = cli("check-template", template, "--annotate")
     copy_path = tmp_path / "quyet-dinh-xep-loai.gop-y.docx"
-    assert code == 1 and copy_path.is_file() and "Đã ghi bản góp ý" in err
+    assert code == 1 and copy_path.is_file() and "Đã ghi bản góp ý" in err and "Chưa ghi tệp nào" not in err
     assert template.read_bytes() == before
     problems = check_template(template, "decision")
     notes = comments(copy_path)
@@ -137,6 +137,14 @@ def test_annotated_copy_has_a_comment_at_each_seeded_mistake(cli, tmp_path):
             assert "{% vm %}{{ block.reason }}" in text(paragraph)
     assert sum("ô gộp ngang" in n for _, n, _ in notes) == 2  # both tables' reason rows are short
     assert sum("dòng được lặp" in n for _, n, _ in notes) == 1
+
+
+def test_a_mistake_in_a_paragraph_docxtpl_removes_is_commented_there(cli, tmp_path):
+    """A `{%p …%}` paragraph is cut out of docxtpl's source; the comment still goes to it."""
+    template = edited(tmp_path, DECISION, retype("{%p for line in bases %}", "{%p for line in basis %}"))
+    assert cli("check-template", template, "--annotate")[0] == 1
+    notes = comments(tmp_path / "quyet-dinh-xep-loai.gop-y.docx")
+    assert [text(paragraph) for _, _, paragraph in notes] == ["{%p for line in basis %}"]
 
 
 def test_annotated_copy_is_valid_ooxml(cli, tmp_path):
