@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     template = commands.add_parser("check-template", help="kiểm tra các thẻ trong một mẫu văn bản Word")
     template.add_argument("template", type=Path, help="tệp mẫu .docx")
     template.add_argument("--kind", choices=sorted(KINDS), help="loại văn bản mẫu dùng cho (mặc định: đoán theo tên tệp)")
+    template.add_argument("--annotate", nargs="?", const=True, type=Path, metavar="TEP.docx",
+                          help="ghi một bản sao của mẫu có ghi chú (comment) của Word ở mỗi đoạn văn có lỗi "
+                               "(mặc định <tên mẫu>.gop-y.docx cạnh mẫu)")
+    template.add_argument("--force", action="store_true", help="cho phép ghi đè bản góp ý đã có")
     template.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
     template.set_defaults(command=_check_template)
 
@@ -156,11 +160,42 @@ def _check_template(args: argparse.Namespace) -> int:
     from pipeline.documents.template_check import check_template
 
     context = KIND_CONTEXT[args.kind] if args.kind else context_for_template(args.template.name)
+    target = _annotated_path(args) if args.annotate else None  # refused before any work, like --errors
     found = check_template(args.template, context)
+    if target is not None and found:  # the annotated copy is written: the report must not say nothing was
+        written = _annotate(args.template, target, found)
+        print(report(found, nothing_written=False) + "\n\n" + written, file=sys.stderr)
+        return InputErrors.exit_code
     if found:
         raise InputErrors(found)
+    if target is not None:
+        from pipeline.base.messages import ANNOTATE_TEXT
+
+        print(ANNOTATE_TEXT["clean"].format(path=args.template), file=sys.stderr)
     print(f"Mẫu {args.template} không có lỗi thẻ nào.")
     return 0
+
+
+def _annotated_path(args: argparse.Namespace) -> Path:
+    """Where the annotated copy goes: never the template itself, nor over a file already there without --force."""
+    template: Path = args.template
+    target = template.with_name(f"{template.stem}.gop-y.docx") if args.annotate is True else args.annotate
+    if target.resolve() == template.resolve() or (target.exists() and template.exists()
+                                                  and target.samefile(template)):
+        raise InputErrors([problem(Reason.ANNOTATED_IS_TEMPLATE, file=str(target))])
+    if (target.exists() or target.is_symlink()) and not args.force:
+        raise InputErrors([problem(Reason.OUTPUT_EXISTS, file=str(target))])
+    return target
+
+
+def _annotate(template: Path, target: Path, found: list) -> str:
+    """Writes the annotated copy; what to say about it."""
+    from pipeline.base.messages import ANNOTATE_TEXT
+    from pipeline.documents.template_comments import annotated
+    from pipeline.write.files import write_atomically
+
+    write_atomically(target, annotated(template, found))
+    return ANNOTATE_TEXT["written"].format(path=target, count=len(found))
 
 
 def _init(args: argparse.Namespace) -> int:

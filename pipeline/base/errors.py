@@ -96,6 +96,11 @@ class Reason(Enum):
     TEMPLATE_TOO_HEAVY = "template_too_heavy"
     PDF_NOT_PDFA = "pdf_not_pdfa"
     FONT_SUBSTITUTED = "font_substituted"  # a warning: the run goes on
+    TEMPLATE_PAGE_NUMBERS_LOST = "template_page_numbers_lost"
+    TEMPLATE_PAGE_NUMBER_ON_FIRST_PAGE = "template_page_number_on_first_page"
+    TEMPLATE_ROW_SHORT = "template_row_short"
+    TEMPLATE_MERGED_CELL_SHORT = "template_merged_cell_short"
+    ANNOTATED_IS_TEMPLATE = "annotated_is_template"
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,9 @@ class Problem:
     column: str | None = None
     value: str | None = None
     details: tuple[tuple[str, str], ...] = field(default=())
+    # Where in a Word template the problem sits (XML part, paragraph index), for comments on an annotated
+    # copy; not part of what the problem is, so two reports of one problem are still one problem.
+    anchor: tuple[str, int] | None = field(default=None, compare=False)
 
     def detail(self, key: str) -> str:
         return dict(self.details).get(key, "")
@@ -121,7 +129,7 @@ class Problem:
 
 def problem(reason: Reason, **fields: object) -> Problem:
     """Builds a `Problem`; keyword arguments that are not location fields become details."""
-    location = {k: fields.pop(k) for k in ("file", "sheet", "row", "column", "value") if k in fields}
+    location = {k: fields.pop(k) for k in ("file", "sheet", "row", "column", "value", "anchor") if k in fields}
     if location.get("value") is not None:
         location["value"] = str(location["value"])
     details = tuple((key, str(value)) for key, value in fields.items())

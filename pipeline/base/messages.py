@@ -7,6 +7,7 @@ in office words, without Python terms.
 from __future__ import annotations
 
 from pipeline.base.errors import Problem, Reason
+from pipeline.base.messages_documents import DOCUMENT_TEXT
 
 _TEXT: dict[Reason, str] = {
     Reason.JOB_FOLDER_MISSING: "không tìm thấy thư mục công việc. Kiểm tra lại đường dẫn.",
@@ -278,16 +279,7 @@ _TEXT: dict[Reason, str] = {
         "thẻ nhân hoặc lũy thừa với số {value}: không văn bản nào cần lặp hay tính lớn như vậy, khi lập văn bản "
         "chương trình sẽ dừng ở thẻ này. Xóa thẻ hoặc sửa lại số."
     ),
-    Reason.PDF_NOT_PDFA: (
-        "LibreOffice trên máy này ghi PDF thường, không ghi được PDF/A-2b để gửi văn bản điện tử: cần LibreOffice "
-        "7.4 trở lên (xem bằng lệnh soffice --version). Cài bản mới hơn, hoặc chạy không có --pdf rồi mở văn bản "
-        "bằng Word, lưu thành PDF (trong Options chọn PDF/A)."
-    ),
-    Reason.FONT_SUBSTITUTED: (
-        "Lưu ý: máy này chưa cài phông Times New Roman nên bản PDF dùng phông thay thế \"{font}\". Ngắt dòng, ngắt "
-        "trang trong PDF chỉ giống Word khi phông thay thế có cùng độ rộng từng chữ với Times New Roman "
-        "(như Liberation Serif); nếu không, xem lại PDF trước khi ký, hoặc cài phông Times New Roman rồi chạy lại."
-    ),
+    **DOCUMENT_TEXT,
 }
 
 
@@ -305,6 +297,17 @@ HINTS = {
     "group_line": " Ghi dòng \"Khối: <tên khối>\" phía trên bảng.",
     "did_you_mean": " Có phải ý bạn là \"{name}\"?",
     "column_like": " (có phải cột \"{name}\"? Sửa lại đúng tên)",
+    "number_names": " Các tên là số của \"{group}\": {names}.",
+    "text_names": " Các tên là chữ của \"{group}\": {names}.",
+    "known_names": " Các tên của \"{group}\": {names}.",
+}
+
+# What `check-template --annotate` writes and says: the comments' author and initials, then the lines it prints.
+ANNOTATE_TEXT = {
+    "author": "Chương trình kiểm tra mẫu", "initials": "KTM",
+    "written": "Đã ghi bản góp ý {path}: bản sao của mẫu có {count} ghi chú (comment) của Word, mỗi ghi chú ở đoạn văn "
+               "có lỗi. Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.",
+    "clean": "Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý.",
 }
 
 
@@ -344,10 +347,10 @@ def explain(problem: Problem) -> str:
     return text
 
 
-def report(problems: tuple[Problem, ...] | list[Problem]) -> str:
-    """All problems as a numbered list, with a heading that counts them."""
+def report(problems: tuple[Problem, ...] | list[Problem], nothing_written: bool = True) -> str:
+    """All problems as a numbered list, with a heading that counts them (and says nothing was written, if so)."""
     lines = [f"Không thực hiện được: có {len(problems)} lỗi cần sửa."]
-    lines.append("Chưa ghi tệp nào. Sửa các lỗi sau rồi chạy lại:")
+    lines.append(("Chưa ghi tệp nào. " if nothing_written else "") + "Sửa các lỗi sau rồi chạy lại:")
     lines += [f"{n}. {describe(p)}" for n, p in enumerate(problems, 1)]
     return "\n".join(lines)
 

@@ -29,7 +29,16 @@ CONTEXTS: dict[str, frozenset[str]] = {
                           | _fields("appendices[]", Appendix) | {"appendices[].ranked", "appendices[].not_evaluated"}
                           | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS),
 }
+# The fields whose value is a number (already formatted as text): a misspelt name is only ever told a name of
+# the same kind, so that a "bonus" column is not filled with appraised points because the names look alike.
+NUMBER_FIELDS = frozenset({"position", "max_points", "applicable_max", "appraised_points", "survey_points", "points",
+                           "score", "rank"})
 KIND_CONTEXT = {kind.id: kind.output().context for kind in KINDS.values()}
+
+
+def is_number(name: str) -> bool:
+    """Whether a name (`u.points`, `total.max_points`) holds a number rather than words."""
+    return name.rsplit(".", 1)[-1] in NUMBER_FIELDS
 
 
 def context_for_template(name: str) -> str | None:

@@ -11,7 +11,12 @@ around it:
 - attributes beginning with `_`, the way out of a sandbox (`''.__class__.__mro__`);
 - `{%tr %}` outside a table row, `{%tc %}` outside a cell (docxtpl would cut the wrong part);
 - a tag Word split into runs of different formatting (the value takes the first run's);
-- a tag that starts in one paragraph and ends in another.
+- a tag that starts in one paragraph and ends in another;
+- a section that lost its page numbers (LibreOffice re-save), a repeated table row or merged
+  reason cell that no longer covers the table's columns (`template_layout`).
+
+Each problem carries its paragraph (`Problem.anchor`), for `template_comments` to put a
+Word comment there.
 
 `catalogue.CONTEXTS` lists every name each kind of document provides.
 """
@@ -25,8 +30,9 @@ from jinja2 import TemplateSyntaxError
 
 from pipeline.base.errors import Problem, Reason
 from pipeline.documents.catalogue import CONTEXTS
+from pipeline.documents.template_layout import BODY, layout_problems
 from pipeline.documents.template_names import Names, environment
-from pipeline.documents.template_parts import Part, raw_problems, tag_problem, template_parts
+from pipeline.documents.template_parts import Part, part_label, raw_problems, tag_problem, template_parts
 
 BLOCKS = ("for", "if", "macro", "call", "filter", "with", "set", "raw", "autoescape")
 
@@ -53,6 +59,7 @@ def check_template(path: Path, context: str | None = None) -> list[Problem]:
                 found.append(tag_problem(reason, path.name, part, node.lineno, value="", error=hint.rstrip(".")))
             else:
                 found.append(tag_problem(reason, path.name, part, node.lineno, value=value, hint=hint))
+    found += layout_problems(path, part_label(BODY))
     return list(dict.fromkeys(found))
 
 

@@ -1,12 +1,15 @@
 """Walks a template's Jinja tree, resolving each name through its loops to a path of the context.
 
-A name the documents do not provide is reported with the closest known one ("có phải ý
-bạn là …?"), an attribute beginning with `_` (the way out of a sandbox) as unsafe, and a
+A name the documents do not provide is reported with a known name it is a typo of ("có phải
+ý bạn là …?"): one or two letters off, and of the same kind (a number for a name that reads as
+a number), since staff accept the suggestion as it is; with nothing that close, the names of
+that kind the group has. An attribute beginning with `_` (the way out of a sandbox) as unsafe, and a
 filter the environment does not have as a syntax problem.
 """
 
 from __future__ import annotations
 
+import re
 from difflib import get_close_matches
 from functools import cache
 
@@ -15,8 +18,15 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.visitor import NodeVisitor
 
 from pipeline.base.errors import Reason
+from pipeline.base.messages import HINTS
+from pipeline.documents.catalogue import is_number
 
 LARGEST_REPEAT = 10_000  # no document repeats a piece of text more often than this
+# Words that say an unknown name means a number, or words; a name with neither may be a typo of either kind.
+NUMBER_WORDS = {"point", "points", "score", "scores", "max", "min", "rank", "position", "bonus", "penalty", "total",
+                "sum", "percent", "mark", "marks", "count", "plus", "minus", "deduction", "average"}
+TEXT_WORDS = {"unit", "units", "name", "note", "notes", "label", "title", "reason", "text", "heading", "subtitle",
+              "code", "rationale", "comment", "remark", "remarks", "group"}
 LOOP = {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle", "depth", "depth0",
         "previtem", "nextitem", "changed"}
 
@@ -97,9 +107,7 @@ class Names(NodeVisitor):
         return ""
 
     def _unknown(self, node: nodes.Node, name: str, candidates: list[str]) -> None:
-        close = get_close_matches(name, candidates, n=1, cutoff=0.6)
-        hint = f' Có phải ý bạn là "{close[0]}"?' if close else ""
-        self.problems.append((Reason.TEMPLATE_UNKNOWN_NAME, node, name, hint))
+        self.problems.append((Reason.TEMPLATE_UNKNOWN_NAME, node, name, suggestion(name, candidates)))
 
     def visit_Mul(self, node: nodes.Mul) -> None:
         """`{{ title * 100000000 }}` is stopped when rendered (`limits`); said here already when it can be seen."""
@@ -170,3 +178,41 @@ def _targets(node: nodes.Node) -> list[str]:
     if isinstance(node, nodes.Tuple):
         return [n for item in node.items for n in _targets(item)]
     return []
+
+
+def suggestion(name: str, candidates: list[str]) -> str:
+    """The hint for an unknown name: a known name it is a typo of, of the same kind; else the group's names
+    of that kind (for a name in a group, `u.…`)."""
+    number = _reads_as_number(name)
+    same_kind = [c for c in candidates if number is None or is_number(c) == number]
+    last = name.rsplit(".", 1)[-1]
+    allowed = 1 if len(last) <= 5 else 2
+    close = sorted((_typos(name, c), c) for c in same_kind if _typos(name, c) <= allowed)
+    if close:
+        return HINTS["did_you_mean"].format(name=close[0][1])
+    if "." not in name or not same_kind:
+        return ""
+    key = "known_names" if number is None else "number_names" if number else "text_names"
+    return HINTS[key].format(group=name.rsplit(".", 1)[0], names=", ".join(sorted(same_kind)))
+
+
+def _reads_as_number(name: str) -> bool | None:
+    """True for a name that reads as a number (`u.bonus`), False for words (`u.unit_name`), None for neither."""
+    words = set(re.split(r"[^a-z]+", name.rsplit(".", 1)[-1].lower()))
+    if words & NUMBER_WORDS:
+        return True
+    return False if words & TEXT_WORDS else None
+
+
+def _typos(first: str, second: str) -> int:
+    """How many letters typed wrong, left out, added or swapped with the next turn one name into the other."""
+    previous2, previous = [], list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i]
+        for j, b in enumerate(second, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]

@@ -11,6 +11,7 @@ and a tag whose pieces Word formatted differently.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import zipfile
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from pipeline.documents.limits import refuse_oversized
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.DOTALL)
 # Run properties that change nothing a reader sees: revision ids, spelling language, proofing.
+# An attribute each paragraph of the patched copy carries: its index in the part, so that a problem found
+# in docxtpl's source can be anchored back to the paragraph staff see (comments on an annotated copy).
+MARK = "pipeline-paragraph"
 INVISIBLE = {"rsidR", "rsidRPr", "rsidDel", "rsidRDefault", "lang", "noProof", "proofErr", "webHidden"}
 
 
@@ -41,6 +45,15 @@ class Part:
         lines = self.source.splitlines()
         text = re.sub(r"<[^>]+>", "", lines[line - 1]) if 0 < line <= len(lines) else ""
         return _short(text)
+
+    def paragraph_at(self, line: int) -> int | None:
+        """The index (in `raw`) of the paragraph a line of the source belongs to, or None before the first."""
+        lines = self.source.splitlines()[:max(line, 0)]
+        for text in reversed(lines):
+            found = re.match(rf'<w:p [^>]*{MARK}="(\d+)"', text)
+            if found:
+                return int(found.group(1))
+        return None
 
 
 def template_parts(path: Path) -> list[Part]:
@@ -63,6 +76,8 @@ def template_parts(path: Path) -> list[Part]:
     for name, raw in raws.items():
         element = copy.deepcopy(raw.find(f"{W}body") if name == "word/document.xml" else raw)
         _drop_misplaced_levels(element)
+        for index, paragraph in enumerate(element.iter(f"{W}p")):
+            paragraph.set(MARK, str(index))
         xml = etree.tostring(element, encoding="unicode")
         if not TAG.search(re.sub(r"<[^>]+>", "", xml)) and "{" not in xml:
             continue
@@ -84,30 +99,44 @@ def _drop_misplaced_levels(element: etree._Element) -> None:
 def tag_problem(reason: Reason, file: str, part: Part, line: int | None, **details: str) -> Problem:
     """A problem at a line of the patched source, quoting the tag and paragraph as Word shows them."""
     words = part.words(line or 0)
+    at = part.paragraph_at(line or 0)
     value = details.get("value", "")
     if value.startswith("{%"):
         written = _as_written(part, value)
         if written:
             details["value"] = written[0][0]
             if len(written) == 1:  # a tag written once: its own paragraph; else docxtpl's neighbours
-                words = written[0][1]
-    return problem(reason, file=file, part=_part_label(part.name), words=words, **details)
+                words, at = written[0][1], written[0][2]
+    at = _holding(part, details.get("value", ""), at)
+    return problem(reason, file=file, part=part_label(part.name), words=words, **details,
+                   anchor=None if at is None else (part.name, at))
 
 
-def _as_written(part: Part, tag: str) -> list[tuple[str, str]]:
-    """Each place `{% for x in y %}` is typed in Word (as `{%p for x in y %}`), with its paragraph's words."""
+def _holding(part: Part, value: str, at: int | None) -> int | None:
+    """The paragraph that holds `value` as typed, when docxtpl's line is another one (a `{%p …%}` or
+    `{%tr …%}` paragraph is cut out of the source, its tag joined to the line before) and one paragraph does."""
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in part.raw.iter(f"{W}p")]
+    if not value or (at is not None and at < len(texts) and value in texts[at]):
+        return at
+    holding = [index for index, text in enumerate(texts) if value in text]
+    return holding[0] if len(holding) == 1 else at
+
+
+def _as_written(part: Part, tag: str) -> list[tuple[str, str, int]]:
+    """Each place `{% for x in y %}` is typed in Word (as `{%p for x in y %}`), with its paragraph's words
+    and index."""
     inner = re.sub(r"\s+", " ", tag[2:-2]).strip(" -")
     places = []
-    for paragraph in part.raw.iter(f"{W}p"):
+    for index, paragraph in enumerate(part.raw.iter(f"{W}p")):
         text = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
         for written in re.finditer(r"{%.*?%}", text):
             typed = re.sub(r"\s+", " ", re.sub(r"^{%-?\s*(?:p|tr|tc|r)\s", "{% ", written.group())[2:-2]).strip(" -")
             if typed == inner:
-                places.append((written.group(), _short(text)))
+                places.append((written.group(), _short(text), index))
     return places
 
 
-def _part_label(name: str) -> str:
+def part_label(name: str) -> str:
     if "header" in name:
         return "đầu trang"
     if "footer" in name:
@@ -123,22 +152,24 @@ def _short(text: str, limit: int = 160) -> str:
 def raw_problems(file: str, part: Part) -> list[Problem]:
     """Problems visible only in Word's own structure: runs, rows, cells, paragraphs."""
     found = []
-    for paragraph in part.raw.iter(f"{W}p"):
+    for index, paragraph in enumerate(part.raw.iter(f"{W}p")):
+        at = (part.name, index)
         runs = [(r, "".join(t.text or "" for t in r.iter(f"{W}t"))) for r in paragraph.iter(f"{W}r")]
         text = "".join(t for _, t in runs)
         words = _short(text)
         for opened in re.finditer(r"{[{%#]", text):
             closing = {"{{": "}}", "{%": "%}", "{#": "#}"}[opened.group()]
             if text.find(closing, opened.end()) < 0:
-                found.append(problem(Reason.TEMPLATE_TAG_OPEN, file=file, part=_part_label(part.name),
-                                     value=text[opened.start():opened.start() + 30], words=words))
-        found += _vm_problems(file, part, paragraph, words)
+                found.append(problem(Reason.TEMPLATE_TAG_OPEN, file=file, part=part_label(part.name),
+                                     value=text[opened.start():opened.start() + 30], words=words, anchor=at))
+        found += [dataclasses.replace(p, anchor=at) for p in _vm_problems(file, part, paragraph, words)]
         for tag in TAG.finditer(text):
-            found += _level_problems(file, part, paragraph, tag.group(), words)
+            levels = _level_problems(file, part, paragraph, tag.group(), words)
+            found += [dataclasses.replace(p, anchor=at) for p in levels]
             styles = _styles_over(runs, tag.start(), tag.end())
             if len(styles) > 1:
-                found.append(problem(Reason.TEMPLATE_SPLIT_TAG, file=file, part=_part_label(part.name),
-                                     value=tag.group(), words=words, pieces=" | ".join(styles)))
+                found.append(problem(Reason.TEMPLATE_SPLIT_TAG, file=file, part=part_label(part.name),
+                                     value=tag.group(), words=words, pieces=" | ".join(styles), anchor=at))
     return found
 
 
@@ -165,7 +196,7 @@ def _vm_problems(file: str, part: Part, paragraph: etree._Element, words: str) -
     outside = text[:start] + text[end:]
     if not outside.strip():
         return []
-    return [problem(Reason.TEMPLATE_VM_SPLIT, file=file, part=_part_label(part.name), value="{% vm %}",
+    return [problem(Reason.TEMPLATE_VM_SPLIT, file=file, part=part_label(part.name), value="{% vm %}",
                     words=words)]
 
 
@@ -177,7 +208,7 @@ def _level_problems(file: str, part: Part, paragraph: etree._Element, tag: str, 
     if any(a.tag == needed for a in paragraph.iterancestors()):
         return []
     reason = Reason.TEMPLATE_ROW_TAG if level.group(1) == "tr" else Reason.TEMPLATE_CELL_TAG
-    return [problem(reason, file=file, part=_part_label(part.name), value=tag, words=words)]
+    return [problem(reason, file=file, part=part_label(part.name), value=tag, words=words)]
 
 
 def _styles_over(runs: list[tuple[etree._Element, str]], start: int, end: int) -> list[str]:

@@ -491,7 +491,9 @@ def resaved(tmp_path_factory):
 @pytest.mark.parametrize("template", SHIPPED)
 def test_libreoffice_resave_keeps_tags_and_text(resaved, contexts, template):
     path = resaved / template
-    assert check_template(path, context_for_template(template)) == []
+    lost = [(Reason.TEMPLATE_PAGE_NUMBERS_LOST, "1")] if template.startswith("quyet-dinh") else []
+    found = check_template(path, context_for_template(template))
+    assert [(p.reason, p.detail("section")) for p in found] == lost  # the decision's section, below
     assert used_names(path) == used_names(TEMPLATE_DIR / template)
     for job, original, edited in rendered_pairs(contexts, TEMPLATE_DIR / template, path):
         assert document_text(edited) == document_text(original), job

@@ -1,0 +1,45 @@
+"""Vietnamese wording of the problems found in templates and PDF copies, added after the first ones
+(`messages` holds the rest and reads these in): the same rules, where, what, how to fix, in office words.
+"""
+
+from __future__ import annotations
+
+from pipeline.base.errors import Reason
+
+DOCUMENT_TEXT: dict[Reason, str] = {
+    Reason.PDF_NOT_PDFA: (
+        "LibreOffice trên máy này ghi PDF thường, không ghi được PDF/A-2b để gửi văn bản điện tử: cần LibreOffice "
+        "7.4 trở lên (xem bằng lệnh soffice --version). Cài bản mới hơn, hoặc chạy không có --pdf rồi mở văn bản "
+        "bằng Word, lưu thành PDF (trong Options chọn PDF/A)."
+    ),
+    Reason.FONT_SUBSTITUTED: (
+        "Lưu ý: máy này chưa cài phông Times New Roman nên bản PDF dùng phông thay thế \"{font}\". Ngắt dòng, ngắt "
+        "trang trong PDF chỉ giống Word khi phông thay thế có cùng độ rộng từng chữ với Times New Roman "
+        "(như Liberation Serif); nếu không, xem lại PDF trước khi ký, hoặc cài phông Times New Roman rồi chạy lại."
+    ),
+    Reason.TEMPLATE_PAGE_NUMBERS_LOST: (
+        "phần thứ {section} (trong {sections} phần, tính theo dấu ngắt phần) không có số trang ở đầu trang hay "
+        "chân trang, trong khi các phần khác có: văn bản lập ra sẽ không có số trang từ trang 2 của phần này. "
+        "Thường do mẫu đã được mở và lưu bằng LibreOffice (LibreOffice bỏ thiết lập \"Trang đầu tiên khác\"). "
+        "Sửa bằng Microsoft Word: nhấp đúp vào đầu trang ở trang 2 của phần này, chèn số trang (Chèn > Số trang "
+        "> Đầu trang, giữa), rồi chọn \"Trang đầu tiên khác\" (Different First Page) để trang đầu không có số; "
+        "hoặc lấy lại mẫu gốc và sửa lại bằng Word."
+    ),
+    Reason.TEMPLATE_PAGE_NUMBER_ON_FIRST_PAGE: (
+        "phần thứ {section} (trong {sections} phần, tính theo dấu ngắt phần) in số trang cả ở trang đầu; văn bản hành "
+        "chính không hiện số trang thứ nhất (Nghị định 30/2020/NĐ-CP). Trong Word, nhấp đúp vào đầu trang của phần "
+        "này, chọn \"Trang đầu tiên khác\" (Different First Page) và để trống đầu trang của trang đầu."),
+    Reason.TEMPLATE_ROW_SHORT: (
+        "dòng được lặp của bảng (giữa {{%tr for … %}} và {{%tr endfor %}}) chỉ có {cells} ô, tính cả ô gộp, nhưng "
+        "bảng có {columns} cột: mỗi dòng đơn vị in ra sẽ thiếu ô ở cuối và lệch với dòng tiêu đề. Thường do thêm "
+        "cột vào dòng tiêu đề mà chưa thêm ô vào dòng được lặp. Thêm ô còn thiếu vào dòng này (kèm thẻ của cột, "
+        "ví dụ {{{{ u.note }}}}), hoặc xóa cột thừa ở dòng tiêu đề."),
+    Reason.TEMPLATE_MERGED_CELL_SHORT: (
+        "ô gộp ngang có thẻ {value} không còn kéo tới cột cuối cần gộp: dòng này chỉ có {cells} ô, tính cả ô gộp, "
+        "nhưng bảng có {columns} cột, nên dòng lý do in ra bị thiếu ô và lệch với dòng tiêu đề. Chọn ô lý do cùng "
+        "các ô bên phải nó cho tới hết các cột điểm (như mẫu gốc), bấm Gộp ô (Merge Cells), để dòng này đủ "
+        "{columns} cột như dòng tiêu đề."),
+    Reason.ANNOTATED_IS_TEMPLATE: (
+        "bản góp ý (--annotate) không được ghi đè lên chính mẫu đang kiểm tra. Bỏ tên tệp sau --annotate (bản góp "
+        "ý được ghi thành <tên mẫu>.gop-y.docx cạnh mẫu), hoặc ghi một tên tệp khác."),
+}
