@@ -40,6 +40,7 @@ from pipeline.read.job_folder import read_job  # noqa: E402
 from pipeline.documents.render import (  # noqa: E402
     DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_document, render_with_docxtpl,
 )
+from pipeline.documents.layout import laid_out  # noqa: E402
 from pipeline.documents.schema_order import cell_properties_in_order  # noqa: E402
 
 TEMPLATE = TEMPLATE_DIR / "bao-cao-tu-cham.docx"
@@ -79,8 +80,9 @@ def per_document(rows: int, repeat: int) -> list[tuple[str, float]]:
     context = report_context(rows)
     prepared = PreparedTemplate(TEMPLATE)
     same = (zipfile.ZipFile(io.BytesIO(prepared.render(context))).read(DOCUMENT_PART)
-            == cell_properties_in_order(  # docxtpl's output after the renderer's own fix-up of cell order
-                zipfile.ZipFile(io.BytesIO(render_with_docxtpl(TEMPLATE, context))).read(DOCUMENT_PART)))
+            == laid_out(cell_properties_in_order(  # docxtpl's output after the renderer's own two steps:
+                zipfile.ZipFile(io.BytesIO(render_with_docxtpl(TEMPLATE, context))).read(DOCUMENT_PART)),
+                prepared.styles))  # cell order, then the layout from the data (widths, rules, keep-with-next)
     if not same:
         raise SystemExit(f"word/document.xml differs from plain docxtpl at {rows} rows")
     return [
