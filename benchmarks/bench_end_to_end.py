@@ -89,6 +89,16 @@ def vi(value: Decimal) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
+def fixed(value: Decimal, places: int) -> str:
+    """A number at `places` decimals, as a column of scores or of typed points prints it: "86,20"."""
+    return f"{value:.{places}f}".replace(".", ",")
+
+
+def typed_places(values: list[Decimal]) -> int:
+    """An input column's decimals: the scheme's 2, or more when a value was typed with more."""
+    return max([2, *(max(0, -v.normalize().as_tuple().exponent) for v in values)])
+
+
 def label(score: Decimal) -> str:
     return next(name for minimum, name in LABELS if score >= minimum)
 
@@ -200,12 +210,14 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
         evaluated = sorted((u for u in members if not u.reason), key=lambda u: -u.appraised / u.applicable_max)
         ranked: list[Row] = []
         blocks: list[Row] = []
+        places = typed_places([u.appraised for u in evaluated])
         for position, u in enumerate(evaluated, 1):
             score = (u.appraised / u.applicable_max * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
-            rank = ranked[-1].rank if ranked and ranked[-1].score == vi(score) else str(position)  # ties share
+            rank = ranked[-1].rank if ranked and ranked[-1].score == fixed(score, 2) else str(position)  # ties share
             ranked.append(Row(position=position, unit=u.name, max_points=vi(u.max_points),
-                              applicable_max=vi(u.applicable_max), appraised_points=vi(u.appraised), survey_points="",
-                              points=vi(u.appraised), score=vi(score), label=label(score), rank=rank, note=""))
+                              applicable_max=vi(u.applicable_max), appraised_points=fixed(u.appraised, places),
+                              survey_points="", points=fixed(u.appraised, places), score=fixed(score, 2),
+                              label=label(score), rank=rank, note=""))
         missing = [u for u in members if u.reason]
         for position, u in enumerate(missing, len(ranked) + 1):
             row = Row(position=position, unit=u.name, max_points=vi(u.max_points), applicable_max="",
@@ -250,8 +262,9 @@ def plain_docxtpl(template: Path, documents: list[tuple[Path, dict[str, Any]]]) 
 
 
 def text(path: Path) -> str:
+    """The document's words; a non-breaking space (kept inside names by the layout) read as a space."""
     return "\n".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", zipfile.ZipFile(path).read("word/document.xml")
-                                .decode("utf-8")))
+                                .decode("utf-8"))).replace("\u00a0", " ")
 
 
 class Run(NamedTuple):

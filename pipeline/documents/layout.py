@@ -8,6 +8,7 @@ signature block (`keep_with_signature`). The same document gives the same bytes.
 
 from __future__ import annotations
 
+import gc
 from typing import Iterator
 
 from lxml import etree
@@ -70,8 +71,17 @@ _PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
 
 
 def laid_out(document_xml: bytes, styles: Styles) -> bytes:
-    """`word/document.xml` with the layout steps applied."""
-    fitted, held = fit_tables(document_xml, styles)
+    """`word/document.xml` with the layout steps applied.
+
+    The collector is paused meanwhile: measuring a large table makes many small objects, none of them in a
+    cycle, and its passes over them cost more than the measuring."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        fitted, held = fit_tables(document_xml, styles)
+    finally:
+        if collecting:
+            gc.enable()
     root = etree.fromstring(fitted, _PARSER)
     del fitted
     body = root.find(W + "body")

@@ -8,6 +8,7 @@ The layout steps (`layout`) measure text with it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterator
 
 from lxml import etree
@@ -32,11 +33,16 @@ def _toggle(rpr: etree._Element | None, name: str) -> bool | None:
 
 
 def _with_run(look: Look, rpr: etree._Element | None) -> Look:
-    if rpr is None:
+    if rpr is None or not len(rpr):
         return look
     size = rpr.find(W + "sz")
-    bold, italic = _toggle(rpr, "b"), _toggle(rpr, "i")
-    return replace(look, size=int(size.get(W + "val")) / 2 if size is not None else look.size,
+    return combined(look, int(size.get(W + "val")) / 2 if size is not None else None,
+                     _toggle(rpr, "b"), _toggle(rpr, "i"))
+
+
+@lru_cache(maxsize=1024)
+def combined(look: Look, size: float | None, bold: bool | None, italic: bool | None) -> Look:
+    return replace(look, size=look.size if size is None else size,
                    bold=look.bold if bold is None else bold, italic=look.italic if italic is None else italic)
 
 
@@ -44,6 +50,8 @@ def _with_paragraph(look: Look, ppr: etree._Element | None) -> Look:
     if ppr is None:
         return look
     jc, ind = ppr.find(W + "jc"), ppr.find(W + "ind")
+    if jc is None and ind is None:
+        return look
     if jc is not None:
         look = replace(look, align=jc.get(W + "val", "left"))
     if ind is not None:
@@ -96,9 +104,9 @@ class Styles:
         look = self.looks.get(style_id, self.base)
         return _with_paragraph(look, ppr)  # the paragraph mark's rPr formats the mark, not the text
 
-    def runs(self, p: etree._Element) -> Iterator[tuple[str, Look]]:
-        """Each run's text with its look; a tab or a line break is a space."""
-        look = self.paragraph(p)
+    def runs(self, p: etree._Element, look: Look | None = None) -> Iterator[tuple[str, Look]]:
+        """Each run's text with its look (`look`: the paragraph's, when known); a tab or a line break is a space."""
+        look = look or self.paragraph(p)
         for run in p.iter(W + "r"):
             run_look = _with_run(look, run.find(W + "rPr"))
             text = "".join(t.text or "" if t.tag == W + "t" else " "

@@ -21,6 +21,9 @@ _TC_PR = re.compile(rb"(<w:tcPr(?:\s[^<>]*)?>)(.*?)(</w:tcPr>)", re.S)
 # One child with what follows it up to the next: an empty element, or one with content (none of
 # a cell's properties holds an element of its own name).
 _CHILD = re.compile(rb"<w:(\w+)(?:\s[^<>]*?)?(?:/>|>.*?</w:\1\s*>)\s*", re.S)
+# The properties docxtpl's tags write (`{% vm %}`, `{% colspan %}`, `{% cellbg %}`): only a cell holding one
+# of them can be out of order.
+_MOVED = re.compile(rb"<w:(?:vMerge|gridSpan|shd)\b")
 # Where docxtpl's tags can leave cell properties out of order: a tag inside `w:tcPr` in the patched source.
 _TAG_IN_TC_PR = re.compile(r"<w:tcPr(?:\s[^<>]*)?>(?:(?!</w:tcPr>).)*?{[{%]", re.S)
 
@@ -35,6 +38,8 @@ def cell_properties_in_order(xml: bytes) -> bytes:
     are in order already (a large decision's XML is not copied for nothing)."""
     pieces, start = [], 0
     for match in _TC_PR.finditer(xml):
+        if not _MOVED.search(match.group(2)):
+            continue  # none of the properties docxtpl's tags write: in the template's own order
         ordered = _ordered(match)
         if ordered is not None:
             pieces += [xml[start:match.start()], ordered]

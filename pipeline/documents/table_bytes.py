@@ -18,15 +18,14 @@ from lxml import etree
 
 from pipeline.documents.keep_with_signature import KEPT_ROWS
 from pipeline.documents.paragraph_looks import W, Styles
-from pipeline.documents.table_widths import ColumnMeasures, cell_margin
+from pipeline.documents.row_measures import ParagraphMeasurer
+from pipeline.documents.table_widths import ColumnMeasures, cell_margin, paragraph_measures
 
 _TABLE_TAG = re.compile(rb"<w:tbl>|</w:tbl>")
-_ROW = re.compile(rb"<w:tr(?:\s[^<>]*)?>.*?</w:tr>", re.S)
 _GRID = re.compile(rb"<w:tblGrid>.*?</w:tblGrid>", re.S)
 _GRID_COL = re.compile(rb'<w:gridCol\b[^<>]*?\bw:w="(\d+)"[^<>]*/>')
 _TBL_PR = re.compile(rb"<w:tblPr>.*?</w:tblPr>", re.S)
 _TCW = re.compile(rb"<w:tcW\b[^<>]*/>")
-_TC = re.compile(rb"<w:tc[\s>]")
 _SECTION = re.compile(rb"<w:sectPr\b.*?</w:sectPr>", re.S)
 _ROOT = re.compile(rb"<w:document\b[^<>]*>")
 PLACEHOLDER = b"<!--pipeline: rows %d-->"
@@ -45,7 +44,7 @@ def fit_tables(xml: bytes, styles: Styles) -> tuple[bytes, dict[bytes, bytearray
     pieces, held, done = [], {}, 0
     for start, end in _top_level_tables(xml):
         room = next((width for at, width in sections if at > start), 0)
-        table = _fitted(memoryview(xml)[start:end], styles, wrapper, room, held)  # a view: no copy
+        table = _fitted(xml, start, end, styles, wrapper, room, held)
         pieces += [xml[done:start], table]
         done = end
     if not pieces:
@@ -84,25 +83,41 @@ def _top_level_tables(xml: bytes) -> list[tuple[int, int]]:
     return spans
 
 
-def _fitted(table: memoryview, styles: Styles, wrapper: tuple[bytes, bytes], room: int,
+def _row_spans(xml: bytes, start: int, end: int) -> list[tuple[int, int]]:
+    """Where each row of the table between `start` and `end` begins and ends (rows hold no table here)."""
+    spans = []
+    at = xml.find(b"<w:tr", start, end)
+    while at >= 0:
+        if xml[at + 5:at + 6] in (b">", b" "):
+            close = xml.find(b"</w:tr>", at, end) + len(b"</w:tr>")
+            spans.append((at, close))
+            at = close
+        else:
+            at += 5  # <w:trPr>, <w:trHeight> …
+        at = xml.find(b"<w:tr", at, end)
+    return spans
+
+
+def _fitted(xml: bytes, start: int, end: int, styles: Styles, wrapper: tuple[bytes, bytes], room: int,
             held: dict[bytes, bytearray]) -> bytes:
-    rows = list(_ROW.finditer(table))
-    grid = _GRID.search(table)
-    if not rows or grid is None or b"<w:tblHeader" not in rows[0].group():
-        return table
+    rows = _row_spans(xml, start, end)
+    grid = _GRID.search(xml, start, end)
+    if not rows or grid is None or b"<w:tblHeader" not in xml[rows[0][0]:rows[0][1]]:
+        return xml[start:end]
     template = [int(w) for w in _GRID_COL.findall(grid.group())]
-    properties = _TBL_PR.search(table)
+    properties = _TBL_PR.search(xml, start, grid.start())
     measures = ColumnMeasures(len(template), cell_margin(_parsed(properties.group(), wrapper) if properties else None))
-    places = [measures.add_row(_parsed(row.group(), wrapper), styles) for row in rows]
+    measure = ParagraphMeasurer(styles, paragraph_measures, wrapper)
+    places = [measures.add_row(xml[a:b], measure) for a, b in rows]
     widths = measures.widths(template, room)
     new_grid = _GRID_COL.sub(lambda m, it=iter(widths): m.group().replace(m.group(1), str(next(it)).encode()),
                              grid.group())
-    out = [table[:grid.start()], new_grid, table[grid.end():rows[0].start()]]
+    out = [xml[start:grid.start()], new_grid, xml[grid.end():rows[0][0]]]
     set_aside = range(1, len(rows) - KEPT_ROWS) if len(rows) >= SET_ASIDE_FROM else range(0)
     aside = bytearray()  # grown in place: the rows set aside exist once, not also as a list of pieces
-    for n, (row, place) in enumerate(zip(rows, places)):
-        between = table[row.end():rows[n + 1].start()] if n + 1 < len(rows) else table[row.end():]
-        text = _row_with_widths(row.group(), place, widths, wrapper)
+    for n, ((a, b), place) in enumerate(zip(rows, places)):
+        between = xml[b:rows[n + 1][0]] if n + 1 < len(rows) else xml[b:end]
+        text = _row_with_widths(xml[a:b], place, widths, wrapper)
         if n in set_aside:
             aside += text
             if n == set_aside[-1]:
@@ -119,12 +134,13 @@ def _fitted(table: memoryview, styles: Styles, wrapper: tuple[bytes, bytes], roo
     return b"".join(out)
 
 
-def _row_with_widths(row: bytes, place: list[tuple[int, int]], widths: list[int], wrapper) -> bytes:
+def _row_with_widths(row: bytes, place: tuple[tuple[int, int], ...], widths: list[int], wrapper) -> bytes:
     """`row` with each cell's `w:tcW` the width of the columns it spans."""
     values = [sum(widths[start:start + span]) for start, span in place]
-    if len(_TC.findall(row)) == len(values) == len(_TCW.findall(row)):
-        it = iter(values)
-        return _TCW.sub(lambda m: b'<w:tcW w:type="dxa" w:w="%d"/>' % next(it), row)
+    it = iter(values)
+    done, count = _TCW.subn(lambda m: b'<w:tcW w:type="dxa" w:w="%d"/>' % next(it, 0), row)
+    if count == len(values):  # each cell has its one width (the rows the renderer writes): done
+        return done
     element = _parsed(row, wrapper)  # a cell without its width: written through the tree
     for tc, value in zip(element.findall(W + "tc"), values):
         tcpr = tc.find(W + "tcPr")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from lxml import etree
 
 from pipeline.documents.paragraph_looks import TWIPS_PER_MM, W, Styles
+from pipeline.documents.row_measures import ParagraphMeasurer, paragraphs, row_cells
 from pipeline.documents.text_width import width_mm
 
 SHORT = 16  # characters: a cell text this short stays on one line
@@ -41,21 +42,29 @@ class ColumnMeasures:
     def __init__(self, columns: int, margin_twips: int):
         self.least, self.preferred = [0.0] * columns, [0.0] * columns
         self.margin = 2 * margin_twips
+        # Cells already measured, by column and the hash of their bytes: an equal cell adds nothing new, and
+        # a hash, unlike the bytes, keeps a table of thousands of rows from being held twice.
+        self.seen: set[tuple[int, bool, int]] = set()
+        self.shapes: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
 
-    def add_row(self, row: etree._Element, styles: Styles) -> list[tuple[int, int]]:
-        """Measures `row`; returns each cell's first column and span."""
-        header = row.find(f"{W}trPr/{W}tblHeader") is not None
-        places = []
-        for tc, start, span in cells(row):
-            places.append((start, span))
-            if span != 1 or start >= len(self.least):
+    def add_row(self, row: bytes, measure: ParagraphMeasurer) -> tuple[tuple[int, int], ...]:
+        """Measures `row` (its bytes), each distinct cell of a column once; returns its cells' first column and span."""
+        header = b"<w:tblHeader" in row[:row.find(b"<w:tc")]
+        places = row_cells(row)
+        columns, seen = len(self.least), self.seen
+        for content, start, span in places:
+            if span != 1 or start >= columns:
                 continue  # a merged cell wraps within the columns it spans
-            for p in tc.iter(W + "p"):
-                self._add_paragraph(p, styles, start, header)
-        return places
+            key = (start, header, hash(content))
+            if key not in seen:
+                seen.add(key)
+                for paragraph in paragraphs(content):
+                    self._add_paragraph(measure(paragraph), start, header)
+        shape = tuple((start, span) for _, start, span in places)
+        return self.shapes.setdefault(shape, shape)  # rows of one shape share one record
 
-    def _add_paragraph(self, p: etree._Element, styles: Styles, column: int, header: bool) -> None:
-        word, line, chars, indent = _paragraph_measures(p, styles)
+    def _add_paragraph(self, measures: tuple[float, float, int, float], column: int, header: bool) -> None:
+        word, line, chars, indent = measures
         if not chars:
             return
         if header:
@@ -73,17 +82,6 @@ class ColumnMeasures:
         return _shared(self.least, preferred, template, room)
 
 
-def cells(row: etree._Element):
-    """Each cell of `row` with the first grid column it occupies and how many it spans."""
-    before = row.find(f"{W}trPr/{W}gridBefore")
-    column = int(before.get(W + "val")) if before is not None else 0
-    for tc in row.findall(W + "tc"):
-        span_element = tc.find(f"{W}tcPr/{W}gridSpan")
-        span = int(span_element.get(W + "val")) if span_element is not None else 1
-        yield tc, column, span
-        column += span
-
-
 def cell_margin(tbl_pr: etree._Element | None) -> int:
     """The table's left/right cell margin in twips (Word's default when the table sets none)."""
     margins = tbl_pr.find(f"{W}tblCellMar") if tbl_pr is not None else None
@@ -98,11 +96,12 @@ def _twips(mm: float) -> float:
     return (mm * (1 + SLACK_SHARE) + SLACK_MM) * TWIPS_PER_MM
 
 
-def _paragraph_measures(p: etree._Element, styles: Styles) -> tuple[float, float, int, float]:
+def paragraph_measures(p: etree._Element, styles: Styles) -> tuple[float, float, int, float]:
     """(longest word, whole line, characters, indents) of a paragraph, in millimetres."""
     longest = current = line = 0.0
     text_seen = ""
-    for text, look in styles.runs(p):
+    own = styles.paragraph(p)
+    for text, look in styles.runs(p, own):
         text_seen += text
         for n, part in enumerate(text.split(" ")):
             if n:  # an ordinary space ends the word before it (a non-breaking one does not)
@@ -111,7 +110,7 @@ def _paragraph_measures(p: etree._Element, styles: Styles) -> tuple[float, float
             size = width_mm(part, look.size, look.bold, look.italic)
             current += size
             line += size
-    return max(longest, current), line, len(text_seen.strip()), styles.paragraph(p).indent_mm
+    return max(longest, current), line, len(text_seen.strip()), own.indent_mm
 
 
 def _shared(least: list[float], preferred: list[float], template: list[int], room: int) -> list[int]:

@@ -32,6 +32,7 @@ def _units(char: str, table: dict[str, int]) -> int:
     return table.get(base, table["M"])
 
 
+@lru_cache(maxsize=8192)  # words repeat (Vietnamese syllables, numbers): each is summed once
 def width_mm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
     """The printed width of `text` on one line, in millimetres."""
     table = _table(bold, italic)
