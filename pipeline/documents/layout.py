@@ -30,6 +30,9 @@ def lay_out(body: etree._Element, styles: Styles) -> None:
 
 
 def _table(table: etree._Element, styles: Styles, room: int) -> None:
+    first = table.find(W + "tr")
+    if first is not None and first.find(f"{W}trPr/{W}tblHeader") is not None:
+        return  # a data table, fitted already (`table_bytes`): it holds no rule and no signature
     if is_signature_table(table):
         keep_before(table)
     for row in table.iter(W + "tr"):  # rules inside cells: the header's, under the issuing body and the motto

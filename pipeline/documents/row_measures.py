@@ -4,24 +4,25 @@ A decision for thousands of units has tens of thousands of cell paragraphs; buil
 elements to read three properties cost more than rendering the document. The renderer's
 output is regular (lxml writes it), so the few things measuring needs are read with patterns:
 each cell's span, each paragraph's style and runs, each run's bold, italic and size, and the
-text. A paragraph with its own alignment or indents is read through the tree instead
-(`table_widths.paragraph_measures`).
+text. A paragraph whose indents are written other than as plain left/right twips is read
+through the tree instead (`table_widths.paragraph_measures`).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from lxml import etree
 
-from pipeline.documents.paragraph_looks import OFF, Look, Styles, combined
+from pipeline.documents.paragraph_looks import OFF, TWIPS_PER_MM, Look, Styles, combined
 from pipeline.documents.text_width import width_mm
 
 _SPAN = re.compile(rb'<w:gridSpan w:val="(\d+)"/>')
 _BEFORE = re.compile(rb'<w:gridBefore w:val="(\d+)"/>')
 _STYLE = re.compile(rb'<w:pStyle w:val="([^"]+)"/>')
-_OWN_LAYOUT = re.compile(rb"<w:(?:jc|ind)\b")
+_PLAIN_INDENT = re.compile(rb'<w:ind(?: w:left="(\d+)")?(?: w:right="(\d+)")?/>')
 _RPR = re.compile(rb"<w:rPr>(.*?)</w:rPr>", re.S)
 _BOLD = re.compile(rb'<w:b(?: w:val="(\w+)")?/>')
 _ITALIC = re.compile(rb'<w:i(?: w:val="(\w+)")?/>')
@@ -78,11 +79,14 @@ class ParagraphMeasurer:
     def _measure(self, paragraph: bytes) -> Measures:
         end = paragraph.find(b"</w:pPr>")
         properties = paragraph[:end] if end >= 0 else b""
-        if _OWN_LAYOUT.search(properties):
+        if b"<w:ind" in properties and not _PLAIN_INDENT.search(properties):
             element = etree.fromstring(self.wrapper[0] + paragraph + self.wrapper[1])[0]
-            return self.fallback(element, self.styles)
+            return self.fallback(element, self.styles)  # indents written some other way: read as Word does
         style = _STYLE.search(properties)
         look = self.styles.looks.get(style.group(1).decode() if style else self.styles.default_style, self.styles.base)
+        indent = _PLAIN_INDENT.search(properties)
+        if indent:  # the paragraph's own left/right indents replace its style's (alignment changes no width)
+            look = replace(look, indent_mm=(int(indent.group(1) or 0) + int(indent.group(2) or 0)) / TWIPS_PER_MM)
         pieces = []
         for content in (paragraph[end:] if end >= 0 else paragraph).split(b"</w:r>")[:-1]:
             found = _TEXT.findall(content)
