@@ -29,9 +29,9 @@ _TCW = re.compile(rb"<w:tcW\b[^<>]*/>")
 _SECTION = re.compile(rb"<w:sectPr\b.*?</w:sectPr>", re.S)
 _ROOT = re.compile(rb"<w:document\b[^<>]*>")
 PLACEHOLDER = b"<!--pipeline: rows %d-->"
-# Rows are set aside only in tables this long (a batch's ranking tables): a report's criteria table,
-# which may end the body, stays whole, so every row of it can be kept with the signature.
-SET_ASIDE_FROM = 200
+# Rows are set aside in tables this long; the header and the last `KEPT_ROWS` rows stay, for a table that
+# ends the body to keep them with the signature (`keep_with_signature`).
+SET_ASIDE_FROM = 2 * KEPT_ROWS + 3
 
 
 def fit_tables(xml: bytes, styles: Styles) -> tuple[bytes, dict[bytes, bytearray]]:
