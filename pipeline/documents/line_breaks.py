@@ -5,10 +5,12 @@ badly and looks careless on a signed document ("Ủy ban nhân / dân", "thị /
 Word and LibreOffice never break a line at a non-breaking space (U+00A0), so the spaces
 inside these are made non-breaking, and a line wraps between names instead:
 
-- a body's name: "Ủy ban nhân dân", "Hội đồng nhân dân", "Hội đồng thẩm định"…;
+- a body's name: "Ủy ban nhân dân", "Hội đồng nhân dân", "Hội đồng thẩm định"…, and "UBND",
+  "HĐND" with the place that follows ("UBND thị xã Hương Trà");
 - an administrative unit with its name: "thị xã Hương Trà", "TỈNH THỪA THIÊN HUẾ",
   "phường 1" (the type, then the words written with a capital or a digit);
-- an agency with the first words of its name: "Sở Tài chính", "Phòng Kinh tế";
+- an agency with the first words of its name: "Sở Tài chính", "Phòng Kinh tế"; a name in two parts
+  breaks only at its dash, which stays at the end of the first line ("PHÒNG TÀI CHÍNH -" / "KẾ HOẠCH");
 - a number or a date with its word: "số 1841/QĐ-UBND", "ngày 24", "tháng 12", "năm 2020".
 
 Text is compared in lower case; what is printed keeps its own letters.
@@ -24,6 +26,7 @@ AGENCIES = ("trung tâm", "văn phòng", "chi cục", "sở", "phòng", "cục")
 NAME_WORDS = 4  # at most this many words of a place's name are held together
 AGENCY_WORDS = 2
 COUNTED = ("số", "ngày", "tháng", "năm")
+ABBREVIATED = ("ubnd", "hđnd")  # held with the place that follows: short enough for any line
 
 
 def names_kept_whole(text: str) -> str:
@@ -51,12 +54,18 @@ def _name_at(words: list[str], n: int) -> int:
         size = phrase.count(" ") + 1
         if " ".join(lower[:size]) == phrase:
             return size + _name_words(words[n + size:], NAME_WORDS)
+    if lower[0] in ABBREVIATED and len(lower) > 1:
+        place = _name_at(words, n + 1)
+        return 1 + place if place > 1 and lower[1] in [p.split(" ")[0] for p in PLACES] else 1
     for phrase in AGENCIES:
         size = phrase.count(" ") + 1
         if " ".join(lower[:size]) == phrase and words[n][:1].isupper():
-            return size + _name_words(words[n + size:], AGENCY_WORDS, capital_first=True)
+            length = size + _name_words(words[n + size:], AGENCY_WORDS, capital_first=True)
+            return length + _second_part(words[n + length:])
     if lower[0] in COUNTED and len(words) > n + 1 and any(c.isdigit() for c in words[n + 1]):
         return 2
+    if n and words[n - 1] in ("-", "–") and words[n][:1].isupper():  # the second part of a name: "Kế hoạch"
+        return max(_name_words(words[n:], AGENCY_WORDS, capital_first=True), 1)
     return 1
 
 
@@ -71,6 +80,13 @@ def _name_words(words: list[str], most: int, capital_first: bool = False) -> int
         if word[-1:] in ",;:.)" or _starts_other(word):
             break
     return count
+
+
+def _second_part(words: list[str]) -> int:
+    """A dash and the second part of a name after it ("- Kế hoạch"): the dash goes with the first part."""
+    if len(words) < 2 or words[0] not in ("-", "–"):
+        return 0
+    return 1  # the dash; the words after it start a name of their own (`_name_at` glues them)
 
 
 def _starts_other(word: str) -> bool:

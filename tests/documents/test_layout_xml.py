@@ -119,12 +119,19 @@ def test_the_measure_of_a_line_agrees_with_the_font():
     ("(Kèm theo Quyết định số 1841/QĐ-UBND ngày 24 tháng 12 năm 2020 của Ủy ban nhân dân thị xã Hương Trà)",
      ["số 1841/QĐ-UBND", "ngày 24", "tháng 12", "năm 2020", "Ủy ban nhân dân", "thị xã Hương Trà)"]),
     ("Giám đốc Sở Tài chính tỉnh Tây Ninh", ["Sở Tài chính", "tỉnh Tây Ninh"]),
+    ("của UBND thị xã Hương Trà trong 6 tháng", ["UBND thị xã Hương Trà"]),
+    ("PHÒNG TÀI CHÍNH - KẾ HOẠCH", ["PHÒNG TÀI CHÍNH -", "KẾ HOẠCH"]),
 ])
 def test_spaces_inside_names_do_not_break(text, kept):
     result = names_kept_whole(text)
     assert result.replace(NBSP, " ") == text  # nothing else changes
     for name in kept:
         assert name.replace(" ", NBSP) in result, name
+
+
+def test_a_name_in_two_parts_breaks_only_after_its_dash():
+    assert names_kept_whole("PHÒNG TÀI CHÍNH - KẾ HOẠCH").split(" ") == ["PHÒNG\u00a0TÀI\u00a0CHÍNH\u00a0-",
+                                                                         "KẾ\u00a0HOẠCH"]
 
 
 def test_spaces_between_names_and_in_ordinary_words_still_break():
