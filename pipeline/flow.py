@@ -72,7 +72,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     if not force:  # before any work: the files every run makes, and those an earlier run's manifest lists
         refuse_existing(out_dir, list(dict.fromkeys([RESULTS_NAME, settings.output.name, *previous_outputs(out_dir),
                                                      MANIFEST_NAME])))
-    warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE, file="job.toml")]
+    warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE)]
     with staged_run(out_dir, settings.name) as staging:
         result = _made(settings, staging, workers, progress)
         if pdf:

@@ -250,6 +250,11 @@ def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: lis
                             title=text(item, "title", f"{key}.title", source, errors),
                             subtitle=text(item, "subtitle", f"{key}.subtitle", source, errors), labels=labels,
                             header=group_header(item, key, source, errors)))
+        if groups[-1].header and kind is not None and kind.source != "campaign":
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{key}.{groups[-1].header[0][0]}",
+                                  value=shown(groups[-1].header[0][1]).strip('"'),
+                                  expected=f"loại văn bản \"{kind.id}\" không dùng mục này (phần đầu, chữ ký của báo "
+                                  "cáo từng đơn vị chỉ có ở kind = \"dot-danh-gia\"); xóa mục này"))
     names = [g.name for g in groups]
     for name in sorted({n for n in names if names.count(n) > 1}):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="groups", value=name,

@@ -116,7 +116,8 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport], problems: l
 
     A unit may have one table only; a group of the job must have a unit (checked only when
     nothing else is wrong: a refused table may be the group's only unit). With a register, a
-    registered unit without a table is not evaluated when its row gives a reason, else an error;
+    registered unit without a table is not evaluated when its row gives a reason, else an error (with a
+    table and a reason, it is not evaluated either: its report is still made);
     its survey, bonus and penalty points, when given, are the ones the decision uses.
     """
     found: list[Problem] = []
@@ -165,7 +166,7 @@ def campaign_unit_row(settings: JobSettings, report: UnitReport, entry: Register
         if entry.survey_points is not None:  # direct points + survey make the scale (Chỉ số CCHC): not rescaled
             row |= {"survey_points": entry.survey_points, "scale_max": None}
         row |= {key: getattr(entry, key) for key in ("bonus", "penalty") if getattr(entry, key) is not None}
-        row["note"] = entry.note
+        row |= {"note": entry.note, "reason": entry.reason}  # a reason: not evaluated, though its report is made
     return row
 
 

@@ -131,3 +131,36 @@ def test_while_the_appraisal_is_not_done_the_reports_are_made_and_the_decision_i
     assert code == 0 and "chưa lập quyết định" in out + err
     assert len(list((tmp_path / "out" / "bao-cao").glob("*.docx"))) == 4
     assert not (tmp_path / "out" / "quyet-dinh.docx").exists()
+
+
+def test_the_campaigns_decision_and_reports_are_valid_ooxml(ran):
+    from tests.documents.test_valid_ooxml import findings
+
+    for path in (ran / "quyet-dinh.docx", ran / "bao-cao" / "001-so-noi-vu.docx", ran / "bao-cao" / "003-ubnd-xa-hoa-an.docx"):
+        assert findings(path) == [], path.name
+
+
+def test_a_registered_unit_with_a_workbook_and_a_reason_is_not_evaluated_but_keeps_its_report(campaign, cli, tmp_path):
+    register = [list(r) for r in REGISTER]
+    register[1][-1] = "Đang bị xem xét kỷ luật"  # Sở Tư pháp has its workbook
+    code, _, err = cli("run", campaign(register), "--out", tmp_path / "out")
+    assert (code, err) == (0, "")
+    assert (tmp_path / "out" / "bao-cao" / "002-so-tu-phap.docx").is_file()
+    row = appendix_rows(tmp_path / "out" / "quyet-dinh.docx")["Sở Tư pháp"]
+    assert row["TT"] == "2" and row["Kết quả đánh giá"] == "Đang bị xem xét kỷ luật"
+
+
+def test_the_register_beside_job_toml_is_not_read_as_a_data_file(campaign):
+    folder = campaign(job=JOB.replace('data = "don-vi"\n', ""))
+    for path in (folder / "don-vi").iterdir():
+        path.rename(folder / path.name)
+    assert len([u for u in check_job(folder).units if u["evaluated"]]) == 4
+
+
+def test_a_group_default_of_report_headers_is_refused_outside_a_campaign(example_job, cli):
+    job = example_job("huong-tra-2020-xep-loai")
+    settings = job / "job.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("[[groups]]\n", '[[groups]]\nsymbol = "BC-UBND"\n', 1), encoding="utf-8")
+    code, _, err = cli("check", job)
+    assert code == 1 and "groups[1].symbol" in err and "dot-danh-gia" in err
