@@ -77,11 +77,11 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
         criteria, found = normalise_criteria([sheet])
         problems += found
         criteria, totals, found = rolled_up_criteria(criteria)
-        problems += found
         appraised = None
-        if settings.appraisal_done is not None and totals is not None and not found:
-            criteria, appraised, found = _appraised(criteria, settings.appraisal_done, where)
-            problems += found
+        if settings.appraisal_done is not None and totals is not None:
+            criteria, appraised, more = _appraised(criteria, settings.appraisal_done, where)
+            found += [p for p in more if p not in found]  # a wrong maximum or code is said once, not per tree
+        problems += found
         if unit and group is not None and totals is not None and not found:
             reports.append(UnitReport(unit, group, sheet.file, sheet.name, criteria, totals, appraised))
     return reports, problems, named

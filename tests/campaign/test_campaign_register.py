@@ -164,3 +164,21 @@ def test_a_group_default_of_report_headers_is_refused_outside_a_campaign(example
     settings.write_text(text.replace("[[groups]]\n", '[[groups]]\nsymbol = "BC-UBND"\n', 1), encoding="utf-8")
     code, _, err = cli("check", job)
     assert code == 1 and "groups[1].symbol" in err and "dot-danh-gia" in err
+
+
+def test_self_and_appraised_mistakes_of_one_table_are_said_together_and_a_shared_one_once(campaign):
+    points = dict(POINTS)
+    points["Sở Nội vụ"] = ((10, None, 28, 38), (11, 18, 27, 36))  # self 1.2 blank; appraised 11 above 10 in 1.1
+    folder = campaign(points=points)
+    path = folder / "don-vi" / "01.xlsx"
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    book.active["C6"] = 31  # field I's maximum 31, not the sum 30 of its criteria: wrong in both trees
+    book.save(path)
+    with pytest.raises(InputErrors) as caught:
+        check_job(folder)
+    found = [(p.reason, p.row, p.column) for p in caught.value.problems if p.file == "01.xlsx"]
+    assert (Reason.MISSING_VALUE, 8, "Điểm tự chấm") in found
+    assert (Reason.ABOVE_MAXIMUM, 7, "Điểm thẩm định") in found
+    assert found.count((Reason.MAXIMUM_MISMATCH, 6, "Điểm chuẩn")) == 1
