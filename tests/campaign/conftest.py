@@ -88,13 +88,14 @@ def unit_rows(unit: str, self_points, appraised, group: str | None = None) -> li
 
 @pytest.fixture
 def campaign(tmp_path):
-    """Writes the campaign; `edit(register, points, job)` may change the register's rows, the points, job.toml."""
-    def make(register=None, points=None, job=JOB, name="dot") -> Path:
+    """Writes the campaign; `make(register, points, job, name, header)` may change the register's rows, the
+    points, job.toml, the folder's name and the register's header row."""
+    def make(register=None, points=None, job=JOB, name="dot", header=None) -> Path:
         folder = tmp_path / name
         (folder / "don-vi").mkdir(parents=True)
         (folder / "job.toml").write_text(job, encoding="utf-8")
         write_workbook(folder / "danh-muc-don-vi.xlsx",
-                       {"Danh mục": [["DANH MỤC ĐƠN VỊ"], [], REGISTER_HEADER, *(register or REGISTER)]})
+                       {"Danh mục": [["DANH MỤC ĐƠN VỊ"], [], header or REGISTER_HEADER, *(register or REGISTER)]})
         for number, (unit, (own, appraised)) in enumerate((points or POINTS).items(), 1):
             write_workbook(folder / "don-vi" / f"{number:02d}.xlsx", {"Tự chấm": unit_rows(unit, own, appraised)})
         return folder

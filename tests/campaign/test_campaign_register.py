@@ -11,7 +11,7 @@ from docx import Document
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
 from pipeline.flow import check_job
-from tests.campaign.conftest import JOB, POINTS, REGISTER, XA
+from tests.campaign.conftest import JOB, POINTS, REGISTER, REGISTER_HEADER, XA
 
 
 def texts(path) -> str:
@@ -182,3 +182,17 @@ def test_self_and_appraised_mistakes_of_one_table_are_said_together_and_a_shared
     assert (Reason.MISSING_VALUE, 8, "Điểm tự chấm") in found
     assert (Reason.ABOVE_MAXIMUM, 7, "Điểm thẩm định") in found
     assert found.count((Reason.MAXIMUM_MISMATCH, 6, "Điểm chuẩn")) == 1
+
+
+def test_survey_points_of_the_register_are_added_to_the_appraised_points_in_their_own_column(campaign, tmp_path, cli):
+    header = [*REGISTER_HEADER, "Điểm điều tra xã hội học"]
+    register = [[*row, 9 if row[1] == "UBND xã Hòa An" else None] for row in REGISTER]
+    job = campaign(register, header=header)
+    code, _, err = cli("run", job, "--out", tmp_path / "out")
+    assert (code, err) == (0, "")
+    rows = appendix_rows(tmp_path / "out" / "quyet-dinh.docx")
+    appraised = sum(map(Decimal, POINTS["UBND XA HOA AN"][1]))
+    hoa_an = rows["UBND xã Hòa An"]
+    assert hoa_an["Điểm điều tra xã hội học"] == "9,00"
+    assert hoa_an["Kết quả đánh giá"] == comma(appraised + 9)  # direct + survey make the scale: not rescaled
+    assert "Điểm điều tra xã hội học" not in rows["Sở Nội vụ"]  # the group without survey points has no such column
