@@ -151,6 +151,8 @@ def _check(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         raise
     print(summary(result))
+    if not result.settings.decision_made:  # a campaign under appraisal: said before the run says it again
+        print(f"\n{describe(problem(Reason.APPRAISAL_NOT_DONE))}")
     print(f"\nKhông có lỗi. Chạy: python -m pipeline run {args.job}")
     return 0
 

@@ -26,6 +26,7 @@ from pipeline.documents.report_context import unit_report_context
 from pipeline.documents.template_check import check_template
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
+from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.evaluate import evaluate, scored, unit_score
 from pipeline.scoring.result import JobResult
 from pipeline.write.files import report_file_name
@@ -71,7 +72,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     if not force:  # before any work: the files every run makes, and those an earlier run's manifest lists
         refuse_existing(out_dir, list(dict.fromkeys([RESULTS_NAME, settings.output.name, *previous_outputs(out_dir),
                                                      MANIFEST_NAME])))
-    warnings: list[Problem] = []
+    warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE)]
     with staged_run(out_dir, settings.name) as staging:
         result = _made(settings, staging, workers, progress)
         if pdf:
@@ -121,6 +122,8 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
         raise InputErrors(list(dict.fromkeys([*exc.problems, *problems]))) from None
     if problems:
         raise InputErrors(problems)
+    if not settings.decision_made:  # appraisal under way: the units' reports only (`Reason.APPRAISAL_NOT_DONE`)
+        return result
     with alongside(results_workbook, result) as workbook_made:  # on the other core, while the document renders
         document = render_document(templates[0][0], document_context(result))
         workbook = workbook_made()
@@ -140,6 +143,7 @@ class CampaignWork:
     template: Path
     staging: Path | None
     out_dir: Path | None = None
+    register: dict[str, list[Registered]] | None = None  # the register of units by name (`register.by_name`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +151,7 @@ class FileOutcome:
     reports: tuple[UnitReport, ...]  # without their criteria: the totals are all the decision needs
     staged: tuple[str, ...]  # each report's temporary name in the staging folder, in the order of `reports`
     problems: tuple[Problem, ...]
+    named: tuple[str, ...] = ()  # registered units whose tables the file holds, refused ones too
 
 
 def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
@@ -156,11 +161,13 @@ def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
         sheets = read_data_file(path)
     except InputErrors as exc:
         return FileOutcome((), (), exc.problems)
-    reports, problems = assessed_units(work.settings, sheets)
+    reports, problems, named = assessed_units(work.settings, sheets, work.register)
     staged = []
     if not problems:
         for number, report in enumerate(reports):
-            context = unit_report_context(work.settings, report, unit_score(work.settings, report))
+            entry = registered_as(work.register, report.unit) if work.register is not None else None
+            context = unit_report_context(work.settings, report, unit_score(work.settings, report),
+                                          entry.header if entry else ())
             staged.append(f"bao-cao/.{index:06d}-{number:04d}.docx")
             try:
                 content = render_document(work.template, context)
@@ -171,26 +178,28 @@ def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
             except InputErrors as exc:
                 problems += exc.problems
     compact = tuple(replace(report, criteria=None) for report in reports)
-    return FileOutcome(compact, tuple(staged), tuple(problems))
+    return FileOutcome(compact, tuple(staged), tuple(problems), tuple(named))
 
 
 def _campaign(settings: JobSettings, template: Path, staging: Staging | None, problems: list[Problem],
               workers: int | None, progress: Progress | None) -> JobResult:
     """A campaign's result: files assessed in parallel, then the units checked together and ranked."""
+    register, found = _register(settings)
     work = CampaignWork(replace(settings, data_files=()), template, staging.folder if staging else None,
-                        staging.out_dir if staging else None)
+                        staging.out_dir if staging else None, by_name(register) if register is not None else None)
     reports: list[UnitReport] = []
     staged: list[str] = []
-    found: list[Problem] = []
+    named: list[str] = []
     files = list(enumerate(settings.data_files))
     for outcome in in_parallel(assessed_file, work, files, workers, size=len(files)):
         reports += outcome.reports
         staged += outcome.staged
         found += outcome.problems
+        named += outcome.named
         if progress:
             progress(len(outcome.staged))
     found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
-    units, more = campaign_table(settings, reports, [*found, *problems])
+    units, more = campaign_table(settings, reports, [*found, *problems], register, named)
     result = scored(settings, units, [*found, *more], reports=tuple(reports))
     if staging is not None and not problems:
         for position, (report, temporary) in enumerate(zip(reports, staged), 1):
@@ -198,3 +207,16 @@ def _campaign(settings: JobSettings, template: Path, staging: Staging | None, pr
             staging.path(name)
             (staging.folder / temporary).replace(staging.folder / name)
     return result
+
+
+def _register(settings: JobSettings) -> tuple[tuple[Registered, ...] | None, list[Problem]]:
+    """The campaign's register of units (`None` without one) and the problems in it."""
+    if settings.register is None:
+        return None, []
+    try:
+        sheets = read_data_file(settings.register)
+    except InputErrors as exc:
+        return (), list(exc.problems)
+    sheets = [replace(sheet, file=settings.register.relative_to(settings.folder).as_posix()) for sheet in sheets]
+    register, problems = read_register(settings, sheets)
+    return register, problems

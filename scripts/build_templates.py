@@ -457,11 +457,49 @@ def _ranking_table(doc: Document) -> None:
     Two versions, one grid each: with the Xếp loại column, and without it for a rank-only group
     (`labels = []`), where the unit column takes its width.
     """
-    paragraph(doc, "DongKe", "{%p if appendix.classified %}")
+    for tag, survey, classified in _APPRAISAL_VERSIONS:
+        paragraph(doc, "DongKe", tag)
+        _appraisal_version(doc, survey, classified)
+    paragraph(doc, "DongKe", "{%p elif appendix.classified %}")
     _ranking_version(doc, classified=True)
     paragraph(doc, "DongKe", "{%p else %}")
     _ranking_version(doc, classified=False)
     paragraph(doc, "DongKe", "{%p endif %}")
+
+
+_APPRAISAL_VERSIONS = (  # (tag, survey column, Xếp loại column): a campaign's appraised results, one grid each
+    ("{%p if appendix.appraisal and appendix.components and appendix.classified %}", True, True),
+    ("{%p elif appendix.appraisal and appendix.components %}", True, False),
+    ("{%p elif appendix.appraisal and appendix.classified %}", False, True),
+    ("{%p elif appendix.appraisal %}", False, False),
+)
+
+
+def _appraisal_version(doc: Document, survey: bool, classified: bool) -> None:
+    """A campaign's appendix from the appraised results: self-assessed and appraised totals side by side, then
+    survey points (when the group has them), bonus, penalty, the result, label and rank."""
+    columns = [("TT", 12, ("BangSo", "{{ u.position }}")), ("Đơn vị", 0, ("BangChu", "{{ u.unit }}")),
+               ("Tổng điểm tự chấm", 26, ("BangSo", "{{ u.self_points }}")),
+               ("Tổng điểm thẩm định", 26, ("BangSo", "{{ u.points }}")),
+               *([("Điểm điều tra xã hội học", 26, ("BangSo", "{{ u.survey_points }}"))] if survey else []),
+               ("Điểm thưởng", 20, ("BangSo", "{{ u.bonus }}")), ("Điểm trừ", 20, ("BangSo", "{{ u.penalty }}")),
+               ("{{ score_header }}", 25, ("BangSo", "{{ u.score }}")),
+               *([("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []),
+               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
+    widths = [w for _, w, _ in columns]
+    widths[1] = LANDSCAPE_WIDTH - sum(widths)
+    table = data_table(doc, [h for h, _, _ in columns], widths)
+    _tag_row(table, "{%tr for u in appendix.ranked %}")
+    data_row(table, [c for _, _, c in columns])
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
+    _tag_row(table, "{%tr for u in block.units %}")
+    row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"),
+                           *[("BangSo", "")] * (len(widths) - 3), ("BangChu", "{{ u.note }}")])
+    merge_across(row, 2, len(widths) - 2, "BangSo", "{% vm %}{{ block.reason }}")
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr endfor %}")
+    _widths(table, widths)
 
 
 def _ranking_version(doc: Document, classified: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE
 from pipeline.config.scheme import SCHEME_FIELDS
 from pipeline.config.job_settings import GROUP_FIELDS, JOB_FIELDS
 from pipeline.config.kinds import KINDS
@@ -12,7 +12,7 @@ INPUTS_DOC = (ROOT / "docs" / "inputs.md").read_text(encoding="utf-8")
 
 
 def test_every_column_is_documented_with_its_identifier_and_aliases():
-    for spec in (UNIT_TABLE, CRITERIA_TABLE):
+    for spec in (UNIT_TABLE, CRITERIA_TABLE, REGISTER_TABLE):
         for column in spec.columns:
             row = next(line for line in INPUTS_DOC.splitlines() if line.startswith(f"| {column.header} | `{column.id}`"))
             for alias in column.aliases:

@@ -101,6 +101,12 @@ class Reason(Enum):
     TEMPLATE_ROW_SHORT = "template_row_short"
     TEMPLATE_MERGED_CELL_SHORT = "template_merged_cell_short"
     ANNOTATED_IS_TEMPLATE = "annotated_is_template"
+    UNREGISTERED_UNIT = "unregistered_unit"
+    REGISTERED_WITHOUT_TABLE = "registered_without_table"
+    DUPLICATE_REGISTERED_UNIT = "duplicate_registered_unit"
+    APPRAISAL_MISSING = "appraisal_missing"
+    APPRAISAL_NOT_DONE = "appraisal_not_done"  # a warning: reports made, no decision
+    REGISTER_MISSING = "register_missing"
 
 
 @dataclass(frozen=True)

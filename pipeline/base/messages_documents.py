@@ -42,4 +42,25 @@ DOCUMENT_TEXT: dict[Reason, str] = {
     Reason.ANNOTATED_IS_TEMPLATE: (
         "bản góp ý (--annotate) không được ghi đè lên chính mẫu đang kiểm tra. Bỏ tên tệp sau --annotate (bản góp "
         "ý được ghi thành <tên mẫu>.gop-y.docx cạnh mẫu), hoặc ghi một tên tệp khác."),
+    Reason.UNREGISTERED_UNIT: (
+        "bảng tiêu chí của đơn vị \"{value}\" nhưng đơn vị này không có trong danh mục đơn vị ({register}). "
+        "Thêm đơn vị vào danh mục (một dòng, cột \"Tên đơn vị\" ghi đúng tên chính thức), hoặc sửa dòng "
+        "\"Đơn vị: …\" phía trên bảng cho đúng tên trong danh mục{hint}, hoặc bỏ tệp này khỏi đợt đánh giá."),
+    Reason.REGISTERED_WITHOUT_TABLE: (
+        "đơn vị \"{value}\" (khối \"{group}\") có trong danh mục nhưng không có bảng tiêu chí nào trong {data}. "
+        "Thêm bảng tiêu chí của đơn vị (dòng \"Đơn vị: {value}\" phía trên dòng tiêu đề), hoặc ghi lý do ở cột "
+        "\"Lý do không đánh giá\" của dòng này nếu đơn vị không được đánh giá."),
+    Reason.DUPLICATE_REGISTERED_UNIT: (
+        "đơn vị \"{value}\" đã có trong danh mục ở dòng {first_row}. Mỗi đơn vị chỉ ghi một dòng; xóa dòng thừa."),
+    Reason.APPRAISAL_MISSING: (
+        "chưa có điểm thẩm định, trong khi job.toml ghi [appraisal] done = true (đã thẩm định xong). Ghi điểm thẩm "
+        "định của dòng này (tiêu chí không đạt thì ghi 0), hoặc sửa thành done = false nếu chưa thẩm định xong "
+        "(khi đó chỉ lập báo cáo tự chấm điểm, chưa lập quyết định)."),
+    Reason.APPRAISAL_NOT_DONE: (
+        "Lưu ý: chưa lập quyết định vì job.toml ghi [appraisal] done = false (chưa thẩm định xong); quyết định "
+        "chỉ công bố kết quả đã thẩm định. Đã lập báo cáo tự chấm điểm của từng đơn vị. Khi đã ghi đủ cột "
+        "\"Điểm thẩm định\" của mọi đơn vị, sửa thành done = true rồi chạy lại."),
+    Reason.REGISTER_MISSING: (
+        "không thấy danh mục đơn vị \"{value}\" (mục register của job.toml) trong thư mục công việc. Đặt tệp "
+        "danh mục đơn vị (.xlsx hoặc .csv) vào thư mục công việc, hoặc sửa tên ở mục register."),
 }

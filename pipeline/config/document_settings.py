@@ -155,3 +155,16 @@ def unit_document(template: DocumentSettings, unit: str) -> DocumentSettings:
 
     return replace(template, **{f.name: filled(getattr(template, f.name)) for f in fields(template)
                                 if f.name != "template"})
+
+
+def unit_header(document: DocumentSettings, given: tuple[tuple[str, Any], ...]) -> DocumentSettings:
+    """`document` under one unit's own header and signer: (field, value) pairs of
+    `campaign_settings.HEADER_FIELDS`, later pairs over earlier ones (a register's cell over its group's default)."""
+    values = dict(given)
+    if not values:
+        return document
+    signature = document.signature
+    signature = Signature(values.get("signer_authority", signature.authority),
+                          values.get("signer_position", signature.position), values.get("signer_name", signature.name))
+    own = {key: values[key] for key in ("parent_body", "issuing_body", "symbol", "place") if key in values}
+    return replace(document, **own, signature=signature)

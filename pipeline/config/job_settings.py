@@ -12,13 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.config.campaign_settings import HEADER_FIELDS, campaign_parts, group_header
 from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Output, kind_choices
 from pipeline.config.scheme import SCHEME_FIELDS, Label, Scheme, labels_from_data, scheme_data, scheme_from_data
 from pipeline.config.values import inside, outside, shown, text, unknown_keys, wrong_type
 
-JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document", "reports"}
-GROUP_FIELDS = {"name", "sheet", "title", "subtitle", "labels"}
+JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document", "reports",
+              "register", "appraisal"}
+GROUP_FIELDS = {"name", "sheet", "title", "subtitle", "labels", *HEADER_FIELDS}
 SETTINGS_FILE = "job.toml"
 DATA_SUFFIXES = (".xlsx", ".csv")
 
@@ -32,6 +34,7 @@ class Group:
     title: str = ""
     subtitle: str = ""
     labels: tuple[Label, ...] | None = None
+    header: tuple[tuple[str, Any], ...] = ()  # a campaign: defaults of its units' report headers (`campaign_settings`)
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,13 @@ class JobSettings:
     document: DocumentSettings = field(default_factory=DocumentSettings)
     reports: DocumentSettings | None = None  # a batch's per-unit report; "{don_vi}" stands for the unit
     scheme_overrides: tuple[str, ...] = ()  # the scheme keys `[scheme_overrides]` changed
+    register: Path | None = None  # a campaign's register of units (danh mục đơn vị)
+    appraisal_done: bool | None = None  # `[appraisal] done`; `None`: no `[appraisal]` (a batch of self-assessments)
+
+    @property
+    def decision_made(self) -> bool:
+        """Whether the run makes the decision: not while an appraisal declared undone is under way."""
+        return self.appraisal_done is not False
 
     @property
     def name(self) -> str:
@@ -76,7 +86,10 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
                               expected="ghi một trong " + kind_choices()))
     record = KINDS.get(kind) if isinstance(kind, str) else None
     scheme = _scheme(data, source, errors)
-    files = _data_files(data.get("data"), folder, data_files, source, errors)
+    register, appraisal_done = campaign_parts(data, record, folder, source, errors)
+    files = _data_files(data.get("data"), folder, [f for f in data_files if register is None
+                                                   or f.resolve() != register.resolve()], source, errors)
+    files = [f for f in files if register is None or f.resolve() != register.resolve()]
     groups = _groups(data, record, source, errors)
     document_data = data.get("document", {})
     if not isinstance(document_data, dict):
@@ -107,7 +120,8 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     overridden = data.get("scheme_overrides", {})
     return JobSettings(folder=folder, kind=str(kind), scheme=scheme, data_files=tuple(files),
                        groups=tuple(groups), unit=unit, document=document, reports=reports,
-                       scheme_overrides=tuple(sorted(overridden)))
+                       scheme_overrides=tuple(sorted(overridden)), register=register,
+                       appraisal_done=appraisal_done)
 
 
 def _unused_by_kind(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> None:
@@ -234,7 +248,13 @@ def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: lis
             labels = labels_from_data(item["labels"], source, f"{key}.labels", errors)
         groups.append(Group(name=name, sheet=text(item, "sheet", f"{key}.sheet", source, errors, name) or name,
                             title=text(item, "title", f"{key}.title", source, errors),
-                            subtitle=text(item, "subtitle", f"{key}.subtitle", source, errors), labels=labels))
+                            subtitle=text(item, "subtitle", f"{key}.subtitle", source, errors), labels=labels,
+                            header=group_header(item, key, source, errors)))
+        if groups[-1].header and kind is not None and kind.source != "campaign":
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{key}.{groups[-1].header[0][0]}",
+                                  value=shown(groups[-1].header[0][1]).strip('"'),
+                                  expected=f"loại văn bản \"{kind.id}\" không dùng mục này (phần đầu, chữ ký của báo "
+                                  "cáo từng đơn vị chỉ có ở kind = \"dot-danh-gia\"); xóa mục này"))
     names = [g.name for g in groups]
     for name in sorted({n for n in names if names.count(n) > 1}):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="groups", value=name,

@@ -32,7 +32,7 @@ CONTEXTS: dict[str, frozenset[str]] = {
 # The fields whose value is a number (already formatted as text): a misspelt name is only ever told a name of
 # the same kind, so that a "bonus" column is not filled with appraised points because the names look alike.
 NUMBER_FIELDS = frozenset({"position", "max_points", "applicable_max", "appraised_points", "survey_points", "points",
-                           "score", "rank"})
+                           "score", "rank", "self_points", "bonus", "penalty"})
 KIND_CONTEXT = {kind.id: kind.output().context for kind in KINDS.values()}
 
 

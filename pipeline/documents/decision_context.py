@@ -59,7 +59,7 @@ def appendix_references(count: int, numbering: str) -> str:
     return f"Phụ lục {listed}"
 
 
-INPUT_COLUMNS = ("appraised_points", "survey_points")  # typed points printed in a ranking table
+INPUT_COLUMNS = ("appraised_points", "survey_points", "self_points", "bonus", "penalty")  # typed points in a table
 
 
 def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
@@ -68,7 +68,7 @@ def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
     A row is built unit by unit, but how many decimals a column shows depends on every value in it
     (one "86,2" among "90,25" must read "86,20"), so the appendix decides first and its rows follow.
     """
-    return {column: column_places((unit[column] for unit in members), scheme) for column in INPUT_COLUMNS}
+    return {column: column_places((unit.get(column) for unit in members), scheme) for column in INPUT_COLUMNS}
 
 
 def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int]) -> UnitRow:
@@ -80,6 +80,9 @@ def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int]) -> Unit
         survey_points=column_text(unit["survey_points"], places["survey_points"]),
         points=appraised, score=score_text(unit["score"], scheme) if evaluated else "",
         label=unit["label"] or "", rank=str(unit["rank"]) if evaluated else "", note=unit["note"],
+        **{column: column_text(unit.get(column), places[column]) if evaluated and (column == "self_points"
+                                                                                    or unit.get(column)) else ""
+           for column in ("self_points", "bonus", "penalty")},  # no bonus, no penalty: a blank cell, not "0,00"
     )
 
 
@@ -105,7 +108,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
             label=label, heading=f"{roman(index)}. {group.name.upper()}", title=group.title or doc.title.upper(),
             subtitle=group.subtitle, components=any(u["survey_points"] is not None for u in members),
             classified=bool(scheme.labels if group.labels is None else group.labels),
-            ranked=tuple(evaluated), not_evaluated=tuple(blocks),
+            ranked=tuple(evaluated), not_evaluated=tuple(blocks), appraisal=settings.appraisal_done is True,
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
         lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pipeline.base.rounding import round_half_up
-from pipeline.config.document_settings import unit_document
+from pipeline.config.document_settings import unit_document, unit_header
 from pipeline.documents.header import header
 from pipeline.documents.numbers import points_text, score_text, score_words
 from pipeline.documents.rows import CriterionRow, ExtraRow
@@ -72,9 +72,13 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
     return "; ".join(steps) + rating + "."
 
 
-def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any]) -> dict[str, Any]:
-    """A campaign unit's report: its own rows, in the job's `[reports]` wording for that unit."""
-    unit_settings = replace(settings, document=unit_document(settings.reports, report.unit))
+def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any],
+                        own: tuple[tuple[str, Any], ...] = ()) -> dict[str, Any]:
+    """A campaign unit's report: its own rows, in the job's `[reports]` wording for that unit, under its own
+    header and signer: the register's cells (`own`) over its group's defaults over `[reports]`."""
+    group = settings.group_named(report.group)
+    document = unit_header(unit_document(settings.reports, report.unit), (*(group.header if group else ()), *own))
+    unit_settings = replace(settings, document=document)
     rows = report_rows(report.criteria, report.totals, unit_settings.scheme)
     return {**header(unit_settings.document), **rows,
             "self_rating": self_rating(unit_settings, report.totals, unit)}

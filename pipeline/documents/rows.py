@@ -36,6 +36,9 @@ class UnitRow:
     label: str
     rank: str
     note: str
+    self_points: str = ""  # a campaign: the self-assessed total of the unit's criteria tree (fields only)
+    bonus: str = ""
+    penalty: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +59,4 @@ class Appendix:
     classified: bool  # False when the group's labels are [] (rank only): no Xếp loại column
     ranked: tuple[UnitRow, ...]
     not_evaluated: tuple[ReasonBlock, ...]
+    appraisal: bool = False  # a campaign whose appraisal is done: self-assessed and appraised totals side by side

@@ -76,6 +76,32 @@ CRITERIA_TABLE = TableSpec(
         Column("self_points", "Điểm tự chấm", ("Điểm tự đánh giá",), required=True, number=True),
         Column("rationale", "Lý giải việc chấm điểm", ("Lý giải", "Giải trình", "Thuyết minh")),
         Column("rollup", "Cách tính", ("Cách tính điểm",)),
+        Column("appraised_points", "Điểm thẩm định", ("Điểm Hội đồng thẩm định", "Điểm thẩm định lại"), number=True,
+               words=("tham dinh",)),
+        Column("appraisal_note", "Ý kiến thẩm định", ("Nhận xét thẩm định", "Ghi chú thẩm định")),
+    ),
+)
+
+REGISTER_TABLE = TableSpec(
+    name="danh mục đơn vị",
+    anchor="unit",
+    columns=(
+        Column("order", "TT", ("STT", "Số TT", "Số thứ tự")),
+        Column("unit", "Tên đơn vị", ("Đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị"), required=True),
+        Column("group", "Khối", ("Nhóm", "Khối, nhóm", "Khối/nhóm")),
+        Column("parent_body", "Cơ quan chủ quản", ("Tên cơ quan chủ quản",)),
+        Column("issuing_body", "Tên cơ quan ban hành", ("Cơ quan ban hành",)),
+        Column("symbol", "Ký hiệu", ("Ký hiệu báo cáo", "Ký hiệu văn bản")),
+        Column("place", "Địa danh"),
+        Column("signer_authority", "Thẩm quyền ký"),
+        Column("signer_position", "Chức vụ người ký", ("Chức vụ",)),
+        Column("signer_name", "Họ tên người ký", ("Họ và tên người ký", "Người ký")),
+        Column("survey_points", "Điểm điều tra xã hội học", ("Điểm điều tra XHH", "Điểm khảo sát"), number=True,
+               words=("dieu tra", "xhh", "khao sat")),
+        Column("bonus", "Điểm thưởng", number=True, words=("thuong",)),
+        Column("penalty", "Điểm trừ", ("Điểm bị trừ",), number=True, words=("tru",)),
+        Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại", "Lý do"), words=("ly do",)),
+        Column("note", "Ghi chú"),
     ),
 )
 

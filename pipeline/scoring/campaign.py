@@ -24,6 +24,7 @@ from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import clean_text, control_characters, without_controls
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.scoring.normalise import normalise_criteria
+from pipeline.scoring.register import Registered, closest_registered, registered_as
 from pipeline.scoring.tables import locate_tables
 
 UNIT_LABELS = ("đơn vị", "tên đơn vị", "cơ quan, đơn vị")
@@ -39,43 +40,90 @@ class UnitReport:
     file: str
     sheet: str | None
     criteria: list[dict[str, Any]] | None  # dropped once the report is rendered (a campaign keeps only its totals)
-    totals: CriteriaTotals
+    totals: CriteriaTotals  # self-assessed (Điểm tự chấm)
+    appraised: CriteriaTotals | None = None  # Điểm thẩm định rolled up the same way; `None` while not appraised
 
 
-def assessed_units(settings: JobSettings, sheets: list[Sheet]) -> tuple[list[UnitReport], list[Problem]]:
-    """Each criteria table of `sheets` as one unit, rolled up on its own, and every problem.
+def assessed_units(settings: JobSettings, sheets: list[Sheet],
+                   register: dict[str, list[Registered]] | None = None
+                   ) -> tuple[list[UnitReport], list[Problem], list[str]]:
+    """Each criteria table of `sheets` as one unit, rolled up on its own, every problem, and the registered
+    names of the units whose tables were found (refused ones too: they are not missing from the campaign).
 
     Tables are independent of each other, so the files of a campaign can be assessed
-    apart (in parallel); `campaign_table` then checks them together.
+    apart (in parallel); `campaign_table` then checks them together. With a register (`by_name`),
+    a unit is named and grouped as its row says, and a table of a unit not in it is refused.
     """
     tables, problems = locate_tables(sheets, CRITERIA_TABLE)
     reports: list[UnitReport] = []
+    named: list[str] = []
     for table in tables:
         sheet = table.sheet
         where = {"file": sheet.file, "sheet": sheet.name}
         unit = _labelled(sheet, table.header_row, UNIT_LABELS, problems)
-        group = _group(settings, sheet, table.header_row, where, problems)
+        if register is None:
+            group = _group(settings, sheet, table.header_row, where, problems)
+        else:
+            entry = registered_as(register, unit) if unit else None
+            if unit and entry is None:
+                close = closest_registered(tuple(r for same in register.values() for r in same), unit)
+                problems.append(problem(Reason.UNREGISTERED_UNIT, **where, value=unit, register=_register_name(settings),
+                                        hint=f' ("{close}")' if close else ""))
+            group, unit = (entry.group, entry.unit) if entry else (None, unit)
+            if entry:
+                named.append(entry.unit)
         if not unit:
             problems.append(problem(Reason.UNIT_NAME_MISSING, **where))
         criteria, found = normalise_criteria([sheet])
         problems += found
         criteria, totals, found = rolled_up_criteria(criteria)
+        appraised = None
+        if settings.appraisal_done is not None and totals is not None:
+            criteria, appraised, more = _appraised(criteria, settings.appraisal_done, where)
+            found += [p for p in more if p not in found]  # a wrong maximum or code is said once, not per tree
         problems += found
         if unit and group is not None and totals is not None and not found:
-            reports.append(UnitReport(unit, group, sheet.file, sheet.name, criteria, totals))
-    return reports, problems
+            reports.append(UnitReport(unit, group, sheet.file, sheet.name, criteria, totals, appraised))
+    return reports, problems, named
 
 
-def campaign_table(settings: JobSettings, reports: list[UnitReport],
-                   problems: list[Problem]) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
+def _appraised(criteria: list[dict[str, Any]], done: bool, where: dict[str, Any]
+               ) -> tuple[list[dict[str, Any]], CriteriaTotals | None, list[Problem]]:
+    """The appraisal's tree rolled up by the rules of the self-assessment's (`rolled_up_criteria`).
+
+    Each row gains `appraised_rolled` (its appraised points after the roll-up). Appraisal done: every
+    rule applies, a blank leaf is an error. Not done: only what is typed is checked (not above the
+    row's maximum), no totals (no decision is made from them).
+    """
+    if done and not any(r["appraised_points"] is not None for r in criteria if r["role"] == "criterion"):
+        return criteria, None, [problem(Reason.APPRAISAL_MISSING, **where,
+                                        column=CRITERIA_TABLE.column("appraised_points").header)]
+    rows, totals, found = rolled_up_criteria(criteria, "appraised_points")
+    if not done:
+        return criteria, None, [p for p in found if p.reason is Reason.ABOVE_MAXIMUM]
+    merged = [row | {"appraised_rolled": other["points"]} for row, other in zip(criteria, rows)]
+    return merged, (totals if not found else None), found
+
+
+def _register_name(settings: JobSettings) -> str:
+    return settings.register.name if settings.register is not None else ""
+
+
+def campaign_table(settings: JobSettings, reports: list[UnitReport], problems: list[Problem],
+                   register: tuple[Registered, ...] | None = None, named: tuple[str, ...] | list[str] = ()
+                   ) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
     """The assessed units in the shape `unit_scores` reads, with the checks across tables.
 
     A unit may have one table only; a group of the job must have a unit (checked only when
-    nothing else is wrong: a refused table may be the group's only unit).
+    nothing else is wrong: a refused table may be the group's only unit). With a register, a
+    registered unit without a table is not evaluated when its row gives a reason, else an error (with a
+    table and a reason, it is not evaluated either: its report is still made);
+    its survey, bonus and penalty points, when given, are the ones the decision uses.
     """
     found: list[Problem] = []
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[str, str], str] = {}
+    entries = {r.unit: r for r in register or ()}
     for report in reports:
         key = (report.group, report.unit.casefold())
         if key in seen:
@@ -83,12 +131,55 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport],
                                  value=report.unit, group=report.group, first=seen[key]))
             continue
         seen[key] = _place(report.file, report.sheet)
-        rows.append(report_unit_row(report.unit, report.group, report.totals) | {"file": report.file,
-                                                                                  "sheet": report.sheet})
-    if reports and not problems and not found:
+        rows.append(campaign_unit_row(settings, report, entries.get(report.unit)))
+    present = {unit for _, unit in seen} | {name.casefold() for name in named}
+    for entry in register or ():
+        if entry.unit.casefold() in present:
+            continue
+        if entry.reason:
+            rows.append(_not_evaluated(entry))
+        else:
+            found.append(problem(Reason.REGISTERED_WITHOUT_TABLE, file=entry.file, sheet=entry.sheet, row=entry.row,
+                                 column=entry.column, value=entry.unit, group=entry.group,
+                                 data=_data_name(settings)))
+    if rows and not problems and not found:
         found += [problem(Reason.EMPTY_GROUP, file="job.toml", value=group.name) for group in settings.groups
-                  if not any(r.group == group.name for r in reports)]
+                  if not any(r["group"] == group.name for r in rows)]
     return (rows or None), found
+
+
+def campaign_unit_row(settings: JobSettings, report: UnitReport, entry: Registered | None) -> dict[str, Any]:
+    """One unit's row of the decision: self and appraised totals of its tree (fields only: bonus and penalty have
+    their own columns), the appraised bonus and penalty, the register's points where it gives them.
+
+    Without `[appraisal]` (a batch of self-assessments) the self totals stand in the appraised column as before;
+    while the appraisal is not done there are no appraised points (the unit is not scored).
+    """
+    row = report_unit_row(report.unit, report.group, report.totals)
+    row |= {"self_points": report.totals.tree_points, "file": report.file, "sheet": report.sheet}
+    if settings.appraisal_done is not None:
+        appraised = report.appraised
+        row |= {"appraised_points": appraised.tree_points if appraised else None,
+                "bonus": appraised.bonus if appraised else None, "penalty": appraised.penalty if appraised else None,
+                "min_field_ratio": appraised.min_field_ratio if appraised else None}
+    if entry is not None:
+        if entry.survey_points is not None:  # direct points + survey make the scale (Chỉ số CCHC): not rescaled
+            row |= {"survey_points": entry.survey_points, "scale_max": None}
+        row |= {key: getattr(entry, key) for key in ("bonus", "penalty") if getattr(entry, key) is not None}
+        row |= {"note": entry.note, "reason": entry.reason}  # a reason: not evaluated, though its report is made
+    return row
+
+
+def _not_evaluated(entry: Registered) -> dict[str, Any]:
+    return {"group": entry.group, "unit": entry.unit, "max_points": None, "applicable_max": None, "scale_max": None,
+            "self_points": None, "appraised_points": None, "survey_points": entry.survey_points,
+            "bonus": entry.bonus, "penalty": entry.penalty, "declared_score": None, "reason": entry.reason,
+            "note": entry.note, "min_field_ratio": None, "file": entry.file, "sheet": entry.sheet, "row": entry.row}
+
+
+def _data_name(settings: JobSettings) -> str:
+    folders = sorted({path.parent.relative_to(settings.folder).as_posix() for path in settings.data_files})
+    return ", ".join(f'"{name}"' if name != "." else "thư mục công việc" for name in folders) or "thư mục công việc"
 
 
 def _labelled(sheet: Sheet, header_row: int, labels: tuple[str, ...], problems: list[Problem]) -> str:

@@ -51,8 +51,8 @@ def code_key(code: str) -> str:
     return code
 
 
-def rolled_up_criteria(criteria: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], CriteriaTotals | None,
-                                                             list[Problem]]:
+def rolled_up_criteria(criteria: list[dict[str, Any]], column: str = "self_points"
+                       ) -> tuple[list[dict[str, Any]], CriteriaTotals | None, list[Problem]]:
     """Each criterion's points rolled up from its children, checked against declared values.
 
     Needs the rows of `normalise_criteria`; returns new rows with: parent (row of the parent
@@ -60,6 +60,9 @@ def rolled_up_criteria(criteria: list[dict[str, Any]]) -> tuple[list[dict[str, A
     "choose" or "" for a leaf), option (True for a band of a "choose one" parent) and
     points. A parent whose maximum is neither the sum nor the largest of its children's is
     an error, and so is a declared total that differs from the computed one.
+
+    `column` is the points rolled up: "self_points", or "appraised_points" for the appraisal's tree
+    (a campaign), by the same rules and checks.
     """
     errors: list[Problem] = []
     items = [r for r in criteria if r["role"] == "criterion"]
@@ -73,7 +76,8 @@ def rolled_up_criteria(criteria: list[dict[str, Any]]) -> tuple[list[dict[str, A
         levels[row] = 1 if parents[row] is None else levels[parents[row]] + 1
     computed: dict[int, dict[str, Any]] = {}
     for row in sorted(order, key=lambda r: -levels[r]):
-        computed[row] = _roll_up(records[row], [records[c] | computed[c] for c in children.get(row, [])], errors)
+        computed[row] = _roll_up(records[row], [records[c] | computed[c] for c in children.get(row, [])], errors,
+                                 column)
     option_rows = {c for row, info in computed.items() if info["rollup"] == "choose" for c in children.get(row, [])}
     rows = []
     for r in criteria:
@@ -83,7 +87,7 @@ def rolled_up_criteria(criteria: list[dict[str, Any]]) -> tuple[list[dict[str, A
                      "children": len(children.get(row, [])), "rollup": info.get("rollup", ""),
                      "option": row in option_rows, "points": info.get("points"),
                      "max_points": info.get("max_points", r["max_points"])})
-    totals = _totals(rows, [records[r] | computed[r] for r in children.get(None, [])], errors)
+    totals = _totals(rows, [records[r] | computed[r] for r in children.get(None, [])], errors, column)
     return rows, totals, errors
 
 
@@ -126,16 +130,17 @@ def _parents(items: list[dict[str, Any]], errors: list[Problem]) -> tuple[dict[i
     return parents, order
 
 
-def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Problem]) -> dict[str, Any]:
+def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Problem],
+             column: str = "self_points") -> dict[str, Any]:
     where = {"file": item["file"], "sheet": item["sheet"], "row": item["row"]}
-    maximum, declared = item["max_points"], item["self_points"]
+    maximum, declared = item["max_points"], item[column]
     label = item["code"] or item["title"]
     invalid = bool(item.get("invalid")) or any(k["invalid"] for k in kids)
     if not kids:
         if maximum is None:
             errors.append(problem(Reason.MISSING_VALUE, **where, column=CRITERIA_TABLE.column("max_points").header))
         elif declared is not None and declared > maximum:
-            errors.append(problem(Reason.ABOVE_MAXIMUM, **where, column=CRITERIA_TABLE.column("self_points").header,
+            errors.append(problem(Reason.ABOVE_MAXIMUM, **where, column=CRITERIA_TABLE.column(column).header,
                                   value=shown(declared), maximum=shown(maximum)))
             invalid = True
         return {"rollup": "", "points": declared or Decimal(0), "max_points": maximum, "invalid": invalid}
@@ -153,36 +158,38 @@ def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Prob
                                   value=shown(maximum), code=label, sum=shown(total), largest=shown(largest)))
             rollup = rollup or "sum"
     rollup = rollup or "sum"
-    scored = [k for k in kids if k["self_points"] is not None]
+    scored = [k for k in kids if k[column] is not None]
     if not scored and declared is not None:
         points = declared
         if maximum is not None and declared > maximum:
-            errors.append(problem(Reason.ABOVE_MAXIMUM, **where, column=CRITERIA_TABLE.column("self_points").header,
+            errors.append(problem(Reason.ABOVE_MAXIMUM, **where, column=CRITERIA_TABLE.column(column).header,
                                   value=shown(declared), maximum=shown(maximum)))
     elif rollup == "choose":
         if len(scored) > 1:
             errors.append(problem(Reason.TWO_OPTIONS_SCORED, **where, code=label,
                                   rows=", ".join(str(k["row"]) for k in scored)))
         if not scored and not invalid and not any(k["rollup"] for k in kids):
-            errors.append(problem(Reason.NO_OPTION_SCORED, **where, column=CRITERIA_TABLE.column("self_points").header,
+            errors.append(problem(Reason.NO_OPTION_SCORED, **where, column=CRITERIA_TABLE.column(column).header,
                                   code=label, rows=", ".join(str(k["row"]) for k in kids)))
             invalid = True
         points = scored[0]["points"] if scored else Decimal(0)
     else:
         for kid in kids:  # a blank leaf is not yet scored: counting it as 0 would publish a wrong total
-            if not kid["rollup"] and kid["self_points"] is None and kid["max_points"]:
-                errors.append(problem(Reason.MISSING_VALUE, file=kid["file"], sheet=kid["sheet"], row=kid["row"],
-                                      column=CRITERIA_TABLE.column("self_points").header,
+            if not kid["rollup"] and kid[column] is None and kid["max_points"]:
+                missing = Reason.MISSING_VALUE if column == "self_points" else Reason.APPRAISAL_MISSING
+                errors.append(problem(missing, file=kid["file"], sheet=kid["sheet"], row=kid["row"],
+                                      column=CRITERIA_TABLE.column(column).header,
                                       hint=HINTS["leaf_points"]))
                 invalid = True
         points = sum((k["points"] for k in kids), Decimal(0))
     if scored and declared is not None and declared != points and not invalid:
-        errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("self_points").header,
+        errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column(column).header,
                               value=shown(declared), computed=shown(points)))
     return {"rollup": rollup, "points": points, "max_points": maximum, "invalid": invalid}
 
 
-def _totals(rows: list[dict[str, Any]], fields: list[dict[str, Any]], errors: list[Problem]) -> CriteriaTotals | None:
+def _totals(rows: list[dict[str, Any]], fields: list[dict[str, Any]], errors: list[Problem],
+            column: str = "self_points") -> CriteriaTotals | None:
     if not fields:
         return None
     maximum = sum((f["max_points"] or Decimal(0) for f in fields), Decimal(0))
@@ -190,14 +197,14 @@ def _totals(rows: list[dict[str, Any]], fields: list[dict[str, Any]], errors: li
     extras = {}
     for role in ("bonus", "penalty"):
         part = [r for r in rows if r["role"] == role]
-        extras[role] = sum((r["self_points"] for r in part if r["self_points"] is not None), Decimal(0))
+        extras[role] = sum((r[column] for r in part if r[column] is not None), Decimal(0))
         limits = [r["max_points"] for r in part if r["max_points"] is not None]
         extras[f"{role}_max"] = sum(limits, Decimal(0)) if limits else None
         for r in part:
-            if r["self_points"] is not None and r["max_points"] is not None and r["self_points"] > r["max_points"]:
+            if r[column] is not None and r["max_points"] is not None and r[column] > r["max_points"]:
                 errors.append(problem(Reason.ABOVE_MAXIMUM, file=r["file"], sheet=r["sheet"], row=r["row"],
-                                      column=CRITERIA_TABLE.column("self_points").header,
-                                      value=shown(r["self_points"]), maximum=shown(r["max_points"])))
+                                      column=CRITERIA_TABLE.column(column).header,
+                                      value=shown(r[column]), maximum=shown(r["max_points"])))
     ratios = [f["points"] / f["max_points"] for f in fields if f["max_points"]]
     totals = CriteriaTotals(
         max_points=maximum, tree_points=tree_points, bonus=extras["bonus"], bonus_max=extras["bonus_max"],
@@ -212,9 +219,9 @@ def _totals(rows: list[dict[str, Any]], fields: list[dict[str, Any]], errors: li
         if r["max_points"] is not None and r["max_points"] != totals.max_points:
             errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("max_points").header,
                                   value=shown(r["max_points"]), computed=shown(totals.max_points)))
-        if r["self_points"] is not None and r["self_points"] != totals.points:
-            errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column("self_points").header,
-                                  value=shown(r["self_points"]), computed=shown(totals.points)))
+        if r[column] is not None and r[column] != totals.points:
+            errors.append(problem(Reason.TOTAL_MISMATCH, **where, column=CRITERIA_TABLE.column(column).header,
+                                  value=shown(r[column]), computed=shown(totals.points)))
     return totals
 
 

@@ -36,7 +36,7 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
         problems += found
         units = report_unit(settings.unit, settings.groups[0].name, totals) if totals else None
     elif source == "campaign":
-        reports, found = assessed_units(settings, sheets)
+        reports, found, _ = assessed_units(settings, sheets)
         problems += found
         units, found = campaign_table(settings, reports, problems)
         problems += found

@@ -183,6 +183,8 @@ def normalise_criteria(sheets: list[Sheet]) -> tuple[list[dict[str, Any]], list[
                 "code": code, "role": _role(code, title), "title": title,
                 "max_points": cells.number("max_points"), "self_points": cells.number("self_points"),
                 "rationale": cells.text("rationale", keep_lines=True) if "rationale" in record else "",
+                "appraised_points": cells.number("appraised_points"),
+                "appraisal_note": cells.text("appraisal_note", keep_lines=True) if "appraisal_note" in record else "",
                 "rollup": rollup, "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
                 "invalid": cells.failed,
             })

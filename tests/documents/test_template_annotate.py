@@ -66,7 +66,7 @@ def tables(root) -> list:
 
 def add_header_column(root) -> None:
     """A column added to the ranked table's header row only (a grid column and a header cell)."""
-    table = tables(root)[2]
+    table = tables(root)[6]  # after the four tables of a campaign's appraised results
     grid = table.find(w("tblGrid"))
     grid.append(copy.deepcopy(grid[-1]))
     header = table.find(w("tr"))
@@ -75,7 +75,7 @@ def add_header_column(root) -> None:
 
 def shrink_reason_cell(root) -> None:
     """The merged reason cell of the rank-only table one column narrower."""
-    reason = next(c for c in tables(root)[3].iter(w("tc")) if "block.reason" in text(c))
+    reason = next(c for c in tables(root)[7].iter(w("tc")) if "block.reason" in text(c))
     span = reason.find(f"{w('tcPr')}/{w('gridSpan')}")
     span.set(w("val"), str(int(span.get(w("val"))) - 1))
 
@@ -84,7 +84,7 @@ def seeded(folder: Path) -> Path:
     """The decision template with five mistakes: three names, a column, a merged cell."""
     def edit(root):
         retype("{{ signature.name }}", "{{ signature.nmae }}")(root)
-        retype("{{ u.score }}", "{{ u.bonus }}")(root)
+        retype("{{ u.score }}", "{{ u.bonnus }}")(root)
         retype("{{ u.unit }}", "{{ u.unti }}", nth=1)(root)
         add_header_column(root)
         shrink_reason_cell(root)
@@ -128,7 +128,7 @@ def test_annotated_copy_has_a_comment_at_each_seeded_mistake(cli, tmp_path):
                               Reason.TEMPLATE_MERGED_CELL_SHORT}
     for _, note, paragraph in notes:
         assert "ê" in note or "ô" in note  # Vietnamese, as printed
-        for name in ("signature.nmae", "u.bonus", "u.unti"):
+        for name in ("signature.nmae", "u.bonnus", "u.unti"):
             if f'"{name}"' in note:
                 assert name in text(paragraph)
         if "dòng được lặp" in note:
@@ -274,9 +274,9 @@ def test_a_close_typo_is_suggested(tmp_path, typed, hint):
 
 
 def test_a_name_of_another_kind_is_never_suggested(tmp_path):
-    """`u.bonus` looks a little like `u.points`: a clerk accepting that would fill a bonus column with
-    appraised points. Only the number names are listed."""
-    found = check_template(edited(tmp_path, DECISION, retype("{{ u.note }}", "{{ u.bonus }}")), "decision")
-    assert [p.value for p in found] == ["u.bonus"]
+    """`u.bonus_total` looks a little like `u.points`: a clerk accepting that would fill a bonus column with
+    appraised points. Only the number names are listed (`u.bonus` itself is a name since a campaign's appendix)."""
+    found = check_template(edited(tmp_path, DECISION, retype("{{ u.note }}", "{{ u.bonus_total }}")), "decision")
+    assert [p.value for p in found] == ["u.bonus_total"]
     hint = found[0].detail("hint")
     assert "Có phải" not in hint and "u.points" in hint and "u.score" in hint and "u.unit" not in hint

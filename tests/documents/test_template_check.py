@@ -401,7 +401,8 @@ def test_a_tag_failing_at_run_time_is_a_template_error(tmp_path, contexts, tag):
 
 def test_a_column_added_to_the_appendix_table_shows_its_values(tmp_path, contexts):
     doc = Document(TEMPLATE_DIR / "quyet-dinh-xep-loai.docx")
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT"  # the table of a decision from a score
+                 and t.rows[0].cells[2].text == "Tổng điểm các nhiệm vụ theo quy định")  # table, not a campaign's
     table.add_column(Mm(20))  # Word: Layout › Insert Right on the last column
     table.rows[0].cells[-1].text = "Điểm điều tra xã hội học"
     data = next(r for r in table.rows if "{{ u.unit }}" in r.cells[1].text and "{% vm %}" not in r._tr.xml)
