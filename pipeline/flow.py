@@ -14,7 +14,7 @@ unit's totals come back, so memory stays flat however many units.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
@@ -26,6 +26,7 @@ from pipeline.documents.report_context import unit_report_context
 from pipeline.documents.template_check import check_template
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
+from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses
 from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.evaluate import evaluate, scored, unit_score
 from pipeline.scoring.result import JobResult
@@ -152,6 +153,7 @@ class FileOutcome:
     staged: tuple[str, ...]  # each report's temporary name in the staging folder, in the order of `reports`
     problems: tuple[Problem, ...]
     named: tuple[str, ...] = ()  # registered units whose tables the file holds, refused ones too
+    losses: Losses = field(default_factory=dict)  # its units' points lost per criterion (`scoring.comparison`)
 
 
 def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
@@ -177,8 +179,9 @@ def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
                         (work.staging / staged[-1]).write_bytes(content)
             except InputErrors as exc:
                 problems += exc.problems
+    losses = criteria_losses((r.unit, r.criteria) for r in reports) if work.settings.appraisal_done else {}
     compact = tuple(replace(report, criteria=None) for report in reports)
-    return FileOutcome(compact, tuple(staged), tuple(problems), tuple(named))
+    return FileOutcome(compact, tuple(staged), tuple(problems), tuple(named), losses)
 
 
 def _campaign(settings: JobSettings, template: Path, staging: Staging | None, problems: list[Problem],
@@ -190,17 +193,21 @@ def _campaign(settings: JobSettings, template: Path, staging: Staging | None, pr
     reports: list[UnitReport] = []
     staged: list[str] = []
     named: list[str] = []
+    losses: Losses = {}  # per criterion, summed over the units: never per unit and criterion
     files = list(enumerate(settings.data_files))
     for outcome in in_parallel(assessed_file, work, files, workers, size=len(files)):
         reports += outcome.reports
         staged += outcome.staged
         found += outcome.problems
         named += outcome.named
+        losses = merged_losses(losses, outcome.losses)
         if progress:
             progress(len(outcome.staged))
     found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
     units, more = campaign_table(settings, reports, [*found, *problems], register, named)
     result = scored(settings, units, [*found, *more], reports=tuple(reports))
+    if settings.appraisal_done:
+        result = replace(result, losses=tuple(by_points_lost(losses)))
     if staging is not None and not problems:
         for position, (report, temporary) in enumerate(zip(reports, staged), 1):
             name = report_file_name(position, len(reports), report.unit)

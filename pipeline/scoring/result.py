@@ -7,6 +7,7 @@ from typing import Any
 
 from pipeline.config.job_settings import JobSettings
 from pipeline.scoring.campaign import UnitReport
+from pipeline.scoring.comparison import CriterionLoss
 from pipeline.scoring.compute import CriteriaTotals
 
 
@@ -21,6 +22,7 @@ class JobResult:
     totals: CriteriaTotals | None = None
     reports: tuple[UnitReport, ...] = ()  # a campaign: each unit's own report
     ties: tuple[dict[str, Any], ...] = ()  # units sharing a published score (`rank.tied_units`)
+    losses: tuple[CriterionLoss, ...] | None = None  # an appraised campaign: points lost per criterion, most first
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

@@ -1,5 +1,9 @@
 """The results workbook: one sheet per group (score, rank, label, reason), and a summary.
 
+An appraised campaign adds what the secretariat checks before signing: each unit's self-assessed and
+appraised totals side by side, the largest loss first ("Tự chấm - thẩm định"), and each criterion's points
+lost across the units, the most first ("Theo tiêu chí", from `scoring.comparison`).
+
 Built in memory as bytes; `writing` puts it on disk. Numbers stay numbers (exact
 `Decimal` values), so staff can sort and check them in Excel; each number cell's format shows
 it with the decimals the documents print (scores "87,170", an input column at its own decimals,
@@ -32,7 +36,8 @@ FIXED_TIME = b"2000-01-01T00:00:00Z"
 _OPTIONAL = ("max_points", "applicable_max", "survey_points", "bonus", "penalty")
 MAXIMA = ("max_points", "applicable_max")  # limits, shown as typed ("71,5", "100"), not at a column's decimals
 GENERAL = "General"  # Excel's own: a number as typed, trailing zeros dropped
-FIXED_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", "History")  # "History" is reserved by Excel
+COMPARED, BY_CRITERION = "Tự chấm - thẩm định", "Theo tiêu chí"
+FIXED_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", COMPARED, BY_CRITERION, "History")  # "History": Excel's
 
 
 def decimals_format(places: int) -> str:
@@ -119,6 +124,10 @@ def results_workbook(result: JobResult) -> bytes:
                                          tie_text(tie, score_words(tie["score"], scheme))]))
     if result.criteria is not None:
         _criteria_sheet(book, result)
+    if result.settings.appraisal_done and result.settings.kind_record.source == "campaign":
+        _compared_sheet(book, result, score_column, classified)
+    if result.losses is not None:
+        _losses_sheet(book, result)
     stream = io.BytesIO()
     book.save(stream)
     return reproducible(stream.getvalue())
@@ -136,6 +145,47 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
     totals = result.totals
     if totals is not None:  # the criteria above and the total as typed (General), as the report prints them
         sheet.append(_bold(sheet, [None, "TỔNG ĐIỂM", totals.max_points, totals.points, None]))
+
+
+def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classified: bool) -> None:
+    """Each unit with both trees' totals (the decision's columns), the largest loss of points first, gains last;
+    equal differences in the order of the decision (group, then rank)."""
+    units = [u for u in result.units if u.get("self_points") is not None and u.get("appraised_points") is not None]
+    units.sort(key=lambda unit: unit["appraised_points"] - unit["self_points"])  # stable: the decision's order
+    sheet = _sheet(book, COMPARED, ["TT", "Khối", "Đơn vị", "Tổng điểm tự chấm", "Tổng điểm thẩm định",
+                                    "Chênh lệch (thẩm định − tự chấm)", score_column,
+                                    *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá"],
+                   [6, 30, 34, 14, 14, 16, 14, *([12] if classified else []), 10, 40])
+    scheme = result.settings.scheme
+    formats = column_formats(units, ["self_points", "appraised_points"], scheme)
+    difference = decimals_format(column_places((u[c] for u in units for c in ("self_points", "appraised_points")),
+                                               scheme))
+    for number, unit in enumerate(units, 1):
+        sheet.append(row_cells(sheet, [number, unit["group"], unit["unit"],
+                                       formatted(sheet, unit["self_points"], formats["self_points"]),
+                                       formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
+                                       formatted(sheet, unit["appraised_points"] - unit["self_points"], difference),
+                                       formatted(sheet, unit["score"], score_format(scheme)),
+                                       *([unit["label"]] if classified else []), unit["rank"],
+                                       unit["reason"] or None]))
+
+
+def _losses_sheet(book: Workbook, result: JobResult) -> None:
+    """Each criterion across the units: how many lost points there, how many in all, on average, at most."""
+    losses = result.losses or ()
+    headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), "Số đơn vị thẩm định",
+               "Số đơn vị bị trừ điểm", "Tổng số điểm bị trừ", "Bình quân mỗi đơn vị bị trừ", "Bị trừ nhiều nhất",
+               "Đơn vị bị trừ nhiều nhất"]
+    sheet = _sheet(book, BY_CRITERION, headers, [8, 60, 12, 12, 12, 12, 14, 12, 34])
+    points = decimals_format(column_places((v for loss in losses for v in (loss.lost, loss.largest)),
+                                           result.settings.scheme))
+    for loss in losses:
+        some = loss.lost_units > 0
+        sheet.append(row_cells(sheet, [loss.code or None, loss.title, formatted(sheet, loss.max_points, GENERAL),
+                                       loss.units, loss.lost_units, formatted(sheet, loss.lost, points),
+                                       formatted(sheet, loss.average, points),
+                                       formatted(sheet, loss.largest if some else None, points),
+                                       loss.largest_unit]))
 
 
 def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) -> Any:
