@@ -157,6 +157,7 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
                                     *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá"],
                    [6, 30, 34, 14, 14, 16, 14, *([12] if classified else []), 10, 40])
     scheme = result.settings.scheme
+    scores = score_format(scheme)
     formats = column_formats(units, ["self_points", "appraised_points"], scheme)
     difference = decimals_format(column_places((u[c] for u in units for c in ("self_points", "appraised_points")),
                                                scheme))
@@ -165,7 +166,7 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
                                        formatted(sheet, unit["self_points"], formats["self_points"]),
                                        formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
                                        formatted(sheet, unit["appraised_points"] - unit["self_points"], difference),
-                                       formatted(sheet, unit["score"], score_format(scheme)),
+                                       formatted(sheet, unit["score"], scores),
                                        *([unit["label"]] if classified else []), unit["rank"],
                                        unit["reason"] or None]))
 
