@@ -180,3 +180,18 @@ def test_a_choose_one_criterion_is_compared_as_a_whole_not_band_by_band():
     bands = [leaf(None, "Hoàn thành tốt", 8, 0, 8) | {"option": True}, leaf(None, "Hoàn thành", 0, 4, 4) | {"option": True}]
     losses = criteria_losses([("A", [parent, *bands])])
     assert list(losses) == ["3.1"] and losses["3.1"].lost == 4 and losses["3.1"].max_points == 10
+
+
+def test_the_workers_sums_merged_equal_one_process_sums_and_give_the_same_workbook(campaign):
+    from pipeline.flow import check_job
+    from pipeline.write.results_workbook import results_workbook
+
+    more = {f"UBND xã Thử {n}": ((10, 20, 30, 40 - n), (10 - n % 2, 20 - n % 3, 30, 38 - n)) for n in range(1, 8)}
+    register = [*REGISTER, *([90 + n, unit, "UBND các xã, phường", None, None, None, "Thử", None, None, "Người ký", None,
+                              None] for n, unit in enumerate(more, 1))]
+    job = campaign(register=register, points={**POINTS, **more})  # 11 files: read in parallel from 8
+    serial, parallel = check_job(job, workers=1), check_job(job, workers=3)
+    assert serial.losses == parallel.losses and len(serial.losses) == 4
+    assert results_workbook(serial) == results_workbook(parallel)
+    leaf_11 = next(loss for loss in serial.losses if loss.code == "1.1")
+    assert leaf_11.units == 11 and leaf_11.lost_units == 1 + 4  # Hòa An, and the odd-numbered ones lose 1
