@@ -11,7 +11,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.flow import check_job
 from pipeline.scoring.comparison import criteria_losses, merged_losses
+from pipeline.write.results_workbook import results_workbook
 from tests.campaign.conftest import JOB, LEAVES, POINTS, REGISTER, TREE
 
 COMPARED, BY_CRITERION = "Tự chấm - thẩm định", "Theo tiêu chí"
@@ -74,7 +76,8 @@ def test_a_unit_not_evaluated_with_a_workbook_is_compared_with_its_reason_and_no
                 for row in REGISTER]
     rows = {r["Đơn vị"]: r for r in sheet_rows(workbook(register=register), COMPARED)}
     assert rows["UBND xã Tân Phú"]["Lý do không đánh giá"] == "Chưa đủ 12 tháng hoạt động"
-    assert rows["UBND xã Tân Phú"]["Xếp hạng"] is None and rows["UBND xã Tân Phú"]["Chênh lệch (thẩm định − tự chấm)"] == -1
+    tan_phu = rows["UBND xã Tân Phú"]
+    assert tan_phu["Xếp hạng"] is None and tan_phu["Chênh lệch (thẩm định − tự chấm)"] == -1
 
 
 def expected_criteria() -> list[tuple]:
@@ -134,7 +137,7 @@ def test_no_comparison_without_appraisal_the_self_totals_stand_in_the_decision(w
 
 def test_no_results_workbook_and_so_no_comparison_while_appraisal_is_under_way(campaign, cli, tmp_path):
     out = tmp_path / "out"
-    code, _, err = cli("run", campaign(job=JOB.replace("done = true", "done = false")), "--out", out)
+    code, _, _ = cli("run", campaign(job=JOB.replace("done = true", "done = false")), "--out", out)
     assert code == 0 and not (out / "ket-qua.xlsx").exists()
 
 
@@ -177,18 +180,16 @@ def test_criteria_are_matched_by_code_keeping_the_first_title_and_the_first_larg
 
 def test_a_choose_one_criterion_is_compared_as_a_whole_not_band_by_band():
     parent = leaf("3.1", "Mức độ hoàn thành", 8, 4) | {"children": 2, "rollup": "choose"}
-    bands = [leaf(None, "Hoàn thành tốt", 8, 0, 8) | {"option": True}, leaf(None, "Hoàn thành", 0, 4, 4) | {"option": True}]
+    bands = [leaf(None, "Hoàn thành tốt", 8, 0, 8) | {"option": True},
+             leaf(None, "Hoàn thành", 0, 4, 4) | {"option": True}]
     losses = criteria_losses([("A", [parent, *bands])])
     assert list(losses) == ["3.1"] and losses["3.1"].lost == 4 and losses["3.1"].max_points == 10
 
 
 def test_the_workers_sums_merged_equal_one_process_sums_and_give_the_same_workbook(campaign):
-    from pipeline.flow import check_job
-    from pipeline.write.results_workbook import results_workbook
-
     more = {f"UBND xã Thử {n}": ((10, 20, 30, 40 - n), (10 - n % 2, 20 - n % 3, 30, 38 - n)) for n in range(1, 8)}
-    register = [*REGISTER, *([90 + n, unit, "UBND các xã, phường", None, None, None, "Thử", None, None, "Người ký", None,
-                              None] for n, unit in enumerate(more, 1))]
+    register = [*REGISTER, *([90 + n, unit, "UBND các xã, phường", None, None, None, "Thử", None, None, "Người ký",
+                              None, None] for n, unit in enumerate(more, 1))]
     job = campaign(register=register, points={**POINTS, **more})  # 11 files: read in parallel from 8
     serial, parallel = check_job(job, workers=1), check_job(job, workers=3)
     assert serial.losses == parallel.losses and len(serial.losses) == 4
