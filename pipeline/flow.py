@@ -7,8 +7,8 @@ LibreOffice failure). `run_job` makes the same files in a staging folder and mov
 into the output folder together (`write.staging`): all of them, or none.
 
 A campaign's units are independent until they are ranked: each data file is read, checked,
-scored and its units' reports rendered in a worker process (`assessed_file`), and only each
-unit's totals come back, so memory stays flat however many units.
+scored and its units' reports (and, once appraised, their appraisal notices) rendered in a worker
+process (`assessed_file`), and only each unit's totals come back, so memory stays flat however many units.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.base.workers import alongside, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.documents.context import document_context
+from pipeline.documents.notice_context import unit_notice_context
 from pipeline.documents.render import TEMPLATE_DIR, render_document
 from pipeline.documents.report_context import unit_report_context
 from pipeline.documents.template_check import check_template
@@ -28,7 +29,7 @@ from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses
 from pipeline.scoring.register import Registered, by_name, read_register, registered_as
-from pipeline.scoring.evaluate import evaluate, scored, unit_score
+from pipeline.scoring.evaluate import appraised_score, evaluate, scored, unit_score
 from pipeline.scoring.result import JobResult
 from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
@@ -97,6 +98,9 @@ def job_templates(settings: JobSettings) -> list[tuple[Path, str]]:
     reports = settings.kind_record.reports
     if reports is not None and settings.reports is not None:
         chosen.append((_template(settings, settings.reports.template, reports.template), reports.context))
+    notices = settings.kind_record.notices
+    if notices is not None and settings.appraisal is not None and settings.appraisal_done:
+        chosen.append((_template(settings, settings.appraisal.template, notices.template), notices.context))
     return chosen
 
 
@@ -116,7 +120,8 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
             problems += exc.problems
     try:
         if settings.kind_record.source == "campaign":
-            result = _campaign(settings, templates[1][0], staging, problems, workers, progress)
+            notice = templates[2][0] if len(templates) > 2 else None  # appraised: each unit's notice too
+            result = _campaign(settings, templates[1][0], notice, staging, problems, workers, progress)
         else:
             result = evaluate(settings, read_sheets(settings))
     except InputErrors as exc:
@@ -138,13 +143,15 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
 
 @dataclass(frozen=True)
 class CampaignWork:
-    """What every worker of a campaign needs, sent to each once: settings, the report template, the staging folder."""
+    """What every worker of a campaign needs, sent to each once: settings, the report (and notice) template, the
+    staging folder."""
 
     settings: JobSettings
     template: Path
     staging: Path | None
     out_dir: Path | None = None
     register: dict[str, list[Registered]] | None = None  # the register of units by name (`register.by_name`)
+    notice: Path | None = None  # the appraisal notice's template, once the appraisal is done
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,50 +161,64 @@ class FileOutcome:
     problems: tuple[Problem, ...]
     named: tuple[str, ...] = ()  # registered units whose tables the file holds, refused ones too
     losses: Losses = field(default_factory=dict)  # its units' points lost per criterion (`scoring.comparison`)
+    notices: tuple[str, ...] = ()  # each notice's temporary name, in the order of `reports` (none: not appraised)
 
 
 def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
-    """A campaign file's units with their reports rendered (written to the staging folder, if any)."""
+    """A campaign file's units with their reports (and notices) rendered (written to the staging folder, if any)."""
     index, path = file
     try:
         sheets = read_data_file(path)
     except InputErrors as exc:
         return FileOutcome((), (), exc.problems)
     reports, problems, named = assessed_units(work.settings, sheets, work.register)
-    staged = []
+    staged: list[str] = []
+    notices: list[str] = []
     if not problems:
         for number, report in enumerate(reports):
             entry = registered_as(work.register, report.unit) if work.register is not None else None
             context = unit_report_context(work.settings, report, unit_score(work.settings, report),
                                           entry.header if entry else ())
             staged.append(f"bao-cao/.{index:06d}-{number:04d}.docx")
-            try:
-                content = render_document(work.template, context)
-                if work.staging is not None:
-                    with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
-                        (work.staging / staged[-1]).parent.mkdir(parents=True, exist_ok=True)
-                        (work.staging / staged[-1]).write_bytes(content)
-            except InputErrors as exc:
-                problems += exc.problems
+            _render(work, work.template, context, staged[-1], problems)
+            if work.notice is not None and report.appraised is not None:
+                context = unit_notice_context(work.settings, report, appraised_score(work.settings, report, entry))
+                notices.append(f"thong-bao/.{index:06d}-{number:04d}.docx")
+                _render(work, work.notice, context, notices[-1], problems)
     losses = criteria_losses((r.unit, r.criteria) for r in reports) if work.settings.appraisal_done else {}
     compact = tuple(replace(report, criteria=None) for report in reports)
-    return FileOutcome(compact, tuple(staged), tuple(problems), tuple(named), losses)
+    return FileOutcome(compact, tuple(staged), tuple(problems), tuple(named), losses, tuple(notices))
 
 
-def _campaign(settings: JobSettings, template: Path, staging: Staging | None, problems: list[Problem],
-              workers: int | None, progress: Progress | None) -> JobResult:
+def _render(work: CampaignWork, template: Path, context: dict, name: str, problems: list[Problem]) -> None:
+    """One unit's document rendered, and written to the staging folder under `name` when there is one."""
+    try:
+        content = render_document(template, context)
+        if work.staging is not None:
+            with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
+                (work.staging / name).parent.mkdir(parents=True, exist_ok=True)
+                (work.staging / name).write_bytes(content)
+    except InputErrors as exc:
+        problems += exc.problems
+
+
+def _campaign(settings: JobSettings, template: Path, notice: Path | None, staging: Staging | None,
+              problems: list[Problem], workers: int | None, progress: Progress | None) -> JobResult:
     """A campaign's result: files assessed in parallel, then the units checked together and ranked."""
     register, found = _register(settings)
     work = CampaignWork(replace(settings, data_files=()), template, staging.folder if staging else None,
-                        staging.out_dir if staging else None, by_name(register) if register is not None else None)
+                        staging.out_dir if staging else None, by_name(register) if register is not None else None,
+                        notice)
     reports: list[UnitReport] = []
     staged: list[str] = []
+    notices: list[str] = []
     named: list[str] = []
     losses: Losses = {}  # per criterion, summed over the units: never per unit and criterion
     files = list(enumerate(settings.data_files))
     for outcome in in_parallel(assessed_file, work, files, workers, size=len(files)):
         reports += outcome.reports
         staged += outcome.staged
+        notices += outcome.notices
         found += outcome.problems
         named += outcome.named
         losses = merged_losses(losses, outcome.losses)
@@ -211,6 +232,10 @@ def _campaign(settings: JobSettings, template: Path, staging: Staging | None, pr
     if staging is not None and not problems:
         for position, (report, temporary) in enumerate(zip(reports, staged), 1):
             name = report_file_name(position, len(reports), report.unit)
+            staging.path(name)
+            (staging.folder / temporary).replace(staging.folder / name)
+        for position, (report, temporary) in enumerate(zip(reports, notices), 1):  # after the reports, in order
+            name = report_file_name(position, len(reports), report.unit, "thong-bao")
             staging.path(name)
             (staging.folder / temporary).replace(staging.folder / name)
     return result

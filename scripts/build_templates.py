@@ -416,6 +416,47 @@ def report() -> Document:
     return doc
 
 
+def notice() -> Document:
+    """Thông báo kết quả thẩm định: each criterion's maximum, self-assessed and appraised points, difference,
+    appraisal note; the totals, bonus and penalty; the result line; issued by the council or the secretariat."""
+    doc = new_document()
+    header_block(doc)
+    title_block(doc, "THÔNG BÁO")
+    paragraph(doc, "NoiDung", "{{ intro }}")
+    widths = [13, 44, 15, 15, 17, 16, 45]
+    table = data_table(doc, ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định", "Chênh lệch",
+                             "Ý kiến thẩm định"], widths)
+    data_row(table, [("BangSo", ""), ("BangChu", "TỔNG ĐIỂM"), ("BangSo", "{{ total.max_points }}"),
+                     ("BangSo", "{{ total.self_points }}"), ("BangSo", "{{ total.appraised_points }}"),
+                     ("BangSo", "{{ total.difference }}"), ("BangChu", "")], bold=True)
+    _tag_row(table, "{%tr for row in criteria %}")
+    _tag_row(table, "{%tr if row.kind == 'field' %}")
+    row_cells = [("BangSo", "{{ row.code }}"), ("BangChu", "{{ row.title }}"), ("BangSo", "{{ row.max_points }}"),
+                 ("BangSo", "{{ row.self_points }}"), ("BangSo", "{{ row.appraised_points }}"),
+                 ("BangSo", "{{ row.difference }}"), ("BangChu", "{{ row.note }}")]
+    data_row(table, row_cells, bold=True)
+    _tag_row(table, "{%tr elif row.kind == 'criterion' %}")
+    data_row(table, row_cells)
+    _tag_row(table, "{%tr else %}")
+    item = data_row(table, row_cells, italic=True)
+    item.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(3)
+    _tag_row(table, "{%tr endif %}")
+    _tag_row(table, "{%tr endfor %}")
+    for extra in ("bonus", "penalty"):
+        _tag_row(table, f"{{%tr if {extra} %}}")
+        data_row(table, [("BangSo", ""), ("BangChu", f"{{{{ {extra}.title }}}}"),
+                         *[("BangSo", f"{{{{ {extra}.{name} }}}}")
+                           for name in ("max_points", "self_points", "appraised_points", "difference")],
+                         ("BangChu", f"{{{{ {extra}.note }}}}")])
+        _tag_row(table, "{%tr endif %}")
+    _widths(table, widths)
+    summary = paragraph(doc, "NoiDung", "{{ summary }}")
+    summary.paragraph_format.space_before = Pt(6)  # not against the table's last row
+    closing_block(doc)
+    page_numbers(doc)
+    return doc
+
+
 def _decision_body(doc: Document) -> None:
     header_block(doc)
     title_block(doc, "QUYẾT ĐỊNH")
@@ -603,6 +644,7 @@ TEMPLATES = {
     "quyet-dinh-xep-loai.docx": decision,
     "quyet-dinh-cchc.docx": cchc_decision,
     "bang-xep-hang-cchc.docx": cchc_table,
+    "thong-bao-tham-dinh.docx": notice,
 }
 
 

@@ -20,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from datetime import datetime, timedelta, timezone
@@ -41,6 +42,7 @@ from pipeline.flow import Run, job_templates, run_job
 from pipeline.read.job_folder import read_job
 from pipeline.scoring.evaluate import evaluate, unit_score
 from pipeline.write.files import report_file_name
+from tests.campaign.notices import NOTICE_JOB, notice_contexts
 from tests.conftest import INPUTS, ROOT
 
 BATCH_JOB = "vi-du-2025-dot-danh-gia"
@@ -102,10 +104,14 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
         for name, variant in variants:
             (main, _), *others = job_templates(variant.settings)
             found.setdefault(main.name, []).append((name, document_context(variant)))
-            for template, _ in others:
+            for template, kind in others:
+                if kind != "report":  # an appraised campaign's notices: below, from the tests' campaign
+                    continue
                 for n, report in enumerate(variant.reports, 1):
                     context = unit_report_context(variant.settings, report, unit_score(variant.settings, report))
                     found.setdefault(template.name, []).append((f"{name}: {report_file_name(n, len(variant.reports), report.unit)}", context))
+    notices = Path(tempfile.mkdtemp(prefix="notices-")) / "dot"  # no example of inputs/ is appraised yet
+    found["thong-bao-tham-dinh.docx"] = [(f"{NOTICE_JOB}: {n}", c) for n, c in notice_contexts(notices)]
     return found
 
 

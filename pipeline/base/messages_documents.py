@@ -64,3 +64,25 @@ DOCUMENT_TEXT: dict[Reason, str] = {
         "không thấy danh mục đơn vị \"{value}\" (mục register của job.toml) trong thư mục công việc. Đặt tệp "
         "danh mục đơn vị (.xlsx hoặc .csv) vào thư mục công việc, hoặc sửa tên ở mục register."),
 }
+
+# The appraisal notice (thông báo kết quả thẩm định): what `[appraisal]` says when a key is left out, and the
+# words of its table and closing summary (`documents.notice_context`).
+NOTICE_DEFAULTS: dict[str, object] = {
+    "issuing_body": ["HỘI ĐỒNG THẨM ĐỊNH"],
+    "symbol": "TB-HĐTĐ",
+    "title": "Kết quả thẩm định kết quả tự chấm điểm của {don_vi}",
+    "intro": ("Trên cơ sở báo cáo kết quả tự chấm điểm và tài liệu kiểm chứng của {don_vi}, kết quả thẩm định "
+              "từng tiêu chí như sau:"),
+    "recipients": ["{don_vi};", "Lưu: VT."],
+    "signature": {"authority": ["TM. HỘI ĐỒNG"], "position": "CHỦ TỊCH", "name": "(Họ và tên người ký)"},
+}
+NOTICE_WORDS: dict[str, str] = {
+    "total": "TỔNG ĐIỂM",
+    "tree": "Tổng điểm thẩm định các lĩnh vực: {points}/{maximum} điểm",
+    "scaled": "quy đổi thang điểm {scale}: {approx}{score}",
+    "survey": "cộng điểm điều tra xã hội học {points}",
+    "bonus": "cộng điểm thưởng {points}",
+    "penalty": "trừ điểm trừ {points}",
+    "result": "kết quả: {score}",
+    "label": "xếp loại: {label}",
+}

@@ -2,7 +2,9 @@
 
 `register`: the register of units (danh mục đơn vị), one row per unit with its header and
 signer; `[appraisal] done`: whether the appraised points are complete (a decision is made
-from them only then); and each `[[groups]]`'s defaults for its units' report headers
+from them only then), and the wording of each unit's appraisal notice (thông báo kết quả thẩm
+định: issuing body, symbol, title with "{don_vi}", intro, recipients, `[appraisal.signature]`), validated
+as `[document]` is, with defaults (`NOTICE_DEFAULTS`; chủ quản and place from `[document]`); and each `[[groups]]`'s defaults for its units' report headers
 (`signer_authority = ["TM. ỦY BAN NHÂN DÂN"]`, `signer_position = "CHỦ TỊCH"`, `symbol = "BC-UBND"`…),
 which a register's cell overrides for one unit.
 """
@@ -13,15 +15,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from dataclasses import replace
+
 from pipeline.base.errors import Problem, Reason, problem
-from pipeline.config.document_settings import AUTHORITY_PREFIXES
+from pipeline.base.messages_documents import NOTICE_DEFAULTS
+from pipeline.config.document_settings import AUTHORITY_PREFIXES, DocumentSettings, document_from_data
 from pipeline.config.kinds import Kind
 from pipeline.config.values import inside, lines, shown, text, unknown_keys, wrong_type
 
 HEADER_TEXT = ("parent_body", "symbol", "place", "signer_position", "signer_name")
 HEADER_LINES = ("issuing_body", "signer_authority")
 HEADER_FIELDS = (*HEADER_TEXT, *HEADER_LINES)  # a group's defaults for its units' reports, a register's columns too
-APPRAISAL_FIELDS = ("done",)
+NOTICE_FIELDS = ("parent_body", "issuing_body", "number", "symbol", "place", "date", "title", "intro", "recipients",
+                 "signature", "template")  # `[appraisal]`: the notice's keys, as in `[document]` (but `intro`)
+APPRAISAL_FIELDS = ("done", *NOTICE_FIELDS)
 
 
 def group_header(item: Mapping[str, Any], key: str, source: str, errors: list[Problem]) -> tuple[tuple[str, Any], ...]:
@@ -45,8 +52,9 @@ def group_header(item: Mapping[str, Any], key: str, source: str, errors: list[Pr
 
 
 def campaign_parts(data: Mapping[str, Any], kind: Kind | None, folder: Path, source: str,
-                   errors: list[Problem]) -> tuple[Path | None, bool | None]:
-    """The register's path and `[appraisal] done` (`None` when there is no `[appraisal]`)."""
+                   errors: list[Problem]) -> tuple[Path | None, bool | None, DocumentSettings | None]:
+    """The register's path, `[appraisal] done` (`None` when there is no `[appraisal]`) and the notice's wording
+    (`None` without `[appraisal]`; chủ quản and place still to come from `[document]`: `notice_under`)."""
     campaign = kind is not None and kind.source == "campaign"
     for key in ("register", "appraisal"):
         if key in data and kind is not None and not campaign:
@@ -62,7 +70,7 @@ def campaign_parts(data: Mapping[str, Any], kind: Kind | None, folder: Path, sou
             errors.append(problem(Reason.REGISTER_MISSING, file=source, value=name))
         elif path is not None:
             register = path
-    done = None
+    done = notice = None
     if campaign and "appraisal" in data:
         table = data["appraisal"]
         if not isinstance(table, dict):
@@ -73,4 +81,23 @@ def campaign_parts(data: Mapping[str, Any], kind: Kind | None, folder: Path, sou
             if not isinstance(done, bool):
                 errors.append(wrong_type("appraisal.done", done, "true hoặc false (không có ngoặc kép)", source))
                 done = False
-    return register, done
+            notice = _notice(table, source, errors)
+    return register, done, notice
+
+
+def _notice(table: Mapping[str, Any], source: str, errors: list[Problem]) -> DocumentSettings:
+    """`[appraisal]`'s notice keys validated as `[document]`'s (`document_from_data`), defaults for those left out."""
+    given = {key: table[key] for key in NOTICE_FIELDS if key in table and key != "intro"}
+    defaults = {key: value for key, value in NOTICE_DEFAULTS.items() if key != "intro"}
+    document = document_from_data({**defaults, **given}, None, source, errors, prefix="appraisal")
+    intro = text(table, "intro", "appraisal.intro", source, errors) if "intro" in table else ""
+    return replace(document, intro=intro or str(NOTICE_DEFAULTS["intro"]))
+
+
+def notice_under(notice: DocumentSettings | None, document: DocumentSettings) -> DocumentSettings | None:
+    """The notice with what `[appraisal]` leaves to the decision's `[document]`: the chủ quản line (the authority
+    that set up the council, its issuing-body lines on one line) and the place."""
+    if notice is None:
+        return None
+    return replace(notice, parent_body=notice.parent_body or " ".join(document.issuing_body).upper(),
+                   place=notice.place or document.place)

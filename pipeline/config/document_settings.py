@@ -57,6 +57,7 @@ class DocumentSettings:
     self_rating: bool = False
     form: str = ""  # one of the kind's forms; "" for its default
     template: str = ""
+    intro: str = ""  # an appraisal notice's opening paragraph (`[appraisal] intro`); no other document has one
 
 
 def document_from_data(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem],

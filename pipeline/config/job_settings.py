@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.config.campaign_settings import HEADER_FIELDS, campaign_parts, group_header
+from pipeline.config.campaign_settings import HEADER_FIELDS, campaign_parts, group_header, notice_under
 from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Output, kind_choices
 from pipeline.config.scheme import SCHEME_FIELDS, Label, Scheme, labels_from_data, scheme_data, scheme_from_data
@@ -50,6 +50,7 @@ class JobSettings:
     scheme_overrides: tuple[str, ...] = ()  # the scheme keys `[scheme_overrides]` changed
     register: Path | None = None  # a campaign's register of units (danh mục đơn vị)
     appraisal_done: bool | None = None  # `[appraisal] done`; `None`: no `[appraisal]` (a batch of self-assessments)
+    appraisal: DocumentSettings | None = None  # `[appraisal]`'s wording of each unit's notice; "{don_vi}": the unit
 
     @property
     def decision_made(self) -> bool:
@@ -86,7 +87,7 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
                               expected="ghi một trong " + kind_choices()))
     record = KINDS.get(kind) if isinstance(kind, str) else None
     scheme = _scheme(data, source, errors)
-    register, appraisal_done = campaign_parts(data, record, folder, source, errors)
+    register, appraisal_done, appraisal = campaign_parts(data, record, folder, source, errors)
     files = _data_files(data.get("data"), folder, [f for f in data_files if register is None
                                                    or f.resolve() != register.resolve()], source, errors)
     files = [f for f in files if register is None or f.resolve() != register.resolve()]
@@ -112,7 +113,8 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value="[reports]",
                               expected=f"chỉ dùng với kind = {campaigns}"))
     _unused_by_kind(data, record, source, errors)
-    for prefix, own in (("document", document), ("reports", reports)):
+    appraisal = notice_under(appraisal, document)
+    for prefix, own in (("document", document), ("reports", reports), ("appraisal", appraisal)):
         if own is not None and own.template:
             inside(folder, own.template, f"{prefix}.template", source, errors)
     if errors or scheme is None:
@@ -121,7 +123,7 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     return JobSettings(folder=folder, kind=str(kind), scheme=scheme, data_files=tuple(files),
                        groups=tuple(groups), unit=unit, document=document, reports=reports,
                        scheme_overrides=tuple(sorted(overridden)), register=register,
-                       appraisal_done=appraisal_done)
+                       appraisal_done=appraisal_done, appraisal=appraisal)
 
 
 def _unused_by_kind(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> None:

@@ -21,7 +21,7 @@ class Output:
 
     template: str
     name: str
-    context: str  # "report" or "decision": the builder in `documents.context` and the names the template may use
+    context: str  # "report", "decision" or "notice": the builder in `documents.context` and the names the template may use
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Kind:
     forms: Mapping[str, Output]  # form (`[document] form`) → the main document; the first is the default
     form_required: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # more keys a form needs
     reports: Output | None = None  # a campaign: each unit's own report, worded by `[reports]`
+    notices: Output | None = None  # a campaign appraised: each unit's appraisal notice, worded by `[appraisal]`
     starter: Starter | None = None
     score_header: str = "Kết quả đánh giá"  # the score column of its tables ("Tỷ lệ đạt" for a scheme in "%")
 
@@ -65,6 +66,7 @@ HEADER_KEYS = ("issuing_body", "symbol", "place", "title")
 DECISION_KEYS = (*HEADER_KEYS, "authority", "issuer_name", "article_2", "article_3")
 REPORT = Output("bao-cao-tu-cham.docx", "bao-cao-tu-cham.docx", "report")
 DECISION = Output("quyet-dinh-xep-loai.docx", "quyet-dinh.docx", "decision")
+NOTICE = Output("thong-bao-tham-dinh.docx", "thong-bao", "notice")  # name: the folder of the units' notices
 
 _DECISION_PLACEHOLDERS = {
     "symbol": "QĐ-UBND", "authority": "(THẨM QUYỀN BAN HÀNH)", "issuer_name": "(Tên cơ quan ban hành, viết thường)",
@@ -120,7 +122,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType({kind.id: kind for kind in (
     Kind(
         id="dot-danh-gia",
         title="Đợt đánh giá: báo cáo tự chấm điểm của từng đơn vị và quyết định công bố kết quả (kèm phụ lục)",
-        source="campaign", required=DECISION_KEYS, forms={"quyet-dinh": DECISION}, reports=REPORT,
+        source="campaign", required=DECISION_KEYS, forms={"quyet-dinh": DECISION}, reports=REPORT, notices=NOTICE,
     ),
 )})
 REPORT_KIND = KINDS["bao-cao-tu-cham"]  # the wording of a campaign's `[reports]` is a report's

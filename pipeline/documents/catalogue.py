@@ -10,7 +10,7 @@ import dataclasses
 
 from pipeline.config.document_settings import Signature
 from pipeline.config.kinds import KINDS
-from pipeline.documents.rows import Appendix, CriterionRow, ExtraRow, ReasonBlock, UnitRow
+from pipeline.documents.rows import Appendix, CriterionRow, ExtraRow, NoticeExtra, NoticeRow, ReasonBlock, UnitRow
 
 
 def _fields(prefix: str, cls: type) -> set[str]:
@@ -28,11 +28,13 @@ CONTEXTS: dict[str, frozenset[str]] = {
                                      "score_header"}
                           | _fields("appendices[]", Appendix) | {"appendices[].ranked", "appendices[].not_evaluated"}
                           | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS),
+    "notice": frozenset(_HEADER | {"intro", "criteria", "summary"} | _fields("criteria[]", NoticeRow)
+                        | _fields("total", NoticeExtra) | _fields("bonus", NoticeExtra) | _fields("penalty", NoticeExtra)),
 }
 # The fields whose value is a number (already formatted as text): a misspelt name is only ever told a name of
 # the same kind, so that a "bonus" column is not filled with appraised points because the names look alike.
 NUMBER_FIELDS = frozenset({"position", "max_points", "applicable_max", "appraised_points", "survey_points", "points",
-                           "score", "rank", "self_points", "bonus", "penalty"})
+                           "score", "rank", "self_points", "bonus", "penalty", "difference"})
 KIND_CONTEXT = {kind.id: kind.output().context for kind in KINDS.values()}
 
 
@@ -44,5 +46,5 @@ def is_number(name: str) -> bool:
 def context_for_template(name: str) -> str | None:
     """The context a shipped template's file name implies, or None for another name."""
     shipped = {output.template: output.context for kind in KINDS.values()
-               for output in (*kind.forms.values(), *([kind.reports] if kind.reports else []))}
+               for output in (*kind.forms.values(), *(o for o in (kind.reports, kind.notices) if o))}
     return shipped.get(name)

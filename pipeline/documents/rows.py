@@ -60,3 +60,29 @@ class Appendix:
     ranked: tuple[UnitRow, ...]
     not_evaluated: tuple[ReasonBlock, ...]
     appraisal: bool = False  # a campaign whose appraisal is done: self-assessed and appraised totals side by side
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRow:
+    """A criterion of an appraisal notice: maximum, self-assessed and appraised points, their difference."""
+
+    kind: str  # as `CriterionRow.kind`
+    code: str
+    title: str
+    max_points: str
+    self_points: str
+    appraised_points: str
+    difference: str  # appraised − self, signed ("−1,5", "+2"); "" when equal
+    note: str  # Ý kiến thẩm định
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeExtra:
+    """The TỔNG ĐIỂM, bonus or penalty row of an appraisal notice."""
+
+    title: str
+    max_points: str
+    self_points: str
+    appraised_points: str
+    difference: str
+    note: str

@@ -8,7 +8,7 @@ from pipeline.base.errors import InputErrors, Problem
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import Label
 from pipeline.read.sheet import Sheet
-from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
+from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, campaign_unit_row
 from pipeline.scoring.classify import classified, label_counts, unit_label
 from pipeline.scoring.compute import (
     CriteriaTotals,
@@ -20,6 +20,7 @@ from pipeline.scoring.compute import (
 )
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
 from pipeline.scoring.rank import ranked_within_groups, tied_units
+from pipeline.scoring.register import Registered
 from pipeline.scoring.result import JobResult
 
 
@@ -65,6 +66,14 @@ def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: 
 def unit_score(settings: JobSettings, report: UnitReport) -> dict[str, Any]:
     """One campaign unit's score and label, as its own report states them (no rank: that needs the others)."""
     unit = report_unit_row(report.unit, report.group, report.totals)
+    unit |= unit_result(unit, settings.scheme, [])
+    return unit | {"label": unit_label(unit, settings.scheme, _group_labels(settings))}
+
+
+def appraised_score(settings: JobSettings, report: UnitReport, entry: Registered | None) -> dict[str, Any]:
+    """One campaign unit's appraised result and label as the decision computes them (the register's survey, bonus
+    and penalty over the table's), for its appraisal notice; no rank: that needs the others."""
+    unit = campaign_unit_row(settings, report, entry)
     unit |= unit_result(unit, settings.scheme, [])
     return unit | {"label": unit_label(unit, settings.scheme, _group_labels(settings))}
 

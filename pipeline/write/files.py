@@ -43,9 +43,9 @@ def write_atomically(path: Path, content: bytes) -> Path:
     return path
 
 
-def report_file_name(position: int, count: int, unit: str) -> str:
+def report_file_name(position: int, count: int, unit: str, folder: str = "bao-cao") -> str:
     """`bao-cao/007-ubnd-xa-huong-toan.docx`: order first (as wide as the largest, so names sort in
-    order), then the unit's name without diacritics."""
+    order), then the unit's name without diacritics; a unit's notice is `thong-bao/007-….docx`."""
     plain = unicodedata.normalize("NFKD", unit.replace("đ", "d").replace("Đ", "D"))
     slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-")
-    return f"bao-cao/{position:0{max(3, len(str(count)))}d}-{slug[:60] or 'don-vi'}.docx"
+    return f"{folder}/{position:0{max(3, len(str(count)))}d}-{slug[:60] or 'don-vi'}.docx"

@@ -28,7 +28,9 @@ def soffice() -> str:
 
 
 def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[Path]:
-    """A PDF/A-2b copy of each document (beside it, or in `out_dir`), all made by one `soffice` call.
+    """A PDF/A-2b copy of each document (beside it, or in `out_dir`), all made by one `soffice` call
+    (one more for each further document of the same file name in another folder: a unit's report
+    `bao-cao/001-….docx` and its notice `thong-bao/001-….docx`; LibreOffice names a PDF by its document's name).
 
     LibreOffice writes into a temporary folder; each PDF is then moved beside its
     document with an atomic rename, so an interrupted conversion leaves no partial PDF.
@@ -40,9 +42,23 @@ def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[P
     if not documents:
         return []
     documents = [d.absolute() for d in documents]
-    names = [d.stem for d in documents]
-    if len(set(names)) < len(names):
+    if out_dir is not None and len({d.stem for d in documents}) < len(documents):
         raise ValueError("two documents with the same name would give the same PDF")
+    rounds: list[list[Path]] = []  # each round's names differ
+    for document in documents:
+        free = next((r for r in rounds if all(d.stem != document.stem for d in r)), None)
+        if free is None:
+            rounds.append(free := [])
+        free.append(document)
+    made = {}
+    for batch in rounds:
+        made.update(zip(batch, _converted(batch, out_dir)))
+    return [made[d] for d in documents]
+
+
+def _converted(documents: list[Path], out_dir: Path | None) -> list[Path]:
+    """`convert_to_pdf` for documents of different names: one `soffice` call."""
+    names = [d.stem for d in documents]
     program = soffice()
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=documents[0].parent) as scratch:
         profile, converted = Path(scratch) / "profile", Path(scratch) / "pdf"

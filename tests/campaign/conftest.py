@@ -44,6 +44,19 @@ register = "danh-muc-don-vi.xlsx"
 
 [appraisal]
 done = true
+parent_body = "UBND TỈNH MINH HỌA"
+issuing_body = ["HỘI ĐỒNG THẨM ĐỊNH"]
+number = ""
+symbol = "TB-HĐTĐ"
+date = 2025-12-10
+title = "Kết quả thẩm định kết quả tự chấm điểm năm 2025 của {don_vi}"
+place = "Minh Họa"
+recipients = ["{don_vi};", "Chủ tịch UBND tỉnh (b/c);", "Lưu: VT, HĐTĐ."]
+
+[appraisal.signature]
+authority = ["TM. HỘI ĐỒNG"]
+position = "CHỦ TỊCH"
+name = "Đỗ Minh Khoa"
 
 [[groups]]
 name = "Sở, ban, ngành"
@@ -86,17 +99,28 @@ def unit_rows(unit: str, self_points, appraised, group: str | None = None) -> li
     return rows
 
 
+# rows below a unit's tree: bonus and penalty (title, maximum, self, appraised, Ý kiến thẩm định)
+EXTRAS = [("Điểm thưởng (sáng kiến được công nhận)", 5, 3, 2, "Sáng kiến chưa được công nhận cấp tỉnh"),
+          ("Điểm trừ (vi phạm kỷ luật hành chính)", 5, 0, 1, "Có 01 công chức bị kỷ luật khiển trách")]
+
+
+def write_campaign(folder: Path, register=None, points=None, job=JOB, header=None,
+                   extras: dict[str, list] | None = None) -> Path:
+    """The campaign in `folder`; `extras` adds rows (as `EXTRAS`) below the tree of the units it names."""
+    (folder / "don-vi").mkdir(parents=True)
+    (folder / "job.toml").write_text(job, encoding="utf-8")
+    write_workbook(folder / "danh-muc-don-vi.xlsx",
+                   {"Danh mục": [["DANH MỤC ĐƠN VỊ"], [], header or REGISTER_HEADER, *(register or REGISTER)]})
+    for number, (unit, (own, appraised)) in enumerate((points or POINTS).items(), 1):
+        rows = unit_rows(unit, own, appraised) + [[None, *row] for row in (extras or {}).get(unit, [])]
+        write_workbook(folder / "don-vi" / f"{number:02d}.xlsx", {"Tự chấm": rows})
+    return folder
+
+
 @pytest.fixture
 def campaign(tmp_path):
-    """Writes the campaign; `make(register, points, job, name, header)` may change the register's rows, the
-    points, job.toml, the folder's name and the register's header row."""
-    def make(register=None, points=None, job=JOB, name="dot", header=None) -> Path:
-        folder = tmp_path / name
-        (folder / "don-vi").mkdir(parents=True)
-        (folder / "job.toml").write_text(job, encoding="utf-8")
-        write_workbook(folder / "danh-muc-don-vi.xlsx",
-                       {"Danh mục": [["DANH MỤC ĐƠN VỊ"], [], header or REGISTER_HEADER, *(register or REGISTER)]})
-        for number, (unit, (own, appraised)) in enumerate((points or POINTS).items(), 1):
-            write_workbook(folder / "don-vi" / f"{number:02d}.xlsx", {"Tự chấm": unit_rows(unit, own, appraised)})
-        return folder
+    """Writes the campaign; `make(register, points, job, name, header, extras)` may change the register's rows,
+    the points, job.toml, the folder's name, the register's header row and add bonus and penalty rows."""
+    def make(register=None, points=None, job=JOB, name="dot", header=None, extras=None) -> Path:
+        return write_campaign(tmp_path / name, register, points, job, header, extras)
     return make

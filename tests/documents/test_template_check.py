@@ -38,19 +38,23 @@ from pipeline.base.messages import describe
 from pipeline.read.job_folder import read_job
 from pipeline.documents.render import TEMPLATE_DIR, render_document
 from pipeline.documents.template_check import check_template, used_names, used_paths
+from tests.campaign.notices import NOTICE_JOB, notice_contexts
 from tests.conftest import INPUTS, ROOT
 
 DOC = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
-SHIPPED = sorted({output.template for kind in KINDS.values() for output in kind.forms.values()})
+SHIPPED = sorted({output.template for kind in KINDS.values()
+                  for output in (*kind.forms.values(), *([kind.notices] if kind.notices else []))})
 CODES = {"bao-cao-tu-cham.docx": "BC", "quyet-dinh-xep-loai.docx": "XL", "quyet-dinh-cchc.docx": "CS",
-         "bang-xep-hang-cchc.docx": "BX"}
+         "bang-xep-hang-cchc.docx": "BX", "thong-bao-tham-dinh.docx": "TB"}
 JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "chi-lang-2023-cchc", "vi-du-2024-xep-hang-cchc",
         "tay-ninh-2023-chi-so-cchc")
 # the example jobs each template is rendered with in the round trips
 RENDERED_WITH = {"bao-cao-tu-cham.docx": ("huong-tra-2021-tu-cham", "chi-lang-2023-cchc"),
                  "quyet-dinh-xep-loai.docx": ("huong-tra-2020-xep-loai",),
                  "quyet-dinh-cchc.docx": ("vi-du-2024-xep-hang-cchc",),
-                 "bang-xep-hang-cchc.docx": ("vi-du-2024-xep-hang-cchc",)}
+                 "bang-xep-hang-cchc.docx": ("vi-du-2024-xep-hang-cchc",),
+                 # no example of inputs/ is an appraised campaign yet: the notices of the tests' campaign
+                 "thong-bao-tham-dinh.docx": (f"{NOTICE_JOB}: thong-bao/001-so-noi-vu.docx",)}
 # How the documentation writes a name reached through a loop: with the loop variable of the shipped
 # templates (`appendices[].ranked[].unit` is `u.unit`). A new list in the documents needs a line here.
 LOOP_NAMES = {
@@ -87,12 +91,15 @@ def flatten(value, path: str = ""):
 
 
 @pytest.fixture(scope="module")
-def contexts():
-    """Each example job's document context: job → (context name, context)."""
+def contexts(tmp_path_factory):
+    """Each example job's document context: job → (context name, context); and each appraisal notice of the
+    tests' campaign (`tests/campaign/notices.py`), until an example of inputs/ is an appraised campaign."""
     found = {}
     for job in JOBS:
         settings, sheets = read_job(INPUTS / job)
         found[job] = (KIND_CONTEXT[settings.kind], document_context(evaluate(settings, sheets)))
+    for name, context in notice_contexts(tmp_path_factory.mktemp("notices") / "dot"):
+        found[f"{NOTICE_JOB}: {name}"] = ("notice", context)
     return found
 
 
