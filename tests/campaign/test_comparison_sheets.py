@@ -131,7 +131,9 @@ def test_comparison_numbers_are_numbers_with_the_documents_decimals(workbook):
 
 
 def test_no_comparison_without_appraisal_the_self_totals_stand_in_the_decision(workbook):
-    book = load_workbook(workbook(job=JOB.replace("[appraisal]\ndone = true\n", "")))
+    without = re.sub(r"\[appraisal\]\n.*?(?=\[\[groups\]\])", "", JOB, count=1, flags=re.S)  # no [appraisal] at all
+    assert "appraisal" not in without
+    book = load_workbook(workbook(job=without))
     assert COMPARED not in book.sheetnames and BY_CRITERION not in book.sheetnames
 
 
