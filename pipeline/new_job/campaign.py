@@ -69,7 +69,9 @@ def init_campaign(folder: Path, criteria: Path | None = None, source: Path | Non
         (f" --criteria {criteria.as_posix()}" if criteria else "") + (f" --from {source.as_posix()}" if source else "")
     files["README.md"] = campaign_readme(folder.name, command, folder.as_posix(), len(register), register_file,
                                          data).encode("utf-8")
-    return write_outputs(folder, files)
+    written = write_outputs(folder, files)
+    (folder / data).mkdir(exist_ok=True)  # where the units' workbooks go, even before the register is filled
+    return written
 
 
 def _new_settings() -> dict[str, Any]:
