@@ -125,6 +125,7 @@ REGISTER_PROMPTS = {
     "reason": ("Lý do không đánh giá", "Chỉ ghi khi đơn vị không được đánh giá; lý do in trong phụ lục.", ""),
     "note": ("Ghi chú", "In ở cột Ghi chú của phụ lục (không bắt buộc).", ""),
 }
+DUPLICATE_TITLE = "Đơn vị bị trùng"
 APPRAISED_PROMPT = ("Điểm thẩm định", "Điểm Hội đồng thẩm định chấm: từ 0 đến điểm chuẩn của dòng. Tiêu chí "
                     "\"chọn một\": chỉ ghi điểm ở một mức. Tiêu chí cha có thể để trống: chương trình tự cộng.",
                     "Điểm thẩm định là số từ 0 đến điểm chuẩn của dòng này.")

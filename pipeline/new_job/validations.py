@@ -10,7 +10,7 @@ from typing import Any
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipeline.base.messages_init import APPRAISAL_NOTE_PROMPT, APPRAISED_PROMPT, REGISTER_PROMPTS
+from pipeline.base.messages_init import APPRAISAL_NOTE_PROMPT, APPRAISED_PROMPT, DUPLICATE_TITLE, REGISTER_PROMPTS
 
 FIRST_ROW = 5  # the first data row, under the header row 4
 LIST_SHEET = "Danh mục"
@@ -116,7 +116,7 @@ def register_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
     rules["group"] = _choice(GROUP_LIST, *REGISTER_PROMPTS["group"])
     unit = letters["unit"]
     rules["unit"] = _formula(f"COUNTIF(${unit}${FIRST_ROW}:${unit}$1048576,{at['unit']})=1",
-                             *REGISTER_PROMPTS["unit"], error_title="Đơn vị bị trùng", style="warning")
+                             *REGISTER_PROMPTS["unit"], error_title=DUPLICATE_TITLE, style="warning")
     for column in ("survey_points", "bonus", "penalty"):
         rules[column] = _number(*REGISTER_PROMPTS[column])
     return rules
