@@ -84,9 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     template.set_defaults(command=_check_template)
 
     init = commands.add_parser("init", help="tạo thư mục công việc mới với tệp thiết lập và bảng nhập liệu")
-    init.add_argument("target", nargs="+", metavar="[LOAI] THU_MUC",
-                      help="thư mục công việc mới, ví dụ inputs/tu-cham-2026 (loại văn bản ghi trước nó, hoặc "
-                           f"bằng --kind); các loại: {', '.join(sorted(k for k, r in KINDS.items() if r.starter))}")
+    starters = ", ".join(sorted(k for k, r in KINDS.items() if r.starter))
+    init.add_argument("first", metavar="LOAI_HOAC_THU_MUC",
+                      help=f"thư mục công việc mới, ví dụ inputs/tu-cham-2026, với loại văn bản ở --kind; hoặc loại "
+                           f"văn bản rồi thư mục. Các loại: {starters}")
+    init.add_argument("second", nargs="?", metavar="THU_MUC", help="thư mục công việc mới (khi đã ghi loại văn bản)")
     init.add_argument("--kind", help="loại văn bản, ví dụ dot-danh-gia (đợt đánh giá)")
     init.add_argument("--from", dest="source", type=Path, metavar="CONG_VIEC",
                       help="lấy danh mục tiêu chí hoặc danh sách đơn vị từ một công việc đã có (điểm để trống)")
@@ -208,9 +210,7 @@ def _init(args: argparse.Namespace) -> int:
     from pipeline.new_job.init import init_job
 
     known = ", ".join(sorted(k for k, record in KINDS.items() if record.starter))
-    if len(args.target) > 2:
-        _parser().parse_args(["init", "--help"])
-    kind, job = (args.target if len(args.target) == 2 else (args.kind, args.target[0]))
+    kind, job = (args.first, args.second) if args.second is not None else (args.kind, args.first)
     if kind is None:
         raise InputErrors([problem(Reason.INIT_KIND_MISSING, known=known)])
     if kind not in KINDS or KINDS[kind].starter is None:

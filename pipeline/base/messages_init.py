@@ -136,22 +136,22 @@ APPRAISAL_NOTE_PROMPT = ("Ý kiến thẩm định", "Ý kiến của Hội đ�
 def campaign_readme(name: str, command: str, job: str, units: int, register: str, data: str) -> str:
     """What to fill in a new campaign, then the commands that check and run it."""
     if units:
-        tables = (f"2. `{data}/`: {units} bảng tiêu chí, mỗi đơn vị của danh mục một tệp, đã có cây tiêu chí, dòng "
+        tables = (f"3. `{data}/`: {units} bảng tiêu chí, mỗi đơn vị của danh mục một tệp, đã có cây tiêu chí, dòng "
                   "\"Đơn vị:\" và \"Khối:\". Đơn vị ghi Điểm tự chấm; Hội đồng thẩm định ghi Điểm thẩm định, Ý kiến "
                   "thẩm định.")
     else:
-        tables = (f"2. Danh mục đơn vị đang trống nên chưa có bảng tiêu chí nào. Với mỗi đơn vị: chép "
-                  f"`{TEMPLATE_FILE}` (bảng mẫu đã có cây tiêu chí) vào thư mục `{data}/` (tạo thư mục này), đặt tên "
+        tables = (f"3. Danh mục đơn vị đang trống nên chưa có bảng tiêu chí nào. Với mỗi đơn vị: chép "
+                  f"`{TEMPLATE_FILE}` (bảng mẫu đã có cây tiêu chí) vào thư mục `{data}/` (đang trống), đặt tên "
                   "theo đơn vị, và ghi tên đơn vị ở dòng \"Đơn vị:\", tên khối ở dòng \"Khối:\".")
     lines = [
         f"# {name}: đợt đánh giá", "", f"Tạo bằng `{command}`.", "", "## Cần điền", "",
         ("1. `job.toml` (mỗi mục có ghi chú ở dòng ngay trên): thay mọi chữ giữ chỗ trong ngoặc đơn, các khối và "
          "mặc định phần đầu báo cáo của từng khối, quyết định (`[document]`). Ghi số văn bản (`number`) và ngày ký "
          "(`date`) khi đã có."),
-        (f"1b. `{register}`: mỗi đơn vị một dòng (tên chính thức, khối, phần đầu và người ký báo cáo nếu khác mặc "
+        (f"2. `{register}`: mỗi đơn vị một dòng (tên chính thức, khối, phần đầu và người ký báo cáo nếu khác mặc "
          "định của khối; lý do khi không đánh giá)."),
         tables,
-        "3. Khi đã thẩm định xong: `[appraisal] done = true` trong `job.toml` để lập quyết định.",
+        "4. Khi đã thẩm định xong: `[appraisal] done = true` trong `job.toml` để lập quyết định.",
         "", "## Kiểm tra và lập văn bản", "", "```sh",
         f"python -m pipeline check {job}    # báo mọi lỗi, không ghi văn bản",
         f"python -m pipeline run {job}      # lập văn bản vào outputs/{name}/", "```", "",
