@@ -218,6 +218,8 @@ def _init(args: argparse.Namespace) -> int:
     job = Path(job)
     if KINDS[kind].source == "campaign":
         created = init_campaign(job, criteria=args.criteria, source=args.source)
+    elif args.criteria is not None:
+        raise InputErrors([problem(Reason.INIT_CRITERIA_UNUSED, value=kind)])
     else:
         created = init_job(kind, job, source=args.source)
     print(f"Đã tạo công việc mới {job}:")

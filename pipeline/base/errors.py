@@ -112,6 +112,7 @@ class Reason(Enum):
     INIT_CRITERIA_INVALID = "init_criteria_invalid"
     INIT_UNKNOWN_KIND = "init_unknown_kind"
     INIT_KIND_MISSING = "init_kind_missing"
+    INIT_CRITERIA_UNUSED = "init_criteria_unused"
 
 
 @dataclass(frozen=True)

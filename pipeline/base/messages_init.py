@@ -25,6 +25,10 @@ INIT_TEXT: dict[Reason, str] = {
         "chưa ghi loại văn bản: viết python -m pipeline init <thư mục> --kind <loại>, ví dụ --kind dot-danh-gia. "
         "Các loại: {known}."
     ),
+    Reason.INIT_CRITERIA_UNUSED: (
+        "--criteria chỉ dùng với đợt đánh giá (--kind dot-danh-gia); loại \"{value}\" lấy cây tiêu chí bằng --from "
+        "<công việc đã có>. Bỏ --criteria, hoặc dùng --kind dot-danh-gia."
+    ),
 }
 
 CRITERIA_WHY = {

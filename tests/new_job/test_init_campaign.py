@@ -218,6 +218,7 @@ def test_init_refuses_to_write_over_an_existing_job_and_names_its_files(cli, tmp
     (["--kind", "dot-danh-gia"], "cần một bộ tiêu chí"),
     (["--kind", "dot-danh-gi"], "Không có loại văn bản \"dot-danh-gi\""),
     ([], "Chưa ghi loại văn bản"),
+    (["--kind", "bao-cao-tu-cham", "--criteria", CRITERIA], "--criteria chỉ dùng với đợt đánh giá"),
 ])
 def test_bad_inputs_are_said_in_vietnamese_and_nothing_is_made(cli, tmp_path, args, reason_words):
     code, _, stderr = cli("init", tmp_path / "dot", *args)
