@@ -375,7 +375,5 @@ def tie_text(tie: dict, score: str) -> str:
     return f"Cùng {score}: {', '.join(tie['units'])} — {TIE_DECIDED_BY[tie['decided_by']].format(ranks=ranks)}."
 
 
-# `init` for a campaign: its problems' wording lives in `messages_init`.
-from pipeline.base.messages_init import INIT_TEXT  # noqa: E402
-
+from pipeline.base.messages_init import INIT_TEXT  # noqa: E402  (the wording of `init` for a campaign)
 _TEXT.update(INIT_TEXT)
