@@ -230,7 +230,8 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
         appendices.append(Row(
             label=f"PHỤ LỤC {index:02d}" if numbered else f"Phụ lục {ROMAN[index - 1]}",
             heading=f"{ROMAN[index - 1]}. {group['name'].upper()}", title=group.get("title") or doc["title"].upper(),
-            subtitle=group.get("subtitle", ""), components=False, classified=True, ranked=ranked, not_evaluated=blocks))
+            subtitle=group.get("subtitle", ""), components=False, classified=True, ranked=ranked, not_evaluated=blocks,
+            appraisal=False))  # a decision (kind quyet-dinh-xep-loai): no appraisal columns
         counts = [f"{n} đơn vị xếp loại {name}" for _, name in LABELS if (n := sum(r.label == name for r in ranked))]
         line = f"{'abcdđ'[index - 1]}) {group['name']} (Phụ lục {index:02d}): {len(ranked)}/{len(members)} đơn vị " \
                f"được xếp loại" + (", trong đó " + ", ".join(counts) if counts else "")

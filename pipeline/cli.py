@@ -84,11 +84,16 @@ def _parser() -> argparse.ArgumentParser:
     template.set_defaults(command=_check_template)
 
     init = commands.add_parser("init", help="tạo thư mục công việc mới với tệp thiết lập và bảng nhập liệu")
-    init.add_argument("kind", choices=sorted(k for k, record in KINDS.items() if record.starter),
-                      help="loại văn bản (đợt đánh giá: tạo bảng của từng đơn vị bằng bao-cao-tu-cham)")
-    init.add_argument("job", type=Path, help="thư mục công việc mới, ví dụ inputs/tu-cham-2026")
+    starters = ", ".join(sorted(k for k, r in KINDS.items() if r.starter))
+    init.add_argument("first", metavar="LOAI_HOAC_THU_MUC",
+                      help=f"thư mục công việc mới, ví dụ inputs/tu-cham-2026, với loại văn bản ở --kind; hoặc loại "
+                           f"văn bản rồi thư mục. Các loại: {starters}")
+    init.add_argument("second", nargs="?", metavar="THU_MUC", help="thư mục công việc mới (khi đã ghi loại văn bản)")
+    init.add_argument("--kind", help="loại văn bản, ví dụ dot-danh-gia (đợt đánh giá)")
     init.add_argument("--from", dest="source", type=Path, metavar="CONG_VIEC",
                       help="lấy danh mục tiêu chí hoặc danh sách đơn vị từ một công việc đã có (điểm để trống)")
+    init.add_argument("--criteria", type=Path, metavar="TEP_XLSX",
+                      help="(đợt đánh giá) tệp Excel có bảng tiêu chí: cây tiêu chí của các bảng đơn vị")
     init.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
     init.set_defaults(command=_init)
     return parser
@@ -201,13 +206,26 @@ def _annotate(template: Path, target: Path, found: list) -> str:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from pipeline.new_job.campaign import init_campaign
     from pipeline.new_job.init import init_job
 
-    created = init_job(args.kind, args.job, source=args.source)
-    print(f"Đã tạo công việc mới {args.job}:")
+    known = ", ".join(sorted(k for k, record in KINDS.items() if record.starter))
+    kind, job = (args.first, args.second) if args.second is not None else (args.kind, args.first)
+    if kind is None:
+        raise InputErrors([problem(Reason.INIT_KIND_MISSING, known=known)])
+    if kind not in KINDS or KINDS[kind].starter is None:
+        raise InputErrors([problem(Reason.INIT_UNKNOWN_KIND, value=kind, known=known)])
+    job = Path(job)
+    if KINDS[kind].source == "campaign":
+        created = init_campaign(job, criteria=args.criteria, source=args.source)
+    elif args.criteria is not None:
+        raise InputErrors([problem(Reason.INIT_CRITERIA_UNUSED, value=kind)])
+    else:
+        created = init_job(kind, job, source=args.source)
+    print(f"Đã tạo công việc mới {job}:")
     for path in created:
         print(f"  {path}")
-    print(f"\nĐiền số liệu vào bảng, sửa job.toml, rồi chạy: python -m pipeline check {args.job}")
+    print(f"\nĐiền số liệu vào bảng, sửa job.toml, rồi chạy: python -m pipeline check {job}")
     return 0
 
 

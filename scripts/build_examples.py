@@ -213,7 +213,138 @@ def batch_example(folder: Path) -> None:
         book.save(folder / file)
 
 
+# Đợt đánh giá minh họa sau sắp xếp năm 2025 (SỐ LIỆU GIẢ ĐỊNH): các sở của "tỉnh Minh Họa" và các xã, phường.
+PROVINCE_CRITERIA = [  # 80 điểm: UBND các xã, phường có thêm tối đa 20 điểm điều tra xã hội học (thang 100)
+    ("I", "Công tác chỉ đạo, điều hành", 20),
+    ("1.1", "Ban hành chương trình, kế hoạch công tác năm đúng thời hạn", 5),
+    ("1.2", "Thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao đúng thời hạn", 15),
+    ("II", "Kết quả thực hiện nhiệm vụ chuyên môn", 40),
+    ("2.1", "Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn được giao trong năm", 20),
+    ("2.2", "Giải quyết thủ tục hành chính đúng hạn, trực tuyến toàn trình", 10),
+    ("2.3", "Chuyển đổi số, số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", 10),
+    ("III", "Tổ chức bộ máy, kỷ luật, kỷ cương", 20),
+    ("3.1", "Sắp xếp, kiện toàn tổ chức bộ máy theo quy định năm 2025", 10),
+    ("3.2", "Chấp hành kỷ luật, kỷ cương hành chính, chế độ báo cáo", 5),
+    ("3.3", "Công tác thi đua, khen thưởng", 5),
+]
+SO, XA = "Sở, ban, ngành", "UBND các xã, phường"
+PROVINCE_HEADERS = ["TT", "Tên đơn vị", "Khối", "Cơ quan chủ quản", "Tên cơ quan ban hành", "Ký hiệu", "Địa danh",
+                    "Thẩm quyền ký", "Chức vụ người ký", "Họ tên người ký", "Điểm điều tra xã hội học",
+                    "Lý do không đánh giá"]
+KT = ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+# unit → (file, issuing body, symbol, (authority, position) or None for the group's default, signer, survey, reason)
+PROVINCE_UNITS = {
+    "Sở Nội vụ": ("so-noi-vu", "SỞ NỘI VỤ", "BC-SNV", None, "Nguyễn Văn An", None, None),
+    "Sở Tư pháp": ("so-tu-phap", "SỞ TƯ PHÁP", "BC-STP", KT, "Trần Thị Bình", None, None),
+    "Sở Tài chính": ("so-tai-chinh", "SỞ TÀI CHÍNH", "BC-STC", None, "Lê Quang Cường", None, None),
+    "Sở Công Thương": ("so-cong-thuong", "SỞ CÔNG THƯƠNG", "BC-SCT", KT, "Phạm Minh Đức", None, None),
+    "Sở Xây dựng": ("so-xay-dung", "SỞ XÂY DỰNG", "BC-SXD", None, "Hoàng Văn Em", None, None),
+    "Sở Nông nghiệp và Môi trường": ("so-nong-nghiep-va-moi-truong", "SỞ NÔNG NGHIỆP / VÀ MÔI TRƯỜNG", "BC-SNNMT",
+                                     KT, "Vũ Thị Giang", None, None),
+    "Sở Giáo dục và Đào tạo": ("so-giao-duc-va-dao-tao", "SỞ GIÁO DỤC / VÀ ĐÀO TẠO", "BC-SGDĐT", None,
+                               "Đặng Văn Hải", None, None),
+    "Sở Y tế": (None, "SỞ Y TẾ", "BC-SYT", None, "Bùi Thị Hoa", None,
+                "Không đánh giá năm 2025: đang kiện toàn tổ chức bộ máy sau hợp nhất, chưa đủ thời gian hoạt động"),
+    "UBND phường Hòa An": ("phuong-hoa-an", "ỦY BAN NHÂN DÂN / PHƯỜNG HÒA AN", None, None, "Ngô Văn Khánh", 17.35, None),
+    "UBND phường Tân Phú": ("phuong-tan-phu", "ỦY BAN NHÂN DÂN / PHƯỜNG TÂN PHÚ", None,
+                            ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Đỗ Thị Lan", 16.8, None),
+    "UBND phường Bình Minh": ("phuong-binh-minh", "ỦY BAN NHÂN DÂN / PHƯỜNG BÌNH MINH", None, None, "Lý Văn Mạnh",
+                              18.12, None),
+    "UBND xã Phú Lộc": ("xa-phu-loc", "ỦY BAN NHÂN DÂN / XÃ PHÚ LỘC", None, None, "Trịnh Văn Nam", 15.6, None),
+    "UBND xã Thanh Sơn": ("xa-thanh-son", "ỦY BAN NHÂN DÂN / XÃ THANH SƠN", None, None, "Mai Thị Oanh", 16.25, None),
+    "UBND xã Hưng Long": ("xa-hung-long", "ỦY BAN NHÂN DÂN / XÃ HƯNG LONG", None,
+                          ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Cao Văn Phúc", 14.9, None),
+    "UBND xã An Thạnh": ("xa-an-thanh", "ỦY BAN NHÂN DÂN / XÃ AN THẠNH", None, None, "Đinh Văn Quang", 17.05, None),
+    "UBND xã Tân Lập": ("xa-tan-lap", "ỦY BAN NHÂN DÂN / XÃ TÂN LẬP", None, None, "Hồ Thị Rạng", 15.4, None),
+    "UBND xã Đông Hòa": ("xa-dong-hoa", "ỦY BAN NHÂN DÂN / XÃ ĐÔNG HÒA", None, None, "Tạ Văn Sơn", 16.0, None),
+    "UBND xã Mỹ Lợi": (None, "ỦY BAN NHÂN DÂN / XÃ MỸ LỢI", None, None, "Lương Văn Tài", None,
+                       "Không đánh giá: không gửi báo cáo tự chấm điểm và tài liệu kiểm chứng đúng thời hạn"),
+    "UBND xã Vĩnh Thạnh": ("xa-vinh-thanh", "ỦY BAN NHÂN DÂN / XÃ VĨNH THẠNH", None, None, "Châu Thị Uyên", 15.75,
+                           None),
+    "UBND phường Trường An": ("phuong-truong-an", "ỦY BAN NHÂN DÂN / PHƯỜNG TRƯỜNG AN", None, None, "Kiều Văn Vinh",
+                              17.6, None),
+}
+# unit → self points of 1.1, 1.2, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, then the appraisal's where it differs: {code: (points,
+# note)}
+PROVINCE_POINTS = {
+    "Sở Nội vụ": ((5, 14.5, 19, 9.5, 10, 9.5, 5, 5), {}),
+    "Sở Tư pháp": ((5, 14, 18.5, 9, 9, 9, 5, 5), {"1.2": (13.5, "01 nhiệm vụ hoàn thành chậm so với thời hạn"),
+                                                  "2.3": (8, "Tỷ lệ số hóa kết quả giải quyết TTHC đạt 82%")}),
+    "Sở Tài chính": ((5, 15, 19.5, 10, 9.5, 10, 5, 5), {}),
+    "Sở Công Thương": ((4, 13, 17, 8.5, 8, 8.5, 4.5, 5), {"1.2": (12, "02 nhiệm vụ quá hạn chưa có báo cáo giải trình"),
+                                                          "2.1": (16, "Chỉ tiêu xúc tiến thương mại đạt 90%"),
+                                                          "2.3": (7, "Thiếu tài liệu kiểm chứng số hóa hồ sơ")}),
+    "Sở Xây dựng": ((5, 14, 18, 9, 9, 9.5, 5, 4.5), {}),
+    "Sở Nông nghiệp và Môi trường": ((5, 13.5, 18, 9, 8.5, 9, 5, 5),
+                                     {"2.1": (17, "Chỉ tiêu trồng rừng đạt 92% kế hoạch"),
+                                      "2.2": (8, "Còn 12 hồ sơ đất đai giải quyết quá hạn")}),
+    "Sở Giáo dục và Đào tạo": ((5, 15, 19, 9.5, 9.5, 9, 5, 5), {}),
+    "UBND phường Hòa An": ((5, 14, 18, 9, 8, 9, 5, 5), {"2.1": (17.5, "Thu ngân sách đạt 96% dự toán"),
+                                                        "2.3": (7, "Tỷ lệ hồ sơ trực tuyến toàn trình thấp")}),
+    "UBND phường Tân Phú": ((5, 13, 17.5, 8.5, 8.5, 9, 5, 5), {}),
+    "UBND phường Bình Minh": ((5, 14.5, 19, 9.5, 9, 9.5, 5, 5), {}),
+    "UBND xã Phú Lộc": ((4, 12.5, 16, 8, 7, 8.5, 4.5, 4), {"1.2": (11.5, "02 nhiệm vụ UBND tỉnh giao hoàn thành chậm")}),
+    "UBND xã Thanh Sơn": ((5, 13, 17, 8.5, 8, 9, 5, 5), {}),
+    "UBND xã Hưng Long": ((4, 12, 15.5, 8, 7.5, 8, 4, 4.5), {"2.2": (7, "Còn hồ sơ TTHC quá hạn không xin lỗi"),
+                                                            "3.2": (3, "Chậm báo cáo định kỳ 3 kỳ")}),
+    "UBND xã An Thạnh": ((5, 13.5, 17.5, 9, 8, 9, 5, 5), {}),
+    "UBND xã Tân Lập": ((4.5, 12.5, 16.5, 8, 7.5, 8.5, 4.5, 4.5), {}),
+    "UBND xã Đông Hòa": ((5, 13, 17, 8.5, 8, 8.5, 5, 5), {"3.1": (7.5, "Chưa kiện toàn xong các tổ chức phối hợp")}),
+    "UBND xã Vĩnh Thạnh": ((4.5, 12, 16, 8, 7, 8, 4.5, 4.5), {}),
+    "UBND phường Trường An": ((5, 14, 18.5, 9, 8.5, 9, 5, 5), {}),
+}
+PROVINCE_COLUMNS = ["Mã số", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm tự chấm",
+                    "Lý giải việc chấm điểm", "Điểm thẩm định", "Ý kiến thẩm định"]
+
+
+def province_example(folder: Path) -> None:
+    """The register of units and one criteria table per evaluated unit, self and appraised points."""
+    folder.mkdir(parents=True, exist_ok=True)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh mục đơn vị"
+    _title_block(sheet, ["DANH MỤC ĐƠN VỊ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2025 (SỐ LIỆU MINH HỌA)"], 12)
+    _header(sheet, PROVINCE_HEADERS, [5, 30, 22, 20, 30, 11, 12, 30, 16, 20, 12, 40])
+    for number, (unit, (_, body, symbol, signer, name, survey, reason)) in enumerate(PROVINCE_UNITS.items(), 1):
+        so = unit.startswith("Sở")
+        authority, position = signer or (None, None)
+        place = None if so else unit.split(" ", 2)[2]
+        sheet.append([number, unit, SO if so else XA, None, body, symbol, place, authority, position, name, survey,
+                      reason])
+    book.save(folder / "danh-muc-don-vi.xlsx")
+    units = folder / "don-vi"
+    units.mkdir(exist_ok=True)
+    for number, (unit, (file, *_rest)) in enumerate(PROVINCE_UNITS.items(), 1):
+        if file is None:
+            continue
+        own, appraisal = PROVINCE_POINTS[unit]
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Tự chấm điểm"
+        _title_block(sheet, ["BẢNG TỰ CHẤM ĐIỂM VÀ KẾT QUẢ THẨM ĐỊNH CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2025"], 7)
+        sheet.append(["Đơn vị:", unit])
+        sheet.append(["Khối:", SO if unit.startswith("Sở") else XA])
+        sheet.append([])
+        _header(sheet, PROVINCE_COLUMNS, [8, 56, 10, 10, 30, 10, 36])
+        leaves = iter(own)
+        for code, title, maximum in PROVINCE_CRITERIA:
+            if "." not in code:
+                sheet.append([code, title, maximum])
+            else:
+                points = next(leaves)
+                appraised, note = appraisal.get(code, (points, None))
+                sheet.append([code, title, maximum, points, None, appraised, note])
+            sheet.cell(sheet.max_row, 1).number_format = "@"
+        book.save(units / f"{number:02d}-{file}.xlsx")  # read, and so numbered, in the register's order
+
+
 if __name__ == "__main__":
-    huong_tra_2020(ROOT / "inputs/huong-tra-2020-xep-loai/diem-tham-dinh-2020.xlsx")
-    huong_tra_2021(ROOT / "inputs/huong-tra-2021-tu-cham/tu-cham-6-thang-2021.xlsx")
-    batch_example(ROOT / "inputs/vi-du-2025-dot-danh-gia/don-vi")
+    import sys
+
+    chosen = sys.argv[1:]  # names of the builders to run (e.g. province_example); none: all
+    for build, target in ((huong_tra_2020, "inputs/huong-tra-2020-xep-loai/diem-tham-dinh-2020.xlsx"),
+                          (huong_tra_2021, "inputs/huong-tra-2021-tu-cham/tu-cham-6-thang-2021.xlsx"),
+                          (batch_example, "inputs/vi-du-2025-dot-danh-gia/don-vi"),
+                          (province_example, "inputs/vi-du-2025-dot-danh-gia-tinh")):
+        if not chosen or build.__name__ in chosen:
+            build(ROOT / target)

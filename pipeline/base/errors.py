@@ -107,6 +107,12 @@ class Reason(Enum):
     APPRAISAL_MISSING = "appraisal_missing"
     APPRAISAL_NOT_DONE = "appraisal_not_done"  # a warning: reports made, no decision
     REGISTER_MISSING = "register_missing"
+    INIT_FOLDER_HAS_FILES = "init_folder_has_files"
+    INIT_NO_CRITERIA = "init_no_criteria"
+    INIT_CRITERIA_INVALID = "init_criteria_invalid"
+    INIT_UNKNOWN_KIND = "init_unknown_kind"
+    INIT_KIND_MISSING = "init_kind_missing"
+    INIT_CRITERIA_UNUSED = "init_criteria_unused"
 
 
 @dataclass(frozen=True)

@@ -373,3 +373,7 @@ def tie_text(tie: dict, score: str) -> str:
     ("90,545 điểm", or "96,85%" for a scheme in percent)."""
     ranks = ", ".join(dict.fromkeys(str(r) for r in tie["ranks"]))
     return f"Cùng {score}: {', '.join(tie['units'])} — {TIE_DECIDED_BY[tie['decided_by']].format(ranks=ranks)}."
+
+
+from pipeline.base.messages_init import INIT_TEXT  # noqa: E402  (the wording of `init` for a campaign)
+_TEXT.update(INIT_TEXT)

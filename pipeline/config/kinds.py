@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from pipeline.base import messages_init as words
+
 
 @dataclass(frozen=True)
 class Output:
@@ -123,8 +125,22 @@ KINDS: Mapping[str, Kind] = MappingProxyType({kind.id: kind for kind in (
         id="dot-danh-gia",
         title="Đợt đánh giá: báo cáo tự chấm điểm của từng đơn vị và quyết định công bố kết quả (kèm phụ lục)",
         source="campaign", required=DECISION_KEYS, forms={"quyet-dinh": DECISION}, reports=REPORT, notices=NOTICE,
+        starter=Starter(  # one workbook per registered unit in the folder `workbook`, and the register
+            workbook="don-vi", sheet=words.UNIT_SHEET, title=words.UNIT_TITLE,
+            layout=(("code", 9), ("title", 56), ("max_points", 10), ("self_points", 11), ("rationale", 36),
+                    ("appraised_points", 11), ("appraisal_note", 36), ("rollup", 11)),
+            scheme="chat-luong-hoat-dong", intro=words.UNIT_INTRO,
+            placeholders={**_DECISION_PLACEHOLDERS, "title": words.CAMPAIGN_TITLE},
+        ),
     ),
 )})
+REGISTER_STARTER = Starter(  # a campaign's register of units (danh mục đơn vị)
+    workbook="danh-muc-don-vi.xlsx", sheet=words.REGISTER_SHEET, title=words.REGISTER_TITLE,
+    layout=(("order", 6), ("unit", 30), ("group", 22), ("parent_body", 20), ("issuing_body", 26), ("symbol", 11),
+            ("place", 14), ("signer_authority", 22), ("signer_position", 18), ("signer_name", 22),
+            ("survey_points", 12), ("bonus", 10), ("penalty", 10), ("reason", 30), ("note", 20)),
+    scheme="", intro=words.REGISTER_INTRO, placeholders={},
+)
 REPORT_KIND = KINDS["bao-cao-tu-cham"]  # the wording of a campaign's `[reports]` is a report's
 
 

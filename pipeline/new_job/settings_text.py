@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipeline.base.messages_init import CAMPAIGN_COMMENTS
+from pipeline.config.campaign_settings import HEADER_FIELDS
 from pipeline.config.kinds import KINDS, Kind, Starter
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.scheme import available_schemes, scheme_data
@@ -104,8 +106,11 @@ def settings_text(kind: Kind, values: Mapping[str, Any], source: Path | None) ->
     else:
         lines += [f"# Các mục lấy từ công việc {source.as_posix()}; số và ngày văn bản để trống cho kỳ mới.",
                   "# Kiểm tra lại năm, kỳ đánh giá trong trích yếu và tên bảng phụ lục."]
-    marks = _Marks(_required(kind, values.get("document", {})), placeholders=source is None)
-    top = ("kind", "scheme", "data", "unit", "group") if kind.source == "criteria" else ("kind", "scheme", "data")
+    campaign = kind.source == "campaign"
+    marks = _Marks(_required(kind, values.get("document", {})), placeholders=source is None,
+                   comments={**_COMMENTS, **CAMPAIGN_COMMENTS} if campaign else _COMMENTS)
+    top = {"criteria": ("kind", "scheme", "data", "unit", "group"),
+           "campaign": ("kind", "scheme", "data", "register")}.get(kind.source, ("kind", "scheme", "data"))
     lines.append("")
     lines += _keys(top, {"group": "Đơn vị", **values}, "", marks)
     if "scheme_overrides" in values:
@@ -113,12 +118,18 @@ def settings_text(kind: Kind, values: Mapping[str, Any], source: Path | None) ->
     else:
         lines += _overridable(str(values["scheme"]))
     for group in values.get("groups", []):
-        lines += _table("[groups]", group, [k for k in ("name", "title", "subtitle", "labels") if k in group],
-                        marks, comment_key="groups")
+        lines += _table("[groups]", group, [k for k in ("name", "title", "subtitle", "labels", *HEADER_FIELDS)
+                                            if k in group], marks, comment_key="groups")
     document = values.get("document", {})
     fields = [k for k in DOCUMENT_ORDER if k in document or k in _document_fields(kind)]
     lines += _table("document", {**_DEFAULTS, **document}, fields, marks)
     lines += _table("document.signature", document.get("signature", {}), ["authority", "position", "name"], marks)
+    if "appraisal" in values:
+        lines += _table("appraisal", values["appraisal"], ["done"], marks)
+    if "reports" in values:
+        reports = values["reports"]
+        lines += _table("reports", reports, [k for k in DOCUMENT_ORDER if k in reports], marks)
+        lines += _table("reports.signature", reports.get("signature", {}), ["authority", "position", "name"], marks)
     return "\n".join(lines) + "\n"
 
 
@@ -128,6 +139,13 @@ class _Marks:
 
     required: set[str]
     placeholders: bool
+    comments: Mapping[str, str]
+
+    def comment(self, key: str) -> str:
+        """A key's comment; `[reports]` says what `[document]` says of the same key."""
+        if key in self.comments:
+            return self.comments[key]
+        return self.comments["document." + key.split(".", 1)[1]]
 
     def note(self, key: str, value: Any) -> str:
         note = " Bắt buộc." if key in self.required else ""
@@ -170,7 +188,7 @@ def _overridable(reference: str) -> list[str]:
 def _table(name: str, values: Mapping[str, Any], keys: list[str], marks: _Marks,
            comment_key: str | None = None) -> list[str]:
     key = comment_key or name
-    return ["", *_comment(_COMMENTS[key]), f"[{name}]", *_keys(keys, values, key + ".", marks)]
+    return ["", *_comment(marks.comment(key)), f"[{name}]", *_keys(keys, values, key + ".", marks)]
 
 
 def _comment(text: str) -> list[str]:
@@ -181,7 +199,7 @@ def _keys(keys: tuple[str, ...] | list[str], values: Mapping[str, Any], prefix: 
     lines = []
     for key in keys:
         value = values.get(key, "")
-        comment = _COMMENTS[prefix + key]
+        comment = marks.comment(prefix + key)
         if key == "scheme":
             comment += " " + ", ".join(f"{name}@{versions[-1]}" for name, versions in available_schemes().items()) + "."
         lines += [*_comment(comment + marks.note(prefix + key, value)), f"{key} = {_toml(value)}"]

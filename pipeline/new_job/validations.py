@@ -10,6 +10,8 @@ from typing import Any
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from pipeline.base.messages_init import APPRAISAL_NOTE_PROMPT, APPRAISED_PROMPT, DUPLICATE_TITLE, REGISTER_PROMPTS
+
 FIRST_ROW = 5  # the first data row, under the header row 4
 LIST_SHEET = "Danh mục"
 GROUP_LIST = "DanhSachKhoi"
@@ -78,6 +80,7 @@ def column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
 
 def _criteria_rules(at: Mapping[str, str]) -> dict[str, DataValidation]:
     code, title, maximum = at["code"], at["title"], at["max_points"]
+    within = f"IF(AND({code}=\"\",LEFT(TRIM({title}),4)=\"Tổng\"),{_NO_LIMIT},IF(ISNUMBER({maximum}),{maximum},{_NO_LIMIT}))"
     roman = f"UPPER({code})"
     for letter in "IVXLCDM":
         roman = f"SUBSTITUTE({roman},\"{letter}\",\"\")"
@@ -94,15 +97,29 @@ def _criteria_rules(at: Mapping[str, str]) -> dict[str, DataValidation]:
         "self_points": _number(
             "Điểm tự chấm", "Từ 0 đến điểm chuẩn của dòng. Tiêu chí \"chọn một\": chỉ ghi điểm ở một mức. Tiêu chí "
             "cha và dòng TỔNG ĐIỂM có thể để trống: chương trình tự cộng (ghi sẵn thì được kiểm tra lại).",
-            "Điểm tự chấm là số từ 0 đến điểm chuẩn của dòng này.",
-            high=f"IF(AND({code}=\"\",LEFT(TRIM({title}),4)=\"Tổng\"),{_NO_LIMIT},"
-                 f"IF(ISNUMBER({maximum}),{maximum},{_NO_LIMIT}))"),
+            "Điểm tự chấm là số từ 0 đến điểm chuẩn của dòng này.", high=within),
+        "appraised_points": _number(*APPRAISED_PROMPT, high=within),  # a campaign's unit workbook
+        "appraisal_note": _note(*APPRAISAL_NOTE_PROMPT),
         "rationale": _note("Lý giải", "Không bắt buộc. Xuống dòng trong ô: Alt+Enter."),
         "rollup": _choice("\"cộng,chọn một\"", "Cách tính",
                           "Chỉ ở tiêu chí cha: \"cộng\" (điểm là tổng các mục con) hoặc \"chọn một\" (chỉ chấm một "
                           "mức). Để trống: chương trình tự nhận ra từ điểm chuẩn.",
                           "Cách tính ghi \"cộng\" hoặc \"chọn một\", hoặc để trống."),
     }
+
+
+def register_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
+    """A campaign register's columns: the group from the job's groups, one row a unit, points ≥ 0, prompts."""
+    at = {column: f"${letter}{FIRST_ROW}" for column, letter in letters.items()}
+    rules = {column: _note(title, prompt) for column, (title, prompt, _) in REGISTER_PROMPTS.items()}
+    rules["order"] = _number(*REGISTER_PROMPTS["order"], whole=True, low="1")
+    rules["group"] = _choice(GROUP_LIST, *REGISTER_PROMPTS["group"])
+    unit = letters["unit"]
+    rules["unit"] = _formula(f"COUNTIF(${unit}${FIRST_ROW}:${unit}$1048576,{at['unit']})=1",
+                             *REGISTER_PROMPTS["unit"], error_title=DUPLICATE_TITLE, style="warning")
+    for column in ("survey_points", "bonus", "penalty"):
+        rules[column] = _number(*REGISTER_PROMPTS[column])
+    return rules
 
 
 def _number(title: str, prompt: str, error: str, low: str = "0", high: str | None = None,

@@ -7,7 +7,7 @@ they hold, and Excel's validation on every column (`validations`).
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from openpyxl import Workbook
@@ -17,9 +17,10 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.config.kinds import Kind, Starter
-from pipeline.new_job.validations import FIRST_ROW, GROUP_LIST, LIST_SHEET, column_rules
-from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE, TableSpec
+from pipeline.base.messages_init import CAMPAIGN_NOTES, REGISTER_NOTES
+from pipeline.config.kinds import REGISTER_STARTER, Kind, Starter
+from pipeline.new_job.validations import FIRST_ROW, GROUP_LIST, LIST_SHEET, column_rules, register_rules
+from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE, TableSpec
 from pipeline.write.text_cells import as_text
 
 GUIDE_SHEET = "Hướng dẫn"
@@ -30,23 +31,41 @@ _THIN = Side(style="thin", color="A6A6A6")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
-def input_workbook(kind: Kind, rows: list[dict[str, Any]], groups: list[str]) -> bytes:
-    """The input workbook: instructions, the table (pre-filled `rows`, then empty rows), the group list."""
-    starter = kind.starter
-    spec = CRITERIA_TABLE if kind.source == "criteria" else UNIT_TABLE
+def input_workbook(kind: Kind, rows: list[dict[str, Any]], groups: list[str],
+                   above: tuple[tuple[str, str], ...] = ()) -> bytes:
+    """The input workbook: instructions, the table (pre-filled `rows`, then empty rows), the group list.
+
+    A campaign's unit workbook has `above` its header the lines naming the unit and its group.
+    """
+    spec = UNIT_TABLE if kind.source == "units" else CRITERIA_TABLE
+    notes = {"criteria": _CRITERIA_NOTES, "units": _UNIT_NOTES}.get(kind.source, [*_CRITERIA_NOTES, *CAMPAIGN_NOTES])
+    return table_workbook(kind.starter, spec, column_rules, rows, groups if kind.source == "units" else None, notes,
+                          above)
+
+
+def register_workbook(rows: list[dict[str, Any]], groups: list[str]) -> bytes:
+    """A campaign's register of units: one row a unit, the group chosen from the job's groups."""
+    return table_workbook(REGISTER_STARTER, REGISTER_TABLE, register_rules, rows, groups,
+                          [*REGISTER_NOTES, *_UNIT_NOTES], ())
+
+
+def table_workbook(starter: Starter, spec: TableSpec, rules_of: Callable[[Mapping[str, str]], dict[str, DataValidation]],
+                   rows: list[dict[str, Any]], groups: list[str] | None, notes: list[str],
+                   above: tuple[tuple[str, str], ...]) -> bytes:
+    """Instructions, the table sheet with a validation on every column, and (with `groups`) the group list."""
     book = Workbook()
     guide = book.active
     guide.title = GUIDE_SHEET
     sheet = book.create_sheet(starter.sheet)
     letters = {column: get_column_letter(i) for i, (column, _) in enumerate(starter.layout, 1)}
     last = HEADER_ROW + len(rows) + EMPTY_ROWS
-    rules = column_rules(letters)
-    _table_sheet(sheet, starter, spec, rows, last)
+    rules = rules_of(letters)
+    _table_sheet(sheet, starter, spec, rows, last, above)
     for column, letter in letters.items():
         rules[column].add(f"{letter}{FIRST_ROW}:{letter}{last}")
         sheet.add_data_validation(rules[column])
-    _guide_sheet(guide, kind, spec, rules)
-    if kind.source != "criteria":
+    _guide_sheet(guide, starter, spec, rules, notes)
+    if groups is not None:
         _group_sheet(book, groups)
     guide.sheet_view.tabSelected = False  # else Excel opens both sheets grouped and typing goes to both
     book.active = sheet
@@ -55,9 +74,14 @@ def input_workbook(kind: Kind, rows: list[dict[str, Any]], groups: list[str]) ->
     return stream.getvalue()
 
 
-def _table_sheet(sheet: Worksheet, starter: Starter, spec: TableSpec, rows: list[dict[str, Any]], last: int) -> None:
+def _table_sheet(sheet: Worksheet, starter: Starter, spec: TableSpec, rows: list[dict[str, Any]], last: int,
+                 above: tuple[tuple[str, str], ...]) -> None:
     sheet.cell(1, 1, starter.title).font = Font(bold=True, size=14)
-    sheet.cell(2, 1, f"Cách điền: xem trang \"{GUIDE_SHEET}\". Chọn một ô để xem gợi ý.").font = Font(italic=True)
+    if not above:
+        sheet.cell(2, 1, f"Cách điền: xem trang \"{GUIDE_SHEET}\". Chọn một ô để xem gợi ý.").font = Font(italic=True)
+    for row, (label, value) in enumerate(above, 2):  # "Đơn vị:" and "Khối:" above the header row
+        sheet.cell(row, 1, label).font = Font(bold=True)
+        as_text(sheet.cell(row, 2, value or None)).font = Font(bold=True)
     for index, (column, width) in enumerate(starter.layout, 1):
         header = sheet.cell(HEADER_ROW, index, spec.column(column).header)
         header.font = Font(bold=True)
@@ -95,15 +119,14 @@ def _group_sheet(book: Workbook, groups: list[str]) -> None:
         GROUP_LIST, attr_text=f"OFFSET('{LIST_SHEET}'!$A$2,0,0,MAX(1,COUNTA('{LIST_SHEET}'!$A$2:$A$500)),1)")
 
 
-def _guide_sheet(sheet: Worksheet, kind: Kind, spec: TableSpec, rules: Mapping[str, DataValidation]) -> None:
+def _guide_sheet(sheet: Worksheet, starter: Starter, spec: TableSpec, rules: Mapping[str, DataValidation],
+                 notes: list[str]) -> None:
     """Instructions, one sentence a row in column A: no row holds two column headers, so the reader skips it."""
-    starter = kind.starter
     lines: list[tuple[str, bool]] = [(f"HƯỚNG DẪN ĐIỀN {starter.title}", True)]
     where = (f"Bảng nhập liệu ở trang \"{starter.sheet}\": dòng {HEADER_ROW} là dòng tiêu đề, điền từ dòng "
              f"{FIRST_ROW} trở xuống. Chương trình bỏ qua trang hướng dẫn này.")
     lines += [(where, False), (starter.intro, False), ("", False), ("Các cột", True)]
     lines += [(f"• \"{spec.column(column).header}\": {rules[column].prompt}", False) for column, _ in starter.layout]
-    notes = _CRITERIA_NOTES if kind.source == "criteria" else _UNIT_NOTES
     lines += [("", False), ("Lưu ý", True), *((f"• {note}", False) for note in notes + _COMMON_NOTES)]
     lines += [("", False), ("Sau khi điền", True), *((line, False) for line in _AFTER)]
     sheet.column_dimensions["A"].width = 120

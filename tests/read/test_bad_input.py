@@ -248,7 +248,7 @@ def _check_readable(cli, tmp_path):
 @pytest.mark.parametrize(("argv", "said"), [
     (["run"], "thiếu: job"),
     (["run", "inputs/x", "--bogus"], "không hiểu: --bogus"),
-    (["init", "dot-danh-gia", "inputs/x"], '"dot-danh-gia" không hợp lệ cho kind'),
+    (["init", "dot-danh-gia", "inputs/x", "thua"], "không hiểu: thua"),
 ])
 def test_command_line_mistakes_are_said_in_vietnamese(capsys, argv, said):
     from pipeline.cli import main

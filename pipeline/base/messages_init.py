@@ -1,0 +1,163 @@
+"""Vietnamese wording of `init` for a campaign (đợt đánh giá): its problems, the comments of its
+`job.toml`, the prompts of its workbooks' validation, its README."""
+
+from __future__ import annotations
+
+from pipeline.base.errors import Reason
+
+INIT_TEXT: dict[Reason, str] = {
+    Reason.INIT_FOLDER_HAS_FILES: (
+        "thư mục \"{value}\" đã có tệp ({files}); chương trình không ghi đè tệp của một công việc đã có. "
+        "Chọn tên thư mục mới (chưa có hoặc trống), hoặc chuyển các tệp đó đi nơi khác."
+    ),
+    Reason.INIT_NO_CRITERIA: (
+        "đợt đánh giá cần một bộ tiêu chí: thêm --criteria <tệp Excel có bảng tiêu chí> (cột Mã số, Lĩnh vực/Tiêu "
+        "chí/Tiêu chí thành phần, Điểm chuẩn, Điểm tự chấm) hoặc --from <công việc đợt đánh giá đã có>."
+    ),
+    Reason.INIT_CRITERIA_INVALID: (
+        "tệp bộ tiêu chí \"{value}\" (--criteria) chưa dùng được: {why} Sửa các lỗi được liệt kê dưới đây "
+        "(nếu có), hoặc chọn tệp khác."
+    ),
+    Reason.INIT_UNKNOWN_KIND: (
+        "không có loại văn bản \"{value}\". Các loại lệnh init tạo được: {known}."
+    ),
+    Reason.INIT_KIND_MISSING: (
+        "chưa ghi loại văn bản: viết python -m pipeline init <thư mục> --kind <loại>, ví dụ --kind dot-danh-gia. "
+        "Các loại: {known}."
+    ),
+    Reason.INIT_CRITERIA_UNUSED: (
+        "--criteria chỉ dùng với đợt đánh giá (--kind dot-danh-gia); loại \"{value}\" lấy cây tiêu chí bằng --from "
+        "<công việc đã có>. Bỏ --criteria, hoặc dùng --kind dot-danh-gia."
+    ),
+}
+
+CRITERIA_WHY = {
+    "missing": "không có tệp này.",
+    "no_table": "không có bảng tiêu chí (dòng tiêu đề có Mã số, Lĩnh vực/Tiêu chí/Tiêu chí thành phần, Điểm chuẩn, "
+                "Điểm tự chấm trong 30 dòng đầu của một trang tính).",
+    "errors": "bảng tiêu chí có lỗi.",
+    "empty": "bảng tiêu chí không có dòng nào.",
+}
+
+# `job.toml` of a campaign: the comments of the keys a campaign adds.
+CAMPAIGN_COMMENTS = {
+    "data": ("Thư mục chứa bảng tiêu chí của các đơn vị (mỗi đơn vị một tệp, do lệnh init tạo từ danh mục đơn "
+             "vị). Mỗi bảng có dòng \"Đơn vị:\" và \"Khối:\" phía trên dòng tiêu đề."),
+    "register": ("Tệp danh mục đơn vị: mỗi đơn vị một dòng với tên chính thức, khối, phần đầu và người ký báo cáo "
+                 "của đơn vị (docs/inputs.md, mục 2.4)."),
+    "groups": ("Một khối xếp hạng, theo thứ tự phụ lục. Các mục parent_body, issuing_body, symbol, place, "
+               "signer_authority, signer_position, signer_name là mặc định cho báo cáo của mọi đơn vị trong khối; "
+               "ô của đơn vị trong danh mục đơn vị thay mặc định. Thêm khối: chép cả đoạn từ dòng [[groups]]."),
+    "groups.name": "Tên khối, trùng với tên chọn ở cột \"Khối\" của danh mục đơn vị.",
+    "groups.parent_body": "Tên cơ quan chủ quản in trên tên đơn vị (chữ in hoa), ví dụ \"UBND TỈNH …\".",
+    "groups.issuing_body": "Tên cơ quan ban hành báo cáo, mỗi dòng một mục; {DON_VI} là tên đơn vị viết hoa.",
+    "groups.symbol": "Ký hiệu báo cáo có phần viết tắt tên cơ quan, ví dụ \"BC-UBND\", \"BC-SNV\".",
+    "groups.place": "Địa danh ghi trước ngày tháng (với UBND xã là tên xã: ghi ở danh mục đơn vị).",
+    "groups.signer_authority": "Các dòng thẩm quyền ký (TM., KT., Q., …); [] khi người đứng đầu ký trực tiếp.",
+    "groups.signer_position": "Chức vụ người ký (chữ in hoa).",
+    "groups.signer_name": "Họ và tên người ký.",
+    "document": "Quyết định công bố kết quả (Nghị định 30/2020/NĐ-CP), lập từ điểm thẩm định.",
+    "appraisal": ("Thẩm định: done = false khi Hội đồng thẩm định chưa chấm xong (chỉ lập báo cáo tự chấm điểm, chưa "
+                  "lập quyết định); done = true khi mọi tiêu chí đã có điểm thẩm định."),
+    "appraisal.done": "true: đã thẩm định xong; false: đang thẩm định.",
+    "reports": ("Báo cáo tự chấm điểm của từng đơn vị: các mục dùng khi danh mục đơn vị và khối không ghi; "
+                "{don_vi} là tên đơn vị, {DON_VI} là tên viết hoa."),
+    "reports.signature": "Người ký báo cáo, khi danh mục đơn vị và khối không ghi.",
+}
+
+# Placeholder settings of a new campaign: two groups with their units' header defaults.
+CAMPAIGN_GROUPS = [
+    {"name": "Sở, ban, ngành", "title": "(KẾT QUẢ ĐÁNH GIÁ … NĂM …)", "subtitle": "(Đối với các sở, ban, ngành)",
+     "parent_body": "(UBND TỈNH …)", "signer_position": "GIÁM ĐỐC"},
+    {"name": "UBND các xã, phường", "title": "(KẾT QUẢ ĐÁNH GIÁ … NĂM …)", "subtitle": "(Đối với UBND các xã, phường)",
+     "issuing_body": ["ỦY BAN NHÂN DÂN", "{DON_VI}"], "symbol": "BC-UBND",
+     "signer_authority": ["TM. ỦY BAN NHÂN DÂN"], "signer_position": "CHỦ TỊCH"},
+]
+CAMPAIGN_REPORTS = {
+    "issuing_body": ["{DON_VI}"], "symbol": "BC", "place": "(Địa danh)",
+    "title": "(Kết quả tự chấm điểm … năm … của {don_vi})", "recipients": ["(Nơi nhận;)", "Lưu: VT."],
+    "self_rating": True, "signature": {"authority": [], "position": "(CHỨC VỤ NGƯỜI KÝ)", "name": "(Họ và tên)"},
+}
+CAMPAIGN_TITLE = "(Trích yếu: Về việc công bố kết quả đánh giá, xếp loại … năm …)"
+
+# The workbooks of a campaign: each unit's criteria table, and the register.
+UNIT_SHEET = "Tự chấm điểm"
+UNIT_TITLE = "BẢNG TỰ CHẤM ĐIỂM VÀ KẾT QUẢ THẨM ĐỊNH"
+UNIT_INTRO = ("Đơn vị ghi Điểm tự chấm (và Lý giải); Hội đồng thẩm định ghi Điểm thẩm định và Ý kiến thẩm định. "
+              "Cây tiêu chí (mã số, nội dung, điểm chuẩn) đã có sẵn: không sửa.")
+UNIT_LINE, GROUP_LINE = "Đơn vị:", "Khối:"
+REGISTER_SHEET = "Danh mục đơn vị"
+REGISTER_TITLE = "DANH MỤC ĐƠN VỊ CỦA ĐỢT ĐÁNH GIÁ"
+REGISTER_INTRO = ("Mỗi dòng một đơn vị được đánh giá. Ô để trống thì dùng mặc định của khối ([[groups]] trong "
+                  "job.toml). Trong ô nhiều dòng, xuống dòng (Alt+Enter) hoặc \" / \" ngăn cách các dòng.")
+TEMPLATE_FILE = "mau-bang-tu-cham.xlsx"
+
+CAMPAIGN_NOTES = [
+    "Dòng \"Đơn vị:\" ghi đúng tên đơn vị trong danh mục đơn vị; dòng \"Khối:\" ghi tên khối.",
+    ("Điểm thẩm định: từ 0 đến điểm chuẩn của dòng; để trống khi chưa thẩm định. Khi [appraisal] done = true "
+     "trong job.toml, mọi tiêu chí phải có điểm thẩm định."),
+]
+REGISTER_NOTES = [
+    "Tên đơn vị ghi đúng tên chính thức, in trong báo cáo và quyết định; mỗi đơn vị một dòng.",
+    ("Đơn vị không được đánh giá: ghi lý do ở cột \"Lý do không đánh giá\" và không cần bảng tiêu chí; lý do in "
+     "trong phụ lục của quyết định."),
+]
+
+# (title, prompt, error) of each register column's validation; a column not here has only its prompt.
+REGISTER_PROMPTS = {
+    "order": ("Số thứ tự", "Số thứ tự (không bắt buộc).", "TT là số nguyên từ 1 trở lên."),
+    "unit": ("Tên đơn vị", "Tên chính thức của đơn vị (bắt buộc), không trùng.",
+             "Đơn vị này đã có trong danh mục. Xóa dòng trùng (chọn Yes nếu chắc chắn muốn giữ)."),
+    "group": ("Khối", "Chọn khối của đơn vị trong danh sách (trang \"Danh mục\", lấy từ [[groups]] của job.toml).",
+              "Chọn tên khối trong danh sách. Khối mới: ghi tên vào trang \"Danh mục\" và thêm đoạn [[groups]] "
+              "trong job.toml."),
+    "parent_body": ("Cơ quan chủ quản", "Dòng trên tên cơ quan ban hành, ví dụ UBND TỈNH …; để trống khi không có "
+                                        "hoặc khi khối đã ghi.", ""),
+    "issuing_body": ("Tên cơ quan ban hành", "Các dòng tên cơ quan, ví dụ SỞ NỘI VỤ hoặc ỦY BAN NHÂN DÂN / XÃ …", ""),
+    "symbol": ("Ký hiệu", "Ký hiệu báo cáo có phần viết tắt tên cơ quan, ví dụ BC-SNV, BC-UBND.", ""),
+    "place": ("Địa danh", "Địa danh ghi trước ngày tháng; với UBND xã là tên xã.", ""),
+    "signer_authority": ("Thẩm quyền ký", "Ví dụ TM. ỦY BAN NHÂN DÂN hoặc KT. GIÁM ĐỐC; để trống khi người đứng đầu "
+                                          "ký trực tiếp.", ""),
+    "signer_position": ("Chức vụ người ký", "Ví dụ CHỦ TỊCH, GIÁM ĐỐC, PHÓ GIÁM ĐỐC.", ""),
+    "signer_name": ("Họ tên người ký", "Họ và tên người ký báo cáo.", ""),
+    "survey_points": ("Điểm điều tra XHH", "Điểm điều tra xã hội học (nếu có), số từ 0 trở lên; cộng vào điểm thẩm "
+                                           "định.", "Điểm điều tra xã hội học là số từ 0 trở lên."),
+    "bonus": ("Điểm thưởng", "Điểm thưởng do cơ quan tổng hợp cho (nếu có), số từ 0 trở lên.",
+              "Điểm thưởng là số từ 0 trở lên."),
+    "penalty": ("Điểm trừ", "Điểm trừ do cơ quan tổng hợp cho (nếu có), ghi số dương.",
+                "Điểm trừ ghi số dương (từ 0 trở lên)."),
+    "reason": ("Lý do không đánh giá", "Chỉ ghi khi đơn vị không được đánh giá; lý do in trong phụ lục.", ""),
+    "note": ("Ghi chú", "In ở cột Ghi chú của phụ lục (không bắt buộc).", ""),
+}
+DUPLICATE_TITLE = "Đơn vị bị trùng"
+APPRAISED_PROMPT = ("Điểm thẩm định", "Điểm Hội đồng thẩm định chấm: từ 0 đến điểm chuẩn của dòng. Tiêu chí "
+                    "\"chọn một\": chỉ ghi điểm ở một mức. Tiêu chí cha có thể để trống: chương trình tự cộng.",
+                    "Điểm thẩm định là số từ 0 đến điểm chuẩn của dòng này.")
+APPRAISAL_NOTE_PROMPT = ("Ý kiến thẩm định", "Ý kiến của Hội đồng thẩm định về dòng này (vì sao điểm thẩm định khác "
+                         "điểm tự chấm). Xuống dòng trong ô: Alt+Enter.")
+
+
+def campaign_readme(name: str, command: str, job: str, units: int, register: str, data: str) -> str:
+    """What to fill in a new campaign, then the commands that check and run it."""
+    if units:
+        tables = (f"3. `{data}/`: {units} bảng tiêu chí, mỗi đơn vị của danh mục một tệp, đã có cây tiêu chí, dòng "
+                  "\"Đơn vị:\" và \"Khối:\". Đơn vị ghi Điểm tự chấm; Hội đồng thẩm định ghi Điểm thẩm định, Ý kiến "
+                  "thẩm định.")
+    else:
+        tables = (f"3. Danh mục đơn vị đang trống nên chưa có bảng tiêu chí nào. Với mỗi đơn vị: chép "
+                  f"`{TEMPLATE_FILE}` (bảng mẫu đã có cây tiêu chí) vào thư mục `{data}/` (đang trống), đặt tên "
+                  "theo đơn vị, và ghi tên đơn vị ở dòng \"Đơn vị:\", tên khối ở dòng \"Khối:\".")
+    lines = [
+        f"# {name}: đợt đánh giá", "", f"Tạo bằng `{command}`.", "", "## Cần điền", "",
+        ("1. `job.toml` (mỗi mục có ghi chú ở dòng ngay trên): thay mọi chữ giữ chỗ trong ngoặc đơn, các khối và "
+         "mặc định phần đầu báo cáo của từng khối, quyết định (`[document]`). Ghi số văn bản (`number`) và ngày ký "
+         "(`date`) khi đã có."),
+        (f"2. `{register}`: mỗi đơn vị một dòng (tên chính thức, khối, phần đầu và người ký báo cáo nếu khác mặc "
+         "định của khối; lý do khi không đánh giá)."),
+        tables,
+        "4. Khi đã thẩm định xong: `[appraisal] done = true` trong `job.toml` để lập quyết định.",
+        "", "## Kiểm tra và lập văn bản", "", "```sh",
+        f"python -m pipeline check {job}    # báo mọi lỗi, không ghi văn bản",
+        f"python -m pipeline run {job}      # lập văn bản vào outputs/{name}/", "```", "",
+    ]
+    return "\n".join(lines)
