@@ -3,7 +3,11 @@
 The block of Nơi nhận and the signature sits in a borderless table row that cannot split;
 when it does not fit at the foot of a page it moves whole to the next, and, with nothing to
 keep it company, that page holds no word of the document's body (Nghị định 30/2020 wants
-the signature with the text it signs). So the last paragraph of the body is kept with the block ("keep with next") and moves with it.
+the signature with the text it signs). So the last paragraph of the body is kept with the block
+("keep with next") and moves with it. An empty paragraph between them (the templates' spacing
+line) is folded into that paragraph's space after: LibreOffice keeps a paragraph with the table
+right after it, but not through an empty paragraph (a notice's summary stayed on page 1, the
+block went alone to page 2).
 
 When a table ends the body (a report without its self-rating line), its last `KEPT_ROWS` rows
 keep with the next: Word moves them with the block. LibreOffice 7.4 does not honour "keep with
@@ -17,11 +21,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.documents.paragraph_looks import W
+from pipeline.documents.paragraph_looks import W, Styles, paragraph_property
 
 SIGNATURE_STYLES = ("ChucVuKy", "HoTenKy", "NoiNhanLabel")
 KEPT_ROWS = 2  # rows of a table ending the body that go with the signature
-PPR_BEFORE_KEEP = ("pStyle",)
+LINE_HEIGHT = 1.15  # Times New Roman's single line, in ems (ascent + descent + gap of its metrics)
 
 
 def is_signature_table(table: etree._Element) -> bool:
@@ -31,16 +35,21 @@ def is_signature_table(table: etree._Element) -> bool:
     return bool(styles & set(SIGNATURE_STYLES)) or any(t.startswith("Nơi nhận") for t in texts)
 
 
-def keep_before(table: etree._Element) -> None:
-    """Keeps with `table` every paragraph back to the last one with text, or a table's last rows."""
+def keep_before(table: etree._Element, styles: Styles) -> None:
+    """Keeps with `table` the last paragraph with text before it (empty ones between folded into its space
+    after), or a table's last rows."""
     element = table.getprevious()
+    spacers: list[etree._Element] = []
     while element is not None:
         if element.tag == W + "p":
             if element.find(f"{W}pPr/{W}sectPr") is not None:
                 return  # the body of another section: a page break lies between
             _keep_next(element)
             if "".join(element.itertext()).strip():
+                _fold(element, spacers, styles)
                 return
+            if not any(True for _ in element.iter(W + "drawing", W + "pict", W + "object")):
+                spacers.append(element)
         elif element.tag == W + "tbl":
             for row in element.findall(W + "tr")[-KEPT_ROWS:]:  # each keeps with the next, the last with the block
                 for p in row.iter(W + "p"):
@@ -49,16 +58,18 @@ def keep_before(table: etree._Element) -> None:
         element = element.getprevious()
 
 
-def _keep_next(p: etree._Element) -> None:
-    ppr = p.find(W + "pPr")
-    if ppr is None:
-        ppr = etree.Element(W + "pPr")
-        p.insert(0, ppr)
-    if ppr.find(W + "keepNext") is not None:
+def _fold(paragraph: etree._Element, spacers: list[etree._Element], styles: Styles) -> None:
+    """Removes the empty `spacers`, adding the height they took to `paragraph`'s space after."""
+    if not spacers:
         return
-    style = ppr.find(W + "pStyle")
-    keep = etree.Element(W + "keepNext")
-    if style is not None:
-        style.addnext(keep)
-    else:
-        ppr.insert(0, keep)
+    height = 0
+    for spacer in spacers:
+        look = styles.paragraph(spacer)
+        height += round(look.size * LINE_HEIGHT * 20) + look.before + look.after
+        spacer.getparent().remove(spacer)
+    after = styles.paragraph(paragraph).after + height
+    paragraph_property(paragraph, "spacing").set(W + "after", str(after))
+
+
+def _keep_next(p: etree._Element) -> None:
+    paragraph_property(p, "keepNext")

@@ -34,7 +34,7 @@ def _table(table: etree._Element, styles: Styles, room: int) -> None:
     if first is not None and first.find(f"{W}trPr/{W}tblHeader") is not None:
         return  # a data table, fitted already (`table_bytes`): it holds no rule and no signature
     if is_signature_table(table):
-        keep_before(table)
+        keep_before(table, styles)
     for row in table.iter(W + "tr"):  # rules inside cells: the header's, under the issuing body and the motto
         for tc in row.findall(W + "tc"):
             width = tc.find(f"{W}tcPr/{W}tcW")

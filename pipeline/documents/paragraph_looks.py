@@ -25,6 +25,8 @@ class Look:
     italic: bool = False
     align: str = "left"
     indent_mm: float = 0.0  # left + right indents
+    before: int = 0  # spacing before and after the paragraph, twips
+    after: int = 0
 
 
 def _toggle(rpr: etree._Element | None, name: str) -> bool | None:
@@ -49,9 +51,12 @@ def combined(look: Look, size: float | None, bold: bool | None, italic: bool | N
 def _with_paragraph(look: Look, ppr: etree._Element | None) -> Look:
     if ppr is None:
         return look
-    jc, ind = ppr.find(W + "jc"), ppr.find(W + "ind")
-    if jc is None and ind is None:
+    jc, ind, spacing = ppr.find(W + "jc"), ppr.find(W + "ind"), ppr.find(W + "spacing")
+    if jc is None and ind is None and spacing is None:
         return look
+    if spacing is not None:
+        look = replace(look, before=int(spacing.get(W + "before", look.before)),
+                       after=int(spacing.get(W + "after", look.after)))
     if jc is not None:
         look = replace(look, align=jc.get(W + "val", "left"))
     if ind is not None:
@@ -113,3 +118,29 @@ class Styles:
                            for t in run if t.tag in (W + "t", W + "tab", W + "br"))
             if text:
                 yield text, run_look
+
+
+# Children of a paragraph's properties in the order the schema requires (CT_PPr, ECMA-376 17.3.1.26).
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
+def paragraph_property(p: etree._Element, name: str) -> etree._Element:
+    """`p`'s property `name` (`w:spacing`, `w:ind`…), added in its schema place when it has none."""
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(W + "pPr")
+        p.insert(0, ppr)
+    found = ppr.find(W + name)
+    if found is None:
+        found = etree.Element(W + name)
+        later = PPR_ORDER[PPR_ORDER.index(name) + 1:]
+        following = next((c for c in ppr if etree.QName(c).localname in later), None)
+        if following is None:
+            ppr.append(found)
+        else:
+            following.addprevious(found)
+    return found

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.documents.paragraph_looks import TWIPS_PER_MM, W, Styles
+from pipeline.documents.paragraph_looks import TWIPS_PER_MM, W, Styles, paragraph_property
 from pipeline.documents.text_width import wrapped_lines
 
 SHARE = 0.4  # of the line above: between ND30's 1/3 and 1/2
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-PPR_AFTER_IND = ("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
-                 "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
 
 
 def is_rule(p: etree._Element) -> bool:
@@ -45,15 +43,7 @@ def size_rule(rule: etree._Element, styles: Styles, room_mm: float) -> None:
 
 
 def _set_indents(p: etree._Element, side: int) -> None:
-    ppr = p.find(W + "pPr")
-    ind = ppr.find(W + "ind")
-    if ind is None:
-        ind = etree.Element(W + "ind")
-        later = next((c for c in ppr if etree.QName(c).localname in PPR_AFTER_IND), None)
-        if later is None:
-            ppr.append(ind)
-        else:
-            later.addprevious(ind)
+    ind = paragraph_property(p, "ind")
     for name in list(ind.attrib):
         if etree.QName(name).localname in ("firstLine", "hanging", "start", "end"):
             del ind.attrib[name]

@@ -98,7 +98,7 @@ def test_init_from_the_example_filled_in_gives_the_example_s_documents(cli, tmp_
         assert code == 0, stderr
     expected = sorted(p.relative_to(tmp_path / "mau").as_posix() for p in (tmp_path / "mau").rglob("*.docx"))
     assert expected == sorted(p.relative_to(tmp_path / "ra").as_posix() for p in (tmp_path / "ra").rglob("*.docx"))
-    assert len(expected) == 19  # the decision and 18 reports (two units not evaluated)
+    assert len(expected) == 37  # the decision, 18 reports and 18 appraisal notices (two units not evaluated)
     decision = table_cells(tmp_path / "ra" / "quyet-dinh.docx")
     assert decision == table_cells(tmp_path / "mau" / "quyet-dinh.docx")
     assert any("Tổng điểm thẩm định" in " ".join(row) for table in decision for row in table)
