@@ -492,16 +492,19 @@ def _appendix_sections(doc: Document, table_builder) -> None:
     paragraph(doc, "DongKe", "{%p endfor %}")
 
 
-def _ranking_table(doc: Document) -> None:
+def _ranking_table(doc: Document, appraised: bool = False) -> None:
     """The table of `reference/000…`: units not evaluated follow, reason merged across and down.
 
     Two versions, one grid each: with the Xếp loại column, and without it for a rank-only group
-    (`labels = []`), where the unit column takes its width.
+    (`labels = []`), where the unit column takes its width. A campaign's decision (`appraised`)
+    has four more before them, for its appraised results: only that template carries them, so the
+    ordinary decision stays as small and quick to prepare as its one table needs.
     """
-    for tag, survey, classified in _APPRAISAL_VERSIONS:
-        paragraph(doc, "DongKe", tag)
-        _appraisal_version(doc, survey, classified)
-    paragraph(doc, "DongKe", "{%p elif appendix.classified %}")
+    if appraised:
+        for tag, survey, classified in _APPRAISAL_VERSIONS:
+            paragraph(doc, "DongKe", tag)
+            _appraisal_version(doc, survey, classified)
+    paragraph(doc, "DongKe", "{%p elif appendix.classified %}" if appraised else "{%p if appendix.classified %}")
     _ranking_version(doc, classified=True)
     paragraph(doc, "DongKe", "{%p else %}")
     _ranking_version(doc, classified=False)
@@ -565,13 +568,19 @@ def _ranking_version(doc: Document, classified: bool) -> None:
     _widths(table, widths)
 
 
-def decision() -> Document:
+def decision(appraised: bool = False) -> Document:
     """Quyết định công bố kết quả đánh giá, xếp loại, with one landscape appendix per group."""
     doc = new_document()
     _decision_body(doc)
-    _appendix_sections(doc, _ranking_table)
+    _appendix_sections(doc, lambda d: _ranking_table(d, appraised))
     page_numbers(doc)
     return doc
+
+
+def campaign_decision() -> Document:
+    """A campaign's decision: its appendices from the appraised results (self-assessed and appraised totals,
+    survey, bonus, penalty), or, for a campaign without `[appraisal]`, as the ordinary decision's."""
+    return decision(appraised=True)
 
 
 _CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four tables, one grid each
@@ -642,6 +651,7 @@ def cchc_table() -> Document:
 TEMPLATES = {
     "bao-cao-tu-cham.docx": report,
     "quyet-dinh-xep-loai.docx": decision,
+    "quyet-dinh-dot-danh-gia.docx": campaign_decision,
     "quyet-dinh-cchc.docx": cchc_decision,
     "bang-xep-hang-cchc.docx": cchc_table,
     "thong-bao-tham-dinh.docx": notice,

@@ -237,7 +237,7 @@ def test_manifest_lists_every_input_template_and_output_with_its_hash(two_runs, 
     assert len(inputs) == len(manifest["inputs"])
     assert inputs == {name: sha256(folder / name) for name in {"job.toml", *data}}
 
-    shipped = {"quyet-dinh-xep-loai.docx", "bao-cao-tu-cham.docx"} if job == BATCH_JOB else {"quyet-dinh-xep-loai.docx"}
+    shipped = {"quyet-dinh-dot-danh-gia.docx", "bao-cao-tu-cham.docx"} if job == BATCH_JOB else {"quyet-dinh-xep-loai.docx"}
     templates = {e["path"]: e["sha256"] for e in manifest["templates"]}
     assert templates == {name: sha256(TEMPLATE_DIR / name) for name in shipped}
 

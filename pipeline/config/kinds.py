@@ -68,6 +68,7 @@ HEADER_KEYS = ("issuing_body", "symbol", "place", "title")
 DECISION_KEYS = (*HEADER_KEYS, "authority", "issuer_name", "article_2", "article_3")
 REPORT = Output("bao-cao-tu-cham.docx", "bao-cao-tu-cham.docx", "report")
 DECISION = Output("quyet-dinh-xep-loai.docx", "quyet-dinh.docx", "decision")
+CAMPAIGN_DECISION = Output("quyet-dinh-dot-danh-gia.docx", "quyet-dinh.docx", "decision")  # + appraised tables
 NOTICE = Output("thong-bao-tham-dinh.docx", "thong-bao", "notice")  # name: the folder of the units' notices
 
 _DECISION_PLACEHOLDERS = {
@@ -124,7 +125,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType({kind.id: kind for kind in (
     Kind(
         id="dot-danh-gia",
         title="Đợt đánh giá: báo cáo tự chấm điểm của từng đơn vị và quyết định công bố kết quả (kèm phụ lục)",
-        source="campaign", required=DECISION_KEYS, forms={"quyet-dinh": DECISION}, reports=REPORT, notices=NOTICE,
+        source="campaign", required=DECISION_KEYS, forms={"quyet-dinh": CAMPAIGN_DECISION}, reports=REPORT, notices=NOTICE,
         starter=Starter(  # one workbook per registered unit in the folder `workbook`, and the register
             workbook="don-vi", sheet=words.UNIT_SHEET, title=words.UNIT_TITLE,
             layout=(("code", 9), ("title", 56), ("max_points", 10), ("self_points", 11), ("rationale", 36),

@@ -66,7 +66,7 @@ def tables(root) -> list:
 
 def add_header_column(root) -> None:
     """A column added to the ranked table's header row only (a grid column and a header cell)."""
-    table = tables(root)[6]  # after the four tables of a campaign's appraised results
+    table = tables(root)[2]  # the first appendix table (header block and signature before it)
     grid = table.find(w("tblGrid"))
     grid.append(copy.deepcopy(grid[-1]))
     header = table.find(w("tr"))
@@ -75,7 +75,7 @@ def add_header_column(root) -> None:
 
 def shrink_reason_cell(root) -> None:
     """The merged reason cell of the rank-only table one column narrower."""
-    reason = next(c for c in tables(root)[7].iter(w("tc")) if "block.reason" in text(c))
+    reason = next(c for c in tables(root)[3].iter(w("tc")) if "block.reason" in text(c))
     span = reason.find(f"{w('tcPr')}/{w('gridSpan')}")
     span.set(w("val"), str(int(span.get(w("val"))) - 1))
 
