@@ -391,18 +391,9 @@ def report() -> Document:
                              "Lý giải việc chấm điểm"], widths)
     data_row(table, [("BangSo", ""), ("BangChu", "TỔNG ĐIỂM"), ("BangSo", "{{ total.max_points }}"),
                      ("BangSo", "{{ total.points }}"), ("BangChu", "")], bold=True)
-    _tag_row(table, "{%tr for row in criteria %}")
-    _tag_row(table, "{%tr if row.kind == 'field' %}")
     row_cells = [("BangSo", "{{ row.code }}"), ("BangChu", "{{ row.title }}"), ("BangSo", "{{ row.max_points }}"),
                  ("BangSo", "{{ row.points }}"), ("BangChu", "{{ row.rationale }}")]
-    data_row(table, row_cells, bold=True)
-    _tag_row(table, "{%tr elif row.kind == 'criterion' %}")
-    data_row(table, row_cells)
-    _tag_row(table, "{%tr else %}")
-    item = data_row(table, row_cells, italic=True)
-    item.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(3)
-    _tag_row(table, "{%tr endif %}")
-    _tag_row(table, "{%tr endfor %}")
+    _criteria_rows(table, row_cells)
     for extra in ("bonus", "penalty"):
         _tag_row(table, f"{{%tr if {extra} %}}")
         data_row(table, [("BangSo", ""), ("BangChu", f"{{{{ {extra}.title }}}}"),
@@ -414,6 +405,20 @@ def report() -> Document:
     closing_block(doc)
     page_numbers(doc)
     return doc
+
+
+def _criteria_rows(table, row_cells: list[tuple[str, str]]) -> None:
+    """The repeated rows of a criteria table: a field bold, a criterion plain, a scored item italic and indented."""
+    _tag_row(table, "{%tr for row in criteria %}")
+    _tag_row(table, "{%tr if row.kind == 'field' %}")
+    data_row(table, row_cells, bold=True)
+    _tag_row(table, "{%tr elif row.kind == 'criterion' %}")
+    data_row(table, row_cells)
+    _tag_row(table, "{%tr else %}")
+    item = data_row(table, row_cells, italic=True)
+    item.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(3)
+    _tag_row(table, "{%tr endif %}")
+    _tag_row(table, "{%tr endfor %}")
 
 
 def notice() -> Document:
@@ -429,19 +434,10 @@ def notice() -> Document:
     data_row(table, [("BangSo", ""), ("BangChu", "TỔNG ĐIỂM"), ("BangSo", "{{ total.max_points }}"),
                      ("BangSo", "{{ total.self_points }}"), ("BangSo", "{{ total.appraised_points }}"),
                      ("BangSo", "{{ total.difference }}"), ("BangChu", "")], bold=True)
-    _tag_row(table, "{%tr for row in criteria %}")
-    _tag_row(table, "{%tr if row.kind == 'field' %}")
     row_cells = [("BangSo", "{{ row.code }}"), ("BangChu", "{{ row.title }}"), ("BangSo", "{{ row.max_points }}"),
                  ("BangSo", "{{ row.self_points }}"), ("BangSo", "{{ row.appraised_points }}"),
                  ("BangSo", "{{ row.difference }}"), ("BangChu", "{{ row.note }}")]
-    data_row(table, row_cells, bold=True)
-    _tag_row(table, "{%tr elif row.kind == 'criterion' %}")
-    data_row(table, row_cells)
-    _tag_row(table, "{%tr else %}")
-    item = data_row(table, row_cells, italic=True)
-    item.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(3)
-    _tag_row(table, "{%tr endif %}")
-    _tag_row(table, "{%tr endfor %}")
+    _criteria_rows(table, row_cells)
     for extra in ("bonus", "penalty"):
         _tag_row(table, f"{{%tr if {extra} %}}")
         data_row(table, [("BangSo", ""), ("BangChu", f"{{{{ {extra}.title }}}}"),

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from tests.conftest import DOCUMENT, write_workbook
 
@@ -124,3 +125,13 @@ def campaign(tmp_path):
     def make(register=None, points=None, job=JOB, name="dot", header=None, extras=None) -> Path:
         return write_campaign(tmp_path / name, register, points, job, header, extras)
     return make
+
+
+def texts(path) -> str:
+    """Every paragraph of a document, tables included, one per line."""
+    doc = Document(path)
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            lines += [cell.text for cell in row.cells]
+    return "\n".join(lines).replace("\u00a0", " ")  # names are held whole with non-breaking spaces

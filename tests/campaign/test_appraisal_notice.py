@@ -15,20 +15,12 @@ from docx import Document
 
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.flow import check_job
-from tests.campaign.conftest import EXTRAS, JOB, LEAVES, POINTS, TREE
+from tests.campaign.conftest import EXTRAS, JOB, LEAVES, POINTS, TREE, texts
 
 LABELS = ((90, "Rất tốt"), (80, "Tốt"), (70, "Khá"), (50, "Trung bình"), (0, "Yếu"))  # chat-luong-hoat-dong@2020
 REGISTER_BONUS = {"Sở Tư pháp": Decimal(2)}  # the register gives it: the decision's, so the notice's too
 COUNCIL = ("UBND TỈNH MINH HỌA\nHỘI ĐỒNG THẨM ĐỊNH", "TM. HỘI ĐỒNG\nCHỦ TỊCH", "Đỗ Minh Khoa")
 
-
-def texts(path) -> str:
-    doc = Document(path)
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines += [cell.text for cell in row.cells]
-    return "\n".join(lines).replace("\u00a0", " ")
 
 
 def notice_rows(path) -> dict[str, dict[str, str]]:

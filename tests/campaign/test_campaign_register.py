@@ -11,17 +11,8 @@ from docx import Document
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
 from pipeline.flow import check_job
-from tests.campaign.conftest import JOB, POINTS, REGISTER, REGISTER_HEADER, XA
+from tests.campaign.conftest import JOB, POINTS, REGISTER, REGISTER_HEADER, XA, texts
 
-
-def texts(path) -> str:
-    """Every paragraph of a document, tables included, one per line."""
-    doc = Document(path)
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines += [cell.text for cell in row.cells]
-    return "\n".join(lines).replace("\u00a0", " ")  # names are held whole with non-breaking spaces
 
 
 def appendix_rows(path) -> dict[str, dict[str, str]]:
