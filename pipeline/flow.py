@@ -231,13 +231,9 @@ def _campaign(settings: JobSettings, template: Path, notice: Path | None, stagin
         result = replace(result, losses=tuple(by_points_lost(losses)))
     if staging is not None and not problems:
         for position, (report, temporary) in enumerate(zip(reports, staged), 1):
-            name = report_file_name(position, len(reports), report.unit)
-            staging.path(name)
-            (staging.folder / temporary).replace(staging.folder / name)
+            staging.renamed(temporary, report_file_name(position, len(reports), report.unit))
         for position, (report, temporary) in enumerate(zip(reports, notices), 1):  # after the reports, in order
-            name = report_file_name(position, len(reports), report.unit, "thong-bao")
-            staging.path(name)
-            (staging.folder / temporary).replace(staging.folder / name)
+            staging.renamed(temporary, report_file_name(position, len(reports), report.unit, "thong-bao"))
     return result
 
 

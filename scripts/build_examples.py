@@ -344,7 +344,7 @@ if __name__ == "__main__":
     chosen = sys.argv[1:]  # names of the builders to run (e.g. province_example); none: all
     for build, target in ((huong_tra_2020, "inputs/huong-tra-2020-xep-loai/diem-tham-dinh-2020.xlsx"),
                           (huong_tra_2021, "inputs/huong-tra-2021-tu-cham/tu-cham-6-thang-2021.xlsx"),
-                          (batch_example, "inputs/vi-du-2025-dot-danh-gia/don-vi"),
+                          (batch_example, "tests/fixtures/dot-danh-gia-dang-cu/don-vi"),
                           (province_example, "inputs/vi-du-2025-dot-danh-gia-tinh")):
         if not chosen or build.__name__ in chosen:
             build(ROOT / target)

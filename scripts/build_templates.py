@@ -497,9 +497,9 @@ def _ranking_table(doc: Document, appraised: bool = False) -> None:
     ordinary decision stays as small and quick to prepare as its one table needs.
     """
     if appraised:
-        for tag, survey, classified in _APPRAISAL_VERSIONS:
+        for tag, survey, adjusted, classified in _APPRAISAL_VERSIONS:
             paragraph(doc, "DongKe", tag)
-            _appraisal_version(doc, survey, classified)
+            _appraisal_version(doc, survey, adjusted, classified)
     paragraph(doc, "DongKe", "{%p elif appendix.classified %}" if appraised else "{%p if appendix.classified %}")
     _ranking_version(doc, classified=True)
     paragraph(doc, "DongKe", "{%p else %}")
@@ -507,22 +507,25 @@ def _ranking_table(doc: Document, appraised: bool = False) -> None:
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
-_APPRAISAL_VERSIONS = (  # (tag, survey column, Xếp loại column): a campaign's appraised results, one grid each
-    ("{%p if appendix.appraisal and appendix.components and appendix.classified %}", True, True),
-    ("{%p elif appendix.appraisal and appendix.components %}", True, False),
-    ("{%p elif appendix.appraisal and appendix.classified %}", False, True),
-    ("{%p elif appendix.appraisal %}", False, False),
-)
+_APPRAISAL_VERSIONS = tuple(  # (tag, survey column, bonus and penalty columns, Xếp loại column): one grid each
+    ("{%p " + ("if" if n == 0 else "elif") + " appendix.appraisal" + "".join(
+        f" and {'' if on else 'not '}appendix.{name}" for name, on in
+        (("components", survey), ("adjustments", adjusted), ("classified", classified)) if on or name != "classified")
+     + " %}", survey, adjusted, classified)
+    for n, (survey, adjusted, classified) in enumerate(
+        (s, a, c) for s in (True, False) for a in (True, False) for c in (True, False)))
 
 
-def _appraisal_version(doc: Document, survey: bool, classified: bool) -> None:
+def _appraisal_version(doc: Document, survey: bool, adjusted: bool, classified: bool) -> None:
     """A campaign's appendix from the appraised results: self-assessed and appraised totals side by side, then
-    survey points (when the group has them), bonus, penalty, the result, label and rank."""
+    survey points (when the group has them), bonus and penalty (when a unit of the group has one), the result,
+    label and rank."""
     columns = [("TT", 12, ("BangSo", "{{ u.position }}")), ("Đơn vị", 0, ("BangChu", "{{ u.unit }}")),
                ("Tổng điểm tự chấm", 26, ("BangSo", "{{ u.self_points }}")),
                ("Tổng điểm thẩm định", 26, ("BangSo", "{{ u.points }}")),
                *([("Điểm điều tra xã hội học", 26, ("BangSo", "{{ u.survey_points }}"))] if survey else []),
-               ("Điểm thưởng", 20, ("BangSo", "{{ u.bonus }}")), ("Điểm trừ", 20, ("BangSo", "{{ u.penalty }}")),
+               *([("Điểm thưởng", 20, ("BangSo", "{{ u.bonus }}")), ("Điểm trừ", 20, ("BangSo", "{{ u.penalty }}"))]
+                 if adjusted else []),
                ("{{ score_header }}", 25, ("BangSo", "{{ u.score }}")),
                *([("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []),
                ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]

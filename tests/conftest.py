@@ -12,6 +12,14 @@ from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
+# jobs the tests keep that are not examples: a campaign of the old form (no register, no appraisal)
+FIXTURES = ROOT / "tests" / "fixtures"
+OLD_CAMPAIGN = "dot-danh-gia-dang-cu"
+
+
+def job_folder(name: str) -> Path:
+    """An example job's folder in inputs/, or a test fixture's."""
+    return INPUTS / name if (INPUTS / name).is_dir() else FIXTURES / name
 
 
 @pytest.fixture
@@ -26,10 +34,10 @@ def cli(capsys):
 
 @pytest.fixture
 def example_job(tmp_path):
-    """A writable copy of an example job folder."""
+    """A writable copy of an example job folder (or of a test fixture's)."""
     def copy(name: str) -> Path:
         target = tmp_path / name
-        shutil.copytree(INPUTS / name, target)
+        shutil.copytree(job_folder(name), target)
         return target
     return copy
 

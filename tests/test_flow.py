@@ -43,9 +43,10 @@ from pipeline.read.job_folder import read_job
 from pipeline.scoring.evaluate import evaluate, unit_score
 from pipeline.write.files import report_file_name
 from tests.campaign.notices import NOTICE_JOB, notice_contexts
-from tests.conftest import INPUTS, ROOT
+from tests.conftest import INPUTS, OLD_CAMPAIGN, ROOT, job_folder
 
-BATCH_JOB = "vi-du-2025-dot-danh-gia"
+BATCH_JOB = OLD_CAMPAIGN  # kept working: the campaign form without register or appraisal
+CAMPAIGN_JOB = "vi-du-2025-dot-danh-gia-tinh"
 DECISION_JOB = "huong-tra-2020-xep-loai"
 SHIPPED = sorted(p.name for p in TEMPLATE_DIR.glob("*.docx"))
 HEADERS = ["Mã số", "Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần", "Điểm chuẩn", "Điểm tự chấm", "Lý giải việc chấm điểm"]
@@ -152,7 +153,7 @@ texts = st.lists(
 @pytest.fixture(scope="module")
 def report_case():
     """A batch report's context and its template, prepared and past its first (checking) render."""
-    name, context = next(c for c in contexts_by_template()["bao-cao-tu-cham.docx"] if c[0].startswith(BATCH_JOB))
+    name, context = next(c for c in contexts_by_template()["bao-cao-tu-cham.docx"] if c[0].startswith(CAMPAIGN_JOB))
     prepared = PreparedTemplate(TEMPLATE_DIR / "bao-cao-tu-cham.docx")
     prepared.render(context)
     assert prepared.splice == "verified"  # so the property below exercises the fast path
@@ -182,12 +183,12 @@ def two_runs(tmp_path_factory):
     """Each job run twice: in this process, then by the command line in a new one, ≥ 2 s later."""
     root = tmp_path_factory.mktemp("twice")
     started = time.monotonic()
-    runs: dict[str, Run] = {job: run_job(INPUTS / job, root / "first" / job) for job in (BATCH_JOB, DECISION_JOB)}
+    runs: dict[str, Run] = {job: run_job(job_folder(job), root / "first" / job) for job in (BATCH_JOB, DECISION_JOB)}
     # Zip entries carry times in 2-second steps and openpyxl stamps the time in seconds: runs in
     # the same two seconds would hide a clock in the output.
     time.sleep(max(0.0, 2.1 - (time.monotonic() - started)))
     for job in runs:
-        subprocess.run(cli_command("run", INPUTS / job, "--out", root / "second" / job),
+        subprocess.run(cli_command("run", job_folder(job), "--out", root / "second" / job),
                        cwd=ROOT, check=True, capture_output=True)
     return root, runs
 
@@ -220,7 +221,7 @@ def test_results_workbook_is_byte_identical_across_runs(two_runs, job):
 @pytest.mark.parametrize("job", [BATCH_JOB, DECISION_JOB])
 def test_manifest_lists_every_input_template_and_output_with_its_hash(two_runs, job):
     root, runs = two_runs
-    run, out, folder = runs[job], root / "first" / job, INPUTS / job
+    run, out, folder = runs[job], root / "first" / job, job_folder(job)
     manifest = json.loads(run.manifest.read_text(encoding="utf-8"))
     assert run.manifest == out / "manifest.json"
 
@@ -290,7 +291,7 @@ def test_second_run_refuses_to_overwrite_and_changes_nothing(cli, example_job, t
 
 def big_batch(folder: Path, units: int, group: str = "UBND các xã, phường") -> Path:
     """The example batch job plus `units` generated units, one CSV file each."""
-    shutil.copytree(INPUTS / BATCH_JOB, folder)
+    shutil.copytree(job_folder(BATCH_JOB), folder)
     criteria = [("I", "Công tác chỉ đạo, điều hành", 30, None),
                 ("1.1", "Ban hành chương trình, kế hoạch công tác năm đúng thời hạn", 10, "Đúng hạn"),
                 ("1.2", "Thực hiện nhiệm vụ UBND thị xã giao", 20, "")]
@@ -418,7 +419,7 @@ def emb_column(pdffonts_output: str) -> list[str]:
 @needs_soffice
 def test_pdf_beside_every_document_a4_with_embedded_fonts(tmp_path):
     out = tmp_path / "out"
-    run = run_job(INPUTS / BATCH_JOB, out, pdf=True)
+    run = run_job(job_folder(BATCH_JOB), out, pdf=True)
     documents = sorted(out.rglob("*.docx"))
     assert len(documents) == 7
     written = {p.relative_to(out).as_posix() for p in run.written}

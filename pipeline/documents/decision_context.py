@@ -109,6 +109,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
             subtitle=group.subtitle, components=any(u["survey_points"] is not None for u in members),
             classified=bool(scheme.labels if group.labels is None else group.labels),
             ranked=tuple(evaluated), not_evaluated=tuple(blocks), appraisal=settings.appraisal_done is True,
+            adjustments=any(row.bonus or row.penalty for row in evaluated),
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
         lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme,

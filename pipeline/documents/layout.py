@@ -76,7 +76,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
 def laid_out(document_xml: bytes, styles: Styles) -> bytes:
     """`word/document.xml` with the layout steps applied.
 
-    The collector is paused meanwhile: measuring a large table makes many small objects, none of them in a
+    Pass the document as an expression (no variable of the caller holding it) so that a large one is
+    dropped as soon as its tables are fitted. The collector is paused meanwhile: measuring a large table makes many small objects, none of them in a
     cycle, and its passes over them cost more than the measuring."""
     collecting = gc.isenabled()
     gc.disable()
@@ -85,10 +86,11 @@ def laid_out(document_xml: bytes, styles: Styles) -> bytes:
     finally:
         if collecting:
             gc.enable()
+    del document_xml  # the caller passes its only reference: a large decision is not held twice
     root = etree.fromstring(fitted, _PARSER)
-    del fitted
     body = root.find(W + "body")
     if body is None:
-        return document_xml
+        return restore_rows(fitted, held)
+    del fitted
     lay_out(body, styles)
     return restore_rows(etree.tostring(root, encoding="UTF-8", standalone=True), held)

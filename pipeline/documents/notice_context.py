@@ -64,7 +64,7 @@ def notice_summary(scheme: Any, unit: Mapping[str, Any]) -> str:
         scaled = points * scheme.scale / maximum
         shown = round_half_up(scaled, scheme.decimals)
         steps.append(NOTICE_WORDS["scaled"].format(scale=points_text(scheme.scale), approx="" if shown == scaled
-                                                   else "≈ ", score=score_text(shown, scheme)))
+                                                   else "≈\u00a0", score=score_text(shown, scheme)))
     for role in ("bonus", "penalty"):
         if unit.get(role):
             steps.append(NOTICE_WORDS[role].format(points=points_text(unit[role])))

@@ -152,10 +152,8 @@ class PreparedTemplate:
             raise _template_error(self.path, exc) from exc
         properties = {**_document_properties(context), **properties}  # a property the template fills wins
         parts = dict(self.parts)
-        parts[DOCUMENT_PART] = self._document_xml(self._filled_body(context))  # no name keeps the body alive
-        if self.reorder:  # after either path, spliced or serialised: both stay the same bytes
-            parts[DOCUMENT_PART] = cell_properties_in_order(parts[DOCUMENT_PART])
-        parts[DOCUMENT_PART] = laid_out(parts[DOCUMENT_PART], self.styles)
+        # No name holds the document between the steps: each step's input is dropped once it has its output.
+        parts[DOCUMENT_PART] = laid_out(self._ordered(self._document_xml(self._filled_body(context))), self.styles)
         for name, xml in others.items():
             encoding = re.match(r'<\?xml[^?]+\bencoding="([^"]+)"', xml, re.I)
             parts[name] = etree.tostring(parse_xml(xml.encode(encoding.group(1) if encoding else "utf-8")),
@@ -165,6 +163,11 @@ class PreparedTemplate:
         if properties and "docProps/core.xml" in self.parts:
             parts["docProps/core.xml"] = _core_properties(self.parts["docProps/core.xml"], properties)
         return zipped(parts, self.deflated)
+
+    def _ordered(self, document_xml: bytes) -> bytes:
+        """Cell properties in schema order where the template needs it; after either path of `_document_xml`,
+        spliced or serialised, both stay the same bytes."""
+        return cell_properties_in_order(document_xml) if self.reorder else document_xml
 
     def _fill(self, template: Template, context: dict[str, Any]) -> str:
         """`DocxTemplate.render_xml_part` after compilation: render, unescape, resolve listings."""

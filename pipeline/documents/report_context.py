@@ -58,7 +58,7 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
     if changed and totals.max_points:
         scaled = totals.tree_points * scheme.scale / totals.max_points
         shown = round_half_up(scaled, scheme.decimals)
-        approx = "" if shown == scaled else "≈ "
+        approx = "" if shown == scaled else "≈\u00a0"  # kept with its number on one line
         steps.append(f"quy đổi thang điểm {points_text(scheme.scale)}: {approx}{score_text(shown, scheme)}")
     if totals.bonus:
         steps.append(f"cộng điểm thưởng {points_text(totals.bonus)}")

@@ -60,6 +60,7 @@ class Appendix:
     ranked: tuple[UnitRow, ...]
     not_evaluated: tuple[ReasonBlock, ...]
     appraisal: bool = False  # a campaign whose appraisal is done: self-assessed and appraised totals side by side
+    adjustments: bool = False  # a unit of the group has bonus or penalty points: the appraised table shows both columns
 
 
 @dataclass(frozen=True, slots=True)

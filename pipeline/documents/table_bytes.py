@@ -41,15 +41,15 @@ def fit_tables(xml: bytes, styles: Styles) -> tuple[bytes, dict[bytes, bytearray
         return xml, {}
     wrapper = (root.group(), b"</w:document>")
     sections = [(m.start(), _text_width(m.group(), wrapper)) for m in _SECTION.finditer(xml)]
-    pieces, held, done = [], {}, 0
+    pieces, held, done, whole = [], {}, 0, memoryview(xml)  # views: the text between tables is not copied twice
     for start, end in _top_level_tables(xml):
         room = next((width for at, width in sections if at > start), 0)
         table = _fitted(xml, start, end, styles, wrapper, room, held)
-        pieces += [xml[done:start], table]
+        pieces += [whole[done:start], table]
         done = end
     if not pieces:
         return xml, {}
-    pieces.append(xml[done:])
+    pieces.append(whole[done:])
     return b"".join(pieces), held
 
 
@@ -57,12 +57,12 @@ def restore_rows(xml: bytes, held: dict[bytes, bytearray]) -> bytes:
     """`xml` with each placeholder replaced by its rows, in one pass; `held` is emptied as it goes."""
     if not held:
         return xml
-    pieces, done = [], 0
+    pieces, done, whole = [], 0, memoryview(xml)
     for placeholder in list(held):
         at = xml.index(placeholder, done)
-        pieces += [xml[done:at], held.pop(placeholder)]
+        pieces += [whole[done:at], held.pop(placeholder)]
         done = at + len(placeholder)
-    pieces.append(xml[done:])
+    pieces.append(whole[done:])
     return b"".join(pieces)
 
 

@@ -44,6 +44,17 @@ class Staging:
             self.names.append(name)
         return path
 
+    def renamed(self, temporary: str, name: str) -> None:
+        """The staged file `temporary` renamed `name` (both relative to the staging folder), remembered for the move.
+
+        In strings, not paths: a campaign renames thousands of files, and every part of a path
+        would be interned for the rest of the run (a table of megabytes that never shrinks).
+        """
+        folder = os.fspath(self.folder)
+        os.makedirs(os.path.join(folder, os.path.dirname(name)), exist_ok=True)
+        os.replace(os.path.join(folder, temporary), os.path.join(folder, name))
+        self.names.append(name)
+
     def write(self, name: str, content: bytes) -> Path:
         with output_errors(self.out_dir):
             path = self.path(name)

@@ -187,3 +187,9 @@ def test_survey_points_of_the_register_are_added_to_the_appraised_points_in_thei
     assert hoa_an["Điểm điều tra xã hội học"] == "9,00"
     assert hoa_an["Kết quả đánh giá"] == comma(appraised + 9)  # direct + survey make the scale: not rescaled
     assert "Điểm điều tra xã hội học" not in rows["Sở Nội vụ"]  # the group without survey points has no such column
+
+
+def test_bonus_and_penalty_columns_appear_only_in_a_group_where_a_unit_has_one(ran):
+    rows = appendix_rows(ran / "quyet-dinh.docx")
+    assert {"Điểm thưởng", "Điểm trừ"} <= rows["Sở Nội vụ"].keys()  # Sở Tư pháp of the same group has a bonus
+    assert not {"Điểm thưởng", "Điểm trừ"} & rows["UBND xã Hòa An"].keys()  # no commune has either

@@ -48,11 +48,11 @@ CODES = {"bao-cao-tu-cham.docx": "BC", "quyet-dinh-xep-loai.docx": "XL", "quyet-
          "quyet-dinh-cchc.docx": "CS",
          "bang-xep-hang-cchc.docx": "BX", "thong-bao-tham-dinh.docx": "TB"}
 JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "chi-lang-2023-cchc", "vi-du-2024-xep-hang-cchc",
-        "tay-ninh-2023-chi-so-cchc", "vi-du-2025-dot-danh-gia")
+        "tay-ninh-2023-chi-so-cchc", "vi-du-2025-dot-danh-gia-tinh")
 # the example jobs each template is rendered with in the round trips
 RENDERED_WITH = {"bao-cao-tu-cham.docx": ("huong-tra-2021-tu-cham", "chi-lang-2023-cchc"),
                  "quyet-dinh-xep-loai.docx": ("huong-tra-2020-xep-loai",),
-                 "quyet-dinh-dot-danh-gia.docx": ("vi-du-2025-dot-danh-gia",),
+                 "quyet-dinh-dot-danh-gia.docx": ("vi-du-2025-dot-danh-gia-tinh",),
                  "quyet-dinh-cchc.docx": ("vi-du-2024-xep-hang-cchc",),
                  "bang-xep-hang-cchc.docx": ("vi-du-2024-xep-hang-cchc",),
                  # no example of inputs/ is an appraised campaign yet: the notices of the tests' campaign

@@ -19,7 +19,7 @@ from pipeline.new_job.validations import FIRST_ROW, GROUP_LIST, LIST_SHEET
 from pipeline.new_job.workbook import GUIDE_SHEET, HEADER_ROW
 from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE
 from pipeline.read.job_folder import read_settings
-from tests.conftest import INPUTS
+from tests.conftest import FIXTURES, INPUTS, OLD_CAMPAIGN
 
 EXAMPLE = INPUTS / "vi-du-2025-dot-danh-gia-tinh"
 CRITERIA = EXAMPLE / "don-vi" / "01-so-noi-vu.xlsx"
@@ -233,7 +233,7 @@ def test_from_a_job_of_another_kind_is_refused(tmp_path):
 
 
 def test_from_an_old_campaign_without_register_the_units_of_its_tables_make_the_register(tmp_path):
-    init_campaign(tmp_path / "dot", source=INPUTS / "vi-du-2025-dot-danh-gia")
+    init_campaign(tmp_path / "dot", source=FIXTURES / OLD_CAMPAIGN)
     register, _ = table_sheet(tmp_path / "dot" / "danh-muc-don-vi.xlsx")
     names = [register.cell(r, 2).value for r in range(FIRST_ROW, FIRST_ROW + 6)]
     assert "Phòng Nội vụ" in names and "UBND xã Bình Tiến" in names

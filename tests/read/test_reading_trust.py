@@ -19,7 +19,7 @@ from pipeline.read.workbook import is_percent_format, read_workbook, unescape
 from pipeline.scoring.cells import clean_text
 from pipeline.scoring.evaluate import evaluate
 from pipeline.scoring.normalise import normalise_units
-from tests.conftest import UNIT_JOB, unit_job
+from tests.conftest import OLD_CAMPAIGN, UNIT_JOB, unit_job
 
 HEADER = ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", "Tổng điểm thẩm định",
           "Lý do không đánh giá"]
@@ -392,7 +392,7 @@ def test_an_ordinary_large_ratio_below_the_size_floor_is_read(tmp_path):
                                                         ("B4", "Cơ quan chuyên môn_x001F_", "U+001F")])
 def test_a_control_character_in_the_unit_line_of_a_campaign_table_is_refused(example_job, cli, tmp_path, cell,
                                                                               written, codes):
-    job = example_job("vi-du-2025-dot-danh-gia")
+    job = example_job(OLD_CAMPAIGN)
     path = job / "don-vi" / "phong-noi-vu.xlsx"
     book = openpyxl.load_workbook(path)
     book["Phòng Nội vụ"][cell] = written

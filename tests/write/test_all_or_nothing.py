@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 import pipeline.write.staging as staging_module
-from tests.conftest import ROOT
+from tests.conftest import OLD_CAMPAIGN, ROOT
 from tests.test_flow import big_batch, files_under, snapshot
 
-JOB = "vi-du-2025-dot-danh-gia"
+JOB = OLD_CAMPAIGN
 
 
 @pytest.fixture
