@@ -9,6 +9,7 @@ so the same inputs still give the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -22,6 +23,7 @@ from pipeline.base.messages import explain
 from pipeline.base.messages_checks import REVIEW_TEXT
 from pipeline.documents.template_comments import comment_styles, commented_runs
 
+COMMENTS = "word/comments.xml"
 LOOK_AHEAD = 8  # paragraphs after a criterion's code where its rationale is looked for
 
 
@@ -43,7 +45,9 @@ def with_findings(document: bytes, findings: tuple[Problem, ...] | list[Problem]
     buffer = io.BytesIO()
     word.save(buffer)
     with zipfile.ZipFile(buffer) as package:
-        return zipped({info.filename: package.read(info) for info in package.infolist()})
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    parts[COMMENTS] = re.sub(rb' w:date="[^"]*"', b"", parts[COMMENTS])  # the clock: optional in a comment
+    return zipped(parts)
 
 
 def _anchor(texts: list[str], row: dict[str, Any] | None) -> tuple[int, str]:
