@@ -191,7 +191,8 @@ def normalise_criteria(sheets: list[Sheet]) -> tuple[list[dict[str, Any]], list[
             })
     if tables and not rows:
         errors.append(problem(Reason.NO_CRITERIA, file=tables[0].sheet.file, sheet=tables[0].sheet.name))
-    elif tables and all(r["self_points"] is None for r in rows) and not any(r["invalid"] for r in rows):
+    elif tables and all(r["self_points"] is None for r in rows) and not any(r["invalid"] or r["rule"] for r in rows):
+        # (a scoring rule may score the rows: `checks.applied_rules`; a leaf it leaves blank is still refused)
         errors.append(problem(Reason.NO_POINTS, file=tables[0].sheet.file, sheet=tables[0].sheet.name,
                               column=tables[0].positions["self_points"][1]))
     return rows, errors
