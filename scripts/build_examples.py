@@ -156,13 +156,19 @@ def huong_tra_2020(path: Path) -> None:
     book.save(path)
 
 
-def huong_tra_2021(path: Path) -> None:
+def _huong_tra_2021_sheet(headers: list[str], widths: list[int]):
+    """The report's workbook and its sheet, with the title block and the header row."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Tự chấm điểm"
     _title_block(sheet, ["BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM 6 THÁNG ĐẦU NĂM 2021",
-                         "Đơn vị: UBND thị xã Hương Trà"], 5)
-    _header(sheet, CRITERIA_HEADERS, [8, 60, 10, 10, 60])
+                         "Đơn vị: UBND thị xã Hương Trà"], len(headers))
+    _header(sheet, headers, widths)
+    return book, sheet
+
+
+def huong_tra_2021(path: Path) -> None:
+    book, sheet = _huong_tra_2021_sheet(CRITERIA_HEADERS, [8, 60, 10, 10, 60])
     for code, title, maximum, points, rationale in HUONG_TRA_2021:
         sheet.append([code or None, title, maximum, points, rationale or None])
         sheet.cell(sheet.max_row, 1).number_format = "@"
@@ -354,12 +360,7 @@ RULE_HEADERS = ["Cách chấm", "Số hoàn thành", "Tổng số", "Đơn vị 
 
 
 def huong_tra_2021_rules(path: Path) -> None:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Tự chấm điểm"
-    _title_block(sheet, ["BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM 6 THÁNG ĐẦU NĂM 2021",
-                         "Đơn vị: UBND thị xã Hương Trà"], 10)
-    _header(sheet, [*CRITERIA_HEADERS, *RULE_HEADERS], [8, 60, 10, 10, 60, 30, 12, 10, 12, 10])
+    book, sheet = _huong_tra_2021_sheet([*CRITERIA_HEADERS, *RULE_HEADERS], [8, 60, 10, 10, 60, 30, 12, 10, 12, 10])
     parent = None
     for code, title, maximum, points, rationale in HUONG_TRA_2021:
         parent = code or parent
