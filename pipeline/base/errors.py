@@ -118,6 +118,7 @@ class Reason(Enum):
     RULE_POINTS_MISMATCH = "rule_points_mismatch"  # a finding
     RULE_INVALID = "rule_invalid"
     RULE_FACTS_INVALID = "rule_facts_invalid"
+    STATED_COUNTS_MISMATCH = "stated_counts_mismatch"  # a finding
 
 
 @dataclass(frozen=True)

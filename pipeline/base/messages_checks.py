@@ -20,6 +20,9 @@ CHECK_TEXT: dict[Reason, str] = {
         "từ 95%: 2 điểm\"; \"có: 2; không: 0\"; \"trước hạn: 5; đúng hạn: 3\" (docs/inputs.md mục 2.5)."
     ),
     Reason.RULE_FACTS_INVALID: "{why}",
+    Reason.STATED_COUNTS_MISMATCH: (
+        "tiêu chí {code}: lý giải ghi {stated} nhưng {expected}. Sửa lý giải hoặc số liệu cho khớp nhau."
+    ),
 }
 
 # Why a rule is refused (the {why} of RULE_INVALID).
@@ -65,6 +68,7 @@ CHECK_WORDS = {
     "no_band": "{rate} không thuộc mức nào: 0 điểm",
     "option": "mức \"{option}\": {points} điểm",
     "stated_points": "chấm {points} điểm",
+    "fact_counts": "cột \"{done_header}\", \"{total_header}\" ghi {done}/{total}",
     "draft_counts": "Hoàn thành {done}/{total}{noun} ({rate}); {computation}.",
     "draft_rate": "Tỷ lệ đạt {rate}; {computation}.",
     "draft_option": "Đạt {computation}.",

@@ -180,6 +180,7 @@ def criteria_findings(criteria: list[dict[str, Any]], decimals: int) -> list[Pro
                             "implied": CHECK_WORDS["implied"].format(computation=computation.computation,
                                                                      typed=number(typed), how=how)}
             found.append(problem(Reason.STATED_RATE_MISMATCH, **_where(row, "rationale"), **details))
+        found += _counts_finding(row, stated)
         if stated.points is not None and typed is not None and stated.points != typed:
             found.append(problem(Reason.STATED_POINTS_MISMATCH, **_where(row, "rationale"), code=row["code"],
                                  stated=stated.points_text, expected=f"{number(typed)} điểm",
@@ -192,6 +193,27 @@ def criteria_findings(criteria: list[dict[str, Any]], decimals: int) -> list[Pro
                                  expected=f"{facts_used.text()}: {result.computation}",
                                  implied_points=result.computation, typed=number(typed)))
     return found
+
+
+def _counts_finding(row: dict[str, Any], stated: Stated) -> list[Problem]:
+    """The counts the rationale states against the counts typed in the fact columns: a finding when none of its
+    fractions (nor counts with a rate) is the typed one; the complement ("3/87 quá hạn" beside 84/87) is no other."""
+    facts: Facts | None = row.get("facts")
+    if facts is None or facts.done is None or facts.total is None:
+        return []
+    said = [(d, t, n) for d, t, n in stated.fractions]
+    said += [(r.done, r.total, r.noun) for r in stated.rates if r.done is not None and r.total is not None]
+    said = [s for s in said if (s[0], s[1]) != (facts.total - facts.done, facts.total)]
+    if not said or any((d, t) == (facts.done, facts.total) for d, t, _ in said):
+        return []
+    done, total, noun = said[0]
+    headers = row["headers"]
+    expected = CHECK_WORDS["fact_counts"].format(done_header=headers["done_count"],
+                                                 total_header=headers["total_count"], done=facts.done,
+                                                 total=facts.total)
+    return [problem(Reason.STATED_COUNTS_MISMATCH, **_where(row, "rationale"), code=row["code"],
+                    stated=f"{done}/{total}{' ' + noun if noun else ''}", expected=expected, implied_points="",
+                    typed=number(row["points"]) if row["points"] is not None else "")]
 
 
 def _rule_result(row: dict[str, Any], stated: Stated, decimals: int) -> tuple[Facts, Scored] | None:

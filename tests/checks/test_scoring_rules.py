@@ -215,3 +215,19 @@ def test_an_option_not_in_the_rule_is_refused(tmp_path):
     with pytest.raises(InputErrors) as refused:
         check_job(job)
     assert 'mức "một phần" không có trong cách chấm' in describe(refused.value.problems[0])
+
+
+def test_counts_the_rationale_states_are_checked_against_the_typed_counts(tmp_path):
+    job = report_job(tmp_path / "job", [criterion("1.1", "Nhiệm vụ", 4, 3.862,
+                                                  "Đã thực hiện 87 nhiệm vụ, hoàn thành 85 nhiệm vụ (đạt 97,7%), "
+                                                  "có 2 nhiệm vụ (2,3%) quá hạn", "tỷ lệ × 4", 84, 87, "nhiệm vụ")])
+    (finding,) = check_job(job).findings
+    assert finding.reason is Reason.STATED_COUNTS_MISMATCH
+    assert (finding.detail("stated"), finding.detail("expected")) == (
+        "85/87 nhiệm vụ", 'cột "Số hoàn thành", "Tổng số" ghi 84/87')
+
+
+def test_the_complement_of_the_typed_counts_is_not_another_count(tmp_path):
+    rationale = "Có 3/87 nhiệm vụ quá hạn (3,45%); hoàn thành 84/87 nhiệm vụ (96,55%)"
+    job = report_job(tmp_path / "job", [criterion("1.1", "Nhiệm vụ", 4, 3.862, rationale, "tỷ lệ × 4", 84, 87)])
+    assert check_job(job).findings == ()
