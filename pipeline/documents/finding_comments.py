@@ -33,7 +33,8 @@ def with_findings(document: bytes, findings: tuple[Problem, ...] | list[Problem]
     word = Document(io.BytesIO(document))
     comment_styles(word)
     paragraphs = list(word.element.body.iter(qn("w:p")))
-    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in paragraphs]
+    texts = [" ".join("".join(t.text or "" for t in p.iter(qn("w:t"))).replace("\u00a0", " ").split())
+             for p in paragraphs]
     rows = {(r["file"], r["sheet"], r["row"]): r for r in criteria}
     for finding in findings:
         row = rows.get((finding.file, finding.sheet, finding.row))
@@ -51,10 +52,11 @@ def with_findings(document: bytes, findings: tuple[Problem, ...] | list[Problem]
 
 
 def _anchor(texts: list[str], row: dict[str, Any] | None) -> tuple[int, str]:
-    """The paragraph of the criterion's rationale (its first line), else of its code, else the first one."""
-    if row is None or not row.get("code"):
+    """The paragraph of the criterion's rationale (its first line), else of its code (an item's title), else the
+    first one."""
+    if row is None:
         return 0, ""
-    code = row["code"]
+    code = row["code"] or " ".join(row["title"].split())  # an item without a code: its title
     first_line = (row.get("rationale") or "").split("\n")[0].strip()
     for index, text in enumerate(texts):
         if text != code:

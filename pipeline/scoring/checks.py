@@ -151,8 +151,9 @@ def criteria_findings(criteria: list[dict[str, Any]], decimals: int) -> list[Pro
     """What each criterion's rationale states, checked against its counts, its points and its rule."""
     found: list[Problem] = []
     for row in criteria:
-        if row["role"] != "criterion" or row["code"] is None or row.get("invalid"):
+        if row["role"] != "criterion" or row.get("invalid") or not (row["rationale"] or row.get("rule_parsed")):
             continue
+        row = {**row, "code": row["code"] or row["title"]}  # an item without a code is named by its title
         facts = row.get("facts")
         total = facts.total if facts is not None and facts.total is not None else None
         stated = stated_in(row["rationale"], total)

@@ -71,3 +71,24 @@ def test_checks_settings_are_read_exactly(tmp_path):
         check_job(job)
     assert {(p.reason, p.detail("key")) for p in refused.value.problems} == {
         (Reason.SETTING_WRONG_TYPE, "checks.comments"), (Reason.SETTING_UNKNOWN, "checks.decimal")}
+
+
+def test_an_item_without_a_code_is_named_and_commented_by_its_title(tmp_path):
+    from tests.checks.conftest import criterion, report_job
+
+    job = report_job(tmp_path / "job", [criterion("1.1", "Kiểm tra", 3),
+                                        criterion(None, "Tổ chức tự kiểm tra", 2, 2, rule="có: 2; không: 0",
+                                                  level="không"),
+                                        criterion(None, "Thực hiện kết luận", 1, 1)],
+                     checks="[checks]\ncomments = true\n")
+    run = run_job(job, tmp_path / "ra")
+    (finding,) = run.result.findings
+    assert (finding.reason, finding.detail("code")) == (Reason.RULE_POINTS_MISMATCH, "Tổ chức tự kiểm tra")
+    path = tmp_path / "ra" / "bao-cao-tu-cham.docx"
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    start, end = xml.index('<w:commentRangeStart w:id="0"/>'), xml.index('<w:commentRangeEnd w:id="0"/>')
+    # on the item's rationale, drafted from its rule (its cell was empty), in the row after the item's title
+    assert re.sub(r"<[^>]+>", "", xml[start:end]) == 'Đạt mức "không": 0 điểm.'
+    before = re.sub(r"<[^>]+>", "", xml[:start]).replace("\u00a0", " ")
+    assert before.rstrip().endswith("Tổ chức tự kiểm tra22")  # the item's title, maximum 2, typed 2
+    assert audit_findings(path) == []
