@@ -139,6 +139,8 @@ def _places(value: Decimal) -> int:
 def _scored_below(criteria: list[dict[str, Any]], index: int) -> bool:
     """Whether a row under the criterion at `index` (its items, its sub-criteria) has points typed."""
     code = criteria[index]["code"]
+    if code is None:  # an item: nothing under it
+        return False
     for row in criteria[index + 1:]:
         if row["role"] != "criterion" or (row["code"] is not None and not row["code"].startswith(code + ".")):
             return False

@@ -231,3 +231,11 @@ def test_the_complement_of_the_typed_counts_is_not_another_count(tmp_path):
     rationale = "Có 3/87 nhiệm vụ quá hạn (3,45%); hoàn thành 84/87 nhiệm vụ (96,55%)"
     job = report_job(tmp_path / "job", [criterion("1.1", "Nhiệm vụ", 4, 3.862, rationale, "tỷ lệ × 4", 84, 87)])
     assert check_job(job).findings == ()
+
+
+def test_an_item_without_a_code_is_scored_by_its_rule_too(tmp_path):
+    job = report_job(tmp_path / "job", [criterion("1.1", "Kiểm tra", 3),
+                                        criterion(None, "Tổ chức tự kiểm tra", 2, rule="có: 2; không: 0", level="có"),
+                                        criterion(None, "Thực hiện kết luận", 1, 1)])
+    result = check_job(job)
+    assert result.totals.points == 3 and result.findings == ()
