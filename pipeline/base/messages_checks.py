@@ -79,7 +79,7 @@ REVIEW_SHEET = "Cần xem lại"
 REVIEW_HEADERS = ("TT", "Tệp", "Trang tính", "Dòng", "Mã số", "Đã ghi", "Đúng ra", "Điểm theo đúng ra",
                   "Điểm đã chấm", "Nội dung")
 REVIEW_TEXT = {
-    "heading": "Cần xem lại ({count} điều; không làm hỏng lần chạy, thêm --strict để coi là lỗi; ghi ở trang "
-               "\"Cần xem lại\" của ket-qua.xlsx):",
+    "heading": "Cần xem lại ({count} điều; không làm hỏng lần chạy, thêm --strict để coi là lỗi; lệnh run ghi chúng "
+               "vào trang \"Cần xem lại\" của ket-qua.xlsx):",
     "author": "Chương trình kiểm tra số liệu", "initials": "KTS",
 }
