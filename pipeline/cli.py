@@ -65,12 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
     run.add_argument("--pdf", action="store_true",
                      help="ghi thêm bản PDF/A-2b của mỗi văn bản (cần LibreOffice 7.4 trở lên)")
+    _strict_argument(run)
     run.set_defaults(command=_run)
 
     check = commands.add_parser("check", help="kiểm tra một công việc mà không ghi văn bản nào")
     _job_argument(check)
     check.add_argument("--errors", type=Path, metavar="TEP.xlsx",
                        help="ghi danh sách lỗi thành bảng Excel, mỗi lỗi một dòng")
+    _strict_argument(check)
     check.set_defaults(command=_check)
 
     template = commands.add_parser("check-template", help="kiểm tra các thẻ trong một mẫu văn bản Word")
@@ -104,6 +106,21 @@ def _job_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
 
 
+def _strict_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="coi các chỗ cần xem lại (số trong lý giải, điểm khác cách chấm) là lỗi: không ghi gì")
+
+
+def findings_text(findings) -> str:
+    """The findings on typed numbers under one heading, numbered (nothing when there is none)."""
+    from pipeline.base.messages_checks import REVIEW_TEXT
+
+    if not findings:
+        return ""
+    lines = [REVIEW_TEXT["heading"].format(count=len(findings))]
+    return "\n".join([*lines, *(f"{n}. {describe(f)}" for n, f in enumerate(findings, 1))])
+
+
 def _progress_bar():
     """A progress bar on a terminal, without tqdm's monitor thread: workers are forked while it runs."""
     from tqdm import tqdm
@@ -119,7 +136,8 @@ def _run(args: argparse.Namespace) -> int:
 
     out_dir = args.out or Path("outputs") / args.job.resolve().name
     with _progress_bar() as bar:  # messages name the output folder in full: a relative one depends on where one stands
-        run = run_job(args.job, out_dir.absolute(), force=args.force, pdf=args.pdf, progress=bar.update)
+        run = run_job(args.job, out_dir.absolute(), force=args.force, pdf=args.pdf, progress=bar.update,
+                      strict=args.strict)
     print(summary(run.result))
     where = "" if out_dir.is_absolute() else f" (tức {out_dir.absolute()})"
     print(f"\nĐã ghi {len(run.written) + 1} tệp vào {out_dir}{where}:")
@@ -131,8 +149,11 @@ def _run(args: argparse.Namespace) -> int:
     if run.removed:
         print(f"\nĐã xóa {len(run.removed)} tệp của lần chạy trước mà lần này không lập lại: "
               + ", ".join(run.removed[:5]) + (", …" if len(run.removed) > 5 else ""))
+    if run.result.findings:
+        print(f"\n{findings_text(run.result.findings)}")
     for warning in run.warnings:  # last, where it is read: nothing failed, but it matters before signing
-        print(f"\n{describe(warning)}")
+        if warning not in run.result.findings:
+            print(f"\n{describe(warning)}")
     return 0
 
 
@@ -143,7 +164,7 @@ def _check(args: argparse.Namespace) -> int:
         raise InputErrors([problem(Reason.ERRORS_FILE_NAME, file=str(args.errors))])  # before any work
     try:
         with _progress_bar() as bar:
-            result = check_job(args.job, progress=bar.update)
+            result = check_job(args.job, progress=bar.update, strict=args.strict)
     except InputErrors as exc:
         if args.errors:
             from pipeline.write.problems_workbook import problems_workbook
@@ -158,6 +179,8 @@ def _check(args: argparse.Namespace) -> int:
     print(summary(result))
     if not result.settings.decision_made:  # a campaign under appraisal: said before the run says it again
         print(f"\n{describe(problem(Reason.APPRAISAL_NOT_DONE))}")
+    if result.findings:
+        print(f"\n{findings_text(result.findings)}")
     print(f"\nKhông có lỗi. Chạy: python -m pipeline run {args.job}")
     return 0
 

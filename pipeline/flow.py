@@ -21,6 +21,7 @@ from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.base.workers import alongside, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.documents.context import document_context
+from pipeline.documents.finding_comments import with_findings
 from pipeline.documents.notice_context import unit_notice_context
 from pipeline.documents.render import TEMPLATE_DIR, render_document
 from pipeline.documents.report_context import unit_report_context
@@ -53,18 +54,22 @@ class Run:
     warnings: tuple[Problem, ...] = ()
 
 
-def check_job(folder: Path, workers: int | None = None, progress: Progress | None = None) -> JobResult:
-    """Everything a run checks and makes — settings, data, templates, documents — writing nothing."""
-    return _made(read_settings(folder), None, workers, progress)
+def check_job(folder: Path, workers: int | None = None, progress: Progress | None = None,
+              strict: bool = False) -> JobResult:
+    """Everything a run checks and makes — settings, data, templates, documents — writing nothing.
+
+    With `strict`, a finding on typed numbers (`JobResult.findings`) is an error."""
+    return _made(read_settings(folder), None, workers, progress, strict)
 
 
 def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False, workers: int | None = None,
-            progress: Progress | None = None) -> Run:
+            progress: Progress | None = None, strict: bool = False) -> Run:
     """Checks a job, then writes its results, documents, PDFs and manifest, all or nothing.
 
     Nothing is written when a check fails, when anything fails before the files are in
     place, or when any file it would write exists (unless `force`, which also removes the
-    files an earlier run listed in its manifest and this one does not make).
+    files an earlier run listed in its manifest and this one does not make). With `strict`, a finding on
+    typed numbers (`JobResult.findings`) refuses the run like an error; else each is a warning.
     """
     settings = read_settings(folder)
     if out_dir.resolve() == folder.resolve():
@@ -76,7 +81,8 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
                                                      MANIFEST_NAME])))
     warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE)]
     with staged_run(out_dir, settings.name) as staging:
-        result = _made(settings, staging, workers, progress)
+        result = _made(settings, staging, workers, progress, strict)
+        warnings += result.findings
         if pdf:
             documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
             for made in convert_to_pdf(documents):
@@ -109,7 +115,7 @@ def _template(settings: JobSettings, own: str, shipped: str) -> Path:
 
 
 def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
-          progress: Progress | None) -> JobResult:
+          progress: Progress | None, strict: bool = False) -> JobResult:
     """The job's result and documents, into `staging` (or rendered and dropped, when checking)."""
     templates = job_templates(settings)
     problems: list[Problem] = []
@@ -128,10 +134,14 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
         raise InputErrors(list(dict.fromkeys([*exc.problems, *problems]))) from None
     if problems:
         raise InputErrors(problems)
+    if strict and result.findings:
+        raise InputErrors(list(result.findings))
     if not settings.decision_made:  # appraisal under way: the units' reports only (`Reason.APPRAISAL_NOT_DONE`)
         return result
     with alongside(results_workbook, result) as workbook_made:  # on the other core, while the document renders
         document = render_document(templates[0][0], document_context(result))
+        if settings.checks.comments and result.criteria is not None and result.findings:
+            document = with_findings(document, result.findings, result.criteria)
         workbook = workbook_made()
     if staging is not None:
         staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest
@@ -180,7 +190,8 @@ def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
             context = unit_report_context(work.settings, report, unit_score(work.settings, report),
                                           entry.header if entry else ())
             staged.append(f"bao-cao/.{index:06d}-{number:04d}.docx")
-            _render(work, work.template, context, staged[-1], problems)
+            findings = report.findings if work.settings.checks.comments else ()
+            _render(work, work.template, context, staged[-1], problems, findings, report.criteria)
             if work.notice is not None and report.appraised is not None:
                 context = unit_notice_context(work.settings, report, appraised_score(work.settings, report, entry))
                 notices.append(f"thong-bao/.{index:06d}-{number:04d}.docx")
@@ -190,10 +201,14 @@ def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
     return FileOutcome(compact, tuple(staged), tuple(problems), tuple(named), losses, tuple(notices))
 
 
-def _render(work: CampaignWork, template: Path, context: dict, name: str, problems: list[Problem]) -> None:
-    """One unit's document rendered, and written to the staging folder under `name` when there is one."""
+def _render(work: CampaignWork, template: Path, context: dict, name: str, problems: list[Problem],
+            findings: tuple[Problem, ...] = (), criteria: list | None = None) -> None:
+    """One unit's document rendered (each of `findings` a Word comment at its criterion), and written to the
+    staging folder under `name` when there is one."""
     try:
         content = render_document(template, context)
+        if findings and criteria is not None:
+            content = with_findings(content, findings, criteria)
         if work.staging is not None:
             with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
                 (work.staging / name).parent.mkdir(parents=True, exist_ok=True)
@@ -227,6 +242,7 @@ def _campaign(settings: JobSettings, template: Path, notice: Path | None, stagin
     found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
     units, more = campaign_table(settings, reports, [*found, *problems], register, named)
     result = scored(settings, units, [*found, *more], reports=tuple(reports))
+    result = replace(result, findings=tuple(f for report in reports for f in report.findings))
     if settings.appraisal_done:
         result = replace(result, losses=tuple(by_points_lost(losses)))
     if staging is not None and not problems:

@@ -156,13 +156,19 @@ def huong_tra_2020(path: Path) -> None:
     book.save(path)
 
 
-def huong_tra_2021(path: Path) -> None:
+def _huong_tra_2021_sheet(headers: list[str], widths: list[int]):
+    """The report's workbook and its sheet, with the title block and the header row."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Tự chấm điểm"
     _title_block(sheet, ["BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM 6 THÁNG ĐẦU NĂM 2021",
-                         "Đơn vị: UBND thị xã Hương Trà"], 5)
-    _header(sheet, CRITERIA_HEADERS, [8, 60, 10, 10, 60])
+                         "Đơn vị: UBND thị xã Hương Trà"], len(headers))
+    _header(sheet, headers, widths)
+    return book, sheet
+
+
+def huong_tra_2021(path: Path) -> None:
+    book, sheet = _huong_tra_2021_sheet(CRITERIA_HEADERS, [8, 60, 10, 10, 60])
     for code, title, maximum, points, rationale in HUONG_TRA_2021:
         sheet.append([code or None, title, maximum, points, rationale or None])
         sheet.cell(sheet.max_row, 1).number_format = "@"
@@ -338,6 +344,36 @@ def province_example(folder: Path) -> None:
         book.save(units / f"{number:02d}-{file}.xlsx")  # read, and so numbered, in the register's order
 
 
+# The same report with its scoring rules as data (docs/inputs.md mục 2.5): code → (Cách chấm, Số hoàn thành, Tổng số,
+# Đơn vị tính, Mức đạt). The counts are the report's own (84 of 87, 2066 of 2094); the rules are those its points
+# were computed by (rate × 3 and × 4) and its sub-rows' bands. 3.4 is left for the rule to score and its rationale
+# for the program to draft (same 2 points, so the totals stay the published ones).
+HUONG_TRA_2021_RULES = {
+    "1.2.1": ("tỷ lệ × 3", 84, 87, "nhiệm vụ", None),
+    "1.2.2": ("tỷ lệ × 4", 84, 87, "YKCD", None),
+    "1.3": ("100%: 3; từ 95% - dưới 100%: 2; từ 90% - dưới 95%: 1", None, None, None, None),
+    "2.2.2": ("100%: 3; từ 80% đến dưới 100%: 2; từ 70% đến dưới 80%: 1", 2066, 2094, "người", None),
+    "3.1": ("có: 2; không: 0", None, None, None, "có"),
+    "3.4": ("có: 2; không: 0", None, None, None, "có"),
+}
+RULE_HEADERS = ["Cách chấm", "Số hoàn thành", "Tổng số", "Đơn vị tính", "Mức đạt"]
+
+
+def huong_tra_2021_rules(path: Path) -> None:
+    book, sheet = _huong_tra_2021_sheet([*CRITERIA_HEADERS, *RULE_HEADERS], [8, 60, 10, 10, 60, 30, 12, 10, 12, 10])
+    parent = None
+    for code, title, maximum, points, rationale in HUONG_TRA_2021:
+        parent = code or parent
+        left = parent == "3.4"  # scored and explained by its rule
+        rule = HUONG_TRA_2021_RULES.get(code, (None,) * 5) if code else (None,) * 5
+        sheet.append([code or None, title, maximum, None if left else points, None if left else rationale or None,
+                      *rule])
+        sheet.cell(sheet.max_row, 1).number_format = "@"
+        sheet.cell(sheet.max_row, 5).alignment = Alignment(wrap_text=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+
+
 if __name__ == "__main__":
     import sys
 
@@ -345,6 +381,7 @@ if __name__ == "__main__":
     for build, target in ((huong_tra_2020, "inputs/huong-tra-2020-xep-loai/diem-tham-dinh-2020.xlsx"),
                           (huong_tra_2021, "inputs/huong-tra-2021-tu-cham/tu-cham-6-thang-2021.xlsx"),
                           (batch_example, "tests/fixtures/dot-danh-gia-dang-cu/don-vi"),
-                          (province_example, "inputs/vi-du-2025-dot-danh-gia-tinh")):
+                          (province_example, "inputs/vi-du-2025-dot-danh-gia-tinh"),
+                          (huong_tra_2021_rules, "inputs/huong-tra-2021-cach-cham/tu-cham-6-thang-2021.xlsx")):
         if not chosen or build.__name__ in chosen:
             build(ROOT / target)

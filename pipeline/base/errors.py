@@ -113,6 +113,12 @@ class Reason(Enum):
     INIT_UNKNOWN_KIND = "init_unknown_kind"
     INIT_KIND_MISSING = "init_kind_missing"
     INIT_CRITERIA_UNUSED = "init_criteria_unused"
+    STATED_RATE_MISMATCH = "stated_rate_mismatch"  # a finding (warning; an error with --strict)
+    STATED_POINTS_MISMATCH = "stated_points_mismatch"  # a finding
+    RULE_POINTS_MISMATCH = "rule_points_mismatch"  # a finding
+    RULE_INVALID = "rule_invalid"
+    RULE_FACTS_INVALID = "rule_facts_invalid"
+    STATED_COUNTS_MISMATCH = "stated_counts_mismatch"  # a finding
 
 
 @dataclass(frozen=True)

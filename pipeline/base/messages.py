@@ -377,3 +377,6 @@ def tie_text(tie: dict, score: str) -> str:
 
 from pipeline.base.messages_init import INIT_TEXT  # noqa: E402  (the wording of `init` for a campaign)
 _TEXT.update(INIT_TEXT)
+
+from pipeline.base.messages_checks import CHECK_TEXT  # noqa: E402  (the wording of the checks on typed numbers)
+_TEXT.update(CHECK_TEXT)

@@ -13,13 +13,14 @@ from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.config.campaign_settings import HEADER_FIELDS, campaign_parts, group_header, notice_under
+from pipeline.config.checks_settings import ChecksSettings, checks_from_data
 from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Output, kind_choices
 from pipeline.config.scheme import SCHEME_FIELDS, Label, Scheme, labels_from_data, scheme_data, scheme_from_data
 from pipeline.config.values import inside, outside, shown, text, unknown_keys, wrong_type
 
 JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document", "reports",
-              "register", "appraisal"}
+              "register", "appraisal", "checks"}
 GROUP_FIELDS = {"name", "sheet", "title", "subtitle", "labels", *HEADER_FIELDS}
 SETTINGS_FILE = "job.toml"
 DATA_SUFFIXES = (".xlsx", ".csv")
@@ -51,6 +52,7 @@ class JobSettings:
     register: Path | None = None  # a campaign's register of units (danh mục đơn vị)
     appraisal_done: bool | None = None  # `[appraisal] done`; `None`: no `[appraisal]` (a batch of self-assessments)
     appraisal: DocumentSettings | None = None  # `[appraisal]`'s wording of each unit's notice; "{don_vi}": the unit
+    checks: ChecksSettings = field(default_factory=ChecksSettings)  # `[checks]`: typed numbers checked (`scoring.checks`)
 
     @property
     def decision_made(self) -> bool:
@@ -113,6 +115,7 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value="[reports]",
                               expected=f"chỉ dùng với kind = {campaigns}"))
     _unused_by_kind(data, record, source, errors)
+    checks = checks_from_data(data, source, errors)
     appraisal = notice_under(appraisal, document)
     for prefix, own in (("document", document), ("reports", reports), ("appraisal", appraisal)):
         if own is not None and own.template:
@@ -123,7 +126,7 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     return JobSettings(folder=folder, kind=str(kind), scheme=scheme, data_files=tuple(files),
                        groups=tuple(groups), unit=unit, document=document, reports=reports,
                        scheme_overrides=tuple(sorted(overridden)), register=register,
-                       appraisal_done=appraisal_done, appraisal=appraisal)
+                       appraisal_done=appraisal_done, appraisal=appraisal, checks=checks)
 
 
 def _unused_by_kind(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> None:

@@ -28,12 +28,12 @@ BODY = "word/document.xml"
 def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...]) -> bytes:
     """The template at `path`, as a .docx with one comment per problem, anchored at its paragraph."""
     document = Document(str(path))
-    _comment_styles(document)
+    comment_styles(document)
     paragraphs = list(document.element.body.iter(qn("w:p")))
     for problem in problems:
         at = problem.anchor[1] if problem.anchor and problem.anchor[0] == BODY else 0
         paragraph = Paragraph(paragraphs[min(at, len(paragraphs) - 1)], document._body)
-        document.add_comment(_runs(paragraph, problem.value or ""), text=describe(problem),
+        document.add_comment(commented_runs(paragraph, problem.value or ""), text=describe(problem),
                              author=ANNOTATE_TEXT["author"], initials=ANNOTATE_TEXT["initials"])
     buffer = io.BytesIO()
     document.save(buffer)
@@ -45,7 +45,7 @@ COMMENT_STYLES = (("CommentReference", "annotation reference", WD_STYLE_TYPE.CHA
                   ("CommentText", "annotation text", WD_STYLE_TYPE.PARAGRAPH, 10))
 
 
-def _comment_styles(document) -> None:
+def comment_styles(document) -> None:
     """The comment styles, as Word defines them, when the template lacks them (a style used but not
     defined makes Word repair the file)."""
     known = {style.style_id for style in document.styles}
@@ -56,7 +56,7 @@ def _comment_styles(document) -> None:
             style.font.size = Pt(size)
 
 
-def _runs(paragraph: Paragraph, value: str) -> list[Run]:
+def commented_runs(paragraph: Paragraph, value: str) -> list[Run]:
     """The runs holding `value` when the paragraph shows it, else all its runs (one empty run if it has none).
 
     Runs added for earlier comments (the comment marks) are left out: a comment covers text only.

@@ -79,6 +79,12 @@ CRITERIA_TABLE = TableSpec(
         Column("appraised_points", "Điểm thẩm định", ("Điểm Hội đồng thẩm định", "Điểm thẩm định lại"), number=True,
                words=("tham dinh",)),
         Column("appraisal_note", "Ý kiến thẩm định", ("Nhận xét thẩm định", "Ghi chú thẩm định")),
+        Column("rule", "Cách chấm", ("Cách chấm điểm", "Quy tắc chấm", "Quy tắc chấm điểm")),
+        Column("done_count", "Số hoàn thành", ("Số đạt", "Số lượng hoàn thành"), number=True),
+        Column("total_count", "Tổng số", ("Tổng số lượng",), number=True),
+        Column("rate", "Tỷ lệ (%)", ("Tỷ lệ", "Tỉ lệ", "Tỷ lệ đạt", "Tỷ lệ hoàn thành"), number=True),
+        Column("level", "Mức đạt", ("Kết quả thực hiện",)),
+        Column("count_unit", "Đơn vị tính", ("ĐVT",)),
     ),
 )
 

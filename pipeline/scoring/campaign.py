@@ -22,6 +22,7 @@ from pipeline.config.job_settings import JobSettings
 from pipeline.read.columns import CRITERIA_TABLE
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import clean_text, control_characters, without_controls
+from pipeline.scoring.checks import applied_rules, criteria_findings
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.scoring.normalise import normalise_criteria
 from pipeline.scoring.register import Registered, closest_registered, registered_as
@@ -42,6 +43,7 @@ class UnitReport:
     criteria: list[dict[str, Any]] | None  # dropped once the report is rendered (a campaign keeps only its totals)
     totals: CriteriaTotals  # self-assessed (Điểm tự chấm)
     appraised: CriteriaTotals | None = None  # Điểm thẩm định rolled up the same way; `None` while not appraised
+    findings: tuple[Problem, ...] = ()  # what its typed numbers disagree on (`scoring.checks`), kept after rendering
 
 
 def assessed_units(settings: JobSettings, sheets: list[Sheet],
@@ -76,6 +78,8 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
             problems.append(problem(Reason.UNIT_NAME_MISSING, **where))
         criteria, found = normalise_criteria([sheet])
         problems += found
+        criteria, found = applied_rules(criteria, settings.checks.decimals)
+        problems += found
         criteria, totals, found = rolled_up_criteria(criteria)
         appraised = None
         if settings.appraisal_done is not None and totals is not None:
@@ -83,7 +87,8 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
             found += [p for p in more if p not in found]  # a wrong maximum or code is said once, not per tree
         problems += found
         if unit and group is not None and totals is not None and not found:
-            reports.append(UnitReport(unit, group, sheet.file, sheet.name, criteria, totals, appraised))
+            findings = tuple(criteria_findings(criteria, settings.checks.decimals))
+            reports.append(UnitReport(unit, group, sheet.file, sheet.name, criteria, totals, appraised, findings))
     return reports, problems, named
 
 

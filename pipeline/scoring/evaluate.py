@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem
@@ -9,6 +10,7 @@ from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import Label
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, campaign_unit_row
+from pipeline.scoring.checks import applied_rules, criteria_findings
 from pipeline.scoring.classify import classified, label_counts, unit_label
 from pipeline.scoring.compute import (
     CriteriaTotals,
@@ -29,22 +31,28 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     problems: list[Problem] = []
     criteria = totals = None
     reports: list[UnitReport] = []
+    findings: list[Problem] = []
     source = settings.kind_record.source
     if source == "criteria":
         criteria, found = normalise_criteria(sheets)
         problems += found
+        criteria, found = applied_rules(criteria, settings.checks.decimals)
+        problems += found
         criteria, totals, found = rolled_up_criteria(criteria)
         problems += found
+        findings = criteria_findings(criteria, settings.checks.decimals) if not problems else []
         units = report_unit(settings.unit, settings.groups[0].name, totals) if totals else None
     elif source == "campaign":
         reports, found, _ = assessed_units(settings, sheets)
         problems += found
         units, found = campaign_table(settings, reports, problems)
         problems += found
+        findings = [f for report in reports for f in report.findings]
     else:
         units, found = normalise_units(sheets, settings.groups)
         problems += found
-    return scored(settings, units, problems, criteria, totals, tuple(reports))
+    result = scored(settings, units, problems, criteria, totals, tuple(reports))
+    return replace(result, findings=tuple(findings)) if findings else result
 
 
 def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: list[Problem],

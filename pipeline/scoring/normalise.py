@@ -19,6 +19,7 @@ from pipeline.config.job_settings import Group
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import clean_text, parse_code, plain_text
+from pipeline.scoring.rule_cells import rule_cells
 from pipeline.scoring.tables import Cells, Located, locate_tables, records
 
 _TOTAL_TITLES = ("tổng điểm", "tổng cộng", "tổng số điểm", "tổng")
@@ -186,11 +187,12 @@ def normalise_criteria(sheets: list[Sheet]) -> tuple[list[dict[str, Any]], list[
                 "appraised_points": cells.number("appraised_points"),
                 "appraisal_note": cells.text("appraisal_note", keep_lines=True) if "appraisal_note" in record else "",
                 "rollup": rollup, "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
-                "invalid": cells.failed,
+                **rule_cells(cells), "invalid": cells.failed,
             })
     if tables and not rows:
         errors.append(problem(Reason.NO_CRITERIA, file=tables[0].sheet.file, sheet=tables[0].sheet.name))
-    elif tables and all(r["self_points"] is None for r in rows) and not any(r["invalid"] for r in rows):
+    elif tables and all(r["self_points"] is None for r in rows) and not any(r["invalid"] or r["rule"] for r in rows):
+        # (a scoring rule may score the rows: `checks.applied_rules`; a leaf it leaves blank is still refused)
         errors.append(problem(Reason.NO_POINTS, file=tables[0].sheet.file, sheet=tables[0].sheet.name,
                               column=tables[0].positions["self_points"][1]))
     return rows, errors

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.base.errors import Problem
 from pipeline.config.job_settings import JobSettings
 from pipeline.scoring.campaign import UnitReport
 from pipeline.scoring.comparison import CriterionLoss
@@ -23,6 +24,7 @@ class JobResult:
     reports: tuple[UnitReport, ...] = ()  # a campaign: each unit's own report
     ties: tuple[dict[str, Any], ...] = ()  # units sharing a published score (`rank.tied_units`)
     losses: tuple[CriterionLoss, ...] | None = None  # an appraised campaign: points lost per criterion, most first
+    findings: tuple[Problem, ...] = ()  # typed numbers that disagree (`scoring.checks`): warnings, or errors if strict
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

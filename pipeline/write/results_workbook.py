@@ -26,6 +26,8 @@ from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.archive import zipped
 from pipeline.base.messages import tie_text
 from pipeline.documents.numbers import column_places, score_header, score_words
+from pipeline.base.messages_checks import REVIEW_HEADERS, REVIEW_SHEET
+from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
 from pipeline.write.sheet_names import sheet_title
 from pipeline.write.text_cells import as_text, row_cells
 
@@ -37,7 +39,8 @@ _OPTIONAL = ("max_points", "applicable_max", "survey_points", "bonus", "penalty"
 MAXIMA = ("max_points", "applicable_max")  # limits, shown as typed ("71,5", "100"), not at a column's decimals
 GENERAL = "General"  # Excel's own: a number as typed, trailing zeros dropped
 COMPARED, BY_CRITERION = "Tự chấm - thẩm định", "Theo tiêu chí"
-FIXED_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", COMPARED, BY_CRITERION, "History")  # "History": Excel's
+FIXED_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", COMPARED, BY_CRITERION, "History",  # "History": Excel's
+                REVIEW_SHEET)
 
 
 def decimals_format(places: int) -> str:
@@ -128,6 +131,10 @@ def results_workbook(result: JobResult) -> bytes:
         _compared_sheet(book, result, score_column, classified)
     if result.losses is not None:
         _losses_sheet(book, result)
+    if result.findings:  # what typed numbers disagree on, to look at before signing (`scoring.checks`)
+        review = _sheet(book, REVIEW_SHEET, list(REVIEW_HEADERS), list(REVIEW_WIDTHS))
+        for values in review_rows(result.findings):
+            review.append(row_cells(review, values))
     stream = io.BytesIO()
     book.save(stream)
     return reproducible(stream.getvalue())

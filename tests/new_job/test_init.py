@@ -255,8 +255,11 @@ def parts(docx: Path) -> dict[str, bytes]:
 
 
 def values(workbook: Path) -> dict[str, list[tuple]]:
+    """Every sheet's values; the "Cần xem lại" sheet without its file column (the new job's data file is named
+    by init, not as the example's)."""
     book = openpyxl.load_workbook(workbook)
-    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+    return {sheet.title: [row[:1] + row[2:] if sheet.title == "Cần xem lại" else row
+                          for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
 
 
 @pytest.mark.parametrize("example", EXAMPLES)

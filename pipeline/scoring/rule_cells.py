@@ -1,0 +1,25 @@
+"""The cells of a criterion's scoring rule and its facts (docs/inputs.md mục 2.5), read like any other cell.
+
+Adds to a criteria row: rule (the "Cách chấm" text), done_count, total_count, rate (numbers or `None`),
+level (the option reached, "Mức đạt"), count_unit ("nhiệm vụ"), and headers (each of these columns' header
+as typed, for messages). `scoring.checks` reads what they mean.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.scoring.tables import Cells
+
+RULE_TEXTS = ("rule", "level", "count_unit")
+RULE_NUMBERS = ("done_count", "total_count", "rate")
+
+
+def rule_cells(cells: Cells) -> dict[str, Any]:
+    """The rule and fact cells of one criteria row (empty text, `None` numbers where a column is absent)."""
+    positions = cells.table.positions
+    found: dict[str, Any] = {cid: cells.text(cid) if cid in cells.record else "" for cid in RULE_TEXTS}
+    found |= {cid: cells.number(cid) for cid in RULE_NUMBERS}
+    found["headers"] = {cid: positions[cid][1] for cid in (*RULE_TEXTS, *RULE_NUMBERS, "rationale", "self_points")
+                        if cid in positions}
+    return found
