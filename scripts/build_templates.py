@@ -494,28 +494,51 @@ def _ranking_table(doc: Document, appraised: bool = False) -> None:
     Two versions, one grid each: with the Xếp loại column, and without it for a rank-only group
     (`labels = []`), where the unit column takes its width. A campaign's decision (`appraised`)
     has four more before them, for its appraised results: only that template carries them, so the
-    ordinary decision stays as small and quick to prepare as its one table needs.
+    ordinary decision stays as small and quick to prepare as its one table needs. Each version has a
+    twin with the change against the previous period (`appendix.compared`, `[previous]` in job.toml).
     """
+    versions = []
     if appraised:
-        for tag, survey, classified in _APPRAISAL_VERSIONS:
-            paragraph(doc, "DongKe", tag)
-            _appraisal_version(doc, survey, classified)
-    paragraph(doc, "DongKe", "{%p elif appendix.classified %}" if appraised else "{%p if appendix.classified %}")
-    _ranking_version(doc, classified=True)
-    paragraph(doc, "DongKe", "{%p else %}")
-    _ranking_version(doc, classified=False)
+        versions += [(f"appendix.appraisal and appendix.compared{rest}", survey, classified, True)
+                     for rest, survey, classified in _APPRAISAL_VERSIONS]
+        versions += [(f"appendix.appraisal{rest}", survey, classified, False)
+                     for rest, survey, classified in _APPRAISAL_VERSIONS]
+    for n, (condition, survey, classified, compared) in enumerate(versions):
+        paragraph(doc, "DongKe", f"{{%p {'if' if n == 0 else 'elif'} {condition} %}}")
+        _appraisal_version(doc, survey, classified, compared)
+    for n, (condition, classified, compared) in enumerate(_RANKING_VERSIONS):
+        tag = "else" if n == len(_RANKING_VERSIONS) - 1 else "if" if n == 0 and not versions else "elif"
+        paragraph(doc, "DongKe", f"{{%p {tag} {condition} %}}".replace("else  ", "else "))
+        _ranking_version(doc, classified, compared)
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
-_APPRAISAL_VERSIONS = (  # (tag, survey column, Xếp loại column): a campaign's appraised results, one grid each
-    ("{%p if appendix.appraisal and appendix.components and appendix.classified %}", True, True),
-    ("{%p elif appendix.appraisal and appendix.components %}", True, False),
-    ("{%p elif appendix.appraisal and appendix.classified %}", False, True),
-    ("{%p elif appendix.appraisal %}", False, False),
+_APPRAISAL_VERSIONS = (  # (more condition, survey column, Xếp loại column): a campaign's appraised results
+    (" and appendix.components and appendix.classified", True, True),
+    (" and appendix.components", True, False),
+    (" and appendix.classified", False, True),
+    ("", False, False),
 )
+_RANKING_VERSIONS = (  # (condition, Xếp loại column, change against the previous period)
+    ("appendix.compared and appendix.classified", True, True), ("appendix.compared", False, True),
+    ("appendix.classified", True, False), ("", False, False),
+)
+# The change against the previous period (`[previous]`): two columns before Ghi chú / at the end.
+_CHANGE_COLUMNS = (("Điểm tăng (+), giảm (−) so với kỳ trước", 24, ("BangSo", "{{ u.score_change }}")),
+                   ("Hạng so với kỳ trước", 20, ("BangSo", "{{ u.rank_change }}")))
+LEAST_UNIT_WIDTH = 40  # mm: the unit column of a template never narrower (the others shrink in proportion)
 
 
-def _appraisal_version(doc: Document, survey: bool, classified: bool) -> None:
+def _unit_width(widths: list[float], unit: int, room: float) -> list[float]:
+    """`widths` with the unit column taking what the others leave of `room`, at least `LEAST_UNIT_WIDTH`."""
+    others = sum(w for n, w in enumerate(widths) if n != unit)
+    scale = min(1.0, (room - LEAST_UNIT_WIDTH) / others)
+    fitted = [w if n == unit else round(w * scale, 1) for n, w in enumerate(widths)]
+    fitted[unit] = round(room - sum(w for n, w in enumerate(fitted) if n != unit), 1)
+    return fitted
+
+
+def _appraisal_version(doc: Document, survey: bool, classified: bool, compared: bool = False) -> None:
     """A campaign's appendix from the appraised results: self-assessed and appraised totals side by side, then
     survey points (when the group has them), bonus, penalty, the result, label and rank."""
     columns = [("TT", 12, ("BangSo", "{{ u.position }}")), ("Đơn vị", 0, ("BangChu", "{{ u.unit }}")),
@@ -525,9 +548,11 @@ def _appraisal_version(doc: Document, survey: bool, classified: bool) -> None:
                ("Điểm thưởng", 20, ("BangSo", "{{ u.bonus }}")), ("Điểm trừ", 20, ("BangSo", "{{ u.penalty }}")),
                ("{{ score_header }}", 25, ("BangSo", "{{ u.score }}")),
                *([("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []),
-               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
+               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), *(_CHANGE_COLUMNS if compared else ()),
+               ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
     widths = [w for _, w, _ in columns]
-    widths[1] = LANDSCAPE_WIDTH - sum(widths)
+    widths = _unit_width(widths, 1, LANDSCAPE_WIDTH) if compared else [*widths[:1], LANDSCAPE_WIDTH - sum(widths),
+                                                                       *widths[2:]]
     table = data_table(doc, [h for h, _, _ in columns], widths)
     _tag_row(table, "{%tr for u in appendix.ranked %}")
     data_row(table, [c for _, _, c in columns])
@@ -542,17 +567,21 @@ def _appraisal_version(doc: Document, survey: bool, classified: bool) -> None:
     _widths(table, widths)
 
 
-def _ranking_version(doc: Document, classified: bool) -> None:
+def _ranking_version(doc: Document, classified: bool, compared: bool = False) -> None:
     label = [("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []
-    widths = [12, 55 if classified else 77, 30, 32, 35, 25, *(w for _, w, _ in label), 18, 23]
-    table = data_table(doc, ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
-                             "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
-                             "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị",
-                             "{{ score_header }}", *(h for h, _, _ in label), "Xếp hạng", "Ghi chú"], widths)
+    columns = [("TT", 12, ("BangSo", "{{ u.position }}")), ("Đơn vị", 0, ("BangChu", "{{ u.unit }}")),
+               ("Tổng điểm các nhiệm vụ theo quy định", 30, ("BangSo", "{{ u.max_points }}")),
+               ("Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", 32, ("BangSo", "{{ u.applicable_max }}")),
+               ("Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị", 35, ("BangSo", "{{ u.points }}")),
+               ("{{ score_header }}", 25, ("BangSo", "{{ u.score }}")), *label,
+               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), *(_CHANGE_COLUMNS if compared else ()),
+               ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
+    widths = [w for _, w, _ in columns]
+    widths = _unit_width(widths, 1, LANDSCAPE_WIDTH) if compared else [*widths[:1], LANDSCAPE_WIDTH - sum(widths),
+                                                                       *widths[2:]]
+    table = data_table(doc, [h for h, _, _ in columns], widths)
     _tag_row(table, "{%tr for u in appendix.ranked %}")
-    data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), ("BangSo", "{{ u.max_points }}"),
-                     ("BangSo", "{{ u.applicable_max }}"), ("BangSo", "{{ u.points }}"), ("BangSo", "{{ u.score }}"),
-                     *(c for _, _, c in label), ("BangSo", "{{ u.rank }}"), ("BangChu", "{{ u.note }}")])
+    data_row(table, [c for _, _, c in columns])
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
     _tag_row(table, "{%tr for u in block.units %}")
@@ -579,19 +608,24 @@ def campaign_decision() -> Document:
     return decision(appraised=True)
 
 
-_CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four tables, one grid each
-    ("{%p if appendix.components and appendix.classified %}", True, True),
-    ("{%p elif appendix.components %}", True, False),
-    ("{%p elif appendix.classified %}", False, True),
-    ("{%p else %}", False, False),
+_CCHC_VERSIONS = (  # (condition, component columns, Xếp loại column, change against the previous period)
+    ("appendix.compared and appendix.components and appendix.classified", True, True, True),
+    ("appendix.compared and appendix.components", True, False, True),
+    ("appendix.compared and appendix.classified", False, True, True),
+    ("appendix.compared", False, False, True),
+    ("appendix.components and appendix.classified", True, True, False),
+    ("appendix.components", True, False, False),
+    ("appendix.classified", False, True, False),
+    ("", False, False, False),
 )
 
 
 def _cchc_table(doc: Document, width: float) -> None:
     """Bảng xếp hạng Chỉ số CCHC: with or without the component columns, with or without Xếp loại
-    (a rank-only group, `labels = []`)."""
-    for tag, components, classified in _CCHC_VERSIONS:
-        paragraph(doc, "DongKe", tag)
+    (a rank-only group, `labels = []`), with or without the change against the previous period."""
+    for n, (condition, components, classified, compared) in enumerate(_CCHC_VERSIONS):
+        tag = "if" if n == 0 else "else" if not condition else "elif"
+        paragraph(doc, "DongKe", f"{{%p {tag} {condition} %}}" if condition else "{%p else %}")
         # Landscape (decision appendix) has room for wide number columns; the portrait table with components would
         # leave the unit name 13 mm, one short word a line, so its number columns are narrower there.
         narrow = components and width <= TEXT_WIDTH
@@ -599,10 +633,12 @@ def _cchc_table(doc: Document, width: float) -> None:
         parts = [("Điểm thẩm định", point, "{{ u.appraised_points }}"),
                  ("Điểm điều tra xã hội học", survey, "{{ u.survey_points }}")] if components else []
         label = [("Xếp loại", label_width, "{{ u.label }}")] if classified else []
+        change = [("Điểm tăng (+), giảm (−) so với kỳ trước", score, "{{ u.score_change }}"),
+                  ("Vị thứ so với kỳ trước", rank + 4, "{{ u.rank_change }}")] if compared else []
         columns = [("TT", tt, "{{ u.position }}"), ("Tên đơn vị", 0, "{{ u.unit }}"), *parts,
-                   ("{{ score_header }}", score, "{{ u.score }}"), ("Vị thứ", rank, "{{ u.rank }}"), *label]
+                   ("{{ score_header }}", score, "{{ u.score }}"), ("Vị thứ", rank, "{{ u.rank }}"), *label, *change]
         widths = [w for _, w, _ in columns]
-        widths[1] = width - sum(widths)
+        widths = _unit_width(widths, 1, width) if compared else [*widths[:1], width - sum(widths), *widths[2:]]
         table = data_table(doc, [h for h, _, _ in columns], widths)
         _cchc_rows(table, [("BangChu" if n == 1 else "BangSo", c) for n, (_, _, c) in enumerate(columns)])
         _widths(table, widths)
@@ -644,6 +680,31 @@ def cchc_table() -> Document:
     return doc
 
 
+def summary() -> Document:
+    """Thông cáo kết quả: the results in sentences written from the tables' numbers, per group its paragraphs and
+    charts (each an image the width of the text), issued like the decision."""
+    doc = new_document()
+    chart = doc.styles.add_style("HinhAnh", WD_STYLE_TYPE.PARAGRAPH)  # this template's own: a chart, centred
+    chart.base_style = doc.styles["Normal"]
+    chart.quick_style = True
+    chart.paragraph_format.alignment = CENTER
+    chart.paragraph_format.space_before, chart.paragraph_format.space_after = Pt(6), Pt(6)
+    chart.paragraph_format.keep_with_next = False
+    header_block(doc)
+    title_block(doc, "THÔNG CÁO")
+    paragraph(doc, "NoiDung", "{{ summary_lead }}")
+    paragraph(doc, "NhomBang", "{%p for g in summary_groups %}")
+    paragraph(doc, "NhomBang", "{{ g.heading }}")
+    tagged(doc, "NoiDung", "{%p for line in g.paragraphs %}", "{{ line }}", "{%p endfor %}")
+    paragraph(doc, "HinhAnh", "{%p for chart in g.charts %}")
+    paragraph(doc, "HinhAnh", "{{ chart }}")
+    paragraph(doc, "HinhAnh", "{%p endfor %}")
+    paragraph(doc, "NhomBang", "{%p endfor %}")
+    closing_block(doc)
+    page_numbers(doc)
+    return doc
+
+
 TEMPLATES = {
     "bao-cao-tu-cham.docx": report,
     "quyet-dinh-xep-loai.docx": decision,
@@ -651,6 +712,7 @@ TEMPLATES = {
     "quyet-dinh-cchc.docx": cchc_decision,
     "bang-xep-hang-cchc.docx": cchc_table,
     "thong-bao-tham-dinh.docx": notice,
+    "thong-cao.docx": summary,
 }
 
 

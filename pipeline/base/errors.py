@@ -113,6 +113,10 @@ class Reason(Enum):
     INIT_UNKNOWN_KIND = "init_unknown_kind"
     INIT_KIND_MISSING = "init_kind_missing"
     INIT_CRITERIA_UNUSED = "init_criteria_unused"
+    PREVIOUS_MISSING = "previous_missing"
+    PREVIOUS_UNREADABLE = "previous_unreadable"
+    PREVIOUS_UNKNOWN_UNIT = "previous_unknown_unit"
+    PREVIOUS_JOB_INVALID = "previous_job_invalid"
 
 
 @dataclass(frozen=True)

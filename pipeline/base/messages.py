@@ -377,3 +377,5 @@ def tie_text(tie: dict, score: str) -> str:
 
 from pipeline.base.messages_init import INIT_TEXT  # noqa: E402  (the wording of `init` for a campaign)
 _TEXT.update(INIT_TEXT)
+from pipeline.base.messages_period import PERIOD_TEXT  # noqa: E402  (the previous period, the summary)
+_TEXT.update(PERIOD_TEXT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +10,7 @@ from pipeline.config.job_settings import JobSettings
 from pipeline.scoring.campaign import UnitReport
 from pipeline.scoring.comparison import CriterionLoss
 from pipeline.scoring.compute import CriteriaTotals
+from pipeline.scoring.previous_period import Change
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class JobResult:
     reports: tuple[UnitReport, ...] = ()  # a campaign: each unit's own report
     ties: tuple[dict[str, Any], ...] = ()  # units sharing a published score (`rank.tied_units`)
     losses: tuple[CriterionLoss, ...] | None = None  # an appraised campaign: points lost per criterion, most first
+    changes: Mapping[tuple[str, str], Change] | None = None  # `[previous]`: each unit against the previous period
+    previous_name: str = ""  # the previous period as the text names it ("năm 2024", "kỳ trước")
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

@@ -26,6 +26,7 @@ from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.base.archive import zipped
 from pipeline.base.messages import tie_text
 from pipeline.documents.numbers import column_places, score_header, score_words
+from pipeline.write.period_sheets import change_cells, change_headers, change_widths, charts_sheet
 from pipeline.write.sheet_names import sheet_title
 from pipeline.write.text_cells import as_text, row_cells
 
@@ -80,8 +81,10 @@ def reproducible(workbook: bytes) -> bytes:
     return zipped(parts)
 
 
-def results_workbook(result: JobResult) -> bytes:
-    """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory)."""
+def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | None = None) -> bytes:
+    """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory); with
+    `[previous]`, each unit's change against the previous period (`period_sheets`); with `charts` (each group's
+    PNGs), a "Biểu đồ" sheet."""
     scheme = result.settings.scheme
     scores = score_format(scheme)
     classified = bool(result.counts)  # labels = [] everywhere: no Xếp loại column, no count per label
@@ -91,7 +94,8 @@ def results_workbook(result: JobResult) -> bytes:
     optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
     points_header = "Điểm tự chấm" if result.criteria is not None else UNIT_TABLE.column("appraised_points").header
     headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), points_header,
-               score_column, *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá", "Ghi chú"]
+               score_column, *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá", "Ghi chú",
+               *change_headers(result)]
     summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại" if classified else "Kết quả", "Số đơn vị"], [40, 20, 12])
     for row in result.counts:
         summary.append(row_cells(summary, [row["group"], row["label"], row["count"]]))
@@ -107,7 +111,8 @@ def results_workbook(result: JobResult) -> bytes:
     for group in result.settings.groups:
         taken.append(sheet_title(group.name, taken))
         sheet = _sheet(book, taken[-1], headers,
-                       [6, 34, *([14] * len(optional)), 14, 14, *([12] if classified else []), 10, 40, 24])
+                       [6, 34, *([14] * len(optional)), 14, 14, *([12] if classified else []), 10, 40, 24,
+                        *change_widths(result)])
         members = result.members(group.name)
         formats = column_formats(members, [*optional, "appraised_points"], scheme)
         for unit in members:
@@ -116,7 +121,8 @@ def results_workbook(result: JobResult) -> bytes:
                                            formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
                                            formatted(sheet, unit["score"], scores),
                                            *([unit["label"]] if classified else []), unit["rank"],
-                                           unit["reason"] or None, unit["note"] or None]))
+                                           unit["reason"] or None, unit["note"] or None,
+                                           *change_cells(sheet, result, unit, scores)]))
     if result.ties:
         ties = _sheet(book, "Đồng điểm", ["Khối", score_column, "Các đơn vị", "Xếp hạng, vì sao"], [40, 14, 60, 80])
         for tie in result.ties:
@@ -128,6 +134,8 @@ def results_workbook(result: JobResult) -> bytes:
         _compared_sheet(book, result, score_column, classified)
     if result.losses is not None:
         _losses_sheet(book, result)
+    if charts:
+        charts_sheet(book, charts)
     stream = io.BytesIO()
     book.save(stream)
     return reproducible(stream.getvalue())
