@@ -494,34 +494,33 @@ def _ranking_table(doc: Document, appraised: bool = False) -> None:
     Two versions, one grid each: with the Xếp loại column, and without it for a rank-only group
     (`labels = []`), where the unit column takes its width. A campaign's decision (`appraised`)
     has four more before them, for its appraised results: only that template carries them, so the
-    ordinary decision stays as small and quick to prepare as its one table needs. Each version has a
-    twin with the change against the previous period (`appendix.compared`, `[previous]` in job.toml).
+    ordinary decision stays as small and quick to prepare as its one table needs. After them, the same
+    versions with the change against the previous period (`appendix.compared`, `[previous]` in job.toml).
     """
-    versions = []
-    if appraised:
-        versions += [(f"appendix.appraisal and appendix.compared{rest}", survey, classified, True)
-                     for rest, survey, classified in _APPRAISAL_VERSIONS]
-        versions += [(f"appendix.appraisal{rest}", survey, classified, False)
-                     for rest, survey, classified in _APPRAISAL_VERSIONS]
-    for n, (condition, survey, classified, compared) in enumerate(versions):
-        paragraph(doc, "DongKe", f"{{%p {'if' if n == 0 else 'elif'} {condition} %}}")
-        _appraisal_version(doc, survey, classified, compared)
-    for n, (condition, classified, compared) in enumerate(_RANKING_VERSIONS):
-        tag = "else" if n == len(_RANKING_VERSIONS) - 1 else "if" if n == 0 and not versions else "elif"
-        paragraph(doc, "DongKe", f"{{%p {tag} {condition} %}}".replace("else  ", "else "))
-        _ranking_version(doc, classified, compared)
+    paragraph(doc, "DongKe", "{%p if not appendix.compared %}")
+    _ranking_versions(doc, appraised, compared=False)
+    paragraph(doc, "DongKe", "{%p else %}")
+    _ranking_versions(doc, appraised, compared=True)
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
-_APPRAISAL_VERSIONS = (  # (more condition, survey column, Xếp loại column): a campaign's appraised results
-    (" and appendix.components and appendix.classified", True, True),
-    (" and appendix.components", True, False),
-    (" and appendix.classified", False, True),
-    ("", False, False),
-)
-_RANKING_VERSIONS = (  # (condition, Xếp loại column, change against the previous period)
-    ("appendix.compared and appendix.classified", True, True), ("appendix.compared", False, True),
-    ("appendix.classified", True, False), ("", False, False),
+def _ranking_versions(doc: Document, appraised: bool, compared: bool) -> None:
+    if appraised:
+        for tag, survey, classified in _APPRAISAL_VERSIONS:
+            paragraph(doc, "DongKe", tag)
+            _appraisal_version(doc, survey, classified, compared)
+    paragraph(doc, "DongKe", "{%p elif appendix.classified %}" if appraised else "{%p if appendix.classified %}")
+    _ranking_version(doc, True, compared)
+    paragraph(doc, "DongKe", "{%p else %}")
+    _ranking_version(doc, False, compared)
+    paragraph(doc, "DongKe", "{%p endif %}")
+
+
+_APPRAISAL_VERSIONS = (  # (tag, survey column, Xếp loại column): a campaign's appraised results, one grid each
+    ("{%p if appendix.appraisal and appendix.components and appendix.classified %}", True, True),
+    ("{%p elif appendix.appraisal and appendix.components %}", True, False),
+    ("{%p elif appendix.appraisal and appendix.classified %}", False, True),
+    ("{%p elif appendix.appraisal %}", False, False),
 )
 # The change against the previous period (`[previous]`): two columns before Ghi chú / at the end.
 _CHANGE_COLUMNS = (("Điểm tăng (+), giảm (−) so với kỳ trước", 24, ("BangSo", "{{ u.score_change }}")),
@@ -608,24 +607,27 @@ def campaign_decision() -> Document:
     return decision(appraised=True)
 
 
-_CCHC_VERSIONS = (  # (condition, component columns, Xếp loại column, change against the previous period)
-    ("appendix.compared and appendix.components and appendix.classified", True, True, True),
-    ("appendix.compared and appendix.components", True, False, True),
-    ("appendix.compared and appendix.classified", False, True, True),
-    ("appendix.compared", False, False, True),
-    ("appendix.components and appendix.classified", True, True, False),
-    ("appendix.components", True, False, False),
-    ("appendix.classified", False, True, False),
-    ("", False, False, False),
+_CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four tables, one grid each
+    ("{%p if appendix.components and appendix.classified %}", True, True),
+    ("{%p elif appendix.components %}", True, False),
+    ("{%p elif appendix.classified %}", False, True),
+    ("{%p else %}", False, False),
 )
 
 
 def _cchc_table(doc: Document, width: float) -> None:
     """Bảng xếp hạng Chỉ số CCHC: with or without the component columns, with or without Xếp loại
-    (a rank-only group, `labels = []`), with or without the change against the previous period."""
-    for n, (condition, components, classified, compared) in enumerate(_CCHC_VERSIONS):
-        tag = "if" if n == 0 else "else" if not condition else "elif"
-        paragraph(doc, "DongKe", f"{{%p {tag} {condition} %}}" if condition else "{%p else %}")
+    (a rank-only group, `labels = []`); after them the same four with the change against the previous period."""
+    paragraph(doc, "DongKe", "{%p if not appendix.compared %}")
+    _cchc_versions(doc, width, compared=False)
+    paragraph(doc, "DongKe", "{%p else %}")
+    _cchc_versions(doc, width, compared=True)
+    paragraph(doc, "DongKe", "{%p endif %}")
+
+
+def _cchc_versions(doc: Document, width: float, compared: bool) -> None:
+    for tag, components, classified in _CCHC_VERSIONS:
+        paragraph(doc, "DongKe", tag)
         # Landscape (decision appendix) has room for wide number columns; the portrait table with components would
         # leave the unit name 13 mm, one short word a line, so its number columns are narrower there.
         narrow = components and width <= TEXT_WIDTH
@@ -681,8 +683,8 @@ def cchc_table() -> Document:
 
 
 def summary() -> Document:
-    """Thông cáo kết quả: the results in sentences written from the tables' numbers, per group its paragraphs and
-    charts (each an image the width of the text), issued like the decision."""
+    """Thông cáo kết quả: the results in sentences written from the tables' numbers, per group its paragraphs,
+    issued like the decision; then, on pages of their own, each group's charts (each the width of the text)."""
     doc = new_document()
     chart = doc.styles.add_style("HinhAnh", WD_STYLE_TYPE.PARAGRAPH)  # this template's own: a chart, centred
     chart.base_style = doc.styles["Normal"]
@@ -696,11 +698,20 @@ def summary() -> Document:
     paragraph(doc, "NhomBang", "{%p for g in summary_groups %}")
     paragraph(doc, "NhomBang", "{{ g.heading }}")
     tagged(doc, "NoiDung", "{%p for line in g.paragraphs %}", "{{ line }}", "{%p endfor %}")
+    paragraph(doc, "NhomBang", "{%p endfor %}")
+    closing_block(doc)
+    # The charts follow the signature, on their own pages: the body stays a text that ends with it.
+    paragraph(doc, "HinhAnh", "{%p if charts_attached %}")
+    heading = paragraph(doc, "PhuLucTen", "BIỂU ĐỒ KẾT QUẢ")
+    heading.paragraph_format.page_break_before = True
+    paragraph(doc, "PhuLucKemTheo", "{{ attached_to }}")
+    rule(doc, 50, TEXT_WIDTH)
+    paragraph(doc, "HinhAnh", "{%p for g in summary_groups %}")
     paragraph(doc, "HinhAnh", "{%p for chart in g.charts %}")
     paragraph(doc, "HinhAnh", "{{ chart }}")
     paragraph(doc, "HinhAnh", "{%p endfor %}")
-    paragraph(doc, "NhomBang", "{%p endfor %}")
-    closing_block(doc)
+    paragraph(doc, "HinhAnh", "{%p endfor %}")
+    paragraph(doc, "HinhAnh", "{%p endif %}")
     page_numbers(doc)
     return doc
 

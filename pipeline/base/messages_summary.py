@@ -41,7 +41,7 @@ SUMMARY = {
     "new": "Đơn vị mới so với {previous}: {units}.",
     "merged": "{unit} được hình thành từ việc sáp nhập {olds} nên không so sánh thứ hạng với {previous}.",
     "and": " và ",
-    "charts_heading": "Biểu đồ",
+    "attached": "(Kèm theo Thông cáo số {number}/{symbol} {date})",
 }
 
 CHARTS = {

@@ -33,7 +33,7 @@ CONTEXTS: dict[str, frozenset[str]] = {
                           | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS | _SUMMARY),
     "notice": frozenset(_HEADER | {"intro", "criteria", "summary"} | _fields("criteria[]", NoticeRow)
                         | _fields("total", NoticeExtra) | _fields("bonus", NoticeExtra) | _fields("penalty", NoticeExtra)),
-    "summary": frozenset(_HEADER | _SUMMARY | {"summary_groups[].charts", "summary_groups[].charts[]"}),
+    "summary": frozenset(_HEADER | _SUMMARY | {"charts_attached", "attached_to"}),
 }
 # The fields whose value is a number (already formatted as text): a misspelt name is only ever told a name of
 # the same kind, so that a "bonus" column is not filled with appraised points because the names look alike.

@@ -37,6 +37,7 @@ class SummaryGroup:
     not_evaluated: str  # "" when every unit was evaluated
     changes: tuple[str, ...]  # () without `[previous]`
     paragraphs: tuple[str, ...]  # the four above that are not empty, in order
+    charts: tuple[Any, ...] = ()  # the summary document's charts (`summary_render`: images); none in the decision
 
 
 def summary_paragraphs(result: JobResult) -> dict[str, Any]:
@@ -56,7 +57,8 @@ def summary_document(result: JobResult) -> dict[str, Any]:
     title = own.title if own and own.title else SUMMARY["title"].format(what=_what(result))
     recipients = own.recipients if own and own.recipients else SUMMARY["recipients"]
     shown = replace(doc, number="", date=None, symbol=symbol, title=title, recipients=tuple(recipients))
-    return {**header(shown), **summary_paragraphs(result)}
+    attached = SUMMARY["attached"].format(number=document_number(shown), symbol=symbol, date=document_date(shown))
+    return {**header(shown), **summary_paragraphs(result), "charts_attached": False, "attached_to": attached}
 
 
 def _what(result: JobResult) -> str:

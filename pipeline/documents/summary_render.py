@@ -33,7 +33,8 @@ def render_summary(template: Path, context: dict[str, Any], charts: list[list[by
                "charts": [InlineImage(document, io.BytesIO(png), width=Mm(CHART_WIDTH_MM)) for png in pngs]}
               for group, pngs in zip(context["summary_groups"], [*charts, *[[]] * len(context["summary_groups"])])]
     try:
-        document.render({**context, "summary_groups": groups}, jinja_env=environment(), autoescape=True)
+        document.render({**context, "summary_groups": groups, "charts_attached": any(pngs for pngs in charts)},
+                        jinja_env=environment(), autoescape=True)
     except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError) as exc:
         raise _template_error(template, exc) from exc
     stream = io.BytesIO()
