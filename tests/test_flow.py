@@ -90,7 +90,10 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
     for folder in sorted(p for p in INPUTS.iterdir() if (p / "job.toml").is_file()):
         job_settings, sheets = read_job(folder)
         # a job with [previous] compares with it: the decision's compared tables and the summary's changes
-        result = check_job(folder) if job_settings.previous else evaluate(job_settings, sheets)
+        result = evaluate(job_settings, sheets)
+        if job_settings.previous:
+            compared = check_job(folder)
+            result = dataclasses.replace(result, changes=compared.changes, previous_name=compared.previous_name)
         variants = [(folder.name, result)]
         if job_settings.kind == "xep-hang-cchc":
             other = "bang" if job_settings.document.form == "quyet-dinh" else "quyet-dinh"
