@@ -497,10 +497,15 @@ def _ranking_table(doc: Document, appraised: bool = False) -> None:
     ordinary decision stays as small and quick to prepare as its one table needs. After them, the same
     versions with the change against the previous period (`appendix.compared`, `[previous]` in job.toml).
     """
+    _with_and_without_change(doc, lambda compared: _ranking_versions(doc, appraised, compared))
+
+
+def _with_and_without_change(doc: Document, versions) -> None:
+    """`versions(False)`, then `versions(True)` (with the change against the previous period), one of them kept."""
     paragraph(doc, "DongKe", "{%p if not appendix.compared %}")
-    _ranking_versions(doc, appraised, compared=False)
+    versions(False)
     paragraph(doc, "DongKe", "{%p else %}")
-    _ranking_versions(doc, appraised, compared=True)
+    versions(True)
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
@@ -618,11 +623,7 @@ _CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four ta
 def _cchc_table(doc: Document, width: float) -> None:
     """Bảng xếp hạng Chỉ số CCHC: with or without the component columns, with or without Xếp loại
     (a rank-only group, `labels = []`); after them the same four with the change against the previous period."""
-    paragraph(doc, "DongKe", "{%p if not appendix.compared %}")
-    _cchc_versions(doc, width, compared=False)
-    paragraph(doc, "DongKe", "{%p else %}")
-    _cchc_versions(doc, width, compared=True)
-    paragraph(doc, "DongKe", "{%p endif %}")
+    _with_and_without_change(doc, lambda compared: _cchc_versions(doc, width, compared))
 
 
 def _cchc_versions(doc: Document, width: float, compared: bool) -> None:

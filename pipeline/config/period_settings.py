@@ -47,25 +47,31 @@ class SummarySettings:
     recipients: tuple[str, ...] = ()
 
 
-def _ranked(kind: Kind | None) -> bool:
-    return kind is None or kind.source in ("units", "campaign")
+def _ranked_table(data: Mapping[str, Any], key: str, kind: Kind | None, expected: str, why: str, source: str,
+                  errors: list[Problem]) -> dict[str, Any] | None:
+    """The table `[key]` of a ranked kind, its unknown keys reported; `None` (with a problem) when it is not a
+    table or the kind ranks nothing, `None` alone when there is none."""
+    if key not in data:
+        return None
+    item = data[key]
+    if not isinstance(item, dict):
+        errors.append(wrong_type(key, item, expected, source))
+        return None
+    if kind is not None and kind.source not in ("units", "campaign"):
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=f"[{key}]",
+                              expected=f'loại văn bản "{kind.id}" không xếp hạng nên {why}; xóa mục này'))
+        return None
+    unknown_keys(item, PREVIOUS_FIELDS if key == "previous" else SUMMARY_FIELDS, key, source, errors)
+    return item
 
 
 def previous_from_data(data: Mapping[str, Any], kind: Kind | None, folder: Path, source: str,
                        errors: list[Problem]) -> PreviousSettings | None:
     """`[previous]`, validated; `None` when the job has none."""
-    if "previous" not in data:
+    item = _ranked_table(data, "previous", kind, 'một bảng [previous] có job = "…" hoặc results = "…"',
+                         "không so sánh với kỳ trước", source, errors)
+    if item is None:
         return None
-    item = data["previous"]
-    if not isinstance(item, dict):
-        errors.append(wrong_type("previous", item, 'một bảng [previous] có job = "…" hoặc results = "…"', source))
-        return None
-    if not _ranked(kind):
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key="previous", value="[previous]",
-                              expected=f'loại văn bản "{kind.id}" không xếp hạng nên không so sánh với kỳ trước; '
-                                       "xóa mục này"))
-        return None
-    unknown_keys(item, PREVIOUS_FIELDS, "previous", source, errors)
     named = [key for key in ("job", "results") if key in item]
     if len(named) != 1:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="previous", value=shown(item),
@@ -114,18 +120,9 @@ def _renames(table: Any, source: str, errors: list[Problem]) -> tuple[tuple[str,
 def summary_from_data(data: Mapping[str, Any], kind: Kind | None, source: str,
                       errors: list[Problem]) -> SummarySettings | None:
     """`[summary]`, validated; `None` when the job asks for no summary."""
-    if "summary" not in data:
+    item = _ranked_table(data, "summary", kind, "một bảng [summary]", "không có thông cáo kết quả", source, errors)
+    if item is None:
         return None
-    item = data["summary"]
-    if not isinstance(item, dict):
-        errors.append(wrong_type("summary", item, "một bảng [summary]", source))
-        return None
-    if not _ranked(kind):
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key="summary", value="[summary]",
-                              expected=f'loại văn bản "{kind.id}" không xếp hạng nên không có thông cáo kết quả; '
-                                       "xóa mục này"))
-        return None
-    unknown_keys(item, SUMMARY_FIELDS, "summary", source, errors)
     charts = item.get("charts", True)
     if not isinstance(charts, bool):
         errors.append(wrong_type("summary.charts", charts, "true hoặc false", source))

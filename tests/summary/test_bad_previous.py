@@ -92,3 +92,14 @@ def test_a_results_workbook_is_read_to_the_very_numbers_of_computing_the_job(tmp
     computed = past_units(evaluate(settings, read_sheets(settings)).units)
     assert problems == [] and read == computed
     assert all(isinstance(u.score, Decimal) for u in read if u.evaluated)
+
+
+def test_previous_names_one_source_and_only_for_a_ranked_kind(current, example_job):
+    [found] = _refused(current('job = "../a"\nresults = "b.xlsx"\n'))
+    assert (found.reason, found.detail("key")) == (Reason.SETTING_INVALID, "previous")
+    report = example_job("huong-tra-2021-tu-cham")
+    settings = report / "job.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + '\n[summary]\ncharts = "có"\n', encoding="utf-8")
+    [found] = _refused(report)
+    assert (found.reason, found.detail("key")) == (Reason.SETTING_INVALID, "summary")
+    assert "không xếp hạng" in describe(found)
