@@ -103,3 +103,16 @@ def test_previous_names_one_source_and_only_for_a_ranked_kind(current, example_j
     [found] = _refused(report)
     assert (found.reason, found.detail("key")) == (Reason.SETTING_INVALID, "summary")
     assert "không xếp hạng" in describe(found)
+
+
+def test_a_campaign_as_its_own_previous_period_changes_nothing(tmp_path):
+    """A previous campaign is computed as its run computes it (each unit's file read and scored): the same
+    campaign a period later, all units kept, shows every rank "=" and every score "0,00"."""
+    shutil.copytree(INPUTS / "vi-du-2025-dot-danh-gia", tmp_path / "cu")
+    shutil.copytree(INPUTS / "vi-du-2025-dot-danh-gia", tmp_path / "moi")
+    settings = tmp_path / "moi" / "job.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + '\n[previous]\njob = "../cu"\n', encoding="utf-8")
+    result = check_job(tmp_path / "moi")
+    evaluated = [u for u in result.units if u["evaluated"]]
+    assert evaluated and all(result.changes[(u["group"], u["unit"])].rank_change == 0 for u in evaluated)
+    assert {result.changes[(u["group"], u["unit"])].score_change for u in evaluated} == {Decimal(0)}
