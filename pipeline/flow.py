@@ -122,7 +122,7 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
           progress: Progress | None) -> JobResult:
     """The job's result and documents, into `staging` (or rendered and dropped, when checking)."""
     templates = job_templates(settings)
-    past, problems = _past(settings, workers)
+    past, problems, past_inputs = _past(settings, workers)
     for template, context in templates:
         try:
             problems += check_template(template, context)
@@ -142,7 +142,7 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
         changes, found = period_changes(result.units, past, settings.previous.renames, _period_name(settings))
         if found:
             raise InputErrors(found)
-        result = replace(result, changes=changes, previous_name=settings.previous.name)
+        result = replace(result, changes=changes, previous_name=settings.previous.name, previous_inputs=past_inputs)
     if not settings.decision_made:  # appraisal under way: the units' reports only (`Reason.APPRAISAL_NOT_DONE`)
         return result
     charts = _charts(settings, result)
@@ -290,29 +290,30 @@ def _period_name(settings: JobSettings) -> str:
     return f"kỳ trước ({previous.name or where.name})"
 
 
-def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], list[Problem]]:
+def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], list[Problem], tuple[Path, ...]]:
     """The previous period's units (`[previous]`), computed from its job's inputs or read from its results
-    workbook; or the problems that refuse it, each saying where and why."""
+    workbook, and the files they came from (for the manifest); or the problems that refuse it, each saying
+    where and why."""
     previous = settings.previous
     if previous is None:
-        return [], []
+        return [], [], ()
     where = previous.job or previous.results
     missing = problem(Reason.PREVIOUS_MISSING, file="job.toml", key=previous.key, value=str(where),
                       what="thư mục công việc có tệp job.toml" if previous.job else "tệp ket-qua.xlsx")
     if previous.results is not None:
         if not previous.results.is_file():
-            return [], [missing]
+            return [], [missing], ()
         try:
             sheets = read_data_file(previous.results)
         except InputErrors as exc:
             return [], [problem(Reason.PREVIOUS_UNREADABLE, file=str(where), key=previous.key, why=describe(p))
-                        for p in exc.problems]
-        return past_from_workbook(sheets, previous.key)
+                        for p in exc.problems], ()
+        return (*past_from_workbook(sheets, previous.key), (previous.results,))
     if not (previous.job / "job.toml").is_file():
-        return [], [missing]
+        return [], [missing], ()
     if previous.job.resolve() == settings.folder.resolve():
         return [], [problem(Reason.SETTING_INVALID, file="job.toml", key=previous.key, value=str(previous.job),
-                            expected="kỳ trước là một công việc khác, không phải chính công việc này")]
+                            expected="kỳ trước là một công việc khác, không phải chính công việc này")], ()
     try:  # its own [previous] and [summary] are not this run's business: one period back only
         own = replace(read_settings(previous.job), previous=None, summary=None)
         if own.kind_record.source == "campaign":
@@ -321,5 +322,6 @@ def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], l
             result = evaluate(own, read_sheets(own))
     except InputErrors as exc:
         return [], [problem(Reason.PREVIOUS_JOB_INVALID, file=f"{previous.job.name}/{p.file or 'job.toml'}",
-                            key=previous.key, error=describe(replace(p, file=None))) for p in exc.problems]
-    return past_units(result.units), []
+                            key=previous.key, error=describe(replace(p, file=None))) for p in exc.problems], ()
+    inputs = (own.folder / "job.toml", *own.data_files, *((own.register,) if own.register else ()))
+    return past_units(result.units), [], inputs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pipeline.config.job_settings import JobSettings
@@ -27,6 +28,7 @@ class JobResult:
     losses: tuple[CriterionLoss, ...] | None = None  # an appraised campaign: points lost per criterion, most first
     changes: Mapping[tuple[str, str], Change] | None = None  # `[previous]`: each unit against the previous period
     previous_name: str = ""  # the previous period as the text names it ("năm 2024", "kỳ trước")
+    previous_inputs: tuple[Path, ...] = ()  # the files the previous period was computed or read from
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

@@ -75,3 +75,14 @@ def test_the_results_workbook_has_the_previous_period_beside_each_unit(pair):
     merged = next(row for row in rows if row["Đơn vị"] == "Sở Nông nghiệp và Môi trường")
     assert merged["Hạng so với kỳ trước"] == "sáp nhập"
     assert merged["Đơn vị kỳ trước"] == "Sở Nông nghiệp và Phát triển nông thôn, Sở Tài nguyên và Môi trường"
+
+
+def test_the_manifest_lists_the_previous_periods_inputs_with_their_hashes(pair):
+    import hashlib
+    import json
+
+    manifest = json.loads((pair[CURRENT] / "manifest.json").read_text(encoding="utf-8"))
+    listed = {entry["path"]: entry["sha256"] for entry in manifest["previous"]}
+    folder = INPUTS / PREVIOUS
+    assert listed == {f"../{PREVIOUS}/{name}": hashlib.sha256((folder / name).read_bytes()).hexdigest()
+                      for name in ("job.toml", "diem-tham-dinh-2024.csv")}
