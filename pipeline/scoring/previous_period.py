@@ -33,6 +33,7 @@ from pipeline.scoring.cells import plain_text
 from pipeline.scoring.register import registered_as
 
 SUMMARY_SHEET = "Tổng hợp"
+NOT_EVALUATED = "Không đánh giá"  # the summary sheet's row of each group's units not evaluated
 SCORE_HEADERS = ("Kết quả đánh giá", "Điểm đánh giá", "Tỷ lệ đạt")
 NOT_GROUP_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", "Tự chấm - thẩm định", "Theo tiêu chí", "Biểu đồ",
                     "Cần xem lại")
@@ -79,7 +80,8 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
     summary = next((s for s in sheets if s.name == SUMMARY_SHEET), None)
     if summary is None:
         return [], [refused(f'không có trang "{SUMMARY_SHEET}"')]
-    groups = list(dict.fromkeys(str(row[0]).strip() for row in summary.rows[1:] if row and row[0]))
+    # one "Không đánh giá" row per group, in the order of the groups' sheets (the counts may come in another order)
+    groups = [str(row[0]).strip() for row in summary.rows[1:] if len(row) > 1 and row[0] and row[1] == NOT_EVALUATED]
     own = [s for s in sheets if s.name not in NOT_GROUP_SHEETS]
     if not groups or len(own) != len(groups):
         return [], [refused(f'trang "{SUMMARY_SHEET}" ghi {len(groups)} khối nhưng tệp có {len(own)} trang của khối')]

@@ -50,8 +50,8 @@ def change_cells(sheet: Any, result: JobResult, unit: dict[str, Any], score_form
         cell.number_format = score_format
         return cell
 
-    signed = score_format.replace('"%"', "") if score_format != "General" else "General"
-    signed_format = f'+{signed};−{signed};{signed}' if signed != "General" else "+General;−General;General"
+    signed = score_format.replace('"%"', "")  # a change of a percentage is in points: "+1,25", not "+1,25%"
+    signed_format = f'"+"{signed};"−"{signed};{signed}'
     difference = number(change.score_change)
     if difference is not None:
         difference.number_format = signed_format

@@ -57,7 +57,8 @@ def test_a_workbook_without_the_summary_sheet_is_refused_saying_so(current, tmp_
 
 def test_a_score_that_is_not_a_number_is_refused_at_its_cell(current, tmp_path):
     write_workbook(tmp_path / "ket-qua.xlsx", {
-        "Tổng hợp": [["Khối", "Xếp loại", "Số đơn vị"], ["Sở, ban, ngành", "Tốt", 1]],
+        "Tổng hợp": [["Khối", "Xếp loại", "Số đơn vị"], ["Sở, ban, ngành", "Tốt", 1],
+                     ["Sở, ban, ngành", "Không đánh giá", 0]],
         "Sở, ban, ngành": [["TT", "Đơn vị", "Kết quả đánh giá", "Xếp loại", "Xếp hạng", "Lý do không đánh giá"],
                            [1, "Sở Nội vụ", "chín mươi", "Tốt", 1, None]]})
     [found] = _refused(current(f'results = "{tmp_path / "ket-qua.xlsx"}"\n'))
@@ -116,3 +117,17 @@ def test_a_campaign_as_its_own_previous_period_changes_nothing(tmp_path):
     evaluated = [u for u in result.units if u["evaluated"]]
     assert evaluated and all(result.changes[(u["group"], u["unit"])].rank_change == 0 for u in evaluated)
     assert {result.changes[(u["group"], u["unit"])].score_change for u in evaluated} == {Decimal(0)}
+
+
+def test_each_group_sheet_is_read_as_the_group_the_summary_sheet_lists_in_its_place(tmp_path):
+    """A rank-only group has no count per label: "Tổng hợp" names it after the classified ones, but its row of
+    units not evaluated stands in the order of the sheets."""
+    header = ["TT", "Đơn vị", "Kết quả đánh giá", "Xếp hạng", "Lý do không đánh giá"]
+    path = write_workbook(tmp_path / "ket-qua.xlsx", {
+        "Tổng hợp": [["Khối", "Xếp loại", "Số đơn vị"], ["Khối B", "Tốt", 1], ["Khối A", "Được xếp hạng", 1],
+                     ["Khối A", "Không đánh giá", 0], ["Khối B", "Không đánh giá", 0]],
+        "Khối A": [header, [1, "Đơn vị A", Decimal("70.5"), 1, None]],
+        "Khối B": [header, [1, "Đơn vị B", Decimal("85.25"), 1, None]]})
+    units, problems = past_from_workbook(read_data_file(path), "previous.results")
+    assert problems == [] and [(u.group, u.unit, u.score) for u in units] == [
+        ("Khối A", "Đơn vị A", Decimal("70.5")), ("Khối B", "Đơn vị B", Decimal("85.25"))]
