@@ -5,7 +5,8 @@ published (rounded) scores and the typed points, the texts beside the bars the o
 
 Per group: the ranking (evaluated units by rank, the label bounds marked), the number of units per label,
 self-assessed against appraised totals (a campaign with its appraisal done), this period against the last
-(`[previous]`, units compared). A ranking of more than `MOST_BARS` units shows the first `MOST_BARS`.
+(`[previous]`, units compared). A chart of more than `MOST_BARS` units shows the first `MOST_BARS` by rank, and
+says so in its title.
 """
 
 from __future__ import annotations
@@ -55,10 +56,12 @@ def charts_of(result: JobResult, group: Any) -> list[Chart]:
                             (("", tuple(Decimal(c[1]) for c in counts)),), (tuple(str(c[1]) for c in counts),),
                             CHARTS["labels_axis"]))
     both = [u for u in evaluated if u.get("self_points") is not None and u.get("appraised_points") is not None]
+    more = CHARTS["first_bars"].format(count=MOST_BARS, total=len(both)) if len(both) > MOST_BARS else ""
+    both = both[:MOST_BARS]  # in the order of the appendix: by rank
     if both and result.settings.appraisal_done:
         places = column_places((u[c] for u in both for c in ("self_points", "appraised_points")), scheme)
         charts.append(Chart(
-            "appraised", CHARTS["appraised"].format(group=group.name), tuple(u["unit"] for u in both),
+            "appraised", CHARTS["appraised"].format(group=group.name) + more, tuple(u["unit"] for u in both),
             ((CHARTS["self"], tuple(u["self_points"] for u in both)),
              (CHARTS["appraised_legend"], tuple(u["appraised_points"] for u in both))),
             (tuple(column_text(u["self_points"], places) for u in both),
@@ -67,10 +70,12 @@ def charts_of(result: JobResult, group: Any) -> list[Chart]:
         compared = [(u, result.changes[(u["group"], u["unit"])]) for u in evaluated
                     if (u["group"], u["unit"]) in result.changes]
         compared = [(u, c) for u, c in compared if c.status == "compared"]
+        more = CHARTS["first_bars"].format(count=MOST_BARS, total=len(compared)) if len(compared) > MOST_BARS else ""
+        compared = compared[:MOST_BARS]
         if compared:
             previous = result.previous_name or PREVIOUS_DEFAULT
             charts.append(Chart(
-                "periods", CHARTS["periods"].format(previous=previous, group=group.name),
+                "periods", CHARTS["periods"].format(previous=previous, group=group.name) + more,
                 tuple(u["unit"] for u, _ in compared),
                 ((CHARTS["previous_legend"].format(previous=previous[:1].upper() + previous[1:]),
                   tuple(c.previous_score for _, c in compared)),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.documents.chart_data import group_charts
 from pipeline.flow import check_job, run_job
-from tests.conftest import INPUTS
+from tests.conftest import INPUTS, UNIT_JOB as UNIT_SETTINGS
 from tests.summary.conftest import CURRENT, PREVIOUS
 
 
@@ -68,3 +68,15 @@ def test_charts_false_writes_the_summary_without_images(example_job, tmp_path):
     out = run_job(folder, tmp_path / "out").manifest.parent
     assert _media(out / "thong-cao.docx") == {} and _media(out / "ket-qua.xlsx") == {}
     assert "BIỂU ĐỒ" not in zipfile.ZipFile(out / "thong-cao.docx").read("word/document.xml").decode("utf-8")
+
+
+def test_a_chart_of_a_large_group_shows_its_first_forty_units_and_says_so(tmp_path):
+    """A group of 120 units: one bar for each of the first 40 by rank, the title naming how many of how many."""
+    from tests.conftest import unit_job
+
+    rows = [["Đơn vị", "Tổng điểm thẩm định"]] + [[f"Đơn vị {n:03d}", 100 - n / 4] for n in range(1, 121)]
+    settings = UNIT_SETTINGS + "\n[summary]\ncharts = true\n"
+    result = check_job(unit_job(tmp_path / "lon", {"Khối A": rows, "Khối B": rows[:3]}, settings))
+    ranking = dict(group_charts(result))["Khối A"][0]
+    assert ranking.categories == tuple(f"Đơn vị {n:03d}" for n in range(1, 41))
+    assert ranking.title.endswith("(40 đơn vị đứng đầu trong 120)")
