@@ -298,7 +298,8 @@ def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], l
     if previous is None:
         return [], [], ()
     where = previous.job or previous.results
-    missing = problem(Reason.PREVIOUS_MISSING, file="job.toml", key=previous.key, value=str(where),
+    missing = problem(Reason.PREVIOUS_MISSING, file="job.toml", key=previous.key, value=previous.written,
+                      resolved=str(where.resolve()),
                       what="thư mục công việc có tệp job.toml" if previous.job else "tệp ket-qua.xlsx")
     if previous.results is not None:
         if not previous.results.is_file():

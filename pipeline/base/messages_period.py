@@ -6,7 +6,7 @@ from pipeline.base.errors import Reason
 
 PERIOD_TEXT: dict[Reason, str] = {
     Reason.PREVIOUS_MISSING: (
-        "mục \"{key}\" chỉ tới \"{value}\" nhưng ở đó không có {what}. Đường dẫn tính từ thư mục công việc, ví dụ "
+        "mục \"{key}\" ghi \"{value}\" (tức {resolved}) nhưng ở đó không có {what}. Đường dẫn tính từ thư mục công việc, ví dụ "
         "job = \"../vi-du-2024-xep-loai-tinh\" (thư mục công việc kỳ trước) hoặc results = \"…/ket-qua.xlsx\"."
     ),
     Reason.PREVIOUS_UNREADABLE: (

@@ -37,6 +37,7 @@ class PreviousSettings:
     renames: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (new name, its old names)
     key: str = "previous.job"  # the key that named it, for a problem about it
     name: str = ""  # how the text names the previous period ("năm 2024"); "" : "kỳ trước"
+    written: str = ""  # the path as job.toml writes it, for a problem about it
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def previous_from_data(data: Mapping[str, Any], kind: Kind | None, folder: Path,
     path = (folder / name) if not Path(name).is_absolute() else Path(name)
     renames = _renames(item.get("renames", {}), source, errors)
     return PreviousSettings(path if key == "job" else None, path if key == "results" else None, renames,
-                            f"previous.{key}", text(item, "name", "previous.name", source, errors))
+                            f"previous.{key}", text(item, "name", "previous.name", source, errors), name)
 
 
 def _renames(table: Any, source: str, errors: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:

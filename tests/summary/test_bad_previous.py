@@ -38,9 +38,11 @@ def _refused(folder) -> list:
 
 
 def test_a_missing_previous_folder_is_refused_with_the_key_and_path(current):
-    [found] = _refused(current('job = "../khong-co-2023"\n'))
+    folder = current('job = "../khong-co-2023"\n')
+    [found] = _refused(folder)
     assert (found.reason, found.file, found.detail("key")) == (Reason.PREVIOUS_MISSING, "job.toml", "previous.job")
-    assert found.value.endswith("/../khong-co-2023") and "thư mục công việc có tệp job.toml" in describe(found)
+    assert found.value == "../khong-co-2023" and "thư mục công việc có tệp job.toml" in describe(found)
+    assert found.detail("resolved") == str(folder.parent / "khong-co-2023")
 
 
 def test_a_file_that_is_no_workbook_is_refused(current, tmp_path):
