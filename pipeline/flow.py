@@ -15,13 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.base.workers import alongside, in_parallel
 from pipeline.config.job_settings import JobSettings
-from pipeline.documents.context import document_context
+from pipeline.config.kinds import SUMMARY
+from pipeline.documents.chart_data import group_charts
+from pipeline.documents.charts import chart_png
+from pipeline.documents.context import document_context, summary_context
 from pipeline.documents.finding_comments import with_findings
+from pipeline.documents.summary_render import render_summary
 from pipeline.documents.notice_context import unit_notice_context
 from pipeline.documents.render import TEMPLATE_DIR, render_document
 from pipeline.documents.report_context import unit_report_context
@@ -31,7 +36,9 @@ from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses
 from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.evaluate import appraised_score, evaluate, scored, unit_score
+from pipeline.scoring.previous_period import PastUnit, past_from_workbook, past_units, period_changes
 from pipeline.scoring.result import JobResult
+from pipeline.base.messages import describe
 from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
@@ -77,8 +84,9 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     if pdf:
         soffice()  # refuse before any work when there is no LibreOffice
     if not force:  # before any work: the files every run makes, and those an earlier run's manifest lists
-        refuse_existing(out_dir, list(dict.fromkeys([RESULTS_NAME, settings.output.name, *previous_outputs(out_dir),
-                                                     MANIFEST_NAME])))
+        summary = [SUMMARY.name] if settings.summary is not None else []
+        refuse_existing(out_dir, list(dict.fromkeys([RESULTS_NAME, settings.output.name, *summary,
+                                                     *previous_outputs(out_dir), MANIFEST_NAME])))
     warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE)]
     with staged_run(out_dir, settings.name) as staging:
         result = _made(settings, staging, workers, progress, strict)
@@ -107,6 +115,8 @@ def job_templates(settings: JobSettings) -> list[tuple[Path, str]]:
     notices = settings.kind_record.notices
     if notices is not None and settings.appraisal is not None and settings.appraisal_done:
         chosen.append((_template(settings, settings.appraisal.template, notices.template), notices.context))
+    if settings.summary is not None and settings.decision_made:
+        chosen.append((TEMPLATE_DIR / SUMMARY.template, SUMMARY.context))
     return chosen
 
 
@@ -118,7 +128,7 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
           progress: Progress | None, strict: bool = False) -> JobResult:
     """The job's result and documents, into `staging` (or rendered and dropped, when checking)."""
     templates = job_templates(settings)
-    problems: list[Problem] = []
+    past, problems, past_inputs = _past(settings, workers)
     for template, context in templates:
         try:
             problems += check_template(template, context)
@@ -126,7 +136,7 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
             problems += exc.problems
     try:
         if settings.kind_record.source == "campaign":
-            notice = templates[2][0] if len(templates) > 2 else None  # appraised: each unit's notice too
+            notice = next((t for t, c in templates[2:] if c == "notice"), None)  # appraised: each unit's notice too
             result = _campaign(settings, templates[1][0], notice, staging, problems, workers, progress)
         else:
             result = evaluate(settings, read_sheets(settings))
@@ -136,19 +146,38 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
         raise InputErrors(problems)
     if strict and result.findings:
         raise InputErrors(list(result.findings))
+    if settings.previous is not None:
+        changes, found = period_changes(result.units, past, settings.previous.renames, _period_name(settings))
+        if found:
+            raise InputErrors(found)
+        result = replace(result, changes=changes, previous_name=settings.previous.name, previous_inputs=past_inputs)
     if not settings.decision_made:  # appraisal under way: the units' reports only (`Reason.APPRAISAL_NOT_DONE`)
         return result
-    with alongside(results_workbook, result) as workbook_made:  # on the other core, while the document renders
+    charts = _charts(settings, result)
+    with alongside(partial(results_workbook, charts=charts), result) as workbook_made:  # on the other core
         document = render_document(templates[0][0], document_context(result))
         if settings.checks.comments and result.criteria is not None and result.findings:
             document = with_findings(document, result.findings, result.criteria)
+        summary = None
+        if settings.summary is not None:
+            summary = render_summary(templates[-1][0], summary_context(result), [pngs for _, pngs in charts])
         workbook = workbook_made()
     if staging is not None:
         staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest
         staging.names.insert(1, settings.output.name)
         staging.write(RESULTS_NAME, workbook)
         staging.write(settings.output.name, document)
+        if summary is not None:
+            staging.names.insert(2, SUMMARY.name)
+            staging.write(SUMMARY.name, summary)
     return result
+
+
+def _charts(settings: JobSettings, result: JobResult) -> list[tuple[str, list[bytes]]]:
+    """Each group's charts as PNG, when the job asks for the summary with charts (`[summary] charts`)."""
+    if settings.summary is None or not settings.summary.charts:
+        return []
+    return [(group, [chart_png(chart) for chart in charts]) for group, charts in group_charts(result)]
 
 
 @dataclass(frozen=True)
@@ -264,3 +293,48 @@ def _register(settings: JobSettings) -> tuple[tuple[Registered, ...] | None, lis
     sheets = [replace(sheet, file=settings.register.relative_to(settings.folder).as_posix()) for sheet in sheets]
     register, problems = read_register(settings, sheets)
     return register, problems
+
+
+def _period_name(settings: JobSettings) -> str:
+    """The previous period as a problem names it: "kỳ trước (vi-du-2024-…)"."""
+    previous = settings.previous
+    where = previous.job or previous.results
+    return f"kỳ trước ({previous.name or where.name})"
+
+
+def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], list[Problem], tuple[Path, ...]]:
+    """The previous period's units (`[previous]`), computed from its job's inputs or read from its results
+    workbook, and the files they came from (for the manifest); or the problems that refuse it, each saying
+    where and why."""
+    previous = settings.previous
+    if previous is None:
+        return [], [], ()
+    where = previous.job or previous.results
+    missing = problem(Reason.PREVIOUS_MISSING, file="job.toml", key=previous.key, value=previous.written,
+                      resolved=str(where.resolve()),
+                      what="thư mục công việc có tệp job.toml" if previous.job else "tệp ket-qua.xlsx")
+    if previous.results is not None:
+        if not previous.results.is_file():
+            return [], [missing], ()
+        try:
+            sheets = read_data_file(previous.results)
+        except InputErrors as exc:
+            return [], [problem(Reason.PREVIOUS_UNREADABLE, file=str(where), key=previous.key, why=describe(p))
+                        for p in exc.problems], ()
+        return (*past_from_workbook(sheets, previous.key), (previous.results,))
+    if not (previous.job / "job.toml").is_file():
+        return [], [missing], ()
+    if previous.job.resolve() == settings.folder.resolve():
+        return [], [problem(Reason.SETTING_INVALID, file="job.toml", key=previous.key, value=str(previous.job),
+                            expected="kỳ trước là một công việc khác, không phải chính công việc này")], ()
+    try:  # its own [previous] and [summary] are not this run's business: one period back only
+        own = replace(read_settings(previous.job), previous=None, summary=None)
+        if own.kind_record.source == "campaign":
+            result = _campaign(own, job_templates(own)[1][0], None, None, [], workers, None)
+        else:
+            result = evaluate(own, read_sheets(own))
+    except InputErrors as exc:
+        return [], [problem(Reason.PREVIOUS_JOB_INVALID, file=f"{previous.job.name}/{p.file or 'job.toml'}",
+                            key=previous.key, error=describe(replace(p, file=None))) for p in exc.problems], ()
+    inputs = (own.folder / "job.toml", *own.data_files, *((own.register,) if own.register else ()))
+    return past_units(result.units), [], inputs

@@ -494,16 +494,30 @@ def _ranking_table(doc: Document, appraised: bool = False) -> None:
     Two versions, one grid each: with the Xếp loại column, and without it for a rank-only group
     (`labels = []`), where the unit column takes its width. A campaign's decision (`appraised`)
     has four more before them, for its appraised results: only that template carries them, so the
-    ordinary decision stays as small and quick to prepare as its one table needs.
+    ordinary decision stays as small and quick to prepare as its one table needs. After them, the same
+    versions with the change against the previous period (`appendix.compared`, `[previous]` in job.toml).
     """
+    _with_and_without_change(doc, lambda compared: _ranking_versions(doc, appraised, compared))
+
+
+def _with_and_without_change(doc: Document, versions) -> None:
+    """`versions(False)`, then `versions(True)` (with the change against the previous period), one of them kept."""
+    paragraph(doc, "DongKe", "{%p if not appendix.compared %}")
+    versions(False)
+    paragraph(doc, "DongKe", "{%p else %}")
+    versions(True)
+    paragraph(doc, "DongKe", "{%p endif %}")
+
+
+def _ranking_versions(doc: Document, appraised: bool, compared: bool) -> None:
     if appraised:
         for tag, survey, adjusted, classified in _APPRAISAL_VERSIONS:
             paragraph(doc, "DongKe", tag)
-            _appraisal_version(doc, survey, adjusted, classified)
+            _appraisal_version(doc, survey, adjusted, classified, compared)
     paragraph(doc, "DongKe", "{%p elif appendix.classified %}" if appraised else "{%p if appendix.classified %}")
-    _ranking_version(doc, classified=True)
+    _ranking_version(doc, True, compared)
     paragraph(doc, "DongKe", "{%p else %}")
-    _ranking_version(doc, classified=False)
+    _ranking_version(doc, False, compared)
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
@@ -515,8 +529,23 @@ _APPRAISAL_VERSIONS = tuple(  # (tag, survey column, bonus and penalty columns, 
     for n, (survey, adjusted, classified) in enumerate(
         (s, a, c) for s in (True, False) for a in (True, False) for c in (True, False)))
 
+# The change against the previous period (`[previous]`): two columns before Ghi chú / at the end.
+_CHANGE_COLUMNS = (("Điểm tăng (+), giảm (−) so với kỳ trước", 24, ("BangSo", "{{ u.score_change }}")),
+                   ("Hạng so với kỳ trước", 20, ("BangSo", "{{ u.rank_change }}")))
+LEAST_UNIT_WIDTH = 40  # mm: the unit column of a template never narrower (the others shrink in proportion)
 
-def _appraisal_version(doc: Document, survey: bool, adjusted: bool, classified: bool) -> None:
+
+def _unit_width(widths: list[float], unit: int, room: float) -> list[float]:
+    """`widths` with the unit column taking what the others leave of `room`, at least `LEAST_UNIT_WIDTH`."""
+    others = sum(w for n, w in enumerate(widths) if n != unit)
+    scale = min(1.0, (room - LEAST_UNIT_WIDTH) / others)
+    fitted = [w if n == unit else round(w * scale, 1) for n, w in enumerate(widths)]
+    fitted[unit] = round(room - sum(w for n, w in enumerate(fitted) if n != unit), 1)
+    return fitted
+
+
+def _appraisal_version(doc: Document, survey: bool, adjusted: bool, classified: bool,
+                        compared: bool = False) -> None:
     """A campaign's appendix from the appraised results: self-assessed and appraised totals side by side, then
     survey points (when the group has them), bonus and penalty (when a unit of the group has one), the result,
     label and rank."""
@@ -528,9 +557,11 @@ def _appraisal_version(doc: Document, survey: bool, adjusted: bool, classified: 
                  if adjusted else []),
                ("{{ score_header }}", 25, ("BangSo", "{{ u.score }}")),
                *([("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []),
-               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
+               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), *(_CHANGE_COLUMNS if compared else ()),
+               ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
     widths = [w for _, w, _ in columns]
-    widths[1] = LANDSCAPE_WIDTH - sum(widths)
+    widths = _unit_width(widths, 1, LANDSCAPE_WIDTH) if compared else [*widths[:1], LANDSCAPE_WIDTH - sum(widths),
+                                                                       *widths[2:]]
     table = data_table(doc, [h for h, _, _ in columns], widths)
     _tag_row(table, "{%tr for u in appendix.ranked %}")
     data_row(table, [c for _, _, c in columns])
@@ -545,17 +576,21 @@ def _appraisal_version(doc: Document, survey: bool, adjusted: bool, classified: 
     _widths(table, widths)
 
 
-def _ranking_version(doc: Document, classified: bool) -> None:
+def _ranking_version(doc: Document, classified: bool, compared: bool = False) -> None:
     label = [("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []
-    widths = [12, 55 if classified else 77, 30, 32, 35, 25, *(w for _, w, _ in label), 18, 23]
-    table = data_table(doc, ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
-                             "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
-                             "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị",
-                             "{{ score_header }}", *(h for h, _, _ in label), "Xếp hạng", "Ghi chú"], widths)
+    columns = [("TT", 12, ("BangSo", "{{ u.position }}")), ("Đơn vị", 0, ("BangChu", "{{ u.unit }}")),
+               ("Tổng điểm các nhiệm vụ theo quy định", 30, ("BangSo", "{{ u.max_points }}")),
+               ("Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", 32, ("BangSo", "{{ u.applicable_max }}")),
+               ("Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị", 35, ("BangSo", "{{ u.points }}")),
+               ("{{ score_header }}", 25, ("BangSo", "{{ u.score }}")), *label,
+               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), *(_CHANGE_COLUMNS if compared else ()),
+               ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
+    widths = [w for _, w, _ in columns]
+    widths = _unit_width(widths, 1, LANDSCAPE_WIDTH) if compared else [*widths[:1], LANDSCAPE_WIDTH - sum(widths),
+                                                                       *widths[2:]]
+    table = data_table(doc, [h for h, _, _ in columns], widths)
     _tag_row(table, "{%tr for u in appendix.ranked %}")
-    data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"), ("BangSo", "{{ u.max_points }}"),
-                     ("BangSo", "{{ u.applicable_max }}"), ("BangSo", "{{ u.points }}"), ("BangSo", "{{ u.score }}"),
-                     *(c for _, _, c in label), ("BangSo", "{{ u.rank }}"), ("BangChu", "{{ u.note }}")])
+    data_row(table, [c for _, _, c in columns])
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
     _tag_row(table, "{%tr for u in block.units %}")
@@ -592,7 +627,11 @@ _CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four ta
 
 def _cchc_table(doc: Document, width: float) -> None:
     """Bảng xếp hạng Chỉ số CCHC: with or without the component columns, with or without Xếp loại
-    (a rank-only group, `labels = []`)."""
+    (a rank-only group, `labels = []`); after them the same four with the change against the previous period."""
+    _with_and_without_change(doc, lambda compared: _cchc_versions(doc, width, compared))
+
+
+def _cchc_versions(doc: Document, width: float, compared: bool) -> None:
     for tag, components, classified in _CCHC_VERSIONS:
         paragraph(doc, "DongKe", tag)
         # Landscape (decision appendix) has room for wide number columns; the portrait table with components would
@@ -602,10 +641,12 @@ def _cchc_table(doc: Document, width: float) -> None:
         parts = [("Điểm thẩm định", point, "{{ u.appraised_points }}"),
                  ("Điểm điều tra xã hội học", survey, "{{ u.survey_points }}")] if components else []
         label = [("Xếp loại", label_width, "{{ u.label }}")] if classified else []
+        change = [("Điểm tăng (+), giảm (−) so với kỳ trước", score, "{{ u.score_change }}"),
+                  ("Vị thứ so với kỳ trước", rank + 4, "{{ u.rank_change }}")] if compared else []
         columns = [("TT", tt, "{{ u.position }}"), ("Tên đơn vị", 0, "{{ u.unit }}"), *parts,
-                   ("{{ score_header }}", score, "{{ u.score }}"), ("Vị thứ", rank, "{{ u.rank }}"), *label]
+                   ("{{ score_header }}", score, "{{ u.score }}"), ("Vị thứ", rank, "{{ u.rank }}"), *label, *change]
         widths = [w for _, w, _ in columns]
-        widths[1] = width - sum(widths)
+        widths = _unit_width(widths, 1, width) if compared else [*widths[:1], width - sum(widths), *widths[2:]]
         table = data_table(doc, [h for h, _, _ in columns], widths)
         _cchc_rows(table, [("BangChu" if n == 1 else "BangSo", c) for n, (_, _, c) in enumerate(columns)])
         _widths(table, widths)
@@ -647,6 +688,40 @@ def cchc_table() -> Document:
     return doc
 
 
+def summary() -> Document:
+    """Thông cáo kết quả: the results in sentences written from the tables' numbers, per group its paragraphs,
+    issued like the decision; then, on pages of their own, each group's charts (each the width of the text)."""
+    doc = new_document()
+    chart = doc.styles.add_style("HinhAnh", WD_STYLE_TYPE.PARAGRAPH)  # this template's own: a chart, centred
+    chart.base_style = doc.styles["Normal"]
+    chart.quick_style = True
+    chart.paragraph_format.alignment = CENTER
+    chart.paragraph_format.space_before, chart.paragraph_format.space_after = Pt(6), Pt(6)
+    chart.paragraph_format.keep_with_next = False
+    header_block(doc)
+    title_block(doc, "THÔNG CÁO")
+    paragraph(doc, "NoiDung", "{{ summary_lead }}")
+    paragraph(doc, "NhomBang", "{%p for g in summary_groups %}")
+    paragraph(doc, "NhomBang", "{{ g.heading }}")
+    tagged(doc, "NoiDung", "{%p for line in g.paragraphs %}", "{{ line }}", "{%p endfor %}")
+    paragraph(doc, "NhomBang", "{%p endfor %}")
+    closing_block(doc)
+    # The charts follow the signature, on their own pages: the body stays a text that ends with it.
+    paragraph(doc, "HinhAnh", "{%p if charts_attached %}")
+    heading = paragraph(doc, "PhuLucTen", "BIỂU ĐỒ KẾT QUẢ")
+    heading.paragraph_format.page_break_before = True
+    paragraph(doc, "PhuLucKemTheo", "{{ attached_to }}")
+    rule(doc, 50, TEXT_WIDTH)
+    paragraph(doc, "HinhAnh", "{%p for g in summary_groups %}")
+    paragraph(doc, "HinhAnh", "{%p for chart in g.charts %}")
+    paragraph(doc, "HinhAnh", "{{ chart }}")
+    paragraph(doc, "HinhAnh", "{%p endfor %}")
+    paragraph(doc, "HinhAnh", "{%p endfor %}")
+    paragraph(doc, "HinhAnh", "{%p endif %}")
+    page_numbers(doc)
+    return doc
+
+
 TEMPLATES = {
     "bao-cao-tu-cham.docx": report,
     "quyet-dinh-xep-loai.docx": decision,
@@ -654,6 +729,7 @@ TEMPLATES = {
     "quyet-dinh-cchc.docx": cchc_decision,
     "bang-xep-hang-cchc.docx": cchc_table,
     "thong-bao-tham-dinh.docx": notice,
+    "thong-cao.docx": summary,
 }
 
 

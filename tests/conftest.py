@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -34,10 +35,13 @@ def cli(capsys):
 
 @pytest.fixture
 def example_job(tmp_path):
-    """A writable copy of an example job folder (or of a test fixture's)."""
+    """A writable copy of an example job folder (or of a test fixture's), beside a copy of the previous period's job it names (`[previous]`)."""
     def copy(name: str) -> Path:
         target = tmp_path / name
         shutil.copytree(job_folder(name), target)
+        previous = tomllib.loads((target / "job.toml").read_text(encoding="utf-8")).get("previous", {}).get("job")
+        if previous and not (target / previous).exists():
+            shutil.copytree((INPUTS / name / previous).resolve(), (target / previous).resolve())
         return target
     return copy
 

@@ -32,13 +32,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import __version__
-from pipeline.documents.context import document_context
+from pipeline.documents.context import document_context, summary_context
 from pipeline.documents.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
 from pipeline.documents.layout import laid_out
 from pipeline.documents.paragraph_looks import Styles
 from pipeline.documents.schema_order import cell_properties_in_order
 from pipeline.documents.report_context import unit_report_context
-from pipeline.flow import Run, job_templates, run_job
+from pipeline.flow import Run, check_job, job_templates, run_job
 from pipeline.read.job_folder import read_job
 from pipeline.scoring.evaluate import evaluate, unit_score
 from pipeline.write.files import report_file_name
@@ -90,7 +90,11 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
     found: dict[str, list[tuple[str, dict]]] = {}
     for folder in sorted(p for p in INPUTS.iterdir() if (p / "job.toml").is_file()):
         job_settings, sheets = read_job(folder)
+        # a job with [previous] compares with it: the decision's compared tables and the summary's changes
         result = evaluate(job_settings, sheets)
+        if job_settings.previous:
+            compared = check_job(folder)
+            result = dataclasses.replace(result, changes=compared.changes, previous_name=compared.previous_name)
         variants = [(folder.name, result)]
         if job_settings.kind == "xep-hang-cchc":
             other = "bang" if job_settings.document.form == "quyet-dinh" else "quyet-dinh"
@@ -106,6 +110,8 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
             (main, _), *others = job_templates(variant.settings)
             found.setdefault(main.name, []).append((name, document_context(variant)))
             for template, kind in others:
+                if kind == "summary":  # rendered by plain docxtpl with its charts; without them, by either
+                    found.setdefault(template.name, []).append((name, summary_context(variant)))
                 if kind != "report":  # an appraised campaign's notices: below, from the tests' campaign
                     continue
                 for n, report in enumerate(variant.reports, 1):

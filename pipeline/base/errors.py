@@ -119,6 +119,10 @@ class Reason(Enum):
     RULE_INVALID = "rule_invalid"
     RULE_FACTS_INVALID = "rule_facts_invalid"
     STATED_COUNTS_MISMATCH = "stated_counts_mismatch"  # a finding
+    PREVIOUS_MISSING = "previous_missing"
+    PREVIOUS_UNREADABLE = "previous_unreadable"
+    PREVIOUS_UNKNOWN_UNIT = "previous_unknown_unit"
+    PREVIOUS_JOB_INVALID = "previous_job_invalid"
 
 
 @dataclass(frozen=True)

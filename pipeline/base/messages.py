@@ -380,3 +380,5 @@ _TEXT.update(INIT_TEXT)
 
 from pipeline.base.messages_checks import CHECK_TEXT  # noqa: E402  (the wording of the checks on typed numbers)
 _TEXT.update(CHECK_TEXT)
+from pipeline.base.messages_period import PERIOD_TEXT  # noqa: E402  (the previous period, the summary)
+_TEXT.update(PERIOD_TEXT)

@@ -16,11 +16,12 @@ from pipeline.config.campaign_settings import HEADER_FIELDS, campaign_parts, gro
 from pipeline.config.checks_settings import ChecksSettings, checks_from_data
 from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Output, kind_choices
+from pipeline.config.period_settings import PreviousSettings, SummarySettings, previous_from_data, summary_from_data
 from pipeline.config.scheme import SCHEME_FIELDS, Label, Scheme, labels_from_data, scheme_data, scheme_from_data
 from pipeline.config.values import inside, outside, shown, text, unknown_keys, wrong_type
 
 JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document", "reports",
-              "register", "appraisal", "checks"}
+              "register", "appraisal", "checks", "previous", "summary"}
 GROUP_FIELDS = {"name", "sheet", "title", "subtitle", "labels", *HEADER_FIELDS}
 SETTINGS_FILE = "job.toml"
 DATA_SUFFIXES = (".xlsx", ".csv")
@@ -53,6 +54,8 @@ class JobSettings:
     appraisal_done: bool | None = None  # `[appraisal] done`; `None`: no `[appraisal]` (a batch of self-assessments)
     appraisal: DocumentSettings | None = None  # `[appraisal]`'s wording of each unit's notice; "{don_vi}": the unit
     checks: ChecksSettings = field(default_factory=ChecksSettings)  # `[checks]`: typed numbers checked (`scoring.checks`)
+    previous: PreviousSettings | None = None  # `[previous]`: the previous period, to show changes against
+    summary: SummarySettings | None = None  # `[summary]`: the summary document (thông cáo kết quả) and its charts
 
     @property
     def decision_made(self) -> bool:
@@ -117,6 +120,8 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     _unused_by_kind(data, record, source, errors)
     checks = checks_from_data(data, source, errors)
     appraisal = notice_under(appraisal, document)
+    previous = previous_from_data(data, record, folder, source, errors)
+    summary = summary_from_data(data, record, source, errors)
     for prefix, own in (("document", document), ("reports", reports), ("appraisal", appraisal)):
         if own is not None and own.template:
             inside(folder, own.template, f"{prefix}.template", source, errors)
@@ -126,7 +131,8 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     return JobSettings(folder=folder, kind=str(kind), scheme=scheme, data_files=tuple(files),
                        groups=tuple(groups), unit=unit, document=document, reports=reports,
                        scheme_overrides=tuple(sorted(overridden)), register=register,
-                       appraisal_done=appraisal_done, appraisal=appraisal, checks=checks)
+                       appraisal_done=appraisal_done, appraisal=appraisal, checks=checks,
+                       previous=previous, summary=summary)
 
 
 def _unused_by_kind(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> None:

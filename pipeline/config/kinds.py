@@ -142,7 +142,8 @@ REGISTER_STARTER = Starter(  # a campaign's register of units (danh mục đơn 
             ("survey_points", 12), ("bonus", 10), ("penalty", 10), ("reason", 30), ("note", 20)),
     scheme="", intro=words.REGISTER_INTRO, placeholders={},
 )
-REPORT_KIND = KINDS["bao-cao-tu-cham"]  # the wording of a campaign's `[reports]` is a report's
+REPORT_KIND = KINDS["bao-cao-tu-cham"]
+SUMMARY = Output("thong-cao.docx", "thong-cao.docx", "summary")  # `[summary]`: thông cáo kết quả, a ranked kind's  # the wording of a campaign's `[reports]` is a report's
 
 
 def kind_choices() -> str:

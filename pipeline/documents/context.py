@@ -14,16 +14,23 @@ from typing import TYPE_CHECKING, Any
 from pipeline.documents.decision_context import decision_document
 from pipeline.documents.header import header
 from pipeline.documents.report_context import report_document
+from pipeline.documents.summary_context import summary_document, summary_paragraphs
 
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
 
 BUILDERS: dict[str, Callable[[JobResult], dict[str, Any]]] = {
     "report": report_document,
-    "decision": decision_document,
+    "decision": lambda result: {**decision_document(result), **summary_paragraphs(result)},
+    "summary": summary_document,
 }
 
 
 def document_context(result: JobResult) -> dict[str, Any]:
     """Everything the job's main template may show."""
     return {**header(result.settings.document), **BUILDERS[result.settings.output.context](result)}
+
+
+def summary_context(result: JobResult) -> dict[str, Any]:
+    """Everything the summary document (thông cáo kết quả) may show, but its charts."""
+    return BUILDERS["summary"](result)

@@ -12,6 +12,7 @@ from pipeline.documents.header import document_date, document_number
 from pipeline.config.kinds import KINDS
 from pipeline.documents.line_breaks import names_kept_whole
 from pipeline.documents.numbers import column_places, column_text, points_text, score_header, score_text, score_words
+from pipeline.documents.period_text import rank_change_text, score_change_text
 from pipeline.documents.rows import Appendix, ReasonBlock, UnitRow
 
 if TYPE_CHECKING:
@@ -71,8 +72,9 @@ def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
     return {column: column_places((unit.get(column) for unit in members), scheme) for column in INPUT_COLUMNS}
 
 
-def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int]) -> UnitRow:
+def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int], changes: Any = None) -> UnitRow:
     evaluated = bool(unit["evaluated"])
+    change = changes.get((unit["group"], unit["unit"])) if changes is not None else None
     appraised = column_text(unit["appraised_points"], places["appraised_points"])
     return UnitRow(
         position=int(unit["position"]), unit=unit["unit"], max_points=points_text(unit["max_points"]),
@@ -83,6 +85,7 @@ def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int]) -> Unit
         **{column: column_text(unit.get(column), places[column]) if evaluated and (column == "self_points"
                                                                                     or unit.get(column)) else ""
            for column in ("self_points", "bonus", "penalty")},  # no bonus, no penalty: a blank cell, not "0,00"
+        score_change=score_change_text(change, scheme), rank_change=rank_change_text(change),
     )
 
 
@@ -96,7 +99,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         blocks: list[ReasonBlock] = []
         places = input_places(members, scheme)
         for unit in members:
-            row = _unit_row(unit, scheme, places)
+            row = _unit_row(unit, scheme, places, result.changes)
             if unit["evaluated"]:
                 evaluated.append(row)
             elif blocks and blocks[-1].reason == unit["reason"]:
@@ -110,6 +113,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
             classified=bool(scheme.labels if group.labels is None else group.labels),
             ranked=tuple(evaluated), not_evaluated=tuple(blocks), appraisal=settings.appraisal_done is True,
             adjustments=any(row.bonus or row.penalty for row in evaluated),
+            compared=result.changes is not None,
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
         lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme,

@@ -39,6 +39,8 @@ class UnitRow:
     self_points: str = ""  # a campaign: the self-assessed total of the unit's criteria tree (fields only)
     bonus: str = ""
     penalty: str = ""
+    score_change: str = ""  # `[previous]`: "+1,25", "−0,50", "0,00"; "" when not compared
+    rank_change: str = ""  # "↑3", "↓1", "=", "mới", "sáp nhập"; "" when not compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class Appendix:
     not_evaluated: tuple[ReasonBlock, ...]
     appraisal: bool = False  # a campaign whose appraisal is done: self-assessed and appraised totals side by side
     adjustments: bool = False  # a unit of the group has bonus or penalty points: the appraised table shows both columns
+    compared: bool = False  # `[previous]`: each unit's change against the previous period, two more columns
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import Problem
@@ -10,6 +12,7 @@ from pipeline.config.job_settings import JobSettings
 from pipeline.scoring.campaign import UnitReport
 from pipeline.scoring.comparison import CriterionLoss
 from pipeline.scoring.compute import CriteriaTotals
+from pipeline.scoring.previous_period import Change
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,9 @@ class JobResult:
     ties: tuple[dict[str, Any], ...] = ()  # units sharing a published score (`rank.tied_units`)
     losses: tuple[CriterionLoss, ...] | None = None  # an appraised campaign: points lost per criterion, most first
     findings: tuple[Problem, ...] = ()  # typed numbers that disagree (`scoring.checks`): warnings, or errors if strict
+    changes: Mapping[tuple[str, str], Change] | None = None  # `[previous]`: each unit against the previous period
+    previous_name: str = ""  # the previous period as the text names it ("năm 2024", "kỳ trước")
+    previous_inputs: tuple[Path, ...] = ()  # the files the previous period was computed or read from
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

@@ -3,7 +3,7 @@
 It names the tool and its version, the scheme as applied (version, rounding, tie rule, scale,
 labels and bounds, after `[scheme_overrides]` and each group's labels), the run's time, and the
 SHA-256 of every input file (settings and data), template and output, so an issued
-document can be traced to exactly what made it. Outputs are byte-identical for the same
+document can be traced to exactly what made it; with `[previous]`, the files of the previous period too. Outputs are byte-identical for the same
 inputs and templates (`base.archive.zipped`), so their hashes identify them.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,9 @@ def manifest_bytes(result: JobResult, templates: list[Path], outputs: dict[str, 
         "templates": [{"path": p.name, "sha256": sha256(p)} for p in templates],
         "outputs": [{"path": name, "sha256": digest} for name, digest in outputs.items()],
     }
+    if result.previous_inputs:  # `[previous]`: what the previous period was computed (or read) from
+        manifest["previous"] = [{"path": os.path.relpath(p, settings.folder).replace(os.sep, "/"), "sha256": sha256(p)}
+                                for p in result.previous_inputs]
     return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

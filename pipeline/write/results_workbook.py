@@ -28,6 +28,7 @@ from pipeline.base.messages import tie_text
 from pipeline.documents.numbers import column_places, score_header, score_words
 from pipeline.base.messages_checks import REVIEW_HEADERS, REVIEW_SHEET
 from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
+from pipeline.write.period_sheets import change_cells, change_headers, change_widths, charts_sheet
 from pipeline.write.sheet_names import sheet_title
 from pipeline.write.text_cells import as_text, row_cells
 
@@ -83,8 +84,10 @@ def reproducible(workbook: bytes) -> bytes:
     return zipped(parts)
 
 
-def results_workbook(result: JobResult) -> bytes:
-    """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory)."""
+def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | None = None) -> bytes:
+    """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory); with
+    `[previous]`, each unit's change against the previous period (`period_sheets`); with `charts` (each group's
+    PNGs), a "Biểu đồ" sheet."""
     scheme = result.settings.scheme
     scores = score_format(scheme)
     classified = bool(result.counts)  # labels = [] everywhere: no Xếp loại column, no count per label
@@ -94,7 +97,8 @@ def results_workbook(result: JobResult) -> bytes:
     optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
     points_header = "Điểm tự chấm" if result.criteria is not None else UNIT_TABLE.column("appraised_points").header
     headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), points_header,
-               score_column, *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá", "Ghi chú"]
+               score_column, *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá", "Ghi chú",
+               *change_headers(result)]
     summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại" if classified else "Kết quả", "Số đơn vị"], [40, 20, 12])
     for row in result.counts:
         summary.append(row_cells(summary, [row["group"], row["label"], row["count"]]))
@@ -110,7 +114,8 @@ def results_workbook(result: JobResult) -> bytes:
     for group in result.settings.groups:
         taken.append(sheet_title(group.name, taken))
         sheet = _sheet(book, taken[-1], headers,
-                       [6, 34, *([14] * len(optional)), 14, 14, *([12] if classified else []), 10, 40, 24])
+                       [6, 34, *([14] * len(optional)), 14, 14, *([12] if classified else []), 10, 40, 24,
+                        *change_widths(result)])
         members = result.members(group.name)
         formats = column_formats(members, [*optional, "appraised_points"], scheme)
         for unit in members:
@@ -119,7 +124,8 @@ def results_workbook(result: JobResult) -> bytes:
                                            formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
                                            formatted(sheet, unit["score"], scores),
                                            *([unit["label"]] if classified else []), unit["rank"],
-                                           unit["reason"] or None, unit["note"] or None]))
+                                           unit["reason"] or None, unit["note"] or None,
+                                           *change_cells(sheet, result, unit, scores)]))
     if result.ties:
         ties = _sheet(book, "Đồng điểm", ["Khối", score_column, "Các đơn vị", "Xếp hạng, vì sao"], [40, 14, 60, 80])
         for tie in result.ties:
@@ -135,6 +141,8 @@ def results_workbook(result: JobResult) -> bytes:
         review = _sheet(book, REVIEW_SHEET, list(REVIEW_HEADERS), list(REVIEW_WIDTHS))
         for values in review_rows(result.findings):
             review.append(row_cells(review, values))
+    if charts:
+        charts_sheet(book, charts)
     stream = io.BytesIO()
     book.save(stream)
     return reproducible(stream.getvalue())

@@ -29,9 +29,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from pipeline.config.kinds import KINDS
+from pipeline.config.kinds import KINDS, SUMMARY
 from pipeline.documents.catalogue import CONTEXTS, KIND_CONTEXT, context_for_template
-from pipeline.documents.context import document_context
+from pipeline.documents.context import document_context, summary_context
+from pipeline.flow import check_job
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.scoring.evaluate import evaluate
 from pipeline.base.messages import describe
@@ -43,10 +44,11 @@ from tests.conftest import INPUTS, ROOT
 
 DOC = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
 SHIPPED = sorted({output.template for kind in KINDS.values()
-                  for output in (*kind.forms.values(), *([kind.notices] if kind.notices else []))})
+                  for output in (*kind.forms.values(), *([kind.notices] if kind.notices else []))} | {SUMMARY.template})
 CODES = {"bao-cao-tu-cham.docx": "BC", "quyet-dinh-xep-loai.docx": "XL", "quyet-dinh-dot-danh-gia.docx": "DG",
          "quyet-dinh-cchc.docx": "CS",
-         "bang-xep-hang-cchc.docx": "BX", "thong-bao-tham-dinh.docx": "TB"}
+         "bang-xep-hang-cchc.docx": "BX", "thong-bao-tham-dinh.docx": "TB", "thong-cao.docx": "TC"}
+YEAR_OVER_YEAR = "vi-du-2025-dot-danh-gia-tinh"  # a campaign with [previous] and [summary]
 JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "chi-lang-2023-cchc", "vi-du-2024-xep-hang-cchc",
         "tay-ninh-2023-chi-so-cchc", "vi-du-2025-dot-danh-gia-tinh")
 # the example jobs each template is rendered with in the round trips
@@ -56,14 +58,16 @@ RENDERED_WITH = {"bao-cao-tu-cham.docx": ("huong-tra-2021-tu-cham", "chi-lang-20
                  "quyet-dinh-cchc.docx": ("vi-du-2024-xep-hang-cchc",),
                  "bang-xep-hang-cchc.docx": ("vi-du-2024-xep-hang-cchc",),
                  # no example of inputs/ is an appraised campaign yet: the notices of the tests' campaign
-                 "thong-bao-tham-dinh.docx": (f"{NOTICE_JOB}: thong-bao/001-so-noi-vu.docx",)}
+                 "thong-bao-tham-dinh.docx": (f"{NOTICE_JOB}: thong-bao/001-so-noi-vu.docx",),
+                 "thong-cao.docx": (f"{YEAR_OVER_YEAR}: thong-cao.docx",)}
 # How the documentation writes a name reached through a loop: with the loop variable of the shipped
 # templates (`appendices[].ranked[].unit` is `u.unit`). A new list in the documents needs a line here.
 LOOP_NAMES = {
     "issuing_body[]": "line", "recipients[]": "line", "signature.authority[]": "line", "bases[]": "line",
     "article_1_lines[]": "line", "criteria[]": "row", "appendices[]": "appendix",
     "appendices[].ranked[]": "u", "appendices[].not_evaluated[]": "block",
-    "appendices[].not_evaluated[].units[]": "u",
+    "appendices[].not_evaluated[].units[]": "u", "summary_groups[]": "g", "summary_groups[].paragraphs[]": "line",
+    "summary_groups[].changes[]": "line", "summary_groups[].charts[]": "chart",
 }
 
 
@@ -102,6 +106,9 @@ def contexts(tmp_path_factory):
         found[job] = (KIND_CONTEXT[settings.kind], document_context(evaluate(settings, sheets)))
     for name, context in notice_contexts(tmp_path_factory.mktemp("notices") / "dot"):
         found[f"{NOTICE_JOB}: {name}"] = ("notice", context)
+    result = check_job(INPUTS / YEAR_OVER_YEAR)  # against its previous period (`[previous]`), with a summary
+    found[YEAR_OVER_YEAR] = ("decision", document_context(result))
+    found[f"{YEAR_OVER_YEAR}: thong-cao.docx"] = ("summary", summary_context(result))
     return found
 
 

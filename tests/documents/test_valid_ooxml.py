@@ -4,7 +4,7 @@
 what Word is seen to repair (styles.xml and stylesWithEffects.xml that disagree). A document
 Word "repairs" on opening is not fit to send, so any finding, error or warning, fails. Checked:
 the shipped templates, every file every example job writes (a batch's reports included), and
-the CCHC ranking in the form its example does not ask for; then the fix-up of the cell
+the CCHC ranking in the form its example does not ask for, the summaries with their chart images; then the fix-up of the cell
 properties docxtpl writes out of order, on a template using `{% vm %}` and `{% colspan %}`.
 """
 
@@ -69,9 +69,13 @@ def test_every_generated_document_has_no_finding(outputs, job):
 
 
 def test_the_examples_make_every_kind_of_document(outputs):
-    """What the test above covers: a report, each decision, and a batch's reports under bao-cao/."""
+    """What the test above covers: a report, each decision, a batch's reports under bao-cao/, and the summaries
+    (thông cáo kết quả) with their charts, images docxtpl adds to the package."""
     made = {path.relative_to(outputs).as_posix() for path in outputs.rglob("*.docx")}
     assert any("/bao-cao/" in name for name in made)
+    summaries = [outputs / name for name in made if name.endswith("/thong-cao.docx")]
+    assert len(summaries) >= 2
+    assert all(any(n.startswith("word/media/") for n in zipfile.ZipFile(p).namelist()) for p in summaries)
     assert len(made) >= len(JOBS) + 2
 
 

@@ -4,6 +4,7 @@ documents. The example campaign itself: its decision publishes the appraised tot
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 import zipfile
 from decimal import Decimal
@@ -93,7 +94,11 @@ def test_init_from_the_example_filled_in_gives_the_example_s_documents(cli, tmp_
     code, _, stderr = cli("init", job, "--kind", "dot-danh-gia", "--from", EXAMPLE, "--criteria", CRITERIA)
     assert code == 0, stderr
     fill_in(job)
-    for folder, out in ((EXAMPLE, tmp_path / "mau"), (job, tmp_path / "ra")):
+    example = tmp_path / "vi-du"  # without the example's [previous] and [summary]: a new job's are its own
+    shutil.copytree(EXAMPLE, example)
+    text = (example / "job.toml").read_text(encoding="utf-8")
+    (example / "job.toml").write_text(text[:text.index("\n# So sánh với kỳ trước")] + "\n", encoding="utf-8")
+    for folder, out in ((example, tmp_path / "mau"), (job, tmp_path / "ra")):
         code, _, stderr = cli("run", folder, "--out", out)
         assert code == 0, stderr
     expected = sorted(p.relative_to(tmp_path / "mau").as_posix() for p in (tmp_path / "mau").rglob("*.docx"))

@@ -1,0 +1,133 @@
+"""What `job.toml` says about the previous period (`[previous]`) and the summary (`[summary]`).
+
+`[previous]` names the previous period's job folder (`job`, computed from its inputs, so the order
+the jobs run in does not matter) or its results workbook (`results`, a `ket-qua.xlsx` this program
+wrote); `[previous.renames]` maps a unit's new name to its old name, or to the list of old names of the
+units merged into it (the 2025 reorganisation). Paths are taken from the job folder and may lead out of
+it: the previous period lives beside it.
+
+`[summary]` asks for the summary document (thông cáo kết quả, `thong-cao.docx`) with its charts
+(`charts = true` by default; `false` keeps matplotlib and its cost off the run).
+
+Only ranked kinds (a table of units, a campaign) take either table.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.base.errors import Problem, Reason, problem
+from pipeline.config.kinds import Kind
+from pipeline.config.values import lines, shown, text, unknown_keys, wrong_type
+
+PREVIOUS_FIELDS = ("job", "results", "renames", "name")
+SUMMARY_FIELDS = ("charts", "symbol", "title", "recipients")
+
+
+@dataclass(frozen=True)
+class PreviousSettings:
+    """Where the previous period's results come from, and the units renamed or merged since."""
+
+    job: Path | None  # the previous job's folder, computed from its inputs
+    results: Path | None  # or its `ket-qua.xlsx`
+    renames: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (new name, its old names)
+    key: str = "previous.job"  # the key that named it, for a problem about it
+    name: str = ""  # how the text names the previous period ("năm 2024"); "" : "kỳ trước"
+    written: str = ""  # the path as job.toml writes it, for a problem about it
+
+
+@dataclass(frozen=True)
+class SummarySettings:
+    charts: bool = True
+    symbol: str = ""  # "" : the decision's symbol with "TC" for its type ("QĐ-UBND" → "TC-UBND")
+    title: str = ""  # "" : from the decision's trích yếu
+    recipients: tuple[str, ...] = ()
+
+
+def _ranked_table(data: Mapping[str, Any], key: str, kind: Kind | None, expected: str, why: str, source: str,
+                  errors: list[Problem]) -> dict[str, Any] | None:
+    """The table `[key]` of a ranked kind, its unknown keys reported; `None` (with a problem) when it is not a
+    table or the kind ranks nothing, `None` alone when there is none."""
+    if key not in data:
+        return None
+    item = data[key]
+    if not isinstance(item, dict):
+        errors.append(wrong_type(key, item, expected, source))
+        return None
+    if kind is not None and kind.source not in ("units", "campaign"):
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=f"[{key}]",
+                              expected=f'loại văn bản "{kind.id}" không xếp hạng nên {why}; xóa mục này'))
+        return None
+    unknown_keys(item, PREVIOUS_FIELDS if key == "previous" else SUMMARY_FIELDS, key, source, errors)
+    return item
+
+
+def previous_from_data(data: Mapping[str, Any], kind: Kind | None, folder: Path, source: str,
+                       errors: list[Problem]) -> PreviousSettings | None:
+    """`[previous]`, validated; `None` when the job has none."""
+    item = _ranked_table(data, "previous", kind, 'một bảng [previous] có job = "…" hoặc results = "…"',
+                         "không so sánh với kỳ trước", source, errors)
+    if item is None:
+        return None
+    named = [key for key in ("job", "results") if key in item]
+    if len(named) != 1:
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key="previous", value=shown(item),
+                              expected='ghi đúng một trong hai: job = "thư mục công việc kỳ trước" hoặc '
+                                       'results = "tệp ket-qua.xlsx của kỳ trước"'))
+        return None
+    key = named[0]
+    name = text(item, key, f"previous.{key}", source, errors)
+    if not name:
+        if isinstance(item[key], str):
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"previous.{key}", value="",
+                                  expected="đường dẫn trống; ghi đường dẫn tính từ thư mục công việc"))
+        return None
+    path = (folder / name) if not Path(name).is_absolute() else Path(name)
+    renames = _renames(item.get("renames", {}), source, errors)
+    return PreviousSettings(path if key == "job" else None, path if key == "results" else None, renames,
+                            f"previous.{key}", text(item, "name", "previous.name", source, errors), name)
+
+
+def _renames(table: Any, source: str, errors: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`"new name" = "old name"` or `= ["old 1", "old 2"]`; no old name given twice."""
+    if not isinstance(table, dict):
+        errors.append(wrong_type("previous.renames", table, 'một bảng [previous.renames]: "tên mới" = "tên cũ"',
+                                 source))
+        return ()
+    found: list[tuple[str, tuple[str, ...]]] = []
+    seen: dict[str, str] = {}
+    for new, old in table.items():
+        key = f'previous.renames."{new}"'
+        count = len(errors)
+        olds = lines(table, new, key, source, errors)
+        if not olds:
+            if len(errors) == count:
+                errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=shown(old),
+                                      expected="tên cũ của đơn vị, hoặc danh sách tên các đơn vị cũ đã sáp nhập"))
+            continue
+        for name in olds:
+            if name in seen:
+                errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=name,
+                                      expected=f'mỗi tên cũ chỉ ghi một lần (đã ghi cho "{seen[name]}")'))
+            seen[name] = new
+        found.append((unicodedata.normalize("NFC", new.strip()), olds))
+    return tuple(found)
+
+
+def summary_from_data(data: Mapping[str, Any], kind: Kind | None, source: str,
+                      errors: list[Problem]) -> SummarySettings | None:
+    """`[summary]`, validated; `None` when the job asks for no summary."""
+    item = _ranked_table(data, "summary", kind, "một bảng [summary]", "không có thông cáo kết quả", source, errors)
+    if item is None:
+        return None
+    charts = item.get("charts", True)
+    if not isinstance(charts, bool):
+        errors.append(wrong_type("summary.charts", charts, "true hoặc false", source))
+        charts = True
+    return SummarySettings(charts, text(item, "symbol", "summary.symbol", source, errors),
+                           text(item, "title", "summary.title", source, errors),
+                           lines(item, "recipients", "summary.recipients", source, errors))

@@ -1,0 +1,181 @@
+"""This period against the last: each unit's previous score, rank and label, and how they changed.
+
+The previous period is a `JobResult` computed from the previous job's inputs (`past_units`) or the
+results workbook an earlier run wrote (`past_from_workbook`, read exactly: scores as the `Decimal`
+the workbook stores, a workbook it does not understand refused with where and why).
+
+Units are matched by name as a campaign's register matches them (`register.registered_as`): the same
+name in any case, or a name written without diacritics that is the other's without them ("Huong Van"
+is "Hương Văn", "Hương Vân" is not), after `[previous.renames]`:
+
+- one old name for a new one (a unit renamed): compared as the same unit;
+- several old names for one new unit (units merged in the reorganisation): no change of score or rank is
+  shown ("sáp nhập"), since a merged unit has no single previous rank to move from; its old names are kept
+  for the summary to say;
+- no previous unit: "mới".
+
+A rank change is the previous rank minus the current one (up is positive), each rank within its own
+group of its own period; a score change is the difference of the published (rounded) scores, so the
+change printed is the difference of the two numbers printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import get_close_matches
+from typing import Any
+
+from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.messages import HINTS
+from pipeline.read.sheet import Sheet
+from pipeline.scoring.cells import plain_text
+from pipeline.scoring.register import registered_as
+
+SUMMARY_SHEET = "Tổng hợp"
+NOT_EVALUATED = "Không đánh giá"  # the summary sheet's row of each group's units not evaluated
+SCORE_HEADERS = ("Kết quả đánh giá", "Điểm đánh giá", "Tỷ lệ đạt")
+NOT_GROUP_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", "Tự chấm - thẩm định", "Theo tiêu chí", "Biểu đồ",
+                    "Cần xem lại")
+
+
+@dataclass(frozen=True, slots=True)
+class PastUnit:
+    """A unit of the previous period as its results state it."""
+
+    unit: str
+    group: str
+    evaluated: bool
+    score: Decimal | None
+    rank: int | None
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How one unit of this period compares with the previous one."""
+
+    status: str  # "compared", "new" (no previous unit), "merged" (several), "not_evaluated" (either period)
+    previous_score: Decimal | None = None
+    previous_rank: int | None = None
+    previous_label: str = ""
+    score_change: Decimal | None = None  # current − previous published score
+    rank_change: int | None = None  # previous rank − current rank: up is positive
+    previous_names: tuple[str, ...] = ()  # the old unit(s) it was compared with or merged from
+
+
+def past_units(units: list[dict[str, Any]]) -> list[PastUnit]:
+    """The previous period's units from its computed result (`JobResult.units`)."""
+    return [PastUnit(u["unit"], u["group"], bool(u["evaluated"]), u["score"] if u["evaluated"] else None,
+                     u["rank"], u["label"] or "") for u in units]
+
+
+def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], list[Problem]]:
+    """The previous period's units from a `ket-qua.xlsx` this program wrote, or the problems that refuse it."""
+    def refused(why: str, sheet: Sheet | None = None, row: int | None = None, column: str | None = None) -> Problem:
+        return problem(Reason.PREVIOUS_UNREADABLE, file=sheets[0].file if sheets else "", key=key, why=why,
+                       **({"sheet": sheet.name} if sheet else {}), **({"row": row} if row else {}),
+                       **({"column": column} if column else {}))
+
+    summary = next((s for s in sheets if s.name == SUMMARY_SHEET), None)
+    if summary is None:
+        return [], [refused(f'không có trang "{SUMMARY_SHEET}"')]
+    # one "Không đánh giá" row per group, in the order of the groups' sheets (the counts may come in another order)
+    groups = [str(row[0]).strip() for row in summary.rows[1:] if len(row) > 1 and row[0] and row[1] == NOT_EVALUATED]
+    own = [s for s in sheets if s.name not in NOT_GROUP_SHEETS]
+    if not groups or len(own) != len(groups):
+        return [], [refused(f'trang "{SUMMARY_SHEET}" ghi {len(groups)} khối nhưng tệp có {len(own)} trang của khối')]
+    units: list[PastUnit] = []
+    problems: list[Problem] = []
+    for group, sheet in zip(groups, own):
+        header = [str(v).strip() if isinstance(v, str) else "" for v in (sheet.rows[0] if sheet.rows else ())]
+        score = next((h for h in SCORE_HEADERS if h in header), None)
+        missing = [name for name in ("Đơn vị", "Xếp hạng", "Lý do không đánh giá") if name not in header]
+        if score is None or missing:
+            shown = ", ".join(f'"{n}"' for n in [*missing, *([] if score else ["Kết quả đánh giá"])])
+            problems.append(refused(f"dòng tiêu đề thiếu cột {shown}", sheet, 1))
+            continue
+        at = {name: header.index(name) for name in ("Đơn vị", "Xếp hạng", "Lý do không đánh giá", score)}
+        label_at = header.index("Xếp loại") if "Xếp loại" in header else None
+        for number, row in enumerate(sheet.rows[1:], 2):
+            cell = lambda name: row[at[name]] if at[name] < len(row) else None  # noqa: E731
+            name = cell("Đơn vị")
+            if not isinstance(name, str) or not name.strip():
+                if any(v not in (None, "") for v in row):
+                    problems.append(refused("dòng không có tên đơn vị", sheet, number, "Đơn vị"))
+                continue
+            value, rank, reason = cell(score), cell("Xếp hạng"), cell("Lý do không đánh giá")
+            evaluated = not (isinstance(reason, str) and reason.strip())
+            if evaluated and not isinstance(value, (Decimal, int)):
+                problems.append(refused("đơn vị được đánh giá mà ô điểm không phải một số", sheet, number, score))
+                continue
+            if evaluated and not isinstance(rank, int):
+                problems.append(refused("đơn vị được đánh giá mà ô xếp hạng không phải một số nguyên", sheet,
+                                        number, "Xếp hạng"))
+                continue
+            label = row[label_at] if label_at is not None and label_at < len(row) else ""
+            units.append(PastUnit(" ".join(name.split()), group, evaluated,
+                                  Decimal(value) if evaluated else None, rank if evaluated else None,
+                                  label if isinstance(label, str) else ""))
+    return units, problems
+
+
+def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: tuple[tuple[str, tuple[str, ...]], ...],
+                   period: str) -> tuple[dict[tuple[str, str], Change], list[Problem]]:
+    """Each current unit's `Change`, by (group, unit); a rename naming a unit of neither period is a problem.
+
+    `period` names the previous period for a problem ("kỳ trước (../vi-du-2024-…)").
+    """
+    problems: list[Problem] = []
+    past_index: dict[str, list[PastUnit]] = {}
+    for old in past:
+        past_index.setdefault(plain_text(old.unit), []).append(old)
+    current_index: dict[str, list[Any]] = {}
+    for unit in units:
+        current_index.setdefault(plain_text(unit["unit"]), []).append(_Named(unit["unit"]))
+    olds_of: dict[str, list[PastUnit]] = {}
+    for new, olds in renames:
+        key = f'previous.renames."{new}"'
+        found = registered_as(current_index, new)
+        if found is None:
+            problems.append(_unknown(key, new, [u["unit"] for u in units], "kỳ này", period))
+            continue
+        matched = []
+        for name in olds:
+            old = registered_as(past_index, name)
+            if old is None:
+                problems.append(_unknown(key, name, [p.unit for p in past], f"kết quả {period}", period))
+            else:
+                matched.append(old)
+        olds_of[found.unit] = matched
+    changes: dict[tuple[str, str], Change] = {}
+    for unit in units:
+        renamed = olds_of.get(unit["unit"])
+        previous = renamed if renamed is not None else [p for p in [registered_as(past_index, unit["unit"])] if p]
+        changes[(unit["group"], unit["unit"])] = _change(unit, previous)
+    return changes, problems
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    unit: str
+
+
+def _unknown(key: str, name: str, known: list[str], where: str, period: str) -> Problem:
+    close = get_close_matches(plain_text(name), [plain_text(k) for k in known], n=1, cutoff=0.75)
+    hint = next((HINTS["did_you_mean"].format(name=k) for k in known if close and plain_text(k) == close[0]), "")
+    return problem(Reason.PREVIOUS_UNKNOWN_UNIT, file="job.toml", key=key, value=name, where=where, period=period,
+                   hint=hint)
+
+
+def _change(unit: dict[str, Any], previous: list[PastUnit]) -> Change:
+    names = tuple(p.unit for p in previous)
+    if not previous:
+        return Change("new")
+    if len(previous) > 1:
+        return Change("merged", previous_names=names)
+    old = previous[0]
+    if not (unit["evaluated"] and old.evaluated):
+        return Change("not_evaluated", old.score, old.rank, old.label, previous_names=names)
+    return Change("compared", old.score, old.rank, old.label, unit["score"] - old.score, old.rank - unit["rank"],
+                  names)

@@ -1,0 +1,83 @@
+"""What the results workbook adds for the previous period and the charts.
+
+With `[previous]`, each group's sheet ends with the previous period's score, rank and label and the
+changes (exact numbers, formatted as the scores are; the rank change as the decision prints it, "↑3",
+"mới"); with the summary's charts, a "Biểu đồ" sheet holds each group's PNGs one under another.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Font
+
+from pipeline.base.messages_summary import CHARTS
+from pipeline.documents.period_text import rank_change_text
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from pipeline.scoring.result import JobResult
+
+CHANGE_HEADERS = ("Kết quả kỳ trước", "Xếp hạng kỳ trước", "Xếp loại kỳ trước", "Điểm tăng (+), giảm (−)",
+                  "Hạng so với kỳ trước", "Đơn vị kỳ trước")
+ROW_PIXELS = 20  # Excel's default row height (15 pt) in pixels: where the next chart starts
+
+
+def change_headers(result: JobResult) -> list[str]:
+    return list(CHANGE_HEADERS) if result.changes is not None else []
+
+
+def change_widths(result: JobResult) -> list[int]:
+    return [14, 12, 12, 14, 14, 40] if result.changes is not None else []
+
+
+def change_cells(sheet: Any, result: JobResult, unit: dict[str, Any], score_format: str) -> list[Any]:
+    """The unit's previous score, rank, label, score change, rank change and previous name(s)."""
+    if result.changes is None:
+        return []
+    change = result.changes.get((unit["group"], unit["unit"]))
+    if change is None:
+        return [None] * len(CHANGE_HEADERS)
+
+    def number(value: Any) -> Any:
+        if value is None:
+            return None
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = score_format
+        return cell
+
+    signed = score_format.replace('"%"', "")  # a change of a percentage is in points: "+1,25", not "+1,25%"
+    signed_format = f'"+"{signed};"−"{signed};{signed}'
+    difference = number(change.score_change)
+    if difference is not None:
+        difference.number_format = signed_format
+    return [number(change.previous_score), change.previous_rank, change.previous_label or None, difference,
+            rank_change_text(change) or None, ", ".join(change.previous_names) or None]
+
+
+def charts_sheet(book: Workbook, charts: list[tuple[str, list[bytes]]]) -> None:
+    """Each group's name in bold, its charts below, one under another."""
+    sheet = book.create_sheet(CHARTS["sheet"])
+    titles: dict[int, str] = {}
+    row = 1
+    for group, pngs in charts:
+        if not pngs:
+            continue
+        titles[row] = group
+        row += 1
+        for png in pngs:
+            image = Image(io.BytesIO(png))
+            sheet.add_image(image, f"A{row}")
+            row += -(-image.height // ROW_PIXELS) + 1  # the rows it covers, and one between
+        row += 1
+    for number in range(1, max(titles, default=0) + 1):  # a write-only sheet takes its rows in order
+        if number in titles:
+            cell = WriteOnlyCell(sheet, titles[number])
+            cell.font = Font(bold=True)
+            sheet.append([cell])
+        else:
+            sheet.append([])
