@@ -96,6 +96,10 @@ def _parser() -> argparse.ArgumentParser:
                       help="(đợt đánh giá) tệp Excel có bảng tiêu chí: cây tiêu chí của các bảng đơn vị")
     init.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
     init.set_defaults(command=_init)
+
+    from pipeline.web.serve import add_serve_command  # the web app: `pipeline serve`
+
+    add_serve_command(commands)
     return parser
 
 
