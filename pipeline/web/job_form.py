@@ -38,6 +38,7 @@ class Field:
     key: str  # the key as the settings code names it: "document.signature.name", "groups[2].title"
     shape: str  # "text", "long", "lines", "date", "choice", "bool", "int"
     choices: tuple[tuple[str, str], ...] = ()  # (value, words); "" first when the key may be left out
+    default: str | None = None  # what the settings code takes when the key is left out (not written then)
 
     @property
     def label(self) -> str:
@@ -131,10 +132,10 @@ def _document_field(prefix: str, key: str, kind: Kind | None) -> Field:
     if key == "self_rating":
         return Field(path, "bool")
     if key == "appendix_numbering":
-        return Field(path, "choice", tuple(NUMBERINGS.items()))
+        return Field(path, "choice", tuple(NUMBERINGS.items()), default="la-ma")
     if key == "form":
         forms = kind.forms if kind is not None else FORMS
-        return Field(path, "choice", tuple((f, FORMS.get(f, f)) for f in forms))
+        return Field(path, "choice", tuple((f, FORMS.get(f, f)) for f in forms), default=next(iter(forms)))
     return Field(path, "long" if key in LONG else "text")
 
 
@@ -217,7 +218,7 @@ def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> 
                 continue
             if _same(old, new):
                 continue
-            if new is None or (old is None and (new == "" or new == [] or new is False)):
+            if new is None or (old is None and (new == "" or new == [] or new is False or new == field.default)):
                 if old is not None:
                     _remove(document, field.key)
                 continue
@@ -225,8 +226,20 @@ def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> 
     groups = document.get("groups")
     for index in sorted(removed_groups, reverse=True):
         if groups is not None and index < len(groups):
-            del groups[index]
+            _remove_group(groups, index)
     return tomlkit.dumps(document)
+
+
+def _remove_group(groups: Any, index: int) -> None:
+    """Removes one `[[groups]]`, keeping the comment lines at its end: they introduce what follows it."""
+    body = groups[index].value.body
+    trailing = []
+    while body and body[-1][0] is None:
+        trailing.insert(0, body.pop()[1])
+    del groups[index]
+    if index > 0:
+        for item in trailing:
+            groups[index - 1].add(item)
 
 
 def _same(old: Any, new: Any) -> bool:

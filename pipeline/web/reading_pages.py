@@ -71,6 +71,13 @@ async def data(request: Request, message: str | None = None, refused: str | None
 async def upload(request: Request) -> Response:
     name, folder = job_folder(request)
     form = await posted(request)
+    try:
+        return await _uploaded(request, name, folder, form)
+    finally:
+        await form.close()
+
+
+async def _uploaded(request: Request, name: str, folder: Path, form) -> Response:
     files, new_folder = data_files(folder)
     sent = form.get("file")
     target = str(form.get("target") or "")

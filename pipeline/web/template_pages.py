@@ -105,6 +105,8 @@ async def upload(request: Request) -> Response:
         file_name = checked_upload(sent.filename, content, (".docx",))
     except Refused as refusal:
         return await templates(request, refused=refusal.message, status=400)
+    finally:
+        await form.close()
     path = folder / file_name
     write_atomically(path, content)
     findings = await run_in_threadpool(_findings, path, chosen.context)
