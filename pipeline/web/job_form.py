@@ -45,11 +45,14 @@ class Field:
         plain = _plain(self.key)
         return SPECIFIC_LABELS.get(plain) or FIELD_LABELS.get(plain.rsplit(".", 1)[-1], plain)
 
-    @property
-    def help(self) -> str:
+    def help(self, campaign: bool) -> str:
+        """The comment `init` writes above the key in job.toml (a campaign's own where it has one)."""
         plain = _plain(self.key)
-        return CAMPAIGN_COMMENTS.get(plain) or _COMMENTS.get(plain) or _COMMENTS.get(
+        found = (CAMPAIGN_COMMENTS.get(plain) if campaign else None) or _COMMENTS.get(plain) or _COMMENTS.get(
             "document." + plain.split(".", 1)[-1], "")
+        if self.key == "scheme":  # the comment goes on with the list of schemes, here the choices
+            found = found.removesuffix(" Hiện có:")
+        return found
 
 
 @dataclass(frozen=True)

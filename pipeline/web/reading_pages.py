@@ -143,9 +143,8 @@ async def results(request: Request) -> Response:
     for group in settings.groups:
         rows = [{"rank": u["rank"] if u["evaluated"] else "", "unit": u["unit"],
                  "score": score_text(u["score"], scheme) if u["evaluated"] else "",
-                 "label": u["label"] or "" if u["evaluated"] else W["not_evaluated"] + (
-                     f": {u['reason']}" if u.get("reason") else ""),
-                 "evaluated": u["evaluated"]} for u in result.members(group.name)]
+                 "label": u["label"] or "" if u["evaluated"] else W["not_evaluated"],
+                 "reason": "" if u["evaluated"] else u.get("reason") or "", "evaluated": u["evaluated"]} for u in result.members(group.name)]
         counts = [c for c in result.counts if c["group"] == group.name]
         ties = [tie_text(t, score_words(t["score"], scheme)) for t in result.ties if t["group"] == group.name]
         groups.append({"name": group.name, "rows": rows, "counts": counts, "ties": ties})
