@@ -95,6 +95,7 @@ W = {
     "col_column": "Cột",
     "col_value": "Giá trị",
     "col_fix": "Lỗi và cách sửa",
+    "col_where": "Chỗ có lỗi",
     "errors_workbook": "Tải danh sách lỗi (loi.xlsx)",
     # results
     "results_title": "Kết quả",

@@ -130,6 +130,14 @@ def test_a_job_made_in_the_browser_from_form_to_decision(desk, browser):
     fill(driver, "document.title", "Về việc công bố kết quả đánh giá, xếp loại chất lượng hoạt động năm 2026")
     fill(driver, "document.signature.position", "PHÓ CHỦ TỊCH")
     fill(driver, "document.signature.name", "Nguyễn Văn An")
+    fill(driver, "document.signature.authority", "CHỦ TỊCH")  # a mistake: not TM., KT., Q., TL., TUQ.
+    driver.find_element(By.ID, "save").click()
+    wait(driver, seen.presence_of_element_located((By.ID, "not-saved")))
+    said = driver.find_element(By.CSS_SELECTOR, ".has-error .field-error").text
+    assert "TM., KT., Q., TL., TUQ." in said
+    driver.execute_script("document.querySelector('.has-error').scrollIntoView({block: 'center'})")
+    shot(driver, "3-thiet-lap-co-loi")
+    fill(driver, "document.signature.authority", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH")
     driver.find_element(By.ID, "save").click()
     wait(driver, seen.presence_of_element_located((By.ID, "saved")))
     shot(driver, "3-thiet-lap")
@@ -192,8 +200,25 @@ def test_a_job_made_in_the_browser_from_form_to_decision(desk, browser):
     assert "72,25" in found["Phòng Y tế"] and "Khá" in found["Phòng Y tế"]
     assert (root / "outputs" / JOB / "quyet-dinh.docx").read_bytes() == decision.read_bytes()
 
+    # a template with a mistake: check-template's findings, and the annotated copy
+    from docx import Document as Word
+    from pipeline.documents.render import TEMPLATE_DIR
+
+    template = Word(str(TEMPLATE_DIR / "quyet-dinh-xep-loai.docx"))
+    template.add_paragraph("Ghi chú: {{ ghi_chu_them }}")
+    own = driver.downloads / "mau-rieng.docx"
+    template.save(own)
     driver.get(f"{base}/jobs/{JOB}/templates")
+    driver.find_element(By.ID, "template-file").send_keys(str(own))
+    driver.find_element(By.ID, "template-send").click()
+    wait(driver, seen.presence_of_element_located((By.ID, "findings")))
+    assert "ghi_chu_them" in driver.find_element(By.ID, "findings").text
     shot(driver, "8-mau-van-ban")
+    driver.find_element(By.ID, "annotated").click()
+    import zipfile
+
+    comments = zipfile.ZipFile(downloaded(driver, "mau-rieng.gop-y.docx")).read("word/comments.xml").decode("utf-8")
+    assert "ghi_chu_them" in comments
 
 
 def test_the_example_pages_look_as_they_should(desk, browser):
