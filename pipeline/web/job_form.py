@@ -90,12 +90,13 @@ def form_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
         Field("scheme_overrides.name", "text"), Field("scheme_overrides.decimals", "int"),
         Field("scheme_overrides.fixed_decimals", "choice", (("", "—"), *FIXED_DECIMALS.items())),
         Field("scheme_overrides.tie_rule", "choice", (("", "—"), *TIE_RULES.items())),
+        Field("scheme_overrides.scale", "int"),
         Field("scheme_overrides.unit", "choice", (("", "—"), *UNITS.items())))))
     if kind.source != "criteria":
         groups = data.get("groups") if isinstance(data.get("groups"), list) else []
         header = (*HEADER_TEXT, *HEADER_LINES) if kind.source == "campaign" else ()
         for n in range(1, len(groups) + 2):  # one more, empty, to add a group
-            keys = ("name", "title", "subtitle", *header)
+            keys = ("name", "sheet", "title", "subtitle", *header)
             sections.append(Section(f"groups[{n}]", tuple(
                 Field(f"groups[{n}].{k}", "lines" if k in HEADER_LINES else "text") for k in keys)))
     sections.append(_document_section("document", kind, data.get("document")))

@@ -199,6 +199,8 @@ FIELD_LABELS = {
     "register": "Danh mục đơn vị",
     "name": "Tên",
     "decimals": "Số chữ số thập phân",
+    "scale": "Thang điểm quy đổi",
+    "sheet": "Tên trang tính (khi khác tên khối)",
     "fixed_decimals": "In đủ số chữ số thập phân",
     "tie_rule": "Quy tắc đồng điểm",
     "title": "Trích yếu / tên bảng",

@@ -219,6 +219,15 @@ def test_an_uploaded_workbook_replaces_the_data_file_and_is_read(client, jobs):
     assert "Cơ quan chuyên môn: 11 đơn vị" in text_of(response.text)
 
 
+def test_an_uploaded_csv_is_accepted_by_its_content(client, jobs):
+    job = "vi-du-2024-bang-xep-hang-cchc"
+    path = jobs / job / "chi-so-cchc-2024.csv"
+    content = path.read_bytes()
+    path.write_bytes(b"")
+    response = _upload(client, job, "chi-so.csv", content, target="chi-so-cchc-2024.csv")
+    assert response.status_code == 200 and path.read_bytes() == content
+
+
 BAD_UPLOADS = {
     "not a workbook": ("diem.xlsx", b"Day khong phai bang tinh", "không phải bảng tính Excel"),
     "a zip that is not a workbook": ("diem.xlsx", None, "không phải bảng tính Excel"),
