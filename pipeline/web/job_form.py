@@ -36,7 +36,7 @@ LONG = {"title", "article_1", "article_2", "article_3", "intro"}
 @dataclass(frozen=True)
 class Field:
     key: str  # the key as the settings code names it: "document.signature.name", "groups[2].title"
-    shape: str  # "text", "long", "lines", "date", "choice", "bool", "int"
+    shape: str  # "text", "long", "lines", "date", "choice", "bool", "int", "labels"
     choices: tuple[tuple[str, str], ...] = ()  # (value, words); "" first when the key may be left out
     default: str | None = None  # what the settings code takes when the key is left out (not written then)
 
@@ -90,15 +90,16 @@ def form_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
         Field("scheme_overrides.name", "text"), Field("scheme_overrides.decimals", "int"),
         Field("scheme_overrides.fixed_decimals", "choice", (("", "—"), *FIXED_DECIMALS.items())),
         Field("scheme_overrides.tie_rule", "choice", (("", "—"), *TIE_RULES.items())),
-        Field("scheme_overrides.scale", "int"),
+        Field("scheme_overrides.scale", "int"), Field("scheme_overrides.labels", "labels"),
         Field("scheme_overrides.unit", "choice", (("", "—"), *UNITS.items())))))
     if kind.source != "criteria":
         groups = data.get("groups") if isinstance(data.get("groups"), list) else []
         header = (*HEADER_TEXT, *HEADER_LINES) if kind.source == "campaign" else ()
         for n in range(1, len(groups) + 2):  # one more, empty, to add a group
             keys = ("name", "sheet", "title", "subtitle", *header)
-            sections.append(Section(f"groups[{n}]", tuple(
-                Field(f"groups[{n}].{k}", "lines" if k in HEADER_LINES else "text") for k in keys)))
+            sections.append(Section(f"groups[{n}]", (
+                *(Field(f"groups[{n}].{k}", "lines" if k in HEADER_LINES else "text") for k in keys),
+                Field(f"groups[{n}].labels", "labels"))))
     sections.append(_document_section("document", kind, data.get("document")))
     sections.append(_signature_section("document.signature"))
     if kind.source == "campaign":
@@ -180,6 +181,8 @@ def shown_value(field: Field, value: Any) -> str:
         return ""
     if field.shape == "lines":
         return "\n".join(value) if isinstance(value, list) else str(value)
+    if field.shape == "labels":
+        return _labels_text(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -192,6 +195,8 @@ def submitted_value(field: Field, raw: str | None) -> Any:
         return raw == "on"
     if field.shape == "lines":
         return [line.strip() for line in raw.split("\n") if line.strip()]
+    if field.shape == "labels":
+        return _labels_value(raw)
     if field.shape == "date":
         try:
             return date.fromisoformat(raw.strip()) if raw.strip() else ""
@@ -208,6 +213,41 @@ def submitted_value(field: Field, raw: str | None) -> Any:
     return raw
 
 
+def _labels_text(value: Any) -> str:
+    """Labels as the form shows them: one a line, "Rất tốt: 90", the last without a bound; `[]` as "[]"."""
+    if value == []:
+        return "[]"
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return str(value)
+    return "\n".join(f"{v.get('name', '')}: {v['min']}" if "min" in v else str(v.get("name", "")) for v in value)
+
+
+def _labels_value(raw: str) -> Any:
+    """The form's labels as TOML: `[{ name = "Rất tốt", min = 90 }, …, { name = "Yếu" }]`; None when left empty.
+
+    A bound that is not a number is kept as written, for the settings code to refuse with its words."""
+    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    if not lines:
+        return None
+    if lines == ["[]"]:
+        return []
+    labels: list[dict[str, Any]] = []
+    for line in lines:
+        name, colon, bound = line.rpartition(":") if ":" in line else (line, "", "")
+        label: dict[str, Any] = {"name": name.strip()}
+        if colon:
+            bound = bound.strip()
+            number = bound.replace(",", ".")
+            if number.isdigit():
+                label["min"] = int(number)
+            elif number.count(".") == 1 and number.replace(".", "").isdigit():
+                label["min"] = float(number)
+            else:
+                label["min"] = bound
+        labels.append(label)
+    return labels
+
+
 def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> str:
     """`job.toml`'s text with the submitted values: only changed keys rewritten, comments kept."""
     current = tomllib.loads(text)
@@ -222,7 +262,7 @@ def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> 
                 continue
             if _same(old, new):
                 continue
-            if new is None or (old is None and (new == "" or new == [] or new is False or new == field.default)):
+            if new is None or (old is None and _blank(field, new)):
                 if old is not None:
                     _remove(document, field.key)
                 continue
@@ -244,6 +284,11 @@ def _remove_group(groups: Any, index: int) -> None:
     if index > 0:
         for item in trailing:
             groups[index - 1].add(item)
+
+
+def _blank(field: Field, new: Any) -> bool:
+    """Whether a value means what leaving its key out means (`labels = []` does not: it means rank only)."""
+    return new == "" or (new == [] and field.shape == "lines") or new is False or new == field.default
 
 
 def _same(old: Any, new: Any) -> bool:

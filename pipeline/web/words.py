@@ -57,6 +57,8 @@ W = {
     "saved": "Đã lưu job.toml.",
     "not_saved": "Chưa lưu: có {count} lỗi cần sửa.",
     "lines_help": "Mỗi dòng một mục.",
+    "labels_help": ("Mỗi dòng một nhãn, từ cao xuống thấp: tên, dấu hai chấm, điểm tối thiểu (ví dụ \"Rất tốt: 90\"); "
+                    "nhãn cuối không ghi điểm. Để trống: theo bộ tiêu chí; \"[]\": chỉ xếp hạng, không xếp loại."),
     "section_main": "Chung",
     "section_scheme": "Thay đổi bộ tiêu chí (để trống: theo bộ tiêu chí)",
     "section_groups": "Các khối xếp hạng",
@@ -201,6 +203,7 @@ FIELD_LABELS = {
     "decimals": "Số chữ số thập phân",
     "scale": "Thang điểm quy đổi",
     "sheet": "Tên trang tính (khi khác tên khối)",
+    "labels": "Nhãn xếp loại",
     "fixed_decimals": "In đủ số chữ số thập phân",
     "tie_rule": "Quy tắc đồng điểm",
     "title": "Trích yếu / tên bảng",

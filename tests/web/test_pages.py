@@ -14,6 +14,7 @@ from pipeline.base.messages import describe, explain
 from pipeline.flow import check_job
 from pipeline.base.errors import InputErrors
 from pipeline.read.job_folder import read_settings
+from tests.conftest import INPUTS
 from tests.web.conftest import JOBS, text_of
 
 TABS = ("edit", "data", "check", "results", "documents", "templates")
@@ -133,6 +134,47 @@ def test_saving_the_settings_form_unchanged_leaves_job_toml_byte_for_byte(client
     response = client.post_form(f"/jobs/{job}/edit", values)
     assert response.status_code == 200 and response.url.query == b"saved=1"
     assert (jobs / job / "job.toml").read_bytes() == before
+
+
+@pytest.mark.parametrize("job", sorted(p.parent.name for p in INPUTS.glob("*/job.toml")))
+def test_every_example_jobs_settings_survive_the_form_unchanged(tmp_path, job):
+    import shutil
+
+    from pipeline.web.app import create_app
+    from tests.web.conftest import Client
+
+    shutil.copytree(INPUTS / job, tmp_path / "inputs" / job)
+    before = (tmp_path / "inputs" / job / "job.toml").read_bytes()
+    with Client(create_app(tmp_path / "inputs")) as client:
+        values = _form_values(client.get(f"/jobs/{job}/edit").text)
+        assert client.post_form(f"/jobs/{job}/edit", values).url.query == b"saved=1"
+    assert (tmp_path / "inputs" / job / "job.toml").read_bytes() == before
+
+
+def test_labels_are_edited_one_a_line_and_read_as_the_scheme_reads_them(client, jobs):
+    job = "huong-tra-2020-xep-loai"
+    values = _form_values(client.get(f"/jobs/{job}/edit").text)
+    values["groups[2].labels"] = "Xuất sắc: 92,5\nĐạt: 60\nChưa đạt"
+    values["scheme_overrides.labels"] = "[]"
+    assert client.post_form(f"/jobs/{job}/edit", values).status_code == 200
+    settings = read_settings(jobs / job)
+    from decimal import Decimal
+
+    assert [(label.name, label.minimum) for label in settings.groups[1].labels] == [
+        ("Xuất sắc", Decimal("92.5")), ("Đạt", Decimal("60")), ("Chưa đạt", None)]
+    assert settings.scheme.labels == ()
+    page = client.get(f"/jobs/{job}/edit").text
+    assert "Xuất sắc: 92.5\nĐạt: 60\nChưa đạt" in page
+
+
+def test_labels_out_of_order_are_refused_next_to_their_field(client, jobs):
+    job = "huong-tra-2020-xep-loai"
+    values = _form_values(client.get(f"/jobs/{job}/edit").text)
+    values["groups[1].labels"] = "Tốt: 70\nKhá: 80\nYếu"
+    response = client.post_form(f"/jobs/{job}/edit", values)
+    assert response.status_code == 422
+    field = response.text[response.text.index('id="groups[1].labels"'):]
+    assert "giảm dần" in text_of(field[:field.index("</div>")])
 
 
 def test_an_edited_setting_is_read_by_the_command_line_and_every_comment_stays(client, jobs):
