@@ -42,7 +42,6 @@ W = {
     "kind": "Loại văn bản",
     "source": "Lấy từ công việc đã có (danh mục tiêu chí hoặc danh sách đơn vị, điểm để trống)",
     "source_none": "— không lấy —",
-    "source_required": "Đợt đánh giá cần lấy cây tiêu chí từ một công việc đã có.",
     "create": "Tạo công việc",
     "bad_job_name": ("Tên \"{name}\" không dùng được: chỉ dùng chữ, số, dấu gạch ngang, gạch dưới, dấu chấm; "
                      "không bắt đầu bằng dấu chấm; không có \"..\", \"/\", \"\\\"."),
@@ -59,17 +58,8 @@ W = {
     "lines_help": "Mỗi dòng một mục.",
     "labels_help": ("Mỗi dòng một nhãn, từ cao xuống thấp: tên, dấu hai chấm, điểm tối thiểu (ví dụ \"Rất tốt: 90\"); "
                     "nhãn cuối không ghi điểm. Để trống: theo bộ tiêu chí; \"[]\": chỉ xếp hạng, không xếp loại."),
-    "section_main": "Chung",
-    "section_scheme": "Thay đổi bộ tiêu chí (để trống: theo bộ tiêu chí)",
-    "section_groups": "Các khối xếp hạng",
     "section_group_n": "Khối {n}",
     "groups_help": "Để trống tên khối để bỏ khối đó. Một ô trống ở cuối để thêm khối mới.",
-    "section_document": "Văn bản (Nghị định 30/2020/NĐ-CP)",
-    "section_signature": "Người ký",
-    "section_appraisal": "Thẩm định",
-    "yes": "có",
-    "no": "không",
-    "default": "— theo bộ tiêu chí —",
     "settings_unreadable": "Không đọc được job.toml; sửa tệp rồi mở lại trang này.",
     # data
     "data_title": "Số liệu",
@@ -103,7 +93,6 @@ W = {
     "results_title": "Kết quả",
     "col_rank": "Hạng",
     "col_unit": "Đơn vị",
-    "col_score": "Kết quả",
     "col_label": "Xếp loại",
     "col_self": "Điểm tự chấm",
     "col_appraised": "Điểm thẩm định",
@@ -119,7 +108,6 @@ W = {
     "col_lost": "Điểm bị trừ",
     "col_lost_units": "Số đơn vị bị trừ",
     "results_unavailable": "Chưa có kết quả: số liệu còn lỗi (xem trang Kiểm tra).",
-    "report_total": "Tổng điểm tự chấm",
     # documents
     "documents_title": "Văn bản",
     "make": "Lập văn bản",
@@ -136,7 +124,6 @@ W = {
     "progress_units": "{done}/{total} báo cáo đơn vị",
     "files": "Các tệp đã lập",
     "zip_all": "Tải tất cả (.zip)",
-    "manifest": "Danh sách tệp và mã SHA-256 (manifest.json)",
     "preview": "Trang đầu",
     "no_documents": "Chưa lập văn bản nào.",
     "written_in": "Ghi trong thư mục {folder}.",
@@ -154,7 +141,6 @@ W = {
     "template_problems": "Mẫu {name} có {count} lỗi; công việc vẫn dùng mẫu cũ. Sửa rồi tải lên lại.",
     "annotated": "Tải bản góp ý (mỗi lỗi một ghi chú Word)",
     "use_shipped": "Dùng lại mẫu chung",
-    "check_now": "Kiểm tra",
     # security
     "login_title": "Đăng nhập",
     "password": "Mật khẩu",
