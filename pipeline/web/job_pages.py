@@ -17,6 +17,7 @@ from pipeline.config.kinds import KINDS
 from pipeline.web.job_form import (edited_text, field_of, form_sections, job_kind, read_text, shown_value,
                                    validation_problems, value_at)
 from pipeline.web.jobs import run_time
+from pipeline.new_job.start import start_job
 from pipeline.web.names import safe_name
 from pipeline.web.pages import page, posted
 from pipeline.write.files import write_atomically
@@ -59,9 +60,22 @@ async def new_form(request: Request) -> Response:
 
 
 async def create(request: Request) -> Response:
+    form = await posted(request)
+    try:
+        return await _created(request, form)
+    finally:
+        await form.close()
+
+
+async def _created(request: Request, form) -> Response:
+    """`init` with the form's kind, folder, earlier job and (a campaign) criteria workbook."""
+    import tempfile
+
+    from starlette.datastructures import UploadFile
+
+    from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
     from pipeline.web.words import W
 
-    form = await posted(request)
     desk = request.app.state.desk
     name, kind, source = (str(form.get(k) or "").strip() for k in ("name", "kind", "source"))
     values = {"name": name, "kind": kind, "source": source}
@@ -75,27 +89,28 @@ async def create(request: Request) -> Response:
         source_folder = desk.folder(source)
         if source_folder is None:
             errors.append(W["unknown_job"].format(name=source))
-    if kind not in dict(_starters()):
-        errors.append(W["bad_job_name"].format(name=kind))
-    if not errors:
+    criteria = form.get("criteria")
+    content = None
+    if isinstance(criteria, UploadFile) and criteria.filename:
+        content = await criteria.read(MAX_UPLOAD + 1)
         try:
-            await run_in_threadpool(_init, kind, desk.jobs / name, source_folder)
-        except InputErrors as exc:
-            errors += [describe(p) for p in exc.problems]
+            checked_upload(criteria.filename, content, (".xlsx",))
+        except Refused as refusal:
+            errors.append(refusal.message)
+    if not errors:
+        with tempfile.TemporaryDirectory() as scratch:
+            criteria_path = None
+            if content is not None:
+                criteria_path = Path(scratch) / criteria.filename
+                criteria_path.write_bytes(content)
+            try:
+                await run_in_threadpool(start_job, kind, desk.jobs / name, source_folder, criteria_path)
+            except InputErrors as exc:
+                errors += [describe(p) for p in exc.problems]
     if errors:
         return page(request, "new.html", status=400, kinds=_starters(), sources=desk.names(), values=values,
                     errors=errors)
     return RedirectResponse(f"/jobs/{name}/edit?created=1", status_code=303)
-
-
-def _init(kind: str, folder: Path, source: Path | None) -> list[Path]:
-    """`python -m pipeline init`, as `cli._init` calls it."""
-    from pipeline.new_job.campaign import init_campaign
-    from pipeline.new_job.init import init_job
-
-    if KINDS[kind].source == "campaign":
-        return init_campaign(folder, source=source)
-    return init_job(kind, folder, source=source)
 
 
 async def job_home(request: Request) -> Response:

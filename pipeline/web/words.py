@@ -42,6 +42,7 @@ W = {
     "kind": "Loại văn bản",
     "source": "Lấy từ công việc đã có (danh mục tiêu chí hoặc danh sách đơn vị, điểm để trống)",
     "source_none": "— không lấy —",
+    "criteria": "Đợt đánh giá: tệp Excel có bảng tiêu chí (cây tiêu chí của các bảng đơn vị), hoặc lấy từ công việc đã có",
     "create": "Tạo công việc",
     "bad_job_name": ("Tên \"{name}\" không dùng được: chỉ dùng chữ, số, dấu gạch ngang, gạch dưới, dấu chấm; "
                      "không bắt đầu bằng dấu chấm; không có \"..\", \"/\", \"\\\"."),

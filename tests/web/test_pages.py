@@ -80,6 +80,27 @@ def test_a_new_job_from_an_earlier_one_carries_its_units(client, jobs):
     assert len(units) == 12 + 15 + 6 and "Văn phòng HĐND&UBND" in units  # the three tables of the 2020 decision
 
 
+def test_a_new_campaign_from_a_criteria_workbook_is_what_init_makes(client, jobs, cli, tmp_path):
+    criteria = INPUTS / "huong-tra-2021-tu-cham" / "tu-cham-6-thang-2021.xlsx"  # a self-assessment's criteria table
+    response = client.post_form("/new", {"name": "dot-2026", "kind": "dot-danh-gia", "source": ""},
+                                files={"criteria": (criteria.name, criteria.read_bytes())})
+    assert response.status_code == 200 and response.url.path == "/jobs/dot-2026/edit"
+    assert cli("init", tmp_path / "dot-2026", "--kind", "dot-danh-gia", "--criteria", criteria)[0] == 0
+    def made(folder):
+        return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert made(jobs / "dot-2026") == made(tmp_path / "dot-2026")
+    assert (jobs / "dot-2026" / "job.toml").read_bytes() == (tmp_path / "dot-2026" / "job.toml").read_bytes()
+
+
+def test_a_criteria_workbook_for_another_kind_is_refused_as_init_refuses_it(client, jobs, cli, tmp_path):
+    criteria = INPUTS / "huong-tra-2021-tu-cham" / "tu-cham-6-thang-2021.xlsx"
+    err = cli("init", "quyet-dinh-xep-loai", tmp_path / "x", "--criteria", criteria)[2]
+    response = client.post_form("/new", {"name": "x", "kind": "quyet-dinh-xep-loai"},
+                                files={"criteria": (criteria.name, criteria.read_bytes())})
+    assert response.status_code == 400 and err.splitlines()[-1].split(". ", 1)[1] in text_of(response.text)
+    assert not (jobs / "x").exists()
+
+
 @pytest.mark.parametrize("name", ["../ngoai", "a/b", "a\\b", "/tmp/x", ".an", "a\x00b", ""])
 def test_a_new_job_name_that_could_leave_the_jobs_folder_is_refused(client, jobs, name):
     before = sorted(p.name for p in jobs.parent.iterdir())
