@@ -137,11 +137,12 @@ async def edit_form(request: Request) -> Response:
 
 
 def _unreadable(request: Request, name: str, folder: Path) -> Response:
-    problems = validation_problems(folder, "") if not (folder / SETTINGS_FILE).is_file() else []
-    try:
-        from pipeline.read.job_folder import settings_data
+    """The settings form of a job.toml it cannot show: what `check` says of the file (its syntax, its kind)."""
+    from pipeline.read.job_folder import settings_data
 
+    try:
         settings_data(folder)
+        problems = validation_problems(folder, read_text(folder))
     except InputErrors as exc:
         problems = list(exc.problems)
     return page(request, "edit.html", status=422, job=name, tab="edit", kind=None, sections=[], values={},
@@ -152,7 +153,10 @@ async def save(request: Request) -> Response:
     name, folder = job_folder(request)
     form = await posted(request)
     text = read_text(folder)
-    data = tomllib.loads(text)
+    try:
+        data = tomllib.loads(text)
+    except ValueError:
+        return _unreadable(request, name, folder)
     kind = job_kind(data)
     if kind is None:
         return _unreadable(request, name, folder)

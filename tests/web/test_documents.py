@@ -138,3 +138,14 @@ def test_a_documents_first_page_is_previewed_as_a_picture(client):
     assert picture.status_code == 200 and picture.content.startswith(b"\x89PNG")
     width, height = int.from_bytes(picture.content[16:20], "big"), int.from_bytes(picture.content[20:24], "big")
     assert 1.3 < height / width < 1.5  # an A4 page standing (297/210 = 1.41)
+
+
+@pytest.mark.skipif(not shutil.which("soffice") and not os.environ.get("CI"), reason="LibreOffice makes the PDFs")
+def test_the_pdf_box_adds_each_documents_pdf_a_to_the_list(client, jobs):
+    client.post_form(f"/jobs/{JOB}/documents", {"pdf": "on"})
+    state = finished(client, JOB, limit=300)
+    assert state["state"] == "done", state
+    page = client.get(f"/jobs/{JOB}/documents").text
+    assert f"/jobs/{JOB}/output?path=quyet-dinh.pdf" in page
+    pdf = client.get(f"/jobs/{JOB}/output", params={"path": "quyet-dinh.pdf"}).content
+    assert pdf.startswith(b"%PDF") and b"pdfaid" in pdf  # PDF/A, as `run --pdf` makes it

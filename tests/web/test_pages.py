@@ -239,6 +239,20 @@ def test_a_refused_setting_is_said_next_to_its_field_and_nothing_is_saved(client
     assert "Chưa lưu: có 2 lỗi cần sửa." in text_of(page)
 
 
+@pytest.mark.parametrize("broken, said", [("kind = \"quyet-dinh\"\n[document\n", "job.toml"),
+                                           ("kind = \"khong-co\"\n", "khong-co")])
+def test_a_job_toml_the_form_cannot_show_is_said_as_check_says_it(client, jobs, cli, broken, said):
+    job = jobs / "huong-tra-2020-xep-loai"
+    (job / "job.toml").write_text(broken, encoding="utf-8")
+    err = cli("check", job)[2]
+    response = client.get(f"/jobs/{job.name}/edit")
+    assert response.status_code == 422
+    first = err.splitlines()[2].split(". ", 1)[1]  # the first problem, as `check` says it
+    assert said in first and first in text_of(response.text)
+    assert client.post_form(f"/jobs/{job.name}/edit", {"document.title": "x"}).status_code == 422
+    assert (job / "job.toml").read_text(encoding="utf-8") == broken
+
+
 # --- data ----------------------------------------------------------------------------------------------------------
 
 def test_a_data_file_downloads_as_it_is(client, jobs):
