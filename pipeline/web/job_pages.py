@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 import tomllib
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -14,12 +16,14 @@ from pipeline.base.errors import InputErrors
 from pipeline.base.messages import describe, explain
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS
+from pipeline.new_job.start import start_job
 from pipeline.web.job_form import (edited_text, field_of, form_sections, job_kind, read_text, shown_value,
                                    validation_problems, value_at)
 from pipeline.web.jobs import run_time
-from pipeline.new_job.start import start_job
 from pipeline.web.names import safe_name
 from pipeline.web.pages import page, posted
+from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
+from pipeline.web.words import W
 from pipeline.write.files import write_atomically
 
 
@@ -69,13 +73,6 @@ async def create(request: Request) -> Response:
 
 async def _created(request: Request, form) -> Response:
     """`init` with the form's kind, folder, earlier job and (a campaign) criteria workbook."""
-    import tempfile
-
-    from starlette.datastructures import UploadFile
-
-    from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
-    from pipeline.web.words import W
-
     desk = request.app.state.desk
     name, kind, source = (str(form.get(k) or "").strip() for k in ("name", "kind", "source"))
     values = {"name": name, "kind": kind, "source": source}
