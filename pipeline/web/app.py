@@ -22,6 +22,12 @@ from pipeline.web.words import W
 
 STATIC = Path(__file__).parent / "static"
 _OPEN = ("/login", "/static/")  # reachable before logging in
+HEADERS = {  # pages use only their own style sheet, script and pictures, and are never framed by another site
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
 
 
 class SessionGate(BaseHTTPMiddleware):
@@ -40,6 +46,7 @@ class SessionGate(BaseHTTPMiddleware):
             response = await call_next(request)
         if fresh:
             response.set_cookie(SESSION_COOKIE, fresh, httponly=True, samesite="strict")
+        response.headers.update(HEADERS)
         return response
 
 

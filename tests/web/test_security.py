@@ -42,6 +42,13 @@ def test_the_session_cookie_is_not_readable_by_scripts_nor_sent_from_other_sites
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie
 
 
+def test_pages_load_nothing_from_elsewhere_and_are_never_framed(client):
+    headers = client.get("/").headers
+    assert headers["content-security-policy"].startswith("default-src 'self'")
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+
+
 def _serve(jobs, *args):
     return main(["serve", "--jobs", str(jobs), "--no-browser", *args])
 
