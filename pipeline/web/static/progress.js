@@ -7,7 +7,7 @@
   var status = document.getElementById("run-status");
   function poll() {
     fetch(run.dataset.progress, {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (s) {
-      bar.value = s.percent;
+      if (s.total || s.state !== "running") bar.value = s.percent;  // without a count the bar keeps moving
       if (s.state === "running") {
         status.textContent = words.running + (s.total ? " " + words.units.replace("{done}", s.done).replace("{total}", s.total) : "");
         setTimeout(poll, 500);
