@@ -101,6 +101,7 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/jobs/{job}/data", reading_pages.data, methods=["GET"]),
         Route("/jobs/{job}/data", reading_pages.upload, methods=["POST"]),
         Route("/jobs/{job}/data/file", reading_pages.data_file),
+        Route("/jobs/{job}/data.zip", reading_pages.data_zip),
         Route("/jobs/{job}/check", reading_pages.check),
         Route("/jobs/{job}/check/loi.xlsx", reading_pages.errors_workbook),
         Route("/jobs/{job}/results", reading_pages.results),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -110,6 +112,19 @@ async def data_file(request: Request) -> Response:
     if wanted not in files or inside(folder, wanted) is None:
         raise HTTPException(404)
     return FileResponse(folder / wanted, filename=Path(wanted).name)
+
+
+async def data_zip(request: Request) -> Response:
+    """Every data file of the job (a campaign's unit workbooks and register) in one .zip, to fill and send back."""
+    name, folder = job_folder(request)
+    files, _ = data_files(folder)
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in files:
+            if inside(folder, file) is not None and (folder / file).is_file():
+                archive.write(folder / file, file)
+    return Response(stream.getvalue(), media_type="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="{name}-so-lieu.zip"'})
 
 
 async def check(request: Request) -> Response:

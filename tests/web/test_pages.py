@@ -261,6 +261,15 @@ def test_a_data_file_downloads_as_it_is(client, jobs):
     assert response.content == (jobs / "huong-tra-2020-xep-loai" / "diem-tham-dinh-2020.xlsx").read_bytes()
 
 
+def test_a_campaigns_data_files_download_together(client, jobs):
+    job = jobs / "vi-du-2025-dot-danh-gia-tinh"
+    response = client.get(f"/jobs/{job.name}/data.zip")
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    expected = sorted(["danh-muc-don-vi.xlsx", *(f"don-vi/{p.name}" for p in (job / "don-vi").glob("*.xlsx"))])
+    assert sorted(archive.namelist()) == expected and len(expected) == 18 + 1  # 18 unit tables and the register
+    assert all(archive.read(name) == (job / name).read_bytes() for name in expected)
+
+
 @pytest.mark.parametrize("path", ["../huong-tra-2021-tu-cham/job.toml", "job.toml", "/etc/passwd", "README.md"])
 def test_only_the_jobs_data_files_download(client, path):
     assert client.get("/jobs/huong-tra-2020-xep-loai/data/file", params={"path": path}).status_code == 404
