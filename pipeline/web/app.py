@@ -74,6 +74,14 @@ async def not_found(request: Request, exc: Exception) -> Response:
     return page(request, "refused.html", status=404, title=W["not_found"], text=W["not_found"])
 
 
+async def crashed(request: Request, exc: Exception) -> Response:
+    """A fault of the program, said as the command line says it; the details go to the server's log."""
+    import traceback
+
+    traceback.print_exception(exc)
+    return page(request, "refused.html", status=500, title=W["crashed_title"], text=W["run_crashed"])
+
+
 async def refused(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Refusal)
     return refusal_page(request, exc)
@@ -120,7 +128,7 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
     ]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)] if allowed_hosts else []
     middleware.append(Middleware(SessionGate))
-    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: not_found, Refusal: refused})
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: not_found, Refusal: refused, Exception: crashed})
     app.state.desk = Desk(jobs, (outputs or jobs.parent / "outputs").absolute())
     app.state.runs = Runs()
     app.state.sessions = Sessions()

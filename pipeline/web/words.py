@@ -153,6 +153,7 @@ W = {
     "too_large": "Tệp \"{name}\" lớn quá {size} MB: không nhận.",
     "request_too_large": "Dữ liệu gửi lên lớn quá {size} MB: không nhận.",
     "not_found": "Không có trang hoặc tệp này.",
+    "crashed_title": "Lỗi ngoài dự kiến",
     "bad_file_name": ("Tên tệp \"{name}\" không dùng được: không có \"..\", \"/\", \"\\\", ký tự NUL, "
                       "không bắt đầu bằng dấu chấm."),
     "bad_suffix": "Tệp \"{name}\" phải có đuôi {suffixes}.",

@@ -54,6 +54,22 @@ def test_a_name_that_is_not_a_job_of_the_jobs_folder_is_not_found(client, name):
     assert "Không có trang hoặc tệp này." in response.text
 
 
+def test_a_fault_of_the_program_is_said_as_the_command_line_says_it(jobs, monkeypatch):
+    from starlette.testclient import TestClient
+
+    from pipeline.web.app import create_app
+    from pipeline.web.jobs import Desk
+
+    def broken(self, name):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(Desk, "check", broken)
+    with TestClient(create_app(jobs), raise_server_exceptions=False) as client:
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Lỗi ngoài dự kiến của chương trình (không phải lỗi số liệu)" in text_of(response.text)
+
+
 def test_the_static_style_sheet_is_served(client):
     response = client.get("/static/style.css")
     assert response.status_code == 200 and "text/css" in response.headers["content-type"]
