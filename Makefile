@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JOBS := $(wildcard inputs/*/job.toml)
 
-.PHONY: run test clean pages bench
+.PHONY: run test clean pages bench serve
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,6 @@ bench: $(VENV)/.installed
 
 pages: run
 	$(PY) scripts/render_pages.py
+
+serve: $(VENV)/.installed
+	$(PY) -m pipeline serve

@@ -98,6 +98,10 @@ def _parser() -> argparse.ArgumentParser:
                       help="(đợt đánh giá) tệp Excel có bảng tiêu chí: cây tiêu chí của các bảng đơn vị")
     init.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
     init.set_defaults(command=_init)
+
+    from pipeline.web.serve import add_serve_command  # the web app: `pipeline serve`
+
+    add_serve_command(commands)
     return parser
 
 
@@ -229,22 +233,11 @@ def _annotate(template: Path, target: Path, found: list) -> str:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from pipeline.new_job.campaign import init_campaign
-    from pipeline.new_job.init import init_job
+    from pipeline.new_job.start import start_job
 
-    known = ", ".join(sorted(k for k, record in KINDS.items() if record.starter))
     kind, job = (args.first, args.second) if args.second is not None else (args.kind, args.first)
-    if kind is None:
-        raise InputErrors([problem(Reason.INIT_KIND_MISSING, known=known)])
-    if kind not in KINDS or KINDS[kind].starter is None:
-        raise InputErrors([problem(Reason.INIT_UNKNOWN_KIND, value=kind, known=known)])
     job = Path(job)
-    if KINDS[kind].source == "campaign":
-        created = init_campaign(job, criteria=args.criteria, source=args.source)
-    elif args.criteria is not None:
-        raise InputErrors([problem(Reason.INIT_CRITERIA_UNUSED, value=kind)])
-    else:
-        created = init_job(kind, job, source=args.source)
+    created = start_job(kind, job, source=args.source, criteria=args.criteria)
     print(f"Đã tạo công việc mới {job}:")
     for path in created:
         print(f"  {path}")

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "pipeline"
-ORDER = ["base", "config", "read", "scoring", "documents", "write", "new_job", "flow", "cli", "__main__"]
+ORDER = ["base", "config", "read", "scoring", "documents", "write", "new_job", "flow", "web", "cli", "__main__"]
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 
 

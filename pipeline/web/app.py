@@ -1,0 +1,138 @@
+"""The web app: routes, the session and login middleware, and what every page shares (`create_app`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from pipeline.web import job_pages, output_pages, reading_pages, template_pages
+from pipeline.web.jobs import Desk
+from pipeline.web.pages import Refusal, page, posted, refusal_page
+from pipeline.web.runs import Runs
+from pipeline.web.security import SESSION_COOKIE, Sessions, load_password, password_matches
+from pipeline.web.words import W
+
+STATIC = Path(__file__).parent / "static"
+_OPEN = ("/login", "/static/")  # reachable before logging in
+HEADERS = {  # pages use only their own style sheet, script and pictures, and are never framed by another site
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+class SessionGate(BaseHTTPMiddleware):
+    """Gives each browser a session cookie; when a password is set for this app, asks it first."""
+
+    async def dispatch(self, request: Request, call_next) -> Response:
+        state = request.app.state
+        session = request.cookies.get(SESSION_COOKIE)
+        fresh = None
+        if not session:
+            fresh = request.scope["new_session"] = state.sessions.new_id()
+        if state.password is not None and not state.sessions.logged_in(session) \
+                and not request.url.path.startswith(_OPEN):
+            response: Response = RedirectResponse("/login", status_code=303)
+        else:
+            response = await call_next(request)
+        if fresh:
+            response.set_cookie(SESSION_COOKIE, fresh, httponly=True, samesite="strict")
+        response.headers.update(HEADERS)
+        return response
+
+
+async def login_form(request: Request) -> Response:
+    return page(request, "login.html", title=W["login_title"])
+
+
+async def log_in(request: Request) -> Response:
+    form = await posted(request)
+    state = request.app.state
+    password = form.get("password")
+    if state.password is None or not isinstance(password, str) or not password_matches(state.password, password):
+        return page(request, "login.html", status=401, title=W["login_title"], error=W["wrong_password"])
+    state.sessions.log_in(request.cookies.get(SESSION_COOKIE, ""))
+    return RedirectResponse("/", status_code=303)
+
+
+async def log_out(request: Request) -> Response:
+    await posted(request)
+    request.app.state.sessions.log_out(request.cookies.get(SESSION_COOKIE))
+    return RedirectResponse("/login", status_code=303)
+
+
+async def not_found(request: Request, exc: Exception) -> Response:
+    return page(request, "refused.html", status=404, title=W["not_found"], text=W["not_found"])
+
+
+async def crashed(request: Request, exc: Exception) -> Response:
+    """A fault of the program, said as the command line says it; the details go to the server's log."""
+    import traceback
+
+    traceback.print_exception(exc)
+    return page(request, "refused.html", status=500, title=W["crashed_title"], text=W["run_crashed"])
+
+
+async def refused(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Refusal)
+    return refusal_page(request, exc)
+
+
+def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | None = None,
+               allowed_hosts: list[str] | None = None) -> Starlette:
+    """The app over the jobs folder `jobs`, writing into `outputs` (default: `outputs/` beside `jobs`).
+
+    `password_path`: the password file, when this app asks for a password (it listens beyond this machine).
+    `allowed_hosts`: the Host headers accepted (against DNS rebinding); None accepts any.
+    """
+    jobs = jobs.absolute()
+    routes = [
+        Route("/", job_pages.job_list),
+        Route("/login", login_form, methods=["GET"]),
+        Route("/login", log_in, methods=["POST"]),
+        Route("/logout", log_out, methods=["POST"]),
+        Route("/new", job_pages.new_form, methods=["GET"]),
+        Route("/new", job_pages.create, methods=["POST"]),
+        Route("/templates/{name}", template_pages.shipped),
+        Route("/jobs/{job}", job_pages.job_home),
+        Route("/jobs/{job}/edit", job_pages.edit_form, methods=["GET"]),
+        Route("/jobs/{job}/edit", job_pages.save, methods=["POST"]),
+        Route("/jobs/{job}/data", reading_pages.data, methods=["GET"]),
+        Route("/jobs/{job}/data", reading_pages.upload, methods=["POST"]),
+        Route("/jobs/{job}/data/file", reading_pages.data_file),
+        Route("/jobs/{job}/data.zip", reading_pages.data_zip),
+        Route("/jobs/{job}/check", reading_pages.check),
+        Route("/jobs/{job}/check/loi.xlsx", reading_pages.errors_workbook),
+        Route("/jobs/{job}/results", reading_pages.results),
+        Route("/jobs/{job}/documents", output_pages.documents, methods=["GET"]),
+        Route("/jobs/{job}/documents", output_pages.start, methods=["POST"]),
+        Route("/jobs/{job}/progress", output_pages.progress),
+        Route("/jobs/{job}/output", output_pages.output_file),
+        Route("/jobs/{job}/output.zip", output_pages.output_zip),
+        Route("/jobs/{job}/preview", output_pages.preview),
+        Route("/jobs/{job}/templates", template_pages.templates, methods=["GET"]),
+        Route("/jobs/{job}/templates", template_pages.upload, methods=["POST"]),
+        Route("/jobs/{job}/templates/shipped", template_pages.use_shipped, methods=["POST"]),
+        Route("/jobs/{job}/templates/annotated", template_pages.annotated_copy),
+        Route("/jobs/{job}/templates/file", template_pages.own_file),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)] if allowed_hosts else []
+    middleware.append(Middleware(SessionGate))
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: not_found, Refusal: refused, Exception: crashed})
+    app.state.desk = Desk(jobs, (outputs or jobs.parent / "outputs").absolute())
+    app.state.runs = Runs()
+    app.state.sessions = Sessions()
+    app.state.password = load_password(password_path) if password_path is not None else None
+    if password_path is not None and app.state.password is None:
+        raise ValueError("a password is required but none is set")
+    return app

@@ -1,0 +1,178 @@
+"""The jobs list, a new job (`init`, as the command line does it) and the settings form."""
+
+from __future__ import annotations
+
+import tempfile
+import tomllib
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from pipeline.base.errors import InputErrors
+from pipeline.base.messages import describe, explain
+from pipeline.config.job_settings import SETTINGS_FILE
+from pipeline.config.kinds import KINDS
+from pipeline.new_job.start import start_job
+from pipeline.web.job_form import (edited_text, field_of, form_sections, job_kind, read_text, shown_value,
+                                   validation_problems, value_at)
+from pipeline.web.jobs import run_time
+from pipeline.web.names import safe_name
+from pipeline.web.pages import page, posted
+from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
+from pipeline.web.words import W
+from pipeline.write.files import write_atomically
+
+
+def job_folder(request: Request) -> tuple[str, Path]:
+    """The job the URL names, or 404 (a name that is not a job of the jobs folder, `..` included)."""
+    name = request.path_params["job"]
+    folder = request.app.state.desk.folder(name)
+    if folder is None:
+        raise HTTPException(404)
+    return name, folder
+
+
+async def job_list(request: Request) -> Response:
+    desk = request.app.state.desk
+    rows = []
+    for name in desk.names():
+        try:
+            kind = str(tomllib.loads((desk.jobs / name / SETTINGS_FILE).read_text(encoding="utf-8")).get("kind", ""))
+        except (OSError, ValueError):
+            kind = ""
+        manifest = desk.manifest(name)
+        checked = await run_in_threadpool(desk.check, name)
+        rows.append({"name": name, "kind": kind, "kind_title": KINDS[kind].title if kind in KINDS else kind,
+                     "run_time": run_time(manifest) if manifest else None,
+                     "run_files": len(manifest.get("outputs", [])) + 1 if manifest else 0,
+                     "problems": len(checked.problems)})
+    return page(request, "jobs.html", title=request.app.state.desk.jobs.name, rows=rows, jobs=desk.jobs,
+                outputs=desk.outputs)
+
+
+def _starters() -> list[tuple[str, str]]:
+    return [(k, record.title) for k, record in KINDS.items() if record.starter is not None]
+
+
+async def new_form(request: Request) -> Response:
+    return page(request, "new.html", kinds=_starters(), sources=request.app.state.desk.names(), values={},
+                errors=[])
+
+
+async def create(request: Request) -> Response:
+    form = await posted(request)
+    try:
+        return await _created(request, form)
+    finally:
+        await form.close()
+
+
+async def _created(request: Request, form) -> Response:
+    """`init` with the form's kind, folder, earlier job and (a campaign) criteria workbook."""
+    desk = request.app.state.desk
+    name, kind, source = (str(form.get(k) or "").strip() for k in ("name", "kind", "source"))
+    values = {"name": name, "kind": kind, "source": source}
+    errors: list[str] = []
+    if not safe_name(name):
+        errors.append(W["bad_job_name"].format(name=name))
+    elif (desk.jobs / name).exists():
+        errors.append(W["job_exists"].format(name=name))
+    source_folder = None
+    if source:
+        source_folder = desk.folder(source)
+        if source_folder is None:
+            errors.append(W["unknown_job"].format(name=source))
+    criteria = form.get("criteria")
+    content = None
+    if isinstance(criteria, UploadFile) and criteria.filename:
+        content = await criteria.read(MAX_UPLOAD + 1)
+        try:
+            checked_upload(criteria.filename, content, (".xlsx",))
+        except Refused as refusal:
+            errors.append(refusal.message)
+    if not errors:
+        with tempfile.TemporaryDirectory() as scratch:
+            criteria_path = None
+            if content is not None:
+                criteria_path = Path(scratch) / criteria.filename
+                criteria_path.write_bytes(content)
+            try:
+                await run_in_threadpool(start_job, kind, desk.jobs / name, source_folder, criteria_path)
+            except InputErrors as exc:
+                errors += [describe(p) for p in exc.problems]
+    if errors:
+        return page(request, "new.html", status=400, kinds=_starters(), sources=desk.names(), values=values,
+                    errors=errors)
+    return RedirectResponse(f"/jobs/{name}/edit?created=1", status_code=303)
+
+
+async def job_home(request: Request) -> Response:
+    name, _ = job_folder(request)
+    return RedirectResponse(f"/jobs/{name}/check", status_code=303)
+
+
+async def edit_form(request: Request) -> Response:
+    name, folder = job_folder(request)
+    try:
+        text = read_text(folder)
+        data = tomllib.loads(text)
+    except (OSError, ValueError):
+        return _unreadable(request, name, folder)
+    kind = job_kind(data)
+    if kind is None:
+        return _unreadable(request, name, folder)
+    sections = form_sections(kind, data)
+    values = {f.key: shown_value(f, value_at(data, f.key)) for s in sections for f in s.fields}
+    notice = "created" if request.query_params.get("created") else "saved" if request.query_params.get("saved") \
+        else None
+    return page(request, "edit.html", job=name, tab="edit", kind=kind, sections=sections, values=values, errors={},
+                general=[], notice=notice)
+
+
+def _unreadable(request: Request, name: str, folder: Path) -> Response:
+    """The settings form of a job.toml it cannot show: what `check` says of the file (its syntax, its kind)."""
+    from pipeline.read.job_folder import settings_data
+
+    try:
+        settings_data(folder)
+        problems = validation_problems(folder, read_text(folder))
+    except InputErrors as exc:
+        problems = list(exc.problems)
+    return page(request, "edit.html", status=422, job=name, tab="edit", kind=None, sections=[], values={},
+                errors={}, general=[describe(p) for p in problems], notice=None, unreadable=True)
+
+
+async def save(request: Request) -> Response:
+    name, folder = job_folder(request)
+    form = await posted(request)
+    text = read_text(folder)
+    try:
+        data = tomllib.loads(text)
+    except ValueError:
+        return _unreadable(request, name, folder)
+    kind = job_kind(data)
+    if kind is None:
+        return _unreadable(request, name, folder)
+    sections = form_sections(kind, data)
+    submitted = {f.key: str(form.get(f.key) or "") for s in sections for f in s.fields}
+    new_text = edited_text(text, sections, submitted)
+    problems = await run_in_threadpool(validation_problems, folder, new_text)
+    if problems:
+        keys = {f.key for s in sections for f in s.fields}
+        errors: dict[str, list[str]] = {}
+        general: list[str] = []
+        for found in problems:
+            key = field_of(found, keys)
+            if key is None:
+                general.append(describe(found))
+            else:
+                errors.setdefault(key, []).append(explain(found))
+        return page(request, "edit.html", status=422, job=name, tab="edit", kind=kind, sections=sections,
+                    values=submitted, errors=errors, general=general, notice=None, problem_count=len(problems))
+    if new_text != text:
+        write_atomically(folder / SETTINGS_FILE, new_text.encode("utf-8"))
+    return RedirectResponse(f"/jobs/{name}/edit?saved=1", status_code=303)

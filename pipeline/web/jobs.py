@@ -1,0 +1,103 @@
+"""The jobs folder as the pages see it: which jobs there are, their last run, and their check (cached).
+
+A job is a folder of the jobs folder holding `job.toml`; its outputs go where the command line
+puts them when run from the jobs folder's parent: `outputs/<job>/` beside `inputs/`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pipeline.base.errors import InputErrors, Problem
+from pipeline.config.job_settings import SETTINGS_FILE
+from pipeline.flow import check_job
+from pipeline.scoring.result import JobResult
+from pipeline.web.names import safe_name
+from pipeline.write.manifest import MANIFEST_NAME
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A job's check: its result, or every problem (never both)."""
+
+    result: JobResult | None
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass
+class Desk:
+    """The jobs folder, the outputs folder, and what was last found checking each job."""
+
+    jobs: Path
+    outputs: Path
+    _checks: dict[str, tuple[tuple, Checked]] = field(default_factory=dict)
+    _locks: dict[str, threading.Lock] = field(default_factory=dict)
+    _guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def names(self) -> list[str]:
+        if not self.jobs.is_dir():
+            return []
+        return sorted(p.name for p in self.jobs.iterdir()
+                      if p.is_dir() and safe_name(p.name) and (p / SETTINGS_FILE).is_file())
+
+    def folder(self, name: str) -> Path | None:
+        """The job's folder, when `name` is a job of the jobs folder (never a path out of it)."""
+        if not safe_name(name):
+            return None
+        folder = self.jobs / name
+        if not (folder / SETTINGS_FILE).is_file() or not folder.resolve().is_relative_to(self.jobs.resolve()):
+            return None
+        return folder
+
+    def out_dir(self, name: str) -> Path:
+        return self.outputs / name
+
+    def manifest(self, name: str) -> dict[str, Any] | None:
+        """The last run's manifest, or None when the job has not been run (or its manifest is unreadable)."""
+        try:
+            manifest = json.loads((self.out_dir(name) / MANIFEST_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return manifest if isinstance(manifest, dict) else None
+
+    def check(self, name: str) -> Checked:
+        """`flow.check_job` of the job, done again only when a file of its folder changed."""
+        folder = self.jobs / name
+        with self._guard:
+            lock = self._locks.setdefault(name, threading.Lock())
+        with lock:
+            stamp = _stamp(folder)
+            cached = self._checks.get(name)
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
+            try:
+                checked = Checked(check_job(folder))
+            except InputErrors as exc:
+                checked = Checked(None, tuple(exc.problems))
+            self._checks[name] = (stamp, checked)
+            return checked
+
+
+def _stamp(folder: Path) -> tuple:
+    """Every file of the folder with its size and time of change: a new stamp when anything changed."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        found.append((path.relative_to(folder).as_posix(), status.st_size, status.st_mtime_ns))
+    return tuple(found)
+
+
+def run_time(manifest: dict[str, Any]) -> str:
+    """The run's time as staff write it: 14:05 ngày 01/12/2026."""
+    try:
+        return datetime.fromisoformat(str(manifest.get("run_at"))).strftime("%H:%M ngày %d/%m/%Y")
+    except ValueError:
+        return str(manifest.get("run_at", ""))

@@ -1,0 +1,100 @@
+"""What keeps the app safe: a password (salted scrypt hash on disk), sessions, and a CSRF token per session.
+
+The app listens on 127.0.0.1 unless told otherwise; another address needs a password, set with
+`pipeline serve --set-password` and stored in `password_file(jobs)`, the file `.pipeline-web-mat-khau.json`
+beside the jobs folder (its parent folder), readable by its owner only. Sessions live in memory:
+restarting the app logs everyone out. Every POST carries the session's CSRF token (`csrf_token`),
+an HMAC of the session id with a secret drawn at start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import os
+import secrets
+from pathlib import Path
+
+PASSWORD_FILE = ".pipeline-web-mat-khau.json"
+SESSION_COOKIE = "phien"
+CSRF_FIELD = "csrf"
+MIN_PASSWORD = 8
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 16 MiB and 50 ms per check
+
+
+def password_file(jobs: Path) -> Path:
+    """Where the password hash of the app serving `jobs` is kept: beside the jobs folder."""
+    return jobs.absolute().parent / PASSWORD_FILE
+
+
+def is_local(host: str) -> bool:
+    """Whether `host` is a loopback address (only this machine can reach the app)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def hash_password(password: str, salt: bytes | None = None) -> dict[str, object]:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT, dklen=32)
+    return {"scheme": "scrypt", **_SCRYPT, "salt": salt.hex(), "hash": digest.hex()}
+
+
+def save_password(path: Path, password: str) -> None:
+    """Writes the salted hash, readable and writable by the owner only, replacing any earlier one."""
+    record = json.dumps(hash_password(password)).encode("utf-8")
+    temporary = path.with_name(path.name + ".tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(record)
+    os.replace(temporary, path)
+
+
+def load_password(path: Path) -> dict[str, object] | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) and record.get("scheme") == "scrypt" else None
+
+
+def password_matches(record: dict[str, object], password: str) -> bool:
+    try:
+        salt = bytes.fromhex(str(record["salt"]))
+        digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=int(record["n"]), r=int(record["r"]),
+                                p=int(record["p"]), dklen=32)
+        return hmac.compare_digest(digest.hex(), str(record["hash"]))
+    except (KeyError, ValueError, TypeError):
+        return False
+
+
+class Sessions:
+    """Session ids (random, in a cookie), which of them have logged in, and their CSRF tokens."""
+
+    def __init__(self) -> None:
+        self._secret = secrets.token_bytes(32)
+        self._logged_in: set[str] = set()
+
+    @staticmethod
+    def new_id() -> str:
+        return secrets.token_urlsafe(32)
+
+    def csrf_token(self, session: str) -> str:
+        return hmac.new(self._secret, session.encode("ascii", "replace"), hashlib.sha256).hexdigest()
+
+    def csrf_valid(self, session: str | None, token: str | None) -> bool:
+        return bool(session and token) and hmac.compare_digest(self.csrf_token(session), token)
+
+    def log_in(self, session: str) -> None:
+        self._logged_in.add(session)
+
+    def log_out(self, session: str | None) -> None:
+        self._logged_in.discard(session or "")
+
+    def logged_in(self, session: str | None) -> bool:
+        return bool(session) and session in self._logged_in

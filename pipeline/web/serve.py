@@ -1,0 +1,67 @@
+"""`python -m pipeline serve`: the web app on this machine (127.0.0.1), or beyond it behind a password."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import threading
+import webbrowser
+from pathlib import Path
+
+from pipeline.web.words import W
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def add_serve_command(commands) -> None:
+    serve = commands.add_parser("serve", help="mở bàn làm việc của thư ký trên trình duyệt (ứng dụng web trên máy này)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"cổng (mặc định {DEFAULT_PORT})")
+    serve.add_argument("--host", default=DEFAULT_HOST,
+                       help=f"địa chỉ lắng nghe (mặc định {DEFAULT_HOST}: chỉ máy này); địa chỉ khác cần mật khẩu")
+    serve.add_argument("--jobs", type=Path, default=Path("inputs"),
+                       help="thư mục công việc (mặc định inputs/); kết quả ghi vào outputs/ cạnh nó")
+    serve.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
+    serve.add_argument("--set-password", action="store_true",
+                       help="đặt mật khẩu (lưu dạng băm cạnh thư mục công việc) rồi thoát")
+    serve.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
+    serve.set_defaults(command=serve_command)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    from pipeline.web.security import MIN_PASSWORD, is_local, load_password, password_file, save_password
+
+    jobs: Path = args.jobs
+    password_path = password_file(jobs)
+    if args.set_password:
+        first = getpass.getpass(W["password_prompt"])
+        if len(first) < MIN_PASSWORD:
+            print(W["password_short"].format(min=MIN_PASSWORD), file=sys.stderr)
+            return 2
+        if getpass.getpass(W["password_again"]) != first:
+            print(W["password_mismatch"], file=sys.stderr)
+            return 2
+        save_password(password_path, first)
+        print(W["password_set"].format(path=password_path))
+        return 0
+    if not jobs.is_dir():
+        print(W["jobs_missing"].format(jobs=jobs.absolute()), file=sys.stderr)
+        return 2
+    local = is_local(args.host)
+    if not local and load_password(password_path) is None:
+        print(W["needs_password"].format(host=args.host, path=password_path), file=sys.stderr)
+        return 2
+    import uvicorn
+
+    from pipeline.web.app import create_app
+
+    allowed = ["127.0.0.1", "localhost", "[::1]"] if local else None
+    app = create_app(jobs, password_path=None if local else password_path, allowed_hosts=allowed)
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    url = f"http://{shown}:{args.port}/"
+    print(W["serving"].format(url=url, jobs=jobs.absolute()), flush=True)
+    if not args.no_browser:
+        threading.Timer(1.0, webbrowser.open, [url]).start()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0

@@ -1,0 +1,78 @@
+"""What an uploaded file must be before it is saved: a small, real workbook, document or CSV.
+
+The checks read the zip directory only (names, sizes), never the content, so a zip bomb is refused
+before anything is unpacked: too many entries, too much once unpacked, or packed too tightly.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from pipeline.web.names import safe_name
+from pipeline.web.words import W
+
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one uploaded file
+MAX_UNPACKED = 200 * 1024 * 1024  # bytes of a workbook or document once unpacked
+MAX_RATIO = 100  # unpacked size over packed size, for the whole archive…
+RATIO_FROM = 10 * 1024 * 1024  # …once it unpacks to more than this (a small file cannot be a bomb)
+MAX_ENTRIES = 10_000
+_PARTS = {".xlsx": ("[Content_Types].xml", "xl/workbook.xml"), ".docx": ("[Content_Types].xml", "word/document.xml")}
+_NOT = {".xlsx": "not_xlsx", ".docx": "not_docx"}
+
+
+@dataclass(frozen=True)
+class Refused(Exception):
+    """An upload refused, with the Vietnamese sentence that says why."""
+
+    message: str
+
+
+def checked_upload(name: str, content: bytes, suffixes: tuple[str, ...]) -> str:
+    """The file's name once `content` is accepted as one of `suffixes`; `Refused` says why not."""
+    if not name:
+        raise Refused(W["no_file"])
+    if not safe_name(name):
+        raise Refused(W["bad_file_name"].format(name=name))
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in suffixes:
+        raise Refused(W["bad_suffix"].format(name=name, suffixes=", ".join(suffixes)))
+    if len(content) > MAX_UPLOAD:
+        raise Refused(W["too_large"].format(name=name, size=MAX_UPLOAD // (1024 * 1024)))
+    if not content:
+        raise Refused(W["empty_file"].format(name=name))
+    if suffix == ".csv":
+        _check_csv(name, content)
+    else:
+        _check_zip(name, content, suffix)
+    return name
+
+
+def _check_csv(name: str, content: bytes) -> None:
+    """Text in UTF-8 (as the reader takes it), without NUL bytes, with a separator on its first line."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Refused(W["not_csv"].format(name=name)) from None
+    first = text.split("\n", 1)[0]
+    if "\x00" in text or not any(mark in first for mark in ",;\t"):
+        raise Refused(W["not_csv"].format(name=name))
+
+
+def _check_zip(name: str, content: bytes, suffix: str) -> None:
+    refused = Refused(W[_NOT[suffix]].format(name=name))
+    if not content.startswith(b"PK\x03\x04"):
+        raise refused
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise refused from None
+    names = {entry.filename for entry in entries}
+    if len(entries) > MAX_ENTRIES or any(part not in names for part in _PARTS[suffix]):
+        raise refused
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_UNPACKED or (unpacked > RATIO_FROM and unpacked > MAX_RATIO * len(content)):
+        raise Refused(W["zip_bomb"].format(name=name, size=round(unpacked / (1024 * 1024), 1),
+                                           ratio=unpacked // max(len(content), 1)))
