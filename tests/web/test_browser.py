@@ -42,7 +42,7 @@ def desk(tmp_path_factory):
     from pipeline.web.app import create_app
 
     root = tmp_path_factory.mktemp("ban-lam-viec")
-    for name in ("huong-tra-2020-xep-loai", "vi-du-2025-dot-danh-gia-tinh"):
+    for name in ("huong-tra-2020-xep-loai", "vi-du-2024-xep-loai-tinh", "vi-du-2025-dot-danh-gia-tinh"):
         shutil.copytree(INPUTS / name, root / "inputs" / name)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
