@@ -132,7 +132,7 @@ def make_campaign(folder: Path, units: int, seed: int = 2025) -> list[CampaignUn
     in ten a sở, the others communes with survey points, one in a hundred not evaluated, with its reason), and
     "don-vi/0001.xlsx" … with self-assessed and appraised points, in the example's layout and criteria tree."""
     (folder / "don-vi").mkdir(parents=True)
-    shutil.copy(CAMPAIGN / "job.toml", folder / "job.toml")
+    (folder / "job.toml").write_text(without_tables(CAMPAIGN / "job.toml", ("previous", "summary")), encoding="utf-8")
     example = list(openpyxl.load_workbook(min((CAMPAIGN / "don-vi").glob("*.xlsx")), read_only=True)
                    .worksheets[0].iter_rows(values_only=True))
     start = next(i for i, row in enumerate(example) if row[0] == "Mã số")
@@ -174,6 +174,19 @@ def make_campaign(folder: Path, units: int, seed: int = 2025) -> list[CampaignUn
     sheet(book, "Danh mục đơn vị", (5, 30, 20, 20, 30, 10, 12, 20, 16, 20, 10, 40), register)
     book.save(folder / "danh-muc-don-vi.xlsx")
     return made
+
+
+def without_tables(path: Path, names: tuple[str, ...]) -> str:
+    """A job.toml's text without the tables `names` and their subtables: the comparison with the previous
+    period and the summary with its charts are documents plain docxtpl is not asked to make here."""
+    kept, skipping = [], False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        header = re.match(r"\[+([^\]]+)\]+\s*$", line)
+        if header:
+            skipping = header[1].split(".")[0].strip() in names
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
 
 
 REGISTER_COLUMNS = ("TT", "Tên đơn vị", "Khối", "Cơ quan chủ quản", "Tên cơ quan ban hành", "Ký hiệu", "Địa danh",
@@ -341,7 +354,7 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
             label=f"PHỤ LỤC {index:02d}" if numbered else f"Phụ lục {ROMAN[index - 1]}",
             heading=f"{ROMAN[index - 1]}. {group['name'].upper()}", title=group.get("title") or doc["title"].upper(),
             subtitle=group.get("subtitle", ""), components=False, classified=True, ranked=ranked, not_evaluated=blocks,
-            appraisal=False))  # a decision (kind quyet-dinh-xep-loai): no appraisal columns
+            appraisal=False, compared=False))  # a decision (kind quyet-dinh-xep-loai): no appraisal columns, no [previous]
         counts = [f"{n} đơn vị xếp loại {name}" for _, name in LABELS if (n := sum(r.label == name for r in ranked))]
         line = f"{'abcdđ'[index - 1]}) {group['name']} (Phụ lục {index:02d}): {len(ranked)}/{len(members)} đơn vị " \
                f"được xếp loại" + (", trong đó " + ", ".join(counts) if counts else "")
