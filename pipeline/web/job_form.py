@@ -5,7 +5,10 @@ Fields are named by the key they hold, as the settings code names keys in its me
 through tomlkit on the file as it is: a field whose value did not change is not touched, so
 comments, order and spelling stay; a changed one replaces only its value. The new text is
 validated by `config.job_settings.settings_from_data`, the code `check` and `run` use, before
-it is saved.
+it is saved (with `[previous]`, also where it points, as the run first checks it).
+
+`[previous]` and `[summary]` (ranked kinds only) each have a box saying whether the table is there;
+`[previous.renames]` is one line per unit, "tên kỳ này = tên cũ 1; tên cũ 2" (`renames_text`).
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ from pipeline.config.campaign_settings import HEADER_LINES, HEADER_TEXT, NOTICE_
 from pipeline.config.document_settings import FORMS, LIST_FIELDS, NUMBERINGS
 from pipeline.config.job_settings import SETTINGS_FILE, data_files_in, settings_from_data
 from pipeline.config.kinds import KINDS, Kind
+from pipeline.config.period_settings import previous_refused
 from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes
 from pipeline.new_job.settings_text import _COMMENTS, DOCUMENT_ORDER
-from pipeline.web.words import FIELD_LABELS, FIXED_DECIMALS, SECTION_LABELS, SPECIFIC_LABELS
+from pipeline.web.words import FIELD_HELP, FIELD_LABELS, FIXED_DECIMALS, SECTION_LABELS, SPECIFIC_LABELS, W
 
 LINES = {*LIST_FIELDS, *HEADER_LINES, "authority@signature"}
 LONG = {"title", "article_1", "article_2", "article_3", "intro"}
@@ -36,9 +40,9 @@ LONG = {"title", "article_1", "article_2", "article_3", "intro"}
 @dataclass(frozen=True)
 class Field:
     key: str  # the key as the settings code names it: "document.signature.name", "groups[2].title"
-    shape: str  # "text", "long", "lines", "date", "choice", "bool", "int", "labels"
+    shape: str  # "text", "long", "lines", "date", "choice", "bool", "int", "labels", "table", "renames"
     choices: tuple[tuple[str, str], ...] = ()  # (value, words); "" first when the key may be left out
-    default: str | None = None  # what the settings code takes when the key is left out (not written then)
+    default: Any = None  # what the settings code takes when the key is left out (not written then)
 
     @property
     def label(self) -> str:
@@ -52,7 +56,7 @@ class Field:
             "document." + plain.split(".", 1)[-1], "")
         if self.key == "scheme":  # the comment goes on with the list of schemes, here the choices
             found = found.removesuffix(" Hiện có:")
-        return found
+        return found or FIELD_HELP.get(plain, "")
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,23 @@ def form_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
             sections.append(_document_section("reports", None, data["reports"]))
             if isinstance(data["reports"].get("signature"), dict):
                 sections.append(_signature_section("reports.signature"))
+    return sections + _later_sections(kind, data)
+
+
+def _later_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
+    """`[checks]` (kinds with criteria tables, or any job that has it), `[previous]` and `[summary]` (ranked kinds,
+    as `config.period_settings` accepts them)."""
+    sections = []
+    if kind.source in ("criteria", "campaign") or "checks" in data:
+        sections.append(Section("checks", (Field("checks.decimals", "int"),
+                                           Field("checks.comments", "bool", default=False))))
+    if kind.source in ("units", "campaign"):
+        sections.append(Section("previous", (Field("previous", "table"), Field("previous.job", "text"),
+                                             Field("previous.results", "text"), Field("previous.name", "text"),
+                                             Field("previous.renames", "renames"))))
+        sections.append(Section("summary", (Field("summary", "table"), Field("summary.charts", "bool", default=True),
+                                            Field("summary.symbol", "text"), Field("summary.title", "long"),
+                                            Field("summary.recipients", "lines"))))
     return sections
 
 
@@ -177,8 +198,12 @@ def value_at(data: Any, key: str) -> Any:
 
 def shown_value(field: Field, value: Any) -> str:
     """What the field shows for a value in job.toml."""
+    if field.shape == "table":
+        return "true" if isinstance(value, dict) else ""
+    if field.shape == "renames":
+        return renames_text(value)
     if value is None:
-        return ""
+        return "true" if field.shape == "bool" and field.default is True else ""
     if field.shape == "lines":
         return "\n".join(value) if isinstance(value, list) else str(value)
     if field.shape == "labels":
@@ -191,7 +216,9 @@ def shown_value(field: Field, value: Any) -> str:
 def submitted_value(field: Field, raw: str | None) -> Any:
     """What a submitted field means in TOML terms (None: the key is left out)."""
     raw = (raw or "").replace("\r\n", "\n")
-    if field.shape == "bool":
+    if field.shape == "renames":
+        return renames_value(raw)[0]
+    if field.shape in ("bool", "table"):
         return raw == "on"
     if field.shape == "lines":
         return [line.strip() for line in raw.split("\n") if line.strip()]
@@ -248,13 +275,130 @@ def _labels_value(raw: str) -> Any:
     return labels
 
 
+def renames_text(value: Any) -> str:
+    """`[previous.renames]` as the form shows it: one unit a line, "tên kỳ này = tên cũ 1; tên cũ 2"."""
+    if not isinstance(value, dict):
+        return "" if value is None else str(value)
+    return "\n".join(f"{new} = " + ("; ".join(map(str, old)) if isinstance(old, list) else str(old))
+                     for new, old in value.items())
+
+
+def renames_value(raw: str) -> tuple[dict[str, Any] | None, list[str]]:
+    """The form's renames as TOML (`"new" = "old"` or `= ["old 1", "old 2"]`; None when empty), and what is wrong
+    with lines the settings code cannot be given (no "=", a unit written twice)."""
+    found: dict[str, Any] = {}
+    wrong: list[str] = []
+    for number, line in enumerate((raw or "").replace("\r\n", "\n").split("\n"), 1):
+        if not line.strip():
+            continue
+        new, equals, old = line.partition("=")
+        new = new.strip()
+        if not equals or not new:
+            wrong.append(W["renames_no_equals"].format(n=number, line=line.strip()))
+            continue
+        if new in found:
+            wrong.append(W["renames_twice"].format(n=number, name=new))
+            continue
+        olds = [name.strip() for name in old.split(";") if name.strip()]
+        found[new] = olds[0] if len(olds) == 1 else olds if olds else ""
+    return found or None, wrong
+
+
+def form_errors(sections: list[Section], form: Mapping[str, str]) -> dict[str, list[str]]:
+    """What is wrong in fields before any TOML is written (a renames line the settings code could not read)."""
+    return {f.key: wrong for s in sections for f in s.fields if f.shape == "renames"
+            for wrong in [renames_value(form.get(f.key) or "")[1]] if wrong}
+
+
+def _same_renames(old: Any, new: Any) -> bool:
+    """Whether two renames tables say the same: "a" and ["a"] name the same old unit."""
+    def plain(table: Any) -> Any:
+        return {k: [v] if isinstance(v, str) else v for k, v in table.items()} if isinstance(table, dict) else table
+    return plain(old or {}) == plain(new or {})
+
+
+def _edit_renames(document: Any, old: Any, new: dict[str, Any] | None) -> None:
+    """`[previous.renames]` with only the changed units rewritten (the others, their comments and order kept)."""
+    if _same_renames(old, new):
+        return
+    previous = document["previous"]
+    if not new:
+        del previous["renames"]
+        return
+    if "renames" not in previous or not isinstance(old, dict):
+        previous["renames"] = tomlkit.table()
+        old = {}
+    table = previous["renames"]
+    for name in [n for n in old if n not in new]:
+        del table[name]
+    for name, value in new.items():
+        if name not in old:
+            _add(table, name, value)
+        elif not _same_renames({name: old[name]}, {name: value}):
+            table[name] = value
+
+
+def _last_table(table: Any) -> Any:
+    """The table whose lines end where `table`'s do in the text: its last sub-table, when it ends with one."""
+    while table.value.body and isinstance(table.value.body[-1][1], (tomlkit.items.Table, tomlkit.items.AoT)):
+        table = table.value.body[-1][1]
+        if isinstance(table, tomlkit.items.AoT):
+            table = table[-1]
+    return table
+
+
+def _trailing(table: Any) -> list[Any]:
+    """Takes the comment and blank lines off the end of a table: in the text they introduce what follows it."""
+    body = _last_table(table).value.body
+    found = []
+    while body and body[-1][0] is None:
+        found.insert(0, body.pop()[1])
+    return found
+
+
+def _add(table: Any, key: str, value: Any) -> None:
+    """A new key at the end of a table's own keys, above the comment lines that introduce what follows."""
+    trailing = _trailing(table) if not isinstance(table.value.body[-1][1] if table.value.body else None,
+                                                   (tomlkit.items.Table, tomlkit.items.AoT)) else []
+    table[key] = value
+    for item in trailing:
+        table.add(item)
+
+
+def _remove_table(document: Any, key: str) -> None:
+    """Removes `[key]` (and its sub-tables), handing the comment lines at its end to the table before it."""
+    trailing = _trailing(document[key])
+    keys = [k.key if k is not None else None for k, _ in document.body]
+    before = next((item for k, item in reversed(document.body[:keys.index(key)]) if k is not None), None)
+    del document[key]
+    if isinstance(before, tomlkit.items.AoT):
+        before = before[-1]
+    if isinstance(before, tomlkit.items.Table):
+        for item in trailing:
+            _last_table(before).add(item)
+
+
 def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> str:
     """`job.toml`'s text with the submitted values: only changed keys rewritten, comments kept."""
     current = tomllib.loads(text)
     document = tomlkit.parse(text)
     removed_groups: list[int] = []
     for section in sections:
+        present = next((f for f in section.fields if f.shape == "table"), None)
+        if present is not None:
+            wanted = form.get(present.key) == "on"
+            if not wanted:
+                if present.key in document:
+                    _remove_table(document, present.key)
+                continue
+            if present.key not in document:
+                document[present.key] = tomlkit.table()
         for field in section.fields:
+            if field.shape == "table":
+                continue
+            if field.shape == "renames":
+                _edit_renames(document, value_at(current, field.key), submitted_value(field, form.get(field.key)))
+                continue
             old = value_at(current, field.key)
             new = submitted_value(field, form.get(field.key))
             if field.key.startswith("groups[") and field.key.endswith(".name") and not str(new or "").strip():
@@ -288,7 +432,8 @@ def _remove_group(groups: Any, index: int) -> None:
 
 def _blank(field: Field, new: Any) -> bool:
     """Whether a value means what leaving its key out means (`labels = []` does not: it means rank only)."""
-    return new == "" or (new == [] and field.shape == "lines") or new is False or new == field.default
+    return new == "" or (new == [] and field.shape == "lines") or (new is False and field.default is not True) \
+        or new == field.default
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -314,6 +459,9 @@ def _set(document: Any, key: str, value: Any) -> None:
     item = tomlkit.item(value)
     if isinstance(value, list) and sum(len(v) for v in value) > 80:
         item.multiline(True)
+    if parts[-1] not in container and isinstance(container, tomlkit.items.Table):
+        _add(container, parts[-1], item)
+        return
     container[parts[-1]] = item
 
 
@@ -329,10 +477,10 @@ def validation_problems(folder: Path, text: str) -> list[Problem]:
     """Every problem the command line would find in `job.toml` if it held `text` (none: it may be saved)."""
     try:
         data = tomllib.loads(text)
-        settings_from_data(data, folder, data_files_in(folder))
+        settings = settings_from_data(data, folder, data_files_in(folder))
     except InputErrors as exc:
         return list(exc.problems)
-    return []
+    return previous_refused(settings.previous, folder) if settings.previous is not None else []
 
 
 def read_text(folder: Path) -> str:
