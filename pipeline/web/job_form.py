@@ -56,7 +56,7 @@ class Field:
             "document." + plain.split(".", 1)[-1], "")
         if self.key == "scheme":  # the comment goes on with the list of schemes, here the choices
             found = found.removesuffix(" Hiện có:")
-        return found or FIELD_HELP.get(plain, "")
+        return FIELD_HELP.get(plain) or found  # the web's own first: [summary]'s keys are not [document]'s
 
 
 @dataclass(frozen=True)
