@@ -31,7 +31,9 @@ from pipeline.config.kinds import KINDS, Kind
 from pipeline.config.period_settings import previous_refused
 from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes
 from pipeline.new_job.settings_text import _COMMENTS, DOCUMENT_ORDER
-from pipeline.web.words import FIELD_HELP, FIELD_LABELS, FIXED_DECIMALS, SECTION_LABELS, SPECIFIC_LABELS, W
+from pipeline.web.renames_field import edit_renames, renames_text, renames_value
+from pipeline.web.toml_tables import add_key, remove_group, remove_table
+from pipeline.web.words import FIELD_HELP, FIELD_LABELS, FIXED_DECIMALS, SECTION_LABELS, SPECIFIC_LABELS
 
 LINES = {*LIST_FIELDS, *HEADER_LINES, "authority@signature"}
 LONG = {"title", "article_1", "article_2", "article_3", "intro"}
@@ -275,107 +277,10 @@ def _labels_value(raw: str) -> Any:
     return labels
 
 
-def renames_text(value: Any) -> str:
-    """`[previous.renames]` as the form shows it: one unit a line, "tên kỳ này = tên cũ 1; tên cũ 2"."""
-    if not isinstance(value, dict):
-        return "" if value is None else str(value)
-    return "\n".join(f"{new} = " + ("; ".join(map(str, old)) if isinstance(old, list) else str(old))
-                     for new, old in value.items())
-
-
-def renames_value(raw: str) -> tuple[dict[str, Any] | None, list[str]]:
-    """The form's renames as TOML (`"new" = "old"` or `= ["old 1", "old 2"]`; None when empty), and what is wrong
-    with lines the settings code cannot be given (no "=", a unit written twice)."""
-    found: dict[str, Any] = {}
-    wrong: list[str] = []
-    for number, line in enumerate((raw or "").replace("\r\n", "\n").split("\n"), 1):
-        if not line.strip():
-            continue
-        new, equals, old = line.partition("=")
-        new = new.strip()
-        if not equals or not new:
-            wrong.append(W["renames_no_equals"].format(n=number, line=line.strip()))
-            continue
-        if new in found:
-            wrong.append(W["renames_twice"].format(n=number, name=new))
-            continue
-        olds = [name.strip() for name in old.split(";") if name.strip()]
-        found[new] = olds[0] if len(olds) == 1 else olds if olds else ""
-    return found or None, wrong
-
-
 def form_errors(sections: list[Section], form: Mapping[str, str]) -> dict[str, list[str]]:
     """What is wrong in fields before any TOML is written (a renames line the settings code could not read)."""
     return {f.key: wrong for s in sections for f in s.fields if f.shape == "renames"
             for wrong in [renames_value(form.get(f.key) or "")[1]] if wrong}
-
-
-def _same_renames(old: Any, new: Any) -> bool:
-    """Whether two renames tables say the same: "a" and ["a"] name the same old unit."""
-    def plain(table: Any) -> Any:
-        return {k: [v] if isinstance(v, str) else v for k, v in table.items()} if isinstance(table, dict) else table
-    return plain(old or {}) == plain(new or {})
-
-
-def _edit_renames(document: Any, old: Any, new: dict[str, Any] | None) -> None:
-    """`[previous.renames]` with only the changed units rewritten (the others, their comments and order kept)."""
-    if _same_renames(old, new):
-        return
-    previous = document["previous"]
-    if not new:
-        del previous["renames"]
-        return
-    if "renames" not in previous or not isinstance(old, dict):
-        previous["renames"] = tomlkit.table()
-        old = {}
-    table = previous["renames"]
-    for name in [n for n in old if n not in new]:
-        del table[name]
-    for name, value in new.items():
-        if name not in old:
-            _add(table, name, value)
-        elif not _same_renames({name: old[name]}, {name: value}):
-            table[name] = value
-
-
-def _last_table(table: Any) -> Any:
-    """The table whose lines end where `table`'s do in the text: its last sub-table, when it ends with one."""
-    while table.value.body and isinstance(table.value.body[-1][1], (tomlkit.items.Table, tomlkit.items.AoT)):
-        table = table.value.body[-1][1]
-        if isinstance(table, tomlkit.items.AoT):
-            table = table[-1]
-    return table
-
-
-def _trailing(table: Any) -> list[Any]:
-    """Takes the comment and blank lines off the end of a table: in the text they introduce what follows it."""
-    body = _last_table(table).value.body
-    found = []
-    while body and body[-1][0] is None:
-        found.insert(0, body.pop()[1])
-    return found
-
-
-def _add(table: Any, key: str, value: Any) -> None:
-    """A new key at the end of a table's own keys, above the comment lines that introduce what follows."""
-    trailing = _trailing(table) if not isinstance(table.value.body[-1][1] if table.value.body else None,
-                                                   (tomlkit.items.Table, tomlkit.items.AoT)) else []
-    table[key] = value
-    for item in trailing:
-        table.add(item)
-
-
-def _remove_table(document: Any, key: str) -> None:
-    """Removes `[key]` (and its sub-tables), handing the comment lines at its end to the table before it."""
-    trailing = _trailing(document[key])
-    keys = [k.key if k is not None else None for k, _ in document.body]
-    before = next((item for k, item in reversed(document.body[:keys.index(key)]) if k is not None), None)
-    del document[key]
-    if isinstance(before, tomlkit.items.AoT):
-        before = before[-1]
-    if isinstance(before, tomlkit.items.Table):
-        for item in trailing:
-            _last_table(before).add(item)
 
 
 def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> str:
@@ -389,7 +294,7 @@ def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> 
             wanted = form.get(present.key) == "on"
             if not wanted:
                 if present.key in document:
-                    _remove_table(document, present.key)
+                    remove_table(document, present.key)
                 continue
             if present.key not in document:
                 document[present.key] = tomlkit.table()
@@ -397,7 +302,7 @@ def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> 
             if field.shape == "table":
                 continue
             if field.shape == "renames":
-                _edit_renames(document, value_at(current, field.key), submitted_value(field, form.get(field.key)))
+                edit_renames(document, value_at(current, field.key), submitted_value(field, form.get(field.key)))
                 continue
             old = value_at(current, field.key)
             new = submitted_value(field, form.get(field.key))
@@ -414,20 +319,8 @@ def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> 
     groups = document.get("groups")
     for index in sorted(removed_groups, reverse=True):
         if groups is not None and index < len(groups):
-            _remove_group(groups, index)
+            remove_group(groups, index)
     return tomlkit.dumps(document)
-
-
-def _remove_group(groups: Any, index: int) -> None:
-    """Removes one `[[groups]]`, keeping the comment lines at its end: they introduce what follows it."""
-    body = groups[index].value.body
-    trailing = []
-    while body and body[-1][0] is None:
-        trailing.insert(0, body.pop()[1])
-    del groups[index]
-    if index > 0:
-        for item in trailing:
-            groups[index - 1].add(item)
 
 
 def _blank(field: Field, new: Any) -> bool:
@@ -460,7 +353,7 @@ def _set(document: Any, key: str, value: Any) -> None:
     if isinstance(value, list) and sum(len(v) for v in value) > 80:
         item.multiline(True)
     if parts[-1] not in container and isinstance(container, tomlkit.items.Table):
-        _add(container, parts[-1], item)
+        add_key(container, parts[-1], item)
         return
     container[parts[-1]] = item
 

@@ -29,7 +29,7 @@ from pipeline.write.problems_workbook import problems_workbook
 from pipeline.write.review_rows import review_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FINDING_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 9)  # of the "Cần xem lại" sheet: TT, file, sheet, row, code, stated, should be, all
+FINDING_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 9)  # of "Cần xem lại": TT, file, sheet, row, code, stated, should be, all
 
 
 def data_files(folder: Path) -> tuple[list[str], Path]:
