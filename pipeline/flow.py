@@ -22,6 +22,7 @@ from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.base.workers import alongside, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.kinds import SUMMARY
+from pipeline.config.period_settings import previous_refused
 from pipeline.documents.chart_data import group_charts
 from pipeline.documents.charts import chart_png
 from pipeline.documents.context import document_context, summary_context
@@ -310,23 +311,16 @@ def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], l
     if previous is None:
         return [], [], ()
     where = previous.job or previous.results
-    missing = problem(Reason.PREVIOUS_MISSING, file="job.toml", key=previous.key, value=previous.written,
-                      resolved=str(where.resolve()),
-                      what="thư mục công việc có tệp job.toml" if previous.job else "tệp ket-qua.xlsx")
+    refused = previous_refused(previous, settings.folder)
+    if refused:
+        return [], refused, ()
     if previous.results is not None:
-        if not previous.results.is_file():
-            return [], [missing], ()
         try:
             sheets = read_data_file(previous.results)
         except InputErrors as exc:
             return [], [problem(Reason.PREVIOUS_UNREADABLE, file=str(where), key=previous.key, why=describe(p))
                         for p in exc.problems], ()
         return (*past_from_workbook(sheets, previous.key), (previous.results,))
-    if not (previous.job / "job.toml").is_file():
-        return [], [missing], ()
-    if previous.job.resolve() == settings.folder.resolve():
-        return [], [problem(Reason.SETTING_INVALID, file="job.toml", key=previous.key, value=str(previous.job),
-                            expected="kỳ trước là một công việc khác, không phải chính công việc này")], ()
     try:  # its own [previous] and [summary] are not this run's business: one period back only
         own = replace(read_settings(previous.job), previous=None, summary=None)
         if own.kind_record.source == "campaign":

@@ -131,3 +131,21 @@ def summary_from_data(data: Mapping[str, Any], kind: Kind | None, source: str,
     return SummarySettings(charts, text(item, "symbol", "summary.symbol", source, errors),
                            text(item, "title", "summary.title", source, errors),
                            lines(item, "recipients", "summary.recipients", source, errors))
+
+
+def previous_refused(previous: PreviousSettings, folder: Path) -> list[Problem]:
+    """Why `[previous]` cannot be read where it points (nothing there, or this job itself); [] when it can.
+
+    Said before anything of the previous period is read: by the run, and by the settings form on saving."""
+    where = previous.job or previous.results
+    missing = problem(Reason.PREVIOUS_MISSING, file="job.toml", key=previous.key, value=previous.written,
+                      resolved=str(where.resolve()),
+                      what="thư mục công việc có tệp job.toml" if previous.job else "tệp ket-qua.xlsx")
+    if previous.results is not None:
+        return [] if previous.results.is_file() else [missing]
+    if not (previous.job / "job.toml").is_file():
+        return [missing]
+    if previous.job.resolve() == folder.resolve():
+        return [problem(Reason.SETTING_INVALID, file="job.toml", key=previous.key, value=str(previous.job),
+                        expected="kỳ trước là một công việc khác, không phải chính công việc này")]
+    return []

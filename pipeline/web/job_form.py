@@ -5,7 +5,10 @@ Fields are named by the key they hold, as the settings code names keys in its me
 through tomlkit on the file as it is: a field whose value did not change is not touched, so
 comments, order and spelling stay; a changed one replaces only its value. The new text is
 validated by `config.job_settings.settings_from_data`, the code `check` and `run` use, before
-it is saved.
+it is saved (with `[previous]`, also where it points, as the run first checks it).
+
+`[previous]` and `[summary]` (ranked kinds only) each have a box saying whether the table is there;
+`[previous.renames]` is one line per unit, "tên kỳ này = tên cũ 1; tên cũ 2" (`renames_text`).
 """
 
 from __future__ import annotations
@@ -25,9 +28,12 @@ from pipeline.config.campaign_settings import HEADER_LINES, HEADER_TEXT, NOTICE_
 from pipeline.config.document_settings import FORMS, LIST_FIELDS, NUMBERINGS
 from pipeline.config.job_settings import SETTINGS_FILE, data_files_in, settings_from_data
 from pipeline.config.kinds import KINDS, Kind
+from pipeline.config.period_settings import previous_refused
 from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes
 from pipeline.new_job.settings_text import _COMMENTS, DOCUMENT_ORDER
-from pipeline.web.words import FIELD_LABELS, FIXED_DECIMALS, SECTION_LABELS, SPECIFIC_LABELS
+from pipeline.web.renames_field import edit_renames, renames_text, renames_value
+from pipeline.web.toml_tables import add_key, remove_group, remove_table
+from pipeline.web.words import FIELD_HELP, FIELD_LABELS, FIXED_DECIMALS, SECTION_LABELS, SPECIFIC_LABELS
 
 LINES = {*LIST_FIELDS, *HEADER_LINES, "authority@signature"}
 LONG = {"title", "article_1", "article_2", "article_3", "intro"}
@@ -36,9 +42,9 @@ LONG = {"title", "article_1", "article_2", "article_3", "intro"}
 @dataclass(frozen=True)
 class Field:
     key: str  # the key as the settings code names it: "document.signature.name", "groups[2].title"
-    shape: str  # "text", "long", "lines", "date", "choice", "bool", "int", "labels"
+    shape: str  # "text", "long", "lines", "date", "choice", "bool", "int", "labels", "table", "renames"
     choices: tuple[tuple[str, str], ...] = ()  # (value, words); "" first when the key may be left out
-    default: str | None = None  # what the settings code takes when the key is left out (not written then)
+    default: Any = None  # what the settings code takes when the key is left out (not written then)
 
     @property
     def label(self) -> str:
@@ -52,7 +58,7 @@ class Field:
             "document." + plain.split(".", 1)[-1], "")
         if self.key == "scheme":  # the comment goes on with the list of schemes, here the choices
             found = found.removesuffix(" Hiện có:")
-        return found
+        return FIELD_HELP.get(plain) or found  # the web's own first: [summary]'s keys are not [document]'s
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,23 @@ def form_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
             sections.append(_document_section("reports", None, data["reports"]))
             if isinstance(data["reports"].get("signature"), dict):
                 sections.append(_signature_section("reports.signature"))
+    return sections + _later_sections(kind, data)
+
+
+def _later_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
+    """`[checks]` (kinds with criteria tables, or any job that has it), `[previous]` and `[summary]` (ranked kinds,
+    as `config.period_settings` accepts them)."""
+    sections = []
+    if kind.source in ("criteria", "campaign") or "checks" in data:
+        sections.append(Section("checks", (Field("checks.decimals", "int"),
+                                           Field("checks.comments", "bool", default=False))))
+    if kind.source in ("units", "campaign"):
+        sections.append(Section("previous", (Field("previous", "table"), Field("previous.job", "text"),
+                                             Field("previous.results", "text"), Field("previous.name", "text"),
+                                             Field("previous.renames", "renames"))))
+        sections.append(Section("summary", (Field("summary", "table"), Field("summary.charts", "bool", default=True),
+                                            Field("summary.symbol", "text"), Field("summary.title", "long"),
+                                            Field("summary.recipients", "lines"))))
     return sections
 
 
@@ -177,8 +200,12 @@ def value_at(data: Any, key: str) -> Any:
 
 def shown_value(field: Field, value: Any) -> str:
     """What the field shows for a value in job.toml."""
+    if field.shape == "table":
+        return "true" if isinstance(value, dict) else ""
+    if field.shape == "renames":
+        return renames_text(value)
     if value is None:
-        return ""
+        return "true" if field.shape == "bool" and field.default is True else ""
     if field.shape == "lines":
         return "\n".join(value) if isinstance(value, list) else str(value)
     if field.shape == "labels":
@@ -191,7 +218,9 @@ def shown_value(field: Field, value: Any) -> str:
 def submitted_value(field: Field, raw: str | None) -> Any:
     """What a submitted field means in TOML terms (None: the key is left out)."""
     raw = (raw or "").replace("\r\n", "\n")
-    if field.shape == "bool":
+    if field.shape == "renames":
+        return renames_value(raw)[0]
+    if field.shape in ("bool", "table"):
         return raw == "on"
     if field.shape == "lines":
         return [line.strip() for line in raw.split("\n") if line.strip()]
@@ -248,13 +277,33 @@ def _labels_value(raw: str) -> Any:
     return labels
 
 
+def form_errors(sections: list[Section], form: Mapping[str, str]) -> dict[str, list[str]]:
+    """What is wrong in fields before any TOML is written (a renames line the settings code could not read)."""
+    return {f.key: wrong for s in sections for f in s.fields if f.shape == "renames"
+            for wrong in [renames_value(form.get(f.key) or "")[1]] if wrong}
+
+
 def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> str:
     """`job.toml`'s text with the submitted values: only changed keys rewritten, comments kept."""
     current = tomllib.loads(text)
     document = tomlkit.parse(text)
     removed_groups: list[int] = []
     for section in sections:
+        present = next((f for f in section.fields if f.shape == "table"), None)
+        if present is not None:
+            wanted = form.get(present.key) == "on"
+            if not wanted:
+                if present.key in document:
+                    remove_table(document, present.key)
+                continue
+            if present.key not in document:
+                document[present.key] = tomlkit.table()
         for field in section.fields:
+            if field.shape == "table":
+                continue
+            if field.shape == "renames":
+                edit_renames(document, value_at(current, field.key), submitted_value(field, form.get(field.key)))
+                continue
             old = value_at(current, field.key)
             new = submitted_value(field, form.get(field.key))
             if field.key.startswith("groups[") and field.key.endswith(".name") and not str(new or "").strip():
@@ -270,25 +319,14 @@ def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> 
     groups = document.get("groups")
     for index in sorted(removed_groups, reverse=True):
         if groups is not None and index < len(groups):
-            _remove_group(groups, index)
+            remove_group(groups, index)
     return tomlkit.dumps(document)
-
-
-def _remove_group(groups: Any, index: int) -> None:
-    """Removes one `[[groups]]`, keeping the comment lines at its end: they introduce what follows it."""
-    body = groups[index].value.body
-    trailing = []
-    while body and body[-1][0] is None:
-        trailing.insert(0, body.pop()[1])
-    del groups[index]
-    if index > 0:
-        for item in trailing:
-            groups[index - 1].add(item)
 
 
 def _blank(field: Field, new: Any) -> bool:
     """Whether a value means what leaving its key out means (`labels = []` does not: it means rank only)."""
-    return new == "" or (new == [] and field.shape == "lines") or new is False or new == field.default
+    return new == "" or (new == [] and field.shape == "lines") or (new is False and field.default is not True) \
+        or new == field.default
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -314,6 +352,9 @@ def _set(document: Any, key: str, value: Any) -> None:
     item = tomlkit.item(value)
     if isinstance(value, list) and sum(len(v) for v in value) > 80:
         item.multiline(True)
+    if parts[-1] not in container and isinstance(container, tomlkit.items.Table):
+        add_key(container, parts[-1], item)
+        return
     container[parts[-1]] = item
 
 
@@ -329,10 +370,10 @@ def validation_problems(folder: Path, text: str) -> list[Problem]:
     """Every problem the command line would find in `job.toml` if it held `text` (none: it may be saved)."""
     try:
         data = tomllib.loads(text)
-        settings_from_data(data, folder, data_files_in(folder))
+        settings = settings_from_data(data, folder, data_files_in(folder))
     except InputErrors as exc:
         return list(exc.problems)
-    return []
+    return previous_refused(settings.previous, folder) if settings.previous is not None else []
 
 
 def read_text(folder: Path) -> str:

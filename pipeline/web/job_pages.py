@@ -17,8 +17,8 @@ from pipeline.base.messages import describe, explain
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS
 from pipeline.new_job.start import start_job
-from pipeline.web.job_form import (edited_text, field_of, form_sections, job_kind, read_text, shown_value,
-                                   validation_problems, value_at)
+from pipeline.web.job_form import (edited_text, field_of, form_errors, form_sections, job_kind, read_text,
+                                   shown_value, validation_problems, value_at)
 from pipeline.web.jobs import run_time
 from pipeline.web.names import safe_name
 from pipeline.web.pages import page, posted
@@ -161,9 +161,10 @@ async def save(request: Request) -> Response:
     submitted = {f.key: str(form.get(f.key) or "") for s in sections for f in s.fields}
     new_text = edited_text(text, sections, submitted)
     problems = await run_in_threadpool(validation_problems, folder, new_text)
-    if problems:
+    wrong = form_errors(sections, submitted)  # renames lines not even TOML: said beside their field too
+    if problems or wrong:
+        errors: dict[str, list[str]] = {key: list(said) for key, said in wrong.items()}
         keys = {f.key for s in sections for f in s.fields}
-        errors: dict[str, list[str]] = {}
         general: list[str] = []
         for found in problems:
             key = field_of(found, keys)
@@ -172,7 +173,8 @@ async def save(request: Request) -> Response:
             else:
                 errors.setdefault(key, []).append(explain(found))
         return page(request, "edit.html", status=422, job=name, tab="edit", kind=kind, sections=sections,
-                    values=submitted, errors=errors, general=general, notice=None, problem_count=len(problems))
+                    values=submitted, errors=errors, general=general, notice=None,
+                    problem_count=len(problems) + sum(len(said) for said in wrong.values()))
     if new_text != text:
         write_atomically(folder / SETTINGS_FILE, new_text.encode("utf-8"))
     return RedirectResponse(f"/jobs/{name}/edit?saved=1", status_code=303)

@@ -57,7 +57,8 @@ async def start(request: Request) -> Response:
     except InputErrors:
         total = 0  # the run says what is wrong, as the command line does
     started = request.app.state.runs.start(name, folder, desk.out_dir(name), force=form.get("force") == "on",
-                                           pdf=form.get("pdf") == "on", total=total)
+                                           pdf=form.get("pdf") == "on", total=total,
+                                           strict=form.get("strict") == "on")
     message = "run_started" if started else "already_running"
     return RedirectResponse(f"/jobs/{name}/documents?message={message}", status_code=303)
 

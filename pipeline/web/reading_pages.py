@@ -15,6 +15,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.base.messages import describe, explain, location, tie_text
+from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.config.job_settings import data_files_in
 from pipeline.documents.numbers import points_text, score_header, score_text, score_words
 from pipeline.read.job_folder import read_settings
@@ -25,8 +26,10 @@ from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
 from pipeline.web.words import W
 from pipeline.write.files import write_atomically
 from pipeline.write.problems_workbook import problems_workbook
+from pipeline.write.review_rows import review_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FINDING_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 9)  # of "Cần xem lại": TT, file, sheet, row, code, stated, should be, all
 
 
 def data_files(folder: Path) -> tuple[list[str], Path]:
@@ -135,7 +138,10 @@ async def check(request: Request) -> Response:
     warnings = []
     if checked.result is not None and not checked.result.settings.decision_made:
         warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE)))
-    return page(request, "check.html", job=name, tab="check", rows=rows, warnings=warnings)
+    findings = review_rows(checked.result.findings) if checked.result is not None else []
+    return page(request, "check.html", job=name, tab="check", rows=rows, warnings=warnings,
+                findings=[[row[i] if row[i] is not None else "" for i in FINDING_COLUMNS] for row in findings],
+                finding_headers=[REVIEW_HEADERS[i] for i in FINDING_COLUMNS])
 
 
 async def errors_workbook(request: Request) -> Response:

@@ -51,25 +51,26 @@ class Runs:
     def state(self, job: str) -> RunState | None:
         return self._states.get(job)
 
-    def start(self, job: str, folder: Path, out_dir: Path, force: bool, pdf: bool, total: int) -> bool:
+    def start(self, job: str, folder: Path, out_dir: Path, force: bool, pdf: bool, total: int,
+              strict: bool = False) -> bool:
         """Starts a run of `job`; False when one is already running (nothing started)."""
         with self._guard:
             current = self._states.get(job)
             if current is not None and current.state == "running":
                 return False
             state = self._states[job] = RunState(total=total)
-        self._pool.submit(self._run, state, folder, out_dir, force, pdf)
+        self._pool.submit(self._run, state, folder, out_dir, force, pdf, strict)
         return True
 
     @staticmethod
-    def _run(state: RunState, folder: Path, out_dir: Path, force: bool, pdf: bool) -> None:
+    def _run(state: RunState, folder: Path, out_dir: Path, force: bool, pdf: bool, strict: bool = False) -> None:
         from pipeline.flow import run_job
 
         def progress(count: int) -> None:
             state.done += count
 
         try:
-            run = run_job(folder, out_dir.absolute(), force=force, pdf=pdf, progress=progress)
+            run = run_job(folder, out_dir.absolute(), force=force, pdf=pdf, progress=progress, strict=strict)
         except InputErrors as exc:
             state.problems = tuple(exc.problems)
             state.state = "failed"

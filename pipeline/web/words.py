@@ -175,6 +175,18 @@ W = {
     "password_short": "Mật khẩu cần ít nhất {min} ký tự; chưa đổi mật khẩu.",
     "password_set": "Đã lưu mật khẩu (dạng băm scrypt có muối) vào {path}.",
     "jobs_missing": "Không có thư mục công việc {jobs}.",
+    # [previous.renames] on the settings form
+    "renames_help": ("Mỗi dòng một đơn vị kỳ này đổi tên hoặc sáp nhập: tên kỳ này = tên kỳ trước; nhiều đơn vị kỳ "
+                     "trước sáp nhập vào thì cách nhau bằng dấu chấm phẩy, ví dụ \"Sở Xây dựng = Sở Xây dựng; "
+                     "Sở Giao thông vận tải\"."),
+    "renames_no_equals": "Dòng {n} \"{line}\" thiếu dấu \"=\": viết tên kỳ này = tên kỳ trước.",
+    "renames_twice": "Dòng {n}: đơn vị \"{name}\" đã có ở một dòng trên; mỗi đơn vị kỳ này chỉ một dòng.",
+    # findings on typed numbers (check page), strict runs (documents page)
+    "findings_title": "Cần xem lại",
+    "findings_intro": ("{count} điều cần xem lại trong số liệu đã gõ (không phải lỗi: văn bản vẫn lập được, với số "
+                       "liệu như đã gõ; lần lập văn bản ghi chúng vào trang \"Cần xem lại\" của ket-qua.xlsx). "
+                       "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn điều nào."),
+    "strict": "Coi điều cần xem lại là lỗi (như --strict): còn điều nào thì không lập văn bản",
 }
 
 # The label of each job.toml key on the settings form, by the key's last name (its help is the comment
@@ -232,6 +244,17 @@ SPECIFIC_LABELS = {  # where the last name alone is ambiguous
     "appraisal.signature.name": "Họ và tên người ký",
     "group_name": "Tên khối",
     "group_title": "Tên bảng trong phụ lục",
+    "previous": "So sánh với kỳ trước",
+    "previous.job": "Thư mục công việc kỳ trước",
+    "previous.results": "Hoặc tệp ket-qua.xlsx của kỳ trước",
+    "previous.name": "Tên kỳ trước trong lời văn",
+    "previous.renames": "Đơn vị đổi tên, sáp nhập",
+    "summary": "Lập thông cáo kết quả (thong-cao.docx)",
+    "summary.charts": "Kèm biểu đồ",
+    "summary.title": "Tiêu đề thông cáo",
+    "summary.symbol": "Ký hiệu thông cáo",
+    "checks.decimals": "Số chữ số thập phân của điểm tính theo cách chấm",
+    "checks.comments": "Ghi chú Word ở lý giải cho mỗi điều cần xem lại",
 }
 SECTION_LABELS = {
     "": "Chung",
@@ -243,5 +266,25 @@ SECTION_LABELS = {
     "appraisal.signature": "Người ký thông báo",
     "reports": "Báo cáo tự chấm điểm của từng đơn vị",
     "reports.signature": "Người ký báo cáo",
+    "checks": "Kiểm tra số liệu đã gõ",
+    "previous": "So với kỳ trước",
+    "summary": "Thông cáo kết quả",
 }
 FIXED_DECIMALS = {"true": "có (86,20 cạnh 90,25)", "false": "không (86,2)"}
+# Help of the keys `init` writes no comment for (docs/inputs.md mục 2.5, 6.1, 6.2).
+FIELD_HELP = {
+    "checks.decimals": "Làm tròn lên từ 5 một lần; để trống: 3 (84/87 × 4 = 3,862).",
+    "checks.comments": "Mỗi điều cần xem lại thành một ghi chú Word ở lý giải của tiêu chí trong báo cáo; nhớ xóa "
+                       "ghi chú trước khi phát hành.",
+    "previous": "Thêm cột điểm tăng, giảm và hạng so với kỳ trước vào phụ lục, ket-qua.xlsx và thông cáo.",
+    "previous.job": "Đường dẫn tính từ thư mục công việc này, ví dụ ../vi-du-2024-xep-loai-tinh: chương trình tính "
+                    "lại kết quả kỳ trước từ số liệu của nó. Chỉ ghi một trong hai ô: thư mục hoặc tệp ket-qua.xlsx.",
+    "previous.results": "Tệp ket-qua.xlsx chương trình đã ghi cho kỳ trước, ví dụ ../ket-qua-2024/ket-qua.xlsx.",
+    "previous.name": "Ví dụ \"năm 2024\"; để trống: \"kỳ trước\".",
+    "summary": "Bản tin kết quả theo thể thức Nghị định 30, cơ quan ban hành và người ký như quyết định.",
+    "summary.charts": "Bỏ đánh dấu: thông cáo không có biểu đồ, ket-qua.xlsx không có trang \"Biểu đồ\".",
+    "summary.symbol": "Để trống: \"TC\" thay loại văn bản trong ký hiệu của quyết định (QĐ-UBND → TC-UBND).",
+    "summary.title": "Để trống: từ trích yếu của quyết định (\"Về việc công bố kết quả …\" → \"Kết quả …\").",
+    "summary.recipients": ("Để trống: Cổng Thông tin điện tử (để đăng tải); Các cơ quan, đơn vị có tên tại "
+                           "Quyết định; Lưu: VT."),
+}
