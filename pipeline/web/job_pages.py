@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import tomllib
+import unicodedata
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -74,7 +75,8 @@ async def create(request: Request) -> Response:
 async def _created(request: Request, form) -> Response:
     """`init` with the form's kind, folder, earlier job and (a campaign) criteria workbook."""
     desk = request.app.state.desk
-    name, kind, source = (str(form.get(k) or "").strip() for k in ("name", "kind", "source"))
+    # NFC: a name typed with combining accents is the same folder name as the precomposed one a person sees
+    name, kind, source = (unicodedata.normalize("NFC", str(form.get(k) or "")).strip() for k in ("name", "kind", "source"))
     values = {"name": name, "kind": kind, "source": source}
     errors: list[str] = []
     if not safe_name(name):

@@ -38,7 +38,7 @@ W = {
     "new_intro": ("Chương trình tạo thư mục công việc với tệp thiết lập có ghi chú và bảng nhập liệu, "
                   "như lệnh init. Sau đó điền thông tin văn bản ở trang Thiết lập."),
     "job_name": "Tên thư mục công việc",
-    "job_name_help": "Chữ không dấu, số, dấu gạch ngang, ví dụ tu-cham-2026",
+    "job_name_help": "Nên dùng chữ không dấu, số, dấu gạch ngang (dễ gõ lại ở dòng lệnh), ví dụ tu-cham-2026",
     "kind": "Loại văn bản",
     "source": "Lấy từ công việc đã có (danh mục tiêu chí hoặc danh sách đơn vị, điểm để trống)",
     "source_none": "— không lấy —",

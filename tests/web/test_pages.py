@@ -501,3 +501,11 @@ def test_a_campaign_under_appraisal_warns_that_no_decision_is_made(client, jobs)
 def test_results_of_a_job_with_problems_point_to_the_check(client, seeded):
     job, _ = seeded
     assert "Chưa có kết quả" in text_of(client.get(f"/jobs/{job.name}/results").text)
+
+
+def test_a_new_job_name_typed_with_combining_accents_makes_the_folder_a_person_sees(client, jobs):
+    import unicodedata
+    typed = unicodedata.normalize("NFD", "đợt-2026")
+    response = client.post_form("/new", {"name": typed, "kind": "quyet-dinh-xep-loai"})
+    assert response.status_code in (200, 303), text_of(response.text)
+    assert (jobs / "đợt-2026").is_dir() and not (jobs / typed).exists()
