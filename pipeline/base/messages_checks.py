@@ -55,6 +55,9 @@ FACTS_WHY = {
     "needs_level": "cách chấm \"{rule}\" chấm theo mức: ghi một trong các mức ({options}) ở cột \"Mức đạt\".",
     "unknown_level": "mức \"{value}\" không có trong cách chấm \"{rule}\"; các mức: {options}.",
     "facts_without_rule": "có số liệu để chấm điểm ({columns}) nhưng ô \"Cách chấm\" để trống.",
+    "rate_fraction": "tỷ lệ ghi {value}, giữa 0 và 1, ở ô không định dạng phần trăm: không rõ là {percent}% gõ dạng "
+                     "phân số hay tỷ lệ thật sự dưới 1%. Ghi tỷ lệ bằng số phần trăm (gõ {percent} cho {percent}%) "
+                     "hoặc định dạng ô là % (Format Cells › Percentage) để ô hiện đúng tỷ lệ.",
 }
 
 # The findings' pieces, and the rationale drafted from the facts when its cell is empty.

@@ -28,6 +28,9 @@ class Sheet:
     `hidden_columns` hold the 1-based numbers of the rows and columns Excel does not show
     (hidden, filtered out or folded away): staff cannot see what is in them, so the later
     stages refuse data there.
+
+    `percent_cells` holds the (row, column) numbers, 1-based, of the number cells shown as a percentage: a reader
+    can tell 0,5 % typed in such a cell from 0,5 typed in a General cell (a fraction or half a percent?).
     """
 
     file: str
@@ -36,3 +39,4 @@ class Sheet:
     hidden: bool = False
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
+    percent_cells: frozenset[tuple[int, int]] = frozenset()

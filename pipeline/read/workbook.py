@@ -114,10 +114,11 @@ def _sheets(archive: zipfile.ZipFile, file: str) -> list[Sheet]:
         if "worksheets/" not in part:  # a chart sheet or a dialog sheet holds no cells
             continue
         columns: list[etree._Element] = []
-        rows, hidden_rows = _rows(_streamed_rows(archive, part, columns), strings, dates, percents)
+        shown_percent: set[tuple[int, int]] = set()
+        rows, hidden_rows = _rows(_streamed_rows(archive, part, columns), strings, dates, percents, shown_percent)
         hidden = entry.get("state", "visible") in ("hidden", "veryHidden")
         sheets.append(Sheet(file=file, name=entry.get("name"), rows=rows, hidden=hidden, hidden_rows=hidden_rows,
-                            hidden_columns=_hidden_columns(columns)))
+                            hidden_columns=_hidden_columns(columns), percent_cells=frozenset(shown_percent)))
     return sheets
 
 
@@ -203,8 +204,10 @@ def is_percent_format(code: str) -> bool:
 
 
 def _rows(sheet_rows: Iterable[etree._Element], strings: list[str], dates: frozenset[int],
-          percents: frozenset[int]) -> tuple[tuple[tuple[Any, ...], ...], frozenset[int]]:
-    """The sheet's rows of cell values, and the numbers of its hidden rows."""
+          percents: frozenset[int], shown_percent: set[tuple[int, int]] | None = None,
+          ) -> tuple[tuple[tuple[Any, ...], ...], frozenset[int]]:
+    """The sheet's rows of cell values, and the numbers of its hidden rows; the (row, column) of each number
+    cell shown as a percentage is added to `shown_percent`."""
     grid: dict[int, dict[int, Any]] = {}
     hidden: set[int] = set()
     row_number = 0
@@ -222,6 +225,8 @@ def _rows(sheet_rows: Iterable[etree._Element], strings: list[str], dates: froze
             value = _value(cell, strings, dates, percents)
             if value is not None:
                 cells[column] = value
+                if shown_percent is not None and _shown_as_percent(cell, value, percents):
+                    shown_percent.add((row_number, column))
         if cells:
             grid[row_number] = cells
     last_row = max(grid, default=0)
@@ -230,6 +235,11 @@ def _rows(sheet_rows: Iterable[etree._Element], strings: list[str], dates: froze
         cells = grid.get(number, {})
         rows.append(tuple(cells.get(c) for c in range(1, max(cells, default=0) + 1)))
     return tuple(rows), frozenset(hidden)
+
+
+def _shown_as_percent(cell: etree._Element, value: Any, percents: frozenset[int]) -> bool:
+    """Whether a cell read as a number is shown as a percentage (its style's number format has a `%`)."""
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool) and int(cell.get("s", "0")) in percents
 
 
 def _hidden_columns(columns: list[etree._Element]) -> frozenset[int]:

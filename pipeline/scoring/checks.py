@@ -99,6 +99,8 @@ def _facts(row: dict[str, Any], rule: Rule | None, errors: list[Problem]) -> Fac
             refuse("done_count", "done_above_total", done=number(done), total=number(total))
     if rate is not None and rate > 100:
         refuse("rate", "rate_above_100", value=number(rate))
+    if rate is not None and 0 < rate < 1 and not row.get("rate_as_percent"):  # 0,986: 98,6 % or under 1 %?
+        refuse("rate", "rate_fraction", value=number(rate), percent=number(rate * 100))
     if len(errors) > refused:
         return None
     facts = None

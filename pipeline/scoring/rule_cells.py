@@ -1,7 +1,8 @@
 """The cells of a criterion's scoring rule and its facts (docs/inputs.md mục 2.5), read like any other cell.
 
 Adds to a criteria row: rule (the "Cách chấm" text), done_count, total_count, rate (numbers or `None`),
-level (the option reached, "Mức đạt"), count_unit ("nhiệm vụ"), and headers (each of these columns' header
+level (the option reached, "Mức đạt"), count_unit ("nhiệm vụ"), rate_as_percent (whether the rate cell is shown
+as a percentage, so that 0,986 there is not 98,6 % typed as a fraction), and headers (each of these columns' header
 as typed, for messages). `scoring.checks` reads what they mean.
 """
 
@@ -20,6 +21,8 @@ def rule_cells(cells: Cells) -> dict[str, Any]:
     positions = cells.table.positions
     found: dict[str, Any] = {cid: cells.text(cid) if cid in cells.record else "" for cid in RULE_TEXTS}
     found |= {cid: cells.number(cid) for cid in RULE_NUMBERS}
+    found["rate_as_percent"] = "rate" in positions and (
+        cells.record["row"], positions["rate"][0] + 1) in cells.table.sheet.percent_cells
     found["headers"] = {cid: positions[cid][1] for cid in (*RULE_TEXTS, *RULE_NUMBERS, "rationale", "self_points")
                         if cid in positions}
     return found
