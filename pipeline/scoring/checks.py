@@ -22,7 +22,7 @@ from pipeline.base.formatting import number
 from pipeline.base.messages_checks import CHECK_WORDS, FACTS_WHY, RULE_WHY
 from pipeline.base.rounding import round_half_up
 from pipeline.scoring.rule_points import Facts, Scored, drafted_rationale, proportional, rate_agrees, rate_text, scored
-from pipeline.scoring.rules import Rule, RuleRefused, parsed_rule
+from pipeline.scoring.rules import Rule, RuleRefused, one_line, parsed_rule
 from pipeline.scoring.stated import Stated, stated_in
 
 _FACT_COLUMNS = ("done_count", "total_count", "rate", "level")
@@ -71,7 +71,7 @@ def _rule(row: dict[str, Any], errors: list[Problem]) -> Rule | None:
     try:
         return parsed_rule(row["rule"], row["max_points"])
     except RuleRefused as refused:
-        errors.append(problem(Reason.RULE_INVALID, **_where(row, "rule"), value=row["rule"],
+        errors.append(problem(Reason.RULE_INVALID, **_where(row, "rule"), value=one_line(row["rule"]),
                               why=RULE_WHY[refused.why].format(**refused.values)))
         return None
 
@@ -194,7 +194,7 @@ def criteria_findings(criteria: list[dict[str, Any]], decimals: int) -> list[Pro
                 and rule_result[1].points != implied_shown:
             facts_used, result = rule_result
             found.append(problem(Reason.RULE_POINTS_MISMATCH, **_where(row, "self_points"), code=row["code"],
-                                 rule=row["rule"], stated=f"{number(typed)} điểm",
+                                 rule=one_line(row["rule"]), stated=f"{number(typed)} điểm",
                                  expected=f"{facts_used.text()}: {result.computation}",
                                  implied_points=result.computation, typed=number(typed)))
     return found

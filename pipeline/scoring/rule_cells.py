@@ -1,6 +1,6 @@
 """The cells of a criterion's scoring rule and its facts (docs/inputs.md mục 2.5), read like any other cell.
 
-Adds to a criteria row: rule (the "Cách chấm" text), done_count, total_count, rate (numbers or `None`),
+Adds to a criteria row: rule (the "Cách chấm" text, its line breaks kept), done_count, total_count, rate (numbers or `None`),
 level (the option reached, "Mức đạt"), count_unit ("nhiệm vụ"), rate_as_percent (whether the rate cell is shown
 as a percentage, so that 0,986 there is not 98,6 % typed as a fraction), and headers (each of these columns' header
 as typed, for messages). `scoring.checks` reads what they mean.
@@ -14,12 +14,14 @@ from pipeline.scoring.tables import Cells
 
 RULE_TEXTS = ("rule", "level", "count_unit")
 RULE_NUMBERS = ("done_count", "total_count", "rate")
+MULTI_LINE = ("rule",)  # a rule's levels may each be on a line of the cell (Alt+Enter)
 
 
 def rule_cells(cells: Cells) -> dict[str, Any]:
     """The rule and fact cells of one criteria row (empty text, `None` numbers where a column is absent)."""
     positions = cells.table.positions
-    found: dict[str, Any] = {cid: cells.text(cid) if cid in cells.record else "" for cid in RULE_TEXTS}
+    found: dict[str, Any] = {cid: cells.text(cid, keep_lines=cid in MULTI_LINE) if cid in cells.record else ""
+                             for cid in RULE_TEXTS}
     found |= {cid: cells.number(cid) for cid in RULE_NUMBERS}
     found["rate_as_percent"] = "rate" in positions and (
         cells.record["row"], positions["rate"][0] + 1) in cells.table.sheet.percent_cells

@@ -3,7 +3,8 @@
 Three kinds (docs/inputs.md mục 2.5), case and spaces free, "tỉ lệ" = "tỷ lệ", "x" / "*" = "×":
 
 - proportional: `tỷ lệ × 4`, `tỷ lệ × điểm chuẩn` or `tỷ lệ` (× the criterion's maximum): points = rate × 4;
-- bands: `từ 90% đến dưới 95%: 1 điểm; từ 95% đến dưới 100%: 2; 100%: 3` (parts split by ";" or a new line;
+- bands: `từ 90% đến dưới 95%: 1 điểm; từ 95% đến dưới 100%: 2; 100%: 3` (parts split by ";" or a new line, each
+  maybe a list item "- …", "+ …", "• …" ending with ";" or ".";
   a condition is `từ A% đến dưới B%`, `từ A% - dưới B%`, `từ A% đến B%`, `từ A% trở lên`, `trên A%`, `dưới B%`,
   `A%`, or `còn lại`; words without figures may follow it and "thì đạt" may stand for ":", so the wording of a
   published sub-row, "Từ 95% - dưới 100% TTHC … thì đạt 2 điểm", is a band); a rate in no band scores 0;
@@ -27,6 +28,7 @@ _POINTS = re.compile(r"(?:(?:\s*:\s*|\s+thì\s+(?:đạt|được)\s+|\s+(?:đ�
 _PROPORTIONAL = re.compile(r"^t[ỷỉ] lệ(?:\s*[×x*]\s*(.+))?$")
 _OTHERWISE = re.compile(r"^(?:còn lại|các trường hợp còn lại|trường hợp khác|khác)$")
 INF = None  # an open end
+_BULLET = re.compile(r"^\s*[-+•]\s+")  # "- từ 95%: 2" as a list item: the level is "từ 95%: 2"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,26 @@ class RuleRefused(ValueError):
         self.why, self.values = why, values
 
 
+def one_line(text: str) -> str:
+    """A rule typed on several lines (one level a line) said on one: its lines joined by "; "."""
+    return "; ".join(_level_lines(text)) if "\n" in text else text
+
+
+def _level_lines(text: str) -> list[str]:
+    """The cell's non-blank lines, each without a trailing ";" (a level ends with its line anyway)."""
+    lines = []
+    for line in unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = re.sub(r"(?<=[^\s;])\s*;$", "", line.strip())  # a line of ";" alone stays: an empty level
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _key_lines(lines: list[str]) -> str:
+    """The levels' lines as one key, a line break between two lines (a level ends with its line)."""
+    return "\n".join(_key(line.replace("–", "-").replace("—", "-")) for line in lines)
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
 
@@ -88,12 +110,17 @@ def _shown(value: Decimal) -> str:
 
 
 def parsed_rule(text: str, maximum: Decimal | None) -> Rule:
-    """The rule `text` says; `maximum` is the criterion's (none may give more). Raises `RuleRefused`."""
+    """The rule `text` says; `maximum` is the criterion's (none may give more). Raises `RuleRefused`.
+
+    Levels are split by ";" or a line break (a line may end with ";" too); a level may start with a bullet ("- ",
+    "+ ", "• ") and end with "."."""
+    lines = _level_lines(text)
+    text = one_line(text)  # as messages show it
     plain = _key(text.replace("–", "-").replace("—", "-"))
     found = _PROPORTIONAL.match(plain)
     if found:
         return _proportional(text, found.group(1), maximum)
-    parts = [part.strip() for part in re.split(r"[;\n]", plain)]
+    parts = [_BULLET.sub("", part).strip() for part in re.split(r"[;\n]", _key_lines(lines))]
     while parts and not parts[-1]:
         parts.pop()
     if any(not part for part in parts):
