@@ -47,6 +47,7 @@ def applied_rules(criteria: list[dict[str, Any]], decimals: int) -> tuple[list[d
                 row["self_points"] = result.points
             if not row["rationale"]:
                 row["rationale"] = drafted_rationale(facts, result)
+                row["rationale_drafted"] = True  # the program's own sentence: nothing in it to check
         rows.append(row)
     return rows, errors
 
@@ -160,7 +161,7 @@ def criteria_findings(criteria: list[dict[str, Any]], decimals: int) -> list[Pro
         row = {**row, "code": row["code"] or row["title"]}  # an item without a code is named by its title
         facts = row.get("facts")
         total = facts.total if facts is not None and facts.total is not None else None
-        stated = stated_in(row["rationale"], total)
+        stated = stated_in("" if row.get("rationale_drafted") else row["rationale"], total)
         typed = row["points"]
         implied_shown = None
         rule_result = _rule_result(row, stated, decimals)

@@ -2,7 +2,7 @@
 
 - A rate is a number followed by "%": "95,6%" and "95.6%" are both 95,6 (a rate needs no thousands separator,
   so a dot in it is a decimal point). A rate written "1.234,5%" (two separators) is not read.
-- A count is a whole number: "2.094" and "2094" are 2094 (a dot followed by exactly three digits groups
+- A count is a whole number not followed by "%": "2.094" and "2094" are 2094 (a dot followed by exactly three digits groups
   thousands); "2,5" is no count. A fraction is "2066/2094" (not part of a date or a document number: "06/7/2021",
   "12/2021/QĐ-UBND" are left alone).
 - A stated rate refers to a fraction before it in the same sentence ("2066/2094 người … chiếm 98,6%") or right
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 _RATE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
-_COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)")
+_COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d|\s*%)")  # "80%" is a rate
 _FRACTION = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)")
 _POINTS = re.compile(r"chấm\s+(?:điểm\s+)?(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)(?!\w)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
