@@ -4,7 +4,7 @@
   so a dot in it is a decimal point). A rate written "1.234,5%" (two separators) is not read.
 - A count is a whole number not followed by "%": "2.094" and "2094" are 2094 (a dot followed by exactly three digits groups
   thousands); "2,5" is no count. A fraction is "2066/2094" (not part of a date or a document number: "06/7/2021",
-  "12/2021/QĐ-UBND" are left alone).
+  "12/2021/QĐ-UBND" are left alone; nor a date after "ngày" or "tháng": "đến ngày 15/6", "tháng 6/2021").
 - A stated rate refers to a fraction before it in the same sentence ("2066/2094 người … chiếm 98,6%") or right
   after it ("đạt 98,6% (2066/2094)"); else to the count just before it ("84 nhiệm vụ (đạt 95,6%)") out of the total
   given (the criterion's "Tổng số" cell), or else out of an earlier, larger count of the same thing ("87 nhiệm vụ");
@@ -21,6 +21,7 @@ from decimal import Decimal
 _RATE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*%")
 _COUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d|\s*%)")  # "80%" is a rate
 _FRACTION = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)")
+_DATE_BEFORE = re.compile(r"(?<!\w)(?:ngày|tháng)\s*$", re.IGNORECASE)  # "ngày 15/6", "tháng 6/2021": dates
 _POINTS = re.compile(r"chấm\s+(?:điểm\s+)?(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)(?!\w)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 _WORD = re.compile(r"\s*([^\W\d_]+)")
@@ -68,8 +69,10 @@ def _noun(text: str, at: int) -> str:
 
 def stated_in(text: str, total: int | None = None) -> Stated:
     """The rates (with what they refer to), fractions and points `text` states; `total`: the criterion's own."""
-    fractions = [(m, count_value(m.group(1)), count_value(m.group(2))) for m in _FRACTION.finditer(text)]
-    inside = {i for m, _, _ in fractions for i in range(m.start(), m.end())}
+    found = list(_FRACTION.finditer(text))
+    inside = {i for m in found for i in range(m.start(), m.end())}
+    fractions = [(m, count_value(m.group(1)), count_value(m.group(2))) for m in found
+                 if not _DATE_BEFORE.search(text, 0, m.start())]
     counts = [(m, count_value(m.group(1)), _noun(text, m.end())) for m in _COUNT.finditer(text)
               if m.start() not in inside]
     rates = []
