@@ -3,7 +3,8 @@
 Points are exact `Decimal` arithmetic on the exact rate (84/87, not 96,55 %), rounded half-up once at the
 criterion's precision (`[checks] decimals`): 84/87 × 4 = 3,862068… → 3,862. The computation shows the rate at
 two decimals ("96,55% × 4 = 3,862 điểm") when that product rounds to the same points, so a reader who redoes it
-gets the same figure; otherwise it shows the fraction ("84/87 × 4 = …"). A band holds a rate by its exact
+gets the same figure; otherwise it shows the fraction ("84/87 × 4 = …"). Points that need no rounding are not
+said as a rounded product: 14/15 × 15 = 14 exactly, so not "93,33% × 15 = 14" (13,9995). A band holds a rate by its exact
 value: 94,996 % is below 95 %.
 """
 
@@ -82,11 +83,14 @@ def _proportional(rule: Rule, facts: Facts, decimals: int) -> Scored | None:
 
 
 def proportional(facts: Facts, multiplier: Decimal, decimals: int) -> Scored:
-    """rate × multiplier, rounded once; said with the rate at two decimals when that gives the same points."""
+    """rate × multiplier, rounded once; said with the rate at two decimals when that gives the same points, and
+    gives them exactly when the exact rate does (14/15 × 15 is 14, but 93,33% × 15 is 13,9995: "14/15 × 15 = 14")."""
     assert facts.rate is not None
-    points = round_half_up(facts.rate * multiplier / HUNDRED, decimals)
+    exact = facts.rate * multiplier / HUNDRED
+    points = round_half_up(exact, decimals)
     shown = round_half_up(facts.rate, RATE_DECIMALS)
-    if round_half_up(shown * multiplier / HUNDRED, decimals) == points:
+    by_shown = shown * multiplier / HUNDRED
+    if round_half_up(by_shown, decimals) == points and (exact != points or by_shown == points):
         rate = rate_text(facts.rate)
     elif facts.done is not None:
         rate = f"{facts.done}/{facts.total}"
