@@ -2,7 +2,8 @@
 
 Three kinds (docs/inputs.md mục 2.5), case and spaces free, "tỉ lệ" = "tỷ lệ", "x" / "*" = "×":
 
-- proportional: `tỷ lệ × 4`, `tỷ lệ × điểm chuẩn` or `tỷ lệ` (× the criterion's maximum): points = rate × 4;
+- proportional: `tỷ lệ × 4` (or `4 × tỷ lệ`), `tỷ lệ × điểm chuẩn` or `tỷ lệ` (× the criterion's maximum):
+  points = rate × 4;
 - bands: `từ 90% đến dưới 95%: 1 điểm; từ 95% đến dưới 100%: 2; 100%: 3` (parts split by ";" or a new line, each
   maybe a list item "- …", "+ …", "• …" ending with ";" or ".";
   a condition is `từ A% đến dưới B%`, `từ A% - dưới B%`, `từ A% đến B%`, `từ A% trở lên`, `trên A%`, `dưới B%`,
@@ -26,6 +27,7 @@ _RATE = _NUMBER + r"\s*%"
 _POINTS = re.compile(r"(?:(?:\s*:\s*|\s+thì\s+(?:đạt|được)\s+|\s+(?:đạt|được)\s+)" + _NUMBER
                      + r"\s*(?:điểm|đ)?|\s+" + _NUMBER + r"\s*(?:điểm|đ))\s*[.,]?$")  # "có: 2", "có 2 điểm"
 _PROPORTIONAL = re.compile(r"^t[ỷỉ] lệ(?:\s*[×x*]\s*(.+))?$")
+_PROPORTIONAL_BEFORE = re.compile(r"^(.+?)\s*[×x*]\s*t[ỷỉ] lệ$")  # "3 × tỷ lệ" is "tỷ lệ × 3"
 _OTHERWISE = re.compile(r"^(?:còn lại|các trường hợp còn lại|trường hợp khác|khác)$")
 INF = None  # an open end
 _BULLET = re.compile(r"^\s*[-+•]\s+")  # "- từ 95%: 2" as a list item: the level is "từ 95%: 2"
@@ -118,6 +120,9 @@ def parsed_rule(text: str, maximum: Decimal | None) -> Rule:
     text = one_line(text)  # as messages show it
     plain = _key(text.replace("–", "-").replace("—", "-"))
     found = _PROPORTIONAL.match(plain)
+    if found:
+        return _proportional(text, found.group(1), maximum)
+    found = _PROPORTIONAL_BEFORE.match(plain)
     if found:
         return _proportional(text, found.group(1), maximum)
     parts = [_BULLET.sub("", part).strip() for part in re.split(r"[;\n]", _key_lines(lines))]

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
 from pipeline.flow import check_job
+from pipeline.scoring.rules import parsed_rule
 from tests.checks.conftest import FIRST_ROW, criterion, report_job
 
 BANDS = "100%: 3; từ 80% đến dưới 100%: 2; từ 70% đến dưới 80%: 1"
@@ -51,3 +52,23 @@ def test_a_rate_in_a_percent_formatted_cell_is_the_percentage_shown(tmp_path, st
 def test_a_rate_of_0_or_from_1_in_a_general_cell_is_a_percentage(tmp_path, rate):
     row = next(r for r in check_job(_rate_job(tmp_path, rate)).criteria if r["code"] == "1.1")
     assert row["facts"].rate == Decimal(str(rate))
+
+
+def test_a_count_typed_as_text_with_dots_between_thousands_is_that_whole_number(tmp_path):
+    job = report_job(tmp_path / "job", [criterion("1.1", "CBCCVC", 3, rule=BANDS, done="2.066", total="2.094")])
+    row = next(r for r in check_job(job).criteria if r["code"] == "1.1")
+    assert (row["facts"].done, row["facts"].total, row["points"]) == (2066, 2094, 2)
+
+
+@pytest.mark.parametrize("done", ["2,066", "2.06", 2.066])
+def test_a_count_with_a_decimal_part_is_still_refused(tmp_path, done):
+    job = report_job(tmp_path / "job", [criterion("1.1", "CBCCVC", 3, rule=BANDS, done=done, total=2094)])
+    with pytest.raises(InputErrors) as refused:
+        check_job(job)
+    (found,) = [p for p in refused.value.problems if p.reason is Reason.RULE_FACTS_INVALID]
+    assert found.column == "Số hoàn thành" and "không phải số nguyên" in describe(found)
+
+
+@pytest.mark.parametrize("rule", ["3 × tỷ lệ", "3x tỉ lệ", "điểm chuẩn * tỷ lệ"])
+def test_the_multiplier_may_be_written_before_the_rate(tmp_path, rule):
+    assert (parsed_rule(rule, Decimal(3)).kind, parsed_rule(rule, Decimal(3)).multiplier) == ("proportional", 3)
