@@ -5,21 +5,11 @@ from __future__ import annotations
 
 from pipeline.documents.summary_context import summary_paragraphs
 from pipeline.flow import check_job
-from tests.conftest import DOCUMENT, unit_job
+from tests.conftest import UNIT_JOB, unit_job
 
 HEADER = ["Đơn vị", "Tổng điểm thẩm định", "Lý do không đánh giá"]
-SETTINGS = """
-kind = "quyet-dinh-xep-loai"
-scheme = "chat-luong-hoat-dong@2020"
-[[groups]]
-name = "Khối A"
-[[groups]]
-name = "Khối B"
-[[groups]]
-name = "Khối C"
-[[groups]]
-name = "Khối D"
-""" + DOCUMENT
+MORE_GROUPS = '[[groups]]\nname = "Khối C"\n[[groups]]\nname = "Khối D"\n'
+SETTINGS = UNIT_JOB.replace('name = "Khối B"\n', 'name = "Khối B"\n' + MORE_GROUPS)
 SHEETS = {
     "Khối A": [HEADER, ["Sở Một", 96.2, None], ["Sở Hai", 96.2, None], ["Sở Ba", 96.2, None], ["Sở Bốn", 85, None]],
     "Khối B": [HEADER, ["Xã Một", 95, None], ["Xã Hai", 88.5, None], ["Xã Ba", 88.5, None], ["Xã Bốn", 70, None]],
