@@ -42,6 +42,15 @@ SUMMARY = {
     "merged": "{unit} được hình thành từ việc sáp nhập {olds} nên không so sánh thứ hạng với {previous}.",
     "and": " và ",
     "attached": "(Kèm theo Thông cáo số {number}/{symbol} {date})",
+    # units tied at one rank, with the same score and label: named once together ("A, B và C cùng dẫn đầu …")
+    "leader_tied": "{units} cùng dẫn đầu bảng xếp hạng khối {group} với {score}{label}",
+    "first_tied": "Cùng dẫn đầu khối {group} là {units} với {score}{label}.",
+    "next_tied": "Cùng xếp thứ {ordinal} là {units} với {score}{label}.",
+    # a group where no unit was evaluated (the reasons follow), and a group of one unit
+    "counts_none": "Không đơn vị nào của khối được {done}",
+    "counts_none_reasons": "Không đơn vị nào của khối được {done}; {reasons}",
+    "counts_single": "Đơn vị duy nhất của khối được xếp loại {label}.",
+    "counts_single_plain": "Khối chỉ có một đơn vị.",
 }
 
 CHARTS = {

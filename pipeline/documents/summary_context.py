@@ -82,10 +82,10 @@ def _lead(result: JobResult) -> str:
     leaders = []
     for group in result.settings.groups:
         first = [u for u in result.members(group.name) if u["evaluated"] and u["rank"] == 1]
-        for unit in first:
-            label = SUMMARY["label"].format(label=unit["label"]) if unit["label"] else ""
-            leaders.append(SUMMARY["leader"].format(unit=unit["unit"], group=group.name,
-                                                    score=score_words(unit["score"], scheme), label=label))
+        for (score, label), units in _alike(first, scheme).items():
+            key = "leader" if len(units) == 1 else "leader_tied"
+            leaders.append(SUMMARY[key].format(unit=units[0], units=listed(units), group=group.name, score=score,
+                                               label=SUMMARY["label"].format(label=label) if label else ""))
     what = _what(result)
     if doc.issuer_name and doc.symbol:
         return SUMMARY["intro"].format(what=what, number=document_number(doc), symbol=doc.symbol,
@@ -98,16 +98,16 @@ def _group(result: JobResult, number: int, group: Any) -> SummaryGroup:
     members = result.members(group.name)
     evaluated = [u for u in members if u["evaluated"]]
     classified = bool(scheme.labels if group.labels is None else group.labels)
-    leaders = []
-    for rank in sorted({u["rank"] for u in evaluated if u["rank"] <= LEADERS}):
-        units = ", ".join(_score(u, scheme, classified) for u in evaluated if u["rank"] == rank)
-        leaders.append(SUMMARY["first"].format(group=group.name, units=units) if rank == 1
-                       else SUMMARY["next"].format(ordinal=ORDINALS.get(rank, str(rank)), units=units))
+    leaders = [_rank_sentence(group.name, rank, [u for u in evaluated if u["rank"] == rank], scheme, classified)
+               for rank in sorted({u["rank"] for u in evaluated if u["rank"] <= LEADERS})]
     parts = [SUMMARY["count"].format(count=row["count"], label=row["label"])
              for row in result.counts if row["group"] == group.name and row["count"]]
-    counts = SUMMARY["counts"].format(total=len(members), evaluated=len(evaluated),
-                                      done=SUMMARY["done_classified" if classified else "done_ranked"],
+    done = SUMMARY["done_classified" if classified else "done_ranked"]
+    counts = SUMMARY["counts"].format(total=len(members), evaluated=len(evaluated), done=done,
                                       parts=(", gồm " + ", ".join(parts)) if parts else "")
+    if len(members) == 1 and evaluated:
+        label = evaluated[0]["label"] if classified else ""
+        counts = SUMMARY["counts_single"].format(label=label) if label else SUMMARY["counts_single_plain"]
     missing = [u for u in members if not u["evaluated"]]
     reasons: dict[str, list[str]] = {}  # units of one reason named together, in the order of the table
     for unit in missing:
@@ -115,10 +115,43 @@ def _group(result: JobResult, number: int, group: Any) -> SummaryGroup:
     not_evaluated = SUMMARY["not_evaluated"].format(
         count=len(missing), units="; ".join(SUMMARY["not_evaluated_unit"].format(unit=", ".join(units), reason=reason)
                                             for reason, units in reasons.items())) if missing else ""
+    if not evaluated:  # the reasons are the whole of what is said of the group: one sentence
+        counts = (SUMMARY["counts_none_reasons"].format(done=done, reasons=not_evaluated) if not_evaluated
+                  else SUMMARY["counts_none"].format(done=done) + ".")
     changes = _changes(result, members) if result.changes is not None else ()
-    paragraphs = tuple(p for p in (" ".join(leaders), counts, not_evaluated, *changes) if p)
+    paragraphs = tuple(p for p in (" ".join(leaders), counts, not_evaluated if evaluated else "", *changes) if p)
     return SummaryGroup(number, group.name, SUMMARY["group_heading"].format(number=number, group=group.name),
                         " ".join(leaders), counts, not_evaluated, changes, paragraphs)
+
+
+def listed(names: list[str]) -> str:
+    """"A", "A và B", "A, B và C"."""
+    return ", ".join(names[:-1]) + SUMMARY["and"] + names[-1] if len(names) > 1 else names[0]
+
+
+def _alike(units: list[dict[str, Any]], scheme: Any, classified: bool = True) -> dict[tuple[str, str], list[str]]:
+    """Units of one rank by the score and label the tables print, in the order of the table: tied units share
+    both, so they are named together once."""
+    alike: dict[tuple[str, str], list[str]] = {}
+    for unit in units:
+        key = (score_words(unit["score"], scheme), unit["label"] if classified and unit["label"] else "")
+        alike.setdefault(key, []).append(unit["unit"])
+    return alike
+
+
+def _rank_sentence(group: str, rank: int, units: list[dict[str, Any]], scheme: Any, classified: bool) -> str:
+    """"Dẫn đầu khối … là A với …", "Xếp thứ hai là …"; units tied at the rank: "Cùng dẫn đầu khối … là A, B và C
+    với …"."""
+    alike = _alike(units, scheme, classified)
+    ordinal = ORDINALS.get(rank, str(rank))
+    if len(units) > 1 and len(alike) == 1:
+        (score, label), names = next(iter(alike.items()))
+        label = SUMMARY["label"].format(label=label) if label else ""
+        return SUMMARY["first_tied" if rank == 1 else "next_tied"].format(group=group, ordinal=ordinal,
+                                                                          units=listed(names), score=score, label=label)
+    named = ", ".join(_score(u, scheme, classified) for u in units)
+    return (SUMMARY["first"].format(group=group, units=named) if rank == 1
+            else SUMMARY["next"].format(ordinal=ordinal, units=named))
 
 
 def _changes(result: JobResult, members: list[dict[str, Any]]) -> tuple[str, ...]:
@@ -150,6 +183,5 @@ def _changes(result: JobResult, members: list[dict[str, Any]]) -> tuple[str, ...
     for unit, change in moved:
         if change.status == "merged":
             olds = change.previous_names
-            listed = ", ".join(olds[:-1]) + SUMMARY["and"] + olds[-1] if len(olds) > 1 else olds[0]
-            lines.append(SUMMARY["merged"].format(unit=unit["unit"], olds=listed, previous=previous))
+            lines.append(SUMMARY["merged"].format(unit=unit["unit"], olds=listed(olds), previous=previous))
     return tuple(lines)
