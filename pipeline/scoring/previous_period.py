@@ -121,8 +121,14 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
 
 
 def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: tuple[tuple[str, tuple[str, ...]], ...],
-                   period: str) -> tuple[dict[tuple[str, str], Change], list[Problem]]:
-    """Each current unit's `Change`, by (group, unit); a rename naming a unit of neither period is a problem.
+                   period: str) -> tuple[dict[tuple[str, str], Change], list[Problem], list[Problem]]:
+    """Each current unit's `Change`, by (group, unit); the problems that refuse the comparison; and the warnings.
+
+    Refused: a rename naming a unit of neither period; two rename lines for one unit of this period; a rename whose
+    old unit was in another group than the new one's, when the previous period has a group of that name (ranks of
+    two groups cannot be compared; a group renamed since is not one); one previous unit compared with two units of
+    this period (by its own name and by a rename, or by two renames). Warned: the previous units compared with no
+    unit of this period, so that a misspelt name does not pass silently as "mới".
 
     `period` names the previous period for a problem ("kỳ trước (../vi-du-2024-…)").
     """
@@ -132,33 +138,54 @@ def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: t
         past_index.setdefault(plain_text(old.unit), []).append(old)
     current_index: dict[str, list[Any]] = {}
     for unit in units:
-        current_index.setdefault(plain_text(unit["unit"]), []).append(_Named(unit["unit"]))
+        current_index.setdefault(plain_text(unit["unit"]), []).append(_Named(unit["unit"], unit["group"]))
+    past_groups = {old.group for old in past}
     olds_of: dict[str, list[PastUnit]] = {}
+    line_of: dict[str, str] = {}  # a current unit → the new name of the rename line that gave it its old names
     for new, olds in renames:
         key = f'previous.renames."{new}"'
         found = registered_as(current_index, new)
         if found is None:
             problems.append(_unknown(key, new, [u["unit"] for u in units], "kỳ này", period))
             continue
+        if found.unit in line_of:
+            problems.append(problem(Reason.PREVIOUS_RENAMED_TWICE, file="job.toml", key=key, value=new,
+                                    unit=found.unit, first=line_of[found.unit]))
+            continue
+        line_of[found.unit] = new
         matched = []
         for name in olds:
             old = registered_as(past_index, name)
             if old is None:
                 problems.append(_unknown(key, name, [p.unit for p in past], f"kết quả {period}", period))
+            elif old.group != found.group and found.group in past_groups:
+                problems.append(problem(Reason.PREVIOUS_OTHER_GROUP, file="job.toml", key=key, value=name,
+                                        unit=found.unit, group=found.group, old_group=old.group, period=period))
             else:
                 matched.append(old)
         olds_of[found.unit] = matched
     changes: dict[tuple[str, str], Change] = {}
+    compared: dict[int, tuple[PastUnit, list[str]]] = {}  # a previous unit (by identity) → the units it is set beside
     for unit in units:
         renamed = olds_of.get(unit["unit"])
         previous = renamed if renamed is not None else [p for p in [registered_as(past_index, unit["unit"])] if p]
+        for old in previous:
+            compared.setdefault(id(old), (old, []))[1].append(unit["unit"])
         changes[(unit["group"], unit["unit"])] = _change(unit, previous)
-    return changes, problems
+    for old, named in compared.values():
+        if len(named) > 1:
+            problems.append(problem(Reason.PREVIOUS_UNIT_TWICE, file="job.toml", key="previous.renames", value=old.unit,
+                                    units=" và ".join(f'"{name}"' for name in named), period=period))
+    unmatched = [old.unit for old in past if id(old) not in compared]
+    warnings = [problem(Reason.PREVIOUS_UNMATCHED, file="job.toml", key="previous.renames", count=len(unmatched),
+                        units=", ".join(f'"{name}"' for name in unmatched), period=period)] if unmatched else []
+    return changes, problems, warnings
 
 
 @dataclass(frozen=True, slots=True)
 class _Named:
     unit: str
+    group: str
 
 
 def _unknown(key: str, name: str, known: list[str], where: str, period: str) -> Problem:
