@@ -27,9 +27,10 @@ from difflib import get_close_matches
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.formatting import points
 from pipeline.base.messages import HINTS
 from pipeline.read.sheet import Sheet
-from pipeline.scoring.cells import plain_text
+from pipeline.scoring.cells import plain_text, spelled
 from pipeline.scoring.register import registered_as
 
 SUMMARY_SHEET = "Tổng hợp"
@@ -87,6 +88,7 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
         return [], [refused(f'trang "{SUMMARY_SHEET}" ghi {len(groups)} khối nhưng tệp có {len(own)} trang của khối')]
     units: list[PastUnit] = []
     problems: list[Problem] = []
+    at_row: dict[int, tuple[Sheet, int]] = {}  # each unit read (by identity) → its sheet and row, for a problem
     for group, sheet in zip(groups, own):
         header = [str(v).strip() if isinstance(v, str) else "" for v in (sheet.rows[0] if sheet.rows else ())]
         score = next((h for h in SCORE_HEADERS if h in header), None)
@@ -117,7 +119,32 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
             units.append(PastUnit(" ".join(name.split()), group, evaluated,
                                   Decimal(value) if evaluated else None, rank if evaluated else None,
                                   label if isinstance(label, str) else ""))
-    return units, problems
+            at_row[id(units[-1])] = (sheet, number)
+    return units, problems + _disagreements(units, at_row, key)
+
+
+def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], key: str) -> list[Problem]:
+    """A workbook that contradicts itself, each at its row: a unit's name on two rows (by the register's spelling
+    key: case, tone placement), or a unit with a higher score than another of its group and a worse rank."""
+    found: list[Problem] = []
+    first: dict[str, PastUnit] = {}
+    for unit in units:
+        sheet, row = at_row[id(unit)]
+        earlier = first.setdefault(spelled(unit.unit), unit)
+        if earlier is not unit:
+            at, number = at_row[id(earlier)]
+            found.append(problem(Reason.PREVIOUS_RANKS_DISAGREE, file=sheet.file, sheet=sheet.name, row=row,
+                                 column="Đơn vị", value=unit.unit, key=key,
+                                 why=f'đơn vị "{unit.unit}" có hai dòng (dòng {number} trang "{at.name}" và dòng này)'))
+        below = next((other for other in units if other.group == unit.group and other.evaluated and unit.evaluated
+                      and other.score < unit.score and other.rank < unit.rank), None)
+        if below is not None:
+            found.append(problem(Reason.PREVIOUS_RANKS_DISAGREE, file=sheet.file, sheet=sheet.name, row=row,
+                                 column="Xếp hạng", value=unit.rank, key=key,
+                                 why=f'"{unit.unit}" có kết quả {points(unit.score)}, cao hơn "{below.unit}" '
+                                     f'({points(below.score)}), mà xếp hạng {unit.rank}, sau hạng {below.rank} của '
+                                     f'đơn vị đó'))
+    return found
 
 
 def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: tuple[tuple[str, tuple[str, ...]], ...],

@@ -11,8 +11,9 @@ import pytest
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
 from pipeline.flow import check_job
-from pipeline.scoring.previous_period import PastUnit, period_changes
-from tests.conftest import OLD_CAMPAIGN, job_folder
+from pipeline.read.job_folder import read_data_file
+from pipeline.scoring.previous_period import PastUnit, past_from_workbook, period_changes
+from tests.conftest import OLD_CAMPAIGN, job_folder, write_workbook
 
 PERIOD = "kỳ trước (năm 2024)"
 XA, SO = "UBND các xã, phường", "Sở, ban, ngành"
@@ -120,3 +121,33 @@ def test_a_previous_job_of_a_kind_that_ranks_nothing_is_refused(tmp_path):
 def test_a_previous_campaign_whose_appraisal_is_not_done_is_refused(tmp_path):
     [found] = _refused(_campaign_after(tmp_path, OLD_CAMPAIGN, "\n[appraisal]\ndone = false\n"))
     assert found.reason is Reason.PREVIOUS_NOT_APPRAISED and "kỳ trước chưa thẩm định xong" in describe(found)
+
+
+def _workbook(tmp_path, rows: list[list]) -> list:
+    header = ["TT", "Đơn vị", "Kết quả đánh giá", "Xếp hạng", "Lý do không đánh giá"]
+    path = write_workbook(tmp_path / "ket-qua.xlsx", {
+        "Tổng hợp": [["Khối", "Xếp loại", "Số đơn vị"], ["Khối A", "Được xếp hạng", len(rows)],
+                     ["Khối A", "Không đánh giá", 0]],
+        "Khối A": [header, *rows]})
+    return past_from_workbook(read_data_file(path), "previous.results")[1]
+
+
+def test_a_previous_workbook_ranking_a_higher_score_below_a_lower_one_is_refused_at_its_row(tmp_path):
+    [found] = _workbook(tmp_path, [[1, "Đơn vị A", Decimal("70.5"), 1, None], [2, "Đơn vị B", Decimal("85.25"), 2, None],
+                                   [3, "Đơn vị C", Decimal("60"), 3, None]])
+    assert (found.reason, found.sheet, found.row, found.column) == (Reason.PREVIOUS_RANKS_DISAGREE, "Khối A", 3,
+                                                                    "Xếp hạng")
+    assert '"Đơn vị B" có kết quả 85,25, cao hơn "Đơn vị A" (70,5)' in describe(found)
+
+
+def test_a_previous_workbook_with_equal_scores_in_either_rank_order_is_read(tmp_path):
+    """The consecutive-rank tie rule orders equal published scores by the unrounded ones."""
+    assert _workbook(tmp_path, [[1, "Đơn vị A", Decimal("80"), 2, None], [2, "Đơn vị B", Decimal("80"), 1, None],
+                                [3, "Đơn vị C", Decimal("60"), 3, None]]) == []
+
+
+def test_a_previous_workbook_with_one_unit_on_two_rows_is_refused_at_the_second(tmp_path):
+    found = _workbook(tmp_path, [[1, "UBND phường Hòa An", Decimal("90"), 1, None],
+                                 [2, "UBND phường Hoà An", Decimal("80"), 2, None]])
+    assert [(p.reason, p.row, p.column) for p in found] == [(Reason.PREVIOUS_RANKS_DISAGREE, 3, "Đơn vị")]
+    assert "có hai dòng (dòng 2" in describe(found[0])
