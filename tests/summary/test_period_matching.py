@@ -151,3 +151,21 @@ def test_a_previous_workbook_with_one_unit_on_two_rows_is_refused_at_the_second(
                                  [2, "UBND phường Hoà An", Decimal("80"), 2, None]])
     assert [(p.reason, p.row, p.column) for p in found] == [(Reason.PREVIOUS_RANKS_DISAGREE, 3, "Đơn vị")]
     assert "có hai dòng (dòng 2" in describe(found[0])
+
+
+RENAMED = '"UBND phường Trường An" = "UBND xã Trường An"\n'
+
+
+def test_a_previous_unit_left_unmatched_is_said_by_check_and_run_though_they_succeed(tmp_path, cli):
+    """Without its rename line, the 2024 "UBND xã Trường An" is set beside no unit of 2025."""
+    for name in ("vi-du-2024-xep-loai-tinh", "vi-du-2025-dot-danh-gia-tinh"):
+        shutil.copytree(job_folder(name), tmp_path / name)
+    settings = tmp_path / "vi-du-2025-dot-danh-gia-tinh" / "job.toml"
+    text = settings.read_text(encoding="utf-8")
+    assert RENAMED in text
+    settings.write_text(text.replace(RENAMED, ""), encoding="utf-8")
+    code, out, _ = cli("check", tmp_path / "vi-du-2025-dot-danh-gia-tinh")
+    assert code == 0 and '1 đơn vị của kỳ trước (năm 2024) không ứng với đơn vị nào của kỳ này' in out
+    assert '"UBND xã Trường An"' in out
+    code, out, _ = cli("run", tmp_path / "vi-du-2025-dot-danh-gia-tinh", "--out", tmp_path / "ra")
+    assert code == 0 and '"UBND xã Trường An". Nếu đơn vị nào chỉ đổi tên' in out

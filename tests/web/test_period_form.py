@@ -173,3 +173,12 @@ def test_deleting_the_last_rename_lines_and_adding_one_in_the_same_save_is_saved
     renames = tomllib.loads((jobs / CAMPAIGN / "job.toml").read_text(encoding="utf-8"))["previous"]["renames"]
     kept = [line.split(" = ")[0] for line in lines[:-2]]
     assert list(renames) == [*kept, "UBND xã Vĩnh Thạnh"] and renames["UBND xã Vĩnh Thạnh"] == "UBND xã Vĩnh Thanh cũ"
+
+
+def test_the_check_page_says_the_previous_units_left_unmatched(client, jobs):
+    settings = jobs / CAMPAIGN / "job.toml"
+    renamed = '"UBND phường Trường An" = "UBND xã Trường An"\n'
+    settings.write_text(settings.read_text(encoding="utf-8").replace(renamed, ""), encoding="utf-8")
+    page = text_of(client.get(f"/jobs/{CAMPAIGN}/check").text)
+    assert '1 đơn vị của kỳ trước (năm 2024) không ứng với đơn vị nào của kỳ này' in page
+    assert '"UBND xã Trường An"' in page
