@@ -92,6 +92,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     with staged_run(out_dir, settings.name) as staging:
         result = _made(settings, staging, workers, progress, strict)
         warnings += result.findings
+        warnings += result.previous_warnings
         if pdf:
             documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
             for made in convert_to_pdf(documents):
@@ -148,10 +149,12 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
     if strict and result.findings:
         raise InputErrors(list(result.findings))
     if settings.previous is not None:
-        changes, found = period_changes(result.units, past, settings.previous.renames, _period_name(settings))
+        changes, found, unmatched = period_changes(result.units, past, settings.previous.renames,
+                                                   _period_name(settings))
         if found:
             raise InputErrors(found)
-        result = replace(result, changes=changes, previous_name=settings.previous.name, previous_inputs=past_inputs)
+        result = replace(result, changes=changes, previous_name=settings.previous.name, previous_inputs=past_inputs,
+                         previous_warnings=tuple(unmatched))
     if not settings.decision_made:  # appraisal under way: the units' reports only (`Reason.APPRAISAL_NOT_DONE`)
         return result
     charts = _charts(settings, result)
@@ -323,6 +326,12 @@ def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], l
         return (*past_from_workbook(sheets, previous.key), (previous.results,))
     try:  # its own [previous] and [summary] are not this run's business: one period back only
         own = replace(read_settings(previous.job), previous=None, summary=None)
+        if own.kind_record.source not in ("units", "campaign"):  # nothing ranked to compare with
+            return [], [problem(Reason.PREVIOUS_NOT_RANKED, file="job.toml", key=previous.key, value=previous.written,
+                                kind=own.kind_record.id)], ()
+        if not own.decision_made:  # an appraisal under way: no official result yet
+            return [], [problem(Reason.PREVIOUS_NOT_APPRAISED, file="job.toml", key=previous.key,
+                                value=previous.written)], ()
         if own.kind_record.source == "campaign":
             result = _campaign(own, job_templates(own)[1][0], None, None, [], workers, None)
         else:

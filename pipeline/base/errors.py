@@ -123,6 +123,13 @@ class Reason(Enum):
     PREVIOUS_UNREADABLE = "previous_unreadable"
     PREVIOUS_UNKNOWN_UNIT = "previous_unknown_unit"
     PREVIOUS_JOB_INVALID = "previous_job_invalid"
+    PREVIOUS_UNIT_TWICE = "previous_unit_twice"
+    PREVIOUS_RENAMED_TWICE = "previous_renamed_twice"
+    PREVIOUS_OTHER_GROUP = "previous_other_group"
+    PREVIOUS_NOT_RANKED = "previous_not_ranked"
+    PREVIOUS_NOT_APPRAISED = "previous_not_appraised"
+    PREVIOUS_UNMATCHED = "previous_unmatched"  # a warning: previous units compared with none of this period
+    PREVIOUS_RANKS_DISAGREE = "previous_ranks_disagree"
 
 
 @dataclass(frozen=True)

@@ -22,4 +22,37 @@ PERIOD_TEXT: dict[Reason, str] = {
         "công việc kỳ trước (mục \"{key}\" của job.toml) có lỗi nên không so sánh được: {error} Sửa công việc kỳ "
         "trước, hoặc bỏ mục [previous]."
     ),
+    Reason.PREVIOUS_UNIT_TWICE: (
+        "đơn vị \"{value}\" của {period} được so sánh với hai đơn vị của kỳ này: {units} (một đơn vị trùng tên với nó, "
+        "một đơn vị nhận nó qua [previous.renames], hoặc hai dòng [previous.renames] cùng ghi nó). Mỗi đơn vị cũ chỉ so "
+        "sánh với một đơn vị mới: sửa [previous.renames] cho đơn vị cũ chỉ ứng với một đơn vị."
+    ),
+    Reason.PREVIOUS_RENAMED_TWICE: (
+        "mục \"{key}\" ghi lại đơn vị \"{unit}\" của kỳ này, đã có ở dòng \"{first}\" của [previous.renames] (tên so "
+        "sánh không phân biệt chữ hoa, thường, có dấu hay không). Gộp hai dòng thành một: \"{unit}\" = [\"tên cũ 1\", "
+        "\"tên cũ 2\"] nếu đơn vị được sáp nhập từ nhiều đơn vị."
+    ),
+    Reason.PREVIOUS_OTHER_GROUP: (
+        "mục \"{key}\" cho đơn vị \"{unit}\" (khối \"{group}\") là đơn vị \"{value}\" của {period}, nhưng đơn vị đó "
+        "thuộc khối \"{old_group}\": hạng trong hai khối khác nhau không so sánh được. Sửa tên cũ cho đúng đơn vị cùng "
+        "khối, hoặc xóa dòng này (đơn vị được ghi là \"mới\")."
+    ),
+    Reason.PREVIOUS_NOT_RANKED: (
+        "công việc kỳ trước (mục \"{key}\" của job.toml) là loại \"{kind}\", không xếp hạng đơn vị nên không có "
+        "điểm, hạng để so sánh. Chỉ so sánh với một công việc xếp hạng (bảng tổng hợp các đơn vị hoặc đợt đánh giá) "
+        "hoặc tệp ket-qua.xlsx của nó."
+    ),
+    Reason.PREVIOUS_NOT_APPRAISED: (
+        "kỳ trước chưa thẩm định xong (mục \"{key}\" của job.toml trỏ tới đợt đánh giá có [appraisal] done = false): "
+        "chưa có kết quả chính thức để so sánh. Chờ kỳ trước thẩm định xong (done = true), hoặc bỏ mục [previous]."
+    ),
+    Reason.PREVIOUS_UNMATCHED: (
+        "{count} đơn vị của {period} không ứng với đơn vị nào của kỳ này (không trùng tên, không có trong "
+        "[previous.renames]): {units}. Nếu đơn vị nào chỉ đổi tên hoặc ghi sai chính tả, thêm dòng \"tên mới\" = "
+        "\"tên cũ\" vào [previous.renames]; nếu không, đơn vị của kỳ này được ghi là \"mới\"."
+    ),
+    Reason.PREVIOUS_RANKS_DISAGREE: (
+        "kết quả kỳ trước (mục \"{key}\" của job.toml) không thống nhất: {why}. Tệp ket-qua.xlsx có vẻ đã bị sửa; "
+        "dùng tệp do chương trình ghi, hoặc ghi job = \"…\" để tính lại kết quả kỳ trước từ số liệu của nó."
+    ),
 }

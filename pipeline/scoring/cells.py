@@ -59,6 +59,22 @@ def plain_text(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+def spelled(text: str) -> str:
+    """Text as compared by how it is spelt, whatever the case and wherever a word's tone mark sits: the old and the
+    new placement are one spelling ("Hoà An" and "Hòa An", "Thuỵ" and "Thụy", "qúy" and "quý"), since a
+    Vietnamese syllable carries one tone. Each word keeps its letters and other marks (â, ă, ê, ô, ơ, ư) and its
+    tone mark, moved to the end of the word."""
+    words = []
+    for word in clean_text(text).casefold().split(" "):
+        decomposed = unicodedata.normalize("NFD", word)
+        tones = "".join(ch for ch in decomposed if ch in _TONES)
+        words.append(unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES)) + tones)
+    return " ".join(words)
+
+
 def parse_number(value: Any) -> Decimal | None:
     """A score cell as `Decimal`; `None` when empty. Accepts `72,2` and `72.2`.
 

@@ -18,7 +18,7 @@ from pipeline.base.messages import HINTS
 from pipeline.config.job_settings import Group
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.read.sheet import Sheet
-from pipeline.scoring.cells import clean_text, parse_code, plain_text
+from pipeline.scoring.cells import clean_text, parse_code, plain_text, spelled
 from pipeline.scoring.rule_cells import rule_cells
 from pipeline.scoring.tables import Cells, Located, locate_tables, records
 
@@ -133,13 +133,14 @@ def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reas
 
 def _duplicates(rows: list[dict[str, Any]]) -> list[Problem]:
     """The same unit twice in a group: the same name, or a name typed without diacritics ("Huong Van") that
-    is another's without them. Two names written in full stay two units: "Hương Vân" is not "Hương Văn"."""
+    is another's without them, or one with its tone marks placed the old or the new way ("Hoà An", "Hòa An"). Two
+    names written in full stay two units: "Hương Vân" is not "Hương Văn"."""
     errors = []
     seen: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for row in rows:
         if row["group"] is None:
             continue
-        name, key = row["unit"].casefold(), (row["group"], plain_text(row["unit"]))
+        name, key = spelled(row["unit"]), (row["group"], plain_text(row["unit"]))
         unaccented = name == plain_text(name)
         first = next((at for other, at in seen.get(key, []) if other == name or unaccented
                       or other == plain_text(other)), None)

@@ -27,9 +27,10 @@ from difflib import get_close_matches
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.formatting import points
 from pipeline.base.messages import HINTS
 from pipeline.read.sheet import Sheet
-from pipeline.scoring.cells import plain_text
+from pipeline.scoring.cells import plain_text, spelled
 from pipeline.scoring.register import registered_as
 
 SUMMARY_SHEET = "Tổng hợp"
@@ -87,6 +88,7 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
         return [], [refused(f'trang "{SUMMARY_SHEET}" ghi {len(groups)} khối nhưng tệp có {len(own)} trang của khối')]
     units: list[PastUnit] = []
     problems: list[Problem] = []
+    at_row: dict[int, tuple[Sheet, int]] = {}  # each unit read (by identity) → its sheet and row, for a problem
     for group, sheet in zip(groups, own):
         header = [str(v).strip() if isinstance(v, str) else "" for v in (sheet.rows[0] if sheet.rows else ())]
         score = next((h for h in SCORE_HEADERS if h in header), None)
@@ -117,12 +119,43 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
             units.append(PastUnit(" ".join(name.split()), group, evaluated,
                                   Decimal(value) if evaluated else None, rank if evaluated else None,
                                   label if isinstance(label, str) else ""))
-    return units, problems
+            at_row[id(units[-1])] = (sheet, number)
+    return units, problems + _disagreements(units, at_row, key)
+
+
+def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], key: str) -> list[Problem]:
+    """A workbook that contradicts itself, each at its row: a unit's name on two rows (by the register's spelling
+    key: case, tone placement), or a unit with a higher score than another of its group and a worse rank."""
+    found: list[Problem] = []
+    first: dict[str, PastUnit] = {}
+    for unit in units:
+        sheet, row = at_row[id(unit)]
+        earlier = first.setdefault(spelled(unit.unit), unit)
+        if earlier is not unit:
+            at, number = at_row[id(earlier)]
+            found.append(problem(Reason.PREVIOUS_RANKS_DISAGREE, file=sheet.file, sheet=sheet.name, row=row,
+                                 column="Đơn vị", value=unit.unit, key=key,
+                                 why=f'đơn vị "{unit.unit}" có hai dòng (dòng {number} trang "{at.name}" và dòng này)'))
+        below = next((other for other in units if other.group == unit.group and other.evaluated and unit.evaluated
+                      and other.score < unit.score and other.rank < unit.rank), None)
+        if below is not None:
+            found.append(problem(Reason.PREVIOUS_RANKS_DISAGREE, file=sheet.file, sheet=sheet.name, row=row,
+                                 column="Xếp hạng", value=unit.rank, key=key,
+                                 why=f'"{unit.unit}" có kết quả {points(unit.score)}, cao hơn "{below.unit}" '
+                                     f'({points(below.score)}), mà xếp hạng {unit.rank}, sau hạng {below.rank} của '
+                                     f'đơn vị đó'))
+    return found
 
 
 def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: tuple[tuple[str, tuple[str, ...]], ...],
-                   period: str) -> tuple[dict[tuple[str, str], Change], list[Problem]]:
-    """Each current unit's `Change`, by (group, unit); a rename naming a unit of neither period is a problem.
+                   period: str) -> tuple[dict[tuple[str, str], Change], list[Problem], list[Problem]]:
+    """Each current unit's `Change`, by (group, unit); the problems that refuse the comparison; and the warnings.
+
+    Refused: a rename naming a unit of neither period; two rename lines for one unit of this period; a rename whose
+    old unit was in another group than the new one's, when the previous period has a group of that name (ranks of
+    two groups cannot be compared; a group renamed since is not one); one previous unit compared with two units of
+    this period (by its own name and by a rename, or by two renames). Warned: the previous units compared with no
+    unit of this period, so that a misspelt name does not pass silently as "mới".
 
     `period` names the previous period for a problem ("kỳ trước (../vi-du-2024-…)").
     """
@@ -132,33 +165,54 @@ def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: t
         past_index.setdefault(plain_text(old.unit), []).append(old)
     current_index: dict[str, list[Any]] = {}
     for unit in units:
-        current_index.setdefault(plain_text(unit["unit"]), []).append(_Named(unit["unit"]))
+        current_index.setdefault(plain_text(unit["unit"]), []).append(_Named(unit["unit"], unit["group"]))
+    past_groups = {old.group for old in past}
     olds_of: dict[str, list[PastUnit]] = {}
+    line_of: dict[str, str] = {}  # a current unit → the new name of the rename line that gave it its old names
     for new, olds in renames:
         key = f'previous.renames."{new}"'
         found = registered_as(current_index, new)
         if found is None:
             problems.append(_unknown(key, new, [u["unit"] for u in units], "kỳ này", period))
             continue
+        if found.unit in line_of:
+            problems.append(problem(Reason.PREVIOUS_RENAMED_TWICE, file="job.toml", key=key, value=new,
+                                    unit=found.unit, first=line_of[found.unit]))
+            continue
+        line_of[found.unit] = new
         matched = []
         for name in olds:
             old = registered_as(past_index, name)
             if old is None:
                 problems.append(_unknown(key, name, [p.unit for p in past], f"kết quả {period}", period))
+            elif old.group != found.group and found.group in past_groups:
+                problems.append(problem(Reason.PREVIOUS_OTHER_GROUP, file="job.toml", key=key, value=name,
+                                        unit=found.unit, group=found.group, old_group=old.group, period=period))
             else:
                 matched.append(old)
         olds_of[found.unit] = matched
     changes: dict[tuple[str, str], Change] = {}
+    compared: dict[int, tuple[PastUnit, list[str]]] = {}  # a previous unit (by identity) → the units it is set beside
     for unit in units:
         renamed = olds_of.get(unit["unit"])
         previous = renamed if renamed is not None else [p for p in [registered_as(past_index, unit["unit"])] if p]
+        for old in previous:
+            compared.setdefault(id(old), (old, []))[1].append(unit["unit"])
         changes[(unit["group"], unit["unit"])] = _change(unit, previous)
-    return changes, problems
+    for old, named in compared.values():
+        if len(named) > 1:
+            problems.append(problem(Reason.PREVIOUS_UNIT_TWICE, file="job.toml", key="previous.renames", value=old.unit,
+                                    units=" và ".join(f'"{name}"' for name in named), period=period))
+    unmatched = [old.unit for old in past if id(old) not in compared]
+    warnings = [problem(Reason.PREVIOUS_UNMATCHED, file="job.toml", key="previous.renames", count=len(unmatched),
+                        units=", ".join(f'"{name}"' for name in unmatched), period=period)] if unmatched else []
+    return changes, problems, warnings
 
 
 @dataclass(frozen=True, slots=True)
 class _Named:
     unit: str
+    group: str
 
 
 def _unknown(key: str, name: str, known: list[str], where: str, period: str) -> Problem:

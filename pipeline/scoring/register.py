@@ -21,7 +21,7 @@ from pipeline.config.campaign_settings import HEADER_FIELDS, HEADER_LINES
 from pipeline.config.job_settings import JobSettings
 from pipeline.read.columns import REGISTER_TABLE
 from pipeline.read.sheet import Sheet
-from pipeline.scoring.cells import plain_text
+from pipeline.scoring.cells import plain_text, spelled
 from pipeline.scoring.tables import Cells, locate_tables, records
 
 _LINE_SPLIT = re.compile(r"\n|\s+/\s+")  # a line break, or " / ", separates the lines of a cell
@@ -111,11 +111,12 @@ def by_name(register: tuple[Registered, ...] | list[Registered]) -> dict[str, li
 
 
 def registered_as(index: dict[str, list[Registered]], name: str) -> Registered | None:
-    """The register's row for `name`: the same name in any case, else the one whose name without diacritics is
+    """The register's row for `name`: the same name in any case and with its tone marks where either the old or
+    the new placement puts them ("Hoà An" is "Hòa An", `cells.spelled`), else the one whose name without diacritics is
     `name`'s, when one of the two is written without them ("Huong Van" is "Hương Văn"; "Hương Vân" is not)."""
     key, folded = plain_text(name), name.casefold()
     same = index.get(key, [])
-    exact = next((r for r in same if r.unit.casefold() == folded), None)
+    exact = next((r for r in same if spelled(r.unit) == spelled(name)), None)
     if exact is not None:
         return exact
     unaccented = folded == plain_text(folded)

@@ -21,11 +21,15 @@ def _last_table(table: Any) -> Any:
 
 
 def _trailing(table: Any) -> list[Any]:
-    """Takes the comment and blank lines off the end of a table: in the text they introduce what follows it."""
+    """Takes the comment and blank lines off the end of a table: in the text they introduce what follows it.
+
+    A key deleted leaves a `Null` in tomlkit's body, which says nothing and cannot be added back: dropped."""
     body = _last_table(table).value.body
     found = []
     while body and body[-1][0] is None:
-        found.insert(0, body.pop()[1])
+        item = body.pop()[1]
+        if not isinstance(item, tomlkit.items.Null):
+            found.insert(0, item)
     return found
 
 

@@ -85,6 +85,14 @@ def test_a_name_typed_without_diacritics_is_the_same_unit_but_two_full_names_are
     assert (Reason.DUPLICATE_UNIT in refused) is duplicate
 
 
+@pytest.mark.parametrize("first, second, duplicate", [("Phường Hòa An", "Phường Hoà An", True),
+                                                      ("Xã Thụy Lâm", "XÃ THUỴ LÂM", True),
+                                                      ("Xã Hòa An", "Xã Hóa An", False)])
+def test_a_name_with_its_tone_mark_placed_the_old_or_the_new_way_is_the_same_unit(first, second, duplicate):
+    _, refused = scored(("Đơn vị", "Tổng điểm thẩm định"), (first, "90"), (second, "80"))
+    assert (Reason.DUPLICATE_UNIT in refused) is duplicate
+
+
 def criteria(*rows: tuple) -> list[Reason]:
     header = ("Mã số", "Tiêu chí", "Điểm chuẩn", "Điểm tự chấm")
     table, problems = normalise_criteria([Sheet("t.xlsx", "S", (header, *rows))])

@@ -162,3 +162,23 @@ def test_the_summary_is_listed_with_the_other_documents(client, jobs):
     assert f"/jobs/{job}/output?path=thong-cao.docx" in page
     made = client.get(f"/jobs/{job}/output", params={"path": "thong-cao.docx"}).content
     assert made == (jobs.parent / "outputs" / job / "thong-cao.docx").read_bytes()
+
+
+def test_deleting_the_last_rename_lines_and_adding_one_in_the_same_save_is_saved(client, jobs):
+    values = _form_values(client.get(f"/jobs/{CAMPAIGN}/edit").text)
+    lines = values["previous.renames"].split("\n")
+    values["previous.renames"] = "\n".join([*lines[:-2], "UBND xã Vĩnh Thạnh = UBND xã Vĩnh Thanh cũ"])
+    response = client.post_form(f"/jobs/{CAMPAIGN}/edit", values)
+    assert response.status_code == 200 and response.url.query == b"saved=1"
+    renames = tomllib.loads((jobs / CAMPAIGN / "job.toml").read_text(encoding="utf-8"))["previous"]["renames"]
+    kept = [line.split(" = ")[0] for line in lines[:-2]]
+    assert list(renames) == [*kept, "UBND xã Vĩnh Thạnh"] and renames["UBND xã Vĩnh Thạnh"] == "UBND xã Vĩnh Thanh cũ"
+
+
+def test_the_check_page_says_the_previous_units_left_unmatched(client, jobs):
+    settings = jobs / CAMPAIGN / "job.toml"
+    renamed = '"UBND phường Trường An" = "UBND xã Trường An"\n'
+    settings.write_text(settings.read_text(encoding="utf-8").replace(renamed, ""), encoding="utf-8")
+    page = text_of(client.get(f"/jobs/{CAMPAIGN}/check").text)
+    assert '1 đơn vị của kỳ trước (năm 2024) không ứng với đơn vị nào của kỳ này' in page
+    assert '"UBND xã Trường An"' in page
