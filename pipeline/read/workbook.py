@@ -128,18 +128,15 @@ def _streamed_rows(archive: zipfile.ZipFile, part: str, columns: list[etree._Ele
     A sheet of thousands of rows is never a whole tree: parsed whole, a 90 KB register of 2,000 units took
     some 15 MB for a moment, more than everything the campaign keeps of its units."""
     with archive.open(part) as stream:
-        for _, element in etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True,
-                                          huge_tree=True):
-            if not isinstance(element.tag, str):
-                continue
-            name = _local(element)
-            if name == "row":
-                yield element
-                element.clear()
-                while element.getprevious() is not None:  # the rows already read, emptied, go too
-                    del element.getparent()[0]
-            elif name == "col":
+        for _, element in etree.iterparse(stream, events=("end",), tag=("{*}row", "{*}col"), resolve_entities=False,
+                                          no_network=True, huge_tree=True):
+            if _local(element) == "col":
                 columns.append(element)
+                continue
+            yield element
+            element.clear()
+            while element.getprevious() is not None:  # the rows already read, emptied, go too
+                del element.getparent()[0]
 
 
 def _text(item: etree._Element) -> str:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from pipeline.base.messages import HINTS
@@ -53,6 +54,7 @@ def clean_text(value: Any, keep_lines: bool = False) -> str:
     return " ".join(line for line in lines if line)
 
 
+@lru_cache(maxsize=1 << 16)  # a name is compared many times (duplicates, register, previous period)
 def plain_text(text: str) -> str:
     """Text as compared by what it says: no diacritics, no case, one space ("Hương  Văn" → "huong van")."""
     decomposed = unicodedata.normalize("NFD", clean_text(text).casefold().replace("đ", "d"))
@@ -62,6 +64,7 @@ def plain_text(text: str) -> str:
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 
 
+@lru_cache(maxsize=1 << 16)
 def spelled(text: str) -> str:
     """Text as compared by how it is spelt, whatever the case and wherever a word's tone mark sits: the old and the
     new placement are one spelling ("Hoà An" and "Hòa An", "Thuỵ" and "Thụy", "qúy" and "quý"), since a
