@@ -122,7 +122,7 @@ class PreparedTemplate:
             if context is not None:
                 template.render(context)
         except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError) as exc:
-            raise _template_error(self.path, exc, lined) from exc
+            raise template_error(self.path, exc, lined) from exc
         raise AssertionError("a template failed once and not the second time")
 
     def _properties(self) -> dict[str, Template]:
@@ -133,7 +133,7 @@ class PreparedTemplate:
             return {tag: self.env.from_string(element.text) for tag in PROPERTIES
                     for element in core.iter(tag) if element.text and _TAGS.search(element.text)}
         except TemplateError as exc:
-            raise _template_error(self.path, exc) from exc
+            raise template_error(self.path, exc) from exc
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The document for `context` as .docx bytes; the same context gives the same bytes."""
@@ -141,7 +141,7 @@ class PreparedTemplate:
             with time_limit(limits.RENDER_SECONDS):
                 return self._render(context)
         except TemplateLimit as exc:
-            raise _template_error(self.path, exc) from exc
+            raise template_error(self.path, exc) from exc
 
     def _render(self, context: dict[str, Any]) -> bytes:
         others = {name: self._fill(template, context) for name, template in self.others.items()}
@@ -149,8 +149,8 @@ class PreparedTemplate:
         try:
             properties = {tag: template.render(context) for tag, template in self.properties.items()}
         except TemplateError as exc:
-            raise _template_error(self.path, exc) from exc
-        properties = {**_document_properties(context), **properties}  # a property the template fills wins
+            raise template_error(self.path, exc) from exc
+        properties = {**document_properties(context), **properties}  # a property the template fills wins
         parts = dict(self.parts)
         # No name holds the document between the steps: each step's input is dropped once it has its output.
         parts[DOCUMENT_PART] = laid_out(self._ordered(self._document_xml(self._filled_body(context))), self.styles)
@@ -161,7 +161,7 @@ class PreparedTemplate:
         if footnotes is not None:
             parts["word/footnotes.xml"] = footnotes.encode("utf-8")
         if properties and "docProps/core.xml" in self.parts:
-            parts["docProps/core.xml"] = _core_properties(self.parts["docProps/core.xml"], properties)
+            parts["docProps/core.xml"] = core_properties(self.parts["docProps/core.xml"], properties)
         return zipped(parts, self.deflated)
 
     def _ordered(self, document_xml: bytes) -> bytes:
@@ -266,7 +266,7 @@ def _splice_safe(body: etree._Element, source: str) -> bool:
     return True
 
 
-def _document_properties(context: dict[str, Any]) -> dict[str, str]:
+def document_properties(context: dict[str, Any]) -> dict[str, str]:
     """The title and author Word shows (File > Info): the trích yếu and the issuing body, one line each.
 
     Taken from the document, not the clock, so the same context still gives the same bytes.
@@ -280,7 +280,7 @@ def _document_properties(context: dict[str, Any]) -> dict[str, str]:
     return {tag: " ".join(_CONTROL_TEXT.sub(" ", text).split()) for tag, text in values.items()}
 
 
-def _core_properties(blob: bytes, values: dict[str, str]) -> bytes:
+def core_properties(blob: bytes, values: dict[str, str]) -> bytes:
     core = etree.fromstring(blob)
     for tag, text in values.items():
         found = list(core.iter(tag))
@@ -331,7 +331,7 @@ def _lined(source: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
 
 
-def _template_error(path: Path, exc: Exception, source: str | None = None) -> InputErrors:
+def template_error(path: Path, exc: Exception, source: str | None = None) -> InputErrors:
     words = ""
     line = getattr(exc, "lineno", None) or _template_line(exc)
     if source and line:

@@ -21,7 +21,7 @@ from jinja2 import TemplateError
 from pipeline.base.archive import zipped
 from pipeline.documents.layout import laid_out
 from pipeline.documents.paragraph_looks import Styles
-from pipeline.documents.render import DOCUMENT_PART, _core_properties, _document_properties, _template_error, environment
+from pipeline.documents.render import DOCUMENT_PART, core_properties, document_properties, template_error, environment
 
 CHART_WIDTH_MM = 160  # the PNG's own width (`charts.WIDTH_INCHES`), within the 165 mm of text
 
@@ -36,7 +36,7 @@ def render_summary(template: Path, context: dict[str, Any], charts: list[list[by
         document.render({**context, "summary_groups": groups, "charts_attached": any(pngs for pngs in charts)},
                         jinja_env=environment(), autoescape=True)
     except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError) as exc:
-        raise _template_error(template, exc) from exc
+        raise template_error(template, exc) from exc
     stream = io.BytesIO()
     document.save(stream)
     with zipfile.ZipFile(io.BytesIO(stream.getvalue())) as archive:
@@ -44,5 +44,5 @@ def render_summary(template: Path, context: dict[str, Any], charts: list[list[by
     styles = Styles(parts.get("word/styles.xml"))
     parts[DOCUMENT_PART] = laid_out(parts[DOCUMENT_PART], styles)
     if "docProps/core.xml" in parts:
-        parts["docProps/core.xml"] = _core_properties(parts["docProps/core.xml"], _document_properties(context))
+        parts["docProps/core.xml"] = core_properties(parts["docProps/core.xml"], document_properties(context))
     return zipped(parts)

@@ -21,7 +21,7 @@ from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.scheme import available_schemes, scheme_data
 
 _KIND_TEXT = "; ".join(f'"{k.id}": {k.title.lower()}' for k in KINDS.values())
-_COMMENTS = {
+COMMENTS = {
     "kind": f"Loại văn bản: {_KIND_TEXT}.",
     "scheme": "Bộ tiêu chí xếp loại, dạng \"tên@phiên bản\" (xem docs/inputs.md, mục 4). Hiện có:",
     "data": "Tệp số liệu trong thư mục này (bảng nhập liệu do lệnh init tạo). Đổi tên tệp thì sửa cả ở đây.",
@@ -108,7 +108,7 @@ def settings_text(kind: Kind, values: Mapping[str, Any], source: Path | None) ->
                   "# Kiểm tra lại năm, kỳ đánh giá trong trích yếu và tên bảng phụ lục."]
     campaign = kind.source == "campaign"
     marks = _Marks(_required(kind, values.get("document", {})), placeholders=source is None,
-                   comments={**_COMMENTS, **CAMPAIGN_COMMENTS} if campaign else _COMMENTS)
+                   comments={**COMMENTS, **CAMPAIGN_COMMENTS} if campaign else COMMENTS)
     top = {"criteria": ("kind", "scheme", "data", "unit", "group"),
            "campaign": ("kind", "scheme", "data", "register")}.get(kind.source, ("kind", "scheme", "data"))
     lines.append("")
@@ -121,7 +121,7 @@ def settings_text(kind: Kind, values: Mapping[str, Any], source: Path | None) ->
         lines += _table("[groups]", group, [k for k in ("name", "title", "subtitle", "labels", *HEADER_FIELDS)
                                             if k in group], marks, comment_key="groups")
     document = values.get("document", {})
-    fields = [k for k in DOCUMENT_ORDER if k in document or k in _document_fields(kind)]
+    fields = [k for k in DOCUMENT_ORDER if k in document or k in document_fields(kind)]
     lines += _table("document", {**_DEFAULTS, **document}, fields, marks)
     lines += _table("document.signature", document.get("signature", {}), ["authority", "position", "name"], marks)
     if "appraisal" in values:
@@ -155,7 +155,7 @@ class _Marks:
         return note
 
 
-def _document_fields(kind: Kind) -> tuple[str, ...]:
+def document_fields(kind: Kind) -> tuple[str, ...]:
     """The `[document]` keys a job of this kind shows: the shared ones and those of its document's shape."""
     own = _DECISION_FIELDS if kind.output().context == "decision" else ("self_rating",)
     return (*(("form",) if len(kind.forms) > 1 else ()), *own, *_SHARED_FIELDS)
@@ -176,11 +176,11 @@ def _required(kind: Kind, document: Mapping[str, Any]) -> set[str]:
 def _overridable(reference: str) -> list[str]:
     """The scheme's settings a job may change, written out but commented, with what the scheme says now."""
     data, _ = scheme_data(reference, SETTINGS_FILE)
-    lines = ["", *_comment(_COMMENTS["scheme_overrides"] + " Các giá trị dưới đây là của bộ tiêu chí; muốn đổi mục nào "
+    lines = ["", *_comment(COMMENTS["scheme_overrides"] + " Các giá trị dưới đây là của bộ tiêu chí; muốn đổi mục nào "
                            "thì bỏ dấu # ở đầu dòng [scheme_overrides] và ở dòng của mục đó."), "# [scheme_overrides]"]
     for key in ("decimals", "fixed_decimals", "tie_rule", "scale", "unit", "labels"):
         if key in data:
-            lines += [*_comment(_COMMENTS[f"scheme_overrides.{key}"]),
+            lines += [*_comment(COMMENTS[f"scheme_overrides.{key}"]),
                       *(f"# {line}" for line in f"{key} = {_toml(data[key])}".splitlines())]
     return lines
 

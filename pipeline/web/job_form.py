@@ -30,7 +30,7 @@ from pipeline.config.job_settings import SETTINGS_FILE, data_files_in, settings_
 from pipeline.config.kinds import KINDS, Kind
 from pipeline.config.period_settings import previous_refused
 from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes
-from pipeline.new_job.settings_text import _COMMENTS, DOCUMENT_ORDER
+from pipeline.new_job.settings_text import COMMENTS, DOCUMENT_ORDER, document_fields
 from pipeline.web.renames_field import edit_renames, renames_text, renames_value
 from pipeline.web.toml_tables import add_key, remove_group, remove_table
 from pipeline.web.words import FIELD_HELP, FIELD_LABELS, FIXED_DECIMALS, SECTION_LABELS, SPECIFIC_LABELS
@@ -54,7 +54,7 @@ class Field:
     def help(self, campaign: bool) -> str:
         """The comment `init` writes above the key in job.toml (a campaign's own where it has one)."""
         plain = _plain(self.key)
-        found = (CAMPAIGN_COMMENTS.get(plain) if campaign else None) or _COMMENTS.get(plain) or _COMMENTS.get(
+        found = (CAMPAIGN_COMMENTS.get(plain) if campaign else None) or COMMENTS.get(plain) or COMMENTS.get(
             "document." + plain.split(".", 1)[-1], "")
         if self.key == "scheme":  # the comment goes on with the list of schemes, here the choices
             found = found.removesuffix(" Hiện có:")
@@ -141,12 +141,7 @@ def _later_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
 
 def _document_section(prefix: str, kind: Kind | None, table: Any) -> Section:
     table = table if isinstance(table, dict) else {}
-    if kind is not None:
-        from pipeline.new_job.settings_text import _document_fields
-
-        wanted = set(_document_fields(kind))
-    else:
-        wanted = set()
+    wanted = set(document_fields(kind)) if kind is not None else set()
     keys = [k for k in DOCUMENT_ORDER if (k in wanted or k in table) and k != "template"]
     return Section(prefix, tuple(_document_field(prefix, k, kind) for k in keys))
 
