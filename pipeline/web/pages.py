@@ -11,13 +11,13 @@ from starlette.responses import HTMLResponse
 
 from pipeline.web.security import CSRF_FIELD, SESSION_COOKIE
 from pipeline.web.uploads import MAX_UPLOAD
-from pipeline.web.words import APP, NAV, TABS, W
+from pipeline.web.words import A11Y, APP, NAV, TABS, W
 
 MAX_REQUEST = MAX_UPLOAD + 1024 * 1024  # one file and the form around it
 
 _environment = Environment(loader=PackageLoader("pipeline.web", "templates"),
                            autoescape=select_autoescape(default=True, default_for_string=True))
-_environment.globals.update(W=W, NAV=NAV, TABS=TABS, APP=APP)
+_environment.globals.update(W=W, NAV=NAV, TABS=TABS, APP=APP, A11Y=A11Y)
 
 
 class Refusal(Exception):

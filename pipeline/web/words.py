@@ -19,6 +19,15 @@ TABS = {
     "templates": "Mẫu văn bản",
 }
 
+# What keyboards and screen readers are given: the skip link, the names of the menus, the file inputs' labels.
+A11Y = {
+    "skip": "Bỏ qua, đến nội dung chính",
+    "menu": "Trình đơn chính",
+    "tabs": "Các trang của công việc",
+    "data_file": "Tệp cần tải lên",
+    "template_file": "Tệp mẫu đã sửa",
+}
+
 W = {
     # jobs
     "jobs_title": "Các công việc",

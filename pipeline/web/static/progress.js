@@ -1,7 +1,12 @@
 // Polls the run's progress while it runs, then reloads the page to list the files.
 (function () {
   var run = document.getElementById("run");
-  if (!run || run.dataset.state !== "running") return;
+  if (!run) return;
+  if (run.dataset.state !== "running") {  // a run just over: its outcome said to screen readers, focused
+    if (sessionStorage.getItem("run-over") === window.location.pathname) document.getElementById("run-status").focus();
+    sessionStorage.removeItem("run-over");
+    return;
+  }
   var words = JSON.parse(run.dataset.words);
   var bar = document.getElementById("bar");
   var status = document.getElementById("run-status");
@@ -9,9 +14,14 @@
     fetch(run.dataset.progress, {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (s) {
       if (s.total || s.state !== "running") bar.value = s.percent;  // without a count the bar keeps moving
       if (s.state === "running") {
-        status.textContent = words.running + (s.total ? " " + words.units.replace("{done}", s.done).replace("{total}", s.total) : "");
+        var said = words.running + (s.total ? " " + words.units.replace("{done}", s.done).replace("{total}", s.total) : "");
+        if (status.textContent.trim() !== said) {  // a live region: screen readers say each change, so only changes
+          status.textContent = said;
+          bar.setAttribute("aria-valuetext", said);
+        }
         setTimeout(poll, 500);
       } else {
+        sessionStorage.setItem("run-over", window.location.pathname);
         window.location.replace(window.location.pathname);
       }
     }).catch(function () { setTimeout(poll, 1000); });
