@@ -97,12 +97,14 @@ def axe_findings(driver) -> list[dict]:
 
 
 def sideways_overflow(driver) -> list[str]:
-    """What sticks out of the window's width (the page scrolling sideways), as tag#id.class (left, right)."""
+    """What sticks out of the window's width (the page scrolling sideways), as tag#id.class (left, right), the
+    outermost elements only."""
     return driver.execute_script(
         "var w = document.documentElement.clientWidth, out = [];"
         "if (document.documentElement.scrollWidth <= w) return out;"
+        "function out_of(e) { var r = e.getBoundingClientRect(); return r.width && (r.right > w + 1 || r.left < -1); }"
         "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-        " if (r.width && (r.right > w + 1 || r.left < -1)) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+        " if (out_of(e) && !out_of(e.parentElement)) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
         " + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '')"
         " + ' (' + Math.round(r.left) + ', ' + Math.round(r.right) + ')'); });"
         "return out.length ? out : ['html (' + document.documentElement.scrollWidth + ' > ' + w + ')'];")
@@ -321,3 +323,20 @@ def test_a_run_is_made_by_keyboard_alone_and_its_progress_and_outcome_are_announ
     while time.monotonic() < deadline and not list(driver.downloads.glob("*.zip")):
         time.sleep(0.1)
     assert list(driver.downloads.glob("*.zip"))
+
+
+def test_a_table_scrolling_in_its_own_box_at_375_px_is_still_read_as_a_table(desk, browser):
+    _, base = desk
+    driver = browser
+    logged_in(driver, base)
+    driver.set_window_size(*NARROW)
+    driver.get(f"{base}/jobs/{BROKEN}/check")
+    try:
+        assert driver.execute_script(
+            "var t = document.getElementById('problems'); return t.scrollWidth > t.clientWidth"
+            " && document.documentElement.scrollWidth <= document.documentElement.clientWidth;")
+        tree = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+        roles = [node.get("role", {}).get("value") for node in tree]
+        assert "table" in roles and roles.count("columnheader") == 7 and "cell" in roles
+    finally:
+        driver.set_window_size(*WIDE)
