@@ -181,6 +181,18 @@ def made(driver, base: str, job: str) -> None:
     wait(driver, seen.presence_of_element_located((By.CSS_SELECTOR, "#outputs a")), 120)
 
 
+def template_with_a_mistake(root: Path) -> Path:
+    from docx import Document
+
+    from pipeline.documents.render import TEMPLATE_DIR
+
+    template = Document(str(TEMPLATE_DIR / "quyet-dinh-xep-loai.docx"))
+    template.add_paragraph("Ghi chú: {{ ghi_chu_them }}")
+    path = root / "mau-rieng.docx"
+    template.save(path)
+    return path
+
+
 def test_every_page_of_the_desk_has_no_serious_accessibility_finding_nor_sideways_scroll(desk, browser):
     root, base = desk
     driver = browser
@@ -200,6 +212,11 @@ def test_every_page_of_the_desk_has_no_serious_accessibility_finding_nor_sideway
     for tab in TABS:
         look(driver, f"{base}/jobs/{REPORT}/{tab}", f"tu-cham-{tab}", pages)
     look(driver, f"{base}/jobs/{BROKEN}/check", "co-loi-check", pages)
+    driver.get(f"{base}/jobs/{BROKEN}/templates")  # a template with a mistake: its findings, listed
+    driver.find_element(By.ID, "template-file").send_keys(str(template_with_a_mistake(root)))
+    driver.find_element(By.ID, "template-send").click()
+    wait(driver, seen.presence_of_element_located((By.ID, "findings")))
+    inspected(driver, "co-loi-mau-van-ban", pages)
     look(driver, f"{base}/jobs/khong-co-cong-viec-nay/check", "loi-khong-co", pages)
 
     assert not said(pages, "axe") and not said(pages, "overflow"), \
