@@ -26,6 +26,7 @@ A11Y = {
     "tabs": "Các trang của công việc",
     "data_file": "Tệp cần tải lên",
     "template_file": "Tệp mẫu đã sửa",
+    "actions": "Thao tác",
 }
 
 W = {

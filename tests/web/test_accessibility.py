@@ -38,7 +38,7 @@ REPORT = "huong-tra-2021-tu-cham"  # a self-assessment report: its check lists w
 BROKEN = "huong-tra-2020-co-loi"  # the ranking job with a score that is not a number
 TABS = ("edit", "data", "check", "results", "documents", "templates")
 WIDE, NARROW = (1280, 1000), (375, 812)
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 @contextmanager
@@ -81,7 +81,7 @@ def desk(tmp_path_factory):
 
 
 def axe_findings(driver) -> list[dict]:
-    """axe-core's violations on the page now shown, for the WCAG 2.x A and AA rules."""
+    """axe-core's violations on the page now shown, for the WCAG 2.0 and 2.1 A and AA rules and its best practices."""
     if not driver.execute_script("return !!window.axe"):
         driver.execute_script(AXE.read_text(encoding="utf-8"))
     driver.set_script_timeout(60)
