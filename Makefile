@@ -8,11 +8,15 @@ JOBS := $(wildcard inputs/*/job.toml)
 
 .PHONY: run test clean pages bench serve
 
+# The first time (and after pyproject.toml changes) this installs for 30 seconds to 2 minutes, saying so first.
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $@
+	@echo "Đang cài đặt chương trình và các thư viện (chỉ lần đầu, hoặc khi danh sách thư viện đổi):"
+	@echo "thường mất từ 30 giây đến 2 phút tùy tốc độ mạng; các lần sau mở ngay. Xin chờ..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+	@echo "Đã cài đặt xong."
 
 run: $(VENV)/.installed
 	@for job in $(dir $(JOBS)); do \
