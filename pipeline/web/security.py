@@ -121,8 +121,7 @@ class Sessions:
         if times is None:
             return False
         now = self._clock()
-        if self._ended(times, now):
-            del self._logged_in[session or ""]
+        if self._ended(times, now):  # forgotten at the next login of anyone
             return False
         self._logged_in[session or ""] = (times[0], now)
         return True
