@@ -145,3 +145,18 @@ def test_a_foreign_host_header_is_refused_on_this_machine(jobs):
         assert ok.get("/").status_code == 200
     with TestClient(create_app(jobs, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://evil.example") as bad:
         assert bad.get("/").status_code == 400
+
+
+def test_a_set_password_is_asked_even_when_listening_on_this_machine_only(jobs, monkeypatch):
+    apps = []
+    monkeypatch.setattr(serve, "run_server", lambda app, listening, proxy: apps.append(app))
+    assert _serve(jobs, "--port", "0") == 0 and apps[-1].state.password is None
+    save_password(password_file(jobs), "mat-khau-dai-du")
+    assert _serve(jobs, "--port", "0") == 0 and apps[-1].state.password is not None
+
+
+def test_serving_behind_a_proxy_without_a_password_is_refused(jobs, capsys, monkeypatch):
+    monkeypatch.setattr(serve, "run_server", lambda *a: pytest.fail("the app must not start"))
+    assert _serve(jobs, "--proxy", "127.0.0.1") == 2
+    assert "Không mở qua máy chủ trung gian (--proxy 127.0.0.1) khi chưa đặt mật khẩu" in capsys.readouterr().err
+
