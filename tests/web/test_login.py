@@ -9,17 +9,9 @@ import pytest
 from pipeline.web.app import create_app
 from pipeline.web.login_limits import LoginLimits
 from pipeline.web.security import Sessions, password_file, save_password
-from tests.web.conftest import Client, text_of
+from tests.web.conftest import Client, Clock, text_of
 
 PASSWORD = "mat-khau-dai-du"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

@@ -6,14 +6,7 @@ import pytest
 
 from pipeline.web.login_limits import LoginLimits, Policy
 from pipeline.web.login_pages import said_wait
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.web.conftest import Clock
 
 
 @pytest.fixture
