@@ -126,3 +126,43 @@ def test_the_session_cookie_is_secure_only_when_the_desk_is_reached_over_https(a
         assert "Secure" in _log_in(secure).headers["set-cookie"]
         assert "Secure" not in plain.get("/login").headers["set-cookie"]
         assert "Secure" not in _log_in(plain).headers["set-cookie"]
+
+
+def test_passwords_are_checked_in_worker_threads_never_more_at_once_than_the_bound(app, monkeypatch):
+    import threading
+    import time
+
+    import anyio
+    import httpx2
+
+    from pipeline.web import login_pages
+    from pipeline.web.login_limits import Policy
+
+    lock, running, most, threads = threading.Lock(), [0], [0], set()
+
+    def slow_check(record, password):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            threads.add(threading.get_ident())
+        time.sleep(0.1)
+        with lock:
+            running[0] -= 1
+        return False
+
+    monkeypatch.setattr(login_pages, "password_matches", slow_check)
+    app.state.login_limits = LoginLimits(Policy(free_per_client=10**9, free_per_account=10**9))
+    app.state.hashing = anyio.CapacityLimiter(3)
+
+    async def guess() -> None:
+        async with httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url="http://testserver") as one:
+            token = re.search(r'name="csrf" value="([0-9a-f]+)"', (await one.get("/login")).text).group(1)
+            assert (await one.post("/login", data={"csrf": token, "password": "sai"})).status_code == 401
+
+    async def twelve_guessers() -> None:
+        async with anyio.create_task_group() as guessers:
+            for _ in range(12):
+                guessers.start_soon(guess)
+
+    anyio.run(twelve_guessers)
+    assert most[0] == 3 and threading.get_ident() not in threads
