@@ -8,11 +8,16 @@ JOBS := $(wildcard inputs/*/job.toml)
 
 .PHONY: run test clean pages bench serve
 
+# The first time (and after pyproject.toml changes) this installs for half a minute to a few minutes, saying so
+# first; pip's output goes to .venv/cai-dat.log and is shown only if the installation fails.
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $@
+	@echo "Đang cài đặt chương trình và các thư viện (chỉ lần đầu, hoặc khi danh sách thư viện đổi):"
+	@echo "thường mất từ 30 giây đến 2 phút, lâu hơn khi mạng chậm hay máy đang bận; các lần sau mở ngay. Xin chờ..."
+	@$(PYTHON) -m venv $(VENV)
+	@( $(PY) -m pip install --quiet --upgrade pip && $(PY) -m pip install --quiet -e '.[test]' ) \
+		> $(VENV)/cai-dat.log 2>&1 || { cat $(VENV)/cai-dat.log; echo "Cài đặt không xong (chi tiết ở trên)."; exit 1; }
+	@touch $@
+	@echo "Đã cài đặt xong."
 
 run: $(VENV)/.installed
 	@for job in $(dir $(JOBS)); do \

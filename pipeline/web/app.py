@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from anyio import CapacityLimiter
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -15,9 +16,11 @@ from starlette.staticfiles import StaticFiles
 
 from pipeline.web import job_pages, output_pages, reading_pages, template_pages
 from pipeline.web.jobs import Desk
-from pipeline.web.pages import Refusal, page, posted, refusal_page
+from pipeline.web.pages import Refusal, page, refusal_page
 from pipeline.web.runs import Runs
-from pipeline.web.security import SESSION_COOKIE, Sessions, load_password, password_matches
+from pipeline.web.security import SESSION_COOKIE, Sessions, load_password
+from pipeline.web.login_limits import LoginLimits
+from pipeline.web.login_pages import EXPIRED, HASHES_AT_ONCE, log_in, log_out, login_form, set_session
 from pipeline.web.words import W
 
 STATIC = Path(__file__).parent / "static"
@@ -39,35 +42,16 @@ class SessionGate(BaseHTTPMiddleware):
         fresh = None
         if not session:
             fresh = request.scope["new_session"] = state.sessions.new_id()
-        if state.password is not None and not state.sessions.logged_in(session) \
-                and not request.url.path.startswith(_OPEN):
-            response: Response = RedirectResponse("/login", status_code=303)
+        if state.password is not None and not request.url.path.startswith(_OPEN) \
+                and not state.sessions.logged_in(session):
+            ended = state.sessions.known(session)  # logged in once, ended by itself since
+            response: Response = RedirectResponse(f"/login?{EXPIRED}" if ended else "/login", status_code=303)
         else:
             response = await call_next(request)
         if fresh:
-            response.set_cookie(SESSION_COOKIE, fresh, httponly=True, samesite="strict")
+            set_session(response, request, fresh)
         response.headers.update(HEADERS)
         return response
-
-
-async def login_form(request: Request) -> Response:
-    return page(request, "login.html", title=W["login_title"])
-
-
-async def log_in(request: Request) -> Response:
-    form = await posted(request)
-    state = request.app.state
-    password = form.get("password")
-    if state.password is None or not isinstance(password, str) or not password_matches(state.password, password):
-        return page(request, "login.html", status=401, title=W["login_title"], error=W["wrong_password"])
-    state.sessions.log_in(request.cookies.get(SESSION_COOKIE, ""))
-    return RedirectResponse("/", status_code=303)
-
-
-async def log_out(request: Request) -> Response:
-    await posted(request)
-    request.app.state.sessions.log_out(request.cookies.get(SESSION_COOKIE))
-    return RedirectResponse("/login", status_code=303)
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
@@ -132,6 +116,8 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
     app.state.desk = Desk(jobs, (outputs or jobs.parent / "outputs").absolute())
     app.state.runs = Runs()
     app.state.sessions = Sessions()
+    app.state.login_limits = LoginLimits()
+    app.state.hashing = CapacityLimiter(HASHES_AT_ONCE)  # passwords checked at once, each in a worker thread
     app.state.password = load_password(password_path) if password_path is not None else None
     if password_path is not None and app.state.password is None:
         raise ValueError("a password is required but none is set")

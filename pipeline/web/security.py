@@ -3,8 +3,10 @@
 The app listens on 127.0.0.1 unless told otherwise; another address needs a password, set with
 `pipeline serve --set-password` and stored in `password_file(jobs)`, the file `.pipeline-web-mat-khau.json`
 beside the jobs folder (its parent folder), readable by its owner only. Sessions live in memory:
-restarting the app logs everyone out. Every POST carries the session's CSRF token (`csrf_token`),
-an HMAC of the session id with a secret drawn at start.
+restarting the app logs everyone out. Logging in gives a new session id (the one the browser had before
+is never kept), which ends after `IDLE` without a request or `LIFETIME` after logging in, whichever comes
+first. Every POST carries the session's CSRF token (`csrf_token`), an HMAC of the session id with a
+secret drawn at start.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import ipaddress
 import json
 import os
 import secrets
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 PASSWORD_FILE = ".pipeline-web-mat-khau.json"
@@ -22,6 +26,8 @@ SESSION_COOKIE = "phien"
 CSRF_FIELD = "csrf"
 MIN_PASSWORD = 8
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 16 MiB and 50 ms per check
+IDLE = 30 * 60.0  # seconds without a request before a session ends
+LIFETIME = 12 * 3600.0  # seconds after logging in before a session ends, however busy
 
 
 def password_file(jobs: Path) -> Path:
@@ -74,11 +80,13 @@ def password_matches(record: dict[str, object], password: str) -> bool:
 
 
 class Sessions:
-    """Session ids (random, in a cookie), which of them have logged in, and their CSRF tokens."""
+    """Session ids (random, in a cookie), which of them have logged in and until when, their CSRF tokens."""
 
-    def __init__(self) -> None:
+    def __init__(self, idle: float = IDLE, lifetime: float = LIFETIME,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._secret = secrets.token_bytes(32)
-        self._logged_in: set[str] = set()
+        self._idle, self._lifetime, self._clock = idle, lifetime, clock
+        self._logged_in: dict[str, tuple[float, float]] = {}  # id: (logged in at, last request at)
 
     @staticmethod
     def new_id() -> str:
@@ -90,11 +98,33 @@ class Sessions:
     def csrf_valid(self, session: str | None, token: str | None) -> bool:
         return bool(session and token) and hmac.compare_digest(self.csrf_token(session), token)
 
-    def log_in(self, session: str) -> None:
-        self._logged_in.add(session)
+    def log_in(self, before: str | None) -> str:
+        """A new logged-in session id replacing `before` (the id the browser chose or was given earlier)."""
+        self.log_out(before)
+        now = self._clock()
+        for session in [s for s, times in self._logged_in.items() if self._ended(times, now)]:
+            del self._logged_in[session]
+        session = self.new_id()
+        self._logged_in[session] = (now, now)
+        return session
 
     def log_out(self, session: str | None) -> None:
-        self._logged_in.discard(session or "")
+        self._logged_in.pop(session or "", None)
+
+    def known(self, session: str | None) -> bool:
+        """Whether `session` logged in and was not logged out (it may have ended since)."""
+        return (session or "") in self._logged_in
 
     def logged_in(self, session: str | None) -> bool:
-        return bool(session) and session in self._logged_in
+        """Whether `session` is logged in now; a request of a logged-in session keeps it alive `IDLE` more."""
+        times = self._logged_in.get(session or "")
+        if times is None:
+            return False
+        now = self._clock()
+        if self._ended(times, now):  # forgotten at the next login of anyone
+            return False
+        self._logged_in[session or ""] = (times[0], now)
+        return True
+
+    def _ended(self, times: tuple[float, float], now: float) -> bool:
+        return now - times[1] >= self._idle or now - times[0] >= self._lifetime

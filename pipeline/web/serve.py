@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import socket
 import sys
 import threading
 import webbrowser
@@ -17,11 +18,15 @@ DEFAULT_PORT = 8000
 
 def add_serve_command(commands) -> None:
     serve = commands.add_parser("serve", help="mở bàn làm việc của thư ký trên trình duyệt (ứng dụng web trên máy này)")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"cổng (mặc định {DEFAULT_PORT})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT,
+                       help=f"cổng (mặc định {DEFAULT_PORT}); cổng bận thì dùng cổng trống kế tiếp và in địa chỉ")
     serve.add_argument("--host", default=DEFAULT_HOST,
                        help=f"địa chỉ lắng nghe (mặc định {DEFAULT_HOST}: chỉ máy này); địa chỉ khác cần mật khẩu")
     serve.add_argument("--jobs", type=Path, default=Path("inputs"),
                        help="thư mục công việc (mặc định inputs/); kết quả ghi vào outputs/ cạnh nó")
+    serve.add_argument("--proxy", metavar="ĐỊA_CHỈ",
+                       help="địa chỉ máy chủ trung gian HTTPS (như nginx) được tin: nhận từ nó địa chỉ người dùng và "
+                            "việc dùng HTTPS (docs/web.md); cần mật khẩu")
     serve.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
     serve.add_argument("--set-password", action="store_true",
                        help="đặt mật khẩu (lưu dạng băm cạnh thư mục công việc) rồi thoát")
@@ -49,19 +54,39 @@ def serve_command(args: argparse.Namespace) -> int:
         print(W["jobs_missing"].format(jobs=jobs.absolute()), file=sys.stderr)
         return 2
     local = is_local(args.host)
-    if not local and load_password(password_path) is None:
-        print(W["needs_password"].format(host=args.host, path=password_path), file=sys.stderr)
+    password = load_password(password_path)
+    if password is None and (not local or args.proxy):
+        said = W["needs_password_proxy"].format(proxy=args.proxy, path=password_path) if local else \
+            W["needs_password"].format(host=args.host, path=password_path)
+        print(said, file=sys.stderr)
         return 2
-    import uvicorn
-
     from pipeline.web.app import create_app
+    from pipeline.web.listening import PortProblem, open_port, url_of
 
+    try:
+        listening, moved = open_port(args.host, args.port)
+    except PortProblem as problem:
+        print(problem, file=sys.stderr)
+        return 2
     allowed = ["127.0.0.1", "localhost", "[::1]"] if local else None
-    app = create_app(jobs, password_path=None if local else password_path, allowed_hosts=allowed)
-    shown = f"[{args.host}]" if ":" in args.host else args.host
-    url = f"http://{shown}:{args.port}/"
+    app = create_app(jobs, password_path=None if password is None else password_path, allowed_hosts=allowed)
+    url = url_of(args.host, listening.getsockname()[1])
+    if moved:
+        print(moved, flush=True)
     print(W["serving"].format(url=url, jobs=jobs.absolute()), flush=True)
     if not args.no_browser:
         threading.Timer(1.0, webbrowser.open, [url]).start()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    with listening:
+        run_server(app, listening, args.proxy)
     return 0
+
+
+def run_server(app, listening: socket.socket, proxy: str | None) -> None:
+    """Serves `app` on the open socket until Ctrl+C; headers naming the client and HTTPS are believed only
+    from the trusted proxy `proxy` (none: the peer's own address, plain HTTP)."""
+    import uvicorn
+
+    host, port = listening.getsockname()[:2]
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=proxy is not None,
+                            forwarded_allow_ips=proxy)
+    uvicorn.Server(config).run(sockets=[listening])

@@ -157,6 +157,10 @@ W = {
     "password": "Mật khẩu",
     "login": "Đăng nhập",
     "wrong_password": "Mật khẩu không đúng.",
+    "login_wait": "Đã nhập sai quá nhiều lần. Thử lại sau {wait}.",
+    "wait_minutes": "{n} phút",
+    "wait_seconds": "{n} giây",
+    "session_ended": "Phiên làm việc đã hết hạn (lâu không dùng, hoặc đã quá 12 giờ từ lúc đăng nhập). Đăng nhập lại.",
     "csrf_title": "Yêu cầu bị từ chối",
     "csrf_text": ("Biểu mẫu thiếu mã xác nhận hoặc mã đã hết hạn (trang mở từ lâu hay từ nơi khác). "
                   "Mở lại trang rồi gửi lại."),
@@ -185,6 +189,14 @@ W = {
     "password_short": "Mật khẩu cần ít nhất {min} ký tự; chưa đổi mật khẩu.",
     "password_set": "Đã lưu mật khẩu (dạng băm scrypt có muối) vào {path}.",
     "jobs_missing": "Không có thư mục công việc {jobs}.",
+    "needs_password_proxy": ("Không mở qua máy chủ trung gian (--proxy {proxy}) khi chưa đặt mật khẩu: máy khác sẽ vào "
+                             "được. Đặt mật khẩu: python -m pipeline serve --set-password (lưu ở {path})."),
+    "port_busy": ("Cổng {busy} đang bận (có thể bàn làm việc đã mở ở {busy_url}, hoặc một chương trình khác dùng "
+                  "cổng này): mở ở cổng {port}."),
+    "ports_busy": "Các cổng từ {first} đến {last} đều bận. Chọn cổng khác: --port <số cổng>.",
+    "port_refused": "Không mở được cổng {port} ở địa chỉ {host}: {reason}.",
+    "host_not_here": "Máy này không có địa chỉ {host}: kiểm tra --host.",
+    "port_no_right": "Không được dùng cổng {port} (cổng dưới 1024 cần quyền quản trị): chọn cổng khác, ví dụ --port 8000.",
     # [previous.renames] on the settings form
     "renames_help": ("Mỗi dòng một đơn vị kỳ này đổi tên hoặc sáp nhập: tên kỳ này = tên kỳ trước; nhiều đơn vị kỳ "
                      "trước sáp nhập vào thì cách nhau bằng dấu chấm phẩy, ví dụ \"Sở Xây dựng = Sở Xây dựng; "

@@ -47,3 +47,13 @@ def text_of(html: str) -> str:
     import html as entities
 
     return re.sub(r"\s+", " ", entities.unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+class Clock:
+    """A clock the test moves by hand (`now += seconds`), for sessions and login limits."""
+
+    def __init__(self) -> None:
+        self.now = 5000.0
+
+    def __call__(self) -> float:
+        return self.now

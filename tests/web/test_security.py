@@ -9,6 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from pipeline.cli import main
+from pipeline.web import serve
 from pipeline.web.app import create_app
 from pipeline.web.security import password_file, save_password
 from tests.web.conftest import Client, text_of
@@ -54,9 +55,7 @@ def _serve(jobs, *args):
 
 
 def test_listening_beyond_this_machine_without_a_password_is_refused(jobs, capsys, monkeypatch):
-    import uvicorn
-
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("the app must not start"))
+    monkeypatch.setattr(serve, "run_server", lambda *a, **k: pytest.fail("the app must not start"))
     assert _serve(jobs, "--host", "0.0.0.0") == 2
     said = capsys.readouterr().err
     assert "Không mở cho máy khác (--host 0.0.0.0) khi chưa đặt mật khẩu" in said
@@ -64,15 +63,17 @@ def test_listening_beyond_this_machine_without_a_password_is_refused(jobs, capsy
 
 
 def test_the_app_starts_on_this_machine_by_default_and_says_where(jobs, capsys, monkeypatch):
-    import uvicorn
     import webbrowser
 
     started = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **k: started.update(host=host, port=port))
+    monkeypatch.setattr(serve, "run_server", lambda app, listening, proxy: started.update(
+        zip(("host", "port"), listening.getsockname())))
     monkeypatch.setattr(webbrowser, "open", lambda url: pytest.fail("--no-browser opens no browser"))
     assert _serve(jobs) == 0
-    assert started == {"host": "127.0.0.1", "port": 8000}
-    assert "http://127.0.0.1:8000/" in capsys.readouterr().out
+    assert started["host"] == "127.0.0.1"
+    said = capsys.readouterr().out
+    assert f"http://127.0.0.1:{started['port']}/" in said
+    assert started["port"] == 8000 or "Cổng 8000 đang bận" in said  # another program may hold 8000
 
 
 def test_a_set_password_is_stored_as_a_salted_scrypt_hash_for_the_owner_only(jobs, monkeypatch, capsys):
@@ -95,11 +96,10 @@ def test_a_short_password_is_refused(jobs, monkeypatch):
 
 
 def test_with_a_password_set_listening_beyond_this_machine_starts(jobs, monkeypatch):
-    import uvicorn
-
     save_password(password_file(jobs), "mat-khau-dai-du")
     started = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **k: started.update(host=host))
+    monkeypatch.setattr(serve, "run_server", lambda app, listening, proxy: started.update(
+        host=listening.getsockname()[0]))
     assert _serve(jobs, "--host", "0.0.0.0") == 0 and started == {"host": "0.0.0.0"}
 
 
@@ -130,7 +130,8 @@ def test_a_wrong_password_is_refused_and_the_right_one_opens_the_desk(guarded):
     response = guarded.post("/login", data={"csrf": token, "password": "mat-khau-dai-du"})
     assert response.status_code == 200 and response.url.path == "/"
     assert "huong-tra-2020-xep-loai" in response.text
-    guarded.post("/logout", data={"csrf": token})
+    assert guarded.post("/logout", data={"csrf": token}).status_code == 403  # the token of the session before login
+    guarded.post("/logout", data={"csrf": guarded.csrf()})
     assert guarded.get("/", follow_redirects=False).status_code == 303
 
 
@@ -144,3 +145,18 @@ def test_a_foreign_host_header_is_refused_on_this_machine(jobs):
         assert ok.get("/").status_code == 200
     with TestClient(create_app(jobs, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://evil.example") as bad:
         assert bad.get("/").status_code == 400
+
+
+def test_a_set_password_is_asked_even_when_listening_on_this_machine_only(jobs, monkeypatch):
+    apps = []
+    monkeypatch.setattr(serve, "run_server", lambda app, listening, proxy: apps.append(app))
+    assert _serve(jobs, "--port", "0") == 0 and apps[-1].state.password is None
+    save_password(password_file(jobs), "mat-khau-dai-du")
+    assert _serve(jobs, "--port", "0") == 0 and apps[-1].state.password is not None
+
+
+def test_serving_behind_a_proxy_without_a_password_is_refused(jobs, capsys, monkeypatch):
+    monkeypatch.setattr(serve, "run_server", lambda *a: pytest.fail("the app must not start"))
+    assert _serve(jobs, "--proxy", "127.0.0.1") == 2
+    assert "Không mở qua máy chủ trung gian (--proxy 127.0.0.1) khi chưa đặt mật khẩu" in capsys.readouterr().err
+

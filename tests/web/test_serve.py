@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -47,3 +50,58 @@ def _answers(server: subprocess.Popen, jobs, port: int) -> None:
     except urllib.error.HTTPError as refused:
         refused.close()
         assert refused.code == 400
+
+
+def _held_port() -> socket.socket:
+    """A port of 127.0.0.1 that another program listens on."""
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    return holder
+
+
+def test_a_busy_port_is_said_in_vietnamese_and_the_desk_opens_on_the_next_free_one(jobs):
+    with _held_port() as holder:
+        busy = holder.getsockname()[1]
+        with subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--jobs", str(jobs), "--port", str(busy),
+                               "--no-browser"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) as server:
+            try:
+                moved = server.stdout.readline()
+                port = int(re.search(r"mở ở cổng (\d+)\.", moved).group(1))
+                assert f"Cổng {busy} đang bận (có thể bàn làm việc đã mở ở http://127.0.0.1:{busy}/" in moved
+                assert port > busy
+                _answers(server, jobs, port)
+            finally:
+                server.terminate()
+                server.wait(10)
+            assert "address already in use" not in server.stderr.read().lower()
+
+
+def test_when_every_port_tried_is_busy_the_command_says_so_and_stops(jobs, capsys, monkeypatch):
+    from pipeline.cli import main
+    from pipeline.web import listening, serve
+
+    monkeypatch.setattr(listening, "TRIES", 2)
+    monkeypatch.setattr(serve, "run_server", lambda *a: pytest.fail("no port is free"))
+    with _held_port() as first:
+        busy = first.getsockname()[1]
+        with socket.socket() as second:
+            try:
+                second.bind(("127.0.0.1", busy + 1))
+            except OSError:
+                pass  # already busy: all the better
+            second.listen()
+            assert main(["serve", "--jobs", str(jobs), "--port", str(busy), "--no-browser"]) == 2
+    assert f"Các cổng từ {busy} đến {busy + 1} đều bận. Chọn cổng khác" in capsys.readouterr().err
+
+
+def test_a_host_that_is_not_this_machines_is_said_in_vietnamese(jobs, capsys, monkeypatch):
+    from pipeline.cli import main
+    from pipeline.web import serve
+    from pipeline.web.security import password_file, save_password
+
+    save_password(password_file(jobs), "mat-khau-dai-du")
+    monkeypatch.setattr(serve, "run_server", lambda *a: pytest.fail("the address is not this machine's"))
+    assert main(["serve", "--jobs", str(jobs), "--host", "192.0.2.1", "--no-browser"]) == 2
+    assert "Máy này không có địa chỉ 192.0.2.1" in capsys.readouterr().err

@@ -1,0 +1,80 @@
+"""Logging in and out: the password checked within limits, a new session at login, the session cookie.
+
+Checking a password (scrypt, about 50 ms of one processor core) runs in a worker thread, at most
+`HASHES_AT_ONCE` at a time, so people guessing do not slow anyone else's pages nor take every thread;
+tries beyond the limits of `login_limits` are refused before any checking.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import anyio.to_thread
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from pipeline.web.login_limits import SHARED_ACCOUNT
+from pipeline.web.pages import page, posted
+from pipeline.web.security import SESSION_COOKIE, password_matches
+from pipeline.web.words import W
+
+EXPIRED = "het-han"  # the query of the login page after a session ended by itself
+HASHES_AT_ONCE = max(1, (os.cpu_count() or 2) // 2)  # leaves processor time for the pages
+
+
+def set_session(response: Response, request: Request, session: str) -> None:
+    """The session cookie: never read by scripts, never sent from other sites, only over HTTPS when the
+    desk is reached over HTTPS (behind a trusted proxy: `pipeline serve --proxy`)."""
+    response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https")
+
+
+async def login_form(request: Request) -> Response:
+    note = W["session_ended"] if EXPIRED in request.query_params else None
+    return page(request, "login.html", title=W["login_title"], note=note)
+
+
+def said_wait(seconds: float) -> str:
+    """A wait as read: "57 giây", "2 phút", "2 phút 5 giây" (rounded up to the second)."""
+    minutes, rest = divmod(math.ceil(seconds), 60)
+    parts = ([W["wait_minutes"].format(n=minutes)] if minutes else []) + \
+            ([W["wait_seconds"].format(n=rest)] if rest or not minutes else [])
+    return " ".join(parts)
+
+
+def _refused(request: Request, status: int, text: str, wait: float = 0.0) -> Response:
+    response = page(request, "login.html", status=status, title=W["login_title"], error=text)
+    if wait:
+        response.headers["Retry-After"] = str(math.ceil(wait))
+    return response
+
+
+async def log_in(request: Request) -> Response:
+    form = await posted(request)
+    state = request.app.state
+    password = form.get("password")
+    client = request.client.host if request.client else ""
+    if state.password is None or not isinstance(password, str):
+        return _refused(request, 401, W["wrong_password"])
+    wait = state.login_limits.attempt(SHARED_ACCOUNT, client)
+    if wait:
+        return _refused(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
+    if not await anyio.to_thread.run_sync(password_matches, state.password, password, limiter=state.hashing):
+        wait = state.login_limits.wait(SHARED_ACCOUNT, client)
+        if wait:
+            return _refused(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
+        return _refused(request, 401, W["wrong_password"])
+    state.login_limits.succeeded(SHARED_ACCOUNT, client)
+    response = RedirectResponse("/", status_code=303)
+    set_session(response, request, state.sessions.log_in(request.cookies.get(SESSION_COOKIE)))
+    return response
+
+
+async def log_out(request: Request) -> Response:
+    await posted(request)
+    sessions = request.app.state.sessions
+    sessions.log_out(request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/login", status_code=303)
+    set_session(response, request, sessions.new_id())
+    return response
