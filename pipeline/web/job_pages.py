@@ -18,8 +18,11 @@ from pipeline.base.messages import describe, explain
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS
 from pipeline.new_job.start import start_job
-from pipeline.web.job_form import (edited_text, field_of, form_errors, form_sections, job_kind, read_text,
-                                   shown_value, validation_problems, value_at)
+from pipeline.web.form_edit import edited_text
+from pipeline.config.document_settings import AUTHORITY_PREFIXES
+from pipeline.web.form_values import collected, form_errors, rows, shown_values
+from pipeline.web.job_form import all_fields, field_id, field_of, form_sections, job_kind, previous_options, read_text, \
+    validation_problems
 from pipeline.web.jobs import run_time
 from pipeline.web.names import safe_name
 from pipeline.web.pages import page, posted
@@ -127,12 +130,24 @@ async def edit_form(request: Request) -> Response:
     kind = job_kind(data)
     if kind is None:
         return _unreadable(request, name, folder)
-    sections = form_sections(kind, data)
-    values = {f.key: shown_value(f, value_at(data, f.key)) for s in sections for f in s.fields}
+    sections = _sections(request, name, folder, kind, data)
     notice = "created" if request.query_params.get("created") else "saved" if request.query_params.get("saved") \
         else None
-    return page(request, "edit.html", job=name, tab="edit", kind=kind, sections=sections, values=values, errors={},
-                general=[], notice=notice)
+    return _edit_page(request, 200, job=name, kind=kind, sections=sections, values=shown_values(sections, data),
+                      errors={}, wrong=[], general=[], notice=notice, moved=[])
+
+
+def _edit_page(request: Request, status: int, **values) -> Response:
+    """The settings form; the first wrong field (if any) takes the focus, which scrolls the page to it."""
+    wrong = values.get("wrong") or []
+    return page(request, "edit.html", status=status, tab="edit", rows=rows, prefixes=AUTHORITY_PREFIXES,
+                first_bad=wrong[0][0] if wrong else None, **values)
+
+
+def _sections(request: Request, name: str, folder: Path, kind, data) -> list:
+    """The form's sections, the previous period chosen among the other jobs of the jobs folder."""
+    others = [n for n in request.app.state.desk.names() if n != name]
+    return form_sections(kind, data, previous_options(data, folder, others))
 
 
 def _unreadable(request: Request, name: str, folder: Path) -> Response:
@@ -145,7 +160,7 @@ def _unreadable(request: Request, name: str, folder: Path) -> Response:
     except InputErrors as exc:
         problems = list(exc.problems)
     return page(request, "edit.html", status=422, job=name, tab="edit", kind=None, sections=[], values={},
-                errors={}, general=[describe(p) for p in problems], notice=None, unreadable=True)
+                errors={}, wrong=[], general=[describe(p) for p in problems], notice=None, unreadable=True)
 
 
 async def save(request: Request) -> Response:
@@ -159,24 +174,27 @@ async def save(request: Request) -> Response:
     kind = job_kind(data)
     if kind is None:
         return _unreadable(request, name, folder)
-    sections = form_sections(kind, data)
-    submitted = {f.key: str(form.get(f.key) or "") for s in sections for f in s.fields}
+    sections = _sections(request, name, folder, kind, data)
+    fields = all_fields(sections)
+    submitted = {f.key: collected(f, form) for f in fields}
     new_text = edited_text(text, sections, submitted)
     problems = await run_in_threadpool(validation_problems, folder, new_text)
-    wrong = form_errors(sections, submitted)  # renames lines not even TOML: said beside their field too
+    wrong = form_errors(sections, submitted)  # renames lines, dates the form could not read: beside their field
     if problems or wrong:
-        errors: dict[str, list[str]] = {key: list(said) for key, said in wrong.items()}
-        keys = {f.key for s in sections for f in s.fields}
+        errors: dict[str, list[str]] = {field_id(key): list(said) for key, said in wrong.items()}
+        keys = {f.key for f in fields}
         general: list[str] = []
         for found in problems:
             key = field_of(found, keys)
             if key is None:
                 general.append(describe(found))
             else:
-                errors.setdefault(key, []).append(explain(found))
-        return page(request, "edit.html", status=422, job=name, tab="edit", kind=kind, sections=sections,
-                    values=submitted, errors=errors, general=general, notice=None,
-                    problem_count=len(problems) + sum(len(said) for said in wrong.values()))
+                errors.setdefault(field_id(key), []).append(explain(found))
+        labels = {f.id: (f.label, s.label) for s in sections for f in all_fields([s])}
+        listed = [(f.id, *labels[f.id], errors[f.id]) for f in fields if f.id in errors]
+        return _edit_page(request, 422, job=name, kind=kind, sections=sections,
+                          values={f.id: submitted[f.key] for f in fields}, errors=errors, wrong=listed, general=general,
+                          notice=None, problem_count=len(problems) + sum(len(said) for said in wrong.values()))
     if new_text != text:
         write_atomically(folder / SETTINGS_FILE, new_text.encode("utf-8"))
     return RedirectResponse(f"/jobs/{name}/edit?saved=1", status_code=303)
