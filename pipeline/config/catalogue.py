@@ -70,6 +70,7 @@ SCHEME_OVERRIDES = (
             example='labels = [{ name = "Tốt", min = 80 }, { name = "Chưa tốt" }]'),
     Setting("scheme_overrides.conditions", "conditions", "Điều kiện thêm của nhãn",
             "Điều kiện thêm cho một nhãn, ví dụ { label = \"Xuất sắc\", no_penalty = true }.", "xep-loai",
+            help="Điều kiện thêm cho một nhãn, ví dụ không bị điểm trừ; không đạt thì nhận nhãn kế tiếp.",
             example='conditions = [{ label = "Xuất sắc", no_penalty = true }]'),
 )
 
@@ -177,6 +178,8 @@ def setting(key: str) -> Setting:
 
 def names_in(table: str) -> tuple[str, ...]:
     """The keys a table takes, in the catalogue's order (`""`: the top of `job.toml`)."""
+    if table.endswith(".signature"):  # every signer is written as the document's
+        table = "document.signature"
     own = [s for s in SETTINGS if s.table == table]
     if table in ("reports", "appraisal"):
         shared = [s for s in DOCUMENT if s.table == "document" and table in s.tables]

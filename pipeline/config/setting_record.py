@@ -73,4 +73,6 @@ class Setting:
     @property
     def used_by_words(self) -> str:
         """Who uses it, as docs say it: "tất cả" or the kinds' words."""
-        return "; ".join(SOURCES.get(k, k) for k in self.kinds) if self.kinds else "tất cả"
+        from pipeline.config.kinds import KINDS
+
+        return "; ".join(SOURCES.get(k) or KINDS[k].title.lower() for k in self.kinds) if self.kinds else "tất cả"

@@ -26,6 +26,7 @@ from pipeline.web.job_form import all_fields, field_id, field_of, form_sections,
 from pipeline.web.jobs import run_time
 from pipeline.web.names import safe_name
 from pipeline.web.pages import page, posted
+from pipeline.web.year_move import moved_settings_text, shown_changes, years_in
 from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
 from pipeline.web.words import W
 from pipeline.write.files import write_atomically
@@ -63,8 +64,21 @@ def _starters() -> list[tuple[str, str]]:
 
 
 async def new_form(request: Request) -> Response:
-    return page(request, "new.html", kinds=_starters(), sources=request.app.state.desk.names(), values={},
-                errors=[])
+    desk = request.app.state.desk
+    return page(request, "new.html", kinds=_starters(), sources=desk.names(), values={}, errors=[],
+                moves=_year_moves(desk))
+
+
+def _year_moves(desk) -> dict[str, tuple[list, list]]:
+    """For each job a new one may start from: the years its texts would move from and to, and the changes."""
+    moves = {}
+    for name in desk.names():
+        try:
+            data = tomllib.loads((desk.jobs / name / SETTINGS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        moves[name] = (years_in(data), shown_changes(data))
+    return moves
 
 
 async def create(request: Request) -> Response:
@@ -80,7 +94,7 @@ async def _created(request: Request, form) -> Response:
     desk = request.app.state.desk
     # NFC: a name typed with combining accents is the same folder name as the precomposed one a person sees
     name, kind, source = (unicodedata.normalize("NFC", str(form.get(k) or "")).strip() for k in ("name", "kind", "source"))
-    values = {"name": name, "kind": kind, "source": source}
+    values = {"name": name, "kind": kind, "source": source, "move_years": form.get("move_years") == "on"}
     errors: list[str] = []
     if not safe_name(name):
         errors.append(W["bad_job_name"].format(name=name))
@@ -111,7 +125,10 @@ async def _created(request: Request, form) -> Response:
                 errors += [describe(p) for p in exc.problems]
     if errors:
         return page(request, "new.html", status=400, kinds=_starters(), sources=desk.names(), values=values,
-                    errors=errors)
+                    errors=errors, moves=_year_moves(desk))
+    if source_folder is not None and form.get("move_years") == "on":
+        settings = desk.jobs / name / SETTINGS_FILE
+        write_atomically(settings, moved_settings_text(settings.read_text(encoding="utf-8")).encode("utf-8"))
     return RedirectResponse(f"/jobs/{name}/edit?created=1", status_code=303)
 
 
@@ -134,7 +151,7 @@ async def edit_form(request: Request) -> Response:
     notice = "created" if request.query_params.get("created") else "saved" if request.query_params.get("saved") \
         else None
     return _edit_page(request, 200, job=name, kind=kind, sections=sections, values=shown_values(sections, data),
-                      errors={}, wrong=[], general=[], notice=notice, moved=[])
+                      errors={}, wrong=[], general=[], notice=notice)
 
 
 def _edit_page(request: Request, status: int, **values) -> Response:

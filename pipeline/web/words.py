@@ -74,7 +74,7 @@ W = {
     "previous_elsewhere": "Thư mục ngoài danh sách: {path}",
     "previous_results": "Tệp kết quả kỳ trước: {path}",
     "groups_help": "Xóa tên khối để bỏ khối đó. Khối cuối cùng để trống: điền vào để thêm khối mới.",
-    "years_moved": "Đã chuyển năm trong các lời văn:",
+    "years_changes": "Xem các lời văn sẽ đổi",
     "move_years": "Chuyển năm trong các lời văn lên năm mới",
     "move_years_help": ("Chỉ đổi năm đứng riêng (\"năm 2024\"), không đổi năm trong số, ký hiệu và ngày của văn bản "
                         "khác (\"Nghị định 30/2020/NĐ-CP\")."),
