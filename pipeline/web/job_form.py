@@ -26,9 +26,10 @@ from pipeline.config.period_settings import previous_refused
 from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes
 from pipeline.config.setting_record import SECTIONS, Setting
 from pipeline.new_job.settings_text import document_fields
+from pipeline.web.words import W
 
 _NOT_ON_FORM = ("fixed", "conditions", "path", "table")
-_NONE = ("", "—")
+_NONE = ("", W["scheme_default"])  # a scheme's setting not changed
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def _fields(table: str, keys: list[str] | tuple[str, ...], prefix: str = "") -> 
 def _choices(key: str, kind: Kind | None = None) -> tuple[tuple[str, str], ...]:
     name = key.rsplit(".", 1)[-1]
     if name == "fixed_decimals":
-        return setting(key).choices
+        return (_NONE, *setting(key).choices[1:])
     if name == "tie_rule":
         return (_NONE, *TIE_RULES.items())
     if key.endswith("scheme_overrides.unit"):
@@ -100,8 +101,11 @@ def _section(key: str, fields: tuple[Field, ...], campaign: bool, switch: Field 
     record = setting(key) if key in {s.key for s in SETTINGS} else None
     note = record.help_for(campaign) if record is not None else ""
     note = "" if record is not None and note.rstrip(".") == record.label else note
+    note = "" if switch is not None and switch.key == key else note  # said under the switch itself
     section = record.section if record is not None else key
-    return Section(field_id(key), label or (record.label if record else SECTIONS[section]), fields, note, switch)
+    label = label or (SECTIONS[section] if switch is not None or record is None else record.label)
+    own = f"{section}-nguoi-ky" if key.endswith(".signature") and section != "nguoi-ky" else section
+    return Section(own, label, fields, note, switch)
 
 
 def form_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple[tuple[str, str], ...] = ()
@@ -147,7 +151,7 @@ def _group_sections(data: Mapping[str, Any], campaign: bool) -> list[Section]:
     sections = []
     for n in range(1, len(groups) + 2):  # one more, empty, to add a group
         name = groups[n - 1].get("name", "") if n <= len(groups) and isinstance(groups[n - 1], dict) else ""
-        label = f"{SECTIONS['khoi']} {n}" + (f": {name}" if isinstance(name, str) and name else "")
+        label = f"{SECTIONS['khoi']} {n}: " + (name if isinstance(name, str) and name else W["new_group"])
         section = _section("groups", _fields("groups", keys, f"groups[{n}]"), campaign, label=label)
         sections.append(Section(f"khoi-{n}", section.label, section.fields, section.note if n == 1 else ""))
     return sections
@@ -192,8 +196,6 @@ def all_fields(sections: list[Section]) -> list[Field]:
 def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -> tuple[tuple[str, str], ...]:
     """The previous period's choices: none, each other job of the jobs folder, and the folder or results file
     `job.toml` names when it is none of them (kept as written)."""
-    from pipeline.web.words import W
-
     table = _table(data, "previous")
     written = {k: table[k] for k in ("job", "results") if isinstance(table.get(k), str)}
     choices = [("", W["previous_none"])]

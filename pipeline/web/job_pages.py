@@ -200,14 +200,15 @@ async def save(request: Request) -> Response:
     if problems or wrong:
         errors: dict[str, list[str]] = {field_id(key): list(said) for key, said in wrong.items()}
         keys = {f.key for f in fields}
+        labels = {f.id: (f.label, s.label) for s in sections for f in all_fields([s])}
         general: list[str] = []
         for found in problems:
             key = field_of(found, keys)
             if key is None:
                 general.append(describe(found))
             else:
-                errors.setdefault(field_id(key), []).append(explain(found))
-        labels = {f.id: (f.label, s.label) for s in sections for f in all_fields([s])}
+                said = explain(found).replace(f'"{found.detail("key")}"', f'"{labels[field_id(key)][0]}"', 1)
+                errors.setdefault(field_id(key), []).append(said)  # the field named as the page names it
         listed = [(f.id, *labels[f.id], errors[f.id]) for f in fields if f.id in errors]
         return _edit_page(request, 422, job=name, kind=kind, sections=sections,
                           values={f.id: submitted[f.key] for f in fields}, errors=errors, wrong=listed, general=general,

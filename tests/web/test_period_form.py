@@ -103,8 +103,9 @@ def test_a_previous_job_folder_that_is_not_there_is_said_as_the_command_line_say
     assert response.status_code == 422
     assert (jobs / CAMPAIGN / "job.toml").read_bytes() == before
     field = _field(response.text, "previous-job")
-    message = field[field.index('mục "previous.job"'):]
-    assert message in said and str((jobs / "khong-co").resolve()) in message
+    message = field[field.index('mục "Công việc kỳ trước"'):]  # the field as the page names it
+    assert message.replace('"Công việc kỳ trước"', '"previous.job"') in said
+    assert str((jobs / "khong-co").resolve()) in message
 
 
 def test_a_renames_line_without_an_equals_sign_is_refused_beside_its_field(client, jobs):

@@ -53,7 +53,8 @@ def test_the_form_shows_only_what_the_kind_uses(client):
     assert 'id="unit"' not in decision and 'id="document-self_rating"' not in decision
     assert 'id="document-form"' not in decision  # only the CCHC ranking has two forms
     legends = re.findall(r"<legend>(.*?)</legend>", decision)
-    assert legends[:3] == ["Công việc", "Văn bản", "Người ký"] and "Kỳ trước" not in legends
+    assert legends[:3] == ["Công việc", "Văn bản", "Người ký"] and "Kỳ trước" in legends
+    assert "Kỳ trước" not in re.findall(r"<legend>(.*?)</legend>", report)
 
 
 def test_a_date_is_shown_and_typed_as_day_month_year_in_a_plain_box(client, jobs):
