@@ -159,7 +159,8 @@ def _group_sections(data: Mapping[str, Any], campaign: bool) -> list[Section]:
 
 def _campaign_sections(data: Mapping[str, Any]) -> list[Section]:
     """A campaign's appraisal (with its notice's wording) and each unit's report."""
-    notice = [k for k in APPRAISAL_FIELDS if k not in ("template", "signature")]
+    appraised = isinstance(data.get("appraisal"), dict)  # without [appraisal], its wording would start one: only "done"
+    notice = [k for k in APPRAISAL_FIELDS if k not in ("template", "signature") and (appraised or k == "done")]
     reports = [k for k in document_fields(REPORT_KIND) if k != "template"]
     reports += [k for k in _table(data, "reports") if k not in reports and k not in ("template", "signature")]
     signature = ("authority", "position", "name")
@@ -168,7 +169,7 @@ def _campaign_sections(data: Mapping[str, Any]) -> list[Section]:
                  True),
         _section("reports.signature", _fields("reports.signature", signature), True),
         _section("appraisal", _fields("appraisal", notice), True),
-        _section("appraisal.signature", _fields("appraisal.signature", signature), True),
+        *([_section("appraisal.signature", _fields("appraisal.signature", signature), True)] if appraised else []),
     ]
 
 

@@ -72,6 +72,7 @@ W = {
     "previous_none": "— không so sánh với kỳ trước —",
     "previous_elsewhere": "Thư mục ngoài danh sách: {path}",
     "previous_results": "Tệp kết quả kỳ trước: {path}",
+    "created_files": "tệp thiết lập và bảng nhập liệu; điền các mục dưới đây rồi lưu",
     "new_group": "thêm khối mới",
     "scheme_default": "theo bộ tiêu chí",
     "groups_help": "Xóa tên khối để bỏ khối đó. Khối cuối cùng để trống: điền vào để thêm khối mới.",
