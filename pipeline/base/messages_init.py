@@ -1,5 +1,5 @@
-"""Vietnamese wording of `init` for a campaign (đợt đánh giá): its problems, the comments of its
-`job.toml`, the prompts of its workbooks' validation, its README."""
+"""Vietnamese wording of `init` for a campaign (đợt đánh giá): its problems (its `job.toml`'s comments are
+declared with each setting in `config.catalogue`), the prompts of its workbooks' validation, its README."""
 
 from __future__ import annotations
 
@@ -37,32 +37,6 @@ CRITERIA_WHY = {
                 "Điểm tự chấm trong 30 dòng đầu của một trang tính).",
     "errors": "bảng tiêu chí có lỗi.",
     "empty": "bảng tiêu chí không có dòng nào.",
-}
-
-# `job.toml` of a campaign: the comments of the keys a campaign adds.
-CAMPAIGN_COMMENTS = {
-    "data": ("Thư mục chứa bảng tiêu chí của các đơn vị (mỗi đơn vị một tệp, do lệnh init tạo từ danh mục đơn "
-             "vị). Mỗi bảng có dòng \"Đơn vị:\" và \"Khối:\" phía trên dòng tiêu đề."),
-    "register": ("Tệp danh mục đơn vị: mỗi đơn vị một dòng với tên chính thức, khối, phần đầu và người ký báo cáo "
-                 "của đơn vị (docs/inputs.md, mục 2.4)."),
-    "groups": ("Một khối xếp hạng, theo thứ tự phụ lục. Các mục parent_body, issuing_body, symbol, place, "
-               "signer_authority, signer_position, signer_name là mặc định cho báo cáo của mọi đơn vị trong khối; "
-               "ô của đơn vị trong danh mục đơn vị thay mặc định. Thêm khối: chép cả đoạn từ dòng [[groups]]."),
-    "groups.name": "Tên khối, trùng với tên chọn ở cột \"Khối\" của danh mục đơn vị.",
-    "groups.parent_body": "Tên cơ quan chủ quản in trên tên đơn vị (chữ in hoa), ví dụ \"UBND TỈNH …\".",
-    "groups.issuing_body": "Tên cơ quan ban hành báo cáo, mỗi dòng một mục; {DON_VI} là tên đơn vị viết hoa.",
-    "groups.symbol": "Ký hiệu báo cáo có phần viết tắt tên cơ quan, ví dụ \"BC-UBND\", \"BC-SNV\".",
-    "groups.place": "Địa danh ghi trước ngày tháng (với UBND xã là tên xã: ghi ở danh mục đơn vị).",
-    "groups.signer_authority": "Các dòng thẩm quyền ký (TM., KT., Q., …); [] khi người đứng đầu ký trực tiếp.",
-    "groups.signer_position": "Chức vụ người ký (chữ in hoa).",
-    "groups.signer_name": "Họ và tên người ký.",
-    "document": "Quyết định công bố kết quả (Nghị định 30/2020/NĐ-CP), lập từ điểm thẩm định.",
-    "appraisal": ("Thẩm định: done = false khi Hội đồng thẩm định chưa chấm xong (chỉ lập báo cáo tự chấm điểm, chưa "
-                  "lập quyết định); done = true khi mọi tiêu chí đã có điểm thẩm định."),
-    "appraisal.done": "true: đã thẩm định xong; false: đang thẩm định.",
-    "reports": ("Báo cáo tự chấm điểm của từng đơn vị: các mục dùng khi danh mục đơn vị và khối không ghi; "
-                "{don_vi} là tên đơn vị, {DON_VI} là tên viết hoa."),
-    "reports.signature": "Người ký báo cáo, khi danh mục đơn vị và khối không ghi.",
 }
 
 # Placeholder settings of a new campaign: two groups with their units' header defaults.

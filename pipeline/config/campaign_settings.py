@@ -19,16 +19,17 @@ from dataclasses import replace
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages_documents import NOTICE_DEFAULTS
+from pipeline.config.catalogue import names_in, names_shaped
 from pipeline.config.document_settings import AUTHORITY_PREFIXES, DocumentSettings, document_from_data
 from pipeline.config.kinds import Kind
+from pipeline.config.setting_record import LINE_SHAPES, TEXT_SHAPES
 from pipeline.config.values import inside, lines, shown, text, unknown_keys, wrong_type
 
-HEADER_TEXT = ("parent_body", "symbol", "place", "signer_position", "signer_name")
-HEADER_LINES = ("issuing_body", "signer_authority")
+HEADER_TEXT = names_shaped("groups", TEXT_SHAPES, ("campaign",))  # declared in `config.catalogue`
+HEADER_LINES = names_shaped("groups", LINE_SHAPES, ("campaign",))
 HEADER_FIELDS = (*HEADER_TEXT, *HEADER_LINES)  # a group's defaults for its units' reports, a register's columns too
-NOTICE_FIELDS = ("parent_body", "issuing_body", "number", "symbol", "place", "date", "title", "intro", "recipients",
-                 "signature", "template")  # `[appraisal]`: the notice's keys, as in `[document]` (but `intro`)
-APPRAISAL_FIELDS = ("done", *NOTICE_FIELDS)
+APPRAISAL_FIELDS = names_in("appraisal")
+NOTICE_FIELDS = tuple(k for k in APPRAISAL_FIELDS if k != "done")  # the notice's keys, as in `[document]` (but `intro`)
 
 
 def group_header(item: Mapping[str, Any], key: str, source: str, errors: list[Problem]) -> tuple[tuple[str, Any], ...]:

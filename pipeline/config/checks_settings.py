@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.base.errors import Problem
+from pipeline.config.catalogue import names_in
 from pipeline.config.values import unknown_keys, wrong_type
 
-CHECKS_FIELDS = ("decimals", "comments")
+CHECKS_FIELDS = names_in("checks")  # declared in `config.catalogue`
 MAX_DECIMALS = 6
 
 

@@ -13,18 +13,17 @@ from datetime import date
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.config.catalogue import line_names, names_in, text_names
 from pipeline.config.kinds import Kind
 from pipeline.config.values import lines, shown, text, unknown_keys, wrong_type
 
 AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 NUMBERINGS = {"la-ma": "Phụ lục I, II, III", "so": "PHỤ LỤC 01, 02, 03"}
 FORMS = {"bao-cao": "báo cáo", "quyet-dinh": "quyết định kèm phụ lục", "bang": "bảng xếp hạng riêng"}
-TEXT_FIELDS = ("parent_body", "symbol", "place", "title", "authority", "issuer_name", "article_1", "article_2",
-               "article_3", "template")
-LIST_FIELDS = ("issuing_body", "bases", "recipients")
-DOCUMENT_FIELDS = {*TEXT_FIELDS, *LIST_FIELDS, "number", "date", "appendix_numbering", "signature",
-                   "self_rating", "form"}
-SIGNATURE_FIELDS = ("authority", "position", "name")
+TEXT_FIELDS = text_names("document")  # the keys and their readers: `config.catalogue`
+LIST_FIELDS = line_names("document")
+DOCUMENT_FIELDS = set(names_in("document"))
+SIGNATURE_FIELDS = names_in("document.signature")
 # Top-level keys of job.toml, for the slip of writing one below [document] (see `values.unknown_keys`).
 _ELSEWHERE = {key: "phần đầu job.toml (trên mọi dòng [bảng])" for key in ("kind", "scheme", "data", "unit", "group")}
 

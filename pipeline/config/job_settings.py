@@ -12,17 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.config.campaign_settings import HEADER_FIELDS, campaign_parts, group_header, notice_under
+from pipeline.config.campaign_settings import campaign_parts, group_header, notice_under
+from pipeline.config.catalogue import names_in
 from pipeline.config.checks_settings import ChecksSettings, checks_from_data
 from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Output, kind_choices
 from pipeline.config.period_settings import PreviousSettings, SummarySettings, previous_from_data, summary_from_data
-from pipeline.config.scheme import SCHEME_FIELDS, Label, Scheme, labels_from_data, scheme_data, scheme_from_data
+from pipeline.config.scheme import Label, Scheme, labels_from_data, scheme_data, scheme_from_data
 from pipeline.config.values import inside, outside, shown, text, unknown_keys, wrong_type
 
-JOB_FIELDS = {"kind", "scheme", "scheme_overrides", "data", "unit", "group", "groups", "document", "reports",
-              "register", "appraisal", "checks", "previous", "summary"}
-GROUP_FIELDS = {"name", "sheet", "title", "subtitle", "labels", *HEADER_FIELDS}
+JOB_FIELDS = set(names_in(""))
+GROUP_FIELDS = set(names_in("groups"))
 SETTINGS_FILE = "job.toml"
 DATA_SUFFIXES = (".xlsx", ".csv")
 
@@ -172,7 +172,7 @@ def _scheme(data: Mapping[str, Any], source: str, errors: list[Problem]) -> Sche
         if key in overrides:
             errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"scheme_overrides.{key}",
                                   value=str(overrides[key]), expected="đổi bộ tiêu chí ở mục \"scheme\""))
-    allowed = SCHEME_FIELDS - {"id", "version"}
+    allowed = set(names_in("scheme_overrides"))
     unknown_keys({k: v for k, v in overrides.items() if k not in ("id", "version")}, allowed, "scheme_overrides",
                  source, errors)
     try:

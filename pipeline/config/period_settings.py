@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.config.catalogue import names_in
 from pipeline.config.kinds import Kind
 from pipeline.config.values import lines, shown, text, unknown_keys, wrong_type
 
-PREVIOUS_FIELDS = ("job", "results", "renames", "name")
-SUMMARY_FIELDS = ("charts", "symbol", "title", "recipients")
+PREVIOUS_FIELDS = names_in("previous")  # declared in `config.catalogue`
+SUMMARY_FIELDS = names_in("summary")
 
 
 @dataclass(frozen=True)

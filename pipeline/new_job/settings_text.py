@@ -14,69 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.base.messages_init import CAMPAIGN_COMMENTS
 from pipeline.config.campaign_settings import HEADER_FIELDS
-from pipeline.config.kinds import KINDS, Kind, Starter
+from pipeline.config.catalogue import comments, names_in, setting
+from pipeline.config.kinds import Kind, Starter
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.scheme import available_schemes, scheme_data
 
-_KIND_TEXT = "; ".join(f'"{k.id}": {k.title.lower()}' for k in KINDS.values())
-COMMENTS = {
-    "kind": f"Loại văn bản: {_KIND_TEXT}.",
-    "scheme": "Bộ tiêu chí xếp loại, dạng \"tên@phiên bản\" (xem docs/inputs.md, mục 4). Hiện có:",
-    "data": "Tệp số liệu trong thư mục này (bảng nhập liệu do lệnh init tạo). Đổi tên tệp thì sửa cả ở đây.",
-    "unit": "Tên đơn vị tự chấm điểm, in trong báo cáo.",
-    "group": "Khối của đơn vị tự chấm điểm (tên trang tính trong ket-qua.xlsx); mặc định \"Đơn vị\".",
-    "scheme_overrides": "Thay đổi một số mục của bộ tiêu chí cho riêng công việc này.",
-    "scheme_overrides.name": "Tên bộ tiêu chí.",
-    "scheme_overrides.decimals": "Số chữ số thập phân khi làm tròn kết quả (0–6), làm tròn lên từ 5.",
-    "scheme_overrides.fixed_decimals": ("true (mặc định): luôn in đủ số chữ số, mọi số trong một cột cùng số chữ số "
-                                        "(86,20 cạnh 90,25); false: bỏ số 0 ở cuối kết quả (86,2)."),
-    "scheme_overrides.tie_rule": "\"dong-hang\": cùng kết quả thì cùng hạng; \"lien-tiep\": hạng liên tiếp.",
-    "scheme_overrides.scale": "Thang điểm quy đổi.",
-    "scheme_overrides.labels": ("Nhãn xếp loại từ cao xuống thấp, { name = \"…\", min = … }; nhãn cuối không có min; "
-                                "[] nếu chỉ xếp hạng, không xếp loại."),
-    "scheme_overrides.unit": ("\"điểm\": kết quả là điểm (96,85 điểm); \"%\": kết quả là tỷ lệ phần trăm, in 96,85% "
-                              "dưới cột \"Tỷ lệ đạt\"."),
-    "scheme_overrides.conditions": "Điều kiện thêm cho một nhãn, ví dụ { label = \"Xuất sắc\", no_penalty = true }.",
-    "groups": ("Một khối xếp hạng, theo thứ tự phụ lục. Thêm khối: chép cả đoạn từ dòng [[groups]] và ghi tên khối "
-               "vào trang \"Danh mục\" của bảng nhập liệu."),
-    "groups.name": "Tên khối, trùng với tên chọn ở cột \"Khối\" của bảng nhập liệu.",
-    "groups.title": "Tên bảng trong phụ lục (chữ in hoa).",
-    "groups.subtitle": "Dòng dưới tên bảng trong phụ lục; \"\" nếu không có.",
-    "groups.labels": "Nhãn xếp loại riêng cho khối này (cùng cách viết như labels của bộ tiêu chí).",
-    "document": "Thông tin trình bày văn bản (Nghị định 30/2020/NĐ-CP).",
-    "document.parent_body": "Tên cơ quan chủ quản (nếu có), chữ in hoa; \"\" nếu không có.",
-    "document.issuing_body": "Tên cơ quan ban hành, mỗi dòng một mục, chữ in hoa.",
-    "document.number": "Số văn bản; \"\" khi chưa cấp số (văn thư điền). Số nhỏ hơn 10 tự thêm số 0.",
-    "document.symbol": "Ký hiệu văn bản, ví dụ \"BC-UBND\", \"QĐ-UBND\".",
-    "document.place": "Địa danh ghi trước ngày tháng.",
-    "document.date": "Ngày ký, dạng năm-tháng-ngày không có ngoặc kép, ví dụ 2026-07-06; \"\" khi chưa ký.",
-    "document.title": "Trích yếu nội dung văn bản.",
-    "document.form": "\"quyet-dinh\": quyết định kèm phụ lục; \"bang\": chỉ bảng xếp hạng.",
-    "document.authority": "Thẩm quyền ban hành (dòng in hoa dưới trích yếu của quyết định).",
-    "document.issuer_name": "Tên cơ quan ban hành viết thường, dùng trong dòng \"(Kèm theo Quyết định số … của …)\".",
-    "document.bases": "Các dòng căn cứ (in nghiêng), mỗi dòng một mục.",
-    "document.article_1": ("Câu mở đầu Điều 1; \"\": chương trình tự viết. Số đơn vị theo từng nhãn của mỗi khối "
-                           "do chương trình thêm."),
-    "document.article_2": "Nội dung Điều 2.",
-    "document.article_3": "Nội dung Điều 3, kết thúc bằng \"./.\".",
-    "document.appendix_numbering": "Đánh số phụ lục: \"la-ma\" (Phụ lục I, II, III) hoặc \"so\" (PHỤ LỤC 01, 02, 03).",
-    "document.self_rating": "true: in dưới bảng dòng tổng điểm, điểm quy đổi thang 100 và tự xếp loại.",
-    "document.recipients": "Nơi nhận, mỗi dòng một mục; dòng cuối là \"Lưu: VT, …\".",
-    "document.template": "Mẫu Word riêng (đường dẫn tính từ thư mục này); \"\": dùng mẫu chung của chương trình.",
-    "document.signature": "Người ký.",
-    "document.signature.authority": ("Các dòng thẩm quyền ký, mỗi dòng bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.; "
-                                     "[] khi người đứng đầu ký."),
-    "document.signature.position": "Chức vụ người ký (chữ in hoa).",
-    "document.signature.name": "Họ và tên người ký.",
-}
-DOCUMENT_ORDER = ("parent_body", "issuing_body", "number", "symbol", "place", "date", "title", "form", "authority",
-                  "issuer_name", "bases", "article_1", "article_2", "article_3", "appendix_numbering", "self_rating",
-                  "recipients", "template")
-_SHARED_FIELDS = ("parent_body", "issuing_body", "number", "symbol", "place", "date", "title", "recipients",
-                  "template")
-_DECISION_FIELDS = ("authority", "issuer_name", "bases", "article_1", "article_2", "article_3", "appendix_numbering")
+COMMENTS = comments(campaign=False)  # every key's comment: `config.catalogue`
+DOCUMENT_ORDER = tuple(k for k in names_in("document") if k != "signature")
 _DEFAULTS: dict[str, Any] = {"parent_body": "", "number": "", "date": "", "bases": [], "article_1": "",
                              "appendix_numbering": "la-ma", "self_rating": False, "form": "quyet-dinh", "template": ""}
 
@@ -108,7 +53,7 @@ def settings_text(kind: Kind, values: Mapping[str, Any], source: Path | None) ->
                   "# Kiểm tra lại năm, kỳ đánh giá trong trích yếu và tên bảng phụ lục."]
     campaign = kind.source == "campaign"
     marks = _Marks(_required(kind, values.get("document", {})), placeholders=source is None,
-                   comments={**COMMENTS, **CAMPAIGN_COMMENTS} if campaign else COMMENTS)
+                   comments=comments(campaign))
     top = {"criteria": ("kind", "scheme", "data", "unit", "group"),
            "campaign": ("kind", "scheme", "data", "register")}.get(kind.source, ("kind", "scheme", "data"))
     lines.append("")
@@ -157,8 +102,7 @@ class _Marks:
 
 def document_fields(kind: Kind) -> tuple[str, ...]:
     """The `[document]` keys a job of this kind shows: the shared ones and those of its document's shape."""
-    own = _DECISION_FIELDS if kind.output().context == "decision" else ("self_rating",)
-    return (*(("form",) if len(kind.forms) > 1 else ()), *own, *_SHARED_FIELDS)
+    return tuple(k for k in DOCUMENT_ORDER if setting(f"document.{k}").used_by(kind.source, kind.id))
 
 
 def _starter(kind: Kind) -> Starter:

@@ -1,364 +1,216 @@
-"""The settings form: every key of a job's `job.toml` as a field, and a submitted form written back.
+"""The settings form: a job's settings as fields in the sections a clerk knows, made from `config.catalogue`.
 
-Fields are named by the key they hold, as the settings code names keys in its messages
-(`document.title`, `groups[2].name`), so each message lands next to its field. Writing goes
-through tomlkit on the file as it is: a field whose value did not change is not touched, so
-comments, order and spelling stay; a changed one replaces only its value. The new text is
-validated by `config.job_settings.settings_from_data`, the code `check` and `run` use, before
-it is saved (with `[previous]`, also where it points, as the run first checks it).
-
-`[previous]` and `[summary]` (ranked kinds only) each have a box saying whether the table is there;
-`[previous.renames]` is one line per unit, "tên kỳ này = tên cũ 1; tên cũ 2" (`renames_text`).
+A field holds one key of `job.toml` (`Field.key`, as the settings code names keys in its messages:
+`document.title`, `groups[2].name`, so each message lands next to its field); the page names it by
+`Field.id` (`groups-2-name`), never by the key. Only the settings the job's kind uses are shown (and any
+other its file already holds). Values are shown and read back by `form_values`, written by `form_edit`.
 """
 
 from __future__ import annotations
 
-import tomllib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import tomlkit
+import tomllib
 
 from pipeline.base.errors import InputErrors, Problem
-from pipeline.base.messages_init import CAMPAIGN_COMMENTS
-from pipeline.config.campaign_settings import HEADER_LINES, HEADER_TEXT, NOTICE_FIELDS
-from pipeline.config.document_settings import FORMS, LIST_FIELDS, NUMBERINGS
+from pipeline.config.campaign_settings import APPRAISAL_FIELDS
+from pipeline.config.catalogue import SETTINGS, setting
+from pipeline.config.document_settings import FORMS, NUMBERINGS
 from pipeline.config.job_settings import SETTINGS_FILE, data_files_in, settings_from_data
-from pipeline.config.kinds import KINDS, Kind
+from pipeline.config.kinds import KINDS, REPORT_KIND, Kind
 from pipeline.config.period_settings import previous_refused
 from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes
-from pipeline.new_job.settings_text import COMMENTS, DOCUMENT_ORDER, document_fields
-from pipeline.web.renames_field import edit_renames, renames_text, renames_value
-from pipeline.web.toml_tables import add_key, remove_group, remove_table
-from pipeline.web.words import FIELD_HELP, FIELD_LABELS, FIXED_DECIMALS, SECTION_LABELS, SPECIFIC_LABELS
+from pipeline.config.setting_record import SECTIONS, Setting
+from pipeline.new_job.settings_text import document_fields
+from pipeline.web.words import W
 
-LINES = {*LIST_FIELDS, *HEADER_LINES, "authority@signature"}
-LONG = {"title", "article_1", "article_2", "article_3", "intro"}
+_NOT_ON_FORM = ("fixed", "conditions", "path", "table")
+_NONE = ("", W["scheme_default"])  # a scheme's setting not changed
 
 
 @dataclass(frozen=True)
 class Field:
     key: str  # the key as the settings code names it: "document.signature.name", "groups[2].title"
-    shape: str  # "text", "long", "lines", "date", "choice", "bool", "int", "labels", "table", "renames"
-    choices: tuple[tuple[str, str], ...] = ()  # (value, words); "" first when the key may be left out
-    default: Any = None  # what the settings code takes when the key is left out (not written then)
+    setting: Setting
+    choices: tuple[tuple[str, str], ...] = ()  # (value, words) of a list to choose from
+
+    @property
+    def id(self) -> str:
+        return field_id(self.key)
+
+    @property
+    def shape(self) -> str:
+        return self.setting.shape
 
     @property
     def label(self) -> str:
-        plain = _plain(self.key)
-        return SPECIFIC_LABELS.get(plain) or FIELD_LABELS.get(plain.rsplit(".", 1)[-1], plain)
+        return self.setting.label
+
+    @property
+    def default(self) -> Any:
+        return self.setting.default
 
     def help(self, campaign: bool) -> str:
-        """The comment `init` writes above the key in job.toml (a campaign's own where it has one)."""
-        plain = _plain(self.key)
-        found = (CAMPAIGN_COMMENTS.get(plain) if campaign else None) or COMMENTS.get(plain) or COMMENTS.get(
-            "document." + plain.split(".", 1)[-1], "")
-        if self.key == "scheme":  # the comment goes on with the list of schemes, here the choices
-            found = found.removesuffix(" Hiện có:")
-        return FIELD_HELP.get(plain) or found  # the web's own first: [summary]'s keys are not [document]'s
+        return self.setting.help_for(campaign)
 
 
 @dataclass(frozen=True)
 class Section:
-    key: str
+    id: str  # "van-ban", "khoi-2"
+    label: str
     fields: tuple[Field, ...]
-
-    @property
-    def label(self) -> str:
-        plain = _plain(self.key)
-        return SECTION_LABELS.get(plain, plain)
+    note: str = ""
+    switch: Field | None = None  # a box or list saying whether the table is there at all (`[summary]`, `[previous]`)
 
 
-def _plain(key: str) -> str:
-    """`groups[2].name` → `groups.name`: the key without its position, as comments name it."""
-    import re
-
-    return re.sub(r"\[\d+\]", "", key)
+def field_id(key: str) -> str:
+    """`groups[2].name` → `groups-2-name`: how the page names a key's field (never by the key itself)."""
+    return re.sub(r"\[(\d+)\]", r"-\1", key).replace(".", "-").replace('"', "")
 
 
-def form_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
-    """The form of a job of `kind` whose `job.toml` holds `data`: every key the kind uses, and any other there."""
+def _field(key: str, choices: tuple[tuple[str, str], ...] = ()) -> Field:
+    return Field(key, setting(re.sub(r"\[\d+\]", "", key)), choices)
+
+
+def _fields(table: str, keys: list[str] | tuple[str, ...], prefix: str = "") -> tuple[Field, ...]:
+    return tuple(_field(f"{prefix or table}.{k}", _choices(f"{table}.{k}")) for k in keys)
+
+
+def _choices(key: str, kind: Kind | None = None) -> tuple[tuple[str, str], ...]:
+    name = key.rsplit(".", 1)[-1]
+    if name == "fixed_decimals":
+        return (_NONE, *setting(key).choices[1:])
+    if name == "tie_rule":
+        return (_NONE, *TIE_RULES.items())
+    if key.endswith("scheme_overrides.unit"):
+        return (_NONE, *UNITS.items())
+    if name == "appendix_numbering":
+        return tuple(NUMBERINGS.items())
+    if name == "form":
+        forms = kind.forms if kind is not None else FORMS
+        return tuple((f, FORMS.get(f, f)) for f in forms)
+    return ()
+
+
+def _section(key: str, fields: tuple[Field, ...], campaign: bool, switch: Field | None = None,
+             label: str = "") -> Section:
+    record = setting(key) if key in {s.key for s in SETTINGS} else None
+    note = record.help_for(campaign) if record is not None else ""
+    note = "" if record is not None and note.rstrip(".") == record.label else note
+    note = "" if switch is not None and switch.key == key else note  # said under the switch itself
+    section = record.section if record is not None else key
+    label = label or (SECTIONS[section] if switch is not None or record is None else record.label)
+    own = f"{section}-nguoi-ky" if key.endswith(".signature") and section != "nguoi-ky" else section
+    return Section(own, label, fields, note, switch)
+
+
+def form_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple[tuple[str, str], ...] = ()
+                  ) -> list[Section]:
+    """The form of a job of `kind` whose `job.toml` holds `data`: what the kind uses, and anything else there.
+
+    `previous_choices` lists the jobs the previous period may be picked from (`previous_options`)."""
+    campaign = kind.source == "campaign"
     schemes = [(f"{name}@{version}", f"{name}@{version}") for name, versions in available_schemes().items()
                for version in versions]
     reference = data.get("scheme", "")
     if isinstance(reference, str) and reference and reference not in dict(schemes):
         schemes.insert(0, (reference, reference))
-    top = [Field("scheme", "choice", tuple(schemes)), Field("data", "text")]
-    if kind.source == "criteria":
-        top += [Field("unit", "text"), Field("group", "text")]
-    if kind.source == "campaign":
-        top.append(Field("register", "text"))
-    sections = [Section("", tuple(top))]
-    sections.append(Section("scheme_overrides", (
-        Field("scheme_overrides.name", "text"), Field("scheme_overrides.decimals", "int"),
-        Field("scheme_overrides.fixed_decimals", "choice", (("", "—"), *FIXED_DECIMALS.items())),
-        Field("scheme_overrides.tie_rule", "choice", (("", "—"), *TIE_RULES.items())),
-        Field("scheme_overrides.scale", "int"), Field("scheme_overrides.labels", "labels"),
-        Field("scheme_overrides.unit", "choice", (("", "—"), *UNITS.items())))))
+    top = [_field("scheme", tuple(schemes))]
+    top += [_field(s.key) for s in SETTINGS if s.table == "" and s.shape not in (*_NOT_ON_FORM, "choice")
+            and (s.used_by(kind.source, kind.id) or s.key in data)]
+    sections = [Section("chung", SECTIONS["chung"], tuple(top))]
+    document = _table(data, "document")
+    keys = [k for k in document_fields(kind) if k != "template"] + [
+        k for k in document if k not in document_fields(kind) and k not in ("template", "signature")]
+    sections.append(_section("document", tuple(_field(f"document.{k}", _choices(f"document.{k}", kind))
+                                               for k in keys), campaign))
+    sections.append(_section("document.signature", _fields("document.signature", ("authority", "position", "name")),
+                             campaign))
     if kind.source != "criteria":
-        groups = data.get("groups") if isinstance(data.get("groups"), list) else []
-        header = (*HEADER_TEXT, *HEADER_LINES) if kind.source == "campaign" else ()
-        for n in range(1, len(groups) + 2):  # one more, empty, to add a group
-            keys = ("name", "sheet", "title", "subtitle", *header)
-            sections.append(Section(f"groups[{n}]", (
-                *(Field(f"groups[{n}].{k}", "lines" if k in HEADER_LINES else "text") for k in keys),
-                Field(f"groups[{n}].labels", "labels"))))
-    sections.append(_document_section("document", kind, data.get("document")))
-    sections.append(_signature_section("document.signature"))
-    if kind.source == "campaign":
-        appraisal = data.get("appraisal") if isinstance(data.get("appraisal"), dict) else {}
-        keys = [k for k in NOTICE_FIELDS if k in appraisal and k not in ("signature", "template")]
-        sections.append(Section("appraisal", (Field("appraisal.done", "bool"),
-                                              *(_document_field("appraisal", k, kind) for k in keys))))
-        if isinstance(appraisal.get("signature"), dict):
-            sections.append(_signature_section("appraisal.signature"))
-        if isinstance(data.get("reports"), dict):
-            sections.append(_document_section("reports", None, data["reports"]))
-            if isinstance(data["reports"].get("signature"), dict):
-                sections.append(_signature_section("reports.signature"))
-    return sections + _later_sections(kind, data)
+        sections += _group_sections(data, campaign)
+    overrides = [s.name for s in SETTINGS if s.table == "scheme_overrides" and s.shape not in _NOT_ON_FORM]
+    sections.append(_section("scheme_overrides", _fields("scheme_overrides", overrides), campaign))
+    if campaign:
+        sections += _campaign_sections(data)
+    return sections + _later_sections(kind, data, previous_choices)
 
 
-def _later_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
-    """`[checks]` (kinds with criteria tables, or any job that has it), `[previous]` and `[summary]` (ranked kinds,
-    as `config.period_settings` accepts them)."""
+def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    table = data.get(key)
+    return table if isinstance(table, dict) else {}
+
+
+def _group_sections(data: Mapping[str, Any], campaign: bool) -> list[Section]:
+    groups = data.get("groups") if isinstance(data.get("groups"), list) else []
+    keys = [s.name for s in SETTINGS if s.table == "groups" and s.shape not in _NOT_ON_FORM
+            and (campaign or s.kinds != ("campaign",))]
     sections = []
-    if kind.source in ("criteria", "campaign") or "checks" in data:
-        sections.append(Section("checks", (Field("checks.decimals", "int"),
-                                           Field("checks.comments", "bool", default=False))))
-    if kind.source in ("units", "campaign"):
-        sections.append(Section("previous", (Field("previous", "table"), Field("previous.job", "text"),
-                                             Field("previous.results", "text"), Field("previous.name", "text"),
-                                             Field("previous.renames", "renames"))))
-        sections.append(Section("summary", (Field("summary", "table"), Field("summary.charts", "bool", default=True),
-                                            Field("summary.symbol", "text"), Field("summary.title", "long"),
-                                            Field("summary.recipients", "lines"))))
+    for n in range(1, len(groups) + 2):  # one more, empty, to add a group
+        name = groups[n - 1].get("name", "") if n <= len(groups) and isinstance(groups[n - 1], dict) else ""
+        label = f"{SECTIONS['khoi']} {n}: " + (name if isinstance(name, str) and name else W["new_group"])
+        section = _section("groups", _fields("groups", keys, f"groups[{n}]"), campaign, label=label)
+        sections.append(Section(f"khoi-{n}", section.label, section.fields, section.note if n == 1 else ""))
     return sections
 
 
-def _document_section(prefix: str, kind: Kind | None, table: Any) -> Section:
-    table = table if isinstance(table, dict) else {}
-    wanted = set(document_fields(kind)) if kind is not None else set()
-    keys = [k for k in DOCUMENT_ORDER if (k in wanted or k in table) and k != "template"]
-    return Section(prefix, tuple(_document_field(prefix, k, kind) for k in keys))
+def _campaign_sections(data: Mapping[str, Any]) -> list[Section]:
+    """A campaign's appraisal (with its notice's wording) and each unit's report."""
+    appraised = isinstance(data.get("appraisal"), dict)  # without [appraisal], its wording would start one: only "done"
+    notice = [k for k in APPRAISAL_FIELDS if k not in ("template", "signature") and (appraised or k == "done")]
+    reports = [k for k in document_fields(REPORT_KIND) if k != "template"]
+    reports += [k for k in _table(data, "reports") if k not in reports and k not in ("template", "signature")]
+    signature = ("authority", "position", "name")
+    return [
+        _section("reports", tuple(_field(f"reports.{k}", _choices(f"document.{k}", REPORT_KIND)) for k in reports),
+                 True),
+        _section("reports.signature", _fields("reports.signature", signature), True),
+        _section("appraisal", _fields("appraisal", notice), True),
+        *([_section("appraisal.signature", _fields("appraisal.signature", signature), True)] if appraised else []),
+    ]
 
 
-def _document_field(prefix: str, key: str, kind: Kind | None) -> Field:
-    path = f"{prefix}.{key}"
-    if key in LIST_FIELDS:
-        return Field(path, "lines")
-    if key == "date":
-        return Field(path, "date")
-    if key == "self_rating":
-        return Field(path, "bool")
-    if key == "appendix_numbering":
-        return Field(path, "choice", tuple(NUMBERINGS.items()), default="la-ma")
-    if key == "form":
-        forms = kind.forms if kind is not None else FORMS
-        return Field(path, "choice", tuple((f, FORMS.get(f, f)) for f in forms), default=next(iter(forms)))
-    return Field(path, "long" if key in LONG else "text")
+def _later_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple[tuple[str, str], ...]
+                    ) -> list[Section]:
+    """Kỳ trước and thông cáo (ranked kinds, as `config.period_settings` accepts them), kiểm tra số liệu (kinds
+    with criteria tables, or any job that has it)."""
+    campaign = kind.source == "campaign"
+    sections = []
+    if kind.source in ("units", "campaign"):
+        previous = _field("previous.job", previous_choices)
+        sections.append(_section("previous", _fields("previous", ("name", "renames")), campaign, switch=previous))
+        summary = Field("summary", setting("summary"))
+        sections.append(_section("summary", _fields("summary", ("charts", "symbol", "title", "recipients")),
+                                  campaign, switch=summary))
+    if kind.source in ("criteria", "campaign") or "checks" in data:
+        sections.append(_section("checks", _fields("checks", ("decimals", "comments")), campaign))
+    return sections
 
 
-def _signature_section(prefix: str) -> Section:
-    return Section(prefix, (Field(f"{prefix}.authority", "lines"), Field(f"{prefix}.position", "text"),
-                            Field(f"{prefix}.name", "text")))
+def all_fields(sections: list[Section]) -> list[Field]:
+    return [f for s in sections for f in ((s.switch,) if s.switch else ()) + s.fields]
 
 
-def _parts(key: str) -> list[str | int]:
-    """`groups[2].name` → ["groups", 1, "name"] (positions counted from 0)."""
-    parts: list[str | int] = []
-    for piece in key.split("."):
-        if piece.endswith("]") and "[" in piece:
-            name, index = piece[:-1].split("[")
-            parts += [name, int(index) - 1]
-        else:
-            parts.append(piece)
-    return parts
-
-
-def value_at(data: Any, key: str) -> Any:
-    """The value at `key` in parsed TOML, or None when it is not there."""
-    for part in _parts(key):
-        if isinstance(part, int):
-            if not isinstance(data, list) or part >= len(data):
-                return None
-            data = data[part]
-        elif isinstance(data, dict) and part in data:
-            data = data[part]
-        else:
-            return None
-    return data
-
-
-def shown_value(field: Field, value: Any) -> str:
-    """What the field shows for a value in job.toml."""
-    if field.shape == "table":
-        return "true" if isinstance(value, dict) else ""
-    if field.shape == "renames":
-        return renames_text(value)
-    if value is None:
-        return "true" if field.shape == "bool" and field.default is True else ""
-    if field.shape == "lines":
-        return "\n".join(value) if isinstance(value, list) else str(value)
-    if field.shape == "labels":
-        return _labels_text(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def submitted_value(field: Field, raw: str | None) -> Any:
-    """What a submitted field means in TOML terms (None: the key is left out)."""
-    raw = (raw or "").replace("\r\n", "\n")
-    if field.shape == "renames":
-        return renames_value(raw)[0]
-    if field.shape in ("bool", "table"):
-        return raw == "on"
-    if field.shape == "lines":
-        return [line.strip() for line in raw.split("\n") if line.strip()]
-    if field.shape == "labels":
-        return _labels_value(raw)
-    if field.shape == "date":
-        try:
-            return date.fromisoformat(raw.strip()) if raw.strip() else ""
-        except ValueError:
-            return raw  # refused by the settings code, with its words
-    if field.shape == "int":
-        return int(raw.strip()) if raw.strip().isdigit() else (raw.strip() or None)
-    if field.shape == "choice":
-        if field.key.endswith("fixed_decimals") and raw in ("true", "false"):
-            return raw == "true"
-        return raw or None
-    if field.shape == "long":
-        return raw.strip("\n")
-    return raw
-
-
-def _labels_text(value: Any) -> str:
-    """Labels as the form shows them: one a line, "Rất tốt: 90", the last without a bound; `[]` as "[]"."""
-    if value == []:
-        return "[]"
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        return str(value)
-    return "\n".join(f"{v.get('name', '')}: {v['min']}" if "min" in v else str(v.get("name", "")) for v in value)
-
-
-def _labels_value(raw: str) -> Any:
-    """The form's labels as TOML: `[{ name = "Rất tốt", min = 90 }, …, { name = "Yếu" }]`; None when left empty.
-
-    A bound that is not a number is kept as written, for the settings code to refuse with its words."""
-    lines = [line.strip() for line in raw.split("\n") if line.strip()]
-    if not lines:
-        return None
-    if lines == ["[]"]:
-        return []
-    labels: list[dict[str, Any]] = []
-    for line in lines:
-        name, colon, bound = line.rpartition(":") if ":" in line else (line, "", "")
-        label: dict[str, Any] = {"name": name.strip()}
-        if colon:
-            bound = bound.strip()
-            number = bound.replace(",", ".")
-            if number.isdigit():
-                label["min"] = int(number)
-            elif number.count(".") == 1 and number.replace(".", "").isdigit():
-                label["min"] = float(number)
-            else:
-                label["min"] = bound
-        labels.append(label)
-    return labels
-
-
-def form_errors(sections: list[Section], form: Mapping[str, str]) -> dict[str, list[str]]:
-    """What is wrong in fields before any TOML is written (a renames line the settings code could not read)."""
-    return {f.key: wrong for s in sections for f in s.fields if f.shape == "renames"
-            for wrong in [renames_value(form.get(f.key) or "")[1]] if wrong}
-
-
-def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> str:
-    """`job.toml`'s text with the submitted values: only changed keys rewritten, comments kept."""
-    current = tomllib.loads(text)
-    document = tomlkit.parse(text)
-    removed_groups: list[int] = []
-    for section in sections:
-        present = next((f for f in section.fields if f.shape == "table"), None)
-        if present is not None:
-            wanted = form.get(present.key) == "on"
-            if not wanted:
-                if present.key in document:
-                    remove_table(document, present.key)
-                continue
-            if present.key not in document:
-                document[present.key] = tomlkit.table()
-        for field in section.fields:
-            if field.shape == "table":
-                continue
-            if field.shape == "renames":
-                edit_renames(document, value_at(current, field.key), submitted_value(field, form.get(field.key)))
-                continue
-            old = value_at(current, field.key)
-            new = submitted_value(field, form.get(field.key))
-            if field.key.startswith("groups[") and field.key.endswith(".name") and not str(new or "").strip():
-                removed_groups.append(_parts(field.key)[1])
-                continue
-            if _same(old, new):
-                continue
-            if new is None or (old is None and _blank(field, new)):
-                if old is not None:
-                    _remove(document, field.key)
-                continue
-            _set(document, field.key, new)
-    groups = document.get("groups")
-    for index in sorted(removed_groups, reverse=True):
-        if groups is not None and index < len(groups):
-            remove_group(groups, index)
-    return tomlkit.dumps(document)
-
-
-def _blank(field: Field, new: Any) -> bool:
-    """Whether a value means what leaving its key out means (`labels = []` does not: it means rank only)."""
-    return new == "" or (new == [] and field.shape == "lines") or (new is False and field.default is not True) \
-        or new == field.default
-
-
-def _same(old: Any, new: Any) -> bool:
-    if old is None:
-        return new is None
-    return type(old) is type(new) and old == new
-
-
-def _set(document: Any, key: str, value: Any) -> None:
-    parts = _parts(key)
-    container = document
-    for position, part in enumerate(parts[:-1]):
-        following = parts[position + 1]
-        if isinstance(part, int):
-            while len(container) <= part:
-                container.append(tomlkit.table())
-            container = container[part]
-        elif part not in container:
-            container[part] = tomlkit.aot() if isinstance(following, int) else tomlkit.table()
-            container = container[part]
-        else:
-            container = container[part]
-    item = tomlkit.item(value)
-    if isinstance(value, list) and sum(len(v) for v in value) > 80:
-        item.multiline(True)
-    if parts[-1] not in container and isinstance(container, tomlkit.items.Table):
-        add_key(container, parts[-1], item)
-        return
-    container[parts[-1]] = item
-
-
-def _remove(document: Any, key: str) -> None:
-    parts = _parts(key)
-    container = document
-    for part in parts[:-1]:
-        container = container[part]
-    del container[parts[-1]]
+def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -> tuple[tuple[str, str], ...]:
+    """The previous period's choices: none, each other job of the jobs folder, and the folder or results file
+    `job.toml` names when it is none of them (kept as written)."""
+    table = _table(data, "previous")
+    written = {k: table[k] for k in ("job", "results") if isinstance(table.get(k), str)}
+    choices = [("", W["previous_none"])]
+    found = False
+    for name in others:
+        value = f"../{name}"
+        if "job" in written and (folder / written["job"]).resolve() == (folder.parent / name).resolve():
+            value, found = written["job"], True
+        choices.append((f"job:{value}", name))
+    if "job" in written and not found:
+        choices.append((f"job:{written['job']}", W["previous_elsewhere"].format(path=written["job"])))
+    if "results" in written:
+        choices.append((f"results:{written['results']}", W["previous_results"].format(path=written["results"])))
+    return tuple(choices)
 
 
 def validation_problems(folder: Path, text: str) -> list[Problem]:
@@ -380,14 +232,21 @@ def job_kind(data: Mapping[str, Any]) -> Kind | None:
     return KINDS.get(kind) if isinstance(kind, str) else None
 
 
+_ALIASES = {"previous": "previous.job", "previous.results": "previous.job", "previous.renames": "previous.renames"}
+
+
 def field_of(problem: Problem, keys: set[str]) -> str | None:
     """The form field a problem is about: its key, or the nearest key above it (`bases[2]` → `bases`)."""
     key = problem.detail("key")
     while key:
         if key in keys:
             return key
+        if _ALIASES.get(key) in keys:
+            return _ALIASES[key]
         if key.endswith("]"):
             key = key[: key.rindex("[")]
+        elif key.endswith('"') and '."' in key:
+            key = key[: key.index('."')]
         elif "." in key:
             key = key.rsplit(".", 1)[0]
         else:

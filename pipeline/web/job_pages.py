@@ -18,11 +18,15 @@ from pipeline.base.messages import describe, explain
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS
 from pipeline.new_job.start import start_job
-from pipeline.web.job_form import (edited_text, field_of, form_errors, form_sections, job_kind, read_text,
-                                   shown_value, validation_problems, value_at)
+from pipeline.web.form_edit import edited_text
+from pipeline.config.document_settings import AUTHORITY_PREFIXES
+from pipeline.web.form_values import collected, form_errors, rows, shown_values
+from pipeline.web.job_form import all_fields, field_id, field_of, form_sections, job_kind, previous_options, read_text, \
+    validation_problems
 from pipeline.web.jobs import run_time
 from pipeline.web.names import safe_name
 from pipeline.web.pages import page, posted
+from pipeline.web.year_move import moved_settings_text, shown_changes, years_in
 from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
 from pipeline.web.words import W
 from pipeline.write.files import write_atomically
@@ -60,8 +64,21 @@ def _starters() -> list[tuple[str, str]]:
 
 
 async def new_form(request: Request) -> Response:
-    return page(request, "new.html", kinds=_starters(), sources=request.app.state.desk.names(), values={},
-                errors=[])
+    desk = request.app.state.desk
+    return page(request, "new.html", kinds=_starters(), sources=desk.names(), values={}, errors=[],
+                moves=_year_moves(desk))
+
+
+def _year_moves(desk) -> dict[str, tuple[list, list]]:
+    """For each job a new one may start from: the years its texts would move from and to, and the changes."""
+    moves = {}
+    for name in desk.names():
+        try:
+            data = tomllib.loads((desk.jobs / name / SETTINGS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        moves[name] = (years_in(data), shown_changes(data))
+    return moves
 
 
 async def create(request: Request) -> Response:
@@ -77,7 +94,7 @@ async def _created(request: Request, form) -> Response:
     desk = request.app.state.desk
     # NFC: a name typed with combining accents is the same folder name as the precomposed one a person sees
     name, kind, source = (unicodedata.normalize("NFC", str(form.get(k) or "")).strip() for k in ("name", "kind", "source"))
-    values = {"name": name, "kind": kind, "source": source}
+    values = {"name": name, "kind": kind, "source": source, "move_years": form.get("move_years") == "on"}
     errors: list[str] = []
     if not safe_name(name):
         errors.append(W["bad_job_name"].format(name=name))
@@ -108,7 +125,10 @@ async def _created(request: Request, form) -> Response:
                 errors += [describe(p) for p in exc.problems]
     if errors:
         return page(request, "new.html", status=400, kinds=_starters(), sources=desk.names(), values=values,
-                    errors=errors)
+                    errors=errors, moves=_year_moves(desk))
+    if source_folder is not None and form.get("move_years") == "on":
+        settings = desk.jobs / name / SETTINGS_FILE
+        write_atomically(settings, moved_settings_text(settings.read_text(encoding="utf-8")).encode("utf-8"))
     return RedirectResponse(f"/jobs/{name}/edit?created=1", status_code=303)
 
 
@@ -127,12 +147,24 @@ async def edit_form(request: Request) -> Response:
     kind = job_kind(data)
     if kind is None:
         return _unreadable(request, name, folder)
-    sections = form_sections(kind, data)
-    values = {f.key: shown_value(f, value_at(data, f.key)) for s in sections for f in s.fields}
+    sections = _sections(request, name, folder, kind, data)
     notice = "created" if request.query_params.get("created") else "saved" if request.query_params.get("saved") \
         else None
-    return page(request, "edit.html", job=name, tab="edit", kind=kind, sections=sections, values=values, errors={},
-                general=[], notice=notice)
+    return _edit_page(request, 200, job=name, kind=kind, sections=sections, values=shown_values(sections, data),
+                      errors={}, wrong=[], general=[], notice=notice)
+
+
+def _edit_page(request: Request, status: int, **values) -> Response:
+    """The settings form; the first wrong field (if any) takes the focus, which scrolls the page to it."""
+    wrong = values.get("wrong") or []
+    return page(request, "edit.html", status=status, tab="edit", rows=rows, prefixes=AUTHORITY_PREFIXES,
+                first_bad=wrong[0][0] if wrong else None, **values)
+
+
+def _sections(request: Request, name: str, folder: Path, kind, data) -> list:
+    """The form's sections, the previous period chosen among the other jobs of the jobs folder."""
+    others = [n for n in request.app.state.desk.names() if n != name]
+    return form_sections(kind, data, previous_options(data, folder, others))
 
 
 def _unreadable(request: Request, name: str, folder: Path) -> Response:
@@ -145,7 +177,7 @@ def _unreadable(request: Request, name: str, folder: Path) -> Response:
     except InputErrors as exc:
         problems = list(exc.problems)
     return page(request, "edit.html", status=422, job=name, tab="edit", kind=None, sections=[], values={},
-                errors={}, general=[describe(p) for p in problems], notice=None, unreadable=True)
+                errors={}, wrong=[], general=[describe(p) for p in problems], notice=None, unreadable=True)
 
 
 async def save(request: Request) -> Response:
@@ -159,24 +191,28 @@ async def save(request: Request) -> Response:
     kind = job_kind(data)
     if kind is None:
         return _unreadable(request, name, folder)
-    sections = form_sections(kind, data)
-    submitted = {f.key: str(form.get(f.key) or "") for s in sections for f in s.fields}
+    sections = _sections(request, name, folder, kind, data)
+    fields = all_fields(sections)
+    submitted = {f.key: collected(f, form) for f in fields}
     new_text = edited_text(text, sections, submitted)
     problems = await run_in_threadpool(validation_problems, folder, new_text)
-    wrong = form_errors(sections, submitted)  # renames lines not even TOML: said beside their field too
+    wrong = form_errors(sections, submitted)  # renames lines, dates the form could not read: beside their field
     if problems or wrong:
-        errors: dict[str, list[str]] = {key: list(said) for key, said in wrong.items()}
-        keys = {f.key for s in sections for f in s.fields}
+        errors: dict[str, list[str]] = {field_id(key): list(said) for key, said in wrong.items()}
+        keys = {f.key for f in fields}
+        labels = {f.id: (f.label, s.label) for s in sections for f in all_fields([s])}
         general: list[str] = []
         for found in problems:
             key = field_of(found, keys)
             if key is None:
                 general.append(describe(found))
             else:
-                errors.setdefault(key, []).append(explain(found))
-        return page(request, "edit.html", status=422, job=name, tab="edit", kind=kind, sections=sections,
-                    values=submitted, errors=errors, general=general, notice=None,
-                    problem_count=len(problems) + sum(len(said) for said in wrong.values()))
+                said = explain(found).replace(f'"{found.detail("key")}"', f'"{labels[field_id(key)][0]}"', 1)
+                errors.setdefault(field_id(key), []).append(said)  # the field named as the page names it
+        listed = [(f.id, *labels[f.id], errors[f.id]) for f in fields if f.id in errors]
+        return _edit_page(request, 422, job=name, kind=kind, sections=sections,
+                          values={f.id: submitted[f.key] for f in fields}, errors=errors, wrong=listed, general=general,
+                          notice=None, problem_count=len(problems) + sum(len(said) for said in wrong.values()))
     if new_text != text:
         write_atomically(folder / SETTINGS_FILE, new_text.encode("utf-8"))
     return RedirectResponse(f"/jobs/{name}/edit?saved=1", status_code=303)

@@ -20,7 +20,9 @@ from pipeline.config.kinds import Kind
 from pipeline.documents.render import TEMPLATE_DIR
 from pipeline.documents.template_check import check_template
 from pipeline.documents.template_comments import annotated
-from pipeline.web.job_form import _set, job_kind, read_text, validation_problems, value_at
+from pipeline.web.form_edit import set_value
+from pipeline.web.form_values import value_at
+from pipeline.web.job_form import job_kind, read_text, validation_problems
 from pipeline.web.job_pages import job_folder
 from pipeline.web.names import inside, safe_name
 from pipeline.web.pages import page, posted
@@ -120,7 +122,7 @@ def _use(folder: Path, key: str, value: str) -> list[Problem]:
     """Sets `key` in job.toml (comments kept) when the settings code accepts the result; its problems otherwise."""
     text = read_text(folder)
     document = tomlkit.parse(text)
-    _set(document, key, value)
+    set_value(document, key, value)
     new_text = tomlkit.dumps(document)
     problems = validation_problems(folder, new_text)
     if not problems and new_text != text:

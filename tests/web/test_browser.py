@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.read.job_folder import read_settings
 from tests.conftest import INPUTS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -123,23 +124,38 @@ def test_a_job_made_in_the_browser_from_form_to_decision(desk, browser, monkeypa
     shot(driver, "2-cong-viec-moi")
     driver.find_element(By.ID, "create").click()
     wait(driver, seen.url_contains(f"/jobs/{JOB}/edit"))
-    fill(driver, "groups[1].name", GROUP)
-    fill(driver, "groups[1].title", "KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2026")
-    fill(driver, "document.issuing_body", "ỦY BAN NHÂN DÂN\nXÃ THỬ NGHIỆM")
-    fill(driver, "document.place", "Thử Nghiệm")
-    fill(driver, "document.title", "Về việc công bố kết quả đánh giá, xếp loại chất lượng hoạt động năm 2026")
-    fill(driver, "document.signature.position", "PHÓ CHỦ TỊCH")
-    fill(driver, "document.signature.name", "Nguyễn Văn An")
-    fill(driver, "document.signature.authority", "CHỦ TỊCH")  # a mistake: not TM., KT., Q., TL., TUQ.
+    fill(driver, "groups-1-name", GROUP)
+    fill(driver, "groups-1-title", "KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2026")
+    fill(driver, "document-issuing_body", "ỦY BAN NHÂN DÂN\nXÃ THỬ NGHIỆM")
+    fill(driver, "document-place", "Thử Nghiệm")
+    fill(driver, "document-date", "06/07/2026")
+    fill(driver, "document-title", "Về việc công bố kết quả đánh giá, xếp loại chất lượng hoạt động năm 2026")
+    fill(driver, "document-signature-position", "PHÓ CHỦ TỊCH")
+    fill(driver, "document-signature-name", "Nguyễn Văn An")
+    authority = "document-signature-authority"
+    Select(driver.find_element(By.NAME, f"{authority}--1-a")).select_by_value("")  # a mistake: no TM., KT., …
+    row_text = driver.find_element(By.NAME, f"{authority}--1-b")
+    row_text.clear()
+    row_text.send_keys("CHỦ TỊCH")
     driver.find_element(By.ID, "save").click()
     wait(driver, seen.presence_of_element_located((By.ID, "not-saved")))
     said = driver.find_element(By.CSS_SELECTOR, ".has-error .field-error").text
     assert "TM., KT., Q., TL., TUQ." in said
-    driver.execute_script("document.querySelector('.has-error').scrollIntoView({block: 'center'})")
+    assert driver.switch_to.active_element.get_attribute("name") == f"{authority}--1-a"  # the first wrong field
     shot(driver, "3-thiet-lap-co-loi")
-    fill(driver, "document.signature.authority", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH")
+    rows = driver.find_element(By.ID, authority)
+    rows.find_element(By.CSS_SELECTOR, ".add-row").click()  # a row more than the form came with
+    assert len(rows.find_elements(By.CSS_SELECTOR, ".row")) == 4
+    Select(driver.find_element(By.NAME, f"{authority}--1-a")).select_by_value("TM.")
+    row_text = driver.find_element(By.NAME, f"{authority}--1-b")
+    row_text.clear()
+    row_text.send_keys("ỦY BAN NHÂN DÂN")
+    Select(driver.find_element(By.NAME, f"{authority}--4-a")).select_by_value("KT.")
+    driver.find_element(By.NAME, f"{authority}--4-b").send_keys("CHỦ TỊCH")
     driver.find_element(By.ID, "save").click()
     wait(driver, seen.presence_of_element_located((By.ID, "saved")))
+    saved = read_settings(root / "inputs" / JOB).document
+    assert saved.signature.authority == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") and saved.date.isoformat() == "2026-07-06"
     shot(driver, "3-thiet-lap")
 
     # the workbook to fill, downloaded, filled with a mistake, uploaded

@@ -146,22 +146,47 @@ def test_a_new_campaign_without_criteria_says_what_init_says(client, cli, tmp_pa
 # --- settings form -------------------------------------------------------------------------------------------------
 
 def _form_values(html: str) -> dict[str, str]:
-    """What the browser would send for the settings form as shown."""
-    values: dict[str, str] = {}
-    for name, value in re.findall(r'<input id="([^"]+)" name="[^"]+" value="([^"]*)"', html):
-        values[name] = value
-    for name, value in re.findall(r'<input type="date" id="([^"]+)" name="[^"]+" value="([^"]*)"', html):
-        values[name] = value
-    for name in re.findall(r'<input type="checkbox" id="([^"]+)" name="[^"]+" checked', html):
-        values[name] = "on"
-    for name, value in re.findall(r'<textarea id="([^"]+)" name="[^"]+" rows="\d+">(.*?)</textarea>', html, re.S):
-        values[name] = value
-    for name, body in re.findall(r'<select id="([^"]+)" name="[^"]+">(.*?)</select>', html, re.S):
-        chosen = re.search(r'<option value="([^"]*)" selected', body)
-        values[name] = chosen.group(1) if chosen else re.search(r'<option value="([^"]*)"', body).group(1)
-    import html as entities
+    """What the browser would send for the settings form as shown (by field name)."""
+    from html.parser import HTMLParser
 
-    return {entities.unescape(k): entities.unescape(v) for k, v in values.items()}
+    class Form(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.values: dict[str, str] = {}
+            self.open: tuple[str, str] | None = None  # a textarea's or select's name
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "input" and a.get("name") and a.get("type") not in ("checkbox", "hidden"):
+                self.values[a["name"]] = a.get("value") or ""
+            elif tag == "input" and a.get("type") == "checkbox" and "checked" in a:
+                self.values[a["name"]] = "on"
+            elif tag in ("textarea", "select") and a.get("name"):
+                self.open = (tag, a["name"])
+                self.values[a["name"]] = ""
+                self.first = True
+            elif tag == "option" and self.open:
+                if self.first or "selected" in a:
+                    self.values[self.open[1]] = a.get("value") or ""
+                self.first = False
+
+        def handle_data(self, data):
+            if self.open and self.open[0] == "textarea":
+                self.values[self.open[1]] += data
+
+        def handle_endtag(self, tag):
+            if self.open and tag == self.open[0]:
+                self.open = None
+
+    form = Form()
+    form.feed(html[html.index('<form method="post" action="/jobs/'):] if 'id="settings"' in html else html)
+    return form.values
+
+
+def _rows(field: str, rows: list[tuple[str, str]], shown: int = 6) -> dict[str, str]:
+    """A field of rows (signature lines, labels) as the browser sends it: rows filled, then empty ones."""
+    filled = rows + [("", "")] * (shown - len(rows))
+    return {f"{field}--{n}-{part}": value for n, row in enumerate(filled, 1) for part, value in zip("ab", row)}
 
 
 @pytest.mark.parametrize("job", JOBS)
@@ -194,8 +219,8 @@ def test_every_example_jobs_settings_survive_the_form_unchanged(tmp_path, job):
 def test_labels_are_edited_one_a_line_and_read_as_the_scheme_reads_them(client, jobs):
     job = "huong-tra-2020-xep-loai"
     values = _form_values(client.get(f"/jobs/{job}/edit").text)
-    values["groups[2].labels"] = "Xuất sắc: 92,5\nĐạt: 60\nChưa đạt"
-    values["scheme_overrides.labels"] = "[]"
+    values.update(_rows("groups-2-labels", [("Xuất sắc", "92,5"), ("Đạt", "60"), ("Chưa đạt", "")]))
+    values["scheme_overrides-labels--none"] = "on"
     assert client.post_form(f"/jobs/{job}/edit", values).status_code == 200
     settings = read_settings(jobs / job)
     from decimal import Decimal
@@ -204,28 +229,32 @@ def test_labels_are_edited_one_a_line_and_read_as_the_scheme_reads_them(client, 
         ("Xuất sắc", Decimal("92.5")), ("Đạt", Decimal("60")), ("Chưa đạt", None)]
     assert settings.scheme.labels == ()
     page = client.get(f"/jobs/{job}/edit").text
-    assert "Xuất sắc: 92.5\nĐạt: 60\nChưa đạt" in page
+    shown = _form_values(page)
+    assert [(shown[f"groups-2-labels--{n}-a"], shown[f"groups-2-labels--{n}-b"]) for n in (1, 2, 3)] == [
+        ("Xuất sắc", "92,5"), ("Đạt", "60"), ("Chưa đạt", "")]
+    assert shown["scheme_overrides-labels--none"] == "on"
 
 
 def test_labels_out_of_order_are_refused_next_to_their_field(client, jobs):
     job = "huong-tra-2020-xep-loai"
     values = _form_values(client.get(f"/jobs/{job}/edit").text)
-    values["groups[1].labels"] = "Tốt: 70\nKhá: 80\nYếu"
+    values.update(_rows("groups-1-labels", [("Tốt", "70"), ("Khá", "80"), ("Yếu", "")]))
     response = client.post_form(f"/jobs/{job}/edit", values)
     assert response.status_code == 422
-    field = response.text[response.text.index('id="groups[1].labels"'):]
+    field = response.text[response.text.index('id="groups-1-labels-error"'):]
     assert "giảm dần" in text_of(field[:field.index("</div>")])
+    assert 'href="#groups-1-labels"' in response.text  # the summary at the top links to the field
 
 
 def test_an_edited_setting_is_read_by_the_command_line_and_every_comment_stays(client, jobs):
     job = "huong-tra-2020-xep-loai"
     before = (jobs / job / "job.toml").read_text(encoding="utf-8")
     values = _form_values(client.get(f"/jobs/{job}/edit").text)
-    values["document.title"] = "Về việc công bố kết quả năm 2020 (đã sửa)"
-    values["document.recipients"] = "Như Điều 3;\nSở Nội vụ tỉnh;\nLưu: VT, NV."
-    values["document.date"] = "2020-12-25"
-    values["scheme_overrides.tie_rule"] = "lien-tiep"
-    values["groups[3].name"] = ""  # the third group removed
+    values["document-title"] = "Về việc công bố kết quả năm 2020 (đã sửa)"
+    values["document-recipients"] = "Như Điều 3;\nSở Nội vụ tỉnh;\nLưu: VT, NV."
+    values["document-date"] = "25/12/2020"
+    values["scheme_overrides-tie_rule"] = "lien-tiep"
+    values["groups-3-name"] = ""  # the third group removed
     response = client.post_form(f"/jobs/{job}/edit", values)
     assert response.status_code == 200
     after = (jobs / job / "job.toml").read_text(encoding="utf-8")
@@ -244,17 +273,17 @@ def test_a_refused_setting_is_said_next_to_its_field_and_nothing_is_saved(client
     job = "huong-tra-2020-xep-loai"
     before = (jobs / job / "job.toml").read_bytes()
     values = _form_values(client.get(f"/jobs/{job}/edit").text)
-    values["document.signature.authority"] = "CHỦ TỊCH"  # not TM., KT., Q., TL., TUQ.
-    values["document.symbol"] = ""
+    values.update(_rows("document-signature-authority", [("", "CHỦ TỊCH")]))  # not TM., KT., Q., TL., TUQ.
+    values["document-symbol"] = ""
     response = client.post_form(f"/jobs/{job}/edit", values)
     assert response.status_code == 422
     assert (jobs / job / "job.toml").read_bytes() == before
     page = response.text
-    field = page[page.index('id="document.signature.authority"'):]
+    field = page[page.index('id="document-signature-authority-error"'):]
     field = field[:field.index("</div>")]
     assert "TM., KT., Q., TL., TUQ." in text_of(field)
-    symbol = page[page.index('id="document.symbol"'):]
-    assert "field-error" in symbol[:symbol.index("</div>")]
+    symbol = page[page.index('id="document-symbol-field"'):]
+    assert "field-error" in symbol[:symbol.index('id="document-place-field"')]
     assert "Chưa lưu: có 2 lỗi cần sửa." in text_of(page)
 
 
@@ -268,7 +297,7 @@ def test_a_job_toml_the_form_cannot_show_is_said_as_check_says_it(client, jobs, 
     assert response.status_code == 422
     first = err.splitlines()[2].split(". ", 1)[1]  # the first problem, as `check` says it
     assert said in first and first in text_of(response.text)
-    assert client.post_form(f"/jobs/{job.name}/edit", {"document.title": "x"}).status_code == 422
+    assert client.post_form(f"/jobs/{job.name}/edit", {"document-title": "x"}).status_code == 422
     assert (job / "job.toml").read_text(encoding="utf-8") == broken
 
 

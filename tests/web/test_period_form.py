@@ -19,16 +19,16 @@ CAMPAIGN = "vi-du-2025-dot-danh-gia-tinh"
 
 
 def _field(html: str, key: str) -> str:
-    """The text of a field's block on the settings form: its label, box, help and messages."""
-    part = html[html.index(f'id="{key}"'):]
+    """The text of a field's messages on the settings form."""
+    part = html[html.index(f'id="{key}-error"'):]
     return text_of(part[:part.index("</div>")])
 
 
 def test_the_form_holds_the_previous_period_and_summary_the_example_campaign_sets(client):
     values = _form_values(client.get(f"/jobs/{CAMPAIGN}/edit").text)
-    assert values["previous"] == "on" and values["summary"] == "on" and values["summary.charts"] == "on"
-    assert values["previous.job"] == "../vi-du-2024-xep-loai-tinh" and values["previous.name"] == "năm 2024"
-    lines = values["previous.renames"].split("\n")  # as inputs/vi-du-2025-dot-danh-gia-tinh/job.toml writes them
+    assert values["summary"] == "on" and values["summary-charts"] == "on"
+    assert values["previous-job"] == "job:../vi-du-2024-xep-loai-tinh" and values["previous-name"] == "năm 2024"
+    lines = values["previous-renames"].split("\n")  # as inputs/vi-du-2025-dot-danh-gia-tinh/job.toml writes them
     assert len(lines) == 5
     assert lines[0] == "UBND phường Trường An = UBND xã Trường An"
     assert lines[-1] == "Sở Nông nghiệp và Môi trường = Sở Nông nghiệp và Phát triển nông thôn; Sở Tài nguyên và Môi trường"
@@ -41,22 +41,22 @@ def test_the_form_holds_the_checks_the_scoring_rule_example_sets(tmp_path):
     shutil.copytree(INPUTS / "huong-tra-2021-cach-cham", tmp_path / "inputs" / "huong-tra-2021-cach-cham")
     with Client(create_app(tmp_path / "inputs")) as client:
         values = _form_values(client.get("/jobs/huong-tra-2021-cach-cham/edit").text)
-    assert values["checks.decimals"] == "3" and values["checks.comments"] == "on"  # [checks] decimals = 3, comments = true
+    assert values["checks-decimals"] == "3" and values["checks-comments"] == "on"  # [checks] decimals = 3, comments = true
 
 
 def test_previous_and_summary_are_offered_only_to_kinds_that_rank(client):
     report = client.get("/jobs/huong-tra-2021-tu-cham/edit").text  # a self-assessment report ranks nothing
-    assert 'id="previous"' not in report and 'id="summary"' not in report and 'id="checks.comments"' in report
+    assert 'id="previous-job"' not in report and 'id="summary"' not in report and 'id="checks-comments"' in report
     ranked = client.get("/jobs/huong-tra-2020-xep-loai/edit").text
-    assert 'id="previous"' in ranked and 'id="summary"' in ranked
+    assert 'id="previous-job"' in ranked and 'id="summary"' in ranked
 
 
 def test_an_edited_rename_and_summary_title_are_read_by_the_command_line_and_comments_stay(client, jobs):
     before = (jobs / CAMPAIGN / "job.toml").read_text(encoding="utf-8")
     values = _form_values(client.get(f"/jobs/{CAMPAIGN}/edit").text)
-    values["previous.renames"] = values["previous.renames"].replace(
+    values["previous-renames"] = values["previous-renames"].replace(
         "UBND phường Trường An = UBND xã Trường An", "UBND phường Trường An = UBND xã Trường An; UBND xã Hương Xuân")
-    values["summary.title"] = "Kết quả đánh giá chất lượng hoạt động năm 2025"
+    values["summary-title"] = "Kết quả đánh giá chất lượng hoạt động năm 2025"
     response = client.post_form(f"/jobs/{CAMPAIGN}/edit", values)
     assert response.status_code == 200 and response.url.query == b"saved=1"
     after = (jobs / CAMPAIGN / "job.toml").read_text(encoding="utf-8")
@@ -69,14 +69,14 @@ def test_an_edited_rename_and_summary_title_are_read_by_the_command_line_and_com
     assert dict(settings.previous.renames)["UBND phường Trường An"] == ("UBND xã Trường An", "UBND xã Hương Xuân")
     assert dict(settings.previous.renames)["Sở Xây dựng"] == ("Sở Xây dựng", "Sở Giao thông vận tải")
     assert settings.summary.title == "Kết quả đánh giá chất lượng hoạt động năm 2025" and settings.summary.charts
-    assert _form_values(client.get(f"/jobs/{CAMPAIGN}/edit").text)["previous.renames"].split("\n")[0] == \
+    assert _form_values(client.get(f"/jobs/{CAMPAIGN}/edit").text)["previous-renames"].split("\n")[0] == \
         "UBND phường Trường An = UBND xã Trường An; UBND xã Hương Xuân"
 
 
 def test_unticking_a_table_removes_it_and_ticking_adds_it(client, jobs):
     job = "huong-tra-2020-xep-loai"  # no [summary], no [previous]
     values = _form_values(client.get(f"/jobs/{job}/edit").text)
-    values.update({"summary": "on", "summary.charts": ""})
+    values.update({"summary": "on", "summary-charts": ""})
     assert client.post_form(f"/jobs/{job}/edit", values).url.query == b"saved=1"
     assert read_settings(jobs / job).summary.charts is False
     values = _form_values(client.get(f"/jobs/{job}/edit").text)
@@ -98,22 +98,23 @@ def test_a_previous_job_folder_that_is_not_there_is_said_as_the_command_line_say
     assert code != 0
     said = re.search(r"^1\. .*", err, re.M).group(0)
     values = _form_values(client.get(f"/jobs/{CAMPAIGN}/edit").text)
-    values["previous.job"] = "../khong-co"
+    values["previous-job"] = "job:../khong-co"
     response = client.post_form(f"/jobs/{CAMPAIGN}/edit", values)
     assert response.status_code == 422
     assert (jobs / CAMPAIGN / "job.toml").read_bytes() == before
-    field = _field(response.text, "previous.job")
-    message = field[field.index('mục "previous.job"'):]
-    assert message in said and str((jobs / "khong-co").resolve()) in message
+    field = _field(response.text, "previous-job")
+    message = field[field.index('mục "Công việc kỳ trước"'):]  # the field as the page names it
+    assert message.replace('"Công việc kỳ trước"', '"previous.job"') in said
+    assert str((jobs / "khong-co").resolve()) in message
 
 
 def test_a_renames_line_without_an_equals_sign_is_refused_beside_its_field(client, jobs):
     before = (jobs / CAMPAIGN / "job.toml").read_bytes()
     values = _form_values(client.get(f"/jobs/{CAMPAIGN}/edit").text)
-    values["previous.renames"] += "\nUBND xã Hương Xuân"
+    values["previous-renames"] += "\nUBND xã Hương Xuân"
     response = client.post_form(f"/jobs/{CAMPAIGN}/edit", values)
     assert response.status_code == 422 and (jobs / CAMPAIGN / "job.toml").read_bytes() == before
-    assert 'Dòng 6 "UBND xã Hương Xuân" thiếu dấu "="' in _field(response.text, "previous.renames")
+    assert 'Dòng 6 "UBND xã Hương Xuân" thiếu dấu "="' in _field(response.text, "previous-renames")
 
 
 # --- findings on typed numbers ---------------------------------------------------------------------------------------
@@ -166,8 +167,8 @@ def test_the_summary_is_listed_with_the_other_documents(client, jobs):
 
 def test_deleting_the_last_rename_lines_and_adding_one_in_the_same_save_is_saved(client, jobs):
     values = _form_values(client.get(f"/jobs/{CAMPAIGN}/edit").text)
-    lines = values["previous.renames"].split("\n")
-    values["previous.renames"] = "\n".join([*lines[:-2], "UBND xã Vĩnh Thạnh = UBND xã Vĩnh Thanh cũ"])
+    lines = values["previous-renames"].split("\n")
+    values["previous-renames"] = "\n".join([*lines[:-2], "UBND xã Vĩnh Thạnh = UBND xã Vĩnh Thanh cũ"])
     response = client.post_form(f"/jobs/{CAMPAIGN}/edit", values)
     assert response.status_code == 200 and response.url.query == b"saved=1"
     renames = tomllib.loads((jobs / CAMPAIGN / "job.toml").read_text(encoding="utf-8"))["previous"]["renames"]
