@@ -288,3 +288,7 @@ FIELD_HELP = {
     "summary.recipients": ("Để trống: Cổng Thông tin điện tử (để đăng tải); Các cơ quan, đơn vị có tên tại "
                            "Quyết định; Lưu: VT."),
 }
+
+from pipeline.web.words_runs import RUN_WORDS  # noqa: E402  runs, previews and the results table, kept apart
+
+W.update(RUN_WORDS)
