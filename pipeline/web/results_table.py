@@ -7,6 +7,7 @@ the numbers the decision prints. Sorting and filtering are asked for in the page
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -88,7 +89,11 @@ def _kept(row: dict[str, Any], wanted: Wanted) -> bool:
     if wanted.label == NOT_EVALUATED and row["evaluated"] or wanted.label not in ("", NOT_EVALUATED) \
             and (not row["evaluated"] or row["label"] != wanted.label):
         return False
-    return not wanted.name or plain_text(wanted.name) in plain_text(row["unit"])
+    if not wanted.name:
+        return True
+    if plain_text(wanted.name) == wanted.name.casefold():  # typed without diacritics: found with or without them
+        return plain_text(wanted.name) in plain_text(row["unit"])
+    return unicodedata.normalize("NFC", wanted.name).casefold() in row["unit"].casefold()
 
 
 def result_groups(result: JobResult, wanted: Wanted) -> list[dict[str, Any]]:

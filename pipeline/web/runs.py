@@ -27,6 +27,7 @@ from pipeline.base.errors import InputErrors
 from pipeline.base.messages import describe
 from pipeline.web.words import W
 from pipeline.write.files import write_atomically
+from pipeline.write.manifest import MANIFEST_NAME
 
 STATE_FOLDER = ".lan-chay"  # "runs", beside the output folders, like the previews' `.xem-truoc`
 # Where each phase moves the bar, by the kind of run: (a campaign's, with PDF): phase → (from, to) percent.
@@ -39,7 +40,7 @@ SPANS = {
 
 
 def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    return datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
 def clock(moment: str, with_date: bool = False) -> str:
@@ -102,7 +103,7 @@ def remembered(out_dir: Path, manifest: dict[str, Any] | None) -> RunState | Non
     """The last run into `out_dir` as its state file says, for an app that did not start it (a restarted app).
 
     A run the file says is running is "interrupted" unless another live process still holds the output
-    folder's lock for it; one whose documents reached the folder after it started (the app stopped just
+    folder's lock for it; one whose manifest reached the folder after it started (the app stopped just
     after the move) is done.
     """
     try:
@@ -113,10 +114,9 @@ def remembered(out_dir: Path, manifest: dict[str, Any] | None) -> RunState | Non
         return None
     if state.state != "running" or _held_elsewhere(out_dir, state.pid):
         return state
-    run_at = str((manifest or {}).get("run_at", ""))
-    try:
-        moved = datetime.fromisoformat(run_at) >= datetime.fromisoformat(state.started)
-    except ValueError:
+    try:  # the manifest is written last, in the staging folder, and moved in last
+        moved = (out_dir / MANIFEST_NAME).stat().st_mtime >= datetime.fromisoformat(state.started).timestamp()
+    except (OSError, ValueError):
         moved = False
     state.state = "done" if moved else "interrupted"
     state.written = len(manifest.get("outputs", [])) + 1 if moved and manifest else 0
