@@ -20,7 +20,7 @@ from pipeline.write.manifest import sha256
 from pipeline.write.pdf import convert_to_pdf
 
 CACHE = ".xem-truoc"
-RESOLUTION = "80"  # dots per inch: an A4 page 661 pixels wide, readable on the page
+RESOLUTION = "100"  # dots per inch: an A4 page 827 pixels wide (1169 lying), readable on the page
 _lock = threading.Lock()  # one LibreOffice at a time
 
 

@@ -166,8 +166,9 @@ async def results(request: Request) -> Response:
     groups = result_groups(result, wanted)
     warnings = [] if settings.decision_made else [describe(problem(Reason.APPRAISAL_NOT_DONE))]
     comparison = []
+    kept = {(g["name"], row["unit"]) for g in groups for row in g["rows"]}  # the units the filters keep
     if settings.appraisal_done:
-        for unit in result.units:
+        for unit in (u for u in result.units if (u["group"], u["unit"]) in kept):
             mine, theirs = unit.get("self_points"), unit.get("appraised_points")
             difference = theirs - mine if isinstance(mine, Decimal) and isinstance(theirs, Decimal) else None
             comparison.append({"unit": unit["unit"], "group": unit["group"], "self": points_text(mine),

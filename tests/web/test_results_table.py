@@ -142,13 +142,14 @@ def test_the_table_filters_by_group_label_or_part_of_a_name(reader, query, kept)
     page = client.get(f"/jobs/{JOB}/results", params=query).text
     shown = {(g, row["Đơn vị"]) for g, rows in tables(page).items() for row in rows}
     assert shown == expected and expected
+    assert {g for g, _ in shown} == set(tables(page))  # a group none of whose units is kept is not shown
     total = sum(len(rows) for rows in everyone.values())
     assert f"Đang hiện {len(expected)}/{total} đơn vị." in text_of(page)
 
 
 def test_a_name_matching_nothing_says_so(reader):
     page = reader.get(f"/jobs/{JOB}/results", params={"q": "không có đơn vị này"}).text
-    assert "Không có đơn vị nào khớp." in text_of(page) and "Đang hiện 0/" in text_of(page)
+    assert "Đang hiện 0/20 đơn vị. Không có đơn vị nào khớp." in text_of(page) and not tables(page)
 
 
 def test_the_check_and_results_follow_a_change_in_the_previous_periods_job(client, jobs):

@@ -4,9 +4,11 @@ interrupted after a restart (with what the output folder holds), progress throug
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import tomllib
+from dataclasses import asdict
 from datetime import datetime
 
 from pipeline.web.app import create_app
@@ -150,3 +152,20 @@ def test_a_decisions_progress_says_its_files_read(client, jobs, monkeypatch):
     assert [s["phase"] for s in seen][:files] == ["read"] * files
     assert seen[files - 1]["text"] == f"Đang đọc {files}/{files} tệp số liệu"
     assert seen[-1]["text"] == "Đang lập 2/2 văn bản và bảng kết quả"
+
+
+def test_a_run_stopped_after_its_files_were_moved_in_is_done_not_interrupted(tmp_path):
+    from pipeline.web.runs import RunState, remembered, state_file
+
+    out = tmp_path / "outputs" / JOB
+    out.mkdir(parents=True)
+    earlier = {"outputs": [{"path": "ket-qua.xlsx"}, {"path": "quyet-dinh.docx"}]}
+    (out / "manifest.json").write_text(json.dumps(earlier), encoding="utf-8")  # an earlier run's
+    os.utime(out / "manifest.json", (1, 1))
+    state = RunState(phase="documents", done=1, total=2)  # "running", as a killed server leaves it
+    state_file(out).parent.mkdir()
+    state_file(out).write_text(json.dumps(asdict(state)), encoding="utf-8")
+    assert remembered(out, earlier).state == "interrupted"
+    (out / "manifest.json").write_text(json.dumps(earlier), encoding="utf-8")  # moved in after the run started
+    found = remembered(out, earlier)
+    assert found.state == "done" and found.written == 3  # two files and the manifest
