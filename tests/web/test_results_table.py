@@ -165,3 +165,25 @@ def test_the_check_and_results_follow_a_change_in_the_previous_periods_job(clien
     assert client.app.state.desk.check(JOB).problems
     assert PREVIOUS in text_of(client.get(f"/jobs/{JOB}/check").text)
     assert not tables(client.get(f"/jobs/{JOB}/results").text)  # no result to show until it is fixed
+
+
+def test_the_results_follow_a_change_in_the_previous_periods_results_workbook(client, jobs):
+    from openpyxl import load_workbook
+
+    from pipeline.flow import run_job
+
+    workbook = jobs.parent / "ket-qua-2024" / "ket-qua.xlsx"
+    run_job(jobs / PREVIOUS, workbook.parent)
+    settings = jobs / JOB / "job.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        f'job = "../{PREVIOUS}"', 'results = "../../ket-qua-2024/ket-qua.xlsx"'), encoding="utf-8")
+    before = tables(client.get(f"/jobs/{JOB}/results").text)
+    assert next(r for r in before[GROUPS[0]] if r["Đơn vị"] == "Sở Tài chính")["Kết quả kỳ trước"] == "95,50"
+    book = load_workbook(workbook)
+    sheet = book[GROUPS[0]]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[header.index("Đơn vị")].value == "Sở Tài chính")
+    row[header.index("Kết quả đánh giá")].value = 95.6  # still below Sở Nội vụ's 96,20: the ranks agree
+    book.save(workbook)
+    after = tables(client.get(f"/jobs/{JOB}/results").text)
+    assert next(r for r in after[GROUPS[0]] if r["Đơn vị"] == "Sở Tài chính")["Kết quả kỳ trước"] == "95,60"
