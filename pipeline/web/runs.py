@@ -112,6 +112,8 @@ def remembered(out_dir: Path, manifest: dict[str, Any] | None) -> RunState | Non
         state = RunState(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known})
     except (OSError, ValueError, TypeError):
         return None
+    if state.state == "done" and manifest is None:  # its documents were deleted since: nothing to say of it
+        return None
     if state.state != "running" or _held_elsewhere(out_dir, state.pid):
         return state
     try:  # the manifest is written last, in the staging folder, and moved in last

@@ -187,3 +187,21 @@ def test_the_results_follow_a_change_in_the_previous_periods_results_workbook(cl
     book.save(workbook)
     after = tables(client.get(f"/jobs/{JOB}/results").text)
     assert next(r for r in after[GROUPS[0]] if r["Đơn vị"] == "Sở Tài chính")["Kết quả kỳ trước"] == "95,60"
+
+
+def test_units_with_equal_scores_share_a_rank_and_the_page_says_by_which_rule(client):
+    job = "vi-du-2024-bang-xep-hang-cchc"  # its scheme's rule: đồng hạng
+    page = client.get(f"/jobs/{job}/results").text
+    said = text_of(page)
+    assert "Cách xếp đồng điểm: đồng hạng (cùng điểm thì cùng hạng)" in said
+    for group, rows in tables(page).items():
+        scored = [r for r in rows if r["Hạng"]]
+        for score in {r[list(r)[2]] for r in scored}:
+            tied = [r for r in scored if r[list(r)[2]] == score]
+            if len(tied) > 1:
+                assert len({r["Hạng"] for r in tied}) == 1
+                sentence = next(p for p in re.findall(r'<p class="warning">(.*?)</p>', page) if score in p)
+                assert all(r["Đơn vị"] in text_of(sentence) for r in tied)
+                assert f"đồng hạng {tied[0]['Hạng']}" in text_of(sentence)
+                return
+    raise AssertionError("the example has units with equal scores")
