@@ -132,7 +132,16 @@ def _progress_bar():
     class Bar(tqdm):
         monitor_interval = 0
 
-    return Bar(desc="Báo cáo đơn vị", unit=" văn bản", disable=None, leave=False)
+    return Bar(desc="Báo cáo đơn vị", unit=" tệp", disable=None, leave=False)
+
+
+def _counted(bar):
+    """A run's progress as the bar shows it: a campaign's data files read, with their units' reports made."""
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "units":
+            bar.total = total
+            bar.update(done - bar.n)
+    return progress
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -140,7 +149,7 @@ def _run(args: argparse.Namespace) -> int:
 
     out_dir = args.out or Path("outputs") / args.job.resolve().name
     with _progress_bar() as bar:  # messages name the output folder in full: a relative one depends on where one stands
-        run = run_job(args.job, out_dir.absolute(), force=args.force, pdf=args.pdf, progress=bar.update,
+        run = run_job(args.job, out_dir.absolute(), force=args.force, pdf=args.pdf, progress=_counted(bar),
                       strict=args.strict)
     print(summary(run.result))
     where = "" if out_dir.is_absolute() else f" (tức {out_dir.absolute()})"
@@ -168,7 +177,7 @@ def _check(args: argparse.Namespace) -> int:
         raise InputErrors([problem(Reason.ERRORS_FILE_NAME, file=str(args.errors))])  # before any work
     try:
         with _progress_bar() as bar:
-            result = check_job(args.job, progress=bar.update, strict=args.strict)
+            result = check_job(args.job, progress=_counted(bar), strict=args.strict)
     except InputErrors as exc:
         if args.errors:
             from pipeline.write.problems_workbook import problems_workbook

@@ -44,10 +44,12 @@ from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
 from pipeline.write.results_workbook import results_workbook
-from pipeline.write.staging import Staging, commit, output_errors, refuse_existing, staged_run
+from pipeline.write.staging import Staging, commit, existing, output_errors, refuse_existing, staged_run
 
 RESULTS_NAME = "ket-qua.xlsx"
-Progress = Callable[[int], None]  # told how many more unit reports are done
+Progress = Callable[[str, int, int], None]  # told the phase (`PHASES`), how many of its steps are done, out of how many
+PHASES = ("read", "units", "documents", "pdf")  # data files read; a campaign's files read with their units' reports;
+# the results workbook and the job's documents made; documents converted to PDF
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     if pdf:
         soffice()  # refuse before any work when there is no LibreOffice
     if not force:  # before any work: the files every run makes, and those an earlier run's manifest lists
-        summary = [SUMMARY.name] if settings.summary is not None else []
-        refuse_existing(out_dir, list(dict.fromkeys([RESULTS_NAME, settings.output.name, *summary,
-                                                     *previous_outputs(out_dir), MANIFEST_NAME])))
+        refuse_existing(out_dir, _replaced(settings, out_dir))
     warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE)]
     with staged_run(out_dir, settings.name) as staging:
         result = _made(settings, staging, workers, progress, strict)
@@ -95,7 +95,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
         warnings += result.previous_warnings
         if pdf:
             documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
-            for made in convert_to_pdf(documents):
+            for made in convert_to_pdf(documents, progress=_steps(progress, "pdf", len(documents))):
                 staging.path(made.relative_to(staging.folder).as_posix())
             warnings += font_warnings()  # once for the run, however many PDFs
         hashes = {name: sha256(staging.folder / name) for name in staging.names}
@@ -105,6 +105,23 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
                       if force and name not in staging.names and (out_dir / name).exists()]
         written = commit(staging, force, superseded)
     return Run(result, written[:-1], written[-1], tuple(superseded), tuple(warnings))
+
+
+def replaced_outputs(folder: Path, out_dir: Path) -> list[str]:
+    """The files of `out_dir` a run of the job would replace: what refuses a run without `force`."""
+    return existing(out_dir, _replaced(read_settings(folder), out_dir))
+
+
+def _replaced(settings: JobSettings, out_dir: Path) -> list[str]:
+    """The files every run makes, and those an earlier run's manifest lists."""
+    summary = [SUMMARY.name] if settings.summary is not None else []
+    return list(dict.fromkeys([RESULTS_NAME, settings.output.name, *summary, *previous_outputs(out_dir),
+                               MANIFEST_NAME]))
+
+
+def _steps(progress: Progress | None, phase: str, total: int) -> Callable[[int], None] | None:
+    """`progress` for one phase, told how many of its `total` steps are done; None without `progress`."""
+    return (lambda done: progress(phase, done, total)) if progress else None
 
 
 def job_templates(settings: JobSettings) -> list[tuple[Path, str]]:
@@ -141,7 +158,7 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
             notice = next((t for t, c in templates[2:] if c == "notice"), None)  # appraised: each unit's notice too
             result = _campaign(settings, templates[1][0], notice, staging, problems, workers, progress)
         else:
-            result = evaluate(settings, read_sheets(settings))
+            result = evaluate(settings, read_sheets(settings, _steps(progress, "read", len(settings.data_files))))
     except InputErrors as exc:
         raise InputErrors(list(dict.fromkeys([*exc.problems, *problems]))) from None
     if problems:
@@ -157,15 +174,20 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
                          previous_warnings=tuple(unmatched))
     if not settings.decision_made:  # appraisal under way: the units' reports only (`Reason.APPRAISAL_NOT_DONE`)
         return result
+    made = _steps(progress, "documents", 3 if settings.summary is not None else 2) or (lambda done: None)
+    made(0)
     charts = _charts(settings, result)
     with alongside(partial(results_workbook, charts=charts), result) as workbook_made:  # on the other core
         document = render_document(templates[0][0], document_context(result))
         if settings.checks.comments and result.criteria is not None and result.findings:
             document = with_findings(document, result.findings, result.criteria)
+        made(1)
         summary = None
         if settings.summary is not None:
             summary = render_summary(templates[-1][0], summary_context(result), [pngs for _, pngs in charts])
+            made(2)
         workbook = workbook_made()
+        made(3 if summary is not None else 2)
     if staging is not None:
         staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest
         staging.names.insert(1, settings.output.name)
@@ -263,7 +285,9 @@ def _campaign(settings: JobSettings, template: Path, notice: Path | None, stagin
     named: list[str] = []
     losses: Losses = {}  # per criterion, summed over the units: never per unit and criterion
     files = list(enumerate(settings.data_files))
-    for outcome in in_parallel(assessed_file, work, files, workers, size=len(files)):
+    if progress:
+        progress("units", 0, len(files))
+    for done, outcome in enumerate(in_parallel(assessed_file, work, files, workers, size=len(files)), 1):
         reports += outcome.reports
         staged += outcome.staged
         notices += outcome.notices
@@ -271,7 +295,7 @@ def _campaign(settings: JobSettings, template: Path, notice: Path | None, stagin
         named += outcome.named
         losses = merged_losses(losses, outcome.losses)
         if progress:
-            progress(len(outcome.staged))
+            progress("units", done, len(files))
     found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
     units, more = campaign_table(settings, reports, [*found, *problems], register, named)
     result = scored(settings, units, [*found, *more], reports=tuple(reports))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +32,19 @@ def read_settings(folder: Path) -> JobSettings:
     return settings_from_data(settings_data(folder), folder, data_files_in(folder))
 
 
-def read_sheets(settings: JobSettings) -> list[Sheet]:
-    """Every sheet of every data file of the job; all problems are raised together."""
+def read_sheets(settings: JobSettings, files_read: Callable[[int], None] | None = None) -> list[Sheet]:
+    """Every sheet of every data file of the job; all problems are raised together.
+
+    `files_read` is told how many files are read so far, after each one."""
     sheets: list[Sheet] = []
     errors: list[Problem] = []
-    for path in settings.data_files:
+    for count, path in enumerate(settings.data_files, 1):
         try:
             sheets += read_data_file(path)
         except InputErrors as exc:
             errors += exc.problems
+        if files_read:
+            files_read(count)
     if errors:
         raise InputErrors(errors)
     return sheets

@@ -103,6 +103,7 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/jobs/{job}/output", output_pages.output_file),
         Route("/jobs/{job}/output.zip", output_pages.output_zip),
         Route("/jobs/{job}/preview", output_pages.preview),
+        Route("/jobs/{job}/preview/page", output_pages.preview_picture),
         Route("/jobs/{job}/templates", template_pages.templates, methods=["GET"]),
         Route("/jobs/{job}/templates", template_pages.upload, methods=["POST"]),
         Route("/jobs/{job}/templates/shipped", template_pages.use_shipped, methods=["POST"]),

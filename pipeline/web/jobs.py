@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -66,12 +67,13 @@ class Desk:
         return manifest if isinstance(manifest, dict) else None
 
     def check(self, name: str) -> Checked:
-        """`flow.check_job` of the job, done again only when a file of its folder changed."""
+        """`flow.check_job` of the job, done again only when a file of its folder changed, or of the previous
+        period's job folder (or results workbook) it compares with."""
         folder = self.jobs / name
         with self._guard:
             lock = self._locks.setdefault(name, threading.Lock())
         with lock:
-            stamp = _stamp(folder)
+            stamp = (_stamp(folder), *(_stamp(path) for path in _previous_period(folder)))
             cached = self._checks.get(name)
             if cached is not None and cached[0] == stamp:
                 return cached[1]
@@ -83,8 +85,25 @@ class Desk:
             return checked
 
 
+def _previous_period(folder: Path) -> list[Path]:
+    """The previous period's job folder or results workbook that the job's `[previous]` names, if any.
+
+    Read from `job.toml` as written, without checking it (the check does that): only to know what to watch."""
+    try:
+        previous = tomllib.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8")).get("previous")
+    except (OSError, ValueError):
+        return []
+    if not isinstance(previous, dict):
+        return []
+    return [folder / where for where in (previous.get("job"), previous.get("results")) if isinstance(where, str)]
+
+
 def _stamp(folder: Path) -> tuple:
-    """Every file of the folder with its size and time of change: a new stamp when anything changed."""
+    """Every file of the folder (or the file itself) with its size and time of change: a new stamp when anything
+    changed."""
+    if folder.is_file():
+        status = folder.stat()
+        return ((folder.name, status.st_size, status.st_mtime_ns),)
     found = []
     for path in sorted(folder.rglob("*")):
         try:

@@ -1,4 +1,5 @@
-"""Documents: "Lập văn bản" (a background run, its progress as JSON), the files of the last run, previews."""
+"""Documents: "Lập văn bản" (a background run, its progress as JSON, replacing earlier documents only once
+confirmed), the files of the last run, and every page of each document previewed on the page."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from pipeline.base.errors import InputErrors
+from pipeline.flow import replaced_outputs
 from pipeline.read.job_folder import read_settings
 from pipeline.web.job_pages import job_folder
 from pipeline.web.jobs import run_time
 from pipeline.web.pages import page, posted
-from pipeline.web.previews import first_page, previews_possible
+from pipeline.web.previews import page_pictures, previews_possible
+from pipeline.web.runs import clock
 from pipeline.write.manifest import MANIFEST_NAME
 
 
@@ -31,8 +34,7 @@ def _listed(request: Request, name: str) -> list[str]:
         + [MANIFEST_NAME]
 
 
-async def documents(request: Request) -> Response:
-    name, folder = job_folder(request)
+def _documents_page(request: Request, name: str, folder: Path, status: int = 200, **extra) -> Response:
     desk = request.app.state.desk
     manifest = desk.manifest(name)
     files = _listed(request, name)
@@ -40,32 +42,46 @@ async def documents(request: Request) -> Response:
         main = read_settings(folder).output.name
     except InputErrors:
         main = None
-    state = request.app.state.runs.state(name)
-    return page(request, "documents.html", job=name, tab="documents", files=files, main=main,
+    state = request.app.state.runs.state(name, desk.out_dir(name), manifest)
+    return page(request, "documents.html", status=status, job=name, tab="documents", files=files, main=main,
                 run_time=run_time(manifest) if manifest else None, out_dir=desk.out_dir(name),
                 state=state.as_json() if state else None, pdf_possible=bool(shutil.which("soffice")),
-                previews=previews_possible(), message=request.query_params.get("message"))
+                started=clock(state.started, with_date=True) if state else "",
+                previews=previews_possible(), message=request.query_params.get("message"), **extra)
+
+
+async def documents(request: Request) -> Response:
+    name, folder = job_folder(request)
+    return _documents_page(request, name, folder)
 
 
 async def start(request: Request) -> Response:
+    """Starts a run; when the output folder holds documents it would replace, asks first (nothing started)."""
     name, folder = job_folder(request)
     form = await posted(request)
     desk = request.app.state.desk
+    force, pdf, strict = (form.get(key) == "on" for key in ("force", "pdf", "strict"))
     try:
-        settings = read_settings(folder)
-        total = len(settings.data_files) if settings.kind_record.source == "campaign" else 0
+        campaign = read_settings(folder).kind_record.source == "campaign"
+        replaced = [] if force else await run_in_threadpool(replaced_outputs, folder, desk.out_dir(name))
     except InputErrors:
-        total = 0  # the run says what is wrong, as the command line does
-    started = request.app.state.runs.start(name, folder, desk.out_dir(name), force=form.get("force") == "on",
-                                           pdf=form.get("pdf") == "on", total=total,
-                                           strict=form.get("strict") == "on")
+        campaign, replaced = False, []  # the run says what is wrong, as the command line does
+    current = request.app.state.runs.state(name)
+    if replaced and not (current is not None and current.state == "running"):
+        manifest = desk.manifest(name)
+        confirm = {"count": len(_listed(request, name)) if manifest else len(replaced),
+                   "time": run_time(manifest) if manifest else None, "pdf": pdf, "strict": strict}
+        return _documents_page(request, name, folder, confirm=confirm)
+    started = request.app.state.runs.start(name, folder, desk.out_dir(name), force=force, pdf=pdf,
+                                           campaign=campaign, strict=strict)
     message = "run_started" if started else "already_running"
     return RedirectResponse(f"/jobs/{name}/documents?message={message}", status_code=303)
 
 
 async def progress(request: Request) -> Response:
     name, _ = job_folder(request)
-    state = request.app.state.runs.state(name)
+    desk = request.app.state.desk
+    state = request.app.state.runs.state(name, desk.out_dir(name), desk.manifest(name))
     return JSONResponse(state.as_json() if state else {"state": "none"})
 
 
@@ -104,13 +120,37 @@ async def output_zip(request: Request) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{name}.zip"'})
 
 
+def _page_number(request: Request) -> int:
+    wanted = request.query_params.get("page", "1")
+    return int(wanted) if wanted.isdigit() and 0 < len(wanted) < 6 else 0
+
+
 async def preview(request: Request) -> Response:
+    """A document's pages on the desk's page: one page's picture, the way to every other page and document."""
     name, _ = job_folder(request)
     path = _output_path(request, name)
     if path.suffix != ".docx":
         raise HTTPException(404)
-    picture = await run_in_threadpool(first_page, path, request.app.state.desk.outputs, name)
-    if picture is None:
+    wanted = request.query_params["path"]
+    pictures = await run_in_threadpool(page_pictures, path, request.app.state.desk.outputs, name) \
+        if previews_possible() else None
+    number = _page_number(request)
+    if pictures is not None and not 1 <= number <= len(pictures):
         raise HTTPException(404)
-    return FileResponse(picture, media_type="image/png")
+    documents = [f for f in _listed(request, name) if f.endswith(".docx")]
+    return page(request, "preview.html", job=name, tab="documents", path=wanted, number=number,
+                pages=len(pictures) if pictures else 0, documents=documents, possible=previews_possible(),
+                title=wanted)
 
+
+async def preview_picture(request: Request) -> Response:
+    """The PNG of one page of a document (`page`, from 1)."""
+    name, _ = job_folder(request)
+    path = _output_path(request, name)
+    if path.suffix != ".docx":
+        raise HTTPException(404)
+    pictures = await run_in_threadpool(page_pictures, path, request.app.state.desk.outputs, name)
+    number = _page_number(request)
+    if pictures is None or not 1 <= number <= len(pictures):
+        raise HTTPException(404)
+    return FileResponse(pictures[number - 1], media_type="image/png")

@@ -14,14 +14,15 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 
 from pipeline.base.errors import InputErrors, Reason, problem
-from pipeline.base.messages import describe, explain, location, tie_text
+from pipeline.base.messages import describe, explain, location
 from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.config.job_settings import data_files_in
-from pipeline.documents.numbers import points_text, score_header, score_text, score_words
+from pipeline.documents.numbers import points_text, score_header
 from pipeline.read.job_folder import read_settings
 from pipeline.web.job_pages import job_folder
 from pipeline.web.names import inside
 from pipeline.web.pages import page, posted
+from pipeline.web.results_table import Wanted, choices, result_groups
 from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
 from pipeline.web.words import W
 from pipeline.write.files import write_atomically
@@ -161,19 +162,13 @@ async def results(request: Request) -> Response:
         return page(request, "results.html", job=name, tab="results", result=None, problems=len(checked.problems))
     settings = result.settings
     scheme = settings.scheme
-    groups = []
-    for group in settings.groups:
-        rows = [{"rank": u["rank"] if u["evaluated"] else "", "unit": u["unit"],
-                 "score": score_text(u["score"], scheme) if u["evaluated"] else "",
-                 "label": u["label"] or "" if u["evaluated"] else W["not_evaluated"],
-                 "reason": "" if u["evaluated"] else u.get("reason") or "", "evaluated": u["evaluated"]} for u in result.members(group.name)]
-        counts = [c for c in result.counts if c["group"] == group.name]
-        ties = [tie_text(t, score_words(t["score"], scheme)) for t in result.ties if t["group"] == group.name]
-        groups.append({"name": group.name, "rows": rows, "counts": counts, "ties": ties})
+    wanted = Wanted.of(request.query_params)
+    groups = result_groups(result, wanted)
     warnings = [] if settings.decision_made else [describe(problem(Reason.APPRAISAL_NOT_DONE))]
     comparison = []
+    kept = {(g["name"], row["unit"]) for g in groups for row in g["rows"]}  # the units the filters keep
     if settings.appraisal_done:
-        for unit in result.units:
+        for unit in (u for u in result.units if (u["group"], u["unit"]) in kept):
             mine, theirs = unit.get("self_points"), unit.get("appraised_points")
             difference = theirs - mine if isinstance(mine, Decimal) and isinstance(theirs, Decimal) else None
             comparison.append({"unit": unit["unit"], "group": unit["group"], "self": points_text(mine),
@@ -184,5 +179,6 @@ async def results(request: Request) -> Response:
     losses = [{"code": x.code, "title": x.title, "lost": points_text(x.lost), "units": x.lost_units,
                "largest": x.largest_unit} for x in (result.losses or ())[:10]]
     return page(request, "results.html", job=name, tab="results", result=result, groups=groups, warnings=warnings,
-                comparison=comparison, losses=losses,
+                comparison=comparison, losses=losses, wanted=wanted, choices=choices(result),
+                shown=sum(len(g["rows"]) for g in groups), total=len(result.units),
                 score_title=score_header(scheme, settings.kind_record.score_header), scheme=scheme)

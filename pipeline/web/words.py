@@ -230,3 +230,7 @@ W = {
                        "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn điều nào."),
     "strict": "Coi điều cần xem lại là lỗi (như --strict): còn điều nào thì không lập văn bản",
 }
+
+from pipeline.web.words_runs import RUN_WORDS  # noqa: E402  runs, previews and the results table, kept apart
+
+W.update(RUN_WORDS)

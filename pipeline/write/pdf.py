@@ -8,6 +8,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
@@ -27,7 +29,8 @@ def soffice() -> str:
     return found
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[Path]:
+def convert_to_pdf(documents: list[Path], out_dir: Path | None = None,
+                   progress: Callable[[int], None] | None = None) -> list[Path]:
     """A PDF/A-2b copy of each document (beside it, or in `out_dir`), all made by one `soffice` call
     (one more for each further document of the same file name in another folder: a unit's report
     `bao-cao/001-….docx` and its notice `thong-bao/001-….docx`; LibreOffice names a PDF by its document's name).
@@ -37,7 +40,8 @@ def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[P
     PDF/A embeds every font; the page size is kept; the title and author of the
     document's properties go into the PDF's metadata. A conversion that fails or leaves
     a PDF out raises `InputErrors` (PDF_FAILED); one that is not PDF/A (a LibreOffice
-    older than 7.4 ignores the filter options) raises it too (PDF_NOT_PDFA).
+    older than 7.4 ignores the filter options) raises it too (PDF_NOT_PDFA). `progress` is told how
+    many PDFs LibreOffice has written so far, as they appear.
     """
     if not documents:
         return []
@@ -50,24 +54,28 @@ def convert_to_pdf(documents: list[Path], out_dir: Path | None = None) -> list[P
         if free is None:
             rounds.append(free := [])
         free.append(document)
-    made = {}
+    made: dict[Path, Path] = {}
     for batch in rounds:
-        made.update(zip(batch, _converted(batch, out_dir)))
+        before = len(made)
+        told = (lambda count: progress(before + count)) if progress else None
+        made.update(zip(batch, _converted(batch, out_dir, told)))
     return [made[d] for d in documents]
 
 
-def _converted(documents: list[Path], out_dir: Path | None) -> list[Path]:
+def _converted(documents: list[Path], out_dir: Path | None, progress: Callable[[int], None] | None = None) \
+        -> list[Path]:
     """`convert_to_pdf` for documents of different names: one `soffice` call."""
     names = [d.stem for d in documents]
     program = soffice()
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=documents[0].parent) as scratch:
         profile, converted = Path(scratch) / "profile", Path(scratch) / "pdf"
+        command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                   "--convert-to", PDF_FILTER, "--outdir", str(converted), *map(str, documents)]
         try:
-            subprocess.run(
-                [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                 "--convert-to", PDF_FILTER, "--outdir", str(converted), *map(str, documents)],
-                check=True, capture_output=True, timeout=120 + 3 * len(documents),
-            )
+            if progress is None:
+                subprocess.run(command, check=True, capture_output=True, timeout=120 + 3 * len(documents))
+            else:
+                _watched(command, 120 + 3 * len(documents), converted, progress)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
             raise InputErrors([problem(Reason.PDF_FAILED, error=_reason(exc))]) from exc
         missing = [f"{n}.pdf" for n in names if not (converted / f"{n}.pdf").is_file()]
@@ -82,6 +90,29 @@ def _converted(documents: list[Path], out_dir: Path | None) -> list[Path]:
             os.replace(converted / f"{document.stem}.pdf", target)
             pdfs.append(target)
     return pdfs
+
+
+def _watched(command: list[str], timeout: float, converted: Path, progress: Callable[[int], None]) -> None:
+    """`subprocess.run(command, check=True, timeout=timeout)`, telling `progress` each time a PDF appears."""
+    with tempfile.TemporaryFile() as said, subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=said) as process:
+        deadline, seen = time.monotonic() + timeout, 0
+        while True:
+            try:
+                process.wait(0.25)
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline:
+                    process.kill()
+                    process.wait()
+                    raise
+            count = len(list(converted.glob("*.pdf"))) if converted.is_dir() else 0
+            if count != seen:
+                seen = count
+                progress(count)
+        if process.returncode:
+            said.seek(0)
+            raise subprocess.CalledProcessError(process.returncode, command, stderr=said.read())
+        progress(len(list(converted.glob("*.pdf"))) if converted.is_dir() else 0)
 
 
 def _reason(exc: Exception) -> str:

@@ -57,16 +57,6 @@ def test_making_the_documents_writes_what_the_command_line_writes(client, jobs, 
     assert client.get("/").text.count("3 tệp") == 1  # the jobs list shows the last run
 
 
-def test_a_second_run_over_the_first_is_refused_unless_overwriting(client, jobs):
-    client.post_form(f"/jobs/{JOB}/documents")
-    assert finished(client, JOB)["state"] == "done"
-    client.post_form(f"/jobs/{JOB}/documents")
-    state = finished(client, JOB)
-    assert state["state"] == "failed" and "đã có" in " ".join(state["problems"]).lower()
-    client.post_form(f"/jobs/{JOB}/documents", {"force": "on"})
-    assert finished(client, JOB)["state"] == "done"
-
-
 def test_a_second_click_while_running_says_a_run_is_in_progress(client, jobs, monkeypatch):
     import pipeline.flow as flow
 
@@ -97,14 +87,13 @@ def test_a_run_from_the_command_line_holding_the_lock_refuses_the_apps_run(clien
     assert not out.exists() or not any(out.iterdir())
 
 
-def test_a_campaign_reports_its_units_progress(client, jobs):
+def test_a_campaign_lists_each_units_report(client, jobs):
     job = "vi-du-2025-dot-danh-gia-tinh"
     client.post_form(f"/jobs/{job}/documents")
     state = finished(client, job)
     assert state["state"] == "done"
-    assert state["done"] == state["total"] == 18  # one report per unit table in don-vi/
     page = client.get(f"/jobs/{job}/documents").text
-    assert page.count(f"/jobs/{job}/output?path=bao-cao/") == 18
+    assert page.count(f"/jobs/{job}/output?path=bao-cao/") == 18  # one report per unit table in don-vi/
 
 
 def test_a_run_with_problems_lists_them_and_writes_nothing(client, jobs):
@@ -134,7 +123,7 @@ def test_nothing_to_zip_before_a_run(client):
 def test_a_documents_first_page_is_previewed_as_a_picture(client):
     client.post_form(f"/jobs/{JOB}/documents")
     finished(client, JOB)
-    picture = client.get(f"/jobs/{JOB}/preview", params={"path": "quyet-dinh.docx"})
+    picture = client.get(f"/jobs/{JOB}/preview/page", params={"path": "quyet-dinh.docx", "page": "1"})
     assert picture.status_code == 200 and picture.content.startswith(b"\x89PNG")
     width, height = int.from_bytes(picture.content[16:20], "big"), int.from_bytes(picture.content[20:24], "big")
     assert 1.3 < height / width < 1.5  # an A4 page standing (297/210 = 1.41)

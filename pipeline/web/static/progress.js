@@ -1,4 +1,4 @@
-// Polls the run's progress while it runs, then reloads the page to list the files.
+// Polls the run's progress while it runs (the phase and its count), then reloads the page to list the files.
 (function () {
   var run = document.getElementById("run");
   if (!run) return;
@@ -7,17 +7,15 @@
     sessionStorage.removeItem("run-over");
     return;
   }
-  var words = JSON.parse(run.dataset.words);
   var bar = document.getElementById("bar");
   var status = document.getElementById("run-status");
   function poll() {
     fetch(run.dataset.progress, {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (s) {
-      if (s.total || s.state !== "running") bar.value = s.percent;  // without a count the bar keeps moving
+      if (s.phase || s.state !== "running") bar.value = s.percent;  // before the first phase the bar keeps moving
       if (s.state === "running") {
-        var said = words.running + (s.total ? " " + words.units.replace("{done}", s.done).replace("{total}", s.total) : "");
-        if (status.textContent.trim() !== said) {  // a live region: screen readers say each change, so only changes
-          status.textContent = said;
-          bar.setAttribute("aria-valuetext", said);
+        if (status.textContent.trim() !== s.text) {  // a live region: screen readers say each change, so only changes
+          status.textContent = s.text;
+          bar.setAttribute("aria-valuetext", s.text);
         }
         setTimeout(poll, 500);
       } else {
