@@ -187,6 +187,58 @@ W = {
                        "liệu như đã gõ; lần lập văn bản ghi chúng vào trang \"Cần xem lại\" của ket-qua.xlsx). "
                        "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn điều nào."),
     "strict": "Coi điều cần xem lại là lỗi (như --strict): còn điều nào thì không lập văn bản",
+    # data files like a file manager: many at once, delete, set aside, history (data page)
+    "upload_by_name": "— theo tên tệp: thay tệp cùng tên, tệp khác thêm vào —",
+    "upload_files": "Chọn tệp (.xlsx, .csv, hoặc .zip; chọn được nhiều tệp một lúc)",
+    "upload_folder": "Hoặc chọn cả một thư mục",
+    "upload_drop": "Hoặc kéo thả tệp, thư mục vào ô này.",
+    "upload_limit": "Tối đa {size} MB mỗi lần gửi (mọi tệp cộng lại).",
+    "too_large_all": "Các tệp gửi lên cộng lại lớn quá {size} MB: không nhận. Gửi làm nhiều lần.",
+    "not_zip": "Tệp \"{name}\" không phải tệp nén .zip đọc được.",
+    "disk_full": ("Ổ đĩa của máy chạy bàn làm việc đã đầy: chưa ghi được tệp \"{name}\"; tệp cũ (nếu có) vẫn giữ "
+                  "nguyên. Xóa bớt tệp trên ổ đĩa đó rồi tải lên lại."),
+    "not_writable": "Không ghi được tệp \"{name}\" (thư mục không cho ghi); tệp cũ (nếu có) vẫn giữ nguyên.",
+    "target_one_file": "Đã chọn một tệp để thay thì chỉ gửi một tệp; gửi nhiều tệp thì chọn \"theo tên tệp\".",
+    "sent_twice": "Tệp \"{name}\" vào cùng chỗ ({path}) với một tệp đã gửi trong lần này: không nhận tệp sau.",
+    "outcomes_title": "Các tệp vừa gửi",
+    "col_sent": "Tệp gửi lên",
+    "col_outcome": "Kết quả",
+    "outcome_saved": "Đã nhận tệp {path}.",
+    "outcome_replaced": "Đã nhận tệp {path}. Tệp cũ cùng tên được giữ trong lịch sử.",
+    "outcome_clean": "Đọc riêng tệp này: không có lỗi.",
+    "outcome_problems": "Đọc riêng tệp này: {count} lỗi.",
+    "outcome_more": "… và {count} lỗi khác (xem trang Kiểm tra).",
+    "outcome_refused": "Không nhận: {why}",
+    "cross_checked": ("Kiểm tra chung cả công việc (danh mục đơn vị với các bảng, đơn vị trùng, khối trống…) làm một "
+                      "lần, sau khi đã nhận hết các tệp: kết quả ở phần \"Chương trình đọc được\" và trang Kiểm tra."),
+    "done_uploaded": "Đã nhận tệp {name}.",
+    "done_deleted": "Đã xóa tệp {name}; tệp được giữ trong lịch sử bên dưới (bấm Khôi phục để lấy lại).",
+    "done_restored": "Đã khôi phục tệp {name}; bản đang dùng trước đó được giữ trong lịch sử.",
+    "done_set_aside": "Đã để riêng tệp {name}; tệp được giữ trong lịch sử bên dưới (bấm Khôi phục để lấy lại).",
+    "delete": "Xóa",
+    "delete_title": "Xóa tệp số liệu",
+    "delete_question": ("Xóa tệp {name} khỏi số liệu của công việc? Tệp được giữ trong lịch sử ở trang Số liệu; "
+                        "bấm Khôi phục ở đó để lấy lại."),
+    "cancel": "Thôi, quay lại",
+    "aside_title": "Đơn vị không đánh giá còn bảng chưa điền",
+    "aside_text": ("{unit}: danh mục đơn vị ghi không đánh giá (lý do: {why}), nhưng thư mục số liệu còn bảng chưa "
+                   "điền {path}."),
+    "aside": "Để riêng bảng này",
+    "history_title": "Các bản trước",
+    "history_intro": ("Mỗi lần thay, xóa, để riêng hay khôi phục một tệp, bản cũ của tệp được giữ ở đây; chương "
+                      "trình không đọc các bản này khi kiểm tra hay lập văn bản."),
+    "no_history": "Chưa có bản nào.",
+    "col_when": "Lúc",
+    "col_size": "Cỡ",
+    "col_who": "Người làm",
+    "col_what": "Việc",
+    "restore": "Khôi phục",
+    "history_replaced": "thay bằng tệp tải lên",
+    "history_deleted": "xóa",
+    "history_set_aside": "để riêng",
+    "history_restored": "thay bằng bản khôi phục",
+    "this_machine": "máy này",
+    "who_client": "máy {address} (phiên {session})",
 }
 
 # The label of each job.toml key on the settings form, by the key's last name (its help is the comment
