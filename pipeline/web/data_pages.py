@@ -20,7 +20,7 @@ from pipeline.read.job_folder import read_settings
 from pipeline.web.data_uploads import Outcome, Sent, accepted, unpacked, within_limit, write_refusal
 from pipeline.web.downloads import bytes_download, file_download, zipped_files
 from pipeline.web.file_checks import file_problems, reader
-from pipeline.web.history import keep, restore, version_named, versions
+from pipeline.web.history import discard, keep, restore, version_named, versions
 from pipeline.web.job_pages import job_folder
 from pipeline.web.names import inside
 from pipeline.web.pages import page, posted
@@ -148,11 +148,13 @@ def received(folder: Path, sent: list[Sent], target: str, by: str) -> list[Outco
             if relative in written:
                 raise Refused(W["sent_twice"].format(name=item.name, path=relative))
             outcome.replaced = path.is_file()
+            kept = None
             try:
-                if outcome.replaced:
-                    keep(folder, relative, by, "replaced")
+                kept = keep(folder, relative, by, "replaced") if outcome.replaced else None
                 write_atomically(path, item.content)
             except InputErrors as exc:
+                if kept is not None:
+                    discard(folder, kept)
                 raise write_refusal(exc, relative) from None
             written.add(relative)
             outcome.path = relative

@@ -85,6 +85,11 @@ def restore(folder: Path, version: Version, who: str) -> Path | None:
     return write_atomically(path, content)
 
 
+def discard(folder: Path, version: Version) -> None:
+    """Forgets a version just kept, when the change it was kept for failed (the file is still in place)."""
+    shutil.rmtree(folder / HISTORY / version.id, ignore_errors=True)
+
+
 def _new_place(folder: Path) -> Path:
     """A fresh folder for one version, named by the time so that names sort as versions were kept."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
