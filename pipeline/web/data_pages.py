@@ -161,7 +161,7 @@ def received(folder: Path, sent: list[Sent], target: str, by: str) -> list[Outco
         except Refused as refusal:
             outcome.refused = refusal.message
     job = reader(folder)  # after the whole sending: a register or job.toml sent with the workbooks counts
-    for outcome in outcomes:
+    for outcome in outcomes:  # one after another: worker processes started from the server cost more than they save
         if outcome.path is not None:
             outcome.problems = file_problems(job, folder / outcome.path)
     return outcomes

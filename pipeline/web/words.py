@@ -201,6 +201,7 @@ W = {
     "target_one_file": "Đã chọn một tệp để thay thì chỉ gửi một tệp; gửi nhiều tệp thì chọn \"theo tên tệp\".",
     "sent_twice": "Tệp \"{name}\" vào cùng chỗ ({path}) với một tệp đã gửi trong lần này: không nhận tệp sau.",
     "outcomes_title": "Các tệp vừa gửi",
+    "received_count": "Đã nhận {count}/{sent} tệp.",
     "col_sent": "Tệp gửi lên",
     "col_outcome": "Kết quả",
     "outcome_saved": "Đã nhận tệp {path}.",
