@@ -20,6 +20,7 @@ from pipeline.web.downloads import attachment
 from pipeline.web.history import HISTORY
 from pipeline.web.security import password_file, save_password
 from tests.web.conftest import Client, text_of
+from tests.web.test_pages import _zip
 
 CAMPAIGN = "vi-du-2025-dot-danh-gia-tinh"
 DECISION = "huong-tra-2020-xep-loai"
@@ -41,14 +42,6 @@ def _with_self_points(path: Path, code: str, value) -> bytes:
     sheet.cell(row[0].row, column).value = value
     stream = io.BytesIO()
     book.save(stream)
-    return stream.getvalue()
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    stream = io.BytesIO()
-    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
     return stream.getvalue()
 
 
