@@ -34,8 +34,11 @@
     var found = [];
     var items = Array.prototype.slice.call(event.dataTransfer.items || []);
     var walks = items.map(function (item) {
-      var entry = item.webkitGetAsEntry && item.webkitGetAsEntry();
-      return entry ? entries(entry, "", found) : Promise.resolve();
+      var entry = item.kind === "file" && item.webkitGetAsEntry && item.webkitGetAsEntry();
+      if (entry) return entries(entry, "", found);
+      var file = item.kind === "file" && item.getAsFile();  // a file without an entry (not from the disk)
+      if (file) found.push([file, file.name]);
+      return Promise.resolve();
     });
     Promise.all(walks).then(function () {
       if (!found.length) return;
