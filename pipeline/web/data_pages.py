@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -101,8 +102,16 @@ async def data(request: Request, refused: str | None = None, outcomes: list[Outc
                 summary=_read_summary(checked), problems=len(checked.problems), message=message,
                 refused=refused, max_mb=MAX_UPLOAD // (1024 * 1024),
                 outcomes=[_shown(o) for o in outcomes or ()], offers=_set_aside_offers(checked, files),
-                history=[{"version": v, "kb": max(1, v.size // 1024), "when": v.kept_at.replace("T", " ")}
+                history=[{"version": v, "kb": max(1, v.size // 1024), "when": _when(v.kept_at)}
                          for v in versions(folder)[:50]])
+
+
+def _when(kept_at: str) -> str:
+    """A version's time as staff write it: 14:05:09 ngày 01/12/2026."""
+    try:
+        return datetime.fromisoformat(kept_at).strftime("%H:%M:%S ngày %d/%m/%Y")
+    except ValueError:
+        return kept_at
 
 
 async def upload(request: Request) -> Response:
