@@ -116,7 +116,12 @@ def _when(kept_at: str) -> str:
 
 async def upload(request: Request) -> Response:
     name, folder = job_folder(request)
-    form = await posted(request, max_files=MAX_FILES)
+    try:
+        form = await posted(request, max_files=MAX_FILES)
+    except HTTPException as exc:  # the form could not be read whole: more files than one sending takes
+        if exc.status_code != 400:
+            raise
+        return await data(request, refused=W["too_many_files"].format(count=MAX_FILES), status=400)
     try:
         sent = [f for f in form.getlist("file") if isinstance(f, UploadFile) and f.filename]
         target = str(form.get("target") or "")

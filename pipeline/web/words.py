@@ -194,6 +194,7 @@ W = {
     "upload_drop": "Hoặc kéo thả tệp, thư mục vào ô này.",
     "upload_limit": "Tối đa {size} MB mỗi lần gửi (mọi tệp cộng lại).",
     "too_large_all": "Các tệp gửi lên cộng lại lớn quá {size} MB: không nhận. Gửi làm nhiều lần.",
+    "too_many_files": "Mỗi lần gửi tối đa {count} tệp: gửi làm nhiều lần (hoặc nén các tệp thành một tệp .zip).",
     "not_zip": "Tệp \"{name}\" không phải tệp nén .zip đọc được.",
     "disk_full": ("Ổ đĩa của máy chạy bàn làm việc đã đầy: chưa ghi được tệp \"{name}\"; tệp cũ (nếu có) vẫn giữ "
                   "nguyên. Xóa bớt tệp trên ổ đĩa đó rồi tải lên lại."),

@@ -165,6 +165,16 @@ def test_a_folder_sent_with_its_paths_lands_in_the_data_folder_and_new_units_are
     assert not (job / "bang-da-dien").exists()
 
 
+def test_more_files_than_one_sending_takes_are_refused_in_plain_words(client, jobs, monkeypatch):
+    import pipeline.web.data_pages as data_pages
+
+    monkeypatch.setattr(data_pages, "MAX_FILES", 2)
+    content = (jobs / CAMPAIGN / "don-vi" / "01-so-noi-vu.xlsx").read_bytes()
+    response = _send(client, CAMPAIGN, [(f"{n}.xlsx", content) for n in range(3)])
+    assert response.status_code == 400 and "Mỗi lần gửi tối đa 2 tệp" in text_of(response.text)
+    assert not list((jobs / CAMPAIGN).rglob("0.xlsx"))
+
+
 def test_choosing_a_file_to_replace_takes_one_file_only(client, jobs):
     content = (jobs / DECISION / "diem-tham-dinh-2020.xlsx").read_bytes()
     response = _send(client, DECISION, [("a.xlsx", content), ("b.xlsx", content)], target="diem-tham-dinh-2020.xlsx")
