@@ -33,6 +33,7 @@ clean:
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_render.py --pdf 20
 	$(PY) benchmarks/bench_end_to_end.py
+	$(PY) benchmarks/bench_upload.py
 
 pages: run
 	$(PY) scripts/render_pages.py

@@ -103,6 +103,7 @@ class Reason(Enum):
     ANNOTATED_IS_TEMPLATE = "annotated_is_template"
     UNREGISTERED_UNIT = "unregistered_unit"
     REGISTERED_WITHOUT_TABLE = "registered_without_table"
+    NOT_EVALUATED_BLANK_TABLE = "not_evaluated_blank_table"
     DUPLICATE_REGISTERED_UNIT = "duplicate_registered_unit"
     APPRAISAL_MISSING = "appraisal_missing"
     APPRAISAL_NOT_DONE = "appraisal_not_done"  # a warning: reports made, no decision

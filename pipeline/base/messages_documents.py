@@ -50,6 +50,10 @@ DOCUMENT_TEXT: dict[Reason, str] = {
         "đơn vị \"{value}\" (khối \"{group}\") có trong danh mục nhưng không có bảng tiêu chí nào trong {data}. "
         "Thêm bảng tiêu chí của đơn vị (dòng \"Đơn vị: {value}\" phía trên dòng tiêu đề), hoặc ghi lý do ở cột "
         "\"Lý do không đánh giá\" của dòng này nếu đơn vị không được đánh giá."),
+    Reason.NOT_EVALUATED_BLANK_TABLE: (
+        "bảng tiêu chí chưa điền của đơn vị \"{value}\", đơn vị mà danh mục đơn vị ghi không đánh giá (lý do: "
+        "{why}). Bỏ tệp này ra khỏi thư mục số liệu (ở trang Số liệu của bàn làm việc: nút \"Để riêng\"; tệp "
+        "được giữ, lấy lại được); hoặc, nếu đơn vị được đánh giá, xóa lý do trong danh mục rồi điền bảng."),
     Reason.DUPLICATE_REGISTERED_UNIT: (
         "đơn vị \"{value}\" đã có trong danh mục ở dòng {first_row}. Mỗi đơn vị chỉ ghi một dòng; xóa dòng thừa."),
     Reason.APPRAISAL_MISSING: (

@@ -62,7 +62,9 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
     for table in tables:
         sheet = table.sheet
         where = {"file": sheet.file, "sheet": sheet.name}
+        before = len(problems)
         unit = _labelled(sheet, table.header_row, UNIT_LABELS, problems)
+        entry = None
         if register is None:
             group = _group(settings, sheet, table.header_row, where, problems)
         else:
@@ -86,6 +88,10 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
             criteria, appraised, more = _appraised(criteria, settings.appraisal_done, where)
             found += [p for p in more if p not in found]  # a wrong maximum or code is said once, not per tree
         problems += found
+        if entry is not None and entry.reason and any(p.reason is Reason.NO_POINTS for p in problems[before:]):
+            del problems[before:]  # the blank table `init` made of a unit not evaluated: said once, not per cell
+            problems.append(problem(Reason.NOT_EVALUATED_BLANK_TABLE, **where, value=entry.unit, why=entry.reason))
+            continue
         if unit and group is not None and totals is not None and not found:
             findings = tuple(criteria_findings(criteria, settings.checks.decimals))
             reports.append(UnitReport(unit, group, sheet.file, sheet.name, criteria, totals, appraised, findings))

@@ -14,7 +14,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pipeline.web import job_pages, output_pages, reading_pages, template_pages
+from pipeline.web import data_pages, job_pages, output_pages, reading_pages, template_pages
 from pipeline.web.jobs import Desk
 from pipeline.web.pages import Refusal, page, refusal_page
 from pipeline.web.runs import Runs
@@ -90,10 +90,14 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/jobs/{job}", job_pages.job_home),
         Route("/jobs/{job}/edit", job_pages.edit_form, methods=["GET"]),
         Route("/jobs/{job}/edit", job_pages.save, methods=["POST"]),
-        Route("/jobs/{job}/data", reading_pages.data, methods=["GET"]),
-        Route("/jobs/{job}/data", reading_pages.upload, methods=["POST"]),
-        Route("/jobs/{job}/data/file", reading_pages.data_file),
-        Route("/jobs/{job}/data.zip", reading_pages.data_zip),
+        Route("/jobs/{job}/data", data_pages.data, methods=["GET"]),
+        Route("/jobs/{job}/data", data_pages.upload, methods=["POST"]),
+        Route("/jobs/{job}/data/file", data_pages.data_file),
+        Route("/jobs/{job}/data.zip", data_pages.data_zip),
+        Route("/jobs/{job}/data/delete", data_pages.delete_form, methods=["GET"]),
+        Route("/jobs/{job}/data/delete", data_pages.delete, methods=["POST"]),
+        Route("/jobs/{job}/data/aside", data_pages.set_aside, methods=["POST"]),
+        Route("/jobs/{job}/data/restore", data_pages.restored, methods=["POST"]),
         Route("/jobs/{job}/check", reading_pages.check),
         Route("/jobs/{job}/check/loi.xlsx", reading_pages.errors_workbook),
         Route("/jobs/{job}/results", reading_pages.results),

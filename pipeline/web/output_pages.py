@@ -3,9 +3,7 @@ confirmed), the files of the last run, and every page of each document previewed
 
 from __future__ import annotations
 
-import io
 import shutil
-import zipfile
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -16,6 +14,7 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from pipeline.base.errors import InputErrors
 from pipeline.flow import replaced_outputs
 from pipeline.read.job_folder import read_settings
+from pipeline.web.downloads import bytes_download, file_download, zipped_files
 from pipeline.web.job_pages import job_folder
 from pipeline.web.jobs import run_time
 from pipeline.web.pages import page, posted
@@ -98,7 +97,7 @@ def _output_path(request: Request, name: str) -> Path:
 async def output_file(request: Request) -> Response:
     name, _ = job_folder(request)
     path = _output_path(request, name)
-    return FileResponse(path, filename=path.name)
+    return file_download(path)
 
 
 async def output_zip(request: Request) -> Response:
@@ -108,16 +107,8 @@ async def output_zip(request: Request) -> Response:
     if not files:
         raise HTTPException(404)
 
-    def zipped() -> bytes:
-        stream = io.BytesIO()
-        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-            for file in files:
-                archive.write(out_dir / file, f"{name}/{file}")
-        return stream.getvalue()
-
-    content = await run_in_threadpool(zipped)
-    return Response(content, media_type="application/zip",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.zip"'})
+    content = await run_in_threadpool(zipped_files, [(out_dir / file, f"{name}/{file}") for file in files])
+    return bytes_download(content, f"{name}.zip", "application/zip")
 
 
 def _page_number(request: Request) -> int:

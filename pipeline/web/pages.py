@@ -13,7 +13,7 @@ from pipeline.web.security import CSRF_FIELD, SESSION_COOKIE
 from pipeline.web.uploads import MAX_UPLOAD
 from pipeline.web.words import A11Y, APP, NAV, TABS, W
 
-MAX_REQUEST = MAX_UPLOAD + 1024 * 1024  # one file and the form around it
+MAX_REQUEST = MAX_UPLOAD + 1024 * 1024  # the files and the form around them
 
 _environment = Environment(loader=PackageLoader("pipeline.web", "templates"),
                            autoescape=select_autoescape(default=True, default_for_string=True))
@@ -43,12 +43,15 @@ def refusal_page(request: Request, refusal: Refusal) -> HTMLResponse:
     return page(request, "refused.html", status=refusal.status, title=refusal.title, text=refusal.text)
 
 
-async def posted(request: Request) -> FormData:
-    """The submitted form, once its size is within bounds and its CSRF token is the session's."""
+async def posted(request: Request, max_files: int = 1) -> FormData:
+    """The submitted form, once its size is within bounds and its CSRF token is the session's.
+
+    The request may exceed the stated upload limit (`MAX_UPLOAD`) by the form around the files; the files
+    themselves are held to the limit by the page that reads them, which says the same figure."""
     length = request.headers.get("content-length")
     if length is not None and (not length.isdigit() or int(length) > MAX_REQUEST):
-        raise Refusal(413, W["csrf_title"], W["request_too_large"].format(size=MAX_REQUEST // (1024 * 1024)))
-    form = await request.form(max_files=1, max_fields=500, max_part_size=MAX_REQUEST)
+        raise Refusal(413, W["csrf_title"], W["request_too_large"].format(size=MAX_UPLOAD // (1024 * 1024)))
+    form = await request.form(max_files=max_files, max_fields=500, max_part_size=MAX_REQUEST)
     session = request.cookies.get(SESSION_COOKIE)
     token = form.get(CSRF_FIELD)
     if not request.app.state.sessions.csrf_valid(session, token if isinstance(token, str) else None):

@@ -1,134 +1,26 @@
-"""Data (download, upload, what was read), check (every problem, loi.xlsx) and results pages."""
+"""Check (every problem, loi.xlsx) and results pages."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.responses import Response
 
-from pipeline.base.errors import InputErrors, Reason, problem
-from pipeline.base.messages import describe, explain, location
+from pipeline.base.errors import Reason, problem
+from pipeline.base.messages import describe, explain
 from pipeline.base.messages_checks import REVIEW_HEADERS
-from pipeline.config.job_settings import data_files_in
 from pipeline.documents.numbers import points_text, score_header
-from pipeline.read.job_folder import read_settings
 from pipeline.web.job_pages import job_folder
-from pipeline.web.names import inside
-from pipeline.web.pages import page, posted
+from pipeline.web.pages import page
 from pipeline.web.results_table import Wanted, choices, result_groups
-from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
-from pipeline.web.words import W
-from pipeline.write.files import write_atomically
+from pipeline.web.downloads import bytes_download
 from pipeline.write.problems_workbook import problems_workbook
 from pipeline.write.review_rows import review_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FINDING_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 9)  # of "Cần xem lại": TT, file, sheet, row, code, stated, should be, all
-
-
-def data_files(folder: Path) -> tuple[list[str], Path]:
-    """The job's data files (and register), relative to its folder, and the folder new files go to."""
-    try:
-        settings = read_settings(folder)
-    except InputErrors:
-        found = sorted({*data_files_in(folder), *(p for p in folder.glob("*/*") if p.suffix in (".xlsx", ".csv"))})
-        return [p.relative_to(folder).as_posix() for p in found], folder
-    files = [*settings.data_files, *([settings.register] if settings.register else [])]
-    where = {p.parent for p in settings.data_files}
-    target = where.pop() if len(where) == 1 else folder
-    return [p.relative_to(folder).as_posix() for p in files], target
-
-
-def _read_summary(checked, folder: Path) -> dict | None:
-    """What the check read: units per group and their totals, or a report's criteria and points."""
-    result = checked.result
-    if result is None:
-        return None
-    groups = [{"name": g.name, "count": len(result.members(g.name)),
-               "evaluated": sum(1 for u in result.members(g.name) if u["evaluated"])} for g in result.settings.groups]
-    summary = {"groups": groups, "units": sum(g["count"] for g in groups)}
-    if result.criteria is not None and result.totals is not None:
-        summary["criteria"] = len(result.criteria)
-        summary["points"] = points_text(result.totals.points)
-        summary["max"] = points_text(result.totals.max_points)
-    return summary
-
-
-async def data(request: Request, message: str | None = None, refused: str | None = None,
-               status: int = 200) -> Response:
-    name, folder = job_folder(request)
-    files, _ = data_files(folder)
-    checked = await run_in_threadpool(request.app.state.desk.check, name)
-    sizes = {f: max(1, (folder / f).stat().st_size // 1024) for f in files if (folder / f).is_file()}
-    return page(request, "data.html", status=status, job=name, tab="data", files=files, sizes=sizes,
-                summary=_read_summary(checked, folder), problems=len(checked.problems),
-                message=message or (W["uploaded"].format(name=request.query_params["uploaded"])
-                                    if request.query_params.get("uploaded") else None),
-                refused=refused, max_mb=MAX_UPLOAD // (1024 * 1024))
-
-
-async def upload(request: Request) -> Response:
-    name, folder = job_folder(request)
-    form = await posted(request)
-    try:
-        return await _uploaded(request, name, folder, form)
-    finally:
-        await form.close()
-
-
-async def _uploaded(request: Request, name: str, folder: Path, form) -> Response:
-    files, new_folder = data_files(folder)
-    sent = form.get("file")
-    target = str(form.get("target") or "")
-    try:
-        if not isinstance(sent, UploadFile) or not sent.filename:
-            raise Refused(W["no_file"])
-        content = await sent.read(MAX_UPLOAD + 1)
-        if target:
-            if target not in files:
-                raise Refused(W["bad_file_name"].format(name=target))
-            path = folder / target
-            checked_upload(path.name, content, (path.suffix.lower(),))
-            checked_upload(sent.filename, content, (path.suffix.lower(),))
-        else:
-            file_name = checked_upload(sent.filename, content, (".xlsx", ".csv"))
-            path = inside(new_folder, file_name)
-            if path is None:
-                raise Refused(W["bad_file_name"].format(name=file_name))
-    except Refused as refusal:
-        return await data(request, refused=refusal.message, status=400)
-    write_atomically(path, content)
-    return RedirectResponse(f"/jobs/{name}/data?uploaded={path.relative_to(folder).as_posix()}", status_code=303)
-
-
-async def data_file(request: Request) -> Response:
-    """A data file of the job, to fill in Excel: only one the job lists."""
-    name, folder = job_folder(request)
-    wanted = request.query_params.get("path", "")
-    files, _ = data_files(folder)
-    if wanted not in files or inside(folder, wanted) is None:
-        raise HTTPException(404)
-    return FileResponse(folder / wanted, filename=Path(wanted).name)
-
-
-async def data_zip(request: Request) -> Response:
-    """Every data file of the job (a campaign's unit workbooks and register) in one .zip, to fill and send back."""
-    name, folder = job_folder(request)
-    files, _ = data_files(folder)
-    stream = io.BytesIO()
-    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in files:
-            if inside(folder, file) is not None and (folder / file).is_file():
-                archive.write(folder / file, file)
-    return Response(stream.getvalue(), media_type="application/zip",
-                    headers={"Content-Disposition": f'attachment; filename="{name}-so-lieu.zip"'})
 
 
 async def check(request: Request) -> Response:
@@ -151,7 +43,7 @@ async def errors_workbook(request: Request) -> Response:
     name, _ = job_folder(request)
     checked = await run_in_threadpool(request.app.state.desk.check, name)
     content = problems_workbook(checked.problems)
-    return Response(content, media_type=XLSX, headers={"Content-Disposition": 'attachment; filename="loi.xlsx"'})
+    return bytes_download(content, "loi.xlsx", XLSX)
 
 
 async def results(request: Request) -> Response:

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 
 from pipeline.base.errors import InputErrors, Problem
 from pipeline.base.messages import explain, location
@@ -20,6 +20,7 @@ from pipeline.config.kinds import Kind
 from pipeline.documents.render import TEMPLATE_DIR
 from pipeline.documents.template_check import check_template
 from pipeline.documents.template_comments import annotated
+from pipeline.web.downloads import bytes_download, file_download
 from pipeline.web.form_edit import set_value
 from pipeline.web.form_values import value_at
 from pipeline.web.job_form import job_kind, read_text, validation_problems
@@ -152,7 +153,7 @@ def _own(request: Request, folder: Path) -> Path:
 async def own_file(request: Request) -> Response:
     _, folder = job_folder(request)
     path = _own(request, folder)
-    return FileResponse(path, filename=path.name, media_type=DOCX)
+    return file_download(path, media_type=DOCX)
 
 
 async def annotated_copy(request: Request) -> Response:
@@ -165,14 +166,7 @@ async def annotated_copy(request: Request) -> Response:
     findings = await run_in_threadpool(_findings, path, chosen.context)
     content = await run_in_threadpool(annotated, path, findings)
     stem = path.stem
-    return Response(content, media_type=DOCX,
-                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_quoted(stem)}.gop-y.docx"})
-
-
-def _quoted(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text)
+    return bytes_download(content, f"{stem}.gop-y.docx", DOCX)
 
 
 async def shipped(request: Request) -> Response:
@@ -180,4 +174,4 @@ async def shipped(request: Request) -> Response:
     path = TEMPLATE_DIR / name
     if not safe_name(name) or not name.endswith(".docx") or not path.is_file():
         raise HTTPException(404)
-    return FileResponse(path, filename=name, media_type=DOCX)
+    return file_download(path, media_type=DOCX)

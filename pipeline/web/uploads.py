@@ -7,13 +7,14 @@ before anything is unpacked: too many entries, too much once unpacked, or packed
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 
 from pipeline.web.names import safe_name
 from pipeline.web.words import W
 
-MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one uploaded file
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one sending (all its files together): the one limit the pages state
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes of a workbook or document once unpacked
 MAX_RATIO = 100  # unpacked size over packed size, for the whole archive…
 RATIO_FROM = 10 * 1024 * 1024  # …once it unpacks to more than this (a small file cannot be a bomb)
@@ -33,6 +34,7 @@ def checked_upload(name: str, content: bytes, suffixes: tuple[str, ...]) -> str:
     """The file's name once `content` is accepted as one of `suffixes`; `Refused` says why not."""
     if not name:
         raise Refused(W["no_file"])
+    name = unicodedata.normalize("NFC", name)  # as a person sees it, however the browser composed the accents
     if not safe_name(name):
         raise Refused(W["bad_file_name"].format(name=name))
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
@@ -72,7 +74,11 @@ def _check_zip(name: str, content: bytes, suffix: str) -> None:
     names = {entry.filename for entry in entries}
     if len(entries) > MAX_ENTRIES or any(part not in names for part in _PARTS[suffix]):
         raise refused
-    unpacked = sum(entry.file_size for entry in entries)
-    if unpacked > MAX_UNPACKED or (unpacked > RATIO_FROM and unpacked > MAX_RATIO * len(content)):
+    unpacked_size_refused(name, sum(entry.file_size for entry in entries), len(content))
+
+
+def unpacked_size_refused(name: str, unpacked: int, packed: int) -> None:
+    """Refuses a zip (workbook, document, or a .zip of files) too large once unpacked, or packed too tightly."""
+    if unpacked > MAX_UNPACKED or (unpacked > RATIO_FROM and unpacked > MAX_RATIO * packed):
         raise Refused(W["zip_bomb"].format(name=name, size=round(unpacked / (1024 * 1024), 1),
-                                           ratio=unpacked // max(len(content), 1)))
+                                           ratio=unpacked // max(packed, 1)))

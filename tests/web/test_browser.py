@@ -259,3 +259,44 @@ def test_the_example_pages_look_as_they_should(desk, browser):
     shot(browser, "10-ket-qua-dot-danh-gia")
     browser.get(f"{base}/jobs/huong-tra-2020-xep-loai/edit")
     shot(browser, "11-thiet-lap-huong-tra")
+
+
+CAMPAIGN = "vi-du-2025-dot-danh-gia-tinh"
+
+
+def test_a_campaigns_workbooks_arrive_in_one_sending_from_a_chosen_folder_or_dropped(desk, browser, tmp_path):
+    root, base = desk
+    driver = browser
+    units = root / "inputs" / CAMPAIGN / "don-vi"
+    chosen = tmp_path / "bang-da-dien" / "don-vi"
+    chosen.mkdir(parents=True)
+    names = ["01-so-noi-vu.xlsx", "02-so-tu-phap.xlsx", "09-phuong-hoa-an.xlsx"]
+    for name in names:
+        shutil.copy(units / name, chosen / name)
+    driver.get(f"{base}/jobs/{CAMPAIGN}/data")
+    driver.find_element(By.ID, "folder").send_keys(str(chosen.parent))
+    driver.find_element(By.ID, "send").click()
+    said = wait(driver, seen.presence_of_element_located((By.ID, "uploaded"))).text
+    assert said == "Đã nhận 3/3 tệp."
+    kept = sorted(p.parent.name for p in (root / "inputs" / CAMPAIGN / ".lich-su").glob("*/*.xlsx"))
+    assert len(kept) == 3
+    shot(driver, "so-lieu-nhieu-tep")
+
+    # two workbooks dropped on the upload box (made in the page from the job's own files, as a drag would give them)
+    driver.execute_async_script("""
+        var done = arguments[arguments.length - 1];
+        var names = ["03-so-tai-chinh.xlsx", "04-so-cong-thuong.xlsx"];
+        Promise.all(names.map(function (name) {
+          return fetch("data/file?path=don-vi/" + name).then(function (r) { return r.blob(); })
+            .then(function (blob) { return new File([blob], name); });
+        })).then(function (files) {
+          var transfer = new DataTransfer();
+          files.forEach(function (file) { transfer.items.add(file); });
+          document.getElementById("drop").dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true}));
+          done();
+        });""")
+    said = wait(driver, seen.text_to_be_present_in_element((By.ID, "uploaded"), "Đã nhận 2/2 tệp.")) and \
+        driver.find_element(By.ID, "uploaded").text
+    assert said == "Đã nhận 2/2 tệp."
+    rows = driver.find_element(By.ID, "outcomes").text
+    assert "Đã nhận tệp don-vi/03-so-tai-chinh.xlsx." in rows and "Đã nhận tệp don-vi/04-so-cong-thuong.xlsx." in rows
