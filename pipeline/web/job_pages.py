@@ -18,6 +18,7 @@ from pipeline.base.messages import describe, explain
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS
 from pipeline.new_job.start import start_job
+from pipeline.web.desk_audience import DESK
 from pipeline.web.job_form import (edited_text, field_of, form_errors, form_sections, job_kind, read_text,
                                    shown_value, validation_problems, value_at)
 from pipeline.web.jobs import run_time
@@ -49,7 +50,7 @@ async def job_list(request: Request) -> Response:
         checked = await run_in_threadpool(desk.check, name)
         rows.append({"name": name, "kind": kind, "kind_title": KINDS[kind].title if kind in KINDS else kind,
                      "run_time": run_time(manifest) if manifest else None,
-                     "run_files": len(manifest.get("outputs", [])) + 1 if manifest else 0,
+                     "run_files": len(manifest.get("outputs", [])) if manifest else 0,
                      "problems": len(checked.problems)})
     return page(request, "jobs.html", title=request.app.state.desk.jobs.name, rows=rows, jobs=desk.jobs,
                 outputs=desk.outputs)
@@ -105,7 +106,7 @@ async def _created(request: Request, form) -> Response:
             try:
                 await run_in_threadpool(start_job, kind, desk.jobs / name, source_folder, criteria_path)
             except InputErrors as exc:
-                errors += [describe(p) for p in exc.problems]
+                errors += [describe(p, DESK) for p in exc.problems]
     if errors:
         return page(request, "new.html", status=400, kinds=_starters(), sources=desk.names(), values=values,
                     errors=errors)
@@ -145,7 +146,7 @@ def _unreadable(request: Request, name: str, folder: Path) -> Response:
     except InputErrors as exc:
         problems = list(exc.problems)
     return page(request, "edit.html", status=422, job=name, tab="edit", kind=None, sections=[], values={},
-                errors={}, general=[describe(p) for p in problems], notice=None, unreadable=True)
+                errors={}, general=[describe(p, DESK) for p in problems], notice=None, unreadable=True)
 
 
 async def save(request: Request) -> Response:
@@ -171,9 +172,9 @@ async def save(request: Request) -> Response:
         for found in problems:
             key = field_of(found, keys)
             if key is None:
-                general.append(describe(found))
+                general.append(describe(found, DESK))
             else:
-                errors.setdefault(key, []).append(explain(found))
+                errors.setdefault(key, []).append(explain(found, DESK))
         return page(request, "edit.html", status=422, job=name, tab="edit", kind=kind, sections=sections,
                     values=submitted, errors=errors, general=general, notice=None,
                     problem_count=len(problems) + sum(len(said) for said in wrong.values()))

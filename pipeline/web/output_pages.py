@@ -18,17 +18,16 @@ from pipeline.web.job_pages import job_folder
 from pipeline.web.jobs import run_time
 from pipeline.web.pages import page, posted
 from pipeline.web.previews import first_page, previews_possible
-from pipeline.write.manifest import MANIFEST_NAME
 
 
 def _listed(request: Request, name: str) -> list[str]:
-    """The files of the job's last run, as its manifest lists them, and the manifest."""
+    """The files of the job's last run, as its manifest lists them. The manifest itself (`manifest.json`: the
+    checksums of the inputs and outputs, for the technical staff) stays in the output folder: not a clerk's file."""
     manifest = request.app.state.desk.manifest(name)
     if manifest is None:
         return []
     paths = [entry.get("path") for entry in manifest.get("outputs", []) if isinstance(entry, dict)]
-    return [p for p in paths if isinstance(p, str) and ".." not in Path(p).parts and not Path(p).is_absolute()] \
-        + [MANIFEST_NAME]
+    return [p for p in paths if isinstance(p, str) and ".." not in Path(p).parts and not Path(p).is_absolute()]
 
 
 async def documents(request: Request) -> Response:

@@ -16,9 +16,11 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.base.messages import describe, explain, location, tie_text
 from pipeline.base.messages_checks import REVIEW_HEADERS
+from pipeline.base.messages_desk import file_name
 from pipeline.config.job_settings import data_files_in
 from pipeline.documents.numbers import points_text, score_header, score_text, score_words
 from pipeline.read.job_folder import read_settings
+from pipeline.web.desk_audience import DESK
 from pipeline.web.job_pages import job_folder
 from pipeline.web.names import inside
 from pipeline.web.pages import page, posted
@@ -133,12 +135,12 @@ async def data_zip(request: Request) -> Response:
 async def check(request: Request) -> Response:
     name, _ = job_folder(request)
     checked = await run_in_threadpool(request.app.state.desk.check, name)
-    rows = [{"file": p.file or "", "sheet": p.sheet or "", "row": p.row if p.row is not None else "",
-             "column": p.column or "", "value": p.value or "", "fix": explain(p)} for p in checked.problems]
+    rows = [{"file": file_name(p.file, DESK, p.row is not None) if p.file else "", "sheet": p.sheet or "", "row": p.row if p.row is not None else "",
+             "column": p.column or "", "value": p.value or "", "fix": explain(p, DESK)} for p in checked.problems]
     warnings = []
     if checked.result is not None and not checked.result.settings.decision_made:
-        warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE)))
-    warnings += [describe(p) for p in checked.result.previous_warnings] if checked.result is not None else []
+        warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE), DESK))
+    warnings += [describe(p, DESK) for p in checked.result.previous_warnings] if checked.result is not None else []
     findings = review_rows(checked.result.findings) if checked.result is not None else []
     return page(request, "check.html", job=name, tab="check", rows=rows, warnings=warnings,
                 findings=[[row[i] if row[i] is not None else "" for i in FINDING_COLUMNS] for row in findings],
@@ -149,7 +151,7 @@ async def errors_workbook(request: Request) -> Response:
     """`check --errors loi.xlsx`'s workbook, made from the same problems."""
     name, _ = job_folder(request)
     checked = await run_in_threadpool(request.app.state.desk.check, name)
-    content = problems_workbook(checked.problems)
+    content = problems_workbook(checked.problems, DESK)
     return Response(content, media_type=XLSX, headers={"Content-Disposition": 'attachment; filename="loi.xlsx"'})
 
 
@@ -170,7 +172,7 @@ async def results(request: Request) -> Response:
         counts = [c for c in result.counts if c["group"] == group.name]
         ties = [tie_text(t, score_words(t["score"], scheme)) for t in result.ties if t["group"] == group.name]
         groups.append({"name": group.name, "rows": rows, "counts": counts, "ties": ties})
-    warnings = [] if settings.decision_made else [describe(problem(Reason.APPRAISAL_NOT_DONE))]
+    warnings = [] if settings.decision_made else [describe(problem(Reason.APPRAISAL_NOT_DONE), DESK)]
     comparison = []
     if settings.appraisal_done:
         for unit in result.units:

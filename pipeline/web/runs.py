@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem
 from pipeline.base.messages import describe
+from pipeline.web.desk_audience import DESK
 
 
 @dataclass
@@ -36,8 +37,8 @@ class RunState:
     def as_json(self) -> dict:
         percent = 100 if self.state != "running" else (min(99, 100 * self.done // self.total) if self.total else 0)
         return {"state": self.state, "done": self.done, "total": self.total, "percent": percent,
-                "written": self.written, "problems": [describe(p) for p in self.problems],
-                "warnings": [describe(p) for p in self.warnings], "crashed": self.crashed}
+                "written": self.written, "problems": [describe(p, DESK) for p in self.problems],
+                "warnings": [describe(p, DESK) for p in self.warnings], "crashed": self.crashed}
 
 
 class Runs:
@@ -79,7 +80,7 @@ class Runs:
             state.crashed = True
             state.state = "failed"
         else:
-            state.written = len(run.written) + 1
+            state.written = len(run.written)
             state.warnings = run.warnings
             state.state = "done"
         state.finished = datetime.now().strftime("%H:%M:%S")

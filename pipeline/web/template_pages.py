@@ -20,6 +20,7 @@ from pipeline.config.kinds import Kind
 from pipeline.documents.render import TEMPLATE_DIR
 from pipeline.documents.template_check import check_template
 from pipeline.documents.template_comments import annotated
+from pipeline.web.desk_audience import DESK
 from pipeline.web.job_form import _set, job_kind, read_text, validation_problems, value_at
 from pipeline.web.job_pages import job_folder
 from pipeline.web.names import inside, safe_name
@@ -75,7 +76,7 @@ def _findings(path: Path, context: str) -> list[Problem]:
 
 
 def _rows(problems: list[Problem]) -> list[dict]:
-    return [{"where": location(p), "fix": explain(p)} for p in problems]
+    return [{"where": location(p, DESK), "fix": explain(p, DESK)} for p in problems]
 
 
 async def templates(request: Request, uploaded: dict | None = None, refused: str | None = None,
@@ -161,7 +162,7 @@ async def annotated_copy(request: Request) -> Response:
     if chosen is None:
         raise HTTPException(404)
     findings = await run_in_threadpool(_findings, path, chosen.context)
-    content = await run_in_threadpool(annotated, path, findings)
+    content = await run_in_threadpool(annotated, path, findings, DESK)
     stem = path.stem
     return Response(content, media_type=DOCX,
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_quoted(stem)}.gop-y.docx"})

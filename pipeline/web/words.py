@@ -35,8 +35,8 @@ W = {
     "no_jobs": "Chưa có công việc nào. Bấm \"Công việc mới\" để tạo.",
     # new job
     "new_title": "Tạo công việc mới",
-    "new_intro": ("Chương trình tạo thư mục công việc với tệp thiết lập có ghi chú và bảng nhập liệu, "
-                  "như lệnh init. Sau đó điền thông tin văn bản ở trang Thiết lập."),
+    "new_intro": ("Chương trình tạo thư mục công việc với phần thiết lập và bảng nhập liệu. Sau đó điền thông "
+                  "tin văn bản ở trang Thiết lập."),
     "job_name": "Tên thư mục công việc",
     "job_name_help": "Nên dùng chữ không dấu, số, dấu gạch ngang (dễ gõ lại ở dòng lệnh), ví dụ tu-cham-2026",
     "kind": "Loại văn bản",
@@ -51,17 +51,18 @@ W = {
     "created": "Đã tạo công việc {name}: {files}.",
     # edit
     "edit_title": "Thiết lập công việc",
-    "edit_intro": ("Sửa các mục của job.toml. Khi lưu, chương trình kiểm tra như lệnh check; có lỗi thì "
-                   "không lưu và lỗi hiện cạnh ô. Các dòng ghi chú trong job.toml được giữ nguyên."),
+    "edit_intro": ("Sửa thiết lập của công việc. Khi lưu, chương trình kiểm tra như trang Kiểm tra; có lỗi thì "
+                   "không lưu và lỗi hiện cạnh ô."),
     "save": "Lưu thiết lập",
-    "saved": "Đã lưu job.toml.",
+    "saved": "Đã lưu thiết lập.",
     "not_saved": "Chưa lưu: có {count} lỗi cần sửa.",
     "lines_help": "Mỗi dòng một mục.",
     "labels_help": ("Mỗi dòng một nhãn, từ cao xuống thấp: tên, dấu hai chấm, điểm tối thiểu (ví dụ \"Rất tốt: 90\"); "
                     "nhãn cuối không ghi điểm. Để trống: theo bộ tiêu chí; \"[]\": chỉ xếp hạng, không xếp loại."),
     "section_group_n": "Khối {n}",
     "groups_help": "Để trống tên khối để bỏ khối đó. Một ô trống ở cuối để thêm khối mới.",
-    "settings_unreadable": "Không đọc được job.toml; sửa tệp rồi mở lại trang này.",
+    "settings_unreadable": ("Không đọc được phần thiết lập của công việc (tệp thiết lập bị sửa hỏng bên ngoài bàn "
+                            "làm việc): nhờ bộ phận kỹ thuật sửa theo các lỗi dưới đây rồi mở lại trang này."),
     # data
     "data_title": "Số liệu",
     "data_files": "Các tệp số liệu của công việc",
@@ -186,7 +187,7 @@ W = {
     "findings_intro": ("{count} điều cần xem lại trong số liệu đã gõ (không phải lỗi: văn bản vẫn lập được, với số "
                        "liệu như đã gõ; lần lập văn bản ghi chúng vào trang \"Cần xem lại\" của ket-qua.xlsx). "
                        "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn điều nào."),
-    "strict": "Coi điều cần xem lại là lỗi (như --strict): còn điều nào thì không lập văn bản",
+    "strict": "Coi điều cần xem lại là lỗi: còn điều nào thì không lập văn bản",
 }
 
 # The label of each job.toml key on the settings form, by the key's last name (its help is the comment
