@@ -159,8 +159,8 @@ DESK_TEXT: dict[Reason, str] = {
         "trước để tính lại kết quả kỳ trước từ số liệu của nó."
     ),
     Reason.PREVIOUS_JOB_INVALID: (
-        "công việc kỳ trước (ô \"{key}\" ở trang Thiết lập) có lỗi nên không so sánh được: {error} Sửa công việc kỳ "
-        "trước, hoặc bỏ đánh dấu ô \"So sánh với kỳ trước\"."
+        "công việc kỳ trước (ô \"{key}\" ở trang Thiết lập) có lỗi nên không so sánh được. Mở công việc kỳ trước ở "
+        "trang Kiểm tra để xem và sửa lỗi đó, hoặc bỏ đánh dấu ô \"So sánh với kỳ trước\"."
     ),
     Reason.PREVIOUS_NOT_RANKED: (
         "công việc kỳ trước (ô \"{key}\" ở trang Thiết lập) là loại \"{kind}\", không xếp hạng đơn vị nên không có "

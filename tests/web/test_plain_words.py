@@ -288,8 +288,9 @@ def test_the_command_line_and_the_desk_each_get_their_own_wording_of_a_problem()
 
 def test_the_desks_wording_of_a_problem_says_every_detail_the_command_lines_says():
     """A desk wording may leave out an option's name, never a detail of the problem (a value, a file, a count);
-    but the kinds' identifiers, which the form's list offers by their names, and what a previous period's field
-    should name, which the field's label says."""
+    but the kinds' identifiers, which the form's list offers by their names; what a previous period's field
+    should name, which the field's label says; and the previous job's own problem, which the command line quotes
+    in its words and the desk leaves to that job's check page."""
     from string import Formatter
 
     from pipeline.base import messages
@@ -299,6 +300,6 @@ def test_the_desks_wording_of_a_problem_says_every_detail_the_command_lines_says
         return {name for _, name, _, _ in Formatter().parse(text) if name}
 
     listed = {messages.Reason.INIT_UNKNOWN_KIND: {"known"}, messages.Reason.INIT_KIND_MISSING: {"known"},
-              messages.Reason.PREVIOUS_MISSING: {"what"}}
+              messages.Reason.PREVIOUS_MISSING: {"what"}, messages.Reason.PREVIOUS_JOB_INVALID: {"error"}}
     for reason, text in DESK_TEXT.items():
         assert fields(text) >= fields(messages._TEXT[reason]) - listed.get(reason, set()), reason
