@@ -79,7 +79,9 @@ DESK_TEXT: dict[Reason, str] = {
         "thư mục kết quả của công việc này đang được một lần lập văn bản khác ghi ({holder}). Chờ lần đó xong rồi "
         "bấm \"Lập văn bản\" lại."
     ),
-    Reason.OUTPUT_NOT_FOLDER: "đây là một tệp, không phải thư mục, nên không ghi kết quả vào đó được. " + _OUTPUT_ELSEWHERE,
+    Reason.OUTPUT_NOT_FOLDER: (
+        "đây là một tệp, không phải thư mục, nên không ghi kết quả vào đó được. " + _OUTPUT_ELSEWHERE
+    ),
     Reason.OUTPUT_IS_JOB_FOLDER: (
         "đây là chính thư mục công việc: bảng kết quả ghi vào đó sẽ bị đọc như số liệu ở lần sau. " + _OUTPUT_ELSEWHERE
     ),

@@ -89,7 +89,8 @@ UNIT_LINE, GROUP_LINE = "Đơn vị:", "Khối:"
 REGISTER_SHEET = "Danh mục đơn vị"
 REGISTER_TITLE = "DANH MỤC ĐƠN VỊ CỦA ĐỢT ĐÁNH GIÁ"
 REGISTER_INTRO = ("Mỗi dòng một đơn vị được đánh giá. Ô để trống thì dùng mặc định của khối (trong thiết lập của "
-                  "công việc, mục các khối xếp hạng). Trong ô nhiều dòng, xuống dòng (Alt+Enter) hoặc \" / \" ngăn cách các dòng.")
+                  "công việc, mục các khối xếp hạng). Trong ô nhiều dòng, xuống dòng (Alt+Enter) hoặc \" / \" ngăn "
+                  "cách các dòng.")
 TEMPLATE_FILE = "mau-bang-tu-cham.xlsx"
 
 CAMPAIGN_NOTES = [

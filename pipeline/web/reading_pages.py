@@ -135,8 +135,9 @@ async def data_zip(request: Request) -> Response:
 async def check(request: Request) -> Response:
     name, _ = job_folder(request)
     checked = await run_in_threadpool(request.app.state.desk.check, name)
-    rows = [{"file": file_name(p.file, DESK, p.row is not None) if p.file else "", "sheet": p.sheet or "", "row": p.row if p.row is not None else "",
-             "column": p.column or "", "value": p.value or "", "fix": explain(p, DESK)} for p in checked.problems]
+    rows = [{"file": file_name(p.file, DESK, p.row is not None) if p.file else "", "sheet": p.sheet or "",
+             "row": p.row if p.row is not None else "", "column": p.column or "", "value": p.value or "",
+             "fix": explain(p, DESK)} for p in checked.problems]
     warnings = []
     if checked.result is not None and not checked.result.settings.decision_made:
         warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE), DESK))

@@ -20,8 +20,8 @@ def problems_workbook(problems: tuple[Problem, ...] | list[Problem], audience: A
     sheet.title = "Danh sách lỗi"
     sheet.append(["TT", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Lỗi và cách sửa"])
     for n, found in enumerate(problems, 1):
-        sheet.append([n, found.file and file_name(found.file, audience, found.row is not None), found.sheet, found.row, found.column, found.value,
-                      explain(found, audience)])
+        where = file_name(found.file, audience, found.row is not None) if found.file else found.file
+        sheet.append([n, where, found.sheet, found.row, found.column, found.value, explain(found, audience)])
         for cell in sheet[sheet.max_row]:
             as_text(cell)
     for cell in sheet[1]:

@@ -135,7 +135,8 @@ class Reader:
         if kind.startswith("application/json"):
             self.found += said(url, " ".join(_strings(response.json())))
             return []
-        names = re.findall(r"filename\*?=(?:utf-8'')?\"?([^\";]+)", response.headers.get("content-disposition", ""), re.I)
+        disposition = response.headers.get("content-disposition", "")
+        names = re.findall(r"filename\*?=(?:utf-8'')?\"?([^\";]+)", disposition, re.I)
         name = unquote(names[-1]) if names else urlsplit(url).path
         if kind.startswith("image/"):
             return []
@@ -221,7 +222,8 @@ def test_no_page_nor_file_of_the_desk_speaks_the_command_line(desk):
         reader.read(f"/jobs/{job}/documents (refused)", client.get(f"/jobs/{job}/documents"))
     client.post_form("/jobs/huong-tra-2021-cach-cham/documents", {"force": "on", "strict": "on"})
     assert finished(client, "huong-tra-2021-cach-cham")["state"] == "failed"  # its findings refuse the run
-    reader.read("/jobs/huong-tra-2021-cach-cham/progress (strict)", client.get("/jobs/huong-tra-2021-cach-cham/progress"))
+    reader.read("/jobs/huong-tra-2021-cach-cham/progress (strict)",
+                client.get("/jobs/huong-tra-2021-cach-cham/progress"))
     assert not reader.found, "\n".join(reader.found)
     for must in ("/jobs/vi-du-2025-dot-danh-gia-tinh/data.zip", "/jobs/huong-tra-2020-xep-loai/check",
                  "/jobs/moi-xep-loai/check/loi.xlsx", "/jobs/vi-du-2025-dot-danh-gia-tinh/output.zip",
