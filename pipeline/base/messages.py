@@ -1,12 +1,14 @@
 """Vietnamese wording of every problem, in one place for a native speaker to review.
 
 Each message says where (file, sheet, row, column), what is wrong, and how to fix it,
-in office words, without Python terms.
+in office words, without Python terms; to the command line's user with its options and `job.toml`,
+to the desk's clerk with its buttons, pages and fields (`Audience`, `messages_desk`).
 """
 
 from __future__ import annotations
 
 from pipeline.base.errors import Problem, Reason
+from pipeline.base.messages_desk import COMMAND_LINE, DESK_HINTS, DESK_TEXT, Audience, file_words
 from pipeline.base.messages_documents import DOCUMENT_TEXT
 
 _TEXT: dict[Reason, str] = {
@@ -302,6 +304,8 @@ HINTS = {
     "known_names": " Các tên của \"{group}\": {names}.",
 }
 
+_DESK_HINTS = {HINTS[name]: text for name, text in DESK_HINTS.items()}  # a hint is stored as its command-line text
+
 # What `check-template --annotate` writes and says: the comments' author and initials, then the lines it prints.
 ANNOTATE_TEXT = {
     "author": "Chương trình kiểm tra mẫu", "initials": "KTM",
@@ -311,11 +315,11 @@ ANNOTATE_TEXT = {
 }
 
 
-def location(problem: Problem) -> str:
+def location(problem: Problem, audience: Audience = COMMAND_LINE) -> str:
     """`Tệp a.xlsx, trang "X", dòng 7, cột "Y"` for as much of the place as is known."""
     parts = []
     if problem.file:
-        parts.append(f"Tệp {problem.file}")
+        parts.append(file_words(problem.file, audience, line=problem.row is not None))
     if problem.detail("part"):
         parts.append(f"phần {problem.detail('part')}")
     if problem.sheet:
@@ -327,21 +331,27 @@ def location(problem: Problem) -> str:
     return ", ".join(parts)
 
 
-def describe(problem: Problem) -> str:
+def describe(problem: Problem, audience: Audience = COMMAND_LINE) -> str:
     """The full Vietnamese message for one problem."""
-    text = explain(problem)
-    where = location(problem)
+    text = explain(problem, audience)
+    where = location(problem, audience)
     return f"{where}: {text}" if where else text[:1].upper() + text[1:]
 
 
-def explain(problem: Problem) -> str:
+def explain(problem: Problem, audience: Audience = COMMAND_LINE) -> str:
     """What is wrong and how to fix it, without the place (the error workbook has columns for it)."""
     values = dict(problem.details)
     values.setdefault("hint", "")
     values["value"] = problem.value if problem.value is not None else ""
     if values.get("expected") and problem.reason is Reason.TEMPLATE_UNEXPECTED_END:
         values["expected_text"] = f" (ở chỗ này cần {values['expected']})"
-    text = _TEXT[problem.reason].format_map(_Missing(values))
+    wording = _TEXT[problem.reason]
+    if audience.desk:
+        wording = DESK_TEXT.get(problem.reason, wording)
+        values["hint"] = _DESK_HINTS.get(values["hint"], values["hint"])
+        if isinstance(values.get("key"), str):
+            values["key"] = audience.setting(values["key"])
+    text = wording.format_map(_Missing(values))
     if values.get("words"):
         text += f' Đoạn văn có lỗi: "{values["words"]}".'
     return text

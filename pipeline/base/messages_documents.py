@@ -61,7 +61,7 @@ DOCUMENT_TEXT: dict[Reason, str] = {
         "định của dòng này (tiêu chí không đạt thì ghi 0), hoặc sửa thành done = false nếu chưa thẩm định xong "
         "(khi đó chỉ lập báo cáo tự chấm điểm, chưa lập quyết định)."),
     Reason.APPRAISAL_NOT_DONE: (
-        "Lưu ý: chưa lập quyết định vì job.toml ghi [appraisal] done = false (chưa thẩm định xong); quyết định "
+        "chưa lập quyết định vì job.toml ghi [appraisal] done = false (chưa thẩm định xong); quyết định "
         "chỉ công bố kết quả đã thẩm định. Đã lập báo cáo tự chấm điểm của từng đơn vị. Khi đã ghi đủ cột "
         "\"Điểm thẩm định\" của mọi đơn vị, sửa thành done = true rồi chạy lại."),
     Reason.REGISTER_MISSING: (

@@ -62,14 +62,15 @@ UNIT_INTRO = ("Đơn vị ghi Điểm tự chấm (và Lý giải); Hội đồn
 UNIT_LINE, GROUP_LINE = "Đơn vị:", "Khối:"
 REGISTER_SHEET = "Danh mục đơn vị"
 REGISTER_TITLE = "DANH MỤC ĐƠN VỊ CỦA ĐỢT ĐÁNH GIÁ"
-REGISTER_INTRO = ("Mỗi dòng một đơn vị được đánh giá. Ô để trống thì dùng mặc định của khối ([[groups]] trong "
-                  "job.toml). Trong ô nhiều dòng, xuống dòng (Alt+Enter) hoặc \" / \" ngăn cách các dòng.")
+REGISTER_INTRO = ("Mỗi dòng một đơn vị được đánh giá. Ô để trống thì dùng mặc định của khối (trong thiết lập của "
+                  "công việc, mục các khối xếp hạng). Trong ô nhiều dòng, xuống dòng (Alt+Enter) hoặc \" / \" ngăn "
+                  "cách các dòng.")
 TEMPLATE_FILE = "mau-bang-tu-cham.xlsx"
 
 CAMPAIGN_NOTES = [
     "Dòng \"Đơn vị:\" ghi đúng tên đơn vị trong danh mục đơn vị; dòng \"Khối:\" ghi tên khối.",
-    ("Điểm thẩm định: từ 0 đến điểm chuẩn của dòng; để trống khi chưa thẩm định. Khi [appraisal] done = true "
-     "trong job.toml, mọi tiêu chí phải có điểm thẩm định."),
+    ("Điểm thẩm định: từ 0 đến điểm chuẩn của dòng; để trống khi chưa thẩm định. Khi thiết lập của công việc ghi "
+     "đã thẩm định xong, mọi tiêu chí phải có điểm thẩm định."),
 ]
 REGISTER_NOTES = [
     "Tên đơn vị ghi đúng tên chính thức, in trong báo cáo và quyết định; mỗi đơn vị một dòng.",
@@ -82,9 +83,10 @@ REGISTER_PROMPTS = {
     "order": ("Số thứ tự", "Số thứ tự (không bắt buộc).", "TT là số nguyên từ 1 trở lên."),
     "unit": ("Tên đơn vị", "Tên chính thức của đơn vị (bắt buộc), không trùng.",
              "Đơn vị này đã có trong danh mục. Xóa dòng trùng (chọn Yes nếu chắc chắn muốn giữ)."),
-    "group": ("Khối", "Chọn khối của đơn vị trong danh sách (trang \"Danh mục\", lấy từ [[groups]] của job.toml).",
-              "Chọn tên khối trong danh sách. Khối mới: ghi tên vào trang \"Danh mục\" và thêm đoạn [[groups]] "
-              "trong job.toml."),
+    "group": ("Khối", "Chọn khối của đơn vị trong danh sách (trang \"Danh mục\", các khối trong thiết lập của công "
+                      "việc).",
+              "Chọn tên khối trong danh sách. Khối mới: ghi tên vào trang \"Danh mục\" và thêm khối trong thiết lập "
+              "của công việc."),
     "parent_body": ("Cơ quan chủ quản", "Dòng trên tên cơ quan ban hành, ví dụ UBND TỈNH …; để trống khi không có "
                                         "hoặc khi khối đã ghi.", ""),
     "issuing_body": ("Tên cơ quan ban hành", "Các dòng tên cơ quan, ví dụ SỞ NỘI VỤ hoặc ỦY BAN NHÂN DÂN / XÃ …", ""),

@@ -20,20 +20,21 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from pipeline.base.errors import Problem
-from pipeline.base.messages import ANNOTATE_TEXT, describe
+from pipeline.base.messages import ANNOTATE_TEXT, COMMAND_LINE, Audience, describe
 
 BODY = "word/document.xml"
 
 
-def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...]) -> bytes:
-    """The template at `path`, as a .docx with one comment per problem, anchored at its paragraph."""
+def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...], audience: Audience = COMMAND_LINE) -> bytes:
+    """The template at `path`, as a .docx with one comment per problem (in `audience`'s words), anchored at its
+    paragraph."""
     document = Document(str(path))
     comment_styles(document)
     paragraphs = list(document.element.body.iter(qn("w:p")))
     for problem in problems:
         at = problem.anchor[1] if problem.anchor and problem.anchor[0] == BODY else 0
         paragraph = Paragraph(paragraphs[min(at, len(paragraphs) - 1)], document._body)
-        document.add_comment(commented_runs(paragraph, problem.value or ""), text=describe(problem),
+        document.add_comment(commented_runs(paragraph, problem.value or ""), text=describe(problem, audience),
                              author=ANNOTATE_TEXT["author"], initials=ANNOTATE_TEXT["initials"])
     buffer = io.BytesIO()
     document.save(buffer)

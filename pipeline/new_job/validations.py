@@ -36,7 +36,7 @@ def column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
                          f"Chọn khối của đơn vị trong danh sách (trang \"{LIST_SHEET}\"). Công việc chỉ có một khối "
                          "thì có thể để trống.",
                          f"Chọn tên khối trong danh sách. Khối mới: ghi tên vào trang \"{LIST_SHEET}\" và thêm "
-                         "đoạn [[groups]] trong job.toml."),
+                         "khối trong thiết lập của công việc."),
         "unit": _formula(f"COUNTIFS({every['unit']},{at['unit']},{every['group']},{at['group']}&\"\")=1",
                          "Đơn vị", "Tên đơn vị (bắt buộc), không trùng trong một khối.",
                          "Đơn vị này đã có trong cùng khối. Xóa dòng trùng (chọn Yes nếu chắc chắn muốn giữ).",

@@ -110,7 +110,7 @@ def _table_sheet(sheet: Worksheet, starter: Starter, spec: TableSpec, rows: list
 def _group_sheet(book: Workbook, groups: list[str]) -> None:
     """The group names the "Khối" drop-down offers; the list grows with the names written below."""
     sheet = book.create_sheet(LIST_SHEET)
-    sheet.cell(1, 1, "Danh sách khối (ghi đúng tên các khối [[groups]] trong job.toml, mỗi tên một dòng, "
+    sheet.cell(1, 1, "Danh sách khối (ghi đúng tên các khối trong thiết lập của công việc, mỗi tên một dòng, "
                      "không để dòng trống ở giữa)").font = Font(bold=True)
     sheet.column_dimensions["A"].width = 60
     for row, name in enumerate(groups, 2):
@@ -137,8 +137,8 @@ def _guide_sheet(sheet: Worksheet, starter: Starter, spec: TableSpec, rules: Map
 
 
 _UNIT_NOTES = [
-    (f"Thêm khối: thêm một đoạn [[groups]] trong job.toml và ghi tên khối vào trang \"{LIST_SHEET}\", ngay dưới "
-     "tên cuối cùng; danh sách chọn ở cột \"Khối\" tự có tên mới."),
+    (f"Thêm khối: thêm khối trong thiết lập của công việc (mục các khối xếp hạng) và ghi tên khối vào trang "
+     f"\"{LIST_SHEET}\", ngay dưới tên cuối cùng; danh sách chọn ở cột \"Khối\" tự có tên mới."),
 ]
 _CRITERIA_NOTES = [
     ("Tiêu chí cha \"cộng\": điểm chuẩn bằng tổng điểm chuẩn các mục con. Tiêu chí cha \"chọn một\": các mục "
@@ -151,10 +151,13 @@ _COMMON_NOTES = [
     "Số thập phân viết 72,2 hoặc 72.2, không dùng dấu phân cách hàng nghìn. Ô điểm để trống là chưa có điểm.",
     "Không đổi tên các cột ở dòng tiêu đề. Có thể thêm cột riêng với tên khác hẳn: chương trình bỏ qua.",
     "Dòng trống được bỏ qua. Chèn thêm dòng ở giữa bảng thì dòng mới có sẵn định dạng và kiểm tra nhập liệu.",
-    "Lưu tệp dạng Excel Workbook (.xlsx), không đặt mật khẩu, giữ đúng tên tệp ghi ở mục data của job.toml.",
+    "Lưu tệp dạng Excel Workbook (.xlsx), không đặt mật khẩu, giữ đúng tên tệp: chương trình tìm số liệu theo tên tệp.",
 ]
 _AFTER = [
-    "1. Sửa job.toml (mỗi mục có ghi chú ngay phía trên): thông tin văn bản, số và ngày văn bản.",
-    "2. Kiểm tra: python -m pipeline check <thư mục công việc>",
-    "3. Lập văn bản: python -m pipeline run <thư mục công việc>",
+    "1. Đưa tệp đã điền vào công việc (thay tệp cũ cùng tên).",
+    ("2. Điền thông tin văn bản (cơ quan ban hành, số, ngày, người ký) trong thiết lập của công việc; các thông tin "
+     "này không ghi trong tệp này."),
+    ("3. Kiểm tra: chương trình báo mọi lỗi một lần (tệp, trang tính, dòng, cột và cách sửa); sửa trong tệp này rồi "
+     "kiểm tra lại."),
+    "4. Khi không còn lỗi: lập văn bản.",
 ]

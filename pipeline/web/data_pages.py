@@ -18,6 +18,7 @@ from pipeline.base.messages import describe
 from pipeline.config.job_settings import data_files_in
 from pipeline.documents.numbers import points_text
 from pipeline.read.job_folder import read_settings
+from pipeline.web.desk_audience import DESK
 from pipeline.web.data_uploads import Outcome, Sent, accepted, unpacked, within_limit, write_refusal
 from pipeline.web.downloads import bytes_download, file_download, zipped_files
 from pipeline.web.file_checks import file_problems, reader
@@ -87,7 +88,7 @@ def _set_aside_offers(checked, files: list[str]) -> list[dict]:
 
 def _shown(outcome: Outcome) -> dict:
     return {"name": outcome.name, "path": outcome.path, "replaced": outcome.replaced, "refused": outcome.refused,
-            "count": len(outcome.problems), "problems": [describe(p) for p in outcome.problems[:SHOWN_PROBLEMS]]}
+            "count": len(outcome.problems), "problems": [describe(p, DESK) for p in outcome.problems[:SHOWN_PROBLEMS]]}
 
 
 async def data(request: Request, refused: str | None = None, outcomes: list[Outcome] | None = None,

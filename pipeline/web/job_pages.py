@@ -18,6 +18,7 @@ from pipeline.base.messages import describe, explain
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS
 from pipeline.new_job.start import start_job
+from pipeline.web.desk_audience import DESK
 from pipeline.web.form_edit import edited_text
 from pipeline.config.document_settings import AUTHORITY_PREFIXES
 from pipeline.web.form_values import collected, form_errors, rows, shown_values
@@ -53,7 +54,7 @@ async def job_list(request: Request) -> Response:
         checked = await run_in_threadpool(desk.check, name)
         rows.append({"name": name, "kind": kind, "kind_title": KINDS[kind].title if kind in KINDS else kind,
                      "run_time": run_time(manifest) if manifest else None,
-                     "run_files": len(manifest.get("outputs", [])) + 1 if manifest else 0,
+                     "run_files": len(manifest.get("outputs", [])) if manifest else 0,
                      "problems": len(checked.problems)})
     return page(request, "jobs.html", title=request.app.state.desk.jobs.name, rows=rows, jobs=desk.jobs,
                 outputs=desk.outputs)
@@ -122,7 +123,7 @@ async def _created(request: Request, form) -> Response:
             try:
                 await run_in_threadpool(start_job, kind, desk.jobs / name, source_folder, criteria_path)
             except InputErrors as exc:
-                errors += [describe(p) for p in exc.problems]
+                errors += [describe(p, DESK) for p in exc.problems]
     if errors:
         return page(request, "new.html", status=400, kinds=_starters(), sources=desk.names(), values=values,
                     errors=errors, moves=_year_moves(desk))
@@ -177,7 +178,7 @@ def _unreadable(request: Request, name: str, folder: Path) -> Response:
     except InputErrors as exc:
         problems = list(exc.problems)
     return page(request, "edit.html", status=422, job=name, tab="edit", kind=None, sections=[], values={},
-                errors={}, wrong=[], general=[describe(p) for p in problems], notice=None, unreadable=True)
+                errors={}, wrong=[], general=[describe(p, DESK) for p in problems], notice=None, unreadable=True)
 
 
 async def save(request: Request) -> Response:
@@ -205,9 +206,9 @@ async def save(request: Request) -> Response:
         for found in problems:
             key = field_of(found, keys)
             if key is None:
-                general.append(describe(found))
+                general.append(describe(found, DESK))
             else:
-                said = explain(found).replace(f'"{found.detail("key")}"', f'"{labels[field_id(key)][0]}"', 1)
+                said = explain(found, DESK).replace(f'"{found.detail("key")}"', f'"{labels[field_id(key)][0]}"', 1)
                 errors.setdefault(field_id(key), []).append(said)  # the field named as the page names it
         listed = [(f.id, *labels[f.id], errors[f.id]) for f in fields if f.id in errors]
         return _edit_page(request, 422, job=name, kind=kind, sections=sections,

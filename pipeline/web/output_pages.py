@@ -20,7 +20,6 @@ from pipeline.web.jobs import run_time
 from pipeline.web.pages import page, posted
 from pipeline.web.previews import page_pictures, previews_possible
 from pipeline.web.runs import clock
-from pipeline.write.manifest import MANIFEST_NAME
 
 
 def _listed(request: Request, name: str) -> list[str]:
@@ -29,8 +28,7 @@ def _listed(request: Request, name: str) -> list[str]:
     if manifest is None:
         return []
     paths = [entry.get("path") for entry in manifest.get("outputs", []) if isinstance(entry, dict)]
-    return [p for p in paths if isinstance(p, str) and ".." not in Path(p).parts and not Path(p).is_absolute()] \
-        + [MANIFEST_NAME]
+    return [p for p in paths if isinstance(p, str) and ".." not in Path(p).parts and not Path(p).is_absolute()]
 
 
 def _documents_page(request: Request, name: str, folder: Path, status: int = 200, **extra) -> Response:

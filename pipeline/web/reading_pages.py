@@ -11,7 +11,9 @@ from starlette.responses import Response
 from pipeline.base.errors import Reason, problem
 from pipeline.base.messages import describe, explain
 from pipeline.base.messages_checks import REVIEW_HEADERS
+from pipeline.base.messages_desk import file_name
 from pipeline.documents.numbers import points_text, score_header
+from pipeline.web.desk_audience import DESK
 from pipeline.web.job_pages import job_folder
 from pipeline.web.pages import page
 from pipeline.web.results_table import Wanted, choices, result_groups
@@ -26,12 +28,12 @@ FINDING_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 9)  # of "Cần xem lại": TT, file, sh
 async def check(request: Request) -> Response:
     name, _ = job_folder(request)
     checked = await run_in_threadpool(request.app.state.desk.check, name)
-    rows = [{"file": p.file or "", "sheet": p.sheet or "", "row": p.row if p.row is not None else "",
-             "column": p.column or "", "value": p.value or "", "fix": explain(p)} for p in checked.problems]
+    rows = [{"file": file_name(p.file, DESK, p.row is not None) if p.file else "", "sheet": p.sheet or "", "row": p.row if p.row is not None else "",
+             "column": p.column or "", "value": p.value or "", "fix": explain(p, DESK)} for p in checked.problems]
     warnings = []
     if checked.result is not None and not checked.result.settings.decision_made:
-        warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE)))
-    warnings += [describe(p) for p in checked.result.previous_warnings] if checked.result is not None else []
+        warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE), DESK))
+    warnings += [describe(p, DESK) for p in checked.result.previous_warnings] if checked.result is not None else []
     findings = review_rows(checked.result.findings) if checked.result is not None else []
     return page(request, "check.html", job=name, tab="check", rows=rows, warnings=warnings,
                 findings=[[row[i] if row[i] is not None else "" for i in FINDING_COLUMNS] for row in findings],
@@ -42,7 +44,7 @@ async def errors_workbook(request: Request) -> Response:
     """`check --errors loi.xlsx`'s workbook, made from the same problems."""
     name, _ = job_folder(request)
     checked = await run_in_threadpool(request.app.state.desk.check, name)
-    content = problems_workbook(checked.problems)
+    content = problems_workbook(checked.problems, DESK)
     return bytes_download(content, "loi.xlsx", XLSX)
 
 
@@ -56,7 +58,7 @@ async def results(request: Request) -> Response:
     scheme = settings.scheme
     wanted = Wanted.of(request.query_params)
     groups = result_groups(result, wanted)
-    warnings = [] if settings.decision_made else [describe(problem(Reason.APPRAISAL_NOT_DONE))]
+    warnings = [] if settings.decision_made else [describe(problem(Reason.APPRAISAL_NOT_DONE), DESK)]
     comparison = []
     kept = {(g["name"], row["unit"]) for g in groups for row in g["rows"]}  # the units the filters keep
     if settings.appraisal_done:

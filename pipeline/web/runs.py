@@ -25,6 +25,7 @@ from typing import Any
 
 from pipeline.base.errors import InputErrors
 from pipeline.base.messages import describe
+from pipeline.web.desk_audience import DESK
 from pipeline.web.words import W
 from pipeline.write.files import write_atomically
 from pipeline.write.manifest import MANIFEST_NAME
@@ -121,7 +122,7 @@ def remembered(out_dir: Path, manifest: dict[str, Any] | None) -> RunState | Non
     except (OSError, ValueError):
         moved = False
     state.state = "done" if moved else "interrupted"
-    state.written = len(manifest.get("outputs", [])) + 1 if moved and manifest else 0
+    state.written = len(manifest.get("outputs", [])) if moved and manifest else 0
     return state
 
 
@@ -187,15 +188,15 @@ class Runs:
         try:
             run = run_job(folder, out_dir.absolute(), force=force, pdf=pdf, progress=progress, strict=strict)
         except InputErrors as exc:
-            state.problems = tuple(describe(p) for p in exc.problems)
+            state.problems = tuple(describe(p, DESK) for p in exc.problems)
             state.state = "failed"
         except Exception:  # said on the page as the command line says it; the details go to the server's log
             traceback.print_exc()
             state.crashed = True
             state.state = "failed"
         else:
-            state.written = len(run.written) + 1
-            state.warnings = tuple(describe(p) for p in run.warnings)
+            state.written = len(run.written)
+            state.warnings = tuple(describe(p, DESK) for p in run.warnings)
             state.state = "done"
         state.finished = _now()
         _save(state, out_dir)

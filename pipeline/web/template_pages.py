@@ -20,6 +20,7 @@ from pipeline.config.kinds import Kind
 from pipeline.documents.render import TEMPLATE_DIR
 from pipeline.documents.template_check import check_template
 from pipeline.documents.template_comments import annotated
+from pipeline.web.desk_audience import DESK
 from pipeline.web.downloads import bytes_download, file_download
 from pipeline.web.form_edit import set_value
 from pipeline.web.form_values import value_at
@@ -78,7 +79,7 @@ def _findings(path: Path, context: str) -> list[Problem]:
 
 
 def _rows(problems: list[Problem]) -> list[dict]:
-    return [{"where": location(p), "fix": explain(p)} for p in problems]
+    return [{"where": location(p, DESK), "fix": explain(p, DESK)} for p in problems]
 
 
 async def templates(request: Request, uploaded: dict | None = None, refused: str | None = None,
@@ -164,7 +165,7 @@ async def annotated_copy(request: Request) -> Response:
     if chosen is None:
         raise HTTPException(404)
     findings = await run_in_threadpool(_findings, path, chosen.context)
-    content = await run_in_threadpool(annotated, path, findings)
+    content = await run_in_threadpool(annotated, path, findings, DESK)
     stem = path.stem
     return bytes_download(content, f"{stem}.gop-y.docx", DOCX)
 

@@ -45,8 +45,8 @@ W = {
     "no_jobs": "Chưa có công việc nào. Bấm \"Công việc mới\" để tạo.",
     # new job
     "new_title": "Tạo công việc mới",
-    "new_intro": ("Chương trình tạo thư mục công việc với tệp thiết lập có ghi chú và bảng nhập liệu, "
-                  "như lệnh init. Sau đó điền thông tin văn bản ở trang Thiết lập."),
+    "new_intro": ("Chương trình tạo thư mục công việc với phần thiết lập và bảng nhập liệu. Sau đó điền thông "
+                  "tin văn bản ở trang Thiết lập."),
     "job_name": "Tên thư mục công việc",
     "job_name_help": "Nên dùng chữ không dấu, số, dấu gạch ngang (dễ gõ lại ở dòng lệnh), ví dụ tu-cham-2026",
     "kind": "Loại văn bản",
@@ -67,6 +67,7 @@ W = {
     "saved": "Đã lưu thiết lập.",
     "not_saved": "Chưa lưu: có {count} lỗi cần sửa.",
     "wrong_fields": "Các ô cần sửa (bấm để đến ô):",
+    "section_group_n": "Khối {n}",
     "lines_help": "Mỗi dòng một mục.",
     "label_name": "Tên nhãn",
     "label_min": "Điểm tối thiểu",
@@ -91,7 +92,8 @@ W = {
     "move_years_help": ("Chỉ đổi năm đứng riêng (\"năm 2024\"), không đổi năm trong số, ký hiệu và ngày của văn bản "
                         "khác (\"Nghị định 30/2020/NĐ-CP\")."),
     "move_years_none": "công việc đã chọn không có năm nào trong lời văn",
-    "settings_unreadable": "Không đọc được job.toml; sửa tệp rồi mở lại trang này.",
+    "settings_unreadable": ("Không đọc được phần thiết lập của công việc (tệp thiết lập bị sửa hỏng bên ngoài bàn "
+                            "làm việc): nhờ bộ phận kỹ thuật sửa theo các lỗi dưới đây rồi mở lại trang này."),
     # data
     "data_title": "Số liệu",
     "data_files": "Các tệp số liệu của công việc",
@@ -228,7 +230,7 @@ W = {
     "findings_intro": ("{count} điều cần xem lại trong số liệu đã gõ (không phải lỗi: văn bản vẫn lập được, với số "
                        "liệu như đã gõ; lần lập văn bản ghi chúng vào trang \"Cần xem lại\" của ket-qua.xlsx). "
                        "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn điều nào."),
-    "strict": "Coi điều cần xem lại là lỗi (như --strict): còn điều nào thì không lập văn bản",
+    "strict": "Coi điều cần xem lại là lỗi: còn điều nào thì không lập văn bản",
     # data files like a file manager: many at once, delete, set aside, history (data page)
     "upload_by_name": "— theo tên tệp: thay tệp cùng tên, tệp khác thêm vào —",
     "upload_files": "Chọn tệp (.xlsx, .csv, hoặc .zip; chọn được nhiều tệp một lúc)",

@@ -8,18 +8,20 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from pipeline.base.errors import Problem
-from pipeline.base.messages import explain
+from pipeline.base.messages import COMMAND_LINE, Audience, explain
+from pipeline.base.messages_desk import file_name
 from pipeline.write.text_cells import as_text
 
 
-def problems_workbook(problems: tuple[Problem, ...] | list[Problem]) -> bytes:
-    """One row per problem — where it is and what is wrong — for staff to work through."""
+def problems_workbook(problems: tuple[Problem, ...] | list[Problem], audience: Audience = COMMAND_LINE) -> bytes:
+    """One row per problem — where it is and what is wrong — for staff to work through, in `audience`'s words."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách lỗi"
     sheet.append(["TT", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Lỗi và cách sửa"])
     for n, found in enumerate(problems, 1):
-        sheet.append([n, found.file, found.sheet, found.row, found.column, found.value, explain(found)])
+        where = file_name(found.file, audience, found.row is not None) if found.file else found.file
+        sheet.append([n, where, found.sheet, found.row, found.column, found.value, explain(found, audience)])
         for cell in sheet[sheet.max_row]:
             as_text(cell)
     for cell in sheet[1]:

@@ -102,7 +102,8 @@ def test_workbook_has_frozen_header_validations_and_instructions(tmp_path, kind)
         points = validations[column["Tổng điểm thẩm định"]]
         assert (points.type, points.operator, points.formula1) == ("decimal", "between", "0")
     guide = [c.value for c in book[GUIDE_SHEET]["A"] if c.value]
-    assert any("python -m pipeline run" in line for line in guide)
+    assert any("lập văn bản" in line for line in guide)  # what to do next, for the desk and the command line alike
+    assert not any("python -m" in line or "job.toml" in line for line in guide)
     assert all(f'"{h}"' in "\n".join(guide) for h in headers)
 
 

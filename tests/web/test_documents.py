@@ -45,16 +45,18 @@ def test_making_the_documents_writes_what_the_command_line_writes(client, jobs, 
     by_cli = json.loads((tmp_path / "cli" / "manifest.json").read_text(encoding="utf-8"))
     assert made["outputs"] == by_cli["outputs"]  # the same files, byte for byte (their SHA-256)
     page = client.get(f"/jobs/{JOB}/documents").text
-    for name in ("ket-qua.xlsx", "quyet-dinh.docx", "manifest.json"):
+    for name in ("ket-qua.xlsx", "quyet-dinh.docx"):
         assert f"/jobs/{JOB}/output?path={name}" in page
+    assert "manifest.json" not in page and (out / "manifest.json").is_file()  # a technical file: kept, not offered
+    assert client.get(f"/jobs/{JOB}/output", params={"path": "manifest.json"}).status_code == 404
     decision = client.get(f"/jobs/{JOB}/output", params={"path": "quyet-dinh.docx"})
     assert decision.content == (out / "quyet-dinh.docx").read_bytes()
     text = "\n".join(p.text for p in Document(io.BytesIO(decision.content)).paragraphs)
     assert "1841/QĐ-UBND" in text  # Số: 1841/QĐ-UBND, as job.toml says
-    listed = {e["path"] for e in made["outputs"]} | {"manifest.json"}
+    listed = {e["path"] for e in made["outputs"]}
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/jobs/{JOB}/output.zip").content))
     assert {n.split("/", 1)[1] for n in archive.namelist()} == listed
-    assert client.get("/").text.count("3 tệp") == 1  # the jobs list shows the last run
+    assert client.get("/").text.count("2 tệp") == 1  # the jobs list shows the last run: the decision, ket-qua.xlsx
 
 
 def test_a_second_click_while_running_says_a_run_is_in_progress(client, jobs, monkeypatch):
@@ -101,7 +103,8 @@ def test_a_run_with_problems_lists_them_and_writes_nothing(client, jobs):
     path.write_text(path.read_text(encoding="utf-8").replace('symbol = "QĐ-UBND"', 'symbol = ""'), encoding="utf-8")
     client.post_form(f"/jobs/{JOB}/documents")
     state = finished(client, JOB)
-    assert state["state"] == "failed" and len(state["problems"]) == 1 and "document.symbol" in state["problems"][0]
+    assert state["state"] == "failed" and len(state["problems"]) == 1
+    assert state["problems"][0].startswith("Trang Thiết lập: ") and '"Ký hiệu"' in state["problems"][0]  # the field
     assert not (jobs.parent / "outputs" / JOB / "quyet-dinh.docx").exists()
     assert "Không lập được văn bản: có 1 lỗi." in text_of(client.get(f"/jobs/{JOB}/documents").text)
 

@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 
 from pipeline.base.messages import describe, explain
 from pipeline.flow import check_job
-from pipeline.base.errors import InputErrors
+from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.read.job_folder import read_settings
+from pipeline.web.desk_audience import DESK
 from tests.conftest import INPUTS
 from tests.web.conftest import JOBS, text_of
 
@@ -113,7 +114,9 @@ def test_a_criteria_workbook_for_another_kind_is_refused_as_init_refuses_it(clie
     err = cli("init", "quyet-dinh-xep-loai", tmp_path / "x", "--criteria", criteria)[2]
     response = client.post_form("/new", {"name": "x", "kind": "quyet-dinh-xep-loai"},
                                 files={"criteria": (criteria.name, criteria.read_bytes())})
-    assert response.status_code == 400 and err.splitlines()[-1].split(". ", 1)[1] in text_of(response.text)
+    refused = problem(Reason.INIT_CRITERIA_UNUSED, value="quyet-dinh-xep-loai")  # init's refusal, in each one's words
+    assert describe(refused) in err and "--criteria" in err
+    assert response.status_code == 400 and describe(refused, DESK) in text_of(response.text)
     assert not (jobs / "x").exists()
 
 
@@ -136,11 +139,10 @@ def test_a_new_job_over_an_existing_one_is_refused(client, jobs):
 
 def test_a_new_campaign_without_criteria_says_what_init_says(client, cli, tmp_path):
     code, _, err = cli("init", tmp_path / "dot", "--kind", "dot-danh-gia")
-    assert code != 0
+    assert code != 0 and describe(problem(Reason.INIT_NO_CRITERIA)) in err
     response = client.post_form("/new", {"name": "dot-2026", "kind": "dot-danh-gia", "source": ""})
     assert response.status_code == 400
-    said = err.splitlines()[-1].split(". ", 1)[1]  # "1. <message>"
-    assert said in text_of(response.text)
+    assert describe(problem(Reason.INIT_NO_CRITERIA), DESK) in text_of(response.text)  # the form's fields, no options
 
 
 # --- settings form -------------------------------------------------------------------------------------------------
@@ -296,7 +298,10 @@ def test_a_job_toml_the_form_cannot_show_is_said_as_check_says_it(client, jobs, 
     response = client.get(f"/jobs/{job.name}/edit")
     assert response.status_code == 422
     first = err.splitlines()[2].split(". ", 1)[1]  # the first problem, as `check` says it
-    assert said in first and first in text_of(response.text)
+    with pytest.raises(InputErrors) as checked:
+        read_settings(job)
+    assert said in first and first == describe(checked.value.problems[0])
+    assert describe(checked.value.problems[0], DESK) in text_of(response.text)  # the same problem, the desk's words
     assert client.post_form(f"/jobs/{job.name}/edit", {"document-title": "x"}).status_code == 422
     assert (job / "job.toml").read_text(encoding="utf-8") == broken
 

@@ -6,7 +6,6 @@ import re
 import shutil
 import tomllib
 
-import pytest
 from openpyxl import load_workbook
 
 from pipeline.read.job_folder import read_settings
@@ -103,9 +102,9 @@ def test_a_previous_job_folder_that_is_not_there_is_said_as_the_command_line_say
     assert response.status_code == 422
     assert (jobs / CAMPAIGN / "job.toml").read_bytes() == before
     field = _field(response.text, "previous-job")
-    message = field[field.index('mục "Công việc kỳ trước"'):]  # the field as the page names it
-    assert message.replace('"Công việc kỳ trước"', '"previous.job"') in said
-    assert str((jobs / "khong-co").resolve()) in message
+    resolved = str((jobs / "khong-co").resolve())
+    assert 'mục "previous.job" ghi "../khong-co"' in said and resolved in said  # the command line names the key
+    assert '"../khong-co" (tức ' + resolved + ")" in field and 'mục "previous.job"' not in field  # the desk, its field
 
 
 def test_a_renames_line_without_an_equals_sign_is_refused_beside_its_field(client, jobs):
