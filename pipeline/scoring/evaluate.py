@@ -53,7 +53,7 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
         problems += found
         findings = [f for report in reports for f in report.findings]
     else:
-        units, found = normalise_units(sheets, settings.groups)
+        units, found = normalise_units(sheets, settings.groups, settings.scheme.scale)
         problems += found
     result = scored(settings, units, problems, criteria, totals, tuple(reports))
     return replace(result, findings=tuple(findings)) if findings else result
