@@ -17,6 +17,7 @@ from pipeline.scoring.compute import (
     report_unit,
     report_unit_row,
     rolled_up_criteria,
+    kept_as_published,
     unit_result,
     unit_scores,
 )
@@ -64,7 +65,7 @@ def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: 
            reports: tuple[UnitReport, ...] = ()) -> JobResult:
     """Compute, rank, classify `units`; raises `InputErrors` with `problems` and every new one."""
     if units is not None:
-        units, found = unit_scores(units, settings.scheme)
+        units, found = unit_scores(units, settings.scheme, settings.checks.total_as_published)
         problems = [*problems, *found]
     if problems or units is None:
         raise InputErrors(sorted(dict.fromkeys(problems), key=_place))
@@ -72,7 +73,8 @@ def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: 
     ranked = ranked_within_groups(units, group_order, settings.scheme.tie_rule)
     labelled = classified(ranked, settings.scheme, _group_labels(settings))
     counts = label_counts(labelled, settings.scheme, _group_labels(settings), group_order)
-    return JobResult(settings, labelled, counts, criteria, totals, reports, tuple(tied_units(labelled)))
+    return JobResult(settings, labelled, counts, criteria, totals, reports, tuple(tied_units(labelled)),
+                     warnings=tuple(kept_as_published(labelled, settings.scheme)))
 
 
 def unit_score(settings: JobSettings, report: UnitReport) -> dict[str, Any]:
