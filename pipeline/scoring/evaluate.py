@@ -8,6 +8,7 @@ from typing import Any
 from pipeline.base.errors import InputErrors, Problem
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import Label
+from pipeline.read.columns import UNIT_TABLE
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, campaign_unit_row
 from pipeline.scoring.checks import applied_rules, criteria_findings
@@ -21,6 +22,7 @@ from pipeline.scoring.compute import (
     unit_result,
     unit_scores,
 )
+from pipeline.scoring.header_checks import unread_columns
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
 from pipeline.scoring.rank import ranked_within_groups, tied_units
 from pipeline.scoring.register import Registered
@@ -37,6 +39,7 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     criteria = totals = None
     reports: list[UnitReport] = []
     findings: list[Problem] = []
+    unread: list[Problem] = []  # numeric columns not used: warnings
     source = settings.kind_record.source
     if source == "criteria":
         criteria, found = normalise_criteria(sheets)
@@ -56,7 +59,11 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     else:
         units, found = normalise_units(sheets, settings.groups, settings.scheme.scale)
         problems += found
+        found, unread = unread_columns(sheets, UNIT_TABLE, settings.checks.ignore_columns)
+        problems += found
     result = scored(settings, units, problems, criteria, totals, tuple(reports))
+    if unread:
+        result = replace(result, warnings=(*unread, *result.warnings))
     return replace(result, findings=tuple(findings)) if findings else result
 
 
