@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 from pathlib import Path
 
@@ -84,3 +85,13 @@ def test_a_job_with_a_satisfaction_index_column_is_refused(tmp_path):
     with pytest.raises(InputErrors) as caught:
         check_job(example_with_column(tmp_path, "Chỉ số hài lòng"), workers=1)
     assert [(p.reason, p.column) for p in caught.value.problems] == [(Reason.SATISFACTION_INDEX, "Chỉ số hài lòng")]
+
+
+def test_the_desks_check_page_says_an_unused_numeric_column(tmp_path):
+    from pipeline.web.app import create_app
+    from starlette.testclient import TestClient
+
+    example_with_column(tmp_path / "inputs", "Xếp hạng")
+    with TestClient(create_app(tmp_path / "inputs")) as client:
+        page = client.get("/jobs/job/check").text
+    assert 'cột "Xếp hạng": cột có số liệu nhưng chương trình không dùng cột này' in html.unescape(page)
