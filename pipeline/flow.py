@@ -93,6 +93,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
         result = _made(settings, staging, workers, progress, strict)
         warnings += result.findings
         warnings += result.previous_warnings
+        warnings += result.warnings  # totals kept as published, numeric columns not used
         if pdf:
             documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
             for made in convert_to_pdf(documents, progress=_steps(progress, "pdf", len(documents))):

@@ -131,6 +131,12 @@ class Reason(Enum):
     PREVIOUS_NOT_APPRAISED = "previous_not_appraised"
     PREVIOUS_UNMATCHED = "previous_unmatched"  # a warning: previous units compared with none of this period
     PREVIOUS_RANKS_DISAGREE = "previous_ranks_disagree"
+    COMPONENT_MISSING = "component_missing"  # a unit without a component its group's formula adds
+    COMPONENT_UNUSED = "component_unused"  # a unit with a component its group's formula does not add
+    FORMULA_UNDECIDED = "formula_undecided"  # as many units with the component as without
+    TOTAL_KEPT_AS_PUBLISHED = "total_kept_as_published"  # a warning: `[checks] total = "as-published"`
+    COLUMN_UNUSED = "column_unused"  # a warning: a numeric column the program does not read
+    SATISFACTION_INDEX = "satisfaction_index"
 
 
 @dataclass(frozen=True)

@@ -392,3 +392,5 @@ from pipeline.base.messages_checks import CHECK_TEXT  # noqa: E402  (the wording
 _TEXT.update(CHECK_TEXT)
 from pipeline.base.messages_period import PERIOD_TEXT  # noqa: E402  (the previous period, the summary)
 _TEXT.update(PERIOD_TEXT)
+from pipeline.base.messages_formula import FORMULA_TEXT  # noqa: E402  (a group's formula, totals as published)
+_TEXT.update(FORMULA_TEXT)

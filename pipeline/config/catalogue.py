@@ -132,6 +132,18 @@ LATER = (
             "Mỗi điều cần xem lại thành một ghi chú Word ở lý giải của tiêu chí.", "kiem-tra",
             help="Mỗi điều cần xem lại thành một ghi chú Word ở lý giải của tiêu chí trong báo cáo; nhớ xóa ghi chú "
             "trước khi phát hành.", example="comments = true", default=False),
+    Setting("checks.total", "choice", "Kết quả ghi sẵn trong bảng điểm",
+            "Kết quả ghi sẵn: \"checked\" (phải khớp kết quả tính) hoặc \"as-published\" (giữ như đã công bố khi "
+            "chỉ chênh trong phạm vi làm tròn của các thành phần).", "kiem-tra",
+            help="Chọn \"giữ như đã công bố\" khi bảng công bố tính kết quả từ các thành phần chưa làm tròn: kết quả "
+            "chỉ chênh trong phạm vi làm tròn được giữ, các chênh lệch được liệt kê trong ket-qua.xlsx.",
+            example='total = "as-published"', kinds=("units",), default="checked",
+            choices=(("checked", "phải khớp đúng kết quả tính"),
+                     ("as-published", "giữ như đã công bố khi chỉ chênh trong phạm vi làm tròn"))),
+    Setting("checks.ignore_columns", "lines", "Cột có số không dùng, không cần báo",
+            "Tên các cột có số mà chương trình không dùng và không cần báo.", "kiem-tra",
+            help="Mỗi dòng một tên cột như trong bảng điểm (ví dụ \"Xếp hạng\"): chương trình không báo các cột "
+            "này là cột có số không dùng đến.", example='ignore_columns = ["Xếp hạng"]', kinds=("units",)),
     Setting("previous", "table", "So sánh với kỳ trước", "Kỳ trước, để so sánh.", "ky-truoc", kinds=_RANKED,
             help="Thêm cột điểm tăng, giảm và hạng so với kỳ trước vào phụ lục, ket-qua.xlsx và thông cáo.",
             example='job = "../vi-du-2024-xep-loai-tinh"'),

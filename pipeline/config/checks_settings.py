@@ -2,7 +2,10 @@
 
 `decimals`: the precision, in decimals, of a criterion's points computed by its scoring rule ("Cách chấm"),
 rounded half-up once (3: 84/87 × 4 = 3,862); `comments`: whether each finding is also a Word comment in the
-generated report, at the criterion's rationale.
+generated report, at the criterion's rationale; `total`: "as-published" keeps a declared total ("Kết quả đánh giá",
+"Chỉ số CCHC") within the rounding of its parts as the result (`compute.unit_scores`), "checked" (the default)
+refuses any difference; `ignore_columns`: headers of numeric columns of a unit table the job knows are not used
+(else each is reported, `scoring.unused_columns`).
 """
 
 from __future__ import annotations
@@ -11,11 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.base.errors import Problem
+from pipeline.base.errors import Problem, Reason, problem
 from pipeline.config.catalogue import names_in
 from pipeline.config.values import unknown_keys, wrong_type
 
 CHECKS_FIELDS = names_in("checks")  # declared in `config.catalogue`
+TOTAL_RULES = ("checked", "as-published")
 MAX_DECIMALS = 6
 
 
@@ -23,6 +27,12 @@ MAX_DECIMALS = 6
 class ChecksSettings:
     decimals: int = 3
     comments: bool = False
+    total: str = "checked"  # or "as-published": a declared total within the rounding of its parts is kept
+    ignore_columns: tuple[str, ...] = ()  # numeric columns not used and not to be reported
+
+    @property
+    def total_as_published(self) -> bool:
+        return self.total == "as-published"
 
 
 def checks_from_data(data: Mapping[str, Any], source: str, errors: list[Problem]) -> ChecksSettings:
@@ -40,4 +50,15 @@ def checks_from_data(data: Mapping[str, Any], source: str, errors: list[Problem]
     if not isinstance(comments, bool):
         errors.append(wrong_type("checks.comments", comments, "true hoặc false (không có ngoặc kép)", source))
         comments = False
-    return ChecksSettings(decimals, comments)
+    total = table.get("total", ChecksSettings.total)
+    if total not in TOTAL_RULES:
+        expected = ('"checked" (tổng ghi trong tệp phải khớp đúng) hoặc "as-published" (giữ tổng như đã công bố khi '
+                    "chỉ chênh trong phạm vi làm tròn)")
+        errors.append(wrong_type("checks.total", total, expected, source) if not isinstance(total, str) else
+                      problem(Reason.SETTING_INVALID, file=source, key="checks.total", value=total, expected=expected))
+        total = ChecksSettings.total
+    ignored = table.get("ignore_columns", [])
+    if not isinstance(ignored, list) or not all(isinstance(name, str) and name.strip() for name in ignored):
+        errors.append(wrong_type("checks.ignore_columns", ignored, 'một danh sách tên cột, ví dụ ["Xếp hạng"]', source))
+        ignored = []
+    return ChecksSettings(decimals, comments, str(total), tuple(name.strip() for name in ignored))

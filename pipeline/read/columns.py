@@ -30,6 +30,7 @@ class TableSpec:
     name: str
     anchor: str
     columns: tuple[Column, ...]
+    refused: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words a header says, reason code): never a look-alike
 
     def column(self, column_id: str) -> Column:
         return next(c for c in self.columns if c.id == column_id)
@@ -42,7 +43,7 @@ UNIT_TABLE = TableSpec(
         Column("order", "TT", ("STT", "Số TT", "Số thứ tự")),
         Column("group", "Khối", ("Nhóm", "Khối, nhóm", "Khối/nhóm")),
         Column("unit", "Đơn vị", ("Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Đơn vị được đánh giá",
-                                  "Tên cơ quan"),
+                                  "Tên cơ quan", "Tỉnh/thành phố", "Tỉnh, thành phố", "Địa phương"),
                required=True),
         Column("max_points", "Tổng điểm các nhiệm vụ theo quy định",
                ("Điểm tối đa", "Điểm tối đa theo quy định", "Điểm chuẩn"), number=True, words=("toi da", "diem chuan")),
@@ -62,6 +63,8 @@ UNIT_TABLE = TableSpec(
         Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại", "Lý do"), words=("ly do",)),
         Column("note", "Ghi chú"),
     ),
+    # a satisfaction index (SIPAS, in %) is not the survey points on the scheme's scale: refused, not added
+    refused=((("hai long",), "satisfaction_index"),),
 )
 
 CRITERIA_TABLE = TableSpec(

@@ -24,6 +24,7 @@ from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import clean_text, control_characters, without_controls
 from pipeline.scoring.checks import applied_rules, criteria_findings
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
+from pipeline.scoring.formula import campaign_members, formula_problems
 from pipeline.scoring.normalise import normalise_criteria
 from pipeline.scoring.register import Registered, closest_registered, registered_as
 from pipeline.scoring.tables import locate_tables
@@ -153,10 +154,16 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport], problems: l
             found.append(problem(Reason.REGISTERED_WITHOUT_TABLE, file=entry.file, sheet=entry.sheet, row=entry.row,
                                  column=entry.column, value=entry.unit, group=entry.group,
                                  data=_data_name(settings)))
+    if register is not None:  # the register's survey points make a group's formula: the same for all its units
+        found += formula_problems(campaign_members(rows, entries), settings.scheme.scale, _campaign_scaled)
     if rows and not problems and not found:
         found += [problem(Reason.EMPTY_GROUP, file="job.toml", value=group.name) for group in settings.groups
                   if not any(r["group"] == group.name for r in rows)]
     return (rows or None), found
+
+
+def _campaign_scaled(group: str, components: tuple[str, ...]) -> bool:
+    return "survey_points" not in components  # as `campaign_unit_row` computes
 
 
 def campaign_unit_row(settings: JobSettings, report: UnitReport, entry: Registered | None) -> dict[str, Any]:

@@ -241,21 +241,35 @@ def report_unit(unit: str, group: str, totals: CriteriaTotals) -> list[dict[str,
     return [report_unit_row(unit, group, totals)]
 
 
-def unit_scores(units: list[dict[str, Any]], scheme: Scheme) -> tuple[list[dict[str, Any]], list[Problem]]:
+def unit_scores(units: list[dict[str, Any]], scheme: Scheme, as_published: bool = False
+                ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Each unit's score: components added, put on the scheme's scale, bonus and penalty.
 
     `points = appraised_points + survey_points`; with an applicable maximum,
     `score_exact = points × scale / applicable_max` (72,2 / 80 → 90,25), else the points
     themselves; then `+ bonus − penalty`. `score` is `score_exact` rounded half-up once at
     the scheme's decimals. Units with a reason, or without points, are not evaluated.
-    Adds: evaluated, points, score_exact, score. A declared "Kết quả đánh giá" that
-    differs from `score` is an error.
+    Adds: evaluated, points, score_exact, score. A declared total ("Kết quả đánh giá", named in a problem
+    as its column is typed) that differs from `score` is an error; with `as_published` (`[checks] total`), one
+    within the rounding of its parts (`published_rounding`) is the score, the computed one kept as
+    computed_score.
     """
     errors: list[Problem] = []
-    return [{**unit, **unit_result(unit, scheme, errors)} for unit in units], errors
+    return [{**unit, **unit_result(unit, scheme, errors, as_published)} for unit in units], errors
 
 
-def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem]) -> dict[str, Any]:
+def published_rounding(unit: Mapping[str, Any], decimals: int) -> Decimal:
+    """How far a total published from unrounded parts may be from the sum of its printed parts: the number of
+    parts (appraised and survey points, bonus, penalty typed) × half a unit of the last printed decimal."""
+    return _parts(unit) * Decimal(5).scaleb(-decimals - 1)
+
+
+def _parts(unit: Mapping[str, Any]) -> int:
+    return sum(1 for c in ("appraised_points", "survey_points", "bonus", "penalty") if unit.get(c) is not None)
+
+
+def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem],
+                as_published: bool = False) -> dict[str, Any]:
     """One unit's evaluated, points, score_exact and score (see `unit_scores`)."""
     evaluated = not unit["reason"] and unit["appraised_points"] is not None
     result: dict[str, Any] = {"evaluated": evaluated, "points": None, "score_exact": None, "score": None}
@@ -272,8 +286,22 @@ def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem]) 
         score = round_half_up(exact, scheme.decimals)
         result.update(points=points, score_exact=exact, score=score)
         declared = unit.get("declared_score")
-        if declared is not None and declared != score:
+        if declared is None or declared == score:
+            return result
+        if as_published and abs(declared - exact) <= published_rounding(unit, scheme.decimals):
+            result.update(score_exact=declared, score=declared, computed_score=score)
+        else:
             errors.append(problem(Reason.TOTAL_MISMATCH, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
-                                  column=UNIT_TABLE.column("declared_score").header, value=shown(declared),
-                                  computed=shown(score)))
+                                  column=unit.get("declared_column") or UNIT_TABLE.column("declared_score").header,
+                                  value=shown(declared), computed=shown(score)))
     return result
+
+
+def kept_as_published(units: list[dict[str, Any]], scheme: Scheme) -> list[Problem]:
+    """A warning for each unit whose declared total was kept as published (`unit_scores`), with the difference."""
+    return [problem(Reason.TOTAL_KEPT_AS_PUBLISHED, file=u["file"], sheet=u["sheet"], row=u["row"],
+                    column=u.get("declared_column"), value=shown(u["score"]), unit=u["unit"],
+                    computed=shown(u["computed_score"]), difference=shown(u["score"] - u["computed_score"]),
+                    bound=shown(published_rounding(u, scheme.decimals)),
+                    parts=_parts(u))
+            for u in units if u.get("computed_score") is not None]

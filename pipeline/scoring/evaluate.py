@@ -8,6 +8,7 @@ from typing import Any
 from pipeline.base.errors import InputErrors, Problem
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import Label
+from pipeline.read.columns import UNIT_TABLE
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, campaign_unit_row
 from pipeline.scoring.checks import applied_rules, criteria_findings
@@ -17,9 +18,11 @@ from pipeline.scoring.compute import (
     report_unit,
     report_unit_row,
     rolled_up_criteria,
+    kept_as_published,
     unit_result,
     unit_scores,
 )
+from pipeline.scoring.header_checks import unread_columns
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
 from pipeline.scoring.rank import ranked_within_groups, tied_units
 from pipeline.scoring.register import Registered
@@ -36,6 +39,7 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     criteria = totals = None
     reports: list[UnitReport] = []
     findings: list[Problem] = []
+    unread: list[Problem] = []  # numeric columns not used: warnings
     source = settings.kind_record.source
     if source == "criteria":
         criteria, found = normalise_criteria(sheets)
@@ -53,9 +57,13 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
         problems += found
         findings = [f for report in reports for f in report.findings]
     else:
-        units, found = normalise_units(sheets, settings.groups)
+        units, found = normalise_units(sheets, settings.groups, settings.scheme.scale)
+        problems += found
+        found, unread = unread_columns(sheets, UNIT_TABLE, settings.checks.ignore_columns)
         problems += found
     result = scored(settings, units, problems, criteria, totals, tuple(reports))
+    if unread:
+        result = replace(result, warnings=(*unread, *result.warnings))
     return replace(result, findings=tuple(findings)) if findings else result
 
 
@@ -64,7 +72,7 @@ def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: 
            reports: tuple[UnitReport, ...] = ()) -> JobResult:
     """Compute, rank, classify `units`; raises `InputErrors` with `problems` and every new one."""
     if units is not None:
-        units, found = unit_scores(units, settings.scheme)
+        units, found = unit_scores(units, settings.scheme, settings.checks.total_as_published)
         problems = [*problems, *found]
     if problems or units is None:
         raise InputErrors(sorted(dict.fromkeys(problems), key=_place))
@@ -72,7 +80,8 @@ def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: 
     ranked = ranked_within_groups(units, group_order, settings.scheme.tie_rule)
     labelled = classified(ranked, settings.scheme, _group_labels(settings))
     counts = label_counts(labelled, settings.scheme, _group_labels(settings), group_order)
-    return JobResult(settings, labelled, counts, criteria, totals, reports, tuple(tied_units(labelled)))
+    return JobResult(settings, labelled, counts, criteria, totals, reports, tuple(tied_units(labelled)),
+                     warnings=tuple(kept_as_published(labelled, settings.scheme)))
 
 
 def unit_score(settings: JobSettings, report: UnitReport) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from pipeline.config.job_settings import Group
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import clean_text, parse_code, plain_text, spelled
+from pipeline.scoring.formula import OPTIONAL_COMPONENTS, Member, formula_problems
 from pipeline.scoring.rule_cells import rule_cells
 from pipeline.scoring.tables import Cells, Located, locate_tables, records
 
@@ -29,7 +30,8 @@ ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "cho
            "chọn 1": "choose", "chọn": "choose"}
 
 
-def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[list[dict[str, Any]], list[Problem]]:
+def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decimal = Decimal(100)
+                    ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Unit rows of every sheet, one row (a dict) per unit, with its group resolved.
 
     Each row has: group, unit, the score columns as `Decimal` or `None`, scale_max (the
@@ -37,10 +39,13 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[lis
     that column, else the only maximum column, else `None`), reason, note, file, sheet,
     row. A unit's group is its "Khối" cell, else the sheet's name (or the only group of the
     job); it must be one of the job's groups. A total row under the units ("Tổng cộng",
-    "Cộng") is checked against the sum above it and is not a unit.
+    "Cộng") is checked against the sum above it and is not a unit. A group's units have the same components
+    (`formula`): a survey cell filled for some of its units and blank for others is refused.
     """
     tables, errors = locate_tables(sheets, UNIT_TABLE)
     rows: list[dict[str, Any]] = []
+    members: list[Member] = []
+    scaled: set[str] = set()
     number_ids = [c.id for c in UNIT_TABLE.columns if c.number]
     for table in tables:
         scale_by = next((c for c in ("applicable_max", "max_points") if c in table.positions), None)
@@ -64,10 +69,17 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[lis
                 "group": group, "unit": unit, **values, "scale_max": values[scale_by] if scale_by else None,
                 "reason": reason, "note": cells.text("note", keep_lines=True) if "note" in record else "",
                 "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
+                **({"declared_column": table.positions["declared_score"][1]} if "declared_score" in record else {}),
             })
             above.append(rows[-1])
+            members.append(Member(group, unit, frozenset(c for c in OPTIONAL_COMPONENTS if cells.has_value(c)),
+                                  reason, cells.where(), {c: table.positions[c][1] for c in OPTIONAL_COMPONENTS
+                                                          if c in table.positions}, values))
+            if scale_by:
+                scaled.add(group)
     unread = any(e.reason is Reason.HEADER_TOO_LOW for e in errors)  # that table may hold the group's units
     errors += _duplicates(rows) + _empty_groups(rows, groups, bool(tables) and not unread)
+    errors += formula_problems(members, scale, lambda group, _: group in scaled)
     return rows, errors
 
 

@@ -43,6 +43,7 @@ class Registered:
     sheet: str | None
     row: int
     column: str  # the header of the unit's name column, for a problem about the row
+    survey_column: str = ""  # the header of its survey points' column as typed ("" without one)
 
 
 def read_register(settings: JobSettings, sheets: list[Sheet]) -> tuple[tuple[Registered, ...], list[Problem]]:
@@ -74,7 +75,8 @@ def read_register(settings: JobSettings, sheets: list[Sheet]) -> tuple[tuple[Reg
                 continue
             entry = Registered(unit, group, tuple(header), **numbers, reason=reason, note=note,
                                file=table.sheet.file, sheet=table.sheet.name, row=record["row"],
-                               column=table.positions["unit"][1])
+                               column=table.positions["unit"][1],
+                               survey_column=table.positions.get("survey_points", (0, ""))[1])
             first = registered_as(index, unit)
             if first is not None:
                 errors.append(problem(Reason.DUPLICATE_REGISTERED_UNIT, **cells.where("unit"), value=unit,

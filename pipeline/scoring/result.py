@@ -32,6 +32,7 @@ class JobResult:
     previous_name: str = ""  # the previous period as the text names it ("năm 2024", "kỳ trước")
     previous_inputs: tuple[Path, ...] = ()  # the files the previous period was computed or read from
     previous_warnings: tuple[Problem, ...] = ()  # `[previous]`: what to know though it compares (units left unmatched)
+    warnings: tuple[Problem, ...] = ()  # what to know though nothing failed: totals kept as published, unused columns
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

@@ -44,6 +44,7 @@ class Located:
     sheet: Sheet
     header_row: int
     positions: dict[str, tuple[int, str]]
+    others: tuple[tuple[int, str], ...] = ()  # the header's other cells (position, text): columns not read
 
 
 def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], list[Problem]]:
@@ -70,7 +71,7 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
         row_index, positions, unknown = header
         missing = [c for c in spec.columns if c.required and c.id not in positions]
         for column in missing:  # a hint names only a header of the same meaning
-            alike = [key for key, text in unknown.items() if _says(text, column.words)]
+            alike = [key for key, text in unknown.items() if says(text, column.words)]
             close = get_close_matches(header_key(column.header), alike, n=1, cutoff=0) if alike else []
             hint = HINTS["column_like"].format(name=unknown[close[0]]) if close else ""
             errors.append(problem(Reason.MISSING_COLUMN, file=sheet.file, sheet=sheet.name,
@@ -78,7 +79,10 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
         errors += _lookalike_columns(sheet, spec, positions, unknown, row_index + 1)
         errors += _hidden_columns(sheet, positions, row_index)
         if not missing:
-            found.append(Located(sheet, row_index, positions))
+            taken = {position for position, _ in positions.values()}
+            others = tuple((i, clean_text(v)) for i, v in enumerate(sheet.rows[row_index])
+                           if clean_text(v) and i not in taken)
+            found.append(Located(sheet, row_index, positions, others))
     for file in dict.fromkeys(s.file for s in sheets):
         if file not in files_with_table:
             required = ", ".join(f'"{c.header}"' for c in spec.columns if c.required)
@@ -108,15 +112,17 @@ def _plain(text: str) -> str:
 
 def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple[int, str]],
                        unknown: dict[str, str], header_row: int) -> list[Problem]:
-    """An optional column whose header is misspelt would be silently left out: refuse it."""
-    candidates = {_plain(key): column for column in spec.columns if column.id not in positions and not column.required
-                  for key in column.keys()}
+    """An optional column whose header is misspelt would be silently left out: refuse it, whichever other columns
+    the table has (a header that says "trừ" is refused beside a "Điểm trừ" column too). A header the table kind
+    refuses for its own reason (`TableSpec.refused`, "Chỉ số hài lòng") is said by `scoring.header_checks`."""
+    candidates = {_plain(key): column for column in spec.columns if not column.required for key in column.keys()}
     errors = []
     for key, text in unknown.items():
+        if any(says(text, words) for words, _ in spec.refused):
+            continue
         close = get_close_matches(_plain(text), list(candidates), n=1, cutoff=0.85)
         twin = next((c for c in spec.columns if _plain(text) in {_plain(k) for k in c.keys()}), None)  # a second one
-        alike = next((c for c in spec.columns if not c.required and c.id not in positions and _says(text, c.words)),
-                     None)
+        alike = next((c for c in spec.columns if not c.required and says(text, c.words)), None)
         expected = twin or (candidates[close[0]] if close else alike)
         if expected is not None:
             errors.append(problem(Reason.LOOKALIKE_COLUMN, file=sheet.file, sheet=sheet.name, row=header_row,
@@ -124,7 +130,7 @@ def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple
     return errors
 
 
-def _says(header: str, words: tuple[str, ...]) -> bool:
+def says(header: str, words: tuple[str, ...]) -> bool:
     """Whether a header says one of a column's words ("Điểm trừ do vi phạm" says "tru": the penalty)."""
     plain = _plain(header)
     return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", plain) for word in words)

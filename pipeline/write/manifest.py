@@ -1,7 +1,8 @@
 """The audit trail of a run: `manifest.json` beside the documents it lists.
 
 It names the tool and its version, the scheme as applied (version, rounding, tie rule, scale,
-labels and bounds, after `[scheme_overrides]` and each group's labels), the run's time, and the
+labels and bounds, after `[scheme_overrides]` and each group's labels), each group's formula (in words and as
+the components its result adds, `scoring.formula`), the run's time, and the
 SHA-256 of every input file (settings and data), template and output, so an issued
 document can be traced to exactly what made it; with `[previous]`, the files of the previous period too. Outputs are byte-identical for the same
 inputs and templates (`base.archive.zipped`), so their hashes identify them.
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from pipeline import __version__
 from pipeline.config.applied import applied_record
 from pipeline.config.job_settings import SETTINGS_FILE
+from pipeline.scoring.formula import group_formulas
 
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
@@ -46,6 +48,9 @@ def manifest_bytes(result: JobResult, templates: list[Path], outputs: dict[str, 
         "job": settings.name,
         "kind": settings.kind,
         "scheme": applied_record(settings),  # as applied: after [scheme_overrides], with each group's labels
+        "formulas": [{"group": f.group, "formula": f.words(settings.scheme.scale), "components": list(f.components),
+                      "scaled": f.scaled} for f in group_formulas(result.units, [g.name for g in settings.groups])
+                     if settings.kind_record.source != "criteria"],  # a self-assessment report: no decision's result
         "inputs": [{"path": p.relative_to(settings.folder).as_posix(), "sha256": sha256(p)} for p in inputs],
         "templates": [{"path": p.name, "sha256": sha256(p)} for p in templates],
         "outputs": [{"path": name, "sha256": digest} for name, digest in outputs.items()],

@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.scoring.compute import published_rounding
 from pipeline.base.archive import zipped
 from pipeline.base.messages import tie_text
 from pipeline.documents.numbers import column_places, score_header, score_words
@@ -40,8 +41,9 @@ _OPTIONAL = ("max_points", "applicable_max", "survey_points", "bonus", "penalty"
 MAXIMA = ("max_points", "applicable_max")  # limits, shown as typed ("71,5", "100"), not at a column's decimals
 GENERAL = "General"  # Excel's own: a number as typed, trailing zeros dropped
 COMPARED, BY_CRITERION = "Tự chấm - thẩm định", "Theo tiêu chí"
+AS_PUBLISHED = "Tổng như công bố"
 FIXED_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", COMPARED, BY_CRITERION, "History",  # "History": Excel's
-                REVIEW_SHEET)
+                REVIEW_SHEET, AS_PUBLISHED)
 
 
 def decimals_format(places: int) -> str:
@@ -137,6 +139,8 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
         _compared_sheet(book, result, score_column, classified)
     if result.losses is not None:
         _losses_sheet(book, result)
+    if any(unit.get("computed_score") is not None for unit in units):
+        _as_published_sheet(book, result, scores)
     if result.findings:  # what typed numbers disagree on, to look at before signing (`scoring.checks`)
         review = _sheet(book, REVIEW_SHEET, list(REVIEW_HEADERS), list(REVIEW_WIDTHS))
         for values in review_rows(result.findings):
@@ -184,6 +188,21 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
                                        formatted(sheet, unit["score"], scores),
                                        *([unit["label"]] if classified else []), unit["rank"],
                                        unit["reason"] or None]))
+
+
+def _as_published_sheet(book: Workbook, result: JobResult, scores: str) -> None:
+    """Each declared total kept as published (`[checks] total`): the total typed, the one its parts give, the
+    difference and the rounding it is within (`compute.published_rounding`)."""
+    sheet = _sheet(book, AS_PUBLISHED, ["Khối", "Đơn vị", "Cột", "Tổng đã công bố (giữ nguyên)",
+                                        "Tổng tính từ các thành phần", "Chênh lệch", "Phạm vi làm tròn"],
+                   [30, 34, 20, 16, 16, 12, 12])
+    scheme = result.settings.scheme
+    for unit in (u for u in result.units if u.get("computed_score") is not None):
+        sheet.append(row_cells(sheet, [unit["group"], unit["unit"], unit.get("declared_column"),
+                                       formatted(sheet, unit["score"], scores),
+                                       formatted(sheet, unit["computed_score"], scores),
+                                       formatted(sheet, unit["score"] - unit["computed_score"], scores),
+                                       formatted(sheet, published_rounding(unit, scheme.decimals), GENERAL)]))
 
 
 def _losses_sheet(book: Workbook, result: JobResult) -> None:

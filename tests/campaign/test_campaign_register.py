@@ -177,7 +177,8 @@ def test_self_and_appraised_mistakes_of_one_table_are_said_together_and_a_shared
 
 def test_survey_points_of_the_register_are_added_to_the_appraised_points_in_their_own_column(campaign, tmp_path, cli):
     header = [*REGISTER_HEADER, "Điểm điều tra xã hội học"]
-    register = [[*row, 9 if row[1] == "UBND xã Hòa An" else None] for row in REGISTER]
+    survey = {"UBND xã Hòa An": 9, "UBND xã Tân Phú": 2}  # every evaluated commune: the formula is the group's
+    register = [[*row, survey.get(row[1])] for row in REGISTER]
     job = campaign(register, header=header)
     code, _, err = cli("run", job, "--out", tmp_path / "out")
     assert (code, err) == (0, "")
@@ -186,6 +187,7 @@ def test_survey_points_of_the_register_are_added_to_the_appraised_points_in_thei
     hoa_an = rows["UBND xã Hòa An"]
     assert hoa_an["Điểm điều tra xã hội học"] == "9,00"
     assert hoa_an["Kết quả đánh giá"] == comma(appraised + 9)  # direct + survey make the scale: not rescaled
+    assert rows["UBND xã Tân Phú"]["Kết quả đánh giá"] == comma(sum(map(Decimal, POINTS["UBND xã Tân Phú"][1])) + 2)
     assert "Điểm điều tra xã hội học" not in rows["Sở Nội vụ"]  # the group without survey points has no such column
 
 

@@ -252,3 +252,21 @@ def test_text_is_read_in_composed_form(tmp_path):
     settings = settings_from_data(tomllib.loads(UNIT_JOB.replace("Khối A", decomposed)), tmp_path,
                                   [tmp_path / "diem.xlsx"])
     assert settings.groups[0].name == "Khối A" and decomposed != "Khối A"
+
+
+@pytest.mark.parametrize("line, key, reason", [
+    ('total = "như công bố"', "checks.total", Reason.SETTING_INVALID),
+    ("total = true", "checks.total", Reason.SETTING_WRONG_TYPE),
+    ('ignore_columns = "Xếp hạng"', "checks.ignore_columns", Reason.SETTING_WRONG_TYPE),
+    ('ignore_columns = ["Xếp hạng", ""]', "checks.ignore_columns", Reason.SETTING_WRONG_TYPE),
+])
+def test_a_wrong_total_rule_or_ignored_columns_list_is_refused_naming_its_key(tmp_path, line, key, reason):
+    found = problems(tmp_path, UNIT_JOB + f"\n[checks]\n{line}\n")
+    assert [(p.reason, p.detail("key")) for p in found] == [(reason, key)]
+
+
+def test_the_total_rule_and_ignored_columns_are_read(tmp_path):
+    (tmp_path / "diem.xlsx").write_bytes(b"")
+    settings = settings_from_data(tomllib.loads(UNIT_JOB + '\n[checks]\ntotal = "as-published"\n'
+                                                'ignore_columns = [" Xếp hạng "]\n'), tmp_path, [tmp_path / "diem.xlsx"])
+    assert settings.checks.total_as_published and settings.checks.ignore_columns == ("Xếp hạng",)
