@@ -130,6 +130,9 @@ class Reason(Enum):
     PREVIOUS_NOT_APPRAISED = "previous_not_appraised"
     PREVIOUS_UNMATCHED = "previous_unmatched"  # a warning: previous units compared with none of this period
     PREVIOUS_RANKS_DISAGREE = "previous_ranks_disagree"
+    PREVIOUS_TABLE_INVALID = "previous_table_invalid"  # a table of ranks (`[previous] table`) that cannot be used
+    PREVIOUS_NEW_INVALID = "previous_new_invalid"  # a unit declared new that is no unit, or is in the previous table
+    PREVIOUS_NOT_LISTED = "previous_not_listed"  # a warning: units absent from a table not declared partial
 
 
 @dataclass(frozen=True)

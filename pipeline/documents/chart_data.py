@@ -69,7 +69,7 @@ def charts_of(result: JobResult, group: Any) -> list[Chart]:
     if result.changes is not None:
         compared = [(u, result.changes[(u["group"], u["unit"])]) for u in evaluated
                     if (u["group"], u["unit"]) in result.changes]
-        compared = [(u, c) for u, c in compared if c.status == "compared"]
+        compared = [(u, c) for u, c in compared if c.status == "compared" and c.previous_score is not None]
         more = CHARTS["first_bars"].format(count=MOST_BARS, total=len(compared)) if len(compared) > MOST_BARS else ""
         compared = compared[:MOST_BARS]
         if compared:
