@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
-from pipeline.base.formatting import points
 from pipeline.read.columns import UNIT_TABLE, header_key
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import NotANumber, NumberTooLarge, clean_text, parse_number, spelled
@@ -110,6 +109,11 @@ def _score(value: Any) -> Decimal | None:
     return parse_number(value)
 
 
+def _typed(score: Decimal) -> str:
+    """A score as the table gives it ("88,00", not "88"), with the decimal comma."""
+    return f"{score:f}".replace(".", ",")
+
+
 def _contradictions(units: list[PastUnit], rows: dict[int, int], refused: Any) -> None:
     """Refuses a unit on two rows; within a group, one rank for two scores, or a higher score ranked below a
     lower one."""
@@ -125,11 +129,11 @@ def _contradictions(units: list[PastUnit], rows: dict[int, int], refused: Any) -
             if other.group != unit.group or other is unit:
                 continue
             if other.rank == unit.rank and other.score > unit.score:
-                refused(f'"{unit.unit}" ({points(unit.score)}) và "{other.unit}" ({points(other.score)}) cùng hạng '
+                refused(f'"{unit.unit}" ({_typed(unit.score)}) và "{other.unit}" ({_typed(other.score)}) cùng hạng '
                         f'{unit.rank} mà điểm khác nhau (cùng hạng chỉ khi cùng điểm)', rows[id(unit)], "rank",
                         unit.rank)
             elif other.score < unit.score and other.rank < unit.rank:
-                refused(f'"{unit.unit}" có điểm {points(unit.score)}, cao hơn "{other.unit}" ({points(other.score)}), '
+                refused(f'"{unit.unit}" có điểm {_typed(unit.score)}, cao hơn "{other.unit}" ({_typed(other.score)}), '
                         f'mà xếp hạng {unit.rank}, sau hạng {other.rank} của đơn vị đó', rows[id(unit)], "rank",
                         unit.rank)
                 break
