@@ -64,6 +64,7 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...]) -> tuple[lis
                 "group": group, "unit": unit, **values, "scale_max": values[scale_by] if scale_by else None,
                 "reason": reason, "note": cells.text("note", keep_lines=True) if "note" in record else "",
                 "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
+                **({"index": table.index} if table.index else {}),
             })
             above.append(rows[-1])
     unread = any(e.reason is Reason.HEADER_TOO_LOW for e in errors)  # that table may hold the group's units

@@ -30,13 +30,14 @@ from typing import Any
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points
 from pipeline.base.messages import HINTS
+from pipeline.read.columns import INDEX_HEADERS
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import plain_text, spelled
 from pipeline.scoring.register import registered_as
 
 SUMMARY_SHEET = "Tổng hợp"
 NOT_EVALUATED = "Không đánh giá"  # the summary sheet's row of each group's units not evaluated
-SCORE_HEADERS = ("Kết quả đánh giá", "Điểm đánh giá", "Tỷ lệ đạt")
+SCORE_HEADERS = ("Kết quả đánh giá", "Điểm đánh giá", "Tỷ lệ đạt", *INDEX_HEADERS)  # an index-only job: its index
 NOT_GROUP_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", "Tự chấm - thẩm định", "Theo tiêu chí", "Biểu đồ",
                     "Cần xem lại")
 

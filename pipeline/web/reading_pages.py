@@ -185,4 +185,4 @@ async def results(request: Request) -> Response:
                "largest": x.largest_unit} for x in (result.losses or ())[:10]]
     return page(request, "results.html", job=name, tab="results", result=result, groups=groups, warnings=warnings,
                 comparison=comparison, losses=losses,
-                score_title=score_header(scheme, settings.kind_record.score_header), scheme=scheme)
+                score_title=result.score_name or score_header(scheme, settings.kind_record.score_header), scheme=scheme)
