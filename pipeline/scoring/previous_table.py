@@ -12,6 +12,7 @@ another and a worse rank (equal scores may take different ranks, as the consecut
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
@@ -69,7 +70,7 @@ def _units(sheet: Sheet, header_row: int, at: dict[str, int], key: str) -> tuple
                                 column=shown[column], value=value, key=key, why=why))
 
     for number, row in enumerate(sheet.rows[header_row:], header_row + 1):
-        cell = lambda name: row[at[name]] if name in at and at[name] < len(row) else None  # noqa: E731
+        cell = partial(_cell, row, at)
         name = clean_text(cell("unit") or "")
         if not name:
             if any(v not in (None, "") for v in row):
@@ -89,6 +90,11 @@ def _units(sheet: Sheet, header_row: int, at: dict[str, int], key: str) -> tuple
         rows[id(units[-1])] = number
     _contradictions(units, rows, refused)
     return units, problems
+
+
+def _cell(row: tuple[Any, ...] | list[Any], at: dict[str, int], name: str) -> Any:
+    """The row's cell of the column `name`; `None` when the table has no such column or the row ends before it."""
+    return row[at[name]] if name in at and at[name] < len(row) else None
 
 
 def _rank(value: Any) -> int | None:

@@ -14,6 +14,7 @@ from docx import Document
 
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
+from pipeline.documents.summary_context import summary_paragraphs
 from pipeline.flow import check_job, run_job
 from tests.summary.conftest import text
 
@@ -172,3 +173,14 @@ def test_a_table_without_groups_is_refused_for_a_period_of_several_groups(job):
 def test_partial_and_new_belong_to_a_table_only(job):
     found = _refused(job('results = "ket-qua.xlsx"\npartial = true'))
     assert any(p.detail("key") == "previous.partial" and "chỉ dùng với table" in describe(p) for p in found)
+
+
+def test_the_summary_names_moves_by_rank_and_the_units_without_previous_figures(job):
+    result = check_job(job('table = "ky-truoc.csv"\npartial = true\nname = "năm 2020"',
+                           ["Hạng,Đơn vị", "1,Quảng Ninh", "2,Hải Phòng", "6,Đà Nẵng", "3,Thừa Thiên Huế",
+                            "9,Bà Rịa - Vũng Tàu"]))
+    [group] = summary_paragraphs(result)["summary_groups"]
+    assert group.changes[0] == ("So với năm 2020, tăng hạng nhiều nhất: Đà Nẵng (↑3, từ thứ 6 lên thứ 3), Bà Rịa - "
+                                "Vũng Tàu (↑3, từ thứ 9 lên thứ 6), Hải Phòng (↑1, từ thứ 2 lên thứ 1).")
+    assert "Không có số liệu năm 2020 để so sánh: Vĩnh Phúc, Quảng Ngãi, Kiên Giang." in group.changes
+    assert not any("Đơn vị mới" in line for line in group.changes)
