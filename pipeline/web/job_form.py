@@ -131,7 +131,9 @@ def _later_sections(kind: Kind, data: Mapping[str, Any]) -> list[Section]:
                                            Field("checks.comments", "bool", default=False))))
     if kind.source in ("units", "campaign"):
         sections.append(Section("previous", (Field("previous", "table"), Field("previous.job", "text"),
-                                             Field("previous.results", "text"), Field("previous.name", "text"),
+                                             Field("previous.results", "text"), Field("previous.table", "text"),
+                                             Field("previous.partial", "bool", default=False),
+                                             Field("previous.new", "lines"), Field("previous.name", "text"),
                                              Field("previous.renames", "renames"))))
         sections.append(Section("summary", (Field("summary", "table"), Field("summary.charts", "bool", default=True),
                                             Field("summary.symbol", "text"), Field("summary.title", "long"),

@@ -248,6 +248,10 @@ SPECIFIC_LABELS = {  # where the last name alone is ambiguous
     "previous.job": "Thư mục công việc kỳ trước",
     "previous.results": "Hoặc tệp ket-qua.xlsx của kỳ trước",
     "previous.name": "Tên kỳ trước trong lời văn",
+    # a previous period known by a published table of ranks only (docs/inputs.md mục 6.1)
+    "previous.table": "Hoặc bảng đơn vị và hạng kỳ trước đã công bố",
+    "previous.partial": "Bảng kỳ trước chỉ có một phần các đơn vị",
+    "previous.new": "Đơn vị mới kỳ này",
     "previous.renames": "Đơn vị đổi tên, sáp nhập",
     "summary": "Lập thông cáo kết quả (thong-cao.docx)",
     "summary.charts": "Kèm biểu đồ",
@@ -278,9 +282,14 @@ FIELD_HELP = {
                        "ghi chú trước khi phát hành.",
     "previous": "Thêm cột điểm tăng, giảm và hạng so với kỳ trước vào phụ lục, ket-qua.xlsx và thông cáo.",
     "previous.job": "Đường dẫn tính từ thư mục công việc này, ví dụ ../vi-du-2024-xep-loai-tinh: chương trình tính "
-                    "lại kết quả kỳ trước từ số liệu của nó. Chỉ ghi một trong hai ô: thư mục hoặc tệp ket-qua.xlsx.",
+                    "lại kết quả kỳ trước từ số liệu của nó. Chỉ ghi một trong ba ô: thư mục, tệp ket-qua.xlsx hoặc bảng đơn vị và hạng.",
     "previous.results": "Tệp ket-qua.xlsx chương trình đã ghi cho kỳ trước, ví dụ ../ket-qua-2024/ket-qua.xlsx.",
     "previous.name": "Ví dụ \"năm 2024\"; để trống: \"kỳ trước\".",
+    "previous.table": ("Tệp Excel hoặc CSV có cột tên đơn vị và cột \"Hạng\" (có thể thêm cột \"Chỉ số\" hoặc "
+                       "\"Điểm\", cột \"Khối\"), ví dụ ky-truoc-2020-top10.csv."),
+    "previous.partial": ("Đánh dấu khi bảng chỉ có một phần (như 10 đơn vị dẫn đầu): đơn vị không có trong bảng ghi "
+                         "\"không có số liệu kỳ trước\"."),
+    "previous.new": "Mỗi dòng một đơn vị mới so với kỳ trước (in \"mới\"); chỉ dùng với bảng đơn vị và hạng.",
     "summary": "Bản tin kết quả theo thể thức Nghị định 30, cơ quan ban hành và người ký như quyết định.",
     "summary.charts": "Bỏ đánh dấu: thông cáo không có biểu đồ, ket-qua.xlsx không có trang \"Biểu đồ\".",
     "summary.symbol": "Để trống: \"TC\" thay loại văn bản trong ký hiệu của quyết định (QĐ-UBND → TC-UBND).",
