@@ -49,7 +49,8 @@ PERIOD_TEXT: dict[Reason, str] = {
     Reason.PREVIOUS_UNMATCHED: (
         "{count} đơn vị của {period} không ứng với đơn vị nào của kỳ này (không trùng tên, không có trong "
         "[previous.renames]): {units}. Nếu đơn vị nào chỉ đổi tên hoặc ghi sai chính tả, thêm dòng \"tên mới\" = "
-        "\"tên cũ\" vào [previous.renames]; nếu không, đơn vị của kỳ này được ghi là \"mới\"."
+        "\"tên cũ\" vào [previous.renames]; nếu không, đơn vị của kỳ này không được so sánh với kỳ trước (ghi "
+        "\"mới\", hoặc \"không có số liệu kỳ trước\" khi kỳ trước là bảng đơn vị và hạng)."
     ),
     Reason.PREVIOUS_RANKS_DISAGREE: (
         "kết quả kỳ trước (mục \"{key}\" của job.toml) không thống nhất: {why}. Tệp ket-qua.xlsx có vẻ đã bị sửa; "

@@ -16,6 +16,7 @@ from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
 from pipeline.documents.summary_context import summary_paragraphs
 from pipeline.flow import check_job, run_job
+from tests.conftest import write_workbook
 from tests.summary.conftest import text
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "par-index-2021-theo-hang"
@@ -184,3 +185,16 @@ def test_the_summary_names_moves_by_rank_and_the_units_without_previous_figures(
                                 "Vũng Tàu (↑3, từ thứ 9 lên thứ 6), Hải Phòng (↑1, từ thứ 2 lên thứ 1).")
     assert "Không có số liệu năm 2020 để so sánh: Vĩnh Phúc, Quảng Ngãi, Kiên Giang." in group.changes
     assert not any("Đơn vị mới" in line for line in group.changes)
+
+
+def test_a_workbook_table_with_a_title_row_and_groups_is_read(job, tmp_path):
+    folder = job()
+    write_workbook(folder / "ky-truoc.xlsx", {"Năm 2020": [
+        ["BẢNG XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2020"], [],
+        ["Khối", "Vị thứ", "Tên đơn vị", "Chỉ số CCHC"],
+        ["Tỉnh, thành phố", 1, "Quảng Ninh", Decimal("91.04")],
+        ["Tỉnh, thành phố", 2, "Hải Phòng", Decimal("90.51")]]})
+    result = check_job(job('table = "ky-truoc.xlsx"\npartial = true'))
+    changes = {unit: change for (_, unit), change in result.changes.items()}
+    assert (changes["Hải Phòng"].previous_rank, changes["Hải Phòng"].score_change) == (2, Decimal("1.29"))
+    assert changes["Quảng Ninh"].score_change == Decimal("0.10")
