@@ -86,3 +86,12 @@ def test_a_previous_period_read_from_an_index_only_workbook_compares(index_job, 
     result = check_job(folder)
     assert {c.rank_change for c in result.changes.values()} == {0}
     assert {c.score_change for c in result.changes.values()} == {Decimal(0)}
+
+
+def test_an_index_above_the_scale_is_refused_naming_the_index_column(index_job):
+    folder = index_job("Chỉ số CCHC")
+    (folder / "chi-so-2021.csv").write_text('TT,Đơn vị,Chỉ số CCHC\n1,Hải Phòng,"918,0"\n', encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        check_job(folder)
+    [found] = caught.value.problems
+    assert (found.row, found.column, found.value) == (2, "Chỉ số CCHC", "918")
