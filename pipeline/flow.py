@@ -38,6 +38,7 @@ from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses,
 from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.evaluate import appraised_score, evaluate, scored, unit_score
 from pipeline.scoring.previous_period import PastUnit, past_from_workbook, past_units, period_changes
+from pipeline.scoring.previous_table import past_from_table
 from pipeline.scoring.result import JobResult
 from pipeline.base.messages import describe
 from pipeline.write.files import report_file_name
@@ -167,8 +168,9 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
     if strict and result.findings:
         raise InputErrors(list(result.findings))
     if settings.previous is not None:
+        table = (settings.previous.partial, settings.previous.new) if settings.previous.table is not None else None
         changes, found, unmatched = period_changes(result.units, past, settings.previous.renames,
-                                                   _period_name(settings))
+                                                   _period_name(settings), table)
         if found:
             raise InputErrors(found)
         result = replace(result, changes=changes, previous_name=settings.previous.name, previous_inputs=past_inputs,
@@ -327,7 +329,7 @@ def _register(settings: JobSettings) -> tuple[tuple[Registered, ...] | None, lis
 def _period_name(settings: JobSettings) -> str:
     """The previous period as a problem names it: "kỳ trước (vi-du-2024-…)"."""
     previous = settings.previous
-    where = previous.job or previous.results
+    where = previous.source
     return f"kỳ trước ({previous.name or where.name})"
 
 
@@ -338,17 +340,18 @@ def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], l
     previous = settings.previous
     if previous is None:
         return [], [], ()
-    where = previous.job or previous.results
+    where = previous.source
     refused = previous_refused(previous, settings.folder)
     if refused:
         return [], refused, ()
-    if previous.results is not None:
+    if previous.job is None:
         try:
-            sheets = read_data_file(previous.results)
+            sheets = read_data_file(where)
         except InputErrors as exc:
             return [], [problem(Reason.PREVIOUS_UNREADABLE, file=str(where), key=previous.key, why=describe(p))
                         for p in exc.problems], ()
-        return (*past_from_workbook(sheets, previous.key), (previous.results,))
+        read = past_from_table if previous.table is not None else past_from_workbook
+        return (*read(sheets, previous.key), (where,))
     try:  # its own [previous] and [summary] are not this run's business: one period back only
         own = replace(read_settings(previous.job), previous=None, summary=None)
         if own.kind_record.source not in ("units", "campaign"):  # nothing ranked to compare with

@@ -137,6 +137,9 @@ class Reason(Enum):
     TOTAL_KEPT_AS_PUBLISHED = "total_kept_as_published"  # a warning: `[checks] total = "as-published"`
     COLUMN_UNUSED = "column_unused"  # a warning: a numeric column the program does not read
     SATISFACTION_INDEX = "satisfaction_index"
+    PREVIOUS_TABLE_INVALID = "previous_table_invalid"  # a table of ranks (`[previous] table`) that cannot be used
+    PREVIOUS_NEW_INVALID = "previous_new_invalid"  # a unit declared new that is no unit, or is in the previous table
+    PREVIOUS_NOT_LISTED = "previous_not_listed"  # a warning: units absent from a table not declared partial
 
 
 @dataclass(frozen=True)

@@ -49,10 +49,26 @@ PERIOD_TEXT: dict[Reason, str] = {
     Reason.PREVIOUS_UNMATCHED: (
         "{count} đơn vị của {period} không ứng với đơn vị nào của kỳ này (không trùng tên, không có trong "
         "[previous.renames]): {units}. Nếu đơn vị nào chỉ đổi tên hoặc ghi sai chính tả, thêm dòng \"tên mới\" = "
-        "\"tên cũ\" vào [previous.renames]; nếu không, đơn vị của kỳ này được ghi là \"mới\"."
+        "\"tên cũ\" vào [previous.renames]; nếu không, đơn vị của kỳ này không được so sánh với kỳ trước (ghi "
+        "\"mới\", hoặc \"không có số liệu kỳ trước\" khi kỳ trước là bảng đơn vị và hạng)."
     ),
     Reason.PREVIOUS_RANKS_DISAGREE: (
         "kết quả kỳ trước (mục \"{key}\" của job.toml) không thống nhất: {why}. Tệp ket-qua.xlsx có vẻ đã bị sửa; "
         "dùng tệp do chương trình ghi, hoặc ghi job = \"…\" để tính lại kết quả kỳ trước từ số liệu của nó."
+    ),
+    Reason.PREVIOUS_TABLE_INVALID: (
+        "bảng kỳ trước (mục \"{key}\" của job.toml) không dùng được: {why}. Bảng cần một cột tên đơn vị (\"Đơn vị\", "
+        "\"Tỉnh, thành phố\"…), một cột \"Hạng\" (số nguyên từ 1), có thể thêm cột \"Điểm\" hoặc \"Chỉ số\" và cột "
+        "\"Khối\"; mỗi đơn vị một dòng."
+    ),
+    Reason.PREVIOUS_NEW_INVALID: (
+        "mục \"previous.new\" ghi \"{value}\" là đơn vị mới nhưng {why}.{hint} Chỉ ghi ở đây các đơn vị kỳ này "
+        "không có ở kỳ trước."
+    ),
+    Reason.PREVIOUS_NOT_LISTED: (
+        "{count} đơn vị của kỳ này không có trong bảng {period}, mà bảng không được ghi là chỉ có một phần: {units}. "
+        "Các đơn vị này được ghi \"không có số liệu kỳ trước\". Nếu bảng chỉ có một phần (như 10 đơn vị đứng đầu), "
+        "ghi partial = true trong [previous]; đơn vị mới thì ghi vào new = [\"…\"]; tên viết khác thì thêm vào "
+        "[previous.renames]."
     ),
 }

@@ -9,7 +9,7 @@ publish ("… dẫn đầu bảng xếp hạng … với số điểm đánh gi�
 from __future__ import annotations
 
 # The rank change column's words; "–": compared with nothing, the unit was not evaluated in one of the periods.
-CHANGE_WORDS = {"new": "mới", "merged": "sáp nhập", "not_evaluated": "–"}
+CHANGE_WORDS = {"new": "mới", "merged": "sáp nhập", "not_evaluated": "–", "no_data": "không có số liệu kỳ trước"}
 PREVIOUS_DEFAULT = "kỳ trước"
 ORDINALS = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
 
@@ -39,6 +39,10 @@ SUMMARY = {
     "moved": "{unit} ({arrow}, từ thứ {before} lên thứ {after}, điểm {change})",
     "moved_down": "{unit} ({arrow}, từ thứ {before} xuống thứ {after}, điểm {change})",
     "new": "Đơn vị mới so với {previous}: {units}.",
+    # a previous period known by its ranks only (a published table): the rank moved, no score to subtract
+    "moved_rank": "{unit} ({arrow}, từ thứ {before} lên thứ {after})",
+    "moved_down_rank": "{unit} ({arrow}, từ thứ {before} xuống thứ {after})",
+    "no_data": "Không có số liệu {previous} để so sánh: {units}.",
     "merged": "{unit} được hình thành từ việc sáp nhập {olds} nên không so sánh thứ hạng với {previous}.",
     "and": " và ",
     "attached": "(Kèm theo Thông cáo số {number}/{symbol} {date})",

@@ -152,6 +152,19 @@ LATER = (
             "số liệu của nó.", example='job = "../vi-du-2024-xep-loai-tinh"', kinds=_RANKED),
     Setting("previous.results", "path", "Tệp kết quả kỳ trước", "Tệp ket-qua.xlsx chương trình đã ghi cho kỳ trước.",
             "ky-truoc", example='results = "../ket-qua-2024/ket-qua.xlsx"', kinds=_RANKED),
+    Setting("previous.table", "path", "Bảng hạng kỳ trước đã công bố",
+            "Bảng đơn vị và hạng kỳ trước đã công bố (.xlsx hoặc .csv): cột tên đơn vị, cột \"Hạng\", có thể thêm "
+            "cột \"Chỉ số\" hoặc \"Điểm\", cột \"Khối\".", "ky-truoc",
+            help="Tệp Excel hoặc CSV trong thư mục công việc có cột tên đơn vị và cột \"Hạng\" (có thể thêm cột "
+            "\"Chỉ số\" hoặc \"Điểm\", cột \"Khối\").", example='table = "ky-truoc-2020-top10.csv"', kinds=_RANKED),
+    Setting("previous.partial", "bool", "Bảng kỳ trước chỉ có một phần các đơn vị",
+            "Bảng hạng kỳ trước chỉ có một phần các đơn vị (như 10 đơn vị dẫn đầu).", "ky-truoc",
+            help="Đánh dấu khi bảng chỉ có một phần (như 10 đơn vị dẫn đầu): đơn vị không có trong bảng ghi \"không "
+            "có số liệu kỳ trước\".", example="partial = true", kinds=_RANKED, default=False),
+    Setting("previous.new", "lines", "Đơn vị mới kỳ này",
+            "Các đơn vị mới so với kỳ trước (in \"mới\"); chỉ dùng với bảng hạng kỳ trước.", "ky-truoc",
+            help="Mỗi dòng một đơn vị mới so với kỳ trước (in \"mới\"); chỉ dùng với bảng hạng kỳ trước.",
+            example='new = ["UBND phường Mới"]', kinds=_RANKED),
     Setting("previous.name", "text", "Tên kỳ trước trong lời văn", "Tên kỳ trước trong lời văn.", "ky-truoc",
             help="Ví dụ \"năm 2024\"; để trống: \"kỳ trước\".", example='name = "năm 2024"', kinds=_RANKED),
     Setting("previous.renames", "renames", "Đơn vị đổi tên, sáp nhập",

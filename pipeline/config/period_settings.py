@@ -1,8 +1,9 @@
 """What `job.toml` says about the previous period (`[previous]`) and the summary (`[summary]`).
 
 `[previous]` names the previous period's job folder (`job`, computed from its inputs, so the order
-the jobs run in does not matter) or its results workbook (`results`, a `ket-qua.xlsx` this program
-wrote); `[previous.renames]` maps a unit's new name to its old name, or to the list of old names of the
+the jobs run in does not matter), its results workbook (`results`, a `ket-qua.xlsx` this program
+wrote) or a published table of units and ranks (`table`, .xlsx or .csv; `partial = true` when it lists only
+some units, `new` the units declared new since); `[previous.renames]` maps a unit's new name to its old name, or to the list of old names of the
 units merged into it (the 2025 reorganisation). Paths are taken from the job folder and may lead out of
 it: the previous period lives beside it.
 
@@ -26,6 +27,7 @@ from pipeline.config.kinds import Kind
 from pipeline.config.values import lines, shown, text, unknown_keys, wrong_type
 
 PREVIOUS_FIELDS = names_in("previous")  # declared in `config.catalogue`
+SOURCES = ("job", "results", "table")
 SUMMARY_FIELDS = names_in("summary")
 
 
@@ -39,6 +41,14 @@ class PreviousSettings:
     key: str = "previous.job"  # the key that named it, for a problem about it
     name: str = ""  # how the text names the previous period ("năm 2024"); "" : "kỳ trước"
     written: str = ""  # the path as job.toml writes it, for a problem about it
+    table: Path | None = None  # or a table of units and ranks (score optional), as published
+    partial: bool = False  # the table lists only some units (a published top 10)
+    new: tuple[str, ...] = ()  # the units of this period declared new: "mới" (with a table, only these)
+
+    @property
+    def source(self) -> Path:
+        """The folder or file the previous period is read from."""
+        return self.job or self.results or self.table  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -74,11 +84,12 @@ def previous_from_data(data: Mapping[str, Any], kind: Kind | None, folder: Path,
                          "không so sánh với kỳ trước", source, errors)
     if item is None:
         return None
-    named = [key for key in ("job", "results") if key in item]
+    named = [key for key in SOURCES if key in item]
     if len(named) != 1:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="previous", value=shown(item),
-                              expected='ghi đúng một trong hai: job = "thư mục công việc kỳ trước" hoặc '
-                                       'results = "tệp ket-qua.xlsx của kỳ trước"'))
+                              expected='ghi đúng một trong ba: job = "thư mục công việc kỳ trước", '
+                                       'results = "tệp ket-qua.xlsx của kỳ trước" hoặc table = "bảng đơn vị và hạng '
+                                       'kỳ trước (.xlsx, .csv)"'))
         return None
     key = named[0]
     name = text(item, key, f"previous.{key}", source, errors)
@@ -89,8 +100,24 @@ def previous_from_data(data: Mapping[str, Any], kind: Kind | None, folder: Path,
         return None
     path = (folder / name) if not Path(name).is_absolute() else Path(name)
     renames = _renames(item.get("renames", {}), source, errors)
+    partial, new = _table_fields(item, key, source, errors)
     return PreviousSettings(path if key == "job" else None, path if key == "results" else None, renames,
-                            f"previous.{key}", text(item, "name", "previous.name", source, errors), name)
+                            f"previous.{key}", text(item, "name", "previous.name", source, errors), name,
+                            path if key == "table" else None, partial, new)
+
+
+def _table_fields(item: Mapping[str, Any], key: str, source: str, errors: list[Problem]) -> tuple[bool, tuple[str, ...]]:
+    """`partial` and `new`, which only a table of ranks takes (a computed period knows its units)."""
+    for field in ("partial", "new"):
+        if field in item and key != "table":
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"previous.{field}", value=shown(item[field]),
+                                  expected='chỉ dùng với table = "bảng đơn vị và hạng kỳ trước"; xóa mục này'))
+    partial = item.get("partial", False)
+    if not isinstance(partial, bool):
+        errors.append(wrong_type("previous.partial", partial, "true hoặc false", source))
+        partial = False
+    new = lines(item, "new", "previous.new", source, errors) if key == "table" else ()
+    return partial, tuple(unicodedata.normalize("NFC", name.strip()) for name in new)
 
 
 def _renames(table: Any, source: str, errors: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -138,12 +165,12 @@ def previous_refused(previous: PreviousSettings, folder: Path) -> list[Problem]:
     """Why `[previous]` cannot be read where it points (nothing there, or this job itself); [] when it can.
 
     Said before anything of the previous period is read: by the run, and by the settings form on saving."""
-    where = previous.job or previous.results
+    where = previous.source
+    what = "thư mục công việc có tệp job.toml" if previous.job else "tệp ket-qua.xlsx" if previous.results else "tệp"
     missing = problem(Reason.PREVIOUS_MISSING, file="job.toml", key=previous.key, value=previous.written,
-                      resolved=str(where.resolve()),
-                      what="thư mục công việc có tệp job.toml" if previous.job else "tệp ket-qua.xlsx")
-    if previous.results is not None:
-        return [] if previous.results.is_file() else [missing]
+                      resolved=str(where.resolve()), what=what)
+    if previous.job is None:
+        return [] if where.is_file() else [missing]
     if not (previous.job / "job.toml").is_file():
         return [missing]
     if previous.job.resolve() == folder.resolve():

@@ -69,7 +69,7 @@ def charts_of(result: JobResult, group: Any) -> list[Chart]:
     if result.changes is not None:
         compared = [(u, result.changes[(u["group"], u["unit"])]) for u in evaluated
                     if (u["group"], u["unit"]) in result.changes]
-        compared = [(u, c) for u, c in compared if c.status == "compared"]
+        compared = [(u, c) for u, c in compared if c.status == "compared" and c.previous_score is not None]
         more = CHARTS["first_bars"].format(count=MOST_BARS, total=len(compared)) if len(compared) > MOST_BARS else ""
         compared = compared[:MOST_BARS]
         if compared:
@@ -82,7 +82,7 @@ def charts_of(result: JobResult, group: Any) -> list[Chart]:
                  (CHARTS["current_legend"], tuple(u["score"] for u, _ in compared))),
                 (tuple(score_text(c.previous_score, scheme) for _, c in compared),
                  tuple(score_text(u["score"], scheme) for u, _ in compared)),
-                score_header(scheme, result.settings.kind_record.score_header)))
+                (result.score_name or score_header(scheme, result.settings.kind_record.score_header))))
     return charts
 
 
@@ -96,4 +96,4 @@ def _ranking(result: JobResult, group: Any, evaluated: list[dict[str, Any]]) -> 
         title += CHARTS["first_bars"].format(count=MOST_BARS, total=len(evaluated))
     return Chart("ranking", title, tuple(u["unit"] for u in shown), (("", tuple(u["score"] for u in shown)),),
                  (tuple(score_text(u["score"], scheme) for u in shown),),
-                 score_header(scheme, result.settings.kind_record.score_header), bounds)
+                 (result.score_name or score_header(scheme, result.settings.kind_record.score_header)), bounds)

@@ -126,7 +126,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         "article_1_lines": lines, "article_2": doc.article_2, "article_3": doc.article_3,
         "attached_to": names_kept_whole(f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} "
                                         f"{document_date(doc)} của {doc.issuer_name})") if doc.issuer_name else "",
-        "appendices": appendices, "score_header": score_header(scheme, KINDS[settings.kind].score_header),
+        "appendices": appendices, "score_header": result.score_name or score_header(scheme, KINDS[settings.kind].score_header),
     }
 
 

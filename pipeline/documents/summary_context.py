@@ -166,9 +166,9 @@ def _changes(result: JobResult, members: list[dict[str, Any]]) -> tuple[str, ...
     lines = []
 
     def named(pairs: list, key: str) -> str:
-        return ", ".join(SUMMARY[key].format(unit=u["unit"], arrow=rank_change_text(c), before=c.previous_rank,
-                                             after=u["rank"], change=score_change_text(c, scheme))
-                         for u, c in pairs[:MOVERS])
+        return ", ".join(SUMMARY[key if c.score_change is not None else f"{key}_rank"].format(
+            unit=u["unit"], arrow=rank_change_text(c), before=c.previous_rank, after=u["rank"],
+            change=score_change_text(c, scheme)) for u, c in pairs[:MOVERS])
 
     if rises:
         lines.append(SUMMARY["rises"].format(previous=previous, units=named(rises, "moved")))
@@ -180,6 +180,9 @@ def _changes(result: JobResult, members: list[dict[str, Any]]) -> tuple[str, ...
     new = [u["unit"] for u, c in moved if c.status == "new"]
     if new:
         lines.append(SUMMARY["new"].format(previous=previous, units=", ".join(new)))
+    unknown = [u["unit"] for u, c in moved if c.status == "no_data"]
+    if unknown:
+        lines.append(SUMMARY["no_data"].format(previous=previous, units=", ".join(unknown)))
     for unit, change in moved:
         if change.status == "merged":
             olds = change.previous_names

@@ -58,7 +58,8 @@ UNIT_TABLE = TableSpec(
                words=("dieu tra", "xhh", "khao sat")),
         Column("bonus", "Điểm thưởng", number=True, words=("thuong",)),
         Column("penalty", "Điểm trừ", ("Điểm bị trừ",), number=True, words=("tru",)),
-        Column("declared_score", "Kết quả đánh giá", ("Điểm đánh giá", "Chỉ số CCHC", "Chỉ số", "Tổng điểm", "Tổng số điểm"),
+        Column("declared_score", "Kết quả đánh giá", ("Điểm đánh giá", "Chỉ số CCHC", "Chỉ số", "Tổng điểm", "Tổng số điểm",
+                                                      "Kết quả chỉ số", "Chỉ số cải cách hành chính"),
                number=True, words=("ket qua", "chi so", "tong diem", "tong so diem")),
         Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại", "Lý do"), words=("ly do",)),
         Column("note", "Ghi chú"),
@@ -66,6 +67,10 @@ UNIT_TABLE = TableSpec(
     # a satisfaction index (SIPAS, in %) is not the survey points on the scheme's scale: refused, not added
     refused=((("hai long",), "satisfaction_index"),),
 )
+
+# Headers of the index (Chỉ số CCHC): a table whose only score column is one of them ranks on the index itself,
+# read as the points and named as the index (`scoring.tables.locate_tables`). "Chỉ số (%)" is "Chỉ số".
+INDEX_HEADERS = ("Chỉ số CCHC", "Chỉ số", "Kết quả chỉ số", "Chỉ số cải cách hành chính")
 
 CRITERIA_TABLE = TableSpec(
     name="bảng tiêu chí",

@@ -280,7 +280,8 @@ def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem],
             scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["scale_max"])
         elif points > scheme.scale:
             errors.append(problem(Reason.ABOVE_SCALE, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
-                                  column=UNIT_TABLE.column("appraised_points").header, value=shown(points),
+                                  column=unit.get("index") or UNIT_TABLE.column("appraised_points").header,
+                                  value=shown(points),
                                   scale=shown(scheme.scale)))
         exact = scaled + (unit.get("bonus") or Decimal(0)) - (unit.get("penalty") or Decimal(0))
         score = round_half_up(exact, scheme.decimals)

@@ -80,8 +80,9 @@ def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: 
     ranked = ranked_within_groups(units, group_order, settings.scheme.tie_rule)
     labelled = classified(ranked, settings.scheme, _group_labels(settings))
     counts = label_counts(labelled, settings.scheme, _group_labels(settings), group_order)
+    index = next((unit["index"] for unit in units if unit.get("index")), "")  # an index-only table (`Located.index`)
     return JobResult(settings, labelled, counts, criteria, totals, reports, tuple(tied_units(labelled)),
-                     warnings=tuple(kept_as_published(labelled, settings.scheme)))
+                     warnings=tuple(kept_as_published(labelled, settings.scheme)), score_name=index)
 
 
 def unit_score(settings: JobSettings, report: UnitReport) -> dict[str, Any]:

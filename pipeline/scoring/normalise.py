@@ -70,6 +70,7 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
                 "reason": reason, "note": cells.text("note", keep_lines=True) if "note" in record else "",
                 "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
                 **({"declared_column": table.positions["declared_score"][1]} if "declared_score" in record else {}),
+                **({"index": table.index} if table.index else {}),
             })
             above.append(rows[-1])
             members.append(Member(group, unit, frozenset(c for c in OPTIONAL_COMPONENTS if cells.has_value(c)),

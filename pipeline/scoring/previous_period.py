@@ -12,11 +12,12 @@ is "Hương Văn", "Hương Vân" is not), after `[previous.renames]`:
 - several old names for one new unit (units merged in the reorganisation): no change of score or rank is
   shown ("sáp nhập"), since a merged unit has no single previous rank to move from; its old names are kept
   for the summary to say;
-- no previous unit: "mới".
+- no previous unit: "mới"; with a table of ranks (`[previous] table`, `previous_table`), "mới" only for the
+  units declared new, any other "không có số liệu kỳ trước" (a partial table: a published top 10).
 
 A rank change is the previous rank minus the current one (up is positive), each rank within its own
 group of its own period; a score change is the difference of the published (rounded) scores, so the
-change printed is the difference of the two numbers printed.
+change printed is the difference of the two numbers printed; none where the previous score is not known.
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ from typing import Any
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points
 from pipeline.base.messages import HINTS
+from pipeline.read.columns import INDEX_HEADERS
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import plain_text, spelled
 from pipeline.scoring.register import registered_as
 
 SUMMARY_SHEET = "Tổng hợp"
 NOT_EVALUATED = "Không đánh giá"  # the summary sheet's row of each group's units not evaluated
-SCORE_HEADERS = ("Kết quả đánh giá", "Điểm đánh giá", "Tỷ lệ đạt")
+SCORE_HEADERS = ("Kết quả đánh giá", "Điểm đánh giá", "Tỷ lệ đạt", *INDEX_HEADERS)  # an index-only job: its index
 NOT_GROUP_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", "Tự chấm - thẩm định", "Theo tiêu chí", "Biểu đồ",
                     "Cần xem lại")
 
@@ -56,7 +58,8 @@ class PastUnit:
 class Change:
     """How one unit of this period compares with the previous one."""
 
-    status: str  # "compared", "new" (no previous unit), "merged" (several), "not_evaluated" (either period)
+    status: str  # "compared", "new" (no previous unit), "merged" (several), "not_evaluated" (either period),
+    # "no_data" (not in a table of ranks, and not declared new)
     previous_score: Decimal | None = None
     previous_rank: int | None = None
     previous_label: str = ""
@@ -148,7 +151,8 @@ def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], 
 
 
 def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: tuple[tuple[str, tuple[str, ...]], ...],
-                   period: str) -> tuple[dict[tuple[str, str], Change], list[Problem], list[Problem]]:
+                   period: str, table: tuple[bool, tuple[str, ...]] | None = None,
+                   ) -> tuple[dict[tuple[str, str], Change], list[Problem], list[Problem]]:
     """Each current unit's `Change`, by (group, unit); the problems that refuse the comparison; and the warnings.
 
     Refused: a rename naming a unit of neither period; two rename lines for one unit of this period; a rename whose
@@ -157,7 +161,8 @@ def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: t
     this period (by its own name and by a rename, or by two renames). Warned: the previous units compared with no
     unit of this period, so that a misspelt name does not pass silently as "mới".
 
-    `period` names the previous period for a problem ("kỳ trước (../vi-du-2024-…)").
+    `period` names the previous period for a problem ("kỳ trước (../vi-du-2024-…)"). `table` is given when the
+    previous period is a table of ranks: whether it is partial, and the units declared new (see `_by_table`).
     """
     problems: list[Problem] = []
     past_index: dict[str, list[PastUnit]] = {}
@@ -198,7 +203,7 @@ def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: t
         previous = renamed if renamed is not None else [p for p in [registered_as(past_index, unit["unit"])] if p]
         for old in previous:
             compared.setdefault(id(old), (old, []))[1].append(unit["unit"])
-        changes[(unit["group"], unit["unit"])] = _change(unit, previous)
+        changes[(unit["group"], unit["unit"])] = _change(unit, previous, "new" if table is None else "no_data")
     for old, named in compared.values():
         if len(named) > 1:
             problems.append(problem(Reason.PREVIOUS_UNIT_TWICE, file="job.toml", key="previous.renames", value=old.unit,
@@ -206,7 +211,39 @@ def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: t
     unmatched = [old.unit for old in past if id(old) not in compared]
     warnings = [problem(Reason.PREVIOUS_UNMATCHED, file="job.toml", key="previous.renames", count=len(unmatched),
                         units=", ".join(f'"{name}"' for name in unmatched), period=period)] if unmatched else []
+    if table is not None:
+        problems += _by_table(units, past, changes, current_index, table[1])
+        absent = [u["unit"] for u in units if changes[(u["group"], u["unit"])].status == "no_data"]
+        if absent and not table[0]:
+            warnings.append(problem(Reason.PREVIOUS_NOT_LISTED, file="job.toml", key="previous.partial",
+                                    count=len(absent), units=", ".join(f'"{name}"' for name in absent), period=period))
     return changes, problems, warnings
+
+
+def _by_table(units: list[dict[str, Any]], past: list[PastUnit], changes: dict[tuple[str, str], Change],
+              current_index: dict[str, list[Any]], new: tuple[str, ...]) -> list[Problem]:
+    """With a table of ranks: the units declared new marked "mới" (refused when no unit of this period, or when
+    in the table), and a table without groups refused for a period of several groups (ranks compare within one)."""
+    problems: list[Problem] = []
+    groups = list(dict.fromkeys(u["group"] for u in units))
+    if past and not any(old.group for old in past) and len(groups) > 1:
+        problems.append(problem(Reason.PREVIOUS_TABLE_INVALID, file="job.toml", key="previous.table",
+                                why=f'bảng không có cột "Khối" mà kỳ này có {len(groups)} khối ('
+                                    f'{", ".join(groups)}); hạng chỉ so sánh trong cùng một khối'))
+    for name in new:
+        found = registered_as(current_index, name)
+        if found is None:
+            problems.append(problem(Reason.PREVIOUS_NEW_INVALID, file="job.toml", key="previous.new", value=name,
+                                    why="kỳ này không có đơn vị này", hint=_hint(name, [u["unit"] for u in units])))
+            continue
+        change = changes[(found.group, found.unit)]
+        if change.status != "no_data":
+            problems.append(problem(Reason.PREVIOUS_NEW_INVALID, file="job.toml", key="previous.new", value=name,
+                                    why=f'bảng kỳ trước có đơn vị này ("{", ".join(change.previous_names)}")',
+                                    hint=""))
+            continue
+        changes[(found.group, found.unit)] = Change("new")
+    return problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,21 +252,25 @@ class _Named:
     group: str
 
 
-def _unknown(key: str, name: str, known: list[str], where: str, period: str) -> Problem:
+def _hint(name: str, known: list[str]) -> str:
+    """" Có phải là "…"?": the closest known name, or "" when none is close."""
     close = get_close_matches(plain_text(name), [plain_text(k) for k in known], n=1, cutoff=0.75)
-    hint = next((HINTS["did_you_mean"].format(name=k) for k in known if close and plain_text(k) == close[0]), "")
+    return next((HINTS["did_you_mean"].format(name=k) for k in known if close and plain_text(k) == close[0]), "")
+
+
+def _unknown(key: str, name: str, known: list[str], where: str, period: str) -> Problem:
     return problem(Reason.PREVIOUS_UNKNOWN_UNIT, file="job.toml", key=key, value=name, where=where, period=period,
-                   hint=hint)
+                   hint=_hint(name, known))
 
 
-def _change(unit: dict[str, Any], previous: list[PastUnit]) -> Change:
+def _change(unit: dict[str, Any], previous: list[PastUnit], absent: str) -> Change:
     names = tuple(p.unit for p in previous)
     if not previous:
-        return Change("new")
+        return Change(absent)
     if len(previous) > 1:
         return Change("merged", previous_names=names)
     old = previous[0]
     if not (unit["evaluated"] and old.evaluated):
         return Change("not_evaluated", old.score, old.rank, old.label, previous_names=names)
-    return Change("compared", old.score, old.rank, old.label, unit["score"] - old.score, old.rank - unit["rank"],
-                  names)
+    return Change("compared", old.score, old.rank, old.label,
+                  unit["score"] - old.score if old.score is not None else None, old.rank - unit["rank"], names)

@@ -31,6 +31,7 @@ class JobResult:
     changes: Mapping[tuple[str, str], Change] | None = None  # `[previous]`: each unit against the previous period
     previous_name: str = ""  # the previous period as the text names it ("năm 2024", "kỳ trước")
     previous_inputs: tuple[Path, ...] = ()  # the files the previous period was computed or read from
+    score_name: str = ""  # the index's name ("Chỉ số CCHC") when the table gives only the index: the score's header
     previous_warnings: tuple[Problem, ...] = ()  # `[previous]`: what to know though it compares (units left unmatched)
     warnings: tuple[Problem, ...] = ()  # what to know though nothing failed: totals kept as published, unused columns
 

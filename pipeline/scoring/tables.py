@@ -22,7 +22,7 @@ from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages import HINTS
-from pipeline.read.columns import TableSpec, header_key
+from pipeline.read.columns import INDEX_HEADERS, TableSpec, header_key
 from pipeline.read.sheet import Sheet, UncachedFormula
 from pipeline.scoring.cells import (
     NotANumber,
@@ -45,6 +45,7 @@ class Located:
     header_row: int
     positions: dict[str, tuple[int, str]]
     others: tuple[tuple[int, str], ...] = ()  # the header's other cells (position, text): columns not read
+    index: str = ""  # the index's name ("Chỉ số CCHC") when it is the table's only score, read as the points
 
 
 def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], list[Problem]]:
@@ -69,6 +70,7 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
         if sheet.hidden:
             errors.append(problem(Reason.HIDDEN_SHEET, file=sheet.file, sheet=sheet.name))
         row_index, positions, unknown = header
+        index = _index_only(spec, positions)
         missing = [c for c in spec.columns if c.required and c.id not in positions]
         for column in missing:  # a hint names only a header of the same meaning
             alike = [key for key, text in unknown.items() if says(text, column.words)]
@@ -82,12 +84,24 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], 
             taken = {position for position, _ in positions.values()}
             others = tuple((i, clean_text(v)) for i, v in enumerate(sheet.rows[row_index])
                            if clean_text(v) and i not in taken)
-            found.append(Located(sheet, row_index, positions, others))
+            found.append(Located(sheet, row_index, positions, others, index))
     for file in dict.fromkeys(s.file for s in sheets):
         if file not in files_with_table:
             required = ", ".join(f'"{c.header}"' for c in spec.columns if c.required)
             errors.append(problem(Reason.NO_TABLE, file=file, required=required))
     return found, errors
+
+
+def _index_only(spec: TableSpec, positions: dict[str, tuple[int, str]]) -> str:
+    """A units' table whose only score is the index ("Chỉ số CCHC", "Chỉ số (%)", no "Tổng điểm thẩm định"): the
+    index column is read as the points (`positions` changed) and its name returned; "" for any other table."""
+    if "appraised_points" not in {c.id for c in spec.columns} or "appraised_points" in positions:
+        return ""
+    typed = positions.get("declared_score", (0, ""))[1]
+    name = next((h for h in INDEX_HEADERS if header_key(h) == header_key(typed)), "")
+    if name:
+        positions["appraised_points"] = positions.pop("declared_score")
+    return name
 
 
 def _hidden_columns(sheet: Sheet, positions: dict[str, tuple[int, str]], header_row: int) -> list[Problem]:

@@ -66,11 +66,11 @@ def _switched(document: Any, current: Mapping[str, Any], switch: Field, form: Ma
         document[table] = tomlkit.table()
     if switch.shape == "previous":
         key, _, path = chosen.partition(":")
-        other = "results" if key == "job" else "job"
         if value_at(current, f"previous.{key}") != path:
             set_value(document, f"previous.{key}", path)
-        if other in document[table]:
-            del document[table][other]
+        for other in {"job", "results", "table"} - {key}:  # one source of the previous period
+            if other in document[table]:
+                del document[table][other]
     return True
 def _blank(field: Field, new: Any) -> bool:
     """Whether a value means what leaving its key out means (`labels = []` does not: it means rank only)."""

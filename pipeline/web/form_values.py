@@ -32,7 +32,7 @@ def shown_value(field: Field, data: Mapping[str, Any]) -> str:
     """What the field shows for the value `job.toml` (parsed as `data`) holds."""
     if field.key == "previous.job":
         table = data.get("previous") if isinstance(data.get("previous"), dict) else {}
-        return next((f"{k}:{table[k]}" for k in ("job", "results") if isinstance(table.get(k), str)), "")
+        return next((f"{k}:{table[k]}" for k in ("job", "results", "table") if isinstance(table.get(k), str)), "")
     value = value_at(data, field.key)
     if field.shape == "table":
         return "on" if isinstance(value, dict) else ""

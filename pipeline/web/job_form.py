@@ -181,7 +181,7 @@ def _later_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple
     sections = []
     if kind.source in ("units", "campaign"):
         previous = _field("previous.job", previous_choices)
-        sections.append(_section("previous", _fields("previous", ("name", "renames")), campaign, switch=previous))
+        sections.append(_section("previous", _fields("previous", ("partial", "new", "name", "renames")), campaign, switch=previous))
         summary = Field("summary", setting("summary"))
         sections.append(_section("summary", _fields("summary", ("charts", "symbol", "title", "recipients")),
                                   campaign, switch=summary))
@@ -198,7 +198,7 @@ def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -
     """The previous period's choices: none, each other job of the jobs folder, and the folder or results file
     `job.toml` names when it is none of them (kept as written)."""
     table = _table(data, "previous")
-    written = {k: table[k] for k in ("job", "results") if isinstance(table.get(k), str)}
+    written = {k: table[k] for k in ("job", "results", "table") if isinstance(table.get(k), str)}
     choices = [("", W["previous_none"])]
     found = False
     for name in others:
@@ -210,6 +210,8 @@ def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -
         choices.append((f"job:{written['job']}", W["previous_elsewhere"].format(path=written["job"])))
     if "results" in written:
         choices.append((f"results:{written['results']}", W["previous_results"].format(path=written["results"])))
+    if "table" in written:
+        choices.append((f"table:{written['table']}", W["previous_table"].format(path=written["table"])))
     return tuple(choices)
 
 

@@ -76,4 +76,4 @@ async def results(request: Request) -> Response:
     return page(request, "results.html", job=name, tab="results", result=result, groups=groups, warnings=warnings,
                 comparison=comparison, losses=losses, wanted=wanted, choices=choices(result),
                 shown=sum(len(g["rows"]) for g in groups), total=len(result.units),
-                score_title=score_header(scheme, settings.kind_record.score_header), scheme=scheme)
+                score_title=result.score_name or score_header(scheme, settings.kind_record.score_header), scheme=scheme)

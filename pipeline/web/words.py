@@ -83,6 +83,7 @@ W = {
     "previous_none": "— không so sánh với kỳ trước —",
     "previous_elsewhere": "Thư mục ngoài danh sách: {path}",
     "previous_results": "Tệp kết quả kỳ trước: {path}",
+    "previous_table": "Bảng hạng kỳ trước đã công bố: {path}",
     "created_files": "tệp thiết lập và bảng nhập liệu; điền các mục dưới đây rồi lưu",
     "new_group": "thêm khối mới",
     "scheme_default": "theo bộ tiêu chí",

@@ -93,12 +93,13 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     scheme = result.settings.scheme
     scores = score_format(scheme)
     classified = bool(result.counts)  # labels = [] everywhere: no Xếp loại column, no count per label
-    score_column = score_header(scheme, "Kết quả đánh giá")
+    score_column = result.score_name or score_header(scheme, "Kết quả đánh giá")
+    index = [] if result.score_name else [None]  # an index-only table: the index is the score, printed once
     book = Workbook(write_only=True)
     units = result.units
     optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
     points_header = "Điểm tự chấm" if result.criteria is not None else UNIT_TABLE.column("appraised_points").header
-    headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), points_header,
+    headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), *(points_header for _ in index),
                score_column, *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá", "Ghi chú",
                *change_headers(result)]
     summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại" if classified else "Kết quả", "Số đơn vị"], [40, 20, 12])
@@ -116,14 +117,15 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     for group in result.settings.groups:
         taken.append(sheet_title(group.name, taken))
         sheet = _sheet(book, taken[-1], headers,
-                       [6, 34, *([14] * len(optional)), 14, 14, *([12] if classified else []), 10, 40, 24,
+                       [6, 34, *([14] * len(optional)), *(14 for _ in index), 14, *([12] if classified else []), 10, 40, 24,
                         *change_widths(result)])
         members = result.members(group.name)
         formats = column_formats(members, [*optional, "appraised_points"], scheme)
         for unit in members:
             sheet.append(row_cells(sheet, [unit["position"], unit["unit"],
                                            *(formatted(sheet, unit[c], formats[c]) for c in optional),
-                                           formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
+                                           *(formatted(sheet, unit["appraised_points"], formats["appraised_points"])
+                                             for _ in index),
                                            formatted(sheet, unit["score"], scores),
                                            *([unit["label"]] if classified else []), unit["rank"],
                                            unit["reason"] or None, unit["note"] or None,
