@@ -27,7 +27,7 @@ from pipeline.documents.chart_data import group_charts
 from pipeline.documents.charts import chart_png
 from pipeline.documents.context import document_context, summary_context
 from pipeline.documents.finding_comments import with_findings
-from pipeline.documents.summary_render import render_summary
+from pipeline.documents.summary_render import render_summary, summary_charts
 from pipeline.documents.notice_context import unit_notice_context
 from pipeline.documents.render import TEMPLATE_DIR, render_document
 from pipeline.documents.report_context import unit_report_context
@@ -164,7 +164,7 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
             document = with_findings(document, result.findings, result.criteria)
         summary = None
         if settings.summary is not None:
-            summary = render_summary(templates[-1][0], summary_context(result), [pngs for _, pngs in charts])
+            summary = render_summary(templates[-1][0], summary_context(result), summary_charts(result))
         workbook = workbook_made()
     if staging is not None:
         staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest

@@ -187,9 +187,9 @@ def restart_page_numbers(section) -> None:
     sectPr.find(qn("w:cols")).addprevious(numbering)
 
 
-def page_numbers(doc: Document) -> None:
-    """Page number centred at the top from page 2; none on the first page (I.7)."""
-    section = doc.sections[0]
+def page_numbers(doc: Document, index: int = 0) -> None:
+    """Page number centred at the top from page 2; none on the first page (I.7); in the `index`th section."""
+    section = doc.sections[index]
     header = section.header
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
@@ -706,10 +706,13 @@ def summary() -> Document:
     tagged(doc, "NoiDung", "{%p for line in g.paragraphs %}", "{{ line }}", "{%p endfor %}")
     paragraph(doc, "NhomBang", "{%p endfor %}")
     closing_block(doc)
-    # The charts follow the signature, on their own pages: the body stays a text that ends with it.
+    # The charts follow the signature in an appendix of their own: a new section, its pages numbered from 1.
     paragraph(doc, "HinhAnh", "{%p if charts_attached %}")
-    heading = paragraph(doc, "PhuLucTen", "BIỂU ĐỒ KẾT QUẢ")
-    heading.paragraph_format.page_break_before = True
+    appendix = section_break(doc)
+    _page(appendix, landscape=False)
+    restart_page_numbers(appendix)
+    paragraph(doc, "PhuLucSo", "PHỤ LỤC")
+    paragraph(doc, "PhuLucTen", "BIỂU ĐỒ KẾT QUẢ")
     paragraph(doc, "PhuLucKemTheo", "{{ attached_to }}")
     rule(doc, 50, TEXT_WIDTH)
     paragraph(doc, "HinhAnh", "{%p for g in summary_groups %}")
@@ -719,6 +722,7 @@ def summary() -> Document:
     paragraph(doc, "HinhAnh", "{%p endfor %}")
     paragraph(doc, "HinhAnh", "{%p endif %}")
     page_numbers(doc)
+    page_numbers(doc, -1)  # the body's own too: without charts, the appendix's section break is left out
     return doc
 
 

@@ -56,6 +56,7 @@ SUMMARY = {
 CHARTS = {
     "ranking": "Xếp hạng khối {group}",
     "first_bars": " ({count} đơn vị đứng đầu trong {total})",
+    "continued": " (tiếp theo)",
     "bound": "{label} từ {bound}",
     "labels": "Số đơn vị theo xếp loại, khối {group}",
     "labels_axis": "Số đơn vị",
