@@ -41,7 +41,7 @@ SUMMARY = {
     "new": "Đơn vị mới so với {previous}: {units}.",
     "merged": "{unit} được hình thành từ việc sáp nhập {olds} nên không so sánh thứ hạng với {previous}.",
     "and": " và ",
-    "attached": "(Kèm theo Thông cáo số {number}/{symbol} {date})",
+    "attached": "(Kèm theo Thông cáo số {number}/{symbol} {date} của {issuer})",
     # units tied at one rank, with the same score and label: named once together ("A, B và C cùng dẫn đầu …")
     "leader_tied": "{units} cùng dẫn đầu bảng xếp hạng khối {group} với {score}{label}",
     "first_tied": "Cùng dẫn đầu khối {group} là {units} với {score}{label}.",

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from pipeline.base.messages_summary import ORDINALS, PREVIOUS_DEFAULT, SUMMARY
-from pipeline.documents.header import document_date, document_number, header
+from pipeline.documents.header import body_as_issuer, document_date, document_number, header
+from pipeline.documents.line_breaks import names_kept_whole
 from pipeline.documents.numbers import score_words
 from pipeline.documents.period_text import rank_change_text, score_change_text
 
@@ -57,7 +58,9 @@ def summary_document(result: JobResult) -> dict[str, Any]:
     title = own.title if own and own.title else SUMMARY["title"].format(what=_what(result))
     recipients = own.recipients if own and own.recipients else SUMMARY["recipients"]
     shown = replace(doc, number="", date=None, symbol=symbol, title=title, recipients=tuple(recipients))
-    attached = SUMMARY["attached"].format(number=document_number(shown), symbol=symbol, date=document_date(shown))
+    attached = names_kept_whole(SUMMARY["attached"].format(
+        number=document_number(shown), symbol=symbol, date=document_date(shown),
+        issuer=body_as_issuer(doc.issuing_body, doc.place)))
     return {**header(shown), **summary_paragraphs(result), "charts_attached": False, "attached_to": attached}
 
 
