@@ -401,7 +401,10 @@ def report() -> Document:
                          ("BangChu", f"{{{{ {extra}.rationale }}}}")])
         _tag_row(table, "{%tr endif %}")
     _widths(table, widths)
-    tagged(doc, "NoiDung", "{%p if self_rating %}", "{{ self_rating }}", "{%p endif %}")
+    paragraph(doc, "NoiDung", "{%p if self_rating %}")
+    rating = paragraph(doc, "NoiDung", "{{ self_rating }}")
+    rating.paragraph_format.space_before = Pt(6)  # not against the table's last row
+    paragraph(doc, "NoiDung", "{%p endif %}")
     closing_block(doc)
     page_numbers(doc)
     return doc

@@ -243,7 +243,9 @@ def test_unassigned_number_and_date_are_left_blank(chi_lang):
 
 def test_bonus_and_penalty_rows_as_typed_total_and_self_rating_at_the_score_decimals(chi_lang):
     rows = [texts(r.cells) for r in chi_lang.tables[1].rows]
-    assert rows[1] == ["", "TỔNG ĐIỂM", "80", "67,06", ""]  # typed points summed, as the published report
+    # the fields' typed points summed over their maximum, both without the bonus, which has its own row (the
+    # published report's "80 | 67,06" put the bonus in the points and not in the maximum)
+    assert rows[1] == ["", "TỔNG ĐIỂM", "80", "64,06", ""]
     assert rows[-2][1:4] == ["Điểm thưởng", "5", "3"] and rows[-1][1:4] == ["Điểm trừ", "", "0"]
     # 64,06 of 80 in the fields; 64,06 / 80 × 100 = 80,075; + 3 of bonus = 83,075 (the published report
     # printed 67,06/80 then 83,075, which no reader can recompute: 67,06 / 80 × 100 = 83,825)
