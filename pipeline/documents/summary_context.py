@@ -114,7 +114,7 @@ def _group(result: JobResult, number: int, group: Any) -> SummaryGroup:
     missing = [u for u in members if not u["evaluated"]]
     reasons: dict[str, list[str]] = {}  # units of one reason named together, in the order of the table
     for unit in missing:
-        reasons.setdefault(unit["reason"], []).append(unit["unit"])
+        reasons.setdefault(in_brackets(unit["reason"]), []).append(unit["unit"])
     not_evaluated = SUMMARY["not_evaluated"].format(
         count=len(missing), units="; ".join(SUMMARY["not_evaluated_unit"].format(unit=", ".join(units), reason=reason)
                                             for reason, units in reasons.items())) if missing else ""
@@ -125,6 +125,13 @@ def _group(result: JobResult, number: int, group: Any) -> SummaryGroup:
     paragraphs = tuple(p for p in (" ".join(leaders), counts, not_evaluated if evaluated else "", *changes) if p)
     return SummaryGroup(number, group.name, SUMMARY["group_heading"].format(number=number, group=group.name),
                         " ".join(leaders), counts, not_evaluated, changes, paragraphs)
+
+
+def in_brackets(reason: str) -> str:
+    """A reason as it reads inside a sentence's brackets: on one line (a line break typed in the table's cell
+    would end a justified line there, its words stretched: "được  thành  lập  theo"), without the full stop
+    or semicolon it ends with ("…kỳ sau.);" → "…kỳ sau);")."""
+    return " ".join(reason.split()).rstrip(".;,: ")
 
 
 def listed(names: list[str]) -> str:
