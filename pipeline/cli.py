@@ -185,7 +185,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"\n{describe(problem(Reason.APPRAISAL_NOT_DONE))}")
     if result.findings:
         print(f"\n{findings_text(result.findings)}")
-    for warning in result.previous_warnings:  # `[previous]`: units of the previous period left unmatched
+    for warning in (*result.previous_warnings, *result.name_warnings):  # unmatched units; names to write properly
         print(f"\n{describe(warning)}")
     print(f"\nKhông có lỗi. Chạy: python -m pipeline run {args.job}")
     return 0

@@ -35,6 +35,7 @@ from pipeline.documents.template_check import check_template
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses
+from pipeline.scoring.name_forms import name_warnings, proper_forms, with_proper_names
 from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.evaluate import appraised_score, evaluate, scored, unit_score
 from pipeline.scoring.previous_period import PastUnit, past_from_workbook, past_units, period_changes
@@ -93,6 +94,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
         result = _made(settings, staging, workers, progress, strict)
         warnings += result.findings
         warnings += result.previous_warnings
+        warnings += result.name_warnings
         if pdf:
             documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
             for made in convert_to_pdf(documents):
@@ -148,6 +150,10 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
         raise InputErrors(problems)
     if strict and result.findings:
         raise InputErrors(list(result.findings))
+    forms = proper_forms((u["unit"] for u in result.units), (u.unit for u in past))
+    if forms:  # names in capitals or without diacritics: a warning, the proper form printed when the job asks
+        units = with_proper_names(result.units, forms) if settings.checks.proper_names else result.units
+        result = replace(result, units=units, name_warnings=name_warnings(forms, result.units))
     if settings.previous is not None:
         changes, found, unmatched = period_changes(result.units, past, settings.previous.renames,
                                                    _period_name(settings))

@@ -2,7 +2,8 @@
 
 `decimals`: the precision, in decimals, of a criterion's points computed by its scoring rule ("Cách chấm"),
 rounded half-up once (3: 84/87 × 4 = 3,862); `comments`: whether each finding is also a Word comment in the
-generated report, at the criterion's rationale.
+generated report, at the criterion's rationale; `proper_names`: whether a unit name typed in capitals or without
+diacritics is printed in its proper form, when one is known (`scoring.name_forms`; else only a warning).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from pipeline.base.errors import Problem
 from pipeline.config.values import unknown_keys, wrong_type
 
-CHECKS_FIELDS = ("decimals", "comments")
+CHECKS_FIELDS = ("decimals", "comments", "proper_names")
 MAX_DECIMALS = 6
 
 
@@ -22,6 +23,7 @@ MAX_DECIMALS = 6
 class ChecksSettings:
     decimals: int = 3
     comments: bool = False
+    proper_names: bool = False
 
 
 def checks_from_data(data: Mapping[str, Any], source: str, errors: list[Problem]) -> ChecksSettings:
@@ -39,4 +41,8 @@ def checks_from_data(data: Mapping[str, Any], source: str, errors: list[Problem]
     if not isinstance(comments, bool):
         errors.append(wrong_type("checks.comments", comments, "true hoặc false (không có ngoặc kép)", source))
         comments = False
-    return ChecksSettings(decimals, comments)
+    proper = table.get("proper_names", ChecksSettings.proper_names)
+    if not isinstance(proper, bool):
+        errors.append(wrong_type("checks.proper_names", proper, "true hoặc false (không có ngoặc kép)", source))
+        proper = False
+    return ChecksSettings(decimals, comments, proper)

@@ -32,6 +32,7 @@ class JobResult:
     previous_name: str = ""  # the previous period as the text names it ("năm 2024", "kỳ trước")
     previous_inputs: tuple[Path, ...] = ()  # the files the previous period was computed or read from
     previous_warnings: tuple[Problem, ...] = ()  # `[previous]`: what to know though it compares (units left unmatched)
+    name_warnings: tuple[Problem, ...] = ()  # unit names in capitals or without diacritics (`scoring.name_forms`)
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

@@ -138,7 +138,8 @@ async def check(request: Request) -> Response:
     warnings = []
     if checked.result is not None and not checked.result.settings.decision_made:
         warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE)))
-    warnings += [describe(p) for p in checked.result.previous_warnings] if checked.result is not None else []
+    warnings += [describe(p) for p in (*checked.result.previous_warnings, *checked.result.name_warnings)] \
+        if checked.result is not None else []
     findings = review_rows(checked.result.findings) if checked.result is not None else []
     return page(request, "check.html", job=name, tab="check", rows=rows, warnings=warnings,
                 findings=[[row[i] if row[i] is not None else "" for i in FINDING_COLUMNS] for row in findings],
