@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.base import formatting
 from pipeline.config.document_settings import DocumentSettings
+from pipeline.documents.header_lines import header_lines
 from pipeline.documents.line_breaks import names_kept_whole
 
 SHORT_NAMES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}  # written out in a "(Kèm theo …)" line
@@ -21,10 +22,11 @@ BLANK_DATE = ("ngày\u00a0\u00a0\u00a0\u00a0\u00a0 tháng\u00a0\u00a0\u00a0\u00a
 
 
 def header(doc: DocumentSettings) -> dict[str, Any]:
-    """The shared parts; names in the header and the trích yếu do not break across lines (`line_breaks`)."""
+    """The shared parts; names in the header and the trích yếu do not break across lines (`line_breaks`), an
+    agency's name too long for the header breaks between words, in balanced lines (`header_lines`)."""
     return {
         "parent_body": names_kept_whole(doc.parent_body),
-        "issuing_body": [names_kept_whole(line) for line in doc.issuing_body],
+        "issuing_body": [part for line in doc.issuing_body for part in header_lines(names_kept_whole(line))],
         "number": document_number(doc), "symbol": doc.symbol, "place": doc.place, "date": document_date(doc),
         "title": names_kept_whole(doc.title),
         "recipients": list(doc.recipients), "signature": doc.signature,
