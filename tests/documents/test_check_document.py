@@ -98,3 +98,13 @@ def test_check_template_says_the_rules_a_template_edited_in_arial_breaks(tmp_pat
     assert "Không đạt:" in out and "Phông chữ Times New Roman" in out and "Arial" in out
     main(["check-template", str(TEMPLATE_DIR / "bao-cao-tu-cham.docx")])
     assert "Không đạt" not in capsys.readouterr().out  # the shipped template breaks none
+
+
+def test_every_document_of_the_2025_campaign_breaks_no_rule(tmp_path):
+    """Decision, thông cáo with its charts' appendix, each unit's report and appraisal notice."""
+    out = run_job(INPUTS / "vi-du-2025-dot-danh-gia-tinh", tmp_path / "out").manifest.parent
+    documents = sorted(out.rglob("*.docx"))
+    assert len(documents) == 2 + 18 + 18
+    failing = {path.name: [(o.rule["id"], o.found) for o in check_document(path) if o.status == FAILS]
+               for path in documents}
+    assert failing == {path.name: [] for path in documents}
