@@ -27,7 +27,7 @@ from pipeline.documents.chart_data import group_charts
 from pipeline.documents.charts import chart_png
 from pipeline.documents.context import document_context, summary_context
 from pipeline.documents.finding_comments import with_findings
-from pipeline.documents.summary_render import render_summary
+from pipeline.documents.summary_render import render_summary, summary_charts
 from pipeline.documents.notice_context import unit_notice_context
 from pipeline.documents.render import TEMPLATE_DIR, render_document
 from pipeline.documents.report_context import unit_report_context
@@ -35,6 +35,7 @@ from pipeline.documents.template_check import check_template
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses
+from pipeline.scoring.name_forms import name_warnings, proper_forms, with_proper_names
 from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.evaluate import appraised_score, evaluate, scored, unit_score
 from pipeline.scoring.previous_period import PastUnit, past_from_workbook, past_units, period_changes
@@ -95,6 +96,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
         warnings += result.findings
         warnings += result.previous_warnings
         warnings += result.warnings  # totals kept as published, numeric columns not used
+        warnings += result.name_warnings
         if pdf:
             documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
             for made in convert_to_pdf(documents, progress=_steps(progress, "pdf", len(documents))):
@@ -167,6 +169,10 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
         raise InputErrors(problems)
     if strict and result.findings:
         raise InputErrors(list(result.findings))
+    forms = proper_forms((u["unit"] for u in result.units), (u.unit for u in past))
+    if forms:  # names in capitals or without diacritics: a warning, the proper form printed when the job asks
+        units = with_proper_names(result.units, forms) if settings.checks.proper_names else result.units
+        result = replace(result, units=units, name_warnings=name_warnings(forms, result.units))
     if settings.previous is not None:
         table = (settings.previous.partial, settings.previous.new) if settings.previous.table is not None else None
         changes, found, unmatched = period_changes(result.units, past, settings.previous.renames,
@@ -187,7 +193,7 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
         made(1)
         summary = None
         if settings.summary is not None:
-            summary = render_summary(templates[-1][0], summary_context(result), [pngs for _, pngs in charts])
+            summary = render_summary(templates[-1][0], summary_context(result), summary_charts(result))
             made(2)
         workbook = workbook_made()
         made(3 if summary is not None else 2)

@@ -187,9 +187,9 @@ def restart_page_numbers(section) -> None:
     sectPr.find(qn("w:cols")).addprevious(numbering)
 
 
-def page_numbers(doc: Document) -> None:
-    """Page number centred at the top from page 2; none on the first page (I.7)."""
-    section = doc.sections[0]
+def page_numbers(doc: Document, index: int = 0) -> None:
+    """Page number centred at the top from page 2; none on the first page (I.7); in the `index`th section."""
+    section = doc.sections[index]
     header = section.header
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
@@ -323,9 +323,10 @@ def title_block(doc: Document, kind_name: str) -> None:
     rule(doc, 50, TEXT_WIDTH)
 
 
-def closing_block(doc: Document) -> None:
-    """Nơi nhận (left) and the signature block (right), in a borderless table."""
-    doc.add_paragraph(style="NoiDung")
+def closing_block(doc: Document, spacer: bool = True) -> None:
+    """Nơi nhận (left) and the signature block (right), in a borderless table; after an empty line (`spacer`)."""
+    if spacer:
+        doc.add_paragraph(style="NoiDung")
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, (80, 85))
@@ -401,7 +402,10 @@ def report() -> Document:
                          ("BangChu", f"{{{{ {extra}.rationale }}}}")])
         _tag_row(table, "{%tr endif %}")
     _widths(table, widths)
-    tagged(doc, "NoiDung", "{%p if self_rating %}", "{{ self_rating }}", "{%p endif %}")
+    paragraph(doc, "NoiDung", "{%p if self_rating %}")
+    rating = paragraph(doc, "NoiDung", "{{ self_rating }}")
+    rating.paragraph_format.space_before = Pt(6)  # not against the table's last row
+    paragraph(doc, "NoiDung", "{%p endif %}")
     closing_block(doc)
     page_numbers(doc)
     return doc
@@ -448,7 +452,10 @@ def notice() -> Document:
     _widths(table, widths)
     summary = paragraph(doc, "NoiDung", "{{ summary }}")
     summary.paragraph_format.space_before = Pt(6)  # not against the table's last row
-    closing_block(doc)
+    # 12 pt to the signature instead of an empty line (28 pt once folded): with it, the summary and the
+    # signature block needed 2 mm more than the 62 mm a one-page notice leaves under its table
+    summary.paragraph_format.space_after = Pt(12)
+    closing_block(doc, spacer=False)
     page_numbers(doc)
     return doc
 
@@ -706,10 +713,13 @@ def summary() -> Document:
     tagged(doc, "NoiDung", "{%p for line in g.paragraphs %}", "{{ line }}", "{%p endfor %}")
     paragraph(doc, "NhomBang", "{%p endfor %}")
     closing_block(doc)
-    # The charts follow the signature, on their own pages: the body stays a text that ends with it.
+    # The charts follow the signature in an appendix of their own: a new section, its pages numbered from 1.
     paragraph(doc, "HinhAnh", "{%p if charts_attached %}")
-    heading = paragraph(doc, "PhuLucTen", "BIỂU ĐỒ KẾT QUẢ")
-    heading.paragraph_format.page_break_before = True
+    appendix = section_break(doc)
+    _page(appendix, landscape=False)
+    restart_page_numbers(appendix)
+    paragraph(doc, "PhuLucSo", "PHỤ LỤC")
+    paragraph(doc, "PhuLucTen", "BIỂU ĐỒ KẾT QUẢ")
     paragraph(doc, "PhuLucKemTheo", "{{ attached_to }}")
     rule(doc, 50, TEXT_WIDTH)
     paragraph(doc, "HinhAnh", "{%p for g in summary_groups %}")
@@ -719,6 +729,7 @@ def summary() -> Document:
     paragraph(doc, "HinhAnh", "{%p endfor %}")
     paragraph(doc, "HinhAnh", "{%p endif %}")
     page_numbers(doc)
+    page_numbers(doc, -1)  # the body's own too: without charts, the appendix's section break is left out
     return doc
 
 

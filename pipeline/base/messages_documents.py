@@ -7,6 +7,8 @@ from __future__ import annotations
 from pipeline.base.errors import Reason
 
 DOCUMENT_TEXT: dict[Reason, str] = {
+    Reason.ND30_FAILS: "không đạt thể thức (Nghị định 30/2020/NĐ-CP, {place}): {checks}; văn bản có: {found}.",
+    Reason.ND30_UNKNOWN: "chưa kiểm tra được thể thức (Nghị định 30/2020/NĐ-CP, {place}): {checks}; vì {found}.",
     Reason.PDF_NOT_PDFA: (
         "LibreOffice trên máy này ghi PDF thường, không ghi được PDF/A-2b để gửi văn bản điện tử: cần LibreOffice "
         "7.4 trở lên (xem bằng lệnh soffice --version). Cài bản mới hơn, hoặc chạy không có --pdf rồi mở văn bản "

@@ -46,6 +46,11 @@ PERIOD_TEXT: dict[Reason, str] = {
         "kỳ trước chưa thẩm định xong (mục \"{key}\" của job.toml trỏ tới đợt đánh giá có [appraisal] done = false): "
         "chưa có kết quả chính thức để so sánh. Chờ kỳ trước thẩm định xong (done = true), hoặc bỏ mục [previous]."
     ),
+    Reason.NAME_FORM: (
+        "cần xem lại tên đơn vị \"{value}\"{group_text}: tên viết hoa toàn bộ hoặc không dấu, văn bản hành chính "
+        "viết là \"{proper}\" (như danh mục đơn vị, kỳ trước hoặc các dòng khác của bảng). Sửa tên trong tệp số "
+        "liệu, hoặc chọn \"Dùng tên viết đúng\" trong thiết lập kiểm tra số liệu của công việc để văn bản in tên đúng."
+    ),
     Reason.PREVIOUS_UNMATCHED: (
         "{count} đơn vị của {period} không ứng với đơn vị nào của kỳ này (không trùng tên, không có trong "
         "[previous.renames]): {units}. Nếu đơn vị nào chỉ đổi tên hoặc ghi sai chính tả, thêm dòng \"tên mới\" = "

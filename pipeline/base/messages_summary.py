@@ -45,7 +45,7 @@ SUMMARY = {
     "no_data": "Không có số liệu {previous} để so sánh: {units}.",
     "merged": "{unit} được hình thành từ việc sáp nhập {olds} nên không so sánh thứ hạng với {previous}.",
     "and": " và ",
-    "attached": "(Kèm theo Thông cáo số {number}/{symbol} {date})",
+    "attached": "(Kèm theo Thông cáo số {number}/{symbol} {date} của {issuer})",
     # units tied at one rank, with the same score and label: named once together ("A, B và C cùng dẫn đầu …")
     "leader_tied": "{units} cùng dẫn đầu bảng xếp hạng khối {group} với {score}{label}",
     "first_tied": "Cùng dẫn đầu khối {group} là {units} với {score}{label}.",
@@ -60,6 +60,7 @@ SUMMARY = {
 CHARTS = {
     "ranking": "Xếp hạng khối {group}",
     "first_bars": " ({count} đơn vị đứng đầu trong {total})",
+    "continued": " (tiếp theo)",
     "bound": "{label} từ {bound}",
     "labels": "Số đơn vị theo xếp loại, khối {group}",
     "labels_axis": "Số đơn vị",

@@ -132,6 +132,11 @@ LATER = (
             "Mỗi điều cần xem lại thành một ghi chú Word ở lý giải của tiêu chí.", "kiem-tra",
             help="Mỗi điều cần xem lại thành một ghi chú Word ở lý giải của tiêu chí trong báo cáo; nhớ xóa ghi chú "
             "trước khi phát hành.", example="comments = true", default=False),
+    Setting("checks.proper_names", "bool", "In tên đơn vị viết đúng",
+            "In tên đơn vị viết đúng thay cho tên gõ chữ in hoa toàn bộ hay không dấu.", "kiem-tra",
+            help="Tên đơn vị gõ chữ in hoa toàn bộ hay không dấu mà kỳ trước hoặc các dòng khác viết đúng luôn được "
+            "báo ở trang Kiểm tra; đánh dấu ô này thì văn bản in luôn tên viết đúng.", example="proper_names = true",
+            default=False),
     Setting("checks.total", "choice", "Kết quả ghi sẵn trong bảng điểm",
             "Kết quả ghi sẵn: \"checked\" (phải khớp kết quả tính) hoặc \"as-published\" (giữ như đã công bố khi "
             "chỉ chênh trong phạm vi làm tròn của các thành phần).", "kiem-tra",
@@ -177,6 +182,11 @@ LATER = (
     Setting("summary.charts", "bool", "Kèm biểu đồ", "Kèm biểu đồ.", "thong-cao",
             help="Bỏ đánh dấu: thông cáo không có biểu đồ, ket-qua.xlsx không có trang \"Biểu đồ\".",
             example="charts = false", kinds=_RANKED, default=True),
+    Setting("summary.chart_form", "choice", "Dạng biểu đồ",
+            "Dạng biểu đồ: \"word\" (biểu đồ Word sửa được) hoặc \"picture\" (biểu đồ dạng ảnh).", "thong-cao",
+            help="Biểu đồ Word: cán bộ sửa được màu, chữ, số liệu ngay trong Word; dạng ảnh: như một bức ảnh, không "
+            "sửa được.", example='chart_form = "word"', kinds=_RANKED, default="word",
+            choices=(("word", "biểu đồ Word, sửa được trong Word"), ("picture", "biểu đồ dạng ảnh"))),
     Setting("summary.symbol", "text", "Ký hiệu thông cáo", "Ký hiệu thông cáo.", "thong-cao",
             help="Để trống: \"TC\" thay loại văn bản trong ký hiệu của quyết định (QĐ-UBND → TC-UBND).",
             example='symbol = "TC-UBND"', kinds=_RANKED),

@@ -5,7 +5,8 @@ rounded half-up once (3: 84/87 × 4 = 3,862); `comments`: whether each finding i
 generated report, at the criterion's rationale; `total`: "as-published" keeps a declared total ("Kết quả đánh giá",
 "Chỉ số CCHC") within the rounding of its parts as the result (`compute.unit_scores`), "checked" (the default)
 refuses any difference; `ignore_columns`: headers of numeric columns of a unit table the job knows are not used
-(else each is reported, `scoring.unused_columns`).
+(else each is reported, `scoring.unused_columns`); `proper_names`: whether a unit name typed in capitals or
+without diacritics is printed in its proper form, when one is known (`scoring.name_forms`; else only a warning).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ MAX_DECIMALS = 6
 class ChecksSettings:
     decimals: int = 3
     comments: bool = False
+    proper_names: bool = False
     total: str = "checked"  # or "as-published": a declared total within the rounding of its parts is kept
     ignore_columns: tuple[str, ...] = ()  # numeric columns not used and not to be reported
 
@@ -50,6 +52,10 @@ def checks_from_data(data: Mapping[str, Any], source: str, errors: list[Problem]
     if not isinstance(comments, bool):
         errors.append(wrong_type("checks.comments", comments, "true hoặc false (không có ngoặc kép)", source))
         comments = False
+    proper = table.get("proper_names", ChecksSettings.proper_names)
+    if not isinstance(proper, bool):
+        errors.append(wrong_type("checks.proper_names", proper, "true hoặc false (không có ngoặc kép)", source))
+        proper = False
     total = table.get("total", ChecksSettings.total)
     if total not in TOTAL_RULES:
         expected = ('"checked" (tổng ghi trong tệp phải khớp đúng) hoặc "as-published" (giữ tổng như đã công bố khi '
@@ -61,4 +67,4 @@ def checks_from_data(data: Mapping[str, Any], source: str, errors: list[Problem]
     if not isinstance(ignored, list) or not all(isinstance(name, str) and name.strip() for name in ignored):
         errors.append(wrong_type("checks.ignore_columns", ignored, 'một danh sách tên cột, ví dụ ["Xếp hạng"]', source))
         ignored = []
-    return ChecksSettings(decimals, comments, str(total), tuple(name.strip() for name in ignored))
+    return ChecksSettings(decimals, comments, proper, str(total), tuple(name.strip() for name in ignored))

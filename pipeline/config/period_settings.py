@@ -29,6 +29,7 @@ from pipeline.config.values import lines, shown, text, unknown_keys, wrong_type
 PREVIOUS_FIELDS = names_in("previous")  # declared in `config.catalogue`
 SOURCES = ("job", "results", "table")
 SUMMARY_FIELDS = names_in("summary")
+CHART_FORMS = ("word", "picture")  # `chart_form`: Word charts staff can edit (the default), or pictures
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class SummarySettings:
     symbol: str = ""  # "" : the decision's symbol with "TC" for its type ("QĐ-UBND" → "TC-UBND")
     title: str = ""  # "" : from the decision's trích yếu
     recipients: tuple[str, ...] = ()
+    chart_form: str = "word"  # "word": Word charts; "picture": the charts' PNG pictures
 
 
 def _ranked_table(data: Mapping[str, Any], key: str, kind: Kind | None, expected: str, why: str, source: str,
@@ -156,9 +158,14 @@ def summary_from_data(data: Mapping[str, Any], kind: Kind | None, source: str,
     if not isinstance(charts, bool):
         errors.append(wrong_type("summary.charts", charts, "true hoặc false", source))
         charts = True
+    form = item.get("chart_form", CHART_FORMS[0])
+    if form not in CHART_FORMS:
+        errors.append(problem(Reason.SETTING_INVALID, file=source, key="summary.chart_form", value=str(form),
+                              expected='"word" (biểu đồ Word) hoặc "picture" (ảnh)'))
+        form = CHART_FORMS[0]
     return SummarySettings(charts, text(item, "symbol", "summary.symbol", source, errors),
                            text(item, "title", "summary.title", source, errors),
-                           lines(item, "recipients", "summary.recipients", source, errors))
+                           lines(item, "recipients", "summary.recipients", source, errors), form)
 
 
 def previous_refused(previous: PreviousSettings, folder: Path) -> list[Problem]:

@@ -33,20 +33,22 @@ class Chart:
     texts: tuple[tuple[str, ...], ...]  # per series, the text printed at each bar's end
     axis: str
     bounds: tuple[tuple[str, Decimal], ...] = ()  # (label, lower bound) marked on a ranking
+    scale: tuple[float, float] | None = None  # the value axis's ends, shared by the charts a long one is split into
 
 
-def group_charts(result: JobResult) -> list[tuple[str, list[Chart]]]:
-    """Each group's charts, by group name, in the order of the appendices."""
-    return [(group.name, charts_of(result, group)) for group in result.settings.groups]
+def group_charts(result: JobResult, most: int | None = MOST_BARS) -> list[tuple[str, list[Chart]]]:
+    """Each group's charts, by group name, in the order of the appendices; `most=None`: every unit (the Word
+    charts of the summary, split into charts that fit a page)."""
+    return [(group.name, charts_of(result, group, most)) for group in result.settings.groups]
 
 
-def charts_of(result: JobResult, group: Any) -> list[Chart]:
+def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> list[Chart]:
     members = result.members(group.name)
     scheme = result.settings.scheme
     evaluated = [u for u in members if u["evaluated"]]
     if not evaluated:
         return []
-    charts = [_ranking(result, group, evaluated)]
+    charts = [_ranking(result, group, evaluated, most)]
     labels = scheme.labels if group.labels is None else group.labels
     counts = [(row["label"], row["count"]) for row in result.counts if row["group"] == group.name]
     if labels and counts:
@@ -56,8 +58,8 @@ def charts_of(result: JobResult, group: Any) -> list[Chart]:
                             (("", tuple(Decimal(c[1]) for c in counts)),), (tuple(str(c[1]) for c in counts),),
                             CHARTS["labels_axis"]))
     both = [u for u in evaluated if u.get("self_points") is not None and u.get("appraised_points") is not None]
-    more = CHARTS["first_bars"].format(count=MOST_BARS, total=len(both)) if len(both) > MOST_BARS else ""
-    both = both[:MOST_BARS]  # in the order of the appendix: by rank
+    more = CHARTS["first_bars"].format(count=most, total=len(both)) if most and len(both) > most else ""
+    both = both[:most]  # in the order of the appendix: by rank
     if both and result.settings.appraisal_done:
         places = column_places((u[c] for u in both for c in ("self_points", "appraised_points")), scheme)
         charts.append(Chart(
@@ -70,8 +72,8 @@ def charts_of(result: JobResult, group: Any) -> list[Chart]:
         compared = [(u, result.changes[(u["group"], u["unit"])]) for u in evaluated
                     if (u["group"], u["unit"]) in result.changes]
         compared = [(u, c) for u, c in compared if c.status == "compared" and c.previous_score is not None]
-        more = CHARTS["first_bars"].format(count=MOST_BARS, total=len(compared)) if len(compared) > MOST_BARS else ""
-        compared = compared[:MOST_BARS]
+        more = CHARTS["first_bars"].format(count=most, total=len(compared)) if most and len(compared) > most else ""
+        compared = compared[:most]
         if compared:
             previous = result.previous_name or PREVIOUS_DEFAULT
             charts.append(Chart(
@@ -86,14 +88,14 @@ def charts_of(result: JobResult, group: Any) -> list[Chart]:
     return charts
 
 
-def _ranking(result: JobResult, group: Any, evaluated: list[dict[str, Any]]) -> Chart:
+def _ranking(result: JobResult, group: Any, evaluated: list[dict[str, Any]], most: int | None) -> Chart:
     scheme = result.settings.scheme
-    shown = sorted(evaluated, key=lambda u: u["rank"])[:MOST_BARS]
+    shown = sorted(evaluated, key=lambda u: u["rank"])[:most]
     labels = scheme.labels if group.labels is None else group.labels
     bounds = tuple((label.name, label.minimum) for label in labels or () if label.minimum is not None)
     title = CHARTS["ranking"].format(group=group.name)
-    if len(evaluated) > MOST_BARS:
-        title += CHARTS["first_bars"].format(count=MOST_BARS, total=len(evaluated))
+    if most and len(evaluated) > most:
+        title += CHARTS["first_bars"].format(count=most, total=len(evaluated))
     return Chart("ranking", title, tuple(u["unit"] for u in shown), (("", tuple(u["score"] for u in shown)),),
                  (tuple(score_text(u["score"], scheme) for u in shown),),
                  (result.score_name or score_header(scheme, result.settings.kind_record.score_header)), bounds)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pipeline.documents.header import document_date, document_number
+from pipeline.documents.header import document_date, document_number, issuer_with_place
 from pipeline.config.kinds import KINDS
 from pipeline.documents.line_breaks import names_kept_whole
 from pipeline.documents.numbers import column_places, column_text, points_text, score_header, score_text, score_words
@@ -125,7 +125,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại {refs} kèm theo), cụ thể như sau:",
         "article_1_lines": lines, "article_2": doc.article_2, "article_3": doc.article_3,
         "attached_to": names_kept_whole(f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} "
-                                        f"{document_date(doc)} của {doc.issuer_name})") if doc.issuer_name else "",
+                                        f"{document_date(doc)} của {issuer_with_place(doc.issuer_name, doc.place)})") if doc.issuer_name else "",
         "appendices": appendices, "score_header": result.score_name or score_header(scheme, KINDS[settings.kind].score_header),
     }
 

@@ -25,7 +25,10 @@ def report_document(result: JobResult) -> dict[str, Any]:
 
 def report_rows(criteria: list[dict[str, Any]], totals: Any, scheme: Any) -> dict[str, Any]:
     """The rows of a report's table, every point as typed, the total too: the column holds typed points of
-    very different sizes (0,5 beside 18), and the published reports print them so ("67,06", "7,692")."""
+    very different sizes (0,5 beside 18), and the published reports print them so ("67,06", "7,692").
+
+    The total row puts the fields' points over their maximum, both without bonus or penalty (which have rows
+    of their own): "80 | 67,06" mixed a maximum without the bonus and points with it."""
     rows = []
     for row in (r for r in criteria if r["role"] == "criterion"):
         kind = "field" if row["level"] == 1 else "criterion" if row["code"] else "item"
@@ -41,7 +44,7 @@ def report_rows(criteria: list[dict[str, Any]], totals: Any, scheme: Any) -> dic
             maximum = getattr(totals, f"{role}_max")
             extras[role] = ExtraRow(part[0]["title"], points_text(maximum), points_text(total), "\n".join(
                 r["rationale"] for r in part if r["rationale"]))
-    return {"total": ExtraRow("TỔNG ĐIỂM", points_text(totals.max_points), points_text(totals.points), ""),
+    return {"total": ExtraRow("TỔNG ĐIỂM", points_text(totals.max_points), points_text(totals.tree_points), ""),
             "criteria": rows, "bonus": extras["bonus"], "penalty": extras["penalty"]}
 
 
@@ -54,19 +57,20 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
     scheme = settings.scheme
     steps = [f"Tổng điểm tự chấm các lĩnh vực: {points_text(totals.tree_points)}/"
              f"{points_text(totals.max_points)} điểm"]
-    changed = totals.max_points != scheme.scale
+    changed, last = totals.max_points != scheme.scale, ""
     if changed and totals.max_points:
         scaled = totals.tree_points * scheme.scale / totals.max_points
         shown = round_half_up(scaled, scheme.decimals)
         approx = "" if shown == scaled else "≈\u00a0"  # kept with its number on one line
-        steps.append(f"quy đổi thang điểm {points_text(scheme.scale)}: {approx}{score_text(shown, scheme)}")
+        last = score_text(shown, scheme)
+        steps.append(f"quy đổi thang điểm {points_text(scheme.scale)}: {approx}{last}")
     if totals.bonus:
         steps.append(f"cộng điểm thưởng {points_text(totals.bonus)}")
-        changed = True
+        changed, last = True, ""
     if totals.penalty:
         steps.append(f"trừ điểm trừ {points_text(totals.penalty)}")
-        changed = True
-    if changed:
+        changed, last = True, ""
+    if changed and last != score_text(unit["score"], scheme):  # each figure said once: not "≈ 96,88; kết quả: 96,88"
         steps.append(f"kết quả: {score_words(unit['score'], scheme)}")
     rating = f"; tự xếp loại: {unit['label']}" if unit["label"] else ""  # labels = []: nothing to rate
     return "; ".join(steps) + rating + "."

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from pipeline.base.messages_summary import ORDINALS, PREVIOUS_DEFAULT, SUMMARY
-from pipeline.documents.header import document_date, document_number, header
+from pipeline.documents.header import body_as_issuer, document_date, document_number, header
+from pipeline.documents.line_breaks import names_kept_whole
 from pipeline.documents.numbers import score_words
 from pipeline.documents.period_text import rank_change_text, score_change_text
 
@@ -57,7 +58,9 @@ def summary_document(result: JobResult) -> dict[str, Any]:
     title = own.title if own and own.title else SUMMARY["title"].format(what=_what(result))
     recipients = own.recipients if own and own.recipients else SUMMARY["recipients"]
     shown = replace(doc, number="", date=None, symbol=symbol, title=title, recipients=tuple(recipients))
-    attached = SUMMARY["attached"].format(number=document_number(shown), symbol=symbol, date=document_date(shown))
+    attached = names_kept_whole(SUMMARY["attached"].format(
+        number=document_number(shown), symbol=symbol, date=document_date(shown),
+        issuer=body_as_issuer(doc.issuing_body, doc.place)))
     return {**header(shown), **summary_paragraphs(result), "charts_attached": False, "attached_to": attached}
 
 
@@ -111,7 +114,7 @@ def _group(result: JobResult, number: int, group: Any) -> SummaryGroup:
     missing = [u for u in members if not u["evaluated"]]
     reasons: dict[str, list[str]] = {}  # units of one reason named together, in the order of the table
     for unit in missing:
-        reasons.setdefault(unit["reason"], []).append(unit["unit"])
+        reasons.setdefault(in_brackets(unit["reason"]), []).append(unit["unit"])
     not_evaluated = SUMMARY["not_evaluated"].format(
         count=len(missing), units="; ".join(SUMMARY["not_evaluated_unit"].format(unit=", ".join(units), reason=reason)
                                             for reason, units in reasons.items())) if missing else ""
@@ -122,6 +125,13 @@ def _group(result: JobResult, number: int, group: Any) -> SummaryGroup:
     paragraphs = tuple(p for p in (" ".join(leaders), counts, not_evaluated if evaluated else "", *changes) if p)
     return SummaryGroup(number, group.name, SUMMARY["group_heading"].format(number=number, group=group.name),
                         " ".join(leaders), counts, not_evaluated, changes, paragraphs)
+
+
+def in_brackets(reason: str) -> str:
+    """A reason as it reads inside a sentence's brackets: on one line (a line break typed in the table's cell
+    would end a justified line there, its words stretched: "được  thành  lập  theo"), without the full stop
+    or semicolon it ends with ("…kỳ sau.);" → "…kỳ sau);")."""
+    return " ".join(reason.split()).rstrip(".;,: ")
 
 
 def listed(names: list[str]) -> str:

@@ -1,9 +1,10 @@
 """The summary document (thông cáo kết quả) rendered with its charts, as plain docxtpl renders images.
 
-Its charts are docxtpl `InlineImage`s, which need a `DocxTemplate` to add their parts to: this one
-document is rendered by docxtpl itself (not the prepared path of `render`), then given the same page
-layout (`layout.laid_out`: the short rules' length, the last lines kept with the signature) and written as
-a zip without a clock, so the same results give the same bytes.
+Its charts are Word charts (`chart_parts.WordChart`) or, as the job asks (`[summary] chart_form = "picture"`),
+pictures (`InlineImage`), both of which need a `DocxTemplate` to add their parts to: this one document is
+rendered by docxtpl itself (not the prepared path of `render`), then given the same page layout
+(`layout.laid_out`: the short rules' length, the last lines kept with the signature) and written as a zip
+without a clock, so the same results give the same bytes.
 """
 
 from __future__ import annotations
@@ -12,28 +13,47 @@ import dataclasses
 import io
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
 from pipeline.base.archive import zipped
+from pipeline.documents.chart_data import Chart, group_charts
+from pipeline.documents.chart_parts import WordChart, picture
 from pipeline.documents.layout import laid_out
 from pipeline.documents.paragraph_looks import Styles
 from pipeline.documents.render import DOCUMENT_PART, core_properties, document_properties, template_error, environment
+from pipeline.documents.word_charts import pieces
 
-CHART_WIDTH_MM = 160  # the PNG's own width (`charts.WIDTH_INCHES`), within the 165 mm of text
+if TYPE_CHECKING:
+    from pipeline.scoring.result import JobResult
 
 
-def render_summary(template: Path, context: dict[str, Any], charts: list[list[bytes]]) -> bytes:
-    """The summary as .docx bytes: `charts` holds each group's PNGs, in the order of `summary_groups`."""
+def summary_charts(result: JobResult) -> list[list[Chart | bytes]]:
+    """Each group's charts for the summary, every unit shown, split into charts that fit a page: as charts
+    (Word charts), or drawn as PNG when the job asks for pictures; [] when it asks for none."""
+    own = result.settings.summary
+    if own is None or not own.charts:
+        return []
+    shown = [[piece for chart in charts for piece in pieces(chart)] for _, charts in group_charts(result, most=None)]
+    if own.chart_form != "picture":
+        return shown
+    from pipeline.documents.charts import chart_png
+
+    return [[chart_png(chart) for chart in charts] for charts in shown]
+
+
+def render_summary(template: Path, context: dict[str, Any], charts: list[list[Chart | bytes]]) -> bytes:
+    """The summary as .docx bytes: `charts` holds each group's charts (or PNGs), in the order of `summary_groups`."""
     document = DocxTemplate(template)
+    numbers = iter(range(1, 1 + sum(len(group) for group in charts)))
     groups = [{**{f.name: getattr(group, f.name) for f in dataclasses.fields(group)},
-               "charts": [InlineImage(document, io.BytesIO(png), width=Mm(CHART_WIDTH_MM)) for png in pngs]}
-              for group, pngs in zip(context["summary_groups"], [*charts, *[[]] * len(context["summary_groups"])])]
+               "charts": [picture(document, chart) if isinstance(chart, bytes) else
+                          WordChart(document, chart, next(numbers)) for chart in shown]}
+              for group, shown in zip(context["summary_groups"], [*charts, *[[]] * len(context["summary_groups"])])]
     try:
-        document.render({**context, "summary_groups": groups, "charts_attached": any(pngs for pngs in charts)},
+        document.render({**context, "summary_groups": groups, "charts_attached": any(shown for shown in charts)},
                         jinja_env=environment(), autoescape=True)
     except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError) as exc:
         raise template_error(template, exc) from exc

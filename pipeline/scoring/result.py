@@ -34,6 +34,7 @@ class JobResult:
     score_name: str = ""  # the index's name ("Chỉ số CCHC") when the table gives only the index: the score's header
     previous_warnings: tuple[Problem, ...] = ()  # `[previous]`: what to know though it compares (units left unmatched)
     warnings: tuple[Problem, ...] = ()  # what to know though nothing failed: totals kept as published, unused columns
+    name_warnings: tuple[Problem, ...] = ()  # unit names in capitals or without diacritics (`scoring.name_forms`)
 
     def members(self, group: str) -> list[dict[str, Any]]:
         """The units of `group`, in the order of its table: ranked ones first."""

@@ -93,7 +93,7 @@ def _choices(key: str, kind: Kind | None = None) -> tuple[tuple[str, str], ...]:
     if name == "form":
         forms = kind.forms if kind is not None else FORMS
         return tuple((f, FORMS.get(f, f)) for f in forms)
-    return ()
+    return setting(key).choices if key in {s.key for s in SETTINGS} else ()
 
 
 def _section(key: str, fields: tuple[Field, ...], campaign: bool, switch: Field | None = None,
@@ -183,10 +183,11 @@ def _later_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple
         previous = _field("previous.job", previous_choices)
         sections.append(_section("previous", _fields("previous", ("partial", "new", "name", "renames")), campaign, switch=previous))
         summary = Field("summary", setting("summary"))
-        sections.append(_section("summary", _fields("summary", ("charts", "symbol", "title", "recipients")),
+        sections.append(_section("summary", _fields("summary", ("charts", "chart_form", "symbol", "title", "recipients")),
                                   campaign, switch=summary))
-    if kind.source in ("criteria", "campaign") or "checks" in data:
-        sections.append(_section("checks", _fields("checks", ("decimals", "comments")), campaign))
+    criteria = ("decimals", "comments") if kind.source in ("criteria", "campaign") or "checks" in data else ()
+    tables = ("total", "ignore_columns") if kind.source == "units" else ()  # a unit table's typed totals, columns
+    sections.append(_section("checks", _fields("checks", (*criteria, "proper_names", *tables)), campaign))
     return sections
 
 

@@ -33,7 +33,7 @@ async def check(request: Request) -> Response:
     warnings = []
     if checked.result is not None and not checked.result.settings.decision_made:
         warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE), DESK))
-    warnings += [describe(p, DESK) for p in checked.result.previous_warnings] if checked.result is not None else []
+    warnings += [describe(p, DESK) for p in (*checked.result.previous_warnings, *checked.result.name_warnings)] if checked.result is not None else []
     warnings += [describe(p, DESK) for p in checked.result.warnings] if checked.result is not None else []  # totals kept
     findings = review_rows(checked.result.findings) if checked.result is not None else []
     return page(request, "check.html", job=name, tab="check", rows=rows, warnings=warnings,

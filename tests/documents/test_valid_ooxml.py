@@ -70,13 +70,25 @@ def test_every_generated_document_has_no_finding(outputs, job):
 
 def test_the_examples_make_every_kind_of_document(outputs):
     """What the test above covers: a report, each decision, a batch's reports under bao-cao/, and the summaries
-    (thông cáo kết quả) with their charts, images docxtpl adds to the package."""
+    (thông cáo kết quả) with their Word charts (chart parts and their workbooks, added to the package)."""
     made = {path.relative_to(outputs).as_posix() for path in outputs.rglob("*.docx")}
     assert any("/bao-cao/" in name for name in made)
     summaries = [outputs / name for name in made if name.endswith("/thong-cao.docx")]
     assert len(summaries) >= 2
-    assert all(any(n.startswith("word/media/") for n in zipfile.ZipFile(p).namelist()) for p in summaries)
+    assert all(any(n.startswith("word/charts/") for n in zipfile.ZipFile(p).namelist()) for p in summaries)
+    assert all(any(n.startswith("word/embeddings/") for n in zipfile.ZipFile(p).namelist()) for p in summaries)
     assert len(made) >= len(JOBS) + 2
+
+
+def test_a_summary_with_pictures_has_no_finding(example_job, tmp_path):
+    """The charts as pictures (`chart_form = "picture"`), the form the examples do not ask for."""
+    folder = example_job("vi-du-2025-dot-danh-gia-tinh")
+    settings = folder / "job.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("charts = true", 'charts = true\nchart_form = "picture"'),
+                        encoding="utf-8")
+    summary = run_job(folder, tmp_path / "out").manifest.parent / "thong-cao.docx"
+    assert any(n.startswith("word/media/") for n in zipfile.ZipFile(summary).namelist())
+    assert findings(summary) == []
 
 
 def test_cchc_ranking_in_its_other_form_has_no_finding(tmp_path):

@@ -48,3 +48,13 @@ def test_a_group_where_no_unit_was_evaluated_says_none_and_why_in_one_sentence(t
                             "Đơn vị X (Không đánh giá: sáp nhập); Đơn vị Y (Không đánh giá: giải thể).")
     assert group.paragraphs == (group.counts,)
     assert group.leaders == ""
+
+
+REASON = "Không đánh giá: đơn vị mới\nđược thành lập theo Quyết định số 12/QĐ-UBND;\nđánh giá từ kỳ sau."
+
+
+def test_a_reason_typed_on_three_lines_reads_on_one_line_and_its_bracket_closes_the_sentence(tmp_path):
+    sheets = {**SHEETS, "Khối A": [*SHEETS["Khối A"], ["Sở Năm", None, REASON]]}
+    group = summary_paragraphs(check_job(unit_job(tmp_path / "job", sheets, SETTINGS)))["summary_groups"][0]
+    assert group.not_evaluated == ("1 đơn vị không đánh giá: Sở Năm (Không đánh giá: đơn vị mới được thành lập theo "
+                                   "Quyết định số 12/QĐ-UBND; đánh giá từ kỳ sau).")

@@ -21,7 +21,7 @@ CASES = [
     ("huong-tra-2020-xep-loai", "quyet-dinh.docx", 5,
      ["QUYẾT ĐỊNH", "Số: 1841/QĐ-UBND", "PHỤ LỤC 03", "Hương Thọ", "78,83", "Trung tâm VH,TT&TT"]),
     ("huong-tra-2021-tu-cham", "bao-cao-tu-cham.docx", 4, ["BÁO CÁO", "TỔNG ĐIỂM", "28,692", "Hà Văn Tuấn"]),
-    ("chi-lang-2023-cchc", "bao-cao-tu-cham.docx", 2, ["Điểm thưởng", "67,06", "Vi Quang Trung"]),
+    ("chi-lang-2023-cchc", "bao-cao-tu-cham.docx", 2, ["Điểm thưởng", "64,06", "Vi Quang Trung"]),
     ("vi-du-2024-xep-hang-cchc", "quyet-dinh.docx", 3, ["Phụ lục II", "97,685", "Xuất sắc"]),
 ]
 

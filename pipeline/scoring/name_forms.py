@@ -1,0 +1,79 @@
+"""Unit names as an official document writes them: a name typed in capitals ("UBND XÃ PHÚ LỘC") or without
+diacritics ("UBND xa Vinh Thanh"), whose proper form is known, is found with that form.
+
+The proper form comes from a name written properly elsewhere that reads the same without case or diacritics (the
+register, the previous period, another row), or, for a name in capitals, from the table's other names that start
+with the same words ("UBND xã …": "UBND xã Phú Lộc"). Each is a warning (`Reason.NAME_FORM`); with
+`[checks] proper_names = true` the documents use the proper form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from pipeline.base.errors import Problem, Reason, problem
+
+PREFIX_WORDS = 2  # "UBND xã", "Sở Tài": the words whose typed form other rows give
+
+
+def folded(name: str) -> str:
+    """The name without case, diacritics or repeated spaces (đ as d)."""
+    decomposed = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
+    return re.sub(r"\s+", " ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
+
+
+def improper(name: str) -> bool:
+    """Typed in capitals (a name of more than its abbreviations), or without a single diacritic."""
+    words = [w for w in name.split() if any(c.isalpha() for c in w)]
+    capitals = len(words) > 1 and all(w == w.upper() for w in words) and sum(len(w) > 4 for w in words) + len(words) > 3
+    plain = len(words) > 1 and folded(name) == " ".join(name.casefold().split())
+    return capitals or plain
+
+
+def proper_forms(names: Iterable[str], references: Iterable[str]) -> dict[str, str]:
+    """Each improper name with the proper form found for it (names with none left out)."""
+    names = list(dict.fromkeys(names))
+    known = {}
+    for name in [*references, *names]:
+        if not improper(name):
+            known.setdefault(folded(name), name)
+    forms = {}
+    for name in names:
+        if not improper(name):
+            continue
+        found = known.get(folded(name))
+        if found is None and name == name.upper():
+            found = _from_prefix(name, known.values())
+        if found and found != name:
+            forms[name] = found
+    return forms
+
+
+def _from_prefix(name: str, proper: Iterable[str]) -> str | None:
+    """A name in capitals written as the proper names starting with the same words are: their first words, then
+    each further word with a capital ("UBND XÃ PHÚ LỘC" after "UBND xã An Thạnh" → "UBND xã Phú Lộc")."""
+    words = name.split()
+    start = folded(" ".join(words[:PREFIX_WORDS]))
+    if folded(" ".join(words[PREFIX_WORDS:])) == " ".join(words[PREFIX_WORDS:]).casefold():
+        return None  # "UBND XA MY LOI": no diacritics to give its name
+    for other in proper:
+        if len(words) > PREFIX_WORDS and folded(" ".join(other.split()[:PREFIX_WORDS])) == start:
+            rest = [w[:1] + w[1:].lower() for w in words[PREFIX_WORDS:]]
+            return " ".join([*other.split()[:PREFIX_WORDS], *rest])
+    return None
+
+
+def name_warnings(forms: dict[str, str], units: list[dict[str, Any]]) -> tuple[Problem, ...]:
+    """One warning per name, with its group."""
+    groups = {u["unit"]: u["group"] for u in units}
+    return tuple(problem(Reason.NAME_FORM, value=name, proper=proper,
+                         group_text=f" (khối {groups[name]})" if groups.get(name) else "")
+                 for name, proper in forms.items())
+
+
+def with_proper_names(units: list[dict[str, Any]], forms: dict[str, str]) -> list[dict[str, Any]]:
+    """The units, each improper name replaced by its proper form."""
+    return [{**unit, "unit": forms.get(unit["unit"], unit["unit"])} for unit in units]
