@@ -44,7 +44,7 @@ from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
 from pipeline.write.results_workbook import results_workbook
-from pipeline.write.staging import Staging, commit, output_errors, refuse_existing, staged_run
+from pipeline.write.staging import Staging, commit, output_errors, real_output, refuse_existing, staged_run
 
 RESULTS_NAME = "ket-qua.xlsx"
 Progress = Callable[[int], None]  # told how many more unit reports are done
@@ -80,7 +80,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     typed numbers (`JobResult.findings`) refuses the run like an error; else each is a warning.
     """
     settings = read_settings(folder)
-    if out_dir.resolve() == folder.resolve():
+    if real_output(out_dir) == folder.resolve():  # links followed; a link going round in a circle refused
         raise InputErrors([problem(Reason.OUTPUT_IS_JOB_FOLDER, file=str(out_dir))])
     if pdf:
         soffice()  # refuse before any work when there is no LibreOffice
@@ -90,6 +90,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
                                                      *previous_outputs(out_dir), MANIFEST_NAME])))
     warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE)]
     with staged_run(out_dir, settings.name) as staging:
+        warnings[:0] = staging.found  # a run killed earlier in this folder, settled: said first
         result = _made(settings, staging, workers, progress, strict)
         warnings += result.findings
         warnings += result.previous_warnings

@@ -130,6 +130,10 @@ class Reason(Enum):
     PREVIOUS_NOT_APPRAISED = "previous_not_appraised"
     PREVIOUS_UNMATCHED = "previous_unmatched"  # a warning: previous units compared with none of this period
     PREVIOUS_RANKS_DISAGREE = "previous_ranks_disagree"
+    OUTPUT_EXCHANGE_FINISHED = "output_exchange_finished"  # a note: a killed run's last step, finished
+    OUTPUT_EXCHANGE_UNDONE = "output_exchange_undone"  # a note: a killed run's last step, rolled back
+    OUTPUT_RUN_INTERRUPTED = "output_run_interrupted"  # a note: a killed run's unfinished files, removed
+    OUTPUT_LINK_LOOP = "output_link_loop"
 
 
 @dataclass(frozen=True)

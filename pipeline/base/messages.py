@@ -382,3 +382,5 @@ from pipeline.base.messages_checks import CHECK_TEXT  # noqa: E402  (the wording
 _TEXT.update(CHECK_TEXT)
 from pipeline.base.messages_period import PERIOD_TEXT  # noqa: E402  (the previous period, the summary)
 _TEXT.update(PERIOD_TEXT)
+from pipeline.base.messages_output import OUTPUT_TEXT  # noqa: E402  (what a run finds in its output folder)
+_TEXT.update(OUTPUT_TEXT)
