@@ -134,6 +134,8 @@ class Reason(Enum):
     OUTPUT_EXCHANGE_UNDONE = "output_exchange_undone"  # a note: a killed run's last step, rolled back
     OUTPUT_RUN_INTERRUPTED = "output_run_interrupted"  # a note: a killed run's unfinished files, removed
     OUTPUT_LINK_LOOP = "output_link_loop"
+    GROUP_LINE_DISAGREES = "group_line_disagrees"
+    PREVIOUS_GROUP_MOVED = "previous_group_moved"
 
 
 @dataclass(frozen=True)

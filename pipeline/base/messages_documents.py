@@ -42,6 +42,11 @@ DOCUMENT_TEXT: dict[Reason, str] = {
     Reason.ANNOTATED_IS_TEMPLATE: (
         "bản góp ý (--annotate) không được ghi đè lên chính mẫu đang kiểm tra. Bỏ tên tệp sau --annotate (bản góp "
         "ý được ghi thành <tên mẫu>.gop-y.docx cạnh mẫu), hoặc ghi một tên tệp khác."),
+    Reason.GROUP_LINE_DISAGREES: (
+        "dòng \"Khối:\" phía trên bảng ghi \"{value}\" nhưng danh mục đơn vị ({register}) xếp đơn vị \"{unit}\" vào "
+        "khối \"{group}\". Hai nơi phải ghi cùng một khối (khối quyết định hạng của đơn vị): sửa nơi ghi sai, hoặc xóa "
+        "dòng \"Khối:\" trong bảng (khi có danh mục, khối lấy từ danh mục)."
+    ),
     Reason.UNREGISTERED_UNIT: (
         "bảng tiêu chí của đơn vị \"{value}\" nhưng đơn vị này không có trong danh mục đơn vị ({register}). "
         "Thêm đơn vị vào danh mục (một dòng, cột \"Tên đơn vị\" ghi đúng tên chính thức), hoặc sửa dòng "

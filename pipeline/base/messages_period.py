@@ -55,4 +55,9 @@ PERIOD_TEXT: dict[Reason, str] = {
         "kết quả kỳ trước (mục \"{key}\" của job.toml) không thống nhất: {why}. Tệp ket-qua.xlsx có vẻ đã bị sửa; "
         "dùng tệp do chương trình ghi, hoặc ghi job = \"…\" để tính lại kết quả kỳ trước từ số liệu của nó."
     ),
+    Reason.PREVIOUS_GROUP_MOVED: (
+        "đơn vị \"{value}\" thuộc khối \"{group}\" ở kỳ này ({here}) nhưng thuộc khối \"{old_group}\" ở {period} "
+        "({there}): hạng trong hai khối khác nhau không so sánh được. Nơi nào ghi sai khối thì sửa nơi đó; nếu đơn vị "
+        "đã chuyển khối thật, ghi trong [previous.renames] dòng \"{value}\" = [] để đơn vị được ghi là \"mới\"."
+    ),
 }

@@ -93,7 +93,8 @@ def previous_from_data(data: Mapping[str, Any], kind: Kind | None, folder: Path,
 
 
 def _renames(table: Any, source: str, errors: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """`"new name" = "old name"` or `= ["old 1", "old 2"]`; no old name given twice."""
+    """`"new name" = "old name"` or `= ["old 1", "old 2"]`, or `= []` (compared with none: a unit moved to
+    another group); no old name given twice."""
     if not isinstance(table, dict):
         errors.append(wrong_type("previous.renames", table, 'một bảng [previous.renames]: "tên mới" = "tên cũ"',
                                  source))
@@ -103,8 +104,8 @@ def _renames(table: Any, source: str, errors: list[Problem]) -> tuple[tuple[str,
     for new, old in table.items():
         key = f'previous.renames."{new}"'
         count = len(errors)
-        olds = lines(table, new, key, source, errors)
-        if not olds:
+        olds = lines(table, new, key, source, errors) if old != [] else ()  # []: moved to another group, "mới"
+        if not olds and old != []:
             if len(errors) == count:
                 errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=shown(old),
                                       expected="tên cũ của đơn vị, hoặc danh sách tên các đơn vị cũ đã sáp nhập"))

@@ -74,6 +74,7 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
             group, unit = (entry.group, entry.unit) if entry else (None, unit)
             if entry:
                 named.append(entry.unit)
+                problems += _group_line_disagrees(settings, sheet, table.header_row, entry, where)
         if not unit:
             problems.append(problem(Reason.UNIT_NAME_MISSING, **where))
         criteria, found = normalise_criteria([sheet])
@@ -172,6 +173,7 @@ def campaign_unit_row(settings: JobSettings, report: UnitReport, entry: Register
             row |= {"survey_points": entry.survey_points, "scale_max": None}
         row |= {key: getattr(entry, key) for key in ("bonus", "penalty") if getattr(entry, key) is not None}
         row |= {"note": entry.note, "reason": entry.reason}  # a reason: not evaluated, though its report is made
+        row |= {"group_at": f"{entry.file}, dòng {entry.row}"}  # where its group is written, for a problem
     return row
 
 
@@ -219,6 +221,19 @@ def _group(settings: JobSettings, sheet: Sheet, header_row: int, where: dict[str
         problems.append(problem(Reason.UNKNOWN_GROUP, **where, value=named, known=known, hint=hint))
         return None
     return group.name
+
+
+def _group_line_disagrees(settings: JobSettings, sheet: Sheet, header_row: int, entry: Registered,
+                          where: dict[str, Any]) -> list[Problem]:
+    """A "Khối:" line above a registered unit's table that names another group than its register row: refused,
+    naming both places, rather than ranked in the register's group without a word."""
+    found: list[Problem] = []
+    named = _labelled(sheet, header_row, GROUP_LABELS, found)
+    group = settings.group_named(named) if named else None
+    if not named or (group is not None and group.name == entry.group):
+        return []
+    return [problem(Reason.GROUP_LINE_DISAGREES, **where, value=named, unit=entry.unit, group=entry.group,
+                    register=f"{entry.file}, dòng {entry.row}")]
 
 
 def _place(file: str, sheet: str | None) -> str:
