@@ -136,6 +136,7 @@ class Reason(Enum):
     OUTPUT_LINK_LOOP = "output_link_loop"
     GROUP_LINE_DISAGREES = "group_line_disagrees"
     PREVIOUS_GROUP_MOVED = "previous_group_moved"
+    TEMPLATE_NOT_PLAIN = "template_not_plain"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ in office words, without Python terms.
 from __future__ import annotations
 
 from pipeline.base.errors import Problem, Reason
-from pipeline.base.messages_documents import DOCUMENT_TEXT
+from pipeline.base.messages_documents import DOCUMENT_TEXT, NOT_PLAIN_TEXT
 
 _TEXT: dict[Reason, str] = {
     Reason.JOB_FOLDER_MISSING: "không tìm thấy thư mục công việc. Kiểm tra lại đường dẫn.",
@@ -341,6 +341,8 @@ def explain(problem: Problem) -> str:
     values["value"] = problem.value if problem.value is not None else ""
     if values.get("expected") and problem.reason is Reason.TEMPLATE_UNEXPECTED_END:
         values["expected_text"] = f" (ở chỗ này cần {values['expected']})"
+    if problem.reason is Reason.TEMPLATE_NOT_PLAIN:
+        values["not_plain"] = NOT_PLAIN_TEXT[values["what"]].format_map(_Missing(values))
     text = _TEXT[problem.reason].format_map(_Missing(values))
     if values.get("words"):
         text += f' Đoạn văn có lỗi: "{values["words"]}".'

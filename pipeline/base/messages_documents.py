@@ -42,6 +42,7 @@ DOCUMENT_TEXT: dict[Reason, str] = {
     Reason.ANNOTATED_IS_TEMPLATE: (
         "bản góp ý (--annotate) không được ghi đè lên chính mẫu đang kiểm tra. Bỏ tên tệp sau --annotate (bản góp "
         "ý được ghi thành <tên mẫu>.gop-y.docx cạnh mẫu), hoặc ghi một tên tệp khác."),
+    Reason.TEMPLATE_NOT_PLAIN: "{not_plain}",
     Reason.GROUP_LINE_DISAGREES: (
         "dòng \"Khối:\" phía trên bảng ghi \"{value}\" nhưng danh mục đơn vị ({register}) xếp đơn vị \"{unit}\" vào "
         "khối \"{group}\". Hai nơi phải ghi cùng một khối (khối quyết định hạng của đơn vị): sửa nơi ghi sai, hoặc xóa "
@@ -90,4 +91,21 @@ NOTICE_WORDS: dict[str, str] = {
     "penalty": "trừ điểm trừ {points}",
     "result": "kết quả: {score}",
     "label": "xếp loại: {label}",
+}
+
+_SAVE_CLEAN = ("Mở mẫu bằng Word, chọn Tệp › Lưu thành › Tài liệu Word (*.docx) (không chọn loại \"có macro\" "
+               "hay \"Mẫu Word\"), rồi dùng tệp mới lưu.")
+# Each way a template is more than a plain Word document (`template_package`), with how to make a clean one.
+NOT_PLAIN_TEXT = {
+    "macro": "mẫu có macro (VBA), không phải tài liệu Word thường (có thể là tệp .docm đổi tên thành .docx); "
+             "chương trình không dùng mẫu có macro để lập văn bản chính thức. " + _SAVE_CLEAN,
+    "activex": "mẫu có điều khiển ActiveX (nút, ô đánh dấu của Công cụ nhà phát triển), có thể chạy mã khi mở. "
+               "Xóa các điều khiển đó trong Word (hoặc thay bằng chữ), rồi " + _SAVE_CLEAN[0].lower() + _SAVE_CLEAN[1:],
+    "ole": "mẫu có đối tượng nhúng (OLE: bảng Excel, tệp đính kèm… chèn bằng Chèn › Đối tượng), có thể chạy mã khi "
+           "mở. Xóa đối tượng đó (bảng số liệu thì chép vào Word dạng bảng thường, hình thì dán dạng ảnh), rồi "
+           + _SAVE_CLEAN[0].lower() + _SAVE_CLEAN[1:],
+    "link": "mẫu có liên kết tới tệp bên ngoài (\"{target}\"): văn bản sẽ phụ thuộc vào tệp đó và có thể nạp nội dung "
+            "từ nơi khác khi mở. Trong Word, chọn Tệp › Thông tin › Chỉnh sửa liên kết tới tệp › Ngắt liên kết (mẫu "
+            "gắn với một tệp mẫu khác: Nhà phát triển › Mẫu tài liệu, xóa tên mẫu), rồi "
+            + _SAVE_CLEAN[0].lower() + _SAVE_CLEAN[1:],
 }

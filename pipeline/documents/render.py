@@ -40,6 +40,7 @@ from pipeline.documents.layout import laid_out
 from pipeline.documents.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
 from pipeline.documents.paragraph_looks import Styles
 from pipeline.documents.schema_order import cell_properties_in_order, may_disorder_cells
+from pipeline.documents.template_package import refuse_not_plain
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
@@ -73,6 +74,7 @@ class PreparedTemplate:
         try:
             with zipfile.ZipFile(path) as archive:
                 refuse_oversized(archive, path)
+                refuse_not_plain(archive, path)  # no macro content type, control or link ever reaches an output
                 self.parts = {info.filename: archive.read(info) for info in archive.infolist()}
             root = parse_xml(self.parts[DOCUMENT_PART])
         except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
