@@ -137,6 +137,9 @@ class Reason(Enum):
     GROUP_LINE_DISAGREES = "group_line_disagrees"
     PREVIOUS_GROUP_MOVED = "previous_group_moved"
     TEMPLATE_NOT_PLAIN = "template_not_plain"
+    SIGNATURE_FORM_UNKNOWN = "signature_form_unknown"
+    SIGNATURE_NOT_DEPUTY = "signature_not_deputy"
+    PLACEHOLDER_UNKNOWN = "placeholder_unknown"
 
 
 @dataclass(frozen=True)

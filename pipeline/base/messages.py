@@ -341,6 +341,7 @@ def explain(problem: Problem) -> str:
     values["value"] = problem.value if problem.value is not None else ""
     if values.get("expected") and problem.reason is Reason.TEMPLATE_UNEXPECTED_END:
         values["expected_text"] = f" (ở chỗ này cần {values['expected']})"
+    source_values(values)
     if problem.reason is Reason.TEMPLATE_NOT_PLAIN:
         values["not_plain"] = NOT_PLAIN_TEXT[values["what"]].format_map(_Missing(values))
     text = _TEXT[problem.reason].format_map(_Missing(values))
@@ -386,3 +387,5 @@ from pipeline.base.messages_period import PERIOD_TEXT  # noqa: E402  (the previo
 _TEXT.update(PERIOD_TEXT)
 from pipeline.base.messages_output import OUTPUT_TEXT  # noqa: E402  (what a run finds in its output folder)
 _TEXT.update(OUTPUT_TEXT)
+from pipeline.base.messages_sources import SOURCES_TEXT, source_values  # noqa: E402  (signature, placeholders)
+_TEXT.update(SOURCES_TEXT)
