@@ -140,6 +140,8 @@ class Reason(Enum):
     SIGNATURE_FORM_UNKNOWN = "signature_form_unknown"
     SIGNATURE_NOT_DEPUTY = "signature_not_deputy"
     PLACEHOLDER_UNKNOWN = "placeholder_unknown"
+    TEXT_TOO_LONG = "text_too_long"
+    TEMPLATE_LOOP_TOO_LONG = "template_loop_too_long"
 
 
 @dataclass(frozen=True)

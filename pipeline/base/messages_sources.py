@@ -22,6 +22,10 @@ SOURCES_TEXT: dict[Reason, str] = {
         "{at}chữ thay thế \"{value}\" không có: chương trình sẽ in nguyên \"{value}\" vào mọi văn bản.{close_hint} Các chữ "
         "thay thế có: {{don_vi}} (tên đơn vị), {{DON_VI}} (tên đơn vị viết hoa)."
     ),
+    Reason.TEXT_TOO_LONG: (
+        "ô có {length} ký tự (\"{value}\"), nhiều hơn một ô Excel giữ được ({limit} ký tự), nên bảng kết quả "
+        "ket-qua.xlsx sẽ bị cắt mất phần sau. Rút gọn nội dung ô này (chép phần dài sang tài liệu kèm theo)."
+    ),
 }
 
 

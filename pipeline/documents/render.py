@@ -139,6 +139,7 @@ class PreparedTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The document for `context` as .docx bytes; the same context gives the same bytes."""
+        limits.reset_turns()
         try:
             with time_limit(limits.RENDER_SECONDS):
                 return self._render(context)
@@ -312,6 +313,7 @@ def render_document(template: Path, context: dict[str, Any]) -> bytes:
 def render_with_docxtpl(template: Path, context: dict[str, Any]) -> bytes:
     """Plain docxtpl, one `DocxTemplate` per document: the reference the prepared path must equal."""
     document = DocxTemplate(template)
+    limits.reset_turns()
     document.render(context, jinja_env=environment(), autoescape=True)
     stream = io.BytesIO()
     document.save(stream)

@@ -26,7 +26,7 @@ from pipeline.scoring.checks import applied_rules, criteria_findings
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.scoring.normalise import normalise_criteria
 from pipeline.scoring.register import Registered, closest_registered, registered_as
-from pipeline.scoring.tables import locate_tables
+from pipeline.scoring.tables import locate_tables, too_long
 
 UNIT_LABELS = ("đơn vị", "tên đơn vị", "cơ quan, đơn vị")
 GROUP_LABELS = ("khối", "nhóm", "khối, nhóm")
@@ -204,8 +204,10 @@ def _labelled(sheet: Sheet, header_row: int, labels: tuple[str, ...], problems: 
                 if codes:
                     problems.append(problem(Reason.CONTROL_CHARACTER, file=sheet.file, sheet=sheet.name, row=number,
                                             value=clean_text(without_controls(row[source])), codes=codes))
-                value = match.group(2).strip() if source == i else cells[source]
-                return clean_text(without_controls(value))
+                value = clean_text(without_controls(match.group(2).strip() if source == i else cells[source]))
+                long = too_long(value, file=sheet.file, sheet=sheet.name, row=number)
+                problems += [long] if long is not None else []
+                return value
     return ""
 
 
