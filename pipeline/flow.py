@@ -274,6 +274,8 @@ def _campaign(settings: JobSettings, template: Path, notice: Path | None, stagin
         if progress:
             progress(len(outcome.staged))
     found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
+    if register == () and found:  # a register not read (a renamed header…): said alone, not each table as missing from it
+        found = [p for p in found if p.reason is not Reason.UNREGISTERED_UNIT]
     units, more = campaign_table(settings, reports, [*found, *problems], register, named)
     result = scored(settings, units, [*found, *more], reports=tuple(reports))
     result = replace(result, findings=tuple(f for report in reports for f in report.findings))

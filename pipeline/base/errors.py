@@ -141,7 +141,7 @@ class Reason(Enum):
     SIGNATURE_NOT_DEPUTY = "signature_not_deputy"
     PLACEHOLDER_UNKNOWN = "placeholder_unknown"
     TEXT_TOO_LONG = "text_too_long"
-    TEMPLATE_LOOP_TOO_LONG = "template_loop_too_long"
+    SURVEY_ABOVE_SCALE = "survey_above_scale"
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,11 @@ SOURCES_TEXT: dict[Reason, str] = {
         "ô có {length} ký tự (\"{value}\"), nhiều hơn một ô Excel giữ được ({limit} ký tự), nên bảng kết quả "
         "ket-qua.xlsx sẽ bị cắt mất phần sau. Rút gọn nội dung ô này (chép phần dài sang tài liệu kèm theo)."
     ),
+    Reason.SURVEY_ABOVE_SCALE: (
+        "điểm điều tra xã hội học {value} của đơn vị \"{unit}\" (ô này của danh mục đơn vị) cộng điểm thẩm định "
+        "{appraised} của bảng tiêu chí được {points}, lớn hơn thang điểm {scale}. Sửa ô này của danh mục (gõ nhầm dấu "
+        "thập phân?); điểm điều tra cộng với điểm chuẩn của cây tiêu chí phải là thang điểm."
+    ),
 }
 
 
@@ -34,5 +39,9 @@ def source_values(values: dict) -> None:
     values["at"] = f"mục \"{values['key']}\": " if values.get("key") else ""
     if values.get("form"):
         values["form_hint"] = f" Viết tắt là \"{values['form']}\" (ví dụ \"{values['form']} …\")."
+    if values.get("position"):
+        values["lookalike"] = (f" Hai tên trông giống nhau nhưng khác nhau ở ký tự thứ {values['position']}: tên này có "
+                               f"\"{values['wrong']}\" ({values['wrong_code']}), danh mục có \"{values['right']}\" "
+                               f"({values['right_code']}); gõ lại ký tự đó.")
     if values.get("close"):
         values["close_hint"] = f" Có phải ý bạn là \"{values['close']}\"?"

@@ -13,6 +13,7 @@ run) and checked together afterwards (`campaign_table`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,7 @@ from pipeline.base.messages import HINTS
 from pipeline.config.job_settings import JobSettings
 from pipeline.read.columns import CRITERIA_TABLE
 from pipeline.read.sheet import Sheet
-from pipeline.scoring.cells import clean_text, control_characters, without_controls
+from pipeline.scoring.cells import clean_text, control_characters, first_difference, without_controls
 from pipeline.scoring.checks import applied_rules, criteria_findings
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.scoring.normalise import normalise_criteria
@@ -70,7 +71,7 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
             if unit and entry is None:
                 close = closest_registered(tuple(r for same in register.values() for r in same), unit)
                 problems.append(problem(Reason.UNREGISTERED_UNIT, **where, value=unit, register=_register_name(settings),
-                                        hint=f' ("{close}")' if close else ""))
+                                        hint=f' ("{close}")' if close else "", **_lookalike(unit, close)))
             group, unit = (entry.group, entry.unit) if entry else (None, unit)
             if entry:
                 named.append(entry.unit)
@@ -170,7 +171,8 @@ def campaign_unit_row(settings: JobSettings, report: UnitReport, entry: Register
                 "min_field_ratio": appraised.min_field_ratio if appraised else None}
     if entry is not None:
         if entry.survey_points is not None:  # direct points + survey make the scale (Chỉ số CCHC): not rescaled
-            row |= {"survey_points": entry.survey_points, "scale_max": None}
+            row |= {"survey_points": entry.survey_points, "scale_max": None,
+                    "survey_at": (entry.file, entry.sheet, entry.row)}  # a sum above the scale: said at the register
         row |= {key: getattr(entry, key) for key in ("bonus", "penalty") if getattr(entry, key) is not None}
         row |= {"note": entry.note, "reason": entry.reason}  # a reason: not evaluated, though its report is made
         row |= {"group_at": f"{entry.file}, dòng {entry.row}"}  # where its group is written, for a problem
@@ -236,6 +238,17 @@ def _group_line_disagrees(settings: JobSettings, sheet: Sheet, header_row: int, 
         return []
     return [problem(Reason.GROUP_LINE_DISAGREES, **where, value=named, unit=entry.unit, group=entry.group,
                     register=f"{entry.file}, dòng {entry.row}")]
+
+
+def _lookalike(given: str, known: str) -> dict[str, str]:
+    """The character that differs between two names that read alike, for the message to name."""
+    found = first_difference(given, known) if known else None
+    if found is None:
+        return {}
+    position, wrong, right = found
+    return {"position": str(position), "wrong": wrong, "right": right,
+            "wrong_code": f"U+{ord(wrong):04X} {unicodedata.name(wrong, '')}".strip(),
+            "right_code": f"U+{ord(right):04X} {unicodedata.name(right, '')}".strip()}
 
 
 def _place(file: str, sheet: str | None) -> str:
