@@ -174,8 +174,12 @@ def _run(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from pipeline.flow import check_job
 
+    from pipeline.write.staging import recover
+
     if args.errors is not None and (args.errors.is_dir() or args.errors.suffix.lower() != ".xlsx"):
         raise InputErrors([problem(Reason.ERRORS_FILE_NAME, file=str(args.errors))])  # before any work
+    for note in recover((Path("outputs") / args.job.resolve().name).absolute()):  # a run killed in its folder
+        print(describe(note), file=sys.stderr)
     try:
         with _progress_bar() as bar:
             result = check_job(args.job, progress=_counted(bar), strict=args.strict)

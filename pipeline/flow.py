@@ -46,7 +46,7 @@ from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
 from pipeline.write.results_workbook import results_workbook
-from pipeline.write.staging import Staging, commit, existing, output_errors, refuse_existing, staged_run
+from pipeline.write.staging import Staging, commit, existing, output_errors, real_output, refuse_existing, staged_run
 
 RESULTS_NAME = "ket-qua.xlsx"
 Progress = Callable[[str, int, int], None]  # told the phase (`PHASES`), how many of its steps are done, out of how many
@@ -84,7 +84,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     typed numbers (`JobResult.findings`) refuses the run like an error; else each is a warning.
     """
     settings = read_settings(folder)
-    if out_dir.resolve() == folder.resolve():
+    if real_output(out_dir) == folder.resolve():  # links followed; a link going round in a circle refused
         raise InputErrors([problem(Reason.OUTPUT_IS_JOB_FOLDER, file=str(out_dir))])
     if pdf:
         soffice()  # refuse before any work when there is no LibreOffice
@@ -92,6 +92,7 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
         refuse_existing(out_dir, _replaced(settings, out_dir))
     warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE)]
     with staged_run(out_dir, settings.name) as staging:
+        warnings[:0] = staging.found  # a run killed earlier in this folder, settled: said first
         result = _made(settings, staging, workers, progress, strict)
         warnings += result.findings
         warnings += result.previous_warnings
@@ -306,6 +307,8 @@ def _campaign(settings: JobSettings, template: Path, notice: Path | None, stagin
         if progress:
             progress("units", done, len(files))
     found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
+    if register == () and found:  # a register not read (a renamed header…): said alone, not each table as missing from it
+        found = [p for p in found if p.reason is not Reason.UNREGISTERED_UNIT]
     units, more = campaign_table(settings, reports, [*found, *problems], register, named)
     result = scored(settings, units, [*found, *more], reports=tuple(reports))
     result = replace(result, findings=tuple(f for report in reports for f in report.findings))

@@ -143,6 +143,18 @@ class Reason(Enum):
     PREVIOUS_TABLE_INVALID = "previous_table_invalid"  # a table of ranks (`[previous] table`) that cannot be used
     PREVIOUS_NEW_INVALID = "previous_new_invalid"  # a unit declared new that is no unit, or is in the previous table
     PREVIOUS_NOT_LISTED = "previous_not_listed"  # a warning: units absent from a table not declared partial
+    OUTPUT_EXCHANGE_FINISHED = "output_exchange_finished"  # a note: a killed run's last step, finished
+    OUTPUT_EXCHANGE_UNDONE = "output_exchange_undone"  # a note: a killed run's last step, rolled back
+    OUTPUT_RUN_INTERRUPTED = "output_run_interrupted"  # a note: a killed run's unfinished files, removed
+    OUTPUT_LINK_LOOP = "output_link_loop"
+    GROUP_LINE_DISAGREES = "group_line_disagrees"
+    PREVIOUS_GROUP_MOVED = "previous_group_moved"
+    TEMPLATE_NOT_PLAIN = "template_not_plain"
+    SIGNATURE_FORM_UNKNOWN = "signature_form_unknown"
+    SIGNATURE_NOT_DEPUTY = "signature_not_deputy"
+    PLACEHOLDER_UNKNOWN = "placeholder_unknown"
+    TEXT_TOO_LONG = "text_too_long"
+    SURVEY_ABOVE_SCALE = "survey_above_scale"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipeline.base.errors import Problem, Reason
 from pipeline.base.messages_desk import COMMAND_LINE, DESK_HINTS, DESK_TEXT, Audience, file_words
-from pipeline.base.messages_documents import DOCUMENT_TEXT
+from pipeline.base.messages_documents import DOCUMENT_TEXT, NOT_PLAIN_TEXT
 
 _TEXT: dict[Reason, str] = {
     Reason.JOB_FOLDER_MISSING: "không tìm thấy thư mục công việc. Kiểm tra lại đường dẫn.",
@@ -351,6 +351,9 @@ def explain(problem: Problem, audience: Audience = COMMAND_LINE) -> str:
         values["hint"] = _DESK_HINTS.get(values["hint"], values["hint"])
         if isinstance(values.get("key"), str):
             values["key"] = audience.setting(values["key"])
+    source_values(values)
+    if problem.reason is Reason.TEMPLATE_NOT_PLAIN:
+        values["not_plain"] = NOT_PLAIN_TEXT[values["what"]].format_map(_Missing(values))
     text = wording.format_map(_Missing(values))
     if values.get("words"):
         text += f' Đoạn văn có lỗi: "{values["words"]}".'
@@ -394,3 +397,7 @@ from pipeline.base.messages_period import PERIOD_TEXT  # noqa: E402  (the previo
 _TEXT.update(PERIOD_TEXT)
 from pipeline.base.messages_formula import FORMULA_TEXT  # noqa: E402  (a group's formula, totals as published)
 _TEXT.update(FORMULA_TEXT)
+from pipeline.base.messages_output import OUTPUT_TEXT  # noqa: E402  (what a run finds in its output folder)
+_TEXT.update(OUTPUT_TEXT)
+from pipeline.base.messages_sources import SOURCES_TEXT, source_values  # noqa: E402  (signature, placeholders)
+_TEXT.update(SOURCES_TEXT)

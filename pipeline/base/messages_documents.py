@@ -44,10 +44,16 @@ DOCUMENT_TEXT: dict[Reason, str] = {
     Reason.ANNOTATED_IS_TEMPLATE: (
         "bản góp ý (--annotate) không được ghi đè lên chính mẫu đang kiểm tra. Bỏ tên tệp sau --annotate (bản góp "
         "ý được ghi thành <tên mẫu>.gop-y.docx cạnh mẫu), hoặc ghi một tên tệp khác."),
+    Reason.TEMPLATE_NOT_PLAIN: "{not_plain}",
+    Reason.GROUP_LINE_DISAGREES: (
+        "dòng \"Khối:\" phía trên bảng ghi \"{value}\" nhưng danh mục đơn vị ({register}) xếp đơn vị \"{unit}\" vào "
+        "khối \"{group}\". Hai nơi phải ghi cùng một khối (khối quyết định hạng của đơn vị): sửa nơi ghi sai, hoặc xóa "
+        "dòng \"Khối:\" trong bảng (khi có danh mục, khối lấy từ danh mục)."
+    ),
     Reason.UNREGISTERED_UNIT: (
         "bảng tiêu chí của đơn vị \"{value}\" nhưng đơn vị này không có trong danh mục đơn vị ({register}). "
         "Thêm đơn vị vào danh mục (một dòng, cột \"Tên đơn vị\" ghi đúng tên chính thức), hoặc sửa dòng "
-        "\"Đơn vị: …\" phía trên bảng cho đúng tên trong danh mục{hint}, hoặc bỏ tệp này khỏi đợt đánh giá."),
+        "\"Đơn vị: …\" phía trên bảng cho đúng tên trong danh mục{hint}, hoặc bỏ tệp này khỏi đợt đánh giá.{lookalike}"),
     Reason.REGISTERED_WITHOUT_TABLE: (
         "đơn vị \"{value}\" (khối \"{group}\") có trong danh mục nhưng không có bảng tiêu chí nào trong {data}. "
         "Thêm bảng tiêu chí của đơn vị (dòng \"Đơn vị: {value}\" phía trên dòng tiêu đề), hoặc ghi lý do ở cột "
@@ -91,4 +97,21 @@ NOTICE_WORDS: dict[str, str] = {
     "penalty": "trừ điểm trừ {points}",
     "result": "kết quả: {score}",
     "label": "xếp loại: {label}",
+}
+
+_SAVE_CLEAN = ("Mở mẫu bằng Word, chọn Tệp › Lưu thành › Tài liệu Word (*.docx) (không chọn loại \"có macro\" "
+               "hay \"Mẫu Word\"), rồi dùng tệp mới lưu.")
+# Each way a template is more than a plain Word document (`template_package`), with how to make a clean one.
+NOT_PLAIN_TEXT = {
+    "macro": "mẫu có macro (VBA), không phải tài liệu Word thường (có thể là tệp .docm đổi tên thành .docx); "
+             "chương trình không dùng mẫu có macro để lập văn bản chính thức. " + _SAVE_CLEAN,
+    "activex": "mẫu có điều khiển ActiveX (nút, ô đánh dấu của Công cụ nhà phát triển), có thể chạy mã khi mở. "
+               "Xóa các điều khiển đó trong Word (hoặc thay bằng chữ), rồi " + _SAVE_CLEAN[0].lower() + _SAVE_CLEAN[1:],
+    "ole": "mẫu có đối tượng nhúng (OLE: bảng Excel, tệp đính kèm… chèn bằng Chèn › Đối tượng), có thể chạy mã khi "
+           "mở. Xóa đối tượng đó (bảng số liệu thì chép vào Word dạng bảng thường, hình thì dán dạng ảnh), rồi "
+           + _SAVE_CLEAN[0].lower() + _SAVE_CLEAN[1:],
+    "link": "mẫu có liên kết tới tệp bên ngoài (\"{target}\"): văn bản sẽ phụ thuộc vào tệp đó và có thể nạp nội dung "
+            "từ nơi khác khi mở. Trong Word, chọn Tệp › Thông tin › Chỉnh sửa liên kết tới tệp › Ngắt liên kết (mẫu "
+            "gắn với một tệp mẫu khác: Nhà phát triển › Mẫu tài liệu, xóa tên mẫu), rồi "
+            + _SAVE_CLEAN[0].lower() + _SAVE_CLEAN[1:],
 }

@@ -76,4 +76,9 @@ PERIOD_TEXT: dict[Reason, str] = {
         "ghi partial = true trong [previous]; đơn vị mới thì ghi vào new = [\"…\"]; tên viết khác thì thêm vào "
         "[previous.renames]."
     ),
+    Reason.PREVIOUS_GROUP_MOVED: (
+        "đơn vị \"{value}\" thuộc khối \"{group}\" ở kỳ này ({here}) nhưng thuộc khối \"{old_group}\" ở {period} "
+        "({there}): hạng trong hai khối khác nhau không so sánh được. Nơi nào ghi sai khối thì sửa nơi đó; nếu đơn vị "
+        "đã chuyển khối thật, ghi trong [previous.renames] dòng \"{value}\" = [] để đơn vị được ghi là \"mới\"."
+    ),
 }

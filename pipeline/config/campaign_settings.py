@@ -21,6 +21,7 @@ from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages_documents import NOTICE_DEFAULTS
 from pipeline.config.catalogue import names_in, names_shaped
 from pipeline.config.document_settings import AUTHORITY_PREFIXES, DocumentSettings, document_from_data
+from pipeline.config.signature_rules import deputy_needed, form_problems, placeholder_problems
 from pipeline.config.kinds import Kind
 from pipeline.config.setting_record import LINE_SHAPES, TEXT_SHAPES
 from pipeline.config.values import inside, lines, shown, text, unknown_keys, wrong_type
@@ -39,12 +40,9 @@ def group_header(item: Mapping[str, Any], key: str, source: str, errors: list[Pr
         if name not in item:
             continue
         value = (text if name in HEADER_TEXT else lines)(item, name, f"{key}.{name}", source, errors)
+        errors += placeholder_problems(value, file=source, key=f"{key}.{name}")
         if name == "signer_authority":
-            bad = [line for line in value if not line.upper().startswith(AUTHORITY_PREFIXES)]
-            for line in bad:
-                errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{key}.{name}", value=line,
-                                      expected="mỗi dòng thẩm quyền ký bắt đầu bằng " + ", ".join(AUTHORITY_PREFIXES)
-                                      + " (chức vụ người ký ghi ở signer_position)"))
+            errors += form_problems(value, file=source, key=f"{key}.{name}")
             value = tuple(line.upper() for line in value)
         if name in ("signer_position", "parent_body"):
             value = value.upper()
@@ -102,3 +100,22 @@ def notice_under(notice: DocumentSettings | None, document: DocumentSettings) ->
         return None
     return replace(notice, parent_body=notice.parent_body or " ".join(document.issuing_body).upper(),
                    place=notice.place or document.place)
+
+
+def group_signer_problems(groups: list[Any], reports: DocumentSettings | None, source: str) -> list[Problem]:
+    """A "KT." line above a head's position once a group's defaults are laid over `[reports.signature]`: said at
+    the group when it gives either part, else once at `[reports.signature]`."""
+    if reports is None:
+        return []
+    found: list[Problem] = []
+    for number, group in enumerate(groups, 1):
+        given = dict(group.header)
+        authority = given.get("signer_authority", reports.signature.authority)
+        position = given.get("signer_position", reports.signature.position)
+        if not deputy_needed(authority, position):
+            continue
+        own = "signer_position" in given or "signer_authority" in given
+        key = f"groups[{number}].signer_position" if own else "reports.signature.position"
+        found.append(problem(Reason.SIGNATURE_NOT_DEPUTY, file=source, key=key, value=position,
+                             authority=" / ".join(authority)))
+    return list(dict.fromkeys(found))

@@ -15,9 +15,10 @@ from typing import Any
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.config.catalogue import line_names, names_in, text_names
 from pipeline.config.kinds import Kind
+from pipeline.config.signature_rules import AUTHORITY_FORMS, deputy_needed, form_problems, placeholder_problems
 from pipeline.config.values import lines, shown, text, unknown_keys, wrong_type
 
-AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+AUTHORITY_PREFIXES = AUTHORITY_FORMS
 NUMBERINGS = {"la-ma": "Phụ lục I, II, III", "so": "PHỤ LỤC 01, 02, 03"}
 FORMS = {"bao-cao": "báo cáo", "quyet-dinh": "quyết định kèm phụ lục", "bang": "bảng xếp hạng riêng"}
 TEXT_FIELDS = text_names("document")  # the keys and their readers: `config.catalogue`
@@ -116,6 +117,9 @@ def document_from_data(data: Mapping[str, Any], kind: Kind | None, source: str, 
         if not values.get(key) and key not in refused:
             errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{prefix}.{key}"))
     values["signature"] = _signature(data.get("signature", {}), source, errors, prefix)
+    if prefix in ("reports", "appraisal"):  # the wordings where "{don_vi}" stands for each unit
+        for key, value in values.items():
+            errors += placeholder_problems(value, file=source, key=f"{prefix}.{key}")
     return DocumentSettings(**values)
 
 
@@ -127,13 +131,11 @@ def _signature(data: Any, source: str, errors: list[Problem], prefix: str) -> Si
     unknown_keys(data, SIGNATURE_FIELDS, f"{prefix}.signature", source, errors)
     key = f"{prefix}.signature"
     authority = lines(data, "authority", f"{key}.authority", source, errors)
-    for line in authority:
-        if not line.upper().startswith(AUTHORITY_PREFIXES):
-            errors.append(problem(
-                Reason.SETTING_INVALID, file=source, key=f"{key}.authority", value=line,
-                expected="mỗi dòng thẩm quyền ký bắt đầu bằng " + ", ".join(AUTHORITY_PREFIXES)
-                         + " (chức vụ người ký ghi ở position)"))
+    errors += form_problems(authority, file=source, key=f"{key}.authority")
     position = text(data, "position", f"{key}.position", source, errors)
+    if prefix != "reports" and deputy_needed(authority, position):  # a unit's report: its own signer may come later
+        errors.append(problem(Reason.SIGNATURE_NOT_DEPUTY, file=source, key=f"{key}.position", value=position.upper(),
+                              authority=" / ".join(authority).upper()))
     name = text(data, "name", f"{key}.name", source, errors)
     for field_name, value in (("position", position), ("name", name)):
         raw = data.get(field_name, "")

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.config.campaign_settings import campaign_parts, group_header, notice_under
+from pipeline.config.campaign_settings import (HEADER_FIELDS, campaign_parts, group_header, group_signer_problems,
+                                              notice_under)
 from pipeline.config.catalogue import names_in
 from pipeline.config.checks_settings import ChecksSettings, checks_from_data
 from pipeline.config.document_settings import DocumentSettings, document_from_data
@@ -118,6 +119,7 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
         errors.append(problem(Reason.SETTING_INVALID, file=source, key="reports", value="[reports]",
                               expected=f"chỉ dùng với kind = {campaigns}"))
     _unused_by_kind(data, record, source, errors)
+    errors += group_signer_problems(groups, reports, source)  # a group's signer over [reports]': one set of rules
     checks = checks_from_data(data, source, errors)
     appraisal = notice_under(appraisal, document)
     previous = previous_from_data(data, record, folder, source, errors)

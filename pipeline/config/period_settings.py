@@ -123,7 +123,8 @@ def _table_fields(item: Mapping[str, Any], key: str, source: str, errors: list[P
 
 
 def _renames(table: Any, source: str, errors: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """`"new name" = "old name"` or `= ["old 1", "old 2"]`; no old name given twice."""
+    """`"new name" = "old name"` or `= ["old 1", "old 2"]`, or `= []` (compared with none: a unit moved to
+    another group); no old name given twice."""
     if not isinstance(table, dict):
         errors.append(wrong_type("previous.renames", table, 'một bảng [previous.renames]: "tên mới" = "tên cũ"',
                                  source))
@@ -133,8 +134,8 @@ def _renames(table: Any, source: str, errors: list[Problem]) -> tuple[tuple[str,
     for new, old in table.items():
         key = f'previous.renames."{new}"'
         count = len(errors)
-        olds = lines(table, new, key, source, errors)
-        if not olds:
+        olds = lines(table, new, key, source, errors) if old != [] else ()  # []: moved to another group, "mới"
+        if not olds and old != []:
             if len(errors) == count:
                 errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=shown(old),
                                       expected="tên cũ của đơn vị, hoặc danh sách tên các đơn vị cũ đã sáp nhập"))

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from pipeline.base.archive import oversized
@@ -32,9 +33,23 @@ class TemplateLimit(SecurityError):
 
 
 class LimitedEnvironment(SandboxedEnvironment):
-    """The sandbox, with `*` and `**` checked: `{{ title * 100000000 }}` is refused before it is made."""
+    """The sandbox, with `*` and `**` checked: `{{ title * 100000000 }}` is refused before it is made; and every
+    `{% for %}` counted: all the loops of one document together may turn `MAX_TURNS` times, so loops nested
+    deep are stopped within seconds, naming the loop, long before the body reaches `MAX_BODY`."""
 
     intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters[_COUNTED] = _counted
+
+    def _generate(self, source: nodes.Template, *args: Any, **kwargs: Any) -> str:
+        """The code of a parsed template, each loop's sequence counted (the parsed tree, which the checks walk,
+        is left as written)."""
+        for loop in source.find_all(nodes.For):
+            label = f"for {_written(loop.target)} in {_written(loop.iter)}"
+            loop.iter = nodes.Filter(loop.iter, _COUNTED, [nodes.Const(label)], [], None, None, lineno=loop.lineno)
+        return super()._generate(source, *args, **kwargs)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > 100:
@@ -45,6 +60,42 @@ class LimitedEnvironment(SandboxedEnvironment):
                         and len(repeated) * times > MAX_TEXT:
                     raise TemplateLimit(f"lặp một đoạn {times} lần")
         return super().call_binop(context, operator, left, right)
+
+
+MAX_TURNS = 1_000_000  # turns of all the loops of one document together
+_COUNTED = "_luot_lap"  # the filter every loop's sequence goes through (not a name a template can know)
+_turns = threading.local()
+
+
+def reset_turns() -> None:
+    """A new document: its loops start counting from none."""
+    _turns.count = 0
+
+
+def _counted(sequence: Any, label: str) -> Iterator[Any]:
+    for item in sequence:
+        _turns.count = getattr(_turns, "count", 0) + 1
+        if _turns.count > MAX_TURNS:
+            raise TemplateLimit(f"vòng lặp \"{{% {label} %}}\" (cùng các vòng lặp chứa nó) quay quá {MAX_TURNS:,} lượt"
+                                .replace(",", "."))
+        yield item
+
+
+def _written(node: nodes.Node) -> str:
+    """A loop's target or sequence as written, near enough to find it in the template."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_written(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Tuple):
+        return ", ".join(_written(item) for item in node.items)
+    if isinstance(node, nodes.Call):
+        return f"{_written(node.node)}(…)"
+    if isinstance(node, nodes.Const):
+        return repr(node.value)
+    if isinstance(node, (nodes.List, nodes.Filter)):
+        return "[…]" if isinstance(node, nodes.List) else f"{_written(node.node)}|{node.name}"
+    return "…"
 
 
 @contextmanager

@@ -40,6 +40,7 @@ from pipeline.documents.layout import laid_out
 from pipeline.documents.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
 from pipeline.documents.paragraph_looks import Styles
 from pipeline.documents.schema_order import cell_properties_in_order, may_disorder_cells
+from pipeline.documents.template_package import refuse_not_plain
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
@@ -73,6 +74,7 @@ class PreparedTemplate:
         try:
             with zipfile.ZipFile(path) as archive:
                 refuse_oversized(archive, path)
+                refuse_not_plain(archive, path)  # no macro content type, control or link ever reaches an output
                 self.parts = {info.filename: archive.read(info) for info in archive.infolist()}
             root = parse_xml(self.parts[DOCUMENT_PART])
         except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
@@ -137,6 +139,7 @@ class PreparedTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The document for `context` as .docx bytes; the same context gives the same bytes."""
+        limits.reset_turns()
         try:
             with time_limit(limits.RENDER_SECONDS):
                 return self._render(context)
@@ -310,6 +313,7 @@ def render_document(template: Path, context: dict[str, Any]) -> bytes:
 def render_with_docxtpl(template: Path, context: dict[str, Any]) -> bytes:
     """Plain docxtpl, one `DocxTemplate` per document: the reference the prepared path must equal."""
     document = DocxTemplate(template)
+    limits.reset_turns()
     document.render(context, jinja_env=environment(), autoescape=True)
     stream = io.BytesIO()
     document.save(stream)

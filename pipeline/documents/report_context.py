@@ -81,7 +81,7 @@ def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any],
     """A campaign unit's report: its own rows, in the job's `[reports]` wording for that unit, under its own
     header and signer: the register's cells (`own`) over its group's defaults over `[reports]`."""
     group = settings.group_named(report.group)
-    document = unit_header(unit_document(settings.reports, report.unit), (*(group.header if group else ()), *own))
+    document = unit_document(unit_header(settings.reports, (*(group.header if group else ()), *own)), report.unit)
     unit_settings = replace(settings, document=document)
     rows = report_rows(report.criteria, report.totals, unit_settings.scheme)
     return {**header(unit_settings.document), **rows,

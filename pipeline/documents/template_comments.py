@@ -10,6 +10,7 @@ python-docx (`Document.add_comment`), which keeps the package valid for Word.
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -21,13 +22,19 @@ from docx.text.run import Run
 
 from pipeline.base.errors import Problem
 from pipeline.base.messages import ANNOTATE_TEXT, COMMAND_LINE, Audience, describe
+from pipeline.documents.template_package import refuse_not_plain
 
 BODY = "word/document.xml"
 
 
 def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...], audience: Audience = COMMAND_LINE) -> bytes:
     """The template at `path`, as a .docx with one comment per problem (in `audience`'s words), anchored at its
-    paragraph."""
+    paragraph.
+
+    A template that is more than a plain Word document (`template_package`) is refused: a copy would carry
+    its macro, control, object or link on."""
+    with zipfile.ZipFile(path) as archive:
+        refuse_not_plain(archive, path)
     document = Document(str(path))
     comment_styles(document)
     paragraphs = list(document.element.body.iter(qn("w:p")))

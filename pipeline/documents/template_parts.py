@@ -23,6 +23,7 @@ from lxml import etree
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.documents.limits import refuse_oversized
+from pipeline.documents.template_package import refuse_not_plain
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.DOTALL)
@@ -63,6 +64,7 @@ def template_parts(path: Path) -> list[Part]:
     try:
         with zipfile.ZipFile(path) as archive:
             refuse_oversized(archive, path)
+            refuse_not_plain(archive, path)
             names = [n for n in archive.namelist()
                      if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", n)]
             blobs = {n: archive.read(n) for n in names}

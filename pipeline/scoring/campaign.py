@@ -13,6 +13,7 @@ run) and checked together afterwards (`campaign_table`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,13 +22,13 @@ from pipeline.base.messages import HINTS
 from pipeline.config.job_settings import JobSettings
 from pipeline.read.columns import CRITERIA_TABLE
 from pipeline.read.sheet import Sheet
-from pipeline.scoring.cells import clean_text, control_characters, without_controls
+from pipeline.scoring.cells import clean_text, control_characters, first_difference, without_controls
 from pipeline.scoring.checks import applied_rules, criteria_findings
 from pipeline.scoring.compute import CriteriaTotals, report_unit_row, rolled_up_criteria
 from pipeline.scoring.formula import campaign_members, formula_problems
 from pipeline.scoring.normalise import normalise_criteria
 from pipeline.scoring.register import Registered, closest_registered, registered_as
-from pipeline.scoring.tables import locate_tables
+from pipeline.scoring.tables import locate_tables, too_long
 
 UNIT_LABELS = ("đơn vị", "tên đơn vị", "cơ quan, đơn vị")
 GROUP_LABELS = ("khối", "nhóm", "khối, nhóm")
@@ -73,10 +74,11 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
             if unit and entry is None:
                 close = closest_registered(tuple(r for same in register.values() for r in same), unit)
                 problems.append(problem(Reason.UNREGISTERED_UNIT, **where, value=unit, register=_register_name(settings),
-                                        hint=f' ("{close}")' if close else ""))
+                                        hint=f' ("{close}")' if close else "", **_lookalike(unit, close)))
             group, unit = (entry.group, entry.unit) if entry else (None, unit)
             if entry:
                 named.append(entry.unit)
+                problems += _group_line_disagrees(settings, sheet, table.header_row, entry, where)
         if not unit:
             problems.append(problem(Reason.UNIT_NAME_MISSING, **where))
         criteria, found = normalise_criteria([sheet])
@@ -182,9 +184,11 @@ def campaign_unit_row(settings: JobSettings, report: UnitReport, entry: Register
                 "min_field_ratio": appraised.min_field_ratio if appraised else None}
     if entry is not None:
         if entry.survey_points is not None:  # direct points + survey make the scale (Chỉ số CCHC): not rescaled
-            row |= {"survey_points": entry.survey_points, "scale_max": None}
+            row |= {"survey_points": entry.survey_points, "scale_max": None,
+                    "survey_at": (entry.file, entry.sheet, entry.row)}  # a sum above the scale: said at the register
         row |= {key: getattr(entry, key) for key in ("bonus", "penalty") if getattr(entry, key) is not None}
         row |= {"note": entry.note, "reason": entry.reason}  # a reason: not evaluated, though its report is made
+        row |= {"group_at": f"{entry.file}, dòng {entry.row}"}  # where its group is written, for a problem
     return row
 
 
@@ -215,8 +219,10 @@ def _labelled(sheet: Sheet, header_row: int, labels: tuple[str, ...], problems: 
                 if codes:
                     problems.append(problem(Reason.CONTROL_CHARACTER, file=sheet.file, sheet=sheet.name, row=number,
                                             value=clean_text(without_controls(row[source])), codes=codes))
-                value = match.group(2).strip() if source == i else cells[source]
-                return clean_text(without_controls(value))
+                value = clean_text(without_controls(match.group(2).strip() if source == i else cells[source]))
+                long = too_long(value, file=sheet.file, sheet=sheet.name, row=number)
+                problems += [long] if long is not None else []
+                return value
     return ""
 
 
@@ -232,6 +238,30 @@ def _group(settings: JobSettings, sheet: Sheet, header_row: int, where: dict[str
         problems.append(problem(Reason.UNKNOWN_GROUP, **where, value=named, known=known, hint=hint))
         return None
     return group.name
+
+
+def _group_line_disagrees(settings: JobSettings, sheet: Sheet, header_row: int, entry: Registered,
+                          where: dict[str, Any]) -> list[Problem]:
+    """A "Khối:" line above a registered unit's table that names another group than its register row: refused,
+    naming both places, rather than ranked in the register's group without a word."""
+    found: list[Problem] = []
+    named = _labelled(sheet, header_row, GROUP_LABELS, found)
+    group = settings.group_named(named) if named else None
+    if not named or (group is not None and group.name == entry.group):
+        return []
+    return [problem(Reason.GROUP_LINE_DISAGREES, **where, value=named, unit=entry.unit, group=entry.group,
+                    register=f"{entry.file}, dòng {entry.row}")]
+
+
+def _lookalike(given: str, known: str) -> dict[str, str]:
+    """The character that differs between two names that read alike, for the message to name."""
+    found = first_difference(given, known) if known else None
+    if found is None:
+        return {}
+    position, wrong, right = found
+    return {"position": str(position), "wrong": wrong, "right": right,
+            "wrong_code": f"U+{ord(wrong):04X} {unicodedata.name(wrong, '')}".strip(),
+            "right_code": f"U+{ord(right):04X} {unicodedata.name(right, '')}".strip()}
 
 
 def _place(file: str, sheet: str | None) -> str:

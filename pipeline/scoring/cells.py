@@ -134,3 +134,15 @@ def parse_code(value: Any) -> str | None:
     if _ARABIC_CODE.match(text):
         return text
     raise ValueError(text)
+
+
+def first_difference(given: str, known: str) -> tuple[int, str, str] | None:
+    """Where two names that read alike differ first (1-based position, the given character, the known one), when
+    they differ by one character for another (a non-breaking hyphen for a hyphen, a Cyrillic "о" for "o")."""
+    if len(given) != len(known) or given == known:
+        return None
+    differing = [(i, a, b) for i, (a, b) in enumerate(zip(given, known)) if a != b]
+    if len(differing) != 1 or differing[0][1].casefold() == differing[0][2].casefold():
+        return None
+    position, a, b = differing[0]
+    return position + 1, a, b

@@ -17,7 +17,7 @@ from pipeline.base.formatting import points as shown
 from pipeline.base.messages import HINTS
 from pipeline.base.rounding import round_half_up
 from pipeline.config.scheme import Scheme
-from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _EXACT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_UP)
@@ -278,6 +278,12 @@ def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem],
         scaled = points
         if unit.get("scale_max"):
             scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["scale_max"])
+        elif points > scheme.scale and unit.get("survey_at"):  # the register's survey points: fixed there
+            file, sheet, row = unit["survey_at"]
+            errors.append(problem(Reason.SURVEY_ABOVE_SCALE, file=file, sheet=sheet, row=row,
+                                  column=REGISTER_TABLE.column("survey_points").header,
+                                  value=shown(unit["survey_points"]), appraised=shown(unit["appraised_points"]),
+                                  points=shown(points), scale=shown(scheme.scale), unit=unit["unit"]))
         elif points > scheme.scale:
             errors.append(problem(Reason.ABOVE_SCALE, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
                                   column=unit.get("index") or UNIT_TABLE.column("appraised_points").header,

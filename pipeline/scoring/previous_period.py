@@ -22,7 +22,7 @@ change printed is the difference of the two numbers printed; none where the prev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import get_close_matches
 from typing import Any
@@ -52,6 +52,7 @@ class PastUnit:
     score: Decimal | None
     rank: int | None
     label: str
+    where: str = field(default="", compare=False)  # where its group is written ("ket-qua.xlsx, trang …, dòng 7")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,17 @@ class Change:
 def past_units(units: list[dict[str, Any]]) -> list[PastUnit]:
     """The previous period's units from its computed result (`JobResult.units`)."""
     return [PastUnit(u["unit"], u["group"], bool(u["evaluated"]), u["score"] if u["evaluated"] else None,
-                     u["rank"], u["label"] or "") for u in units]
+                     u["rank"], u["label"] or "", unit_place(u)) for u in units]
+
+
+def unit_place(unit: dict[str, Any]) -> str:
+    """Where a unit's group is written: its register row, or its own row (`tệp, trang "…", dòng 7`) as far as known."""
+    if unit.get("group_at"):
+        return unit["group_at"]
+    parts = [str(unit["file"])] if unit.get("file") else []
+    parts += [f'trang "{unit["sheet"]}"'] if unit.get("sheet") else []
+    parts += [f'dòng {unit["row"]}'] if unit.get("row") else []
+    return ", ".join(parts)
 
 
 def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], list[Problem]]:
@@ -121,7 +132,8 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
             label = row[label_at] if label_at is not None and label_at < len(row) else ""
             units.append(PastUnit(" ".join(name.split()), group, evaluated,
                                   Decimal(value) if evaluated else None, rank if evaluated else None,
-                                  label if isinstance(label, str) else ""))
+                                  label if isinstance(label, str) else "",
+                                  f'{sheet.file}, trang "{sheet.name}", dòng {number}'))
             at_row[id(units[-1])] = (sheet, number)
     return units, problems + _disagreements(units, at_row, key)
 
@@ -201,6 +213,14 @@ def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: t
     for unit in units:
         renamed = olds_of.get(unit["unit"])
         previous = renamed if renamed is not None else [p for p in [registered_as(past_index, unit["unit"])] if p]
+        moved = [old for old in previous if renamed is None and old.group != unit["group"]
+                 and unit["group"] in past_groups]
+        if moved:  # ranks of two groups are not comparable: one of the two places has the unit's group wrong
+            problems.append(problem(Reason.PREVIOUS_GROUP_MOVED, value=unit["unit"],
+                                    group=unit["group"], here=unit_place(unit) or "số liệu kỳ này",
+                                    old_group=moved[0].group, there=moved[0].where or f"kết quả {period}",
+                                    period=period))
+            previous = []
         for old in previous:
             compared.setdefault(id(old), (old, []))[1].append(unit["unit"])
         changes[(unit["group"], unit["unit"])] = _change(unit, previous, "new" if table is None else "no_data")

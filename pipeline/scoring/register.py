@@ -19,6 +19,7 @@ from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages import HINTS
 from pipeline.config.campaign_settings import HEADER_FIELDS, HEADER_LINES
 from pipeline.config.job_settings import JobSettings
+from pipeline.config.signature_rules import deputy_needed, form_problems, placeholder_problems
 from pipeline.read.columns import REGISTER_TABLE
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import plain_text, spelled
@@ -68,6 +69,7 @@ def read_register(settings: JobSettings, sheets: list[Sheet]) -> tuple[tuple[Reg
                                                    for line in _LINE_SPLIT.split(value) if line.strip())))
                     elif value:
                         header.append((name, value.upper() if name in ("signer_position", "parent_body") else value))
+            errors += _signer_problems(settings, cells, group, dict(header))
             numbers = {cid: cells.number(cid) for cid in ("survey_points", "bonus", "penalty")}
             reason = cells.text("reason", keep_lines=True) if "reason" in record else ""
             note = cells.text("note", keep_lines=True) if "note" in record else ""
@@ -85,6 +87,26 @@ def read_register(settings: JobSettings, sheets: list[Sheet]) -> tuple[tuple[Reg
             found.append(entry)
             index.setdefault(plain_text(unit), []).append(entry)
     return tuple(found), errors
+
+
+def _signer_problems(settings: JobSettings, cells: Cells, group: str | None, given: dict[str, Any]) -> list[Problem]:
+    """The rules of a signature and of placeholders (`config.signature_rules`), as for `job.toml`, on a row's
+    cells: each at its cell; a "KT." line above a head's position once the group's defaults and `[reports]` are
+    laid under the row, at the row's own cell (when the row gives neither, the group or `[reports]` is told)."""
+    found = [p for name, value in given.items() for p in placeholder_problems(value, **cells.where(name))]
+    found += form_problems(given.get("signer_authority", ()), **cells.where("signer_authority")) \
+        if "signer_authority" in given else []
+    if not ({"signer_authority", "signer_position"} & given.keys()) or settings.reports is None:
+        return found
+    defaults = dict(settings.group_named(group).header) if group and settings.group_named(group) else {}
+    signature = settings.reports.signature
+    authority = given.get("signer_authority", defaults.get("signer_authority", signature.authority))
+    position = given.get("signer_position", defaults.get("signer_position", signature.position))
+    if deputy_needed(authority, position):
+        at = "signer_position" if "signer_position" in given else "signer_authority"
+        found.append(problem(Reason.SIGNATURE_NOT_DEPUTY, **cells.where(at), value=position,
+                             authority=" / ".join(authority)))
+    return found
 
 
 def _group(settings: JobSettings, cells: Cells) -> str | None:

@@ -36,6 +36,16 @@ from pipeline.scoring.cells import (
 HEADER_SEARCH_ROWS = 30
 LOW_HEADER_SEARCH_ROWS = 1000  # rows searched for a header below the first 30, to say why it was not taken
 
+CELL_LIMIT = 32767  # the most characters an Excel cell holds
+
+
+def too_long(text: str, **where: Any) -> Problem | None:
+    """A problem when `text` is longer than an Excel cell holds, at `where`."""
+    if len(text) <= CELL_LIMIT:
+        return None
+    return problem(Reason.TEXT_TOO_LONG, **where, value=text[:60] + "…", length=f"{len(text):,}".replace(",", "."),
+                   limit=f"{CELL_LIMIT:,}".replace(",", "."))
+
 
 @dataclass(frozen=True)
 class Located:
@@ -217,7 +227,13 @@ class Cells:
         if isinstance(value, UncachedFormula):
             self.add(Reason.FORMULA_NOT_CACHED, column_id, value=value.formula)
             return ""
-        return clean_text(value, keep_lines)
+        text = clean_text(value, keep_lines)
+        long = too_long(text, **self.where(column_id))  # ket-qua.xlsx could not hold it whole: refused at its cell
+        if long is not None:
+            self.failed = True
+            self.errors.append(long)
+            return text[:CELL_LIMIT]
+        return text
 
     def number(self, column_id: str) -> Decimal | None:
         if column_id not in self.record:

@@ -165,7 +165,10 @@ async def annotated_copy(request: Request) -> Response:
     if chosen is None:
         raise HTTPException(404)
     findings = await run_in_threadpool(_findings, path, chosen.context)
-    content = await run_in_threadpool(annotated, path, findings, DESK)
+    try:
+        content = await run_in_threadpool(annotated, path, findings, DESK)
+    except InputErrors:  # not a plain Word document: no copy of it; its page already says why and how to fix
+        return RedirectResponse(f"/jobs/{name}/templates", status_code=303)
     stem = path.stem
     return bytes_download(content, f"{stem}.gop-y.docx", DOCX)
 

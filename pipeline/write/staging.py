@@ -1,11 +1,14 @@
-"""A run is all or nothing: its files are made in a staging folder, then moved in together.
+"""A run is all or nothing: its files are made in a staging folder, then put in place in one step.
 
-The staging folder sits beside the output folder, on the same file system, so moving a file
-into place is a rename. Nothing reaches the output folder until every document, PDF and the
-manifest exist; a failure before that leaves the output folder exactly as it was, and a
-failure while moving puts back every file already moved. The output folder is locked for
-the whole run (an advisory lock the system releases when the process ends, however it
-ends): a second run into it refuses at once, naming the first.
+The staging folder sits beside the output folder, on the same file system. Nothing reaches
+the output folder until every document, PDF and the manifest exist; then the staging folder,
+completed with the output folder's other files, is exchanged with it (`exchange`), so a
+failure or a kill at any moment leaves one whole run there. Only where the output folder
+cannot be exchanged (the parent is another file system, or may not be written to) are the
+files moved in one by one, every one put back if a move fails. The output folder is locked
+for the whole run (an advisory lock the system releases when the process ends, however it
+ends): a second run into it refuses at once, naming the first; a run killed earlier is
+settled first, and said (`Staging.found`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.write.exchange import settled, swap_in
 
 STAGING_MARK = ".dang-ghi-"  # "being written": the staging folder's name is .<output>.dang-ghi-<random>
 REPLACED = ".thay-the"
@@ -35,6 +39,9 @@ class Staging:
     out_dir: Path
     folder: Path
     names: list[str] = field(default_factory=list)
+    found: list[Problem] = field(default_factory=list)  # what was left of a run killed earlier, and done with it
+    real: Path | None = None  # the output folder a symbolic link `out_dir` leads to (itself when not a link)
+    job: str = ""
 
     def path(self, name: str) -> Path:
         """Where the file `name` (relative to the output folder) is made; remembered for the move."""
@@ -77,19 +84,49 @@ def output_errors(out_dir: Path) -> Iterator[None]:
 
 @contextmanager
 def staged_run(out_dir: Path, job: str) -> Iterator[Staging]:
-    """Locks `out_dir`, gives a fresh staging folder beside it, and removes that folder at the end."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputErrors([problem(Reason.OUTPUT_NOT_FOLDER, file=str(out_dir))])
+    """Locks `out_dir`, settles a run killed earlier, gives a fresh staging folder beside it, and removes
+    that folder at the end. A symbolic link `out_dir` is followed: the run goes where it leads."""
+    real = real_output(out_dir)
     with output_errors(out_dir):
-        root = _staging_root(out_dir)
-        with _locked(root / f".{out_dir.name}.lock", out_dir, job):
-            for stale in root.glob(f".{out_dir.name}{STAGING_MARK}*"):  # left by a run that was killed
-                shutil.rmtree(stale, ignore_errors=True)
-            folder = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{STAGING_MARK}", dir=root))
+        root = _staging_root(real)
+        with _locked(root / f".{real.name}.lock", out_dir, job):
+            found = settled(root, real, STAGING_MARK)
+            folder = Path(tempfile.mkdtemp(prefix=f".{real.name}{STAGING_MARK}", dir=root))
             try:
-                yield Staging(out_dir, folder)
+                yield Staging(out_dir, folder, found=found, real=real, job=job)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def real_output(out_dir: Path) -> Path:
+    """The folder `out_dir` names, symbolic links followed (a link to nowhere: where it points); refused when
+    it is a file or links go round in a circle."""
+    try:
+        real = Path(os.path.realpath(out_dir, strict=False))
+        looping = out_dir.is_symlink() and real.is_symlink()
+    except OSError:
+        looping = True
+    if looping:
+        raise InputErrors([problem(Reason.OUTPUT_LINK_LOOP, file=str(out_dir))])
+    if real.exists() and not real.is_dir():
+        raise InputErrors([problem(Reason.OUTPUT_NOT_FOLDER, file=str(out_dir))])
+    return real
+
+
+def recover(out_dir: Path) -> list[Problem]:
+    """What was left in `out_dir` by a run killed earlier, settled (nothing when a run is writing into it now)."""
+    try:
+        real = real_output(out_dir)
+    except InputErrors:
+        return []
+    root = real.absolute().parent
+    if not root.is_dir():
+        return []
+    try:
+        with _locked(root / f".{real.name}.lock", out_dir, ""):
+            return settled(root, real, STAGING_MARK)
+    except (InputErrors, OSError):
+        return []
 
 
 def _staging_root(out_dir: Path) -> Path:
@@ -113,16 +150,67 @@ def refuse_existing(out_dir: Path, names: list[str]) -> None:
 
 
 def commit(staging: Staging, force: bool, superseded: list[str] = ()) -> list[Path]:
-    """Moves every staged file into the output folder; returns their paths there.
+    """Puts every staged file in the output folder in one step; returns their paths there.
 
     Without `force`, any file of the same name already there refuses the whole run. With
     it, those files are replaced, and `superseded` files (an earlier run's, not made by
-    this one) are removed, so the folder holds one run. If a move fails, every file moved
-    so far is put back and every replaced file restored.
+    this one) are removed, so the folder holds one run; every other file of the output
+    folder stays.
     """
     out_dir, names = staging.out_dir, list(staging.names)
     if not force:
         refuse_existing(out_dir, names)
+    real = staging.real or out_dir
+    if staging.folder.parent == real.parent:
+        with output_errors(out_dir):
+            _keep_others(real, staging.folder, {*names, *superseded})
+            swap_in(staging.folder, real, real.parent, staging.job)
+        return [out_dir / name for name in names]
+    return _moved_in(staging, names, superseded)
+
+
+def _keep_others(out_dir: Path, folder: Path, run_files: set[str]) -> None:
+    """Every file of `out_dir` that is not a run's, linked into `folder` (or copied), folders as they are."""
+    if not out_dir.is_dir():
+        folder.chmod(_new_folder_mode(folder))
+        return
+    folder.chmod(out_dir.stat().st_mode & 0o7777)
+    for parent, folders, files in os.walk(out_dir):
+        here = Path(parent)
+        for name in [*folders, *files]:
+            source = here / name
+            relative = source.relative_to(out_dir).as_posix()
+            target = folder / relative
+            if name in folders and not source.is_symlink():
+                if not any(source.iterdir()):  # an empty folder of someone's: kept too
+                    target.mkdir(parents=True, exist_ok=True)
+                continue
+            if relative in run_files or target.exists() or target.is_symlink():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_symlink():
+                os.symlink(os.readlink(source), target)
+                continue
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)
+
+
+def _new_folder_mode(inside: Path) -> int:
+    """The mode a folder made now gets (0777 less the umask), which a staging folder (0700) does not have."""
+    probe = inside / ".quyen"
+    probe.mkdir()
+    try:
+        return probe.stat().st_mode & 0o7777
+    finally:
+        probe.rmdir()
+
+
+def _moved_in(staging: Staging, names: list[str], superseded: list[str]) -> list[Path]:
+    """Moves the staged files in one by one (an output folder that cannot be exchanged); if a move fails,
+    every file moved so far is put back and every replaced file restored."""
+    out_dir = staging.out_dir
     aside = staging.folder / REPLACED
     done: list[tuple[Path, Path]] = []  # (from, to), undone in reverse on failure
     created = [] if out_dir.is_dir() else [out_dir]

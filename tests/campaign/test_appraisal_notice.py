@@ -179,7 +179,7 @@ def test_wrong_notice_keys_are_refused_with_the_key_that_holds_them(campaign):
         check_job(campaign(job=job))
     found = {(p.reason, p.detail("key")): p for p in caught.value.problems}
     assert set(found) == {(Reason.SETTING_UNKNOWN, "appraisal.titel"), (Reason.SETTING_WRONG_TYPE, "appraisal.symbol"),
-                          (Reason.SETTING_INVALID, "appraisal.signature.authority")}
+                          (Reason.SIGNATURE_FORM_UNKNOWN, "appraisal.signature.authority")}
     assert found[(Reason.SETTING_UNKNOWN, "appraisal.titel")].detail("hint") == ' Có phải ý bạn là "title"?'
 
 

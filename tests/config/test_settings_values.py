@@ -210,7 +210,7 @@ def test_a_line_break_in_a_list_of_lines_starts_a_new_line(tmp_path):
     assert settings.document.recipients == ("Như Điều 3;", "Lưu: VT.")
     job = UNIT_JOB.replace('authority = ["TM. ỦY BAN NHÂN DÂN"]', r'authority = ["TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"]')
     found = messages(tmp_path, job)
-    assert len(found) == 1 and 'mục "document.signature.authority" có giá trị "CHỦ TỊCH" không hợp lệ' in found[0]
+    assert len(found) == 1 and 'mục "document.signature.authority": dòng thẩm quyền ký "CHỦ TỊCH" không theo thể thức' in found[0]
 
 
 def test_every_problem_of_the_settings_at_once(tmp_path):

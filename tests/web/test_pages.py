@@ -283,7 +283,7 @@ def test_a_refused_setting_is_said_next_to_its_field_and_nothing_is_saved(client
     page = response.text
     field = page[page.index('id="document-signature-authority-error"'):]
     field = field[:field.index("</div>")]
-    assert "TM., KT., Q., TL., TUQ." in text_of(field)
+    assert "TM. (thay mặt), KT. (ký thay), Q. (quyền), TL. (thừa lệnh), TUQ. (thừa ủy quyền)" in text_of(field)
     symbol = page[page.index('id="document-symbol-field"'):]
     assert "field-error" in symbol[:symbol.index('id="document-place-field"')]
     assert "Chưa lưu: có 2 lỗi cần sửa." in text_of(page)

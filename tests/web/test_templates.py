@@ -83,3 +83,17 @@ def test_a_campaign_offers_its_three_templates(client):
     page = text_of(client.get("/jobs/vi-du-2025-dot-danh-gia-tinh/templates").text)
     for name in ("quyet-dinh-dot-danh-gia.docx", "bao-cao-tu-cham.docx", "thong-bao-tham-dinh.docx"):
         assert name in page
+
+
+def test_a_macro_enabled_upload_is_kept_aside_saying_how_to_save_a_clean_docx_and_no_copy_of_it_is_given(
+        client, jobs, tmp_path):
+    from tests.documents.test_plain_word_templates import macro_enabled
+
+    before = (jobs / JOB / "job.toml").read_bytes()
+    response = _upload(client, macro_enabled(tmp_path / "mau.docx").read_bytes())
+    assert response.status_code == 422 and (jobs / JOB / "job.toml").read_bytes() == before
+    page = text_of(response.text)
+    assert "mẫu có macro (VBA)" in page and "Tệp › Lưu thành › Tài liệu Word (*.docx)" in page
+    annotated = client.get(f"/jobs/{JOB}/templates/annotated", params={"path": "mau-rieng.docx", "role": "document"},
+                           follow_redirects=False)
+    assert annotated.status_code == 303

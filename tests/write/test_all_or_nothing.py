@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.write.exchange as exchange_module
 import pipeline.write.staging as staging_module
 from tests.conftest import OLD_CAMPAIGN, ROOT
 from tests.test_flow import big_batch, files_under, snapshot
@@ -73,20 +74,34 @@ def test_a_full_disk_leaves_the_output_folder_as_it_was(earlier_run, cli, monkey
     assert_untouched(out, before)
 
 
-def test_a_move_that_fails_halfway_puts_every_file_back(earlier_run, cli, monkeypatch):
+def test_an_exchange_of_folders_that_fails_leaves_the_output_folder_as_it_was(earlier_run, cli, monkeypatch):
     job, out, before = earlier_run
-    replace, calls = os.replace, []
+
+    def failing(first, second):
+        raise OSError(errno.EIO, "Input/output error", str(second))
+
+    monkeypatch.setattr(exchange_module, "_exchanged", failing)
+    code, _, err = cli("run", job, "--out", out, "--force")
+    assert code != 0
+    assert_untouched(out, before)
+
+
+def test_a_second_rename_that_fails_where_folders_cannot_be_exchanged_puts_the_old_run_back(earlier_run, cli,
+                                                                                           monkeypatch):
+    job, out, before = earlier_run
+    rename, calls = os.rename, []
 
     def failing(source, target):
         calls.append(target)
-        if len(calls) == 7:  # some files already moved in, some old ones already moved aside
+        if len(calls) == 2:  # the old run already renamed aside, the new one not yet in place
             raise OSError(errno.EIO, "Input/output error", str(target))
-        return replace(source, target)
+        return rename(source, target)
 
-    monkeypatch.setattr(staging_module.os, "replace", failing)
+    monkeypatch.setattr(exchange_module, "_exchanged", lambda first, second: False)
+    monkeypatch.setattr(exchange_module.os, "rename", failing)
     code, _, err = cli("run", job, "--out", out, "--force")
-    assert code != 0 and len(calls) >= 7
-    monkeypatch.setattr(staging_module.os, "replace", replace)
+    monkeypatch.setattr(exchange_module.os, "rename", rename)
+    assert code != 0 and len(calls) >= 2
     assert_untouched(out, before)
 
 
