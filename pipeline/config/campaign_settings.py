@@ -20,7 +20,7 @@ from dataclasses import replace
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages_documents import NOTICE_DEFAULTS
 from pipeline.config.catalogue import names_in, names_shaped
-from pipeline.config.document_settings import AUTHORITY_PREFIXES, DocumentSettings, document_from_data
+from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.config.signature_rules import deputy_needed, form_problems, placeholder_problems
 from pipeline.config.kinds import Kind
 from pipeline.config.setting_record import LINE_SHAPES, TEXT_SHAPES

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.config.campaign_settings import (HEADER_FIELDS, campaign_parts, group_header, group_signer_problems,
+from pipeline.config.campaign_settings import (campaign_parts, group_header, group_signer_problems,
                                               notice_under)
 from pipeline.config.catalogue import names_in
 from pipeline.config.checks_settings import ChecksSettings, checks_from_data
