@@ -307,3 +307,57 @@ def test_a_twenty_unit_campaign_in_one_upload_takes_under_twenty_clicks(desk, br
     assert len(list((root / "inputs" / job / ".lich-su").rglob("*.xlsx"))) >= 2  # the two blanks kept, restorable
     assert clerk.clicks <= 20, clerk.clicks
     print(f"\n(b) {clerk.clicks} clicks, {seconds:.1f} s")
+
+
+def _last_year() -> dict[str, tuple[str, Decimal | None]]:
+    """2024 by unit: (group, score at 2 decimals, or None when not evaluated); scores are of 100 there."""
+    with (INPUTS / LAST_YEAR / "diem-tham-dinh-2024.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream, delimiter=";"))
+    return {row["Đơn vị"]: (row["Khối"], half_up(Decimal(row["Tổng điểm thẩm định"].replace(",", ".")))
+                            if row["Tổng điểm thẩm định"] else None) for row in rows}
+
+
+def _rank(scores: dict[str, tuple[str, Decimal | None]], unit: str) -> int:
+    group, score = scores[unit]
+    return 1 + sum(1 for g, s in scores.values() if g == group and s is not None and s > score)  # đồng hạng
+
+
+def test_the_change_since_last_year_is_read_on_the_results_page_in_three_clicks(desk, browser):
+    """The 2025 campaign against the 2024 job, sorted by the change of points: 3 clicks from the jobs list."""
+    _, base = desk
+    clerk = Clerk(browser)
+    browser.get(base + "/")
+    clerk.link(CAMPAIGN)
+    clerk.link("Kết quả")
+    clerk.link("Điểm tăng (+), giảm (−)")
+    shot(browser, "hanh-trinh-c-ket-qua")
+    shown = {}
+    for section in browser.find_elements(By.CSS_SELECTOR, "section.group"):
+        table = section.find_element(By.CSS_SELECTOR, "table.ranked")
+        headings = [h.text for h in table.find_elements(By.CSS_SELECTOR, "thead th")]
+        rows = [[cell.text.split("\n")[0] for cell in row.find_elements(By.TAG_NAME, "td")]
+                for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")]
+        shown[section.find_element(By.TAG_NAME, "h3").text] = [dict(zip(headings, row)) for row in rows]
+    sở = {row["Đơn vị"]: row for row in shown["Sở, ban, ngành"]}
+
+    # this year: points appraised / 80 × 100 (sở), appraised + survey points (xã, phường), ranked in the group
+    register = register_of(INPUTS / CAMPAIGN)
+    now = {unit: (group, half_up(points / 80 * 100 if register[unit][0] is None else points + register[unit][0]))
+           for unit, (group, points, _) in campaign_scores(INPUTS / CAMPAIGN).items()}
+    then = _last_year()
+    for unit in ("Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Giáo dục và Đào tạo", "Sở Công Thương"):
+        old = "Sở Công thương" if unit == "Sở Công Thương" else unit  # names differing only in case are the same unit
+        change = now[unit][1] - then[old][1]
+        moved = _rank(then, old) - _rank(now, unit)
+        expected = [comma(then[old][1]), str(_rank(then, old)),
+                    ("+" if change > 0 else "−" if change < 0 else "") + comma(abs(change)),
+                    "=" if not moved else f"↑{moved}" if moved > 0 else f"↓{-moved}"]
+        row = sở[unit]
+        assert [row["Kết quả kỳ trước"], row["Hạng kỳ trước"], row["Điểm tăng (+), giảm (−)"],
+                row["Hạng so với kỳ trước"]] == expected, unit
+        assert row["Hạng"] == str(_rank(now, unit)) and row["Kết quả đánh giá"] == comma(now[unit][1]), unit
+    assert sở["Sở Xây dựng"]["Hạng so với kỳ trước"] == "sáp nhập"  # from Sở Xây dựng and Sở Giao thông vận tải
+    changes = [Decimal(r["Điểm tăng (+), giảm (−)"].replace(",", ".").replace("−", "-"))
+               for r in shown["Sở, ban, ngành"] if r["Điểm tăng (+), giảm (−)"]]
+    assert changes == sorted(changes, reverse=True) and len(changes) >= 5  # the largest rise first
+    assert clerk.clicks == 3
