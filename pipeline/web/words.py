@@ -45,12 +45,12 @@ W = {
     "no_jobs": "Chưa có công việc nào. Bấm \"Công việc mới\" để tạo.",
     # new job
     "new_title": "Tạo công việc mới",
-    "new_intro": ("Chương trình tạo thư mục công việc với tệp thiết lập có ghi chú và bảng nhập liệu, "
-                  "như lệnh init. Sau đó điền thông tin văn bản ở trang Thiết lập."),
+    "new_intro": ("Chương trình tạo công việc mới với bảng nhập liệu để điền số liệu. "
+                  "Sau đó điền thông tin văn bản ở trang Thiết lập."),
     "job_name": "Tên thư mục công việc",
-    "job_name_help": "Nên dùng chữ không dấu, số, dấu gạch ngang (dễ gõ lại ở dòng lệnh), ví dụ tu-cham-2026",
+    "job_name_help": "Tên có dấu cũng được, ví dụ Xếp loại các sở 2026; không dùng dấu / hay \\",
     "kind": "Loại văn bản",
-    "source": "Lấy từ công việc đã có (danh mục tiêu chí hoặc danh sách đơn vị, điểm để trống)",
+    "source": "Lấy từ công việc đã có (danh mục tiêu chí hoặc danh sách đơn vị và loại văn bản của nó, điểm để trống)",
     "source_none": "— không lấy —",
     "criteria": "Đợt đánh giá: tệp Excel có bảng tiêu chí (cây tiêu chí của các bảng đơn vị), hoặc lấy từ công việc đã có",
     "create": "Tạo công việc",
@@ -91,7 +91,7 @@ W = {
     "move_years_help": ("Chỉ đổi năm đứng riêng (\"năm 2024\"), không đổi năm trong số, ký hiệu và ngày của văn bản "
                         "khác (\"Nghị định 30/2020/NĐ-CP\")."),
     "move_years_none": "công việc đã chọn không có năm nào trong lời văn",
-    "settings_unreadable": "Không đọc được job.toml; sửa tệp rồi mở lại trang này.",
+    "settings_unreadable": "Không đọc được tệp thiết lập của công việc; sửa các lỗi dưới đây rồi mở lại trang này.",
     # data
     "data_title": "Số liệu",
     "data_files": "Các tệp số liệu của công việc",
@@ -122,6 +122,8 @@ W = {
     "errors_workbook": "Tải danh sách lỗi (loi.xlsx)",
     # results
     "results_title": "Kết quả",
+    "scheme_line": "Bộ tiêu chí: {name} (phiên bản {version})",
+    "scheme_choice": "{name} (phiên bản {version})",
     "col_rank": "Hạng",
     "col_unit": "Đơn vị",
     "col_label": "Xếp loại",
@@ -228,7 +230,7 @@ W = {
     "findings_intro": ("{count} điều cần xem lại trong số liệu đã gõ (không phải lỗi: văn bản vẫn lập được, với số "
                        "liệu như đã gõ; lần lập văn bản ghi chúng vào trang \"Cần xem lại\" của ket-qua.xlsx). "
                        "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn điều nào."),
-    "strict": "Coi điều cần xem lại là lỗi (như --strict): còn điều nào thì không lập văn bản",
+    "strict": "Coi điều cần xem lại là lỗi: còn điều nào thì không lập văn bản",
     # data files like a file manager: many at once, delete, set aside, history (data page)
     "upload_by_name": "— theo tên tệp: thay tệp cùng tên, tệp khác thêm vào —",
     "upload_files": "Chọn tệp (.xlsx, .csv, hoặc .zip; chọn được nhiều tệp một lúc)",
