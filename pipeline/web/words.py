@@ -250,6 +250,7 @@ W = {
     "col_sent": "Tệp gửi lên",
     "col_outcome": "Kết quả",
     "outcome_saved": "Đã nhận tệp {path}.",
+    "outcome_faulty": "{count} tệp có lỗi, sửa rồi gửi lại: {names}. Lỗi ghi ở dòng của từng tệp dưới đây.",
     "outcome_replaced": "Đã nhận tệp {path}. Tệp cũ cùng tên được giữ trong lịch sử.",
     "outcome_clean": "Đọc riêng tệp này: không có lỗi.",
     "outcome_problems": "Đọc riêng tệp này: {count} lỗi.",

@@ -22,11 +22,12 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import INPUTS
-from tests.web.test_browser import browser, downloaded, shot, wait  # noqa: F401 (browser: over this module's desk)
+from tests.web.test_browser import browser, downloaded, shot, wait  # noqa: F401 (browser: over this desk)
 
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as seen  # noqa: E402
-from selenium.webdriver.support.ui import Select  # noqa: E402
+# imported after test_browser, which skips the module when Chromium is missing
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as seen
+from selenium.webdriver.support.ui import Select
 
 LAST_YEAR, CAMPAIGN = "vi-du-2024-xep-loai-tinh", "vi-du-2025-dot-danh-gia-tinh"
 CENT = Decimal("0.01")
@@ -122,7 +123,7 @@ TYPED = {"Sở Nội vụ": ("80", "63.06"), "Sở Tài chính": ("100", "95.5")
 
 def test_a_decision_from_last_years_job_takes_a_dozen_clicks(desk, browser):
     """From "Công việc mới" to the downloaded zip: 10 clicks (measured), at most 25."""
-    root, base = desk
+    _, base = desk
     clerk, started = Clerk(browser), time.monotonic()
     browser.get(base + "/")
     clerk.link("Công việc mới")
@@ -270,6 +271,8 @@ def test_a_twenty_unit_campaign_in_one_upload_takes_under_twenty_clicks(desk, br
     clerk.click(By.ID, "send")
     said = wait(browser, seen.presence_of_element_located((By.ID, "uploaded"))).text
     assert said == "Đã nhận 19/19 tệp."
+    assert browser.find_element(By.ID, "faulty").text.endswith(": 02-so-tu-phap.xlsx. Lỗi ghi ở dòng của từng tệp "
+                                                               "dưới đây.")  # said at the top, not row 2 of 19
     outcomes = browser.find_element(By.ID, "outcomes").text
     assert (f'Tệp 02-so-tu-phap.xlsx, trang "Tự chấm điểm", dòng {kept.row}, cột "Điểm thẩm định": điểm 12 lớn hơn '
             "điểm tối đa 10.") in outcomes
