@@ -23,7 +23,7 @@ from pipeline.config.document_settings import FORMS, NUMBERINGS
 from pipeline.config.job_settings import SETTINGS_FILE, data_files_in, settings_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind
 from pipeline.config.period_settings import previous_refused
-from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes
+from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes, scheme_data
 from pipeline.config.setting_record import SECTIONS, Setting
 from pipeline.new_job.settings_text import document_fields
 from pipeline.web.words import W
@@ -72,6 +72,11 @@ def field_id(key: str) -> str:
     return re.sub(r"\[(\d+)\]", r"-\1", key).replace(".", "-").replace('"', "")
 
 
+def _scheme_title(name: str, version: str) -> str:
+    """A shipped scheme as the list of schemes names it: its Vietnamese name and version, not its id."""
+    return W["scheme_choice"].format(name=scheme_data(f"{name}@{version}", "")[0].get("name", name), version=version)
+
+
 def _field(key: str, choices: tuple[tuple[str, str], ...] = ()) -> Field:
     return Field(key, setting(re.sub(r"\[\d+\]", "", key)), choices)
 
@@ -114,7 +119,7 @@ def form_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple[t
 
     `previous_choices` lists the jobs the previous period may be picked from (`previous_options`)."""
     campaign = kind.source == "campaign"
-    schemes = [(f"{name}@{version}", f"{name}@{version}") for name, versions in available_schemes().items()
+    schemes = [(f"{name}@{version}", _scheme_title(name, version)) for name, versions in available_schemes().items()
                for version in versions]
     reference = data.get("scheme", "")
     if isinstance(reference, str) and reference and reference not in dict(schemes):

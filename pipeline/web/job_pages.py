@@ -46,10 +46,7 @@ async def job_list(request: Request) -> Response:
     desk = request.app.state.desk
     rows = []
     for name in desk.names():
-        try:
-            kind = str(tomllib.loads((desk.jobs / name / SETTINGS_FILE).read_text(encoding="utf-8")).get("kind", ""))
-        except (OSError, ValueError):
-            kind = ""
+        kind = _kind_of(desk.jobs / name)
         manifest = desk.manifest(name)
         checked = await run_in_threadpool(desk.check, name)
         rows.append({"name": name, "kind": kind, "kind_title": KINDS[kind].title if kind in KINDS else kind,
@@ -70,16 +67,24 @@ async def new_form(request: Request) -> Response:
                 moves=_year_moves(desk))
 
 
-def _year_moves(desk) -> dict[str, tuple[list, list]]:
-    """For each job a new one may start from: the years its texts would move from and to, and the changes."""
+def _year_moves(desk) -> dict[str, tuple[list, list, str]]:
+    """For each job a new one may start from: the years its texts would move from and to, the changes, its kind."""
     moves = {}
     for name in desk.names():
         try:
             data = tomllib.loads((desk.jobs / name / SETTINGS_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        moves[name] = (years_in(data), shown_changes(data))
+        moves[name] = (years_in(data), shown_changes(data), str(data.get("kind", "")))
     return moves
+
+
+def _kind_of(folder: Path) -> str:
+    """The kind a job's settings name ("" when they cannot be read)."""
+    try:
+        return str(tomllib.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8")).get("kind", ""))
+    except (OSError, ValueError):
+        return ""
 
 
 async def create(request: Request) -> Response:
@@ -106,6 +111,8 @@ async def _created(request: Request, form) -> Response:
         source_folder = desk.folder(source)
         if source_folder is None:
             errors.append(W["unknown_job"].format(name=source))
+        else:  # a job made from another is of its kind: the list of kinds need not be set to match
+            kind = values["kind"] = _kind_of(source_folder) or kind
     criteria = form.get("criteria")
     content = None
     if isinstance(criteria, UploadFile) and criteria.filename:

@@ -45,12 +45,12 @@ W = {
     "no_jobs": "Chưa có công việc nào. Bấm \"Công việc mới\" để tạo.",
     # new job
     "new_title": "Tạo công việc mới",
-    "new_intro": ("Chương trình tạo thư mục công việc với phần thiết lập và bảng nhập liệu. Sau đó điền thông "
-                  "tin văn bản ở trang Thiết lập."),
+    "new_intro": ("Chương trình tạo công việc mới với bảng nhập liệu để điền số liệu. "
+                  "Sau đó điền thông tin văn bản ở trang Thiết lập."),
     "job_name": "Tên thư mục công việc",
-    "job_name_help": "Nên dùng chữ không dấu, số, dấu gạch ngang (dễ gõ lại ở dòng lệnh), ví dụ tu-cham-2026",
+    "job_name_help": "Tên có dấu cũng được, ví dụ Xếp loại các sở 2026; không dùng dấu / hay \\",
     "kind": "Loại văn bản",
-    "source": "Lấy từ công việc đã có (danh mục tiêu chí hoặc danh sách đơn vị, điểm để trống)",
+    "source": "Lấy từ công việc đã có (danh mục tiêu chí hoặc danh sách đơn vị và loại văn bản của nó, điểm để trống)",
     "source_none": "— không lấy —",
     "criteria": "Đợt đánh giá: tệp Excel có bảng tiêu chí (cây tiêu chí của các bảng đơn vị), hoặc lấy từ công việc đã có",
     "create": "Tạo công việc",
@@ -125,6 +125,8 @@ W = {
     "errors_workbook": "Tải danh sách lỗi (loi.xlsx)",
     # results
     "results_title": "Kết quả",
+    "scheme_line": "Bộ tiêu chí: {name} (phiên bản {version})",
+    "scheme_choice": "{name} (phiên bản {version})",
     "col_rank": "Hạng",
     "col_unit": "Đơn vị",
     "col_label": "Xếp loại",
@@ -251,6 +253,7 @@ W = {
     "col_sent": "Tệp gửi lên",
     "col_outcome": "Kết quả",
     "outcome_saved": "Đã nhận tệp {path}.",
+    "outcome_faulty": "{count} tệp có lỗi, sửa rồi gửi lại: {names}. Lỗi ghi ở dòng của từng tệp dưới đây.",
     "outcome_replaced": "Đã nhận tệp {path}. Tệp cũ cùng tên được giữ trong lịch sử.",
     "outcome_clean": "Đọc riêng tệp này: không có lỗi.",
     "outcome_problems": "Đọc riêng tệp này: {count} lỗi.",

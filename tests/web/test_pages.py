@@ -97,6 +97,13 @@ def test_a_new_job_from_an_earlier_one_carries_its_units(client, jobs):
     assert len(units) == 12 + 15 + 6 and "Văn phòng HĐND&UBND" in units  # the three tables of the 2020 decision
 
 
+def test_a_new_job_from_an_earlier_one_is_of_its_kind_whatever_the_list_of_kinds_says(client, jobs):
+    response = client.post_form("/new", {"name": "Đợt 2026", "kind": "bao-cao-tu-cham",  # the list left as it was
+                                         "source": "vi-du-2025-dot-danh-gia-tinh"})
+    assert response.status_code == 200 and "/jobs/%C4%90%E1%BB%A3t%202026/edit" in str(response.url)
+    assert tomllib.loads((jobs / "Đợt 2026" / "job.toml").read_text(encoding="utf-8"))["kind"] == "dot-danh-gia"
+
+
 def test_a_new_campaign_from_a_criteria_workbook_is_what_init_makes(client, jobs, cli, tmp_path):
     criteria = INPUTS / "huong-tra-2021-tu-cham" / "tu-cham-6-thang-2021.xlsx"  # a self-assessment's criteria table
     response = client.post_form("/new", {"name": "dot-2026", "kind": "dot-danh-gia", "source": ""},

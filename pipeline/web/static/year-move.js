@@ -11,6 +11,8 @@
       if (mine) { chosen = block; }
     });
     to.textContent = chosen ? chosen.dataset.years : "";
+    var kind = document.getElementById("kind");  // a job made from another is of its kind
+    if (chosen && kind && kind.querySelector('option[value="' + chosen.dataset.kind + '"]')) { kind.value = chosen.dataset.kind; }
     document.getElementById("move-years-field").hidden = !source.value;
   }
   source.addEventListener("change", show);
