@@ -72,8 +72,8 @@ DESK_TEXT: dict[Reason, str] = {
         "chương trình (tải về ở trang Mẫu văn bản)."
     ),
     Reason.OUTPUT_EXISTS: (
-        "đã có văn bản này từ lần lập trước; chương trình không ghi đè. Nếu chắc chắn muốn thay, đánh dấu ô \"Ghi đè "
-        "kết quả của lần trước\" rồi bấm \"Lập văn bản\"."
+        "đã có văn bản này từ lần lập trước; chương trình không ghi đè. Nếu chắc chắn muốn thay, bấm \"Lập văn bản\" "
+        "rồi bấm \"Lập lại và thay các tệp này\" khi trang hỏi."
     ),
     Reason.OUTPUT_BUSY: (
         "thư mục kết quả của công việc này đang được một lần lập văn bản khác ghi ({holder}). Chờ lần đó xong rồi "
@@ -177,6 +177,48 @@ DESK_TEXT: dict[Reason, str] = {
     Reason.PREVIOUS_RANKS_DISAGREE: (
         "kết quả kỳ trước (ô \"{key}\" ở trang Thiết lập) không thống nhất: {why}. Tệp ket-qua.xlsx có vẻ đã bị sửa; "
         "dùng tệp do chương trình ghi, hoặc chọn thư mục công việc kỳ trước để tính lại kết quả từ số liệu của nó."
+    ),
+    # the renames, the table of ranks and the groups of the previous period: said by the settings page's fields
+    Reason.PREVIOUS_UNIT_TWICE: (
+        "đơn vị \"{value}\" của {period} được so sánh với hai đơn vị của kỳ này: {units} (một đơn vị trùng tên với nó, "
+        "một đơn vị nhận nó ở ô \"Đơn vị đổi tên, sáp nhập\", hoặc hai dòng của ô đó cùng ghi nó). Mỗi đơn vị cũ chỉ "
+        "so sánh với một đơn vị mới: sửa ô \"Đơn vị đổi tên, sáp nhập\" ở trang Thiết lập, mục Kỳ trước."
+    ),
+    Reason.PREVIOUS_RENAMED_TWICE: (
+        "ô \"{key}\" ghi lại đơn vị \"{unit}\" của kỳ này, đã có ở dòng \"{first}\" (tên so sánh không phân biệt "
+        "chữ hoa, thường, có dấu hay không). Gộp hai dòng thành một: {unit} = tên cũ 1; tên cũ 2 nếu đơn vị được "
+        "sáp nhập từ nhiều đơn vị."
+    ),
+    Reason.PREVIOUS_UNMATCHED: (
+        "{count} đơn vị của {period} không ứng với đơn vị nào của kỳ này (không trùng tên, không có trong ô \"Đơn vị "
+        "đổi tên, sáp nhập\"): {units}. Nếu đơn vị nào chỉ đổi tên hoặc ghi sai chính tả, thêm dòng tên mới = tên cũ "
+        "vào ô đó ở trang Thiết lập, mục Kỳ trước; nếu không, đơn vị của kỳ này không được so sánh với kỳ trước (ghi "
+        "\"mới\", hoặc \"không có số liệu kỳ trước\" khi kỳ trước là bảng đơn vị và hạng)."
+    ),
+    Reason.PREVIOUS_TABLE_INVALID: (
+        "bảng hạng kỳ trước (ô \"{key}\" ở trang Thiết lập) không dùng được: {why}. Bảng cần một cột tên đơn vị "
+        "(\"Đơn vị\", \"Tỉnh, thành phố\"…), một cột \"Hạng\" (số nguyên từ 1), có thể thêm cột \"Điểm\" hoặc "
+        "\"Chỉ số\" và cột \"Khối\"; mỗi đơn vị một dòng."
+    ),
+    Reason.PREVIOUS_NEW_INVALID: (
+        "ô \"Đơn vị mới kỳ này\" ghi \"{value}\" là đơn vị mới nhưng {why}.{hint} Chỉ ghi ở đó các đơn vị kỳ này "
+        "không có ở kỳ trước."
+    ),
+    Reason.PREVIOUS_NOT_LISTED: (
+        "{count} đơn vị của kỳ này không có trong bảng {period}, mà bảng không được ghi là chỉ có một phần: {units}. "
+        "Các đơn vị này được ghi \"không có số liệu kỳ trước\". Ở trang Thiết lập, mục Kỳ trước: nếu bảng chỉ có một "
+        "phần (như 10 đơn vị đứng đầu), đánh dấu ô \"Bảng kỳ trước chỉ có một phần các đơn vị\"; đơn vị mới thì ghi "
+        "vào ô \"Đơn vị mới kỳ này\"; tên viết khác thì thêm vào ô \"Đơn vị đổi tên, sáp nhập\"."
+    ),
+    Reason.PREVIOUS_GROUP_MOVED: (
+        "đơn vị \"{value}\" thuộc khối \"{group}\" ở kỳ này ({here}) nhưng thuộc khối \"{old_group}\" ở {period} "
+        "({there}): hạng trong hai khối khác nhau không so sánh được. Nơi nào ghi sai khối thì sửa nơi đó; nếu đơn vị "
+        "đã chuyển khối thật, thêm dòng \"{value} =\" (không ghi tên cũ nào) vào ô \"Đơn vị đổi tên, sáp nhập\" ở "
+        "trang Thiết lập, mục Kỳ trước, để đơn vị được ghi là \"mới\"."
+    ),
+    Reason.OUTPUT_LINK_LOOP: (
+        "thư mục kết quả là lối tắt (liên kết) trỏ vòng về chính nó, nên không biết ghi kết quả vào đâu. Nhờ bộ phận "
+        "kỹ thuật xóa lối tắt này."
     ),
 }
 

@@ -39,7 +39,7 @@ def renames_value(raw: str) -> tuple[dict[str, Any] | None, list[str]]:
             wrong.append(W["renames_twice"].format(n=number, name=new))
             continue
         olds = [name.strip() for name in old.split(";") if name.strip()]
-        found[new] = olds[0] if len(olds) == 1 else olds if olds else ""
+        found[new] = olds[0] if len(olds) == 1 else olds  # no old name (`= []`): compared with none, "mới"
     return found or None, wrong
 
 

@@ -147,7 +147,6 @@ W = {
     # documents
     "documents_title": "Văn bản",
     "make": "Lập văn bản",
-    "force": "Ghi đè kết quả của lần trước",
     "pdf": "Thêm bản PDF/A",
     "pdf_unavailable": "(máy chưa cài LibreOffice: không lập được PDF)",
     "running": "Đang lập văn bản…",

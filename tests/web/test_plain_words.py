@@ -10,8 +10,8 @@ LibreOffice, slow) and are not opened.
 
 Documents are made for every example and for the campaign before its appraisal is done (`dot-danh-gia-chua-
 tham-dinh`, a copy of the example campaign with "Đã thẩm định xong" unticked: what a run says then); all the runs
-take about 13 s on the machine the suite runs on, most of it the example campaign. The refusal of a second run
-without "Ghi đè" (one message, the same for every job) is read for a decision and the campaign (`REFUSED`), and
+take about 13 s on the machine the suite runs on, most of it the example campaign. The question a second run
+asks before replacing earlier documents is read for a decision and the campaign (`REFUSED`), and
 the refusal of a run with "Coi điều cần xem lại là lỗi" for the report with findings on typed numbers.
 """
 
@@ -214,11 +214,11 @@ def test_no_page_nor_file_of_the_desk_speaks_the_command_line(desk):
         assert finished(client, job)["state"] == "done", job
         reader.seen = {url for url in reader.seen if f"/jobs/{job}/" not in url}  # its pages again, with the files
         reader.crawl(f"/jobs/{job}/documents", f"/jobs/{job}/progress", "/")
-    for job in REFUSED:
-        client.post_form(f"/jobs/{job}/documents")  # again without "Ghi đè": every document is already there
-        assert finished(client, job)["state"] == "failed", job
-        reader.read(f"/jobs/{job}/progress (refused)", client.get(f"/jobs/{job}/progress"))
-        reader.read(f"/jobs/{job}/documents (refused)", client.get(f"/jobs/{job}/documents"))
+    for job in REFUSED:  # again without confirming: every document is already there, so the page asks first
+        asked = client.post_form(f"/jobs/{job}/documents")
+        assert asked.status_code == 200 and "Lập lại và thay các tệp này" in asked.text, job
+        reader.read(f"/jobs/{job}/documents (asked)", asked)
+        reader.read(f"/jobs/{job}/progress", client.get(f"/jobs/{job}/progress"))
     client.post_form("/jobs/huong-tra-2021-cach-cham/documents", {"force": "on", "strict": "on"})
     assert finished(client, "huong-tra-2021-cach-cham")["state"] == "failed"  # its findings refuse the run
     reader.read("/jobs/huong-tra-2021-cach-cham/progress (strict)",
@@ -275,7 +275,7 @@ def test_the_command_line_and_the_desk_each_get_their_own_wording_of_a_problem()
 
     exists = problem(Reason.OUTPUT_EXISTS, file="quyet-dinh.docx")
     assert "--force" in describe(exists) and "--force" not in describe(exists, DESK)
-    assert "Ghi đè" in describe(exists, DESK) and "Lập văn bản" in describe(exists, DESK)
+    assert "Lập lại và thay các tệp này" in describe(exists, DESK) and "Lập văn bản" in describe(exists, DESK)
     empty = problem(Reason.EMPTY_GROUP, file="job.toml", value="Khối xã")
     assert describe(empty).startswith("Tệp job.toml: ")
     assert describe(empty, DESK).startswith("Trang Thiết lập: ")

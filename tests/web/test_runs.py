@@ -34,7 +34,8 @@ def test_a_run_over_earlier_documents_asks_before_replacing_them(client, jobs):
     asked = client.post_form(f"/jobs/{JOB}/documents", {"strict": "on"})
     said = text_of(asked.text)
     assert asked.status_code == 200 and "Thư mục kết quả đã có văn bản" in said
-    assert f"đang có {len(before)} tệp của lần lập văn bản lúc {made_at}." in said
+    documents = len(before) - 1  # the clerk's files: every file but the technical manifest.json
+    assert f"đang có {documents} tệp của lần lập văn bản lúc {made_at}." in said
     assert not re.search(r"có \d+ lỗi", said)  # a question, not errors
     assert client.get(f"/jobs/{JOB}/progress").json()["problems"] == []  # nothing was run
     assert _files(out) == before
@@ -82,7 +83,8 @@ def test_a_run_stopped_midway_shows_as_interrupted_after_a_restart(jobs, monkeyp
                 said = text_of(after_restart.get(f"/jobs/{JOB}/documents").text)
                 assert "đã bị dừng giữa chừng" in said and "khi: Đang lập 0/2 văn bản và bảng kết quả" in said
                 kept = datetime.fromisoformat(run_at).strftime("%H:%M ngày %d/%m/%Y")
-                assert f"Thư mục kết quả vẫn giữ nguyên {len(earlier)} tệp của lần lập văn bản lúc {kept}." in said
+                documents = len(earlier) - 1  # but the technical manifest.json
+                assert f"Thư mục kết quả vẫn giữ nguyên {documents} tệp của lần lập văn bản lúc {kept}." in said
                 assert "Đang lập văn bản" not in said
                 assert _files(out) == earlier  # all or nothing: the earlier run, untouched
         finally:
@@ -168,4 +170,4 @@ def test_a_run_stopped_after_its_files_were_moved_in_is_done_not_interrupted(tmp
     assert remembered(out, earlier).state == "interrupted"
     (out / "manifest.json").write_text(json.dumps(earlier), encoding="utf-8")  # moved in after the run started
     found = remembered(out, earlier)
-    assert found.state == "done" and found.written == 3  # two files and the manifest
+    assert found.state == "done" and found.written == 2  # the two files (not the technical manifest)
