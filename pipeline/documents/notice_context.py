@@ -58,17 +58,20 @@ def notice_summary(scheme: Any, unit: Mapping[str, Any]) -> str:
     points added), bonus and penalty (the decision's: the register's where it gives them), the result, the label."""
     maximum, points = unit["max_points"], unit["appraised_points"]
     steps = [NOTICE_WORDS["tree"].format(points=points_text(points), maximum=points_text(maximum))]
+    last = ""  # the figure the line ends on, when it is already the result
     if unit.get("survey_points") is not None:  # direct points + survey make the scale: not rescaled
         steps.append(NOTICE_WORDS["survey"].format(points=points_text(unit["survey_points"])))
     elif maximum and maximum != scheme.scale:
         scaled = points * scheme.scale / maximum
         shown = round_half_up(scaled, scheme.decimals)
+        last = score_text(shown, scheme)
         steps.append(NOTICE_WORDS["scaled"].format(scale=points_text(scheme.scale), approx="" if shown == scaled
-                                                   else "≈\u00a0", score=score_text(shown, scheme)))
+                                                   else "≈\u00a0", score=last))
     for role in ("bonus", "penalty"):
         if unit.get(role):
             steps.append(NOTICE_WORDS[role].format(points=points_text(unit[role])))
-    if unit.get("score") is not None:
+            last = ""
+    if unit.get("score") is not None and last != score_text(unit["score"], scheme):  # each figure said once
         steps.append(NOTICE_WORDS["result"].format(score=score_words(unit["score"], scheme)))
     if unit.get("label"):
         steps.append(NOTICE_WORDS["label"].format(label=unit["label"]))

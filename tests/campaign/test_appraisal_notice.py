@@ -5,6 +5,8 @@ points (`conftest.POINTS`), not copied from a run."""
 
 from __future__ import annotations
 
+import re
+
 import json
 import shutil
 import subprocess
@@ -120,7 +122,10 @@ def test_the_notice_states_the_result_and_label_the_decision_gives(ran):
     for file, unit in (("001-so-noi-vu.docx", "Sở Nội vụ"), ("002-so-tu-phap.docx", "Sở Tư pháp"),
                        ("003-ubnd-xa-hoa-an.docx", "UBND xã Hòa An"), ("004-ubnd-xa-tan-phu.docx", "UBND xã Tân Phú")):
         row = decision[unit]
-        assert f"kết quả: {row['Kết quả đánh giá']} điểm; xếp loại: {row['Xếp loại']}." in texts(ran / "thong-bao" / file)
+        line = next(t for t in texts(ran / "thong-bao" / file).split("\n") if t.startswith("Tổng điểm thẩm định"))
+        ending = re.search(r"(kết quả: |thang điểm 100: (≈ )?)([\d,]+)( điểm)?; xếp loại: (.+)\.$", line)
+        assert ending and (ending.group(3), ending.group(5)) == (row["Kết quả đánh giá"], row["Xếp loại"]), line
+        assert line.count(row["Kết quả đánh giá"]) == 1, line  # each figure said once: not "≈ 96,88; kết quả: 96,88"
 
 
 def test_bonus_and_penalty_rows_show_self_appraised_difference_and_note(campaign, cli, tmp_path):
