@@ -11,7 +11,8 @@ from typing import NoReturn
 
 from pipeline import __version__
 from pipeline.base.errors import InputErrors, Reason, problem
-from pipeline.base.messages import describe, report, tie_text
+from pipeline.base.messages import describe, report
+from pipeline.base.messages_ties import tie_text
 from pipeline.config.kinds import KINDS
 
 

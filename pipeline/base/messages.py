@@ -373,31 +373,15 @@ class _Missing(dict):
         return ""
 
 
-TIE_DECIDED_BY = {
-    "rank": "đồng hạng {ranks} (quy tắc đồng hạng của bộ tiêu chí)",
-    "exact": "hạng {ranks} theo điểm chưa làm tròn (quy tắc hạng liên tiếp)",
-    "order": "hạng {ranks} theo thứ tự trong bảng số liệu vì cả điểm chưa làm tròn cũng bằng nhau "
-             "(quy tắc hạng liên tiếp); kiểm tra lại nếu cần xếp theo tiêu chí khác",
-}
+# The wording of the other areas, each in its own module: `init` for a campaign, the checks on typed numbers, the
+# previous period and the summary, a group's formula and totals as published, what a run finds in its output folder,
+# signatures and placeholders.
+from pipeline.base.messages_checks import CHECK_TEXT  # noqa: E402
+from pipeline.base.messages_formula import FORMULA_TEXT  # noqa: E402
+from pipeline.base.messages_init import INIT_TEXT  # noqa: E402
+from pipeline.base.messages_output import OUTPUT_TEXT  # noqa: E402
+from pipeline.base.messages_period import PERIOD_TEXT  # noqa: E402
+from pipeline.base.messages_sources import SOURCES_TEXT, source_values  # noqa: E402
 
-
-def tie_text(tie: dict, score: str) -> str:
-    """"Cùng 90,545 điểm: Sở Tư pháp, Sở Xây dựng — đồng hạng 3 (…)"; `score` as a sentence says it
-    ("90,545 điểm", or "96,85%" for a scheme in percent)."""
-    ranks = ", ".join(dict.fromkeys(str(r) for r in tie["ranks"]))
-    return f"Cùng {score}: {', '.join(tie['units'])} — {TIE_DECIDED_BY[tie['decided_by']].format(ranks=ranks)}."
-
-
-from pipeline.base.messages_init import INIT_TEXT  # noqa: E402  (the wording of `init` for a campaign)
-_TEXT.update(INIT_TEXT)
-
-from pipeline.base.messages_checks import CHECK_TEXT  # noqa: E402  (the wording of the checks on typed numbers)
-_TEXT.update(CHECK_TEXT)
-from pipeline.base.messages_period import PERIOD_TEXT  # noqa: E402  (the previous period, the summary)
-_TEXT.update(PERIOD_TEXT)
-from pipeline.base.messages_formula import FORMULA_TEXT  # noqa: E402  (a group's formula, totals as published)
-_TEXT.update(FORMULA_TEXT)
-from pipeline.base.messages_output import OUTPUT_TEXT  # noqa: E402  (what a run finds in its output folder)
-_TEXT.update(OUTPUT_TEXT)
-from pipeline.base.messages_sources import SOURCES_TEXT, source_values  # noqa: E402  (signature, placeholders)
-_TEXT.update(SOURCES_TEXT)
+for _area in (INIT_TEXT, CHECK_TEXT, PERIOD_TEXT, FORMULA_TEXT, OUTPUT_TEXT, SOURCES_TEXT):
+    _TEXT.update(_area)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pipeline.base.messages import tie_text
+from pipeline.base.messages_ties import tie_text
 from pipeline.config.scheme import TIE_RULES
 from pipeline.documents.numbers import score_text, score_words
 from pipeline.documents.period_text import rank_change_text, score_change_text

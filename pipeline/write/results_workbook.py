@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.scoring.compute import published_rounding
 from pipeline.base.archive import zipped
-from pipeline.base.messages import tie_text
+from pipeline.base.messages_ties import tie_text
 from pipeline.documents.numbers import column_places, score_header, score_words
 from pipeline.base.messages_checks import REVIEW_HEADERS, REVIEW_SHEET
 from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows

@@ -35,15 +35,15 @@ JOB = "xep-loai-thu"
 GROUP = "Các phòng chuyên môn"
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    """The app over a jobs folder holding two example jobs, served by uvicorn on a free local port."""
+def served(tmp_path_factory, jobs: tuple[str, ...]):
+    """The app over a jobs folder holding copies of the example `jobs`, served by uvicorn on a free local port:
+    yields the folder above the jobs folder and the desk's address."""
     import uvicorn
 
     from pipeline.web.app import create_app
 
     root = tmp_path_factory.mktemp("ban-lam-viec")
-    for name in ("huong-tra-2020-xep-loai", "vi-du-2024-xep-loai-tinh", "vi-du-2025-dot-danh-gia-tinh"):
+    for name in jobs:
         shutil.copytree(INPUTS / name, root / "inputs" / name)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -58,6 +58,13 @@ def desk(tmp_path_factory):
     yield root, f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    """The desk over two example jobs and the 2025 campaign."""
+    yield from served(tmp_path_factory, ("huong-tra-2020-xep-loai", "vi-du-2024-xep-loai-tinh",
+                                         "vi-du-2025-dot-danh-gia-tinh"))
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import socket
-import threading
 import time
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,7 +19,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import INPUTS
-from tests.web.test_browser import browser, downloaded, shot, wait  # noqa: F401 (browser: over this desk)
+from tests.web.test_browser import browser, downloaded, served, shot, wait  # noqa: F401 (browser: over this desk)
 
 # imported after test_browser, which skips the module when Chromium is missing
 from selenium.webdriver.common.by import By
@@ -36,26 +33,7 @@ CENT = Decimal("0.01")
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory):
     """The desk over last year's decision job and the 2025 campaign that names it as its previous period."""
-    import uvicorn
-
-    from pipeline.web.app import create_app
-
-    root = tmp_path_factory.mktemp("ban-lam-viec")
-    for name in (LAST_YEAR, CAMPAIGN):
-        shutil.copytree(INPUTS / name, root / "inputs" / name)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(root / "inputs"), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield root, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    yield from served(tmp_path_factory, (LAST_YEAR, CAMPAIGN))
 
 
 class Clerk:
