@@ -253,7 +253,7 @@ W = {
     "col_outcome": "Kết quả",
     "outcome_saved": "Đã nhận tệp {path}.",
     "outcome_faulty": "{count} tệp có lỗi, sửa rồi gửi lại: {names}. Lỗi ghi ở dòng của từng tệp dưới đây.",
-    "outcome_replaced": "Đã nhận tệp {path}. Tệp cũ cùng tên được giữ trong lịch sử.",
+    "outcome_replaced": "Đã nhận tệp {path}. Tệp cũ cùng tên được giữ ở mục \"Các bản trước\".",
     "outcome_clean": "Đọc riêng tệp này: không có lỗi.",
     "outcome_problems": "Đọc riêng tệp này: {count} lỗi.",
     "outcome_more": "… và {count} lỗi khác (xem trang Kiểm tra).",
@@ -261,12 +261,12 @@ W = {
     "cross_checked": ("Kiểm tra chung cả công việc (danh mục đơn vị với các bảng, đơn vị trùng, khối trống…) làm một "
                       "lần, sau khi đã nhận hết các tệp: kết quả ở phần \"Chương trình đọc được\" và trang Kiểm tra."),
     "done_uploaded": "Đã nhận tệp {name}.",
-    "done_deleted": "Đã xóa tệp {name}; tệp được giữ trong lịch sử bên dưới (bấm Khôi phục để lấy lại).",
-    "done_restored": "Đã khôi phục tệp {name}; bản đang dùng trước đó được giữ trong lịch sử.",
-    "done_set_aside": "Đã để riêng tệp {name}; tệp được giữ trong lịch sử bên dưới (bấm Khôi phục để lấy lại).",
+    "done_deleted": "Đã xóa tệp {name}; tệp được giữ ở mục \"Các bản trước\" bên dưới (bấm Khôi phục để lấy lại).",
+    "done_restored": "Đã khôi phục tệp {name}; bản đang dùng trước đó được giữ ở mục \"Các bản trước\".",
+    "done_set_aside": "Đã để riêng tệp {name}; tệp được giữ ở mục \"Các bản trước\" bên dưới (bấm Khôi phục để lấy lại).",
     "delete": "Xóa",
     "delete_title": "Xóa tệp số liệu",
-    "delete_question": ("Xóa tệp {name} khỏi số liệu của công việc? Tệp được giữ trong lịch sử ở trang Số liệu; "
+    "delete_question": ("Xóa tệp {name} khỏi số liệu của công việc? Tệp được giữ ở mục \"Các bản trước\" của trang Số liệu; "
                         "bấm Khôi phục ở đó để lấy lại."),
     "cancel": "Thôi, quay lại",
     "aside_title": "Đơn vị không đánh giá còn bảng chưa điền",
