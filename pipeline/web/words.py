@@ -79,6 +79,7 @@ W = {
     "add_row": "Thêm dòng",
     "remove_row": "Bỏ dòng",
     "date_hint": "ngày/tháng/năm, ví dụ 06/07/2026",
+    "date_placeholder": "ngày/tháng/năm",
     "bad_date": "\"{value}\" không phải ngày: ghi ngày/tháng/năm, ví dụ 06/07/2026.",
     "previous_none": "— không so sánh với kỳ trước —",
     "previous_elsewhere": "Thư mục ngoài danh sách: {path}",
