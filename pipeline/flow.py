@@ -171,9 +171,10 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
     if strict and result.findings:
         raise InputErrors(list(result.findings))
     forms = proper_forms((u["unit"] for u in result.units), (u.unit for u in past))
-    if forms:  # names in capitals or without diacritics: a warning, the proper form printed when the job asks
+    warned = name_warnings(forms, result.units)  # names in capitals or without diacritics, their proper form if known
+    if warned:  # the proper form printed when the job asks
         units = with_proper_names(result.units, forms) if settings.checks.proper_names else result.units
-        result = replace(result, units=units, name_warnings=name_warnings(forms, result.units))
+        result = replace(result, units=units, name_warnings=warned)
     if settings.previous is not None:
         table = (settings.previous.partial, settings.previous.new) if settings.previous.table is not None else None
         changes, found, unmatched = period_changes(result.units, past, settings.previous.renames,

@@ -132,6 +132,7 @@ class Reason(Enum):
     ND30_FAILS = "nd30_fails"  # a rule of the ND30 rule pack the document breaks (`documents.nd30_check`)
     ND30_UNKNOWN = "nd30_unknown"  # a rule the document could not be checked against
     NAME_FORM = "name_form"  # a warning: a unit name in capitals or without diacritics, its proper form known
+    NAME_FORM_UNKNOWN = "name_form_unknown"  # a warning: such a name with no proper form to be found
     PREVIOUS_UNMATCHED = "previous_unmatched"  # a warning: previous units compared with none of this period
     PREVIOUS_RANKS_DISAGREE = "previous_ranks_disagree"
     COMPONENT_MISSING = "component_missing"  # a unit without a component its group's formula adds

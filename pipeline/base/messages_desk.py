@@ -178,6 +178,12 @@ DESK_TEXT: dict[Reason, str] = {
         "kết quả kỳ trước (ô \"{key}\" ở trang Thiết lập) không thống nhất: {why}. Tệp ket-qua.xlsx có vẻ đã bị sửa; "
         "dùng tệp do chương trình ghi, hoặc chọn thư mục công việc kỳ trước để tính lại kết quả từ số liệu của nó."
     ),
+    Reason.NAME_FORM: (
+        "cần xem lại tên đơn vị \"{value}\"{group_text}: tên viết hoa toàn bộ hoặc không dấu, văn bản hành chính "
+        "viết là \"{proper}\" (như danh mục đơn vị, kỳ trước hoặc các dòng khác của bảng). Sửa tên trong tệp số "
+        "liệu, hoặc đánh dấu ô \"In tên đơn vị viết đúng\" ở trang Thiết lập, mục Kiểm tra số liệu, để văn bản in "
+        "tên đúng."
+    ),
     # the renames, the table of ranks and the groups of the previous period: said by the settings page's fields
     Reason.PREVIOUS_UNIT_TWICE: (
         "đơn vị \"{value}\" của {period} được so sánh với hai đơn vị của kỳ này: {units} (một đơn vị trùng tên với nó, "

@@ -49,7 +49,12 @@ PERIOD_TEXT: dict[Reason, str] = {
     Reason.NAME_FORM: (
         "cần xem lại tên đơn vị \"{value}\"{group_text}: tên viết hoa toàn bộ hoặc không dấu, văn bản hành chính "
         "viết là \"{proper}\" (như danh mục đơn vị, kỳ trước hoặc các dòng khác của bảng). Sửa tên trong tệp số "
-        "liệu, hoặc chọn \"Dùng tên viết đúng\" trong thiết lập kiểm tra số liệu của công việc để văn bản in tên đúng."
+        "liệu, hoặc ghi proper_names = true trong [checks] của job.toml để văn bản in tên đúng."
+    ),
+    Reason.NAME_FORM_UNKNOWN: (
+        "cần xem lại tên đơn vị \"{value}\"{group_text}: tên viết hoa toàn bộ hoặc không dấu, và danh mục đơn vị, kỳ "
+        "trước hay các dòng khác của bảng không có cách viết đúng để đối chiếu. Văn bản in tên như đã gõ: sửa tên "
+        "trong tệp số liệu cho đúng dấu và chữ hoa đầu tên riêng."
     ),
     Reason.PREVIOUS_UNMATCHED: (
         "{count} đơn vị của {period} không ứng với đơn vị nào của kỳ này (không trùng tên, không có trong "

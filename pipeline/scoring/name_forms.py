@@ -67,11 +67,12 @@ def _from_prefix(name: str, proper: Iterable[str]) -> str | None:
 
 
 def name_warnings(forms: dict[str, str], units: list[dict[str, Any]]) -> tuple[Problem, ...]:
-    """One warning per name, with its group."""
+    """One warning per improper name, with its group: its proper form where one was found, else that none was."""
     groups = {u["unit"]: u["group"] for u in units}
-    return tuple(problem(Reason.NAME_FORM, value=name, proper=proper,
-                         group_text=f" (khối {groups[name]})" if groups.get(name) else "")
-                 for name, proper in forms.items())
+    improper_names = [u["unit"] for u in units if improper(u["unit"]) or u["unit"] in forms]
+    return tuple(problem(Reason.NAME_FORM if name in forms else Reason.NAME_FORM_UNKNOWN, value=name,
+                         proper=forms.get(name, ""), group_text=f" (khối {groups[name]})" if groups.get(name) else "")
+                 for name in dict.fromkeys(improper_names))
 
 
 def with_proper_names(units: list[dict[str, Any]], forms: dict[str, str]) -> list[dict[str, Any]]:

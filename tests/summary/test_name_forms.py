@@ -42,3 +42,12 @@ def test_the_job_that_asks_prints_the_proper_form(tmp_path):
     out = run_job(job, tmp_path / "out").manifest.parent
     cells = [c.text for t in Document(str(out / "quyet-dinh.docx")).tables for r in t.rows for c in r.cells]
     assert "UBND xã Phú Lộc" in cells and "UBND XÃ PHÚ LỘC" not in cells
+
+
+def test_a_name_without_diacritics_and_no_proper_form_anywhere_is_still_warned_about(tmp_path):
+    sheets = {"Khối A": [HEADER, ["UBND xã An Thạnh", 95], ["UBND xa Vinh Thanh", 90]], "Khối B": SHEETS["Khối B"]}
+    result = check_job(unit_job(tmp_path / "job", sheets))
+    [warning] = result.name_warnings
+    assert (warning.reason, warning.value) == (Reason.NAME_FORM_UNKNOWN, "UBND xa Vinh Thanh")
+    assert "không có cách viết đúng để đối chiếu" in describe(warning) and "khối Khối A" in describe(warning)
+    assert "UBND xa Vinh Thanh" in [u["unit"] for u in result.units]  # nothing to print instead: as typed
