@@ -147,7 +147,7 @@ def test_a_job_made_in_the_browser_from_form_to_decision(desk, browser, monkeypa
     driver.find_element(By.ID, "save").click()
     wait(driver, seen.presence_of_element_located((By.ID, "not-saved")))
     said = driver.find_element(By.CSS_SELECTOR, ".has-error .field-error").text
-    assert "TM., KT., Q., TL., TUQ." in said
+    assert "TM. (thay mặt), KT. (ký thay), Q. (quyền), TL. (thừa lệnh), TUQ. (thừa ủy quyền)" in said
     assert driver.switch_to.active_element.get_attribute("name") == f"{authority}--1-a"  # the first wrong field
     shot(driver, "3-thiet-lap-co-loi")
     rows = driver.find_element(By.ID, authority)
