@@ -207,8 +207,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_template(args: argparse.Namespace) -> int:
-    from pipeline.documents.catalogue import KIND_CONTEXT, context_for_template
-    from pipeline.documents.template_check import check_template
+    from pipeline.documents.checks.template_check import check_template
+    from pipeline.documents.content.catalogue import KIND_CONTEXT, context_for_template
 
     context = KIND_CONTEXT[args.kind] if args.kind else context_for_template(args.template.name)
     target = _annotated_path(args) if args.annotate else None  # refused before any work, like --errors
@@ -230,7 +230,7 @@ def _check_template(args: argparse.Namespace) -> int:
 
 def _nd30_of_template(template: Path) -> None:
     """The ND30 rule pack on the template too: the rules it breaks, said after its tags (`check-document`)."""
-    from pipeline.documents.nd30_check import FAILS, check_document, outcome_lines
+    from pipeline.documents.checks.nd30_check import FAILS, check_document, outcome_lines
 
     outcomes = check_document(template)
     if any(o.status == FAILS for o in outcomes):
@@ -249,7 +249,7 @@ def _annotate_options(parser: argparse.ArgumentParser, what: str, where: str, na
 def _check_document(args: argparse.Namespace) -> int:
     """The ND30 rule pack on one Word document: what holds, what fails, what could not be checked; 1 when a rule
     fails."""
-    from pipeline.documents.nd30_check import FAILS, check_document, outcome_lines, outcome_problems
+    from pipeline.documents.checks.nd30_check import FAILS, check_document, outcome_lines, outcome_problems
 
     if not args.template.is_file():
         raise InputErrors([problem(Reason.DATA_FILE_MISSING, file=str(args.template))])
@@ -277,7 +277,7 @@ def _annotated_path(args: argparse.Namespace) -> Path:
 def _annotate(template: Path, target: Path, found: list) -> str:
     """Writes the annotated copy; what to say about it."""
     from pipeline.base.messages import ANNOTATE_TEXT
-    from pipeline.documents.template_comments import annotated
+    from pipeline.documents.checks.template_comments import annotated
     from pipeline.write.files import write_atomically
 
     write_atomically(target, annotated(template, found))
@@ -300,7 +300,7 @@ def _init(args: argparse.Namespace) -> int:
 def summary(result) -> str:
     """A few lines per group: units, counts per label (none when labels = []), the first-ranked unit."""
     from pipeline.config.applied import applied_lines, bounds_text
-    from pipeline.documents.numbers import score_words
+    from pipeline.documents.content.numbers import score_words
 
     scheme = result.settings.scheme
     lines = [f"Công việc {result.settings.name} — {scheme.name} ({scheme.reference})"]

@@ -23,15 +23,15 @@ from pipeline.base.workers import alongside, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.kinds import SUMMARY
 from pipeline.config.period_settings import previous_refused
-from pipeline.documents.chart_data import group_charts
-from pipeline.documents.charts import chart_png
-from pipeline.documents.context import document_context, summary_context
-from pipeline.documents.finding_comments import with_findings
-from pipeline.documents.summary_render import render_summary, summary_charts
-from pipeline.documents.notice_context import unit_notice_context
-from pipeline.documents.render import TEMPLATE_DIR, render_document
-from pipeline.documents.report_context import unit_report_context
-from pipeline.documents.template_check import check_template
+from pipeline.documents.charts.chart_data import group_charts
+from pipeline.documents.charts.chart_pictures import chart_png
+from pipeline.documents.charts.summary_render import render_summary, summary_charts
+from pipeline.documents.checks.finding_comments import with_findings
+from pipeline.documents.checks.template_check import check_template
+from pipeline.documents.content.context import document_context, summary_context
+from pipeline.documents.content.notice_context import unit_notice_context
+from pipeline.documents.content.report_context import unit_report_context
+from pipeline.documents.rendering.render import TEMPLATE_DIR, render_document
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses

@@ -1,4 +1,4 @@
-"""Writes `pipeline/documents/font_widths.py`: the advance widths of Times New Roman's letters.
+"""Writes `pipeline/documents/layout/font_widths.py`: the advance widths of Times New Roman's letters.
 
 Line breaks and column widths are worked out before Word or LibreOffice sees the document, so
 the program needs the width of every character it prints. Liberation Serif is metric-compatible
@@ -18,7 +18,7 @@ FONTS = Path("/usr/share/fonts/truetype/liberation2")
 FACES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "BoldItalic"}
 # Printable ASCII, Latin-1 and Latin Extended-A/B (Vietnamese ă â đ ê ô ơ ư), the Vietnamese block, punctuation.
 RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x1EA0, 0x1EFA), (0x2010, 0x2027), (0x2030, 0x203B))
-OUT = Path(__file__).resolve().parent.parent / "pipeline" / "documents" / "font_widths.py"
+OUT = Path(__file__).resolve().parent.parent / "pipeline" / "documents" / "layout" / "font_widths.py"
 
 
 def widths(face: str) -> tuple[int, list[int]]:

@@ -32,12 +32,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import __version__
-from pipeline.documents.context import document_context, summary_context
-from pipeline.documents.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
-from pipeline.documents.layout import laid_out
-from pipeline.documents.paragraph_looks import Styles
-from pipeline.documents.schema_order import cell_properties_in_order
-from pipeline.documents.report_context import unit_report_context
+from pipeline.documents.content.context import document_context, summary_context
+from pipeline.documents.content.report_context import unit_report_context
+from pipeline.documents.layout.page_layout import laid_out
+from pipeline.documents.layout.paragraph_looks import Styles
+from pipeline.documents.rendering.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
+from pipeline.documents.rendering.schema_order import cell_properties_in_order
 from pipeline.flow import Run, check_job, job_templates, run_job
 from pipeline.read.job_folder import read_job
 from pipeline.scoring.evaluate import evaluate, unit_score
@@ -58,7 +58,7 @@ def document_xml(docx_bytes: bytes) -> bytes:
 
 def docxtpl_document_xml(template: Path, context: dict) -> bytes:
     """Plain docxtpl's `word/document.xml`, after the two steps the renderer adds: cell properties
-    in schema order (`schema_order`) and the layout from the data (`layout`: column widths, short
+    in schema order (`schema_order`) and the layout from the data (`page_layout`: column widths, short
     rules, keep with the signature); everything else is compared as docxtpl writes it."""
     plain = render_with_docxtpl(template, context)
     styles = Styles(zipfile.ZipFile(io.BytesIO(plain)).read("word/styles.xml"))

@@ -2,7 +2,8 @@
 
 Every import of every module is read from its source, those under `if TYPE_CHECKING:` too:
 a module imports only from its own sub-package or from one earlier in the flow, so there
-is no cycle, and no module is longer than can be read in one sitting.
+is no cycle, and no module is longer than can be read in one sitting. Inside `documents`,
+each sub-package imports only the ones its job stands on (`DOCUMENTS_USES`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "pipeline"
 ORDER = ["base", "config", "read", "scoring", "documents", "write", "new_job", "flow", "web", "cli", "__main__"]
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
+# What each sub-package of `documents` may import besides itself: layout stands on nothing, content and rendering
+# on layout only (not on each other), charts and checks on those three (not on each other).
+DOCUMENTS_USES = {"layout": set(), "content": {"layout"}, "rendering": {"layout"},
+                  "charts": {"layout", "content", "rendering"}, "checks": {"layout", "content", "rendering"}}
 
 
 def layer(module: str) -> int:
@@ -49,6 +54,27 @@ def test_a_module_imports_only_from_its_own_package_or_an_earlier_one(path):
     here = module_name(path)
     for name in imports(path):
         assert layer(name) <= layer(here), f"{here} imports {name}, which comes later in the flow"
+
+
+def documents_part(module: str) -> str | None:
+    """The sub-package of `documents` a module is in (`pipeline.documents.content.header` → "content"), else None."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[1] == "documents" else None
+
+
+def test_documents_is_made_only_of_its_sub_packages_and_the_templates():
+    folder = PACKAGE / "documents"
+    assert {p.name for p in folder.iterdir() if p.name != "__pycache__"} == {*DOCUMENTS_USES, "templates", "__init__.py"}
+    assert all((folder / part / "__init__.py").is_file() for part in DOCUMENTS_USES)
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if documents_part(module_name(p))],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_documents_module_imports_only_the_sub_packages_its_job_stands_on(path):
+    here = documents_part(module_name(path))
+    for name in imports(path):
+        there = documents_part(name)
+        assert there in {None, here, *DOCUMENTS_USES[here]}, f"{module_name(path)} imports {name}"
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))

@@ -129,7 +129,7 @@ class Reason(Enum):
     PREVIOUS_OTHER_GROUP = "previous_other_group"
     PREVIOUS_NOT_RANKED = "previous_not_ranked"
     PREVIOUS_NOT_APPRAISED = "previous_not_appraised"
-    ND30_FAILS = "nd30_fails"  # a rule of the ND30 rule pack the document breaks (`documents.nd30_check`)
+    ND30_FAILS = "nd30_fails"  # a rule of the ND30 rule pack the document breaks (`documents.checks.nd30_check`)
     ND30_UNKNOWN = "nd30_unknown"  # a rule the document could not be checked against
     NAME_FORM = "name_form"  # a warning: a unit name in capitals or without diacritics, its proper form known
     NAME_FORM_UNKNOWN = "name_form_unknown"  # a warning: such a name with no proper form to be found

@@ -78,7 +78,7 @@ DOCUMENT_TEXT: dict[Reason, str] = {
 }
 
 # The appraisal notice (thông báo kết quả thẩm định): what `[appraisal]` says when a key is left out, and the
-# words of its table and closing summary (`documents.notice_context`).
+# words of its table and closing summary (`documents.content.notice_context`).
 NOTICE_DEFAULTS: dict[str, object] = {
     "issuing_body": ["HỘI ĐỒNG THẨM ĐỊNH"],
     "symbol": "TB-HĐTĐ",

@@ -4,7 +4,7 @@ A kind says where its units come from (`source`), which `[document]` keys must b
 which document it makes in each of its forms (template, output file, the context that
 fills it), the report each unit of a campaign gets, and what `init` starts a job of the
 kind with. Adding a kind is one record here, its template, and (only for a new shape of
-document) a context function in `documents.context`.
+document) a context function in `documents.content.context`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class Output:
 
     template: str
     name: str
-    context: str  # "report", "decision" or "notice": the builder in `documents.context` and the names the template may use
+    context: str  # "report", "decision" or "notice": the builder in `documents.content.context` and the names the template may use
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from typing import Any
 
 from pipeline.base.messages_ties import tie_text
 from pipeline.config.scheme import TIE_RULES
-from pipeline.documents.numbers import score_text, score_words
-from pipeline.documents.period_text import rank_change_text, score_change_text
+from pipeline.documents.content.numbers import score_text, score_words
+from pipeline.documents.content.period_text import rank_change_text, score_change_text
 from pipeline.scoring.cells import plain_text
 from pipeline.scoring.result import JobResult
 from pipeline.web.words import W

@@ -17,9 +17,9 @@ from pipeline.base.errors import InputErrors, Problem
 from pipeline.base.messages import explain, location
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import Kind
-from pipeline.documents.render import TEMPLATE_DIR
-from pipeline.documents.template_check import check_template
-from pipeline.documents.template_comments import annotated
+from pipeline.documents.checks.template_check import check_template
+from pipeline.documents.checks.template_comments import annotated
+from pipeline.documents.rendering.render import TEMPLATE_DIR
 from pipeline.web.desk_audience import DESK
 from pipeline.web.downloads import bytes_download, file_download
 from pipeline.web.form_edit import set_value

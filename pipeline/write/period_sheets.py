@@ -15,7 +15,7 @@ from openpyxl.drawing.image import Image
 from openpyxl.styles import Font
 
 from pipeline.base.messages_summary import CHARTS
-from pipeline.documents.period_text import rank_change_text
+from pipeline.documents.content.period_text import rank_change_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -26,7 +26,7 @@ from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.scoring.compute import published_rounding
 from pipeline.base.archive import zipped
 from pipeline.base.messages_ties import tie_text
-from pipeline.documents.numbers import column_places, score_header, score_words
+from pipeline.documents.content.numbers import column_places, score_header, score_words
 from pipeline.base.messages_checks import REVIEW_HEADERS, REVIEW_SHEET
 from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
 from pipeline.write.period_sheets import change_cells, change_headers, change_widths, charts_sheet

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.documents.notice_context import unit_notice_context
+from pipeline.documents.content.notice_context import unit_notice_context
 from pipeline.read.job_folder import read_data_file, read_settings
 from pipeline.scoring.campaign import assessed_units
 from pipeline.scoring.evaluate import appraised_score

@@ -189,7 +189,7 @@ def test_wrong_notice_keys_are_refused_with_the_key_that_holds_them(campaign):
 
 
 def test_the_notices_are_valid_ooxml(ran):
-    from tests.documents.test_valid_ooxml import findings
+    from tests.documents.rendering.test_valid_ooxml import findings
 
     for file in ("001-so-noi-vu.docx", "003-ubnd-xa-hoa-an.docx"):
         assert findings(ran / "thong-bao" / file) == [], file

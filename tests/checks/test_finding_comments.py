@@ -12,7 +12,7 @@ import pytest
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.flow import check_job, run_job
 from tests.conftest import INPUTS
-from tests.documents.test_valid_ooxml import findings as audit_findings
+from tests.documents.rendering.test_valid_ooxml import findings as audit_findings
 
 JOB = INPUTS / "huong-tra-2021-cach-cham"
 

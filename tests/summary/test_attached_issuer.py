@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.documents.header import body_as_issuer, issuer_with_place
+from pipeline.documents.content.header import body_as_issuer, issuer_with_place
 from tests.summary.conftest import CURRENT, PREVIOUS, paragraphs
 
 

@@ -14,7 +14,7 @@ from docx import Document
 
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
-from pipeline.documents.summary_context import summary_paragraphs
+from pipeline.documents.content.summary_context import summary_paragraphs
 from pipeline.flow import check_job, run_job
 from tests.conftest import write_workbook
 from tests.summary.conftest import text

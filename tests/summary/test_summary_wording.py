@@ -3,7 +3,7 @@ unit was evaluated, or of one unit, is said in plain words, not "Trong 2 đơn v
 
 from __future__ import annotations
 
-from pipeline.documents.summary_context import summary_paragraphs
+from pipeline.documents.content.summary_context import summary_paragraphs
 from pipeline.flow import check_job
 from tests.conftest import UNIT_JOB, unit_job
 

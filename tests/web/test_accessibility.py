@@ -183,7 +183,7 @@ def made(driver, base: str, job: str) -> None:
 def template_with_a_mistake(root: Path) -> Path:
     from docx import Document
 
-    from pipeline.documents.render import TEMPLATE_DIR
+    from pipeline.documents.rendering.render import TEMPLATE_DIR
 
     template = Document(str(TEMPLATE_DIR / "quyet-dinh-xep-loai.docx"))
     template.add_paragraph("Ghi chú: {{ ghi_chu_them }}")

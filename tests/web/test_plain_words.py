@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from docx import Document
 
-from pipeline.documents.render import TEMPLATE_DIR
+from pipeline.documents.rendering.render import TEMPLATE_DIR
 from pipeline.web.app import create_app
 from tests.conftest import INPUTS
 from tests.web.conftest import Client

@@ -8,7 +8,7 @@ import zipfile
 
 from docx import Document
 
-from pipeline.documents.render import TEMPLATE_DIR
+from pipeline.documents.rendering.render import TEMPLATE_DIR
 from pipeline.read.job_folder import read_settings
 from tests.web.conftest import text_of
 
@@ -87,7 +87,7 @@ def test_a_campaign_offers_its_three_templates(client):
 
 def test_a_macro_enabled_upload_is_kept_aside_saying_how_to_save_a_clean_docx_and_no_copy_of_it_is_given(
         client, jobs, tmp_path):
-    from tests.documents.test_plain_word_templates import macro_enabled
+    from tests.documents.rendering.test_plain_word_templates import macro_enabled
 
     before = (jobs / JOB / "job.toml").read_bytes()
     response = _upload(client, macro_enabled(tmp_path / "mau.docx").read_bytes())

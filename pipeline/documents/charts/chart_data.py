@@ -1,0 +1,102 @@
+"""What each chart shows, as plain data: the bars, their values and the texts printed beside them.
+
+Kept apart from the drawing (`chart_pictures`, `word_charts`) so a test can read exactly what a chart is given.
+Values are the published (rounded) scores and the typed points, the texts beside the bars the ones the tables
+print.
+
+Per group: the ranking (evaluated units by rank, the label bounds marked), the number of units per label,
+self-assessed against appraised totals (a campaign with its appraisal done), this period against the last
+(`[previous]`, units compared). A chart of more than `MOST_BARS` units shows the first `MOST_BARS` by rank, and
+says so in its title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from pipeline.base.messages_summary import CHARTS, PREVIOUS_DEFAULT
+from pipeline.documents.content.numbers import column_places, column_text, score_header, score_text
+
+if TYPE_CHECKING:
+    from pipeline.scoring.result import JobResult
+
+MOST_BARS = 40  # a ranking chart longer than this would not be read: the first ones are shown
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    kind: str  # "ranking", "labels", "appraised", "periods"
+    title: str
+    categories: tuple[str, ...]  # one bar (or pair of bars) each, top to bottom
+    series: tuple[tuple[str, tuple[Decimal, ...]], ...]  # (legend, one value per category)
+    texts: tuple[tuple[str, ...], ...]  # per series, the text printed at each bar's end
+    axis: str
+    bounds: tuple[tuple[str, Decimal], ...] = ()  # (label, lower bound) marked on a ranking
+    scale: tuple[float, float] | None = None  # the value axis's ends, shared by the charts a long one is split into
+
+
+def group_charts(result: JobResult, most: int | None = MOST_BARS) -> list[tuple[str, list[Chart]]]:
+    """Each group's charts, by group name, in the order of the appendices; `most=None`: every unit (the Word
+    charts of the summary, split into charts that fit a page)."""
+    return [(group.name, charts_of(result, group, most)) for group in result.settings.groups]
+
+
+def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> list[Chart]:
+    members = result.members(group.name)
+    scheme = result.settings.scheme
+    evaluated = [u for u in members if u["evaluated"]]
+    if not evaluated:
+        return []
+    charts = [_ranking(result, group, evaluated, most)]
+    labels = scheme.labels if group.labels is None else group.labels
+    counts = [(row["label"], row["count"]) for row in result.counts if row["group"] == group.name]
+    if labels and counts:
+        order = [label.name for label in labels]
+        counts.sort(key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
+        charts.append(Chart("labels", CHARTS["labels"].format(group=group.name), tuple(c[0] for c in counts),
+                            (("", tuple(Decimal(c[1]) for c in counts)),), (tuple(str(c[1]) for c in counts),),
+                            CHARTS["labels_axis"]))
+    both = [u for u in evaluated if u.get("self_points") is not None and u.get("appraised_points") is not None]
+    more = CHARTS["first_bars"].format(count=most, total=len(both)) if most and len(both) > most else ""
+    both = both[:most]  # in the order of the appendix: by rank
+    if both and result.settings.appraisal_done:
+        places = column_places((u[c] for u in both for c in ("self_points", "appraised_points")), scheme)
+        charts.append(Chart(
+            "appraised", CHARTS["appraised"].format(group=group.name) + more, tuple(u["unit"] for u in both),
+            ((CHARTS["self"], tuple(u["self_points"] for u in both)),
+             (CHARTS["appraised_legend"], tuple(u["appraised_points"] for u in both))),
+            (tuple(column_text(u["self_points"], places) for u in both),
+             tuple(column_text(u["appraised_points"], places) for u in both)), CHARTS["points_axis"]))
+    if result.changes is not None:
+        compared = [(u, result.changes[(u["group"], u["unit"])]) for u in evaluated
+                    if (u["group"], u["unit"]) in result.changes]
+        compared = [(u, c) for u, c in compared if c.status == "compared" and c.previous_score is not None]
+        more = CHARTS["first_bars"].format(count=most, total=len(compared)) if most and len(compared) > most else ""
+        compared = compared[:most]
+        if compared:
+            previous = result.previous_name or PREVIOUS_DEFAULT
+            charts.append(Chart(
+                "periods", CHARTS["periods"].format(previous=previous, group=group.name) + more,
+                tuple(u["unit"] for u, _ in compared),
+                ((CHARTS["previous_legend"].format(previous=previous[:1].upper() + previous[1:]),
+                  tuple(c.previous_score for _, c in compared)),
+                 (CHARTS["current_legend"], tuple(u["score"] for u, _ in compared))),
+                (tuple(score_text(c.previous_score, scheme) for _, c in compared),
+                 tuple(score_text(u["score"], scheme) for u, _ in compared)),
+                (result.score_name or score_header(scheme, result.settings.kind_record.score_header))))
+    return charts
+
+
+def _ranking(result: JobResult, group: Any, evaluated: list[dict[str, Any]], most: int | None) -> Chart:
+    scheme = result.settings.scheme
+    shown = sorted(evaluated, key=lambda u: u["rank"])[:most]
+    labels = scheme.labels if group.labels is None else group.labels
+    bounds = tuple((label.name, label.minimum) for label in labels or () if label.minimum is not None)
+    title = CHARTS["ranking"].format(group=group.name)
+    if most and len(evaluated) > most:
+        title += CHARTS["first_bars"].format(count=most, total=len(evaluated))
+    return Chart("ranking", title, tuple(u["unit"] for u in shown), (("", tuple(u["score"] for u in shown)),),
+                 (tuple(score_text(u["score"], scheme) for u in shown),),
+                 (result.score_name or score_header(scheme, result.settings.kind_record.score_header)), bounds)

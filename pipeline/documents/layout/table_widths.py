@@ -1,0 +1,130 @@
+"""Column widths of a data table worked out from what its cells hold.
+
+A template fixes column widths for data it has not seen; a unit named "Trung tâm Giáo dục
+nghề nghiệp - Giáo dục thường xuyên" or a label "Trung bình" may not fit them, and Word then
+breaks a word inside a cell ("Sở Tài chín h"). Each column gets, as in a browser's automatic
+table layout:
+
+- a least width: its longest word, and a short text whole ("Trung bình", "Đồng hạng",
+  "86,20": up to `SHORT` characters stay on one line), so no word is ever broken;
+- a preferred width: its longest line (a header's split over two or three lines);
+
+then the table's width is shared: every column its preferred width when they all fit (the
+rest in proportion to the template's widths, the designer's choice), else its least width
+plus a share of what remains. Word reads a column's width from each cell's `w:tcW`,
+LibreOffice from the table's `w:tblGrid`: both are written, in step.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from pipeline.documents.layout.paragraph_looks import TWIPS_PER_MM, Styles, W
+from pipeline.documents.layout.row_measures import ParagraphMeasurer, paragraphs, row_cells
+from pipeline.documents.layout.text_width import width_mm
+
+SHORT = 16  # characters: a cell text this short stays on one line
+CELL_MARGIN = 108  # twips, Word's default left and right cell margins (1,9 mm)
+# A word measured to fit exactly may still wrap (rounding to twips, kerning): each width gets this much more.
+SLACK_MM, SLACK_SHARE = 0.5, 0.03
+WIDEST_SHARE = 0.5  # no column prefers more than half the table: two long-text columns share it evenly
+
+
+def is_data_table(table: etree._Element) -> bool:
+    """A table whose first row repeats as a header on every page: a ranking or criteria table."""
+    first = table.find(W + "tr")
+    return first is not None and first.find(f"{W}trPr/{W}tblHeader") is not None
+
+
+class ColumnMeasures:
+    """The least and preferred width of each column (twips, cell margins included), row by row."""
+
+    def __init__(self, columns: int, margin_twips: int):
+        self.least, self.preferred = [0.0] * columns, [0.0] * columns
+        self.margin = 2 * margin_twips
+        # Cells already measured, by column and the hash of their bytes: an equal cell adds nothing new, and
+        # a hash, unlike the bytes, keeps a table of thousands of rows from being held twice.
+        self.seen: set[tuple[int, bool, int]] = set()
+        self.shapes: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
+
+    def add_row(self, row: bytes, measure: ParagraphMeasurer) -> tuple[tuple[int, int], ...]:
+        """Measures `row` (its bytes), each distinct cell of a column once; returns its cells' first column and span."""
+        header = b"<w:tblHeader" in row[:row.find(b"<w:tc")]
+        places = row_cells(row)
+        columns, seen = len(self.least), self.seen
+        for content, start, span in places:
+            if span != 1 or start >= columns:
+                continue  # a merged cell wraps within the columns it spans
+            key = (start, header, hash(content))
+            if key not in seen:
+                seen.add(key)
+                for paragraph in paragraphs(content):
+                    self._add_paragraph(measure(paragraph), start, header)
+        shape = tuple((start, span) for _, start, span in places)
+        return self.shapes.setdefault(shape, shape)  # rows of one shape share one record
+
+    def _add_paragraph(self, measures: tuple[float, float, int, float], column: int, header: bool) -> None:
+        word, line, chars, indent = measures
+        if not chars:
+            return
+        if header:
+            wanted = max(word, line / (2 if chars <= SHORT else 3))
+        else:
+            word = line if chars <= SHORT else word
+            wanted = line
+        self.least[column] = max(self.least[column], _twips(word + indent) + self.margin)
+        self.preferred[column] = max(self.preferred[column], _twips(wanted + indent) + self.margin)
+
+    def widths(self, template: list[int], room_twips: int) -> list[int]:
+        """Each column's width in whole twips, the table as wide as the template's, within `room_twips`."""
+        room = min(room_twips, sum(template)) if room_twips > 0 else sum(template)
+        preferred = [max(a, min(b, room * WIDEST_SHARE)) for a, b in zip(self.least, self.preferred)]
+        return _shared(self.least, preferred, template, room)
+
+
+def cell_margin(tbl_pr: etree._Element | None) -> int:
+    """The table's left/right cell margin in twips (Word's default when the table sets none)."""
+    margins = tbl_pr.find(f"{W}tblCellMar") if tbl_pr is not None else None
+    if margins is None:
+        return CELL_MARGIN
+    sides = [margins.find(W + side) for side in ("left", "start", "right", "end")]
+    values = [int(s.get(W + "w", CELL_MARGIN)) for s in sides if s is not None]
+    return max(values) if values else CELL_MARGIN
+
+
+def _twips(mm: float) -> float:
+    return (mm * (1 + SLACK_SHARE) + SLACK_MM) * TWIPS_PER_MM
+
+
+def paragraph_measures(p: etree._Element, styles: Styles) -> tuple[float, float, int, float]:
+    """(longest word, whole line, characters, indents) of a paragraph, in millimetres."""
+    longest = current = line = 0.0
+    text_seen = ""
+    own = styles.paragraph(p)
+    for text, look in styles.runs(p, own):
+        text_seen += text
+        for n, part in enumerate(text.split(" ")):
+            if n:  # an ordinary space ends the word before it (a non-breaking one does not)
+                longest, current = max(longest, current), 0.0
+                line += width_mm(" ", look.size, look.bold, look.italic)
+            size = width_mm(part, look.size, look.bold, look.italic)
+            current += size
+            line += size
+    return max(longest, current), line, len(text_seen.strip()), own.indent_mm
+
+
+def _shared(least: list[float], preferred: list[float], template: list[int], room: int) -> list[int]:
+    """Widths in whole twips summing to `room` exactly."""
+    low, high = sum(least), sum(preferred)
+    if low >= room:  # not even every word fits: in proportion to the least widths
+        widths = [room * w / low for w in least]
+    elif high <= room:
+        spare = room - high
+        widths = [p + spare * t / sum(template) for p, t in zip(preferred, template)]
+    else:
+        share = (room - low) / (high - low)
+        widths = [a + (b - a) * share for a, b in zip(least, preferred)]
+    whole = [int(w) for w in widths]
+    for n in sorted(range(len(whole)), key=lambda n: whole[n] - widths[n])[:room - sum(whole)]:
+        whole[n] += 1
+    return whole
