@@ -123,7 +123,7 @@ def test_the_notice_states_the_result_and_label_the_decision_gives(ran):
                        ("003-ubnd-xa-hoa-an.docx", "UBND xã Hòa An"), ("004-ubnd-xa-tan-phu.docx", "UBND xã Tân Phú")):
         row = decision[unit]
         line = next(t for t in texts(ran / "thong-bao" / file).split("\n") if t.startswith("Tổng điểm thẩm định"))
-        ending = re.search(r"(kết quả: |thang điểm 100: (≈ )?)([\d,]+)( điểm)?; xếp loại: (.+)\.$", line)
+        ending = re.search(r"(kết quả: |thang điểm 100: (≈ )?)([\d,]+)( điểm)?; xếp loại: (.+)\./\.$", line)  # "…/." ends the content
         assert ending and (ending.group(3), ending.group(5)) == (row["Kết quả đánh giá"], row["Xếp loại"]), line
         assert line.count(row["Kết quả đánh giá"]) == 1, line  # each figure said once: not "≈ 96,88; kết quả: 96,88"
 

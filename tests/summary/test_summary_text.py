@@ -71,3 +71,12 @@ def test_each_rise_and_fall_the_summary_names_is_the_decisions_change(pair):
         assert (arrow, after, change) == (row[RANK_CHANGE], row["Xếp hạng"], row[SCORE_CHANGE])
         moved = int(arrow[1:]) * (1 if arrow[0] == "↑" else -1)
         assert int(before) - int(after) == moved
+
+
+@pytest.mark.parametrize("job", [CURRENT, PREVIOUS])
+def test_the_summary_content_ends_with_the_end_mark_and_nothing_else_does(pair, job):
+    text = paragraphs(pair[job] / "thong-cao.docx")
+    appendix = next((i for i, line in enumerate(text) if line.upper().startswith("PHỤ LỤC")), len(text))
+    body = text[:appendix]  # Nơi nhận and the signature stand in a table, after the body's paragraphs
+    marked = [line for line in body if line.endswith("./.")]
+    assert marked == [next(line for line in reversed(body) if line.strip())], marked  # ND30: "./." ends the content

@@ -63,3 +63,9 @@ def body_as_issuer(issuing_body: tuple[str, ...] | list[str], place: str) -> str
     if place:
         text = re.sub(re.escape(place.lower()), place, text, flags=re.IGNORECASE)
     return text
+
+
+def end_marked(text: str) -> str:
+    """The content's last sentence closed with Nghị định 30's end mark: "… xếp loại: Tốt./."."""
+    text = text.rstrip()
+    return text + ("/." if text.endswith(".") else "./.")

@@ -14,7 +14,7 @@ from typing import Any
 from pipeline.base.messages_documents import NOTICE_WORDS
 from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document
-from pipeline.documents.content.header import header
+from pipeline.documents.content.header import end_marked, header
 from pipeline.documents.content.numbers import points_text, score_text, score_words
 from pipeline.documents.content.rows import NoticeExtra, NoticeRow
 
@@ -84,4 +84,4 @@ def unit_notice_context(settings: Any, report: Any, unit: Mapping[str, Any]) -> 
     document = unit_document(settings.appraisal, report.unit)
     return {**header(document), "intro": document.intro,
             **notice_rows(report.criteria, report.totals, report.appraised),
-            "summary": notice_summary(settings.scheme, unit)}
+            "summary": end_marked(notice_summary(settings.scheme, unit))}  # the last line of the content: "./."

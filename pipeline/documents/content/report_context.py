@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document, unit_header
-from pipeline.documents.content.header import header
+from pipeline.documents.content.header import end_marked, header
 from pipeline.documents.content.numbers import points_text, score_text, score_words
 from pipeline.documents.content.rows import CriterionRow, ExtraRow
 
@@ -73,7 +73,7 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
     if changed and last != score_text(unit["score"], scheme):  # each figure said once: not "≈ 96,88; kết quả: 96,88"
         steps.append(f"kết quả: {score_words(unit['score'], scheme)}")
     rating = f"; tự xếp loại: {unit['label']}" if unit["label"] else ""  # labels = []: nothing to rate
-    return "; ".join(steps) + rating + "."
+    return end_marked("; ".join(steps) + rating + ".")  # the last line of the content: "./."
 
 
 def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any],

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from pipeline.base.messages_summary import ORDINALS, PREVIOUS_DEFAULT, SUMMARY
-from pipeline.documents.content.header import body_as_issuer, document_date, document_number, header
+from pipeline.documents.content.header import body_as_issuer, document_date, document_number, end_marked, header
 from pipeline.documents.content.numbers import score_words
 from pipeline.documents.content.period_text import rank_change_text, score_change_text
 from pipeline.documents.layout.line_breaks import names_kept_whole
@@ -61,7 +61,14 @@ def summary_document(result: JobResult) -> dict[str, Any]:
     attached = names_kept_whole(SUMMARY["attached"].format(
         number=document_number(shown), symbol=symbol, date=document_date(shown),
         issuer=body_as_issuer(doc.issuing_body, doc.place)))
-    return {**header(shown), **summary_paragraphs(result), "charts_attached": False, "attached_to": attached}
+    paragraphs = summary_paragraphs(result)
+    groups = paragraphs["summary_groups"]
+    if groups and groups[-1].paragraphs:  # the content's last sentence closed with ND30's end mark "./."
+        *before, last = groups[-1].paragraphs
+        groups[-1] = replace(groups[-1], paragraphs=(*before, end_marked(last)))
+    else:
+        paragraphs["summary_lead"] = end_marked(paragraphs["summary_lead"])
+    return {**header(shown), **paragraphs, "charts_attached": False, "attached_to": attached}
 
 
 def _what(result: JobResult) -> str:

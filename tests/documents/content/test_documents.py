@@ -251,7 +251,7 @@ def test_bonus_and_penalty_rows_as_typed_total_and_self_rating_at_the_score_deci
     # 64,06 of 80 in the fields; 64,06 / 80 × 100 = 80,075; + 3 of bonus = 83,075 (the published report
     # printed 67,06/80 then 83,075, which no reader can recompute: 67,06 / 80 × 100 = 83,825)
     assert ("Tổng điểm tự chấm các lĩnh vực: 64,06/80 điểm; quy đổi thang điểm 100: 80,075; cộng điểm thưởng "
-            "3; kết quả: 83,075 điểm; tự xếp loại: Tốt." in body_paragraphs(chi_lang))
+            "3; kết quả: 83,075 điểm; tự xếp loại: Tốt./." in body_paragraphs(chi_lang))
 
 
 def test_line_breaks_in_a_rationale_stay_line_breaks(chi_lang):

@@ -22,7 +22,7 @@ def test_a_scaled_result_equal_to_the_result_is_said_once():
     # 77,53 / 80 × 100 = 96,9125, shown at Chi Lăng's 3 decimals: ≈ 96,913, which is also the result
     line = self_rating(result.settings, totals, {"score": Decimal("96.913"), "label": "Xuất sắc"})
     assert line == ("Tổng điểm tự chấm các lĩnh vực: 77,53/80 điểm; quy đổi thang điểm 100: ≈\u00a096,913; "
-                    "tự xếp loại: Xuất sắc.")
+                    "tự xếp loại: Xuất sắc./.")
 
 
 def test_a_result_after_a_bonus_is_said_after_the_scaled_fields():
