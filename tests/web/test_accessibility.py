@@ -317,9 +317,12 @@ def test_a_run_is_made_by_keyboard_alone_and_its_progress_and_outcome_are_announ
     monkeypatch.setattr(flow, "run_job", lambda *a, **k: release.wait(60) and real(*a, **k))  # held to be heard
     tab_to(driver, "#make")
     press(driver, Keys.ENTER)
+    running = "return (document.getElementById('run') || {dataset: {}}).dataset.state === 'running'"
+    wait(driver, lambda d: d.find_elements(By.ID, "replace") or d.execute_script(running))  # the next page
     if driver.find_elements(By.ID, "replace"):  # documents made before: the question, answered by keyboard too
         tab_to(driver, "#replace")
         press(driver, Keys.ENTER)
+        wait(driver, lambda d: d.execute_script(running))
     wait(driver, seen.presence_of_element_located((By.ID, "bar")))
     tree = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
     roles = {node.get("role", {}).get("value"): node for node in tree}
