@@ -277,8 +277,8 @@ def report_context(settings: dict[str, Any], unit: CampaignUnit) -> dict[str, An
     total = sum((points[code] for code in fields), Decimal(0))
     maximum = sum((top for code, _, top, _, _ in unit.rows if "." not in code), Decimal(0))
     score, scaled = scaled_steps(total, maximum)
-    rating = (f"Tổng điểm tự chấm các lĩnh vực: {vi(total)}/{vi(maximum)} điểm{scaled}; kết quả: {fixed(score, 2)} "
-              f"điểm; tự xếp loại: {label(score)}.")
+    # each figure once (the scaled one is the result: no bonus here), and ND30's end mark closing the content
+    rating = f"Tổng điểm tự chấm các lĩnh vực: {vi(total)}/{vi(maximum)} điểm{scaled}; tự xếp loại: {label(score)}./."
     return {**unit_header(settings, unit, words), "criteria": criteria, "bonus": None, "penalty": None,
             "self_rating": rating if reports.get("self_rating") else "",
             "total": Row(title="TỔNG ĐIỂM", max_points=vi(maximum), points=vi(total), rationale="")}
@@ -311,12 +311,13 @@ def notice_context(settings: dict[str, Any], unit: CampaignUnit) -> dict[str, An
     else:
         score, scaled = scaled_steps(total, maximum)
         steps += scaled
+    result = "" if unit.survey is None and scaled else f"; kết quả: {fixed(score, 2)} điểm"  # each figure once
     intro = f"Trên cơ sở báo cáo kết quả tự chấm điểm và tài liệu kiểm chứng của {unit.name}, kết quả thẩm định " \
             "từng tiêu chí như sau:"
     return {**unit_header(settings, unit, words), "intro": intro, "criteria": criteria, "bonus": None, "penalty": None,
             "total": Row(title="TỔNG ĐIỂM", max_points=vi(maximum), self_points=vi(total_own),
                          appraised_points=vi(total), difference=change(total_own, total)),
-            "summary": f"{steps}; kết quả: {fixed(score, 2)} điểm; xếp loại: {label(score)}."}
+            "summary": f"{steps}{result}; xếp loại: {label(score)}./."}
 
 
 def note(unit: CampaignUnit, code: str) -> str:
@@ -445,8 +446,14 @@ def versus(documents: list[tuple[Path, Path, dict[str, Any]]], job: Path, out: P
         plain.append(plain_docxtpl(documents))
         runs.append(whole_run(job, out))
         for template, (_, path, _) in firsts.items():
-            if text(path) != text(min(out.glob(ours[template]))):  # the first in order
-                print(f"  NOTE: plain docxtpl's {path.name} differs in text from the run's {ours[template]}")
+            mine, theirs = text(path), text(min(out.glob(ours[template])))  # the first in order
+            if mine != theirs:
+                first = next(i for i, (a, b) in enumerate(zip(mine.split("\n"), theirs.split("\n"), strict=False))
+                             if a != b) if any(a != b for a, b in zip(mine.split("\n"), theirs.split("\n"),
+                                                                      strict=False)) else None
+                said = "" if first is None else \
+                    f": {mine.split(chr(10))[first]!r} / {theirs.split(chr(10))[first]!r}"
+                print(f"  NOTE: plain docxtpl's {path.name} differs in text from the run's {ours[template]}{said}")
         shutil.rmtree(out)
     return statistics.median(plain), runs
 
