@@ -13,6 +13,7 @@ from typing import Any
 
 import tomlkit
 
+from pipeline.config.period_settings import SOURCES as PREVIOUS_SOURCES
 from pipeline.web.form_values import BAD_DATE, parts, submitted_value, value_at
 from pipeline.web.job_form import Field, Section
 from pipeline.web.renames_field import edit_renames
@@ -68,7 +69,7 @@ def _switched(document: Any, current: Mapping[str, Any], switch: Field, form: Ma
         key, _, path = chosen.partition(":")
         if value_at(current, f"previous.{key}") != path:
             set_value(document, f"previous.{key}", path)
-        for other in {"job", "results", "table"} - {key}:  # one source of the previous period
+        for other in set(PREVIOUS_SOURCES) - {key}:  # one source of the previous period
             if other in document[table]:
                 del document[table][other]
     return True

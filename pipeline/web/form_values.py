@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from pipeline.config.document_settings import AUTHORITY_PREFIXES
+from pipeline.config.period_settings import SOURCES as PREVIOUS_SOURCES
 from pipeline.web.job_form import Field, Section, all_fields
 from pipeline.web.renames_field import renames_text, renames_value
 from pipeline.web.words import W
@@ -32,7 +33,7 @@ def shown_value(field: Field, data: Mapping[str, Any]) -> str:
     """What the field shows for the value `job.toml` (parsed as `data`) holds."""
     if field.key == "previous.job":
         table = data.get("previous") if isinstance(data.get("previous"), dict) else {}
-        return next((f"{k}:{table[k]}" for k in ("job", "results", "table") if isinstance(table.get(k), str)), "")
+        return next((f"{k}:{table[k]}" for k in PREVIOUS_SOURCES if isinstance(table.get(k), str)), "")
     value = value_at(data, field.key)
     if field.shape == "table":
         return "on" if isinstance(value, dict) else ""

@@ -9,12 +9,11 @@ other its file already holds). Values are shown and read back by `form_values`, 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from pipeline.base.errors import InputErrors, Problem
 from pipeline.config.campaign_settings import APPRAISAL_FIELDS
@@ -22,6 +21,7 @@ from pipeline.config.catalogue import SETTINGS, setting
 from pipeline.config.document_settings import FORMS, NUMBERINGS
 from pipeline.config.job_settings import SETTINGS_FILE, data_files_in, settings_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind
+from pipeline.config.period_settings import SOURCES as PREVIOUS_SOURCES
 from pipeline.config.period_settings import previous_refused
 from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes, scheme_data
 from pipeline.config.setting_record import SECTIONS, Setting
@@ -204,7 +204,7 @@ def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -
     """The previous period's choices: none, each other job of the jobs folder, and the folder or results file
     `job.toml` names when it is none of them (kept as written)."""
     table = _table(data, "previous")
-    written = {k: table[k] for k in ("job", "results", "table") if isinstance(table.get(k), str)}
+    written = {k: table[k] for k in PREVIOUS_SOURCES if isinstance(table.get(k), str)}
     choices = [("", W["previous_none"])]
     found = False
     for name in others:
@@ -240,7 +240,8 @@ def job_kind(data: Mapping[str, Any]) -> Kind | None:
     return KINDS.get(kind) if isinstance(kind, str) else None
 
 
-_ALIASES = {"previous": "previous.job", "previous.results": "previous.job", "previous.renames": "previous.renames"}
+# the previous period's sources are one select (`previous.job`): a problem with any of them is said beside it
+_ALIASES = {"previous": "previous.job", **{f"previous.{s}": "previous.job" for s in PREVIOUS_SOURCES}}
 
 
 def field_of(problem: Problem, keys: set[str]) -> str | None:
