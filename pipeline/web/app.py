@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pipeline.web import account_pages, data_pages, job_pages, output_pages, reading_pages, template_pages
+from pipeline.web import account_pages, data_pages, job_pages, output_pages, reading_pages, self_pages, template_pages
 from pipeline.web.desk_store import session_visitor
 from pipeline.web.roles import VISITOR, guarded_routes
 from pipeline.web.jobs import Desk
@@ -122,6 +122,13 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/first-login", account_pages.first_login_form, methods=["GET"]),
         Route("/first-login", account_pages.first_login, methods=["POST"]),
         # the online campaign (the secretariat's page, a unit's self-assessment)
+        Route("/jobs/{job}/self", self_pages.self_page),
+        Route("/jobs/{job}/self/submit", self_pages.submit_form, methods=["GET"]),
+        Route("/jobs/{job}/self/submit", self_pages.submit, methods=["POST"]),
+        Route("/jobs/{job}/self/report", self_pages.report),
+        Route("/jobs/{job}/self/{criterion}", self_pages.save_criterion, methods=["POST"]),
+        Route("/jobs/{job}/self/{criterion}/evidence", self_pages.add_evidence, methods=["POST"]),
+        Route("/jobs/{job}/evidence/{id:int}", self_pages.evidence_file),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     routes = guarded_routes(routes)  # each route reached only by the roles its endpoint declares (`roles`)
