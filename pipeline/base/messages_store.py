@@ -29,6 +29,8 @@ STORE_WORDS: dict[str, str] = {
     "evidence_content": "Tệp \"{name}\" không phải {kind} hợp lệ (nội dung không khớp với đuôi tệp).",
     "evidence_bomb": "Tệp \"{name}\" khi giải nén lớn bất thường ({size} MB): không nhận.",
     "evidence_name": "Tên tệp \"{name}\" có ký tự không dùng được; đặt lại tên tệp rồi gửi lại.",
+    "no_register": ("Công việc \"{job}\" không có danh mục đơn vị: tài khoản của đơn vị được lập theo danh mục đơn vị "
+                    "của một đợt đánh giá."),
     "account": "tài khoản",
     "evidence": "tệp kiểm chứng",
 }
