@@ -2,7 +2,7 @@
 
 The register is read as a run reads it (`scoring.register`). A unit is the same unit under a new name when the
 names differ only in case or diacritics, when `[previous.renames]` gives the old name, or when exactly one unit
-left the register as exactly one came in (a name corrected in its row).
+left the register as exactly one unit to be evaluated came in (a name corrected in its row).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def follow_register(store: Store, job: str, register: tuple[Registered, ...], re
         if row is not None and row.unit not in kept.values():
             kept[unit] = row.unit
     gone = [unit for unit in accounts if unit not in kept]
-    new = [r.unit for r in register if r.unit not in kept.values()]
+    new = [r.unit for r in register if r.unit not in kept.values() and not r.reason]  # to get an account
     if len(gone) == 1 and len(new) == 1:
         kept[gone.pop()] = new.pop()
     for old, current in kept.items():
@@ -69,7 +69,7 @@ def follow_register(store: Store, job: str, register: tuple[Registered, ...], re
             store.rename_unit(job, old, current, actor)
             done.renamed.append((old, current))
     evaluated = {r.unit for r in register if not r.reason}
-    done.created = store.create_unit_accounts(job, [unit for unit in new if unit in evaluated], actor)
+    done.created = store.create_unit_accounts(job, new, actor)
     for old, current in [*kept.items(), *((unit, None) for unit in gone)]:
         account = accounts[old]
         active = current in evaluated

@@ -58,3 +58,15 @@ def store(store_url, jobs):
     opened = open_store(store_url, jobs)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def db_args(store_url) -> list[str]:
+    """The commands' option for the store under test: none for SQLite (its file beside the jobs folder)."""
+    return [] if store_url.startswith("sqlite") else ["--db", store_url]
+
+
+@pytest.fixture
+def second_url(request, store_url) -> str | None:
+    """Another new, empty store on the same database (None for SQLite: the file beside another jobs folder)."""
+    return None if store_url.startswith("sqlite") else _postgres_schema(request)
