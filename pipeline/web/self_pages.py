@@ -22,6 +22,7 @@ from pipeline.base.formatting import points as shown_points
 from pipeline.base.messages import explain
 from pipeline.new_job.campaign import slug
 from pipeline.scoring.unit_entries import PointsRefused, WorkbookEntry, typed_points
+from pipeline.store.core import VIETNAM
 from pipeline.store.errors import Conflict, StoreError
 from pipeline.store.records import Role
 from pipeline.web.data_pages import who
@@ -40,8 +41,8 @@ from pipeline.web.words_campaign import C
 
 
 def shown_time(moment: datetime | None) -> str:
-    """A moment as staff write it, in this machine's time: 17:00 ngày 15/12/2026."""
-    return moment.astimezone().strftime("%H:%M ngày %d/%m/%Y") if moment is not None else ""
+    """A moment as staff write it, in Việt Nam's time (as the store's messages say it): 17:00 ngày 15/12/2026."""
+    return moment.astimezone(VIETNAM).strftime("%H:%M ngày %d/%m/%Y") if moment is not None else ""
 
 
 def shown_size(size: int) -> str:
