@@ -29,11 +29,13 @@ _found: dict[tuple[Path, int, int], tuple[str, ...]] = {}  # (file, size, mtime)
 
 @dataclass(frozen=True)
 class UnitFile:
-    """A registered unit of a campaign and its workbook (job-relative path), with its group."""
+    """A registered unit of a campaign and its workbook (job-relative path), with its group and, when the register
+    gives one, the reason it is not evaluated."""
 
     unit: str
     group: str
     path: str
+    reason: str = ""
 
 
 def campaign_units(folder: Path) -> list[UnitFile] | None:
@@ -49,7 +51,7 @@ def campaign_units(folder: Path) -> list[UnitFile] | None:
             files.setdefault(unit, path.relative_to(folder).as_posix())
     entries = [e for same in job.register.values() for e in same]
     order = sorted(entries, key=lambda e: (e.file, e.sheet or "", e.row or 0))
-    return [UnitFile(e.unit, e.group, files.get(e.unit, "")) for e in order]
+    return [UnitFile(e.unit, e.group, files.get(e.unit, ""), e.reason) for e in order]
 
 
 def unit_file(folder: Path, unit: str) -> UnitFile | None:

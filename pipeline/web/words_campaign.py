@@ -5,6 +5,7 @@ from __future__ import annotations
 ROLE_NAMES = {"SECRETARIAT": "Thư ký (bộ phận tổng hợp)", "UNIT": "Đơn vị", "APPRAISER": "Thành viên thẩm định"}
 
 C = {
+    "unit_brand": "Đánh giá, xếp loại trực tuyến",
     # logging in with an account, the first login
     "login_name": "Tên đăng nhập",
     "login_name_help": "Tài khoản của đơn vị hoặc thành viên thẩm định; thư ký để trống.",
@@ -34,7 +35,7 @@ C = {
                    "một tệp kiểm chứng. Bấm \"Lưu\" ở từng tiêu chí; gửi kết quả khi đã nhập xong."),
     "no_workbook": ("Chưa có bảng tiêu chí của {unit} trong công việc này. Liên hệ bộ phận tổng hợp để được "
                     "thêm vào danh mục đơn vị."),
-    "state_draft": "Đang nhập, chưa gửi",
+    "state_draft": "Đang chấm điểm, chưa gửi",
     "state_submitted": "Đã gửi lúc {at}: chỉ xem, không sửa được (bộ phận tổng hợp có thể mở lại để sửa)",
     "state_reopened": "Bộ phận tổng hợp đã mở lại để sửa: sửa xong thì gửi lại",
     "state": "Trạng thái",
@@ -135,6 +136,7 @@ C = {
     "appraised_none": "chưa",
     "appraised_some": "{count} tiêu chí",
     "no_table": "chưa có bảng tiêu chí",
+    "not_evaluated": "không đánh giá (theo danh mục đơn vị)",
     "reopen": "Mở lại để sửa",
     "reopened": "Đã mở lại cho {unit} sửa.",
     "no_register": ("Công việc chưa có danh mục đơn vị: thêm tệp danh mục ở trang Số liệu và ghi tên tệp ở trang "
