@@ -21,13 +21,10 @@ C = {
     "passwords_differ": "Hai lần nhập mật khẩu mới không giống nhau.",
     "password_too_short": "Mật khẩu mới cần ít nhất {min} ký tự.",
     "wrong_code": "Tên đăng nhập hoặc mã dùng một lần không đúng, hoặc mã đã được dùng.",
-    "must_set_password": "Tài khoản này chưa có mật khẩu riêng: đăng nhập lần đầu bằng mã được cấp.",
-    "signed_in_as": "Đang làm việc: {name}",
     # refusals
     "forbidden_title": "Không được phép",
     "forbidden": "Tài khoản của bạn không dùng được trang này.",
     "back_home": "Về trang làm việc của bạn",
-    "account_inactive": "Tài khoản này đã bị khóa. Liên hệ bộ phận tổng hợp.",
     # the unit's self-assessment
     "self_title": "Tự đánh giá: {unit}",
     "self_intro": ("Nhập điểm tự chấm của từng tiêu chí (không quá điểm tối đa, theo cách chấm nếu có), lý giải khi "
@@ -62,8 +59,10 @@ C = {
     "evidence_file": "Tệp kiểm chứng cho tiêu chí {code}",
     "evidence_help": "PDF, ảnh (JPG, PNG) hoặc tệp Word, Excel, PowerPoint; mỗi tệp không quá {size} MB.",
     "evidence_send": "Tải tệp lên",
+    "evidence_remove": "Bỏ tệp",
+    "evidence_remove_label": "Bỏ tệp {name}",
+    "evidence_removed": "Đã bỏ tệp \"{name}\" khỏi tiêu chí {code}.",
     "evidence_added": "Đã thêm tệp \"{name}\" cho tiêu chí {code}.",
-    "evidence_size": "{size}",
     "report_link": "Tải báo cáo tự chấm điểm (Word) để ký",
     "report_not_ready": "Chưa lập được báo cáo: {why}",
     "submit_link": "Xem lại và gửi kết quả",
@@ -77,7 +76,6 @@ C = {
     "submitted": "Đã gửi kết quả tự đánh giá.",
     "back_to_self": "Quay lại trang tự đánh giá",
     "not_open": "Không sửa được nữa: {why}",
-    "unknown_criterion": "Không có tiêu chí \"{code}\" trong bảng tiêu chí của đơn vị.",
     "points_refused_not_number": "\"{value}\" không phải là số. Nhập số, dùng dấu phẩy cho phần lẻ (ví dụ 4,5).",
     "points_refused_negative": "Điểm không được âm (\"{value}\").",
     "points_refused_above_max": "{value} điểm vượt quá điểm tối đa {max} của tiêu chí này.",
@@ -85,15 +83,12 @@ C = {
     "conflict": ("Tiêu chí {code} vừa được lưu ở nơi khác (một thẻ khác của trình duyệt hoặc người khác) sau khi "
                  "trang này được mở: chưa lưu gì. Dưới đây là giá trị mới nhất; nội dung bạn vừa nhập: "
                  "điểm \"{points}\", lý giải \"{justification}\". Nhập lại nếu cần rồi bấm Lưu."),
-    "bonus_title": "Điểm thưởng",
-    "penalty_title": "Điểm trừ",
     # the secretariat's page of the campaign
     "campaign_tab": "Trực tuyến",
     "campaign_title": "Đợt đánh giá trực tuyến",
     "campaign_intro": ("Các đơn vị tự chấm điểm trên bàn làm việc bằng tài khoản riêng; điểm đơn vị lưu được ghi "
                        "ngay vào bảng tiêu chí của đơn vị trong công việc (trang Số liệu), nên Kiểm tra và Văn bản "
                        "dùng đúng điểm đó. Tệp Excel của đơn vị gửi qua thư vẫn tải lên ở trang Số liệu như trước."),
-    "not_campaign": "Công việc này không phải đợt đánh giá nhiều đơn vị: không có trang trực tuyến.",
     "phase_heading": "Giai đoạn và hạn gửi",
     "phase_now": "Giai đoạn hiện tại",
     "phase_self": "Đơn vị tự đánh giá",
@@ -121,7 +116,6 @@ C = {
     "progress_counts": "{submitted} / {total} đơn vị đã gửi tự đánh giá; {appraised} đơn vị đã có điểm thẩm định.",
     "col_order": "TT",
     "col_unit": "Đơn vị",
-    "col_group": "Khối",
     "col_login": "Tài khoản",
     "col_state": "Tự đánh giá",
     "col_submitted_at": "Gửi lúc",

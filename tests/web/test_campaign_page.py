@@ -124,3 +124,14 @@ def test_a_workbook_uploaded_for_an_online_unit_is_brought_into_the_store_and_au
     changed = [(e.criterion, e.field, e.new) for e in store.audit(CAMPAIGN, "Sở Tư pháp") if e.action == "entry_saved"
                and e.criterion == "2.1"]
     assert ("2.1", "self_points", "17") in changed and ("2.1", "justification", "Theo tệp gửi qua thư") in changed
+
+
+def test_an_upload_to_a_campaign_nobody_works_on_online_makes_no_database(jobs, desk):
+    from pipeline.store import store_file
+
+    source = jobs / CAMPAIGN / "don-vi" / "02-so-tu-phap.xlsx"
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', desk.get(f"/jobs/{CAMPAIGN}/data").text).group(1)
+    response = desk.post(f"/jobs/{CAMPAIGN}/data", data={"csrf": csrf},
+                         files={"file": ("02-so-tu-phap.xlsx", source.read_bytes(), "application/octet-stream")})
+    assert response.status_code == 200
+    assert not store_file(jobs).exists()

@@ -179,3 +179,20 @@ def test_the_units_word_report_has_what_it_typed(unit):
     assert "Sở Nội vụ" in " ".join([text, *cells])
     row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip() == "1.2")
     assert "13" in [c.text.strip() for c in row.cells]
+
+
+def test_a_unit_takes_off_its_own_evidence_file_and_no_other_unit_can(app, unit):
+    send_evidence(unit, "1.1", "nham-tep.pdf")
+    (record,) = desk_store(app.state).evidence(CAMPAIGN, UNIT)
+    other = logged_in(app, OTHER)
+    try:
+        other_token = re.search(r'name="csrf" value="([0-9a-f]+)"', other.get(SELF).text).group(1)
+        response = other.post(f"/jobs/{CAMPAIGN}/evidence/{record.id}/remove", data={"csrf": other_token},
+                              follow_redirects=False)
+        assert response.status_code == 404
+    finally:
+        other.__exit__(None, None, None)
+    assert desk_store(app.state).evidence(CAMPAIGN, UNIT) == [record]
+    response = unit.post(f"/jobs/{CAMPAIGN}/evidence/{record.id}/remove", data={"csrf": token(unit)})
+    assert response.status_code == 200 and 'Đã bỏ tệp "nham-tep.pdf" khỏi tiêu chí 1.1.' in text_of(response.text)
+    assert desk_store(app.state).evidence(CAMPAIGN, UNIT) == []
