@@ -135,3 +135,17 @@ def test_an_upload_to_a_campaign_nobody_works_on_online_makes_no_database(jobs, 
                          files={"file": ("02-so-tu-phap.xlsx", source.read_bytes(), "application/octet-stream")})
     assert response.status_code == 200
     assert not store_file(jobs).exists()
+
+
+def test_serve_with_a_database_address_keeps_the_campaign_there(jobs, tmp_path, monkeypatch):
+    from pipeline.cli import main
+    from pipeline.store import store_file
+    from pipeline.web import serve
+
+    served = []
+    monkeypatch.setattr(serve, "run_server", lambda app, listening, proxy: served.append(app))
+    address = f"sqlite:///{tmp_path / 'tinh.sqlite3'}"
+    assert main(["serve", "--jobs", str(jobs), "--port", "0", "--no-browser", "--db", address]) == 0
+    with Client(served[0], base_url="http://127.0.0.1") as desk:
+        assert desk.get(PAGE).status_code == 200
+    assert (tmp_path / "tinh.sqlite3").is_file() and not store_file(jobs).exists()
