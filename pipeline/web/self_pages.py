@@ -133,7 +133,8 @@ async def save_criterion(request: Request) -> Response:
 
 def _write_through(store, view: UnitPage, job: str, unit: str, by: str) -> None:
     """The unit's entries saved online, written into its workbook (the unit's own columns only)."""
-    entries = {k: as_workbook_entry(e) for k, e in store.entries(job, unit).items()}
+    def entries() -> dict[str, WorkbookEntry]:  # read once the file is ours: a save made meanwhile is in it
+        return {k: as_workbook_entry(e) for k, e in store.entries(job, unit).items()}
     try:
         written_through(view.folder, view.unit.path, entries, by, SELF_FIELDS)
     except InputErrors:  # a full disk: the store has it; the next save writes the workbook again

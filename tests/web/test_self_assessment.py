@@ -196,3 +196,23 @@ def test_a_unit_takes_off_its_own_evidence_file_and_no_other_unit_can(app, unit)
     response = unit.post(f"/jobs/{CAMPAIGN}/evidence/{record.id}/remove", data={"csrf": token(unit)})
     assert response.status_code == 200 and 'Đã bỏ tệp "nham-tep.pdf" khỏi tiêu chí 1.1.' in text_of(response.text)
     assert desk_store(app.state).evidence(CAMPAIGN, UNIT) == []
+
+
+def test_a_save_waiting_for_the_workbook_writes_what_the_store_holds_when_its_turn_comes(jobs):
+    import threading
+
+    from pipeline.scoring.unit_entries import WorkbookEntry
+    from pipeline.web.unit_workbooks import _lock, written_through
+
+    folder = jobs / CAMPAIGN
+    store = {"1.1": WorkbookEntry("1.1", Decimal(4))}
+    held = _lock(folder / WORKBOOK)
+    held.acquire()  # another save is writing the workbook
+    waiting = threading.Thread(target=written_through, args=(folder, WORKBOOK, lambda: dict(store), "x",
+                                                             ("self_points",)))
+    waiting.start()
+    store["2.2"] = WorkbookEntry("2.2", Decimal(8))  # saved in the store meanwhile
+    held.release()
+    waiting.join(30)
+    typed = workbook_entries(read_workbook(folder / WORKBOOK))
+    assert (typed["1.1"].self_points, typed["2.2"].self_points) == (Decimal(4), Decimal(8))
