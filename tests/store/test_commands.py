@@ -111,7 +111,7 @@ def test_accounts_follow_the_register_added_renamed_and_not_evaluated(cli, campa
     try:
         renamed = next(a for a in store.accounts(CAMPAIGN) if a.id == old.id)
         assert (renamed.unit, renamed.login, renamed.active) == (units[1] + " tỉnh", old.login, True)
-        assert store.entries(CAMPAIGN, units[1] + " tỉnh")["1.1"].self_points == Decimal("2")
+        assert store.entries(CAMPAIGN, units[1] + " tỉnh")["1.1"].self_points == Decimal(2)
         assert store.entries(CAMPAIGN, units[1]) == {}
         locked = next(a for a in store.accounts(CAMPAIGN) if a.unit == units[4])
         assert not locked.active
