@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, TypeDecorator
+from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, TypeDecorator
 
 metadata = MetaData()
 
@@ -77,7 +77,7 @@ entries = Table(
 evidence = Table(
     "evidence", metadata,
     Column("id", Integer, primary_key=True),
-    Column("job", String(200), nullable=False, index=True),
+    Column("job", String(200), nullable=False),
     Column("unit", String(500), nullable=False),
     Column("criterion", String(50), nullable=False),
     Column("file_name", Text, nullable=False),
@@ -110,12 +110,16 @@ audit = Table(
     Column("at", UtcDateTime, nullable=False),
     Column("actor", String(200), nullable=False),
     Column("action", String(50), nullable=False),
-    Column("job", String(200), index=True),
+    Column("job", String(200)),
     Column("unit", String(500)),
     Column("criterion", String(50)),
     Column("field", String(50)),
     Column("old", Text),
     Column("new", Text),
 )
+
+Index("accounts_job", accounts.c.job)
+Index("evidence_job", evidence.c.job, evidence.c.unit)
+Index("audit_job", audit.c.job, audit.c.unit)
 
 TABLES = (accounts, entries, evidence, unit_states, phases, audit)  # in the order a copy restores them

@@ -204,3 +204,27 @@ def test_backup_never_overwrites_and_restore_refuses_what_is_not_a_backup(cli, c
     assert code == 1 and "không ghi đè" in said and (tmp_path / "cu.zip").read_bytes() == b"old"
     code, _, said = cli("restore", tmp_path / "cu.zip", "--jobs", tmp_path / "moi", *db_args)
     assert code == 1 and "không phải bản sao lưu" in said
+
+
+def test_a_backup_of_sqlite_restores_into_postgresql_and_back(cli, campaign, tmp_path, request):
+    from tests.store.conftest import _postgres_schema
+
+    postgres = _postgres_schema(request)
+    cli("accounts", campaign, "--out", tmp_path / "ds.xlsx")
+    store = open_store(None, campaign.parent)
+    try:
+        unit = store.accounts(CAMPAIGN)[0].unit
+        store.save_entry(CAMPAIGN, unit, "1.1", {"self_points": "0.75"}, 0, "a")
+        before = (store.accounts(CAMPAIGN), store.job_entries(CAMPAIGN), store.audit(CAMPAIGN))
+    finally:
+        store.close()
+    assert cli("backup", "--jobs", campaign.parent, "--out", tmp_path / "1.zip")[0] == 0
+    assert cli("restore", tmp_path / "1.zip", "--jobs", tmp_path / "pg", "--db", postgres)[0] == 0
+    assert cli("backup", "--jobs", tmp_path / "pg", "--out", tmp_path / "2.zip", "--db", postgres)[0] == 0
+    assert cli("restore", tmp_path / "2.zip", "--jobs", tmp_path / "lai" / "cong-viec")[0] == 0
+    for url, jobs in ((postgres, tmp_path / "pg"), (None, tmp_path / "lai" / "cong-viec")):
+        restored = open_store(url, jobs)
+        try:
+            assert (restored.accounts(CAMPAIGN), restored.job_entries(CAMPAIGN), restored.audit(CAMPAIGN)) == before
+        finally:
+            restored.close()

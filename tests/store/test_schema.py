@@ -1,0 +1,43 @@
+"""The schema: the migrations make exactly the tables the queries use, once, and a store opens again as it was."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from pipeline.store import open_store
+from pipeline.store.tables import metadata
+
+
+def test_the_migrated_database_is_the_schema_the_queries_use(store):
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), metadata)
+    assert differences == []
+
+
+def test_opening_a_store_again_keeps_its_data_and_its_schema_version(store_url, jobs):
+    first = open_store(store_url, jobs)
+    try:
+        first.save_entry("dot", "Sở A", "1", {"self_points": "2"}, 0, "a")
+    finally:
+        first.close()
+    again = open_store(store_url, jobs)
+    try:
+        assert again.entries("dot", "Sở A")["1"].version == 1 and len(again.audit("dot")) == 1
+        with again.engine.connect() as connection:
+            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0001"]
+    finally:
+        again.close()
+
+
+def test_the_default_store_is_a_file_beside_the_jobs_folder(tmp_path):
+    jobs = tmp_path / "inputs"
+    jobs.mkdir()
+    store = open_store(None, jobs)
+    try:
+        store.add_evidence("dot", "Sở A", "1", "a.pdf", b"%PDF-1.4", "a")
+    finally:
+        store.close()
+    assert (tmp_path / "inputs.ban-lam-viec.sqlite3").is_file()
+    assert [p.parent.name for p in (tmp_path / "inputs.minh-chung").iterdir()] == ["inputs.minh-chung"]
