@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from pipeline.store import open_store
+from pipeline.store.opening import MIGRATIONS, make_engine
 from pipeline.store.tables import metadata
 
 
@@ -26,7 +29,7 @@ def test_opening_a_store_again_keeps_its_data_and_its_schema_version(store_url, 
     try:
         assert again.entries("dot", "Sở A")["1"].version == 1 and len(again.audit("dot")) == 1
         with again.engine.connect() as connection:
-            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0001"]
+            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0002"]
     finally:
         again.close()
 
@@ -41,3 +44,24 @@ def test_the_default_store_is_a_file_beside_the_jobs_folder(tmp_path):
         store.close()
     assert (tmp_path / "inputs.ban-lam-viec.sqlite3").is_file()
     assert [p.parent.name for p in (tmp_path / "inputs.minh-chung").iterdir()] == ["inputs.minh-chung"]
+
+
+def test_a_store_of_the_first_schema_is_upgraded_on_opening_and_keeps_its_rows(store_url, jobs):
+    engine = make_engine(store_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")
+            connection.execute(text("INSERT INTO phases (job, phase) VALUES ('dot', 'appraisal')"))
+            assert "sessions" not in connection.dialect.get_table_names(connection)
+    finally:
+        engine.dispose()
+    store = open_store(store_url, jobs)
+    try:
+        assert store.phase("dot").phase == "appraisal"
+        (account, _), = store.create_unit_accounts("dot", ["Sở A"])
+        assert store.session_account(store.start_session(account.id)) == account
+    finally:
+        store.close()
