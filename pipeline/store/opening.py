@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from pipeline.store.core import utc_now
 from pipeline.store.errors import DatabaseUnavailable
@@ -34,12 +34,15 @@ def evidence_folder(jobs: Path) -> Path:
 
 def open_store(url: str | None, jobs: Path, clock: Callable[[], datetime] = utc_now) -> Store:
     """The store at `url` (None: the SQLite file beside `jobs`), its schema brought to the newest."""
-    engine = make_engine(url or f"sqlite:///{store_file(jobs)}")
+    try:
+        engine = make_engine(url or f"sqlite:///{store_file(jobs)}")
+    except (ArgumentError, ValueError, NoSuchModuleError) as exc:
+        raise DatabaseUnavailable("bad_address", url=url) from exc
     try:
         migrate(engine)
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseUnavailable(where=shown_url(url), why=str(exc.orig).strip()) from exc
+        raise DatabaseUnavailable(where=shown_url(url), why=" ".join(str(exc.orig).split())) from exc
     return Store(engine, evidence_folder(jobs), clock)
 
 
@@ -55,7 +58,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connected)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    if parsed.drivername in ("postgresql", "postgres"):
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError(f"the store runs on SQLite or PostgreSQL, not {parsed.get_backend_name()}")
+    if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return create_engine(parsed, pool_size=10, max_overflow=40, pool_pre_ping=True)
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from pipeline.store import open_store
+from pipeline.store import StoreError, open_store
 from pipeline.store.opening import MIGRATIONS, make_engine
 from pipeline.store.tables import metadata
 
@@ -65,3 +68,14 @@ def test_a_store_of_the_first_schema_is_upgraded_on_opening_and_keeps_its_rows(s
         assert store.session_account(store.start_session(account.id)) == account
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("url, says", [
+    ("postgresql://nguoi:sai@127.0.0.1:1/khong_co", "Không mở được cơ sở dữ liệu postgresql://nguoi:***@127.0.0.1:1"),
+    ("postgres-khong-dung-dang", "không đúng dạng"),
+    ("mysql://a@b/c", "không đúng dạng"),
+])
+def test_a_database_that_cannot_be_opened_is_said_without_its_password(url, says, tmp_path):
+    with pytest.raises(StoreError, match=re.escape(says)) as refused:
+        open_store(url, tmp_path)
+    assert "sai@" not in str(refused.value)
