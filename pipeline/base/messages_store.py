@@ -109,7 +109,8 @@ COMMAND_WORDS: dict[str, str] = {
 
 # The accounts list handed to the secretariat: its sheet, columns and what a row says.
 ACCOUNTS_SHEET = "Tài khoản"
-ACCOUNTS_COLUMNS = ("TT", "Loại", "Tên", "Tên đăng nhập", "Mã dùng một lần", "Mã dùng được đến", "Ghi chú")
+ACCOUNTS_COLUMNS = ("TT", "Loại", "Tên", "Tên đăng nhập", "Mã dùng một lần", "Mã dùng được đến", "Ghi chú",
+                    "Đơn vị, khối thẩm định")
 ROLE_NAMES = {"secretariat": "Văn phòng", "unit": "Đơn vị", "appraiser": "Thẩm định"}
 ACCOUNT_NOTES = {
     "new": "tài khoản mới: giao mã cho người dùng",

@@ -133,6 +133,7 @@ def test_appraisers_from_a_sheet_and_an_option_get_their_units_and_groups(cli, c
     rows = {r["Tên"]: r for r in listed(tmp_path / "ds.xlsx")}
     assert code == 0 and rows["Trần Thị Thẩm"]["Tên đăng nhập"] == "tt.tham"
     assert rows["Lê Văn Định"]["Loại"] == "Thẩm định"
+    assert rows["Lê Văn Định"]["Đơn vị, khối thẩm định"] == f"{units[0]}; {units[-1]}"
     store = store_of(campaign, db_args)
     try:
         assert store.account_by_login("tt.tham").assigned == ("Sở, ban, ngành",)
