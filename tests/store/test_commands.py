@@ -229,3 +229,23 @@ def test_a_backup_of_sqlite_restores_into_postgresql_and_back(cli, campaign, tmp
             assert (restored.accounts(CAMPAIGN), restored.job_entries(CAMPAIGN), restored.audit(CAMPAIGN)) == before
         finally:
             restored.close()
+
+
+def test_a_unit_added_after_another_left_the_register_earlier_gets_its_own_account(cli, campaign, tmp_path, db_args):
+    cli("accounts", campaign, "--out", tmp_path / "1.xlsx", *db_args)
+    units = [unit for unit, reason in register_rows(campaign) if not reason]
+    edit_register(campaign, lambda sheet, header: sheet.delete_rows(4))  # the first unit leaves
+    code, printed, _ = cli("accounts", campaign, "--out", tmp_path / "2.xlsx", *db_args)
+    assert code == 0 and f"không còn trong danh mục): {units[0]}" in printed
+
+    def add(sheet, header):
+        sheet.append([99, "Sở Mới Lập", *[cell.value for cell in sheet[4]][2:]])
+    edit_register(campaign, add)
+    code, printed, _ = cli("accounts", campaign, "--out", tmp_path / "3.xlsx", *db_args)
+    assert code == 0 and "Đổi tên" not in printed and "Tài khoản mới (1)" in printed
+    store = store_of(campaign, db_args)
+    try:
+        by_unit = {a.unit: a for a in store.accounts(CAMPAIGN)}
+        assert not by_unit[units[0]].active and by_unit["Sở Mới Lập"].active
+    finally:
+        store.close()
