@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,8 @@ def evidence_folder(jobs: Path) -> Path:
 
 def open_store(url: str | None, jobs: Path, clock: Callable[[], datetime] = utc_now) -> Store:
     """The store at `url` (None: the SQLite file beside `jobs`), its schema brought to the newest."""
+    if url is None:
+        _owner_only(store_file(jobs))
     try:
         engine = make_engine(url or f"sqlite:///{store_file(jobs)}")
     except (ArgumentError, ValueError, NoSuchModuleError) as exc:
@@ -44,6 +47,14 @@ def open_store(url: str | None, jobs: Path, clock: Callable[[], datetime] = utc_
         engine.dispose()
         raise DatabaseUnavailable(where=shown_url(url), why=" ".join(str(exc.orig).split())) from exc
     return Store(engine, evidence_folder(jobs), clock)
+
+
+def _owner_only(path: Path) -> None:
+    """Creates the SQLite file readable by its owner only (it holds password hashes); SQLite's journal files
+    take the same permissions."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def shown_url(url: str | None) -> str:

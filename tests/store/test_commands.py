@@ -179,6 +179,7 @@ def test_backup_restores_into_a_fresh_folder_with_the_same_store_and_the_campaig
     code, printed, _ = cli("backup", "--jobs", jobs, "--out", tmp_path / "sao-luu.zip", *db_args)
     assert code == 0 and "1 tệp kiểm chứng" in printed
     assert zipfile.ZipFile(tmp_path / "sao-luu.zip").read(INFO)
+    assert (tmp_path / "sao-luu.zip").stat().st_mode & 0o777 == 0o600
     fresh = tmp_path / "khoi-phuc" / "cong-viec"
     restore_db = [] if second_url is None else ["--db", second_url]
     code, printed, _ = cli("restore", tmp_path / "sao-luu.zip", "--jobs", fresh, *restore_db)

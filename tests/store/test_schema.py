@@ -45,7 +45,8 @@ def test_the_default_store_is_a_file_beside_the_jobs_folder(tmp_path):
         store.add_evidence("dot", "Sở A", "1", "a.pdf", b"%PDF-1.4", "a")
     finally:
         store.close()
-    assert (tmp_path / "inputs.ban-lam-viec.sqlite3").is_file()
+    assert (tmp_path / "inputs.ban-lam-viec.sqlite3").stat().st_mode & 0o777 == 0o600  # it holds password hashes
+    assert (tmp_path / "inputs.minh-chung").stat().st_mode & 0o777 == 0o700
     assert [p.parent.name for p in (tmp_path / "inputs.minh-chung").iterdir()] == ["inputs.minh-chung"]
 
 
