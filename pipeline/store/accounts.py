@@ -7,8 +7,9 @@ import re
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import cache
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 import pipeline.store.tables as t
 from pipeline.base.messages_store import STORE_WORDS
@@ -22,6 +23,12 @@ CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud o
 CODE_LENGTH = 12
 CODE_LIFETIME = timedelta(days=30)
 SECRETARIAT = "van-phong"  # the actor of changes made by the secretariat's commands
+
+
+@cache
+def _unmatched() -> dict[str, object]:
+    """A hash no password matches, checked when there is no account so that the time says nothing."""
+    return hash_password(secrets.token_urlsafe(16))
 
 
 def new_code() -> str:
@@ -101,6 +108,7 @@ class AccountsPart(StoreCore):
             connection.execute(update(t.accounts).where(t.accounts.c.id == account_id).values(
                 code=json.dumps(hash_password(_typed_code(code))), code_expires=self.clock() + CODE_LIFETIME,
                 must_set_password=True, password=None))
+            connection.execute(delete(t.sessions).where(t.sessions.c.account_id == account_id))
             self.record(connection, actor, "code_renewed", account.job, account.unit, field="login", new=account.login)
         return code
 
@@ -134,7 +142,7 @@ class AccountsPart(StoreCore):
         with self.reading() as connection:
             row = connection.execute(select(t.accounts).where(t.accounts.c.login == login.strip().lower())).first()
         if row is None or not row.password:
-            password_matches(hash_password("-"), password)  # as long as a real check: the time tells nothing
+            password_matches(_unmatched(), password)  # as long as a real check: the time tells nothing
             return None
         return account_of(row) if password_matches(json.loads(row.password), password) and row.active else None
 
@@ -159,6 +167,7 @@ class AccountsPart(StoreCore):
             row = self._row(connection, account_id)
             if row.active != active:
                 connection.execute(update(t.accounts).where(t.accounts.c.id == account_id).values(active=active))
+                connection.execute(delete(t.sessions).where(t.sessions.c.account_id == account_id))
                 self.record(connection, actor, "account_active", row.job, row.unit, field="active", old=row.active,
                             new=active)
             return account_of(self._row(connection, account_id))
