@@ -10,18 +10,19 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from difflib import get_close_matches
 from importlib import resources
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.config.values import checked_text, shown, wrong_type
+from pipeline.config.components import DEFAULT_COMPONENTS, Component, components_from_data
+from pipeline.config.values import checked_text, setting_number, shown, wrong_type
 
 TIE_RULES = {"dong-hang": "đồng hạng (cùng điểm thì cùng hạng)", "lien-tiep": "hạng liên tiếp"}
 SCHEME_FIELDS = {
     "id", "version", "name", "decimals", "fixed_decimals", "tie_rule", "scale", "labels",
-    "conditions", "unit",
+    "conditions", "unit", "components",
 }
 UNITS = {"điểm": "điểm (96,85 điểm)", "%": "phần trăm (96,85%)"}
 
@@ -59,6 +60,7 @@ class Scheme:
     labels: tuple[Label, ...]
     conditions: tuple[Condition, ...]
     unit: str = "điểm"  # "%": scores are percentages ("96,85%", the column "Tỷ lệ đạt")
+    components: tuple[Component, ...] = DEFAULT_COMPONENTS  # what the result adds, in order (`config.components`)
 
     @property
     def percent(self) -> bool:
@@ -144,12 +146,15 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
         name = checked_text(name, named("name"), source, errors)
     labels = labels_from_data(data.get("labels", []), source, named("labels"), errors, allow_empty=True)
     conditions = _conditions(data.get("conditions", []), labels, source, errors, named("conditions"))
+    components = DEFAULT_COMPONENTS
+    if "components" in data:
+        components = components_from_data(data["components"], source, named("components"), errors)
     if errors:
         raise InputErrors(errors)
     return Scheme(
         id=str(data["id"]), version=str(data["version"]), name=name,
         decimals=decimals, fixed_decimals=bool(fixed), tie_rule=str(tie_rule), scale=scale,
-        labels=labels, conditions=conditions, unit=unit,
+        labels=labels, conditions=conditions, unit=unit, components=components,
     )
 
 
@@ -244,16 +249,7 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list
     return tuple(conditions)
 
 
-def _decimal(value: Any) -> Decimal | None:
-    """A number written in the settings; `None` for anything else, `nan` and `inf` included
-    (TOML allows them; a bound of `nan` would make every comparison fail)."""
-    if isinstance(value, bool):
-        return None
-    try:
-        number = Decimal(str(value).replace(",", "."))
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None
+_decimal = setting_number
 
 
 def _show(value: Any) -> str:
