@@ -78,7 +78,7 @@ def components_from_data(items: Any, source: str, key: str, errors: list[Problem
         component = _component(item, source, at, errors)
         if component is not None:
             found.append(component)
-    ids = [c.id for c in found]
+    ids = [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
     for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=duplicate,
                               expected="mã thành phần (id) bị trùng: mỗi thành phần một mã riêng"))
@@ -132,7 +132,7 @@ def _component(item: Mapping[str, Any], source: str, at: str, errors: list[Probl
     elif enters == "converted" and maximum is None and "maximum" not in item:
         errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{at}.maximum",))
     weight = setting_number(item.get("weight", 1))
-    if "weight" in item and enters != "weighted":
+    if "weight" in item and enters in ENTERS and enters != "weighted":
         invalid("weight", "hệ số (weight) chỉ dùng với enters = \"weighted\"; xóa mục này hoặc đổi enters")
     elif weight is None or weight <= 0:
         invalid("weight", "hệ số là một số dương, ví dụ 0.5")

@@ -24,8 +24,10 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.scoring.compute import published_rounding
+from pipeline.scoring.formula import component_values
 from pipeline.base.archive import zipped
 from pipeline.base.messages_ties import tie_text
+from pipeline.documents.content.component_columns import component_columns, declared_decimals
 from pipeline.documents.content.numbers import column_places, score_header, score_words
 from pipeline.base.messages_checks import REVIEW_HEADERS, REVIEW_SHEET
 from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
@@ -37,7 +39,8 @@ if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
 
 FIXED_TIME = b"2000-01-01T00:00:00Z"
-_OPTIONAL = ("max_points", "applicable_max", "survey_points", "bonus", "penalty")
+_OPTIONAL = ("max_points", "applicable_max", "bonus", "penalty")  # the scheme's other printed components after the
+_BEFORE_COMPONENTS = 2  # … maxima, before bonus and penalty (where the survey points were before components)
 MAXIMA = ("max_points", "applicable_max")  # limits, shown as typed ("71,5", "100"), not at a column's decimals
 GENERAL = "General"  # Excel's own: a number as typed, trailing zeros dropped
 COMPARED, BY_CRITERION = "Tự chấm - thẩm định", "Theo tiêu chí"
@@ -94,12 +97,18 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     scores = score_format(scheme)
     classified = bool(result.counts)  # labels = [] everywhere: no Xếp loại column, no count per label
     score_column = result.score_name or score_header(scheme, "Kết quả đánh giá")
-    index = [] if result.score_name else [None]  # an index-only table: the index is the score, printed once
+    main = scheme.components[0]
+    index = [] if result.score_name or not main.printed else [None]  # an index-only table: the index is the score
     book = Workbook(write_only=True)
     units = result.units
+    others = component_columns(units, scheme, others_only=True)
     optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
-    points_header = "Điểm tự chấm" if result.criteria is not None else UNIT_TABLE.column("appraised_points").header
-    headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), *(points_header for _ in index),
+    maxima = sum(c in _OPTIONAL[:_BEFORE_COMPONENTS] for c in optional)
+    optional = [*optional[:maxima], *(c.id for c in others), *optional[maxima:]]
+    named = {c.id: c.header for c in others}
+    points_header = "Điểm tự chấm" if result.criteria is not None else main.name
+    headers = ["TT", "Đơn vị", *(named.get(c) or UNIT_TABLE.column(c).header for c in optional),
+               *(points_header for _ in index),
                score_column, *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá", "Ghi chú",
                *change_headers(result)]
     summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại" if classified else "Kết quả", "Số đơn vị"], [40, 20, 12])
@@ -119,12 +128,19 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
         sheet = _sheet(book, taken[-1], headers,
                        [6, 34, *([14] * len(optional)), *(14 for _ in index), 14, *([12] if classified else []), 10, 40, 24,
                         *change_widths(result)])
-        members = result.members(group.name)
+        members = [unit | component_values(unit, scheme.components) for unit in result.members(group.name)]
         formats = column_formats(members, [*optional, "appraised_points"], scheme)
+        declared = declared_decimals(scheme)  # components printed at their own decimals, rounded
+        formats |= {c: decimals_format(declared[c].places) for c in declared if c in formats}
+        points = declared.get(main.id)
+        if points is not None:
+            formats["appraised_points"] = decimals_format(points.places)
         for unit in members:
             sheet.append(row_cells(sheet, [unit["position"], unit["unit"],
-                                           *(formatted(sheet, unit[c], formats[c]) for c in optional),
-                                           *(formatted(sheet, unit["appraised_points"], formats["appraised_points"])
+                                           *(formatted(sheet, declared[c].value(unit[c]) if c in declared else unit[c],
+                                                       formats[c]) for c in optional),
+                                           *(formatted(sheet, points.value(unit["appraised_points"]) if points
+                                                       else unit["appraised_points"], formats["appraised_points"])
                                              for _ in index),
                                            formatted(sheet, unit["score"], scores),
                                            *([unit["label"]] if classified else []), unit["rank"],
