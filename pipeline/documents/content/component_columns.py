@@ -11,6 +11,7 @@ from pipeline.base import formatting
 from pipeline.base.rounding import round_half_up
 from pipeline.config.scheme import Scheme
 from pipeline.documents.content.numbers import column_places
+from pipeline.read.columns import UNIT_TABLE, header_key
 from pipeline.scoring.formula import component_values
 
 
@@ -65,3 +66,12 @@ def component_texts(unit: dict[str, Any], columns: list[ComponentColumn], scheme
     """A unit's value of each column, as the column prints it."""
     values = component_values(unit, scheme.components)
     return tuple(column.text(values.get(column.id)) for column in columns)
+
+
+def survey_slot(scheme: Scheme) -> bool:
+    """Whether the shipped templates' fixed survey column ("Điểm điều tra xã hội học", `u.survey_points`) shows the
+    scheme's second component: it prints two components, the second named as that column is. Any other declaration
+    prints its components through `u.components` under `appendix.component_headers`, never under a wrong header."""
+    printed = [c for c in scheme.components if c.printed]
+    return len(printed) == 2 and printed[1] is scheme.components[1] \
+        and header_key(printed[1].name) in UNIT_TABLE.column("survey_points").keys()
