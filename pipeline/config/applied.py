@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from pipeline.base.formatting import number
+from pipeline.config.components import DEFAULT_COMPONENTS, Component
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import TIE_RULES, Label
 
@@ -25,6 +26,10 @@ def applied_record(settings: JobSettings) -> dict[str, Any]:
                        for c in scheme.conditions],
         "overridden": list(settings.scheme_overrides),
         "group_labels": {g.name: _labels(g.labels) for g in settings.groups if g.labels is not None},
+        "components": [{"id": c.id, "name": c.name, "headers": list(c.headers), "maximum": _text(c.maximum),
+                        "enters": c.enters, "weight": str(c.weight), "decimals": c.decimals, "printed": c.printed}
+                       for c in scheme.components],
+        "group_components": {g.name: list(g.components) for g in settings.groups if g.components is not None},
     }
 
 
@@ -44,9 +49,21 @@ def applied_lines(settings: JobSettings) -> list[str]:
         if condition.no_penalty:
             needs.append("không bị điểm trừ")
         lines.append(f"Điều kiện của {condition.label}: {', '.join(needs) or 'không có'}.")
+    if scheme.components != DEFAULT_COMPONENTS:  # the usual two (appraised and survey points) go without saying
+        lines.append("Thành phần của kết quả: " + "; ".join(_component_text(c) for c in scheme.components) + ".")
+    lines += [f"Khối {g.name} dùng: {', '.join(g.components)}." for g in settings.groups if g.components is not None]
     if settings.scheme_overrides:
         lines.append("Đã đổi trong [scheme_overrides]: " + ", ".join(settings.scheme_overrides) + ".")
     return lines
+
+
+def _component_text(component: Component) -> str:
+    """"Chỉ số SIPAS (tối đa 10, nhân hệ số 0,1, không in)"."""
+    how = {"as-is": "", "converted": "quy đổi theo điểm tối đa áp dụng",
+           "weighted": f"nhân hệ số {number(component.weight)}"}[component.enters]
+    parts = [*([f"tối đa {number(component.maximum)}"] if component.maximum is not None else []),
+             *([how] if how else []), *([] if component.printed else ["không in"])]
+    return component.name + (f" ({', '.join(parts)})" if parts else "")
 
 
 def bounds_text(labels: tuple[Label, ...]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +20,7 @@ from pipeline.config.components import DEFAULT_COMPONENTS, Component
 from pipeline.config.scheme import Scheme
 from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE
 from pipeline.scoring.formula import component_values
+from pipeline.scoring.unit import Unit
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _EXACT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_UP)
@@ -243,8 +244,8 @@ def report_unit(unit: str, group: str, totals: CriteriaTotals) -> list[dict[str,
     return [report_unit_row(unit, group, totals)]
 
 
-def unit_scores(units: list[dict[str, Any]], scheme: Scheme, as_published: bool = False
-                ) -> tuple[list[dict[str, Any]], list[Problem]]:
+def unit_scores(units: list[Mapping[str, Any]], scheme: Scheme, as_published: bool = False
+                ) -> tuple[list[Unit], list[Problem]]:
     """Each unit's score: the scheme's components added as they enter, bonus and penalty.
 
     `points` = the sum of the components that enter as they are (the appraised and survey points); with an
@@ -258,7 +259,8 @@ def unit_scores(units: list[dict[str, Any]], scheme: Scheme, as_published: bool 
     computed_score.
     """
     errors: list[Problem] = []
-    return [{**unit, **unit_result(unit, scheme, errors, as_published)} for unit in units], errors
+    typed = [Unit.of(unit, scheme.components) for unit in units]
+    return [replace(unit, **unit_result(unit, scheme, errors, as_published)) for unit in typed], errors
 
 
 def published_rounding(unit: Mapping[str, Any], decimals: int, declared: tuple[Component, ...] = DEFAULT_COMPONENTS

@@ -23,19 +23,21 @@ from pipeline.scoring.cells import clean_text, parse_code, plain_text, spelled
 from pipeline.scoring.formula import Member, formula_problems
 from pipeline.scoring.rule_cells import rule_cells
 from pipeline.scoring.tables import Cells, Located, locate_tables, records
+from pipeline.scoring.unit import Unit
 
 _TOTAL_TITLES = ("tổng điểm", "tổng cộng", "tổng số điểm", "tổng")
 _TOTAL_ROWS = ("tong cong", "cong", "tong so", "tong", "tong diem", "tong so diem")  # under a unit table
 _ADDITIVE = ("max_points", "applicable_max", "appraised_points")  # then every other component, bonus and penalty
+_READ = ("max_points", "applicable_max", "appraised_points", "bonus", "penalty", "declared_score")  # as typed
 ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "choose", "chon mot": "choose",
            "chọn 1": "choose", "chọn": "choose"}
 
 
 def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decimal = Decimal(100),
-                    declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Unit rows of every sheet, one row (a dict) per unit, with its group resolved.
+                    declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> tuple[list[Unit], list[Problem]]:
+    """Unit rows of every sheet, one `Unit` per unit, with its group resolved.
 
-    Each row has: group, unit, the score columns as `Decimal` or `None`, scale_max (the
+    Each has: group, unit, the score columns as `Decimal` or `None`, scale_max (the
     maximum the points are put on the scale by: the applicable maximum when the table has
     that column, else the only maximum column, else `None`), reason, note, file, sheet,
     row. A unit's group is its "Khối" cell, else the sheet's name (or the only group of the
@@ -47,7 +49,7 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
     """
     spec = unit_table(declared)
     tables, errors = locate_tables(sheets, spec)
-    rows: list[dict[str, Any]] = []
+    rows: list[Unit] = []
     members: list[Member] = []
     scaled: set[str] = set()
     number_ids = [c.id for c in spec.columns if c.number]
@@ -72,15 +74,15 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
             group = _group_of(cells, table, groups)
             _check_unit(cells, values, unit, reason, scale_by)
             components = {c: values[column] for c, column in column_of.items()}
-            rows.append({
-                "group": group, "unit": unit, **values, "components": components,
-                "survey_points": components[optional[0]] if optional else None,
-                "scale_max": values[scale_by] if scale_by else None,
-                "reason": reason, "note": cells.text("note", keep_lines=True) if "note" in record else "",
-                "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
-                **({"declared_column": table.positions["declared_score"][1]} if "declared_score" in record else {}),
-                **({"index": table.index} if table.index else {}),
-            })
+            rows.append(Unit(
+                group=group, unit=unit, components=tuple(components.items()),
+                **{key: values[key] for key in _READ}, survey_points=components[optional[0]] if optional else None,
+                scale_max=values[scale_by] if scale_by else None,
+                reason=reason, note=cells.text("note", keep_lines=True) if "note" in record else "",
+                file=table.sheet.file, sheet=table.sheet.name, row=record["row"],
+                declared_column=table.positions["declared_score"][1] if "declared_score" in record else None,
+                index=table.index,
+            ))
             above.append(rows[-1])
             members.append(Member(group, unit, frozenset(c for c in optional if cells.has_value(c)),
                                   reason, cells.where(), {c: table.positions[c][1] for c in optional

@@ -22,16 +22,16 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
-from pipeline.scoring.compute import published_rounding
-from pipeline.scoring.formula import component_values
 from pipeline.base.archive import zipped
+from pipeline.base.messages_checks import REVIEW_HEADERS, REVIEW_SHEET
 from pipeline.base.messages_ties import tie_text
 from pipeline.documents.content.component_columns import component_columns, declared_decimals
 from pipeline.documents.content.numbers import column_places, score_header, score_words
-from pipeline.base.messages_checks import REVIEW_HEADERS, REVIEW_SHEET
-from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.scoring.compute import published_rounding
+from pipeline.scoring.formula import component_values
 from pipeline.write.period_sheets import change_cells, change_headers, change_widths, charts_sheet
+from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
 from pipeline.write.sheet_names import sheet_title
 from pipeline.write.text_cells import as_text, row_cells
 
@@ -128,7 +128,7 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
         sheet = _sheet(book, taken[-1], headers,
                        [6, 34, *([14] * len(optional)), *(14 for _ in index), 14, *([12] if classified else []), 10, 40, 24,
                         *change_widths(result)])
-        members = [unit | component_values(unit, scheme.components) for unit in result.members(group.name)]
+        members = [{**unit, **component_values(unit, scheme.components)} for unit in result.members(group.name)]
         formats = column_formats(members, [*optional, "appraised_points"], scheme)
         declared = declared_decimals(scheme)  # components printed at their own decimals, rounded
         formats |= {c: decimals_format(declared[c].places) for c in declared if c in formats}
