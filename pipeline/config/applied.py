@@ -51,7 +51,9 @@ def applied_lines(settings: JobSettings) -> list[str]:
         lines.append(f"Điều kiện của {condition.label}: {', '.join(needs) or 'không có'}.")
     if scheme.components != DEFAULT_COMPONENTS:  # the usual two (appraised and survey points) go without saying
         lines.append("Thành phần của kết quả: " + "; ".join(_component_text(c) for c in scheme.components) + ".")
-    lines += [f"Khối {g.name} dùng: {', '.join(g.components)}." for g in settings.groups if g.components is not None]
+    names = {c.id: c.name for c in scheme.components}
+    lines += [f"Khối {g.name} tính kết quả từ: {', '.join(names[c] for c in g.components)}."
+              for g in settings.groups if g.components is not None]
     if settings.scheme_overrides:
         lines.append("Đã đổi trong [scheme_overrides]: " + ", ".join(settings.scheme_overrides) + ".")
     return lines

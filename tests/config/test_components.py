@@ -115,3 +115,23 @@ def test_an_empty_list_of_components_is_refused(tmp_path):
         + PAR_LIKE[PAR_LIKE.index("[[groups]]"):].replace('components = ["tham-dinh", "sipas"]\n', "")
     [said] = refused(tmp_path, text)
     assert "cần ít nhất một thành phần" in said
+
+
+def test_the_summary_and_the_manifest_state_the_declared_components(tmp_path):
+    from pipeline.config.applied import applied_lines, applied_record
+
+    read = settings(tmp_path, PAR_LIKE)
+    lines = applied_lines(read)
+    assert "Thành phần của kết quả: Điểm thẩm định (tối đa 62); Chỉ số SIPAS (tối đa 10, nhân hệ số 0,1)." in lines
+    assert "Khối Khối A tính kết quả từ: Điểm thẩm định, Chỉ số SIPAS." in lines
+    record = applied_record(read)
+    assert [(c["id"], c["enters"], c["weight"], c["maximum"]) for c in record["components"]] == [
+        ("tham-dinh", "as-is", "1", "62"), ("sipas", "weighted", "0.1", "10")]
+    assert record["group_components"] == {"Khối A": ["tham-dinh", "sipas"]}
+
+
+def test_the_usual_two_components_go_without_saying_in_the_summary(tmp_path):
+    from pipeline.config.applied import applied_lines
+
+    usual = PAR_LIKE[:PAR_LIKE.index("[[scheme_overrides.components]]")] + "[[groups]]\nname = \"Khối A\"\n" + DOCUMENT
+    assert not any(line.startswith("Thành phần") for line in applied_lines(settings(tmp_path, usual)))
