@@ -109,3 +109,18 @@ def test_a_converted_component_is_put_on_its_maximum_by_the_units_applicable_max
     assert problems == found == []
     # 49,5 / 58 × 62 = 52,913793… ; + 82,31 × 0,1 = 8,231 → 61,144793… → 61,145 (the sum is not put on the scale)
     assert unit["score"] == Decimal("61.145") and unit["scaled"] is False
+
+
+def test_a_misspelt_declared_header_is_a_lookalike_and_an_ignored_column_is_not_reported():
+    from pipeline.scoring.tables import locate_tables
+
+    spec = unit_table(scheme(FOUR).components)
+    header = ("Tỉnh, thành phố", "Điểm thẩm định", "Chỉ số SIPAS", "Điều tra lãnh đạo, quản lí", "Xếp hạng 2023")
+    sheets = [Sheet("bang.xlsx", "Bảng", (header, ("Tỉnh A", 50, 80, 15, 3)))]
+    _, problems = locate_tables(sheets, spec)
+    [lookalike] = problems  # "quản lí" for "quản lý": refused, never silently left out
+    assert (lookalike.reason, lookalike.column) == (Reason.LOOKALIKE_COLUMN, "Điều tra lãnh đạo, quản lí")
+    _, warnings = unread_columns(sheets, spec, ignored=("Điều tra lãnh đạo, quản lí",))
+    assert [w.column for w in warnings] == ["Xếp hạng 2023"]  # a numeric column not used, not listed as ignored
+    _, warnings = unread_columns(sheets, spec, ignored=("Điều tra lãnh đạo, quản lí", "Xếp hạng 2023"))
+    assert warnings == []
