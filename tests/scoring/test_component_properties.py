@@ -50,6 +50,8 @@ def declarations(draw):
 
 
 def toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
@@ -112,3 +114,17 @@ def test_the_printed_result_is_every_component_as_it_enters_summed_then_rounded_
     assert {c.number_format for c in cells.values()} == {"0." + "0" * decimals if decimals else "0"}
     for component in components[1:]:  # every other printed component is a column under its declared name
         assert component["name"] in appendix.component_headers and component["name"] in heads
+
+
+def test_a_component_not_printed_enters_the_result_without_a_column(tmp_path):
+    components = [{"id": "tp-1", "name": "Thành phần số 1", "maximum": 20, "enters": "as-is"},
+                  {"id": "tp-2", "name": "Thành phần số 2", "maximum": 20, "enters": "as-is", "printed": False}]
+    (tmp_path / "diem.xlsx").write_bytes(b"")
+    job = settings_from_data(tomllib.loads(job_text(components, 2)), tmp_path, [tmp_path / "diem.xlsx"])
+    header = ("Đơn vị", "Thành phần số 1", "Thành phần số 2")
+    result = evaluate(job, [Sheet("diem.xlsx", "Bảng", (header, ("Đơn vị 1", "12,5", "7,25")))])
+    [appendix] = decision_document(result)["appendices"]
+    assert [row.score for row in appendix.ranked] == ["19,75"]  # 12,5 + 7,25
+    assert appendix.component_headers == ()
+    heads = [c.value for c in openpyxl.load_workbook(io.BytesIO(results_workbook(result)))["Khối"][1]]
+    assert "Thành phần số 1" in heads and "Thành phần số 2" not in heads
