@@ -16,6 +16,7 @@ from pipeline.read import results_layout
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.scoring.evaluate import evaluate
 from pipeline.scoring.previous_period import past_from_workbook, past_units
+from pipeline.scoring.previous_table import past_from_table
 from pipeline.write.results_workbook import results_workbook
 from tests.conftest import INPUTS
 from tests.scoring.test_totals_as_published import NOI_VU, job_with
@@ -64,7 +65,8 @@ def test_a_workbook_with_totals_kept_as_published_is_read_back_with_the_totals_k
     assert next(u.score for u in units if u.unit == "Sở Nội vụ") == Decimal("97.686")
 
 
-RENAMED = {"unit": "Tên đơn vị", "score": "Điểm kết quả", "label": "Loại", "rank": "Thứ hạng",
+# Headers no reader knows by itself (none is a unit, rank, score or label header of a published table).
+RENAMED = {"unit": "Cơ quan được chấm", "score": "Điểm kết quả", "label": "Loại", "rank": "Hạng của đơn vị",
            "reason": "Vì sao không đánh giá"}
 
 
@@ -83,3 +85,8 @@ def test_a_header_renamed_in_the_declaration_is_written_and_read_under_its_new_n
     expected = computed(INPUTS / PREVIOUS)
     assert any(u.label for u in expected) and any(not u.evaluated for u in expected)
     assert read_back(path) == expected
+    # a group's sheet taken as a table of ranks: its units ranked, by the same headers (a table has no "Khối")
+    ranks, problems = past_from_table(read_data_file(path), "previous.table")
+    first = [u for u in expected if u.group == expected[0].group and u.evaluated]
+    assert problems == [] and [(u.unit, u.score, u.rank, u.label) for u in ranks] == [
+        (u.unit, u.score, u.rank, u.label) for u in first]
