@@ -15,13 +15,11 @@ from difflib import get_close_matches
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.messages import HINTS
+from pipeline.base.messages_scheme import COMPONENT_EXPECTED as EXPECTED
+from pipeline.base.messages_scheme import ENTERS
 from pipeline.config.values import checked_text, setting_number, shown, wrong_type
 
-ENTERS = {
-    "as-is": "cộng nguyên điểm",
-    "converted": "quy đổi: điểm ÷ điểm tối đa áp dụng của đơn vị × điểm tối đa của thành phần",
-    "weighted": "nhân hệ số (weight)",
-}
 COMPONENT_FIELDS = ("id", "name", "headers", "maximum", "enters", "weight", "decimals", "printed", "phrase")
 RESERVED_IDS = frozenset({
     "order", "group", "unit", "max_points", "applicable_max", "appraised_points", "survey_points", "bonus",
@@ -66,14 +64,13 @@ def components_from_data(items: Any, source: str, key: str, errors: list[Problem
     """The declared components, in order; every problem is added to `errors` (the key named as `key[n].field`)."""
     if not isinstance(items, list) or not items:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_text(items),
-                              expected="cần ít nhất một thành phần [[components]] có id và name"))
+                              expected=EXPECTED["none"]))
         return ()
     found: list[Component] = []
     for n, item in enumerate(items, 1):
         at = f"{key}[{n}]"
         if not isinstance(item, dict):
-            errors.append(wrong_type(at, item, "một thành phần dạng { id = \"tham-dinh\", name = \"Điểm thẩm định\" }",
-                                     source))
+            errors.append(wrong_type(at, item, EXPECTED["item"], source))
             continue
         component = _component(item, source, at, errors)
         if component is not None:
@@ -81,15 +78,14 @@ def components_from_data(items: Any, source: str, key: str, errors: list[Problem
     ids = [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
     for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=duplicate,
-                              expected="mã thành phần (id) bị trùng: mỗi thành phần một mã riêng"))
+                              expected=EXPECTED["id_twice"]))
     seen: dict[str, str] = {}
     for component in found:
         for header in (component.name, *component.headers):
             owner = seen.setdefault(" ".join(header.casefold().split()), component.id)
             if owner != component.id:
                 errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=header,
-                                      expected=f"tên cột này thuộc cả thành phần \"{owner}\" và \"{component.id}\": "
-                                      "mỗi tên cột chỉ thuộc một thành phần"))
+                                      expected=EXPECTED["header_twice"].format(owner=owner, component=component.id)))
     return tuple(found)
 
 
@@ -102,49 +98,47 @@ def _component(item: Mapping[str, Any], source: str, at: str, errors: list[Probl
     for unknown in sorted(set(item) - set(COMPONENT_FIELDS)):
         close = get_close_matches(unknown, COMPONENT_FIELDS, n=1)
         errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{at}.{unknown}",
-                              hint=f" Có phải ý bạn là \"{close[0]}\"?" if close else ""))
+                              hint=HINTS["did_you_mean"].format(name=close[0]) if close else ""))
     for field in ("id", "name"):
         if field not in item:
             errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{at}.{field}"))
     ident = item.get("id", "")
     if "id" in item and (not isinstance(ident, str) or not _ID.fullmatch(ident) or ident in RESERVED_IDS):
-        invalid("id", "mã thành phần viết chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ \"tham-dinh\"")
+        invalid("id", EXPECTED["id"])
     name = item.get("name", "")
     if not isinstance(name, str):
-        errors.append(wrong_type(f"{at}.name", name, "tên cột đặt trong ngoặc kép", source))
+        errors.append(wrong_type(f"{at}.name", name, EXPECTED["name"], source))
         name = ""
     name = checked_text(name, f"{at}.name", source, errors)
     if "name" in item and not name and isinstance(item["name"], str):
-        invalid("name", "tên cột in trong bảng kết quả không được để trống")
+        invalid("name", EXPECTED["name_empty"])
     headers = item.get("headers", [])
     if not isinstance(headers, list) or not all(isinstance(h, str) and h.strip() for h in headers):
-        invalid("headers", "một danh sách tên cột, ví dụ [\"Điểm thẩm định\", \"Điểm đánh giá trực tiếp\"]")
+        invalid("headers", EXPECTED["headers"])
         headers = []
     maximum = setting_number(item.get("maximum")) if "maximum" in item else None
     if "maximum" in item and (maximum is None or maximum <= 0):
-        invalid("maximum", "điểm tối đa của thành phần là một số dương, ví dụ 62 hoặc \"9.5\"")
+        invalid("maximum", EXPECTED["maximum"])
     enters = item.get("enters", "as-is")
     if not isinstance(enters, str) or enters not in ENTERS:
         close = get_close_matches(str(enters), list(ENTERS), n=1)
-        hint = f" (có phải ý bạn là \"{close[0]}\"?)" if close else ""
-        invalid("enters", "ghi \"as-is\" (cộng nguyên điểm), \"converted\" (quy đổi theo điểm tối đa áp dụng) hoặc "
-                          f"\"weighted\" (nhân hệ số){hint}")
+        invalid("enters", EXPECTED["enters"].format(hint=EXPECTED["enters_hint"].format(name=close[0]) if close else ""))
     elif enters == "converted" and maximum is None and "maximum" not in item:
         errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{at}.maximum",))
     weight = setting_number(item.get("weight", 1))
     if "weight" in item and enters in ENTERS and enters != "weighted":
-        invalid("weight", "hệ số (weight) chỉ dùng với enters = \"weighted\"; xóa mục này hoặc đổi enters")
+        invalid("weight", EXPECTED["weight_unused"])
     elif weight is None or weight <= 0:
-        invalid("weight", "hệ số là một số dương, ví dụ 0.5")
+        invalid("weight", EXPECTED["weight"])
     decimals = item.get("decimals")
     if "decimals" in item and (not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 6):
-        invalid("decimals", "số chữ số thập phân in ra là số nguyên từ 0 đến 6")
+        invalid("decimals", EXPECTED["decimals"])
     printed = item.get("printed", True)
     if not isinstance(printed, bool):
-        invalid("printed", "ghi true (in thành một cột) hoặc false (chỉ dùng để tính, không in)")
+        invalid("printed", EXPECTED["printed"])
     phrase = item.get("phrase", "")
     if not isinstance(phrase, str):
-        errors.append(wrong_type(f"{at}.phrase", phrase, "một đoạn chữ đặt trong ngoặc kép", source))
+        errors.append(wrong_type(f"{at}.phrase", phrase, EXPECTED["phrase"], source))
         phrase = ""
     if len(errors) > count:
         return None
@@ -160,22 +154,21 @@ def group_components(selected: Any, declared: tuple[Component, ...], source: str
     known = [c.id for c in declared]
     if not isinstance(selected, list) or not selected or not all(isinstance(s, str) for s in selected):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_text(selected),
-                              expected=f"một danh sách mã thành phần của bộ tiêu chí, ví dụ {shown(known[:2])}"))
+                              expected=EXPECTED["group"].format(example=shown(known[:2]))))
         return None
     count = len(errors)
     for name in selected:
         if name not in known:
             close = get_close_matches(name, known, n=1)
             errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=name,
-                                  expected=f"bộ tiêu chí không có thành phần này (có: {', '.join(known)})"
-                                  + (f"; có phải ý bạn là \"{close[0]}\"?" if close else "")))
+                                  expected=EXPECTED["group_unknown"].format(known=", ".join(known))
+                                  + (EXPECTED["group_unknown_hint"].format(name=close[0]) if close else "")))
     if len(set(selected)) != len(selected):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_text(selected),
-                              expected="một thành phần được ghi hai lần"))
+                              expected=EXPECTED["group_twice"]))
     if known and known[0] not in selected:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_text(selected),
-                              expected=f"thành phần đầu tiên của bộ tiêu chí (\"{known[0]}\") là điểm chính, khối "
-                              "nào cũng dùng: thêm nó vào danh sách"))
+                              expected=EXPECTED["group_main"].format(main=known[0])))
     if len(errors) > count:
         return None
     return tuple(i for i in known if i in selected)  # in the scheme's order, as the result adds them
