@@ -10,6 +10,10 @@ COMPONENT_NAMES = {
     "bonus": "điểm thưởng",
     "penalty": "điểm trừ",
 }
+ENTERING = {
+    "converted": "{words} quy về {maximum} điểm",  # points ÷ the unit's applicable maximum × the component's maximum
+    "weighted": "{words} × {weight}",
+}
 
 
 def component_name(component: str) -> str:
@@ -17,13 +21,18 @@ def component_name(component: str) -> str:
     return COMPONENT_NAMES.get(component, component)
 
 
-def formula_text(components: tuple[str, ...], scaled: bool, scale: str) -> str:
+def formula_text(components: tuple[str, ...], scaled: bool, scale: str, names: dict[str, str] | None = None,
+                 entering: dict[str, str] | None = None) -> str:
     """"(điểm thẩm định + điểm điều tra xã hội học) quy về thang điểm 100 + điểm thưởng − điểm trừ": the formula of a
-    group in words, from the components it adds (bonus and penalty last, as the result adds them)."""
-    added = [component_name(c) for c in components if c not in ("bonus", "penalty")]
+    group in words, from the components it adds (bonus and penalty last, as the result adds them). `names` gives a
+    declared component's words; `entering` the words of one that is not added as it is ("chỉ số SIPAS × 0,5")."""
+    names, entering = names or {}, entering or {}
+    parts = [c for c in components if c not in ("bonus", "penalty")]
+    added = [names.get(c) or component_name(c) for c in parts if c not in entering]
     text = " + ".join(added)
-    if scaled:
+    if scaled and added:
         text = f"({text}) quy về thang điểm {scale}" if len(added) > 1 else f"{text} quy về thang điểm {scale}"
+    text = " + ".join([*([text] if text else []), *(entering[c] for c in parts if c in entering)])
     if "bonus" in components:
         text += " + điểm thưởng"
     if "penalty" in components:

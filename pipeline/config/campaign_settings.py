@@ -12,18 +12,17 @@ which a register's cell overrides for one unit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
-
-from dataclasses import replace
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages_documents import NOTICE_DEFAULTS
 from pipeline.config.catalogue import names_in, names_shaped
 from pipeline.config.document_settings import DocumentSettings, document_from_data
-from pipeline.config.signature_rules import deputy_needed, form_problems, placeholder_problems
 from pipeline.config.kinds import Kind
 from pipeline.config.setting_record import LINE_SHAPES, TEXT_SHAPES
+from pipeline.config.signature_rules import deputy_needed, form_problems, placeholder_problems
 from pipeline.config.values import inside, lines, shown, text, unknown_keys, wrong_type
 
 HEADER_TEXT = names_shaped("groups", TEXT_SHAPES, ("campaign",))  # declared in `config.catalogue`

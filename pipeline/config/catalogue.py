@@ -72,6 +72,13 @@ SCHEME_OVERRIDES = (
             "Điều kiện thêm cho một nhãn, ví dụ { label = \"Xuất sắc\", no_penalty = true }.", "xep-loai",
             help="Điều kiện thêm cho một nhãn, ví dụ không bị điểm trừ; không đạt thì nhận nhãn kế tiếp.",
             example='conditions = [{ label = "Xuất sắc", no_penalty = true }]'),
+    Setting("scheme_overrides.components", "components", "Thành phần của kết quả",
+            "Các thành phần cộng thành kết quả, theo thứ tự in, thay cả danh sách của bộ tiêu chí: mỗi thành phần "
+            "một [[scheme_overrides.components]] với id, name (tên cột in ra), headers (các tên cột có cùng nghĩa "
+            "trong bảng số liệu), maximum, enters (\"as-is\", \"converted\", \"weighted\"), weight, decimals, "
+            "printed (docs/inputs.md, mục 4).", "xep-loai",
+            help="Các thành phần cộng thành kết quả, theo thứ tự in; để trống: theo bộ tiêu chí.",
+            example='components = [{ id = "tham-dinh", name = "Điểm thẩm định", maximum = 62 }]'),
 )
 
 GROUPS = (
@@ -101,6 +108,11 @@ GROUPS = (
             "Nhãn xếp loại riêng cho khối này (cùng cách viết như labels của bộ tiêu chí).", "khoi",
             help="Để trống: nhãn của bộ tiêu chí. Mỗi dòng một nhãn với điểm tối thiểu, nhãn cuối không có.",
             example='labels = [{ name = "Đạt", min = 50 }, { name = "Không đạt" }]', kinds=_RANKED),
+    Setting("groups.components", "components", "Thành phần khối dùng",
+            "Mã các thành phần của bộ tiêu chí mà kết quả của khối cộng (thành phần đầu tiên luôn có); đơn vị thiếu "
+            "một thành phần khối dùng, hoặc có một thành phần khối không dùng, bị từ chối.", "khoi",
+            help="Để trống: khối tính theo các thành phần các đơn vị của khối có.",
+            example='components = ["tham-dinh", "sipas"]', kinds=_RANKED),
     Setting("groups.parent_body", "text", "Cơ quan chủ quản (mặc định của khối)",
             "Tên cơ quan chủ quản in trên tên đơn vị (chữ in hoa), ví dụ \"UBND TỈNH …\".", "khoi",
             example='parent_body = "UBND TỈNH MINH HỌA"', kinds=("campaign",)),

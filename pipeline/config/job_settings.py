@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.config.campaign_settings import (campaign_parts, group_header, group_signer_problems,
-                                              notice_under)
+from pipeline.config.campaign_settings import campaign_parts, group_header, group_signer_problems, notice_under
 from pipeline.config.catalogue import names_in
 from pipeline.config.checks_settings import ChecksSettings, checks_from_data
+from pipeline.config.components import Component, group_components
 from pipeline.config.document_settings import DocumentSettings, document_from_data
 from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Output, kind_choices
 from pipeline.config.period_settings import PreviousSettings, SummarySettings, previous_from_data, summary_from_data
@@ -38,6 +38,7 @@ class Group:
     subtitle: str = ""
     labels: tuple[Label, ...] | None = None
     header: tuple[tuple[str, Any], ...] = ()  # a campaign: defaults of its units' report headers (`campaign_settings`)
+    components: tuple[str, ...] | None = None  # the scheme's components the group uses; `None`: as its units have
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
     files = _data_files(data.get("data"), folder, [f for f in data_files if register is None
                                                    or f.resolve() != register.resolve()], source, errors)
     files = [f for f in files if register is None or f.resolve() != register.resolve()]
-    groups = _groups(data, record, source, errors)
+    groups = _groups(data, record, source, errors, scheme.components if scheme is not None else ())
     document_data = data.get("document", {})
     if not isinstance(document_data, dict):
         errors.append(wrong_type("document", document_data, "một bảng [document]", source))
@@ -230,7 +231,8 @@ def _inside(folder: Path, paths: list[Path], key: str, source: str, errors: list
     return [p for p in paths if not outside(folder, p)]
 
 
-def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem]) -> list[Group]:
+def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem],
+            declared: tuple[Component, ...] = ()) -> list[Group]:
     items = data.get("groups")
     if kind is not None and kind.source == "criteria":
         name = text(data, "group", "group", source, errors, "Đơn vị") or "Đơn vị"
@@ -259,10 +261,13 @@ def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: lis
         labels = None
         if "labels" in item:
             labels = labels_from_data(item["labels"], source, f"{key}.labels", errors)
+        components = None
+        if "components" in item and declared:
+            components = group_components(item["components"], declared, source, f"{key}.components", errors)
         groups.append(Group(name=name, sheet=text(item, "sheet", f"{key}.sheet", source, errors, name) or name,
                             title=text(item, "title", f"{key}.title", source, errors),
                             subtitle=text(item, "subtitle", f"{key}.subtitle", source, errors), labels=labels,
-                            header=group_header(item, key, source, errors)))
+                            header=group_header(item, key, source, errors), components=components))
         if groups[-1].header and kind is not None and kind.source != "campaign":
             errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{key}.{groups[-1].header[0][0]}",
                                   value=shown(groups[-1].header[0][1]).strip('"'),

@@ -10,20 +10,21 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from difflib import get_close_matches
 from importlib import resources
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.config.values import checked_text, shown, wrong_type
+from pipeline.base.messages import HINTS
+from pipeline.base.messages_scheme import SCHEME_EXPECTED, TIE_RULES, UNITS
+from pipeline.config.components import DEFAULT_COMPONENTS, Component, components_from_data
+from pipeline.config.values import checked_text, setting_number, shown, wrong_type
 
-TIE_RULES = {"dong-hang": "đồng hạng (cùng điểm thì cùng hạng)", "lien-tiep": "hạng liên tiếp"}
 SCHEME_FIELDS = {
     "id", "version", "name", "decimals", "fixed_decimals", "tie_rule", "scale", "labels",
-    "conditions", "unit",
+    "conditions", "unit", "components",
 }
-UNITS = {"điểm": "điểm (96,85 điểm)", "%": "phần trăm (96,85%)"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Scheme:
     labels: tuple[Label, ...]
     conditions: tuple[Condition, ...]
     unit: str = "điểm"  # "%": scores are percentages ("96,85%", the column "Tỷ lệ đạt")
+    components: tuple[Component, ...] = DEFAULT_COMPONENTS  # what the result adds, in order (`config.components`)
 
     @property
     def percent(self) -> bool:
@@ -121,35 +123,38 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
             errors.append(problem(Reason.SETTING_MISSING, file=source, key=key))
     decimals = data.get("decimals", 2)
     if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 6:
-        invalid("decimals", decimals, "số chữ số thập phân phải là số nguyên từ 0 đến 6")
+        invalid("decimals", decimals, SCHEME_EXPECTED["decimals"])
         decimals = 2
     fixed = data.get("fixed_decimals", True)  # one number of decimals down a column: "86,20" beside "90,25"
     if not isinstance(fixed, bool):
-        invalid("fixed_decimals", fixed, "ghi true (giữ đủ số chữ số) hoặc false (bỏ số 0 cuối)")
+        invalid("fixed_decimals", fixed, SCHEME_EXPECTED["fixed_decimals"])
     tie_rule = data.get("tie_rule", "dong-hang")
     if not isinstance(tie_rule, str) or tie_rule not in TIE_RULES:
-        invalid("tie_rule", tie_rule, 'ghi "dong-hang" hoặc "lien-tiep"')
+        invalid("tie_rule", tie_rule, SCHEME_EXPECTED["tie_rule"])
     scale = _decimal(data.get("scale", 100))
     if scale is None or scale <= 0:
-        invalid("scale", data.get("scale"), "thang điểm phải là số dương, ví dụ 100")
+        invalid("scale", data.get("scale"), SCHEME_EXPECTED["scale"])
         scale = Decimal(100)
     unit = data.get("unit", "điểm")
     if not isinstance(unit, str) or unit not in UNITS:
-        invalid("unit", unit, 'ghi "điểm" (kết quả là điểm) hoặc "%" (kết quả là tỷ lệ phần trăm, cột "Tỷ lệ đạt")')
+        invalid("unit", unit, SCHEME_EXPECTED["unit"])
         unit = "điểm"
     name = data.get("name", data.get("id", ""))
     if not isinstance(name, str):
-        errors.append(wrong_type(named("name"), name, "tên bộ tiêu chí đặt trong ngoặc kép", source))
+        errors.append(wrong_type(named("name"), name, SCHEME_EXPECTED["name"], source))
     else:
         name = checked_text(name, named("name"), source, errors)
     labels = labels_from_data(data.get("labels", []), source, named("labels"), errors, allow_empty=True)
     conditions = _conditions(data.get("conditions", []), labels, source, errors, named("conditions"))
+    components = DEFAULT_COMPONENTS
+    if "components" in data:
+        components = components_from_data(data["components"], source, named("components"), errors)
     if errors:
         raise InputErrors(errors)
     return Scheme(
         id=str(data["id"]), version=str(data["version"]), name=name,
         decimals=decimals, fixed_decimals=bool(fixed), tie_rule=str(tie_rule), scale=scale,
-        labels=labels, conditions=conditions, unit=unit,
+        labels=labels, conditions=conditions, unit=unit, components=components,
     )
 
 
@@ -166,45 +171,45 @@ def labels_from_data(items: Any, source: str, key: str, errors: list[Problem],
     if isinstance(items, list) and not items and allow_empty:
         return ()
     if not isinstance(items, list) or not items:
-        invalid("cần một danh sách nhãn xếp loại, ví dụ [{ name = \"Tốt\", min = 80 }, { name = \"Khá\" }]")
+        invalid(SCHEME_EXPECTED["labels"])
         return ()
     labels: list[Label] = []
     unreadable = False  # a bound that is not a number: the checks of the bounds would only repeat it
     for n, item in enumerate(items, 1):
         if not isinstance(item, dict):
-            errors.append(wrong_type(f"{key}[{n}]", item, "một nhãn dạng { name = \"Tốt\", min = 80 }", source))
+            errors.append(wrong_type(f"{key}[{n}]", item, SCHEME_EXPECTED["label"], source))
             continue
         for unknown in sorted(set(item) - {"name", "min"}):
             close = get_close_matches(unknown, ["name", "min"], n=1)
             errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{key}[{n}].{unknown}",
-                                  hint=f" Có phải ý bạn là \"{close[0]}\"?" if close else ""))
+                                  hint=HINTS["did_you_mean"].format(name=close[0]) if close else ""))
         if not isinstance(item.get("name", ""), str):
-            errors.append(wrong_type(f"{key}[{n}].name", item["name"], "tên nhãn đặt trong ngoặc kép", source))
+            errors.append(wrong_type(f"{key}[{n}].name", item["name"], SCHEME_EXPECTED["label_name"], source))
             continue
         name = checked_text(item.get("name", ""), f"{key}[{n}].name", source, errors)
         if not name:
             if not str(item.get("name", "")).strip():
-                invalid(f"nhãn thứ {n} phải có tên (name)", item)
+                invalid(SCHEME_EXPECTED["label_unnamed"].format(n=n), item)
             continue
         minimum = None
         if "min" in item:
             minimum = _decimal(item["min"])
             if minimum is None:
                 unreadable = True
-                invalid(f"mức điểm tối thiểu của nhãn \"{name}\" phải là số", item["min"])
+                invalid(SCHEME_EXPECTED["label_minimum"].format(name=name), item["min"])
         labels.append(Label(name, minimum))
     names = [label.name for label in labels]
     if len(set(names)) != len(names):
-        invalid("tên nhãn xếp loại bị trùng")
+        invalid(SCHEME_EXPECTED["labels_twice"])
     bounds = [label.minimum for label in labels[:-1]]
     if unreadable:
         pass
     elif any(b is None for b in bounds):
-        invalid("mọi nhãn trừ nhãn cuối cùng phải có mức điểm tối thiểu (min)")
+        invalid(SCHEME_EXPECTED["labels_unbounded"])
     elif any(a <= b for a, b in zip(bounds, bounds[1:])):  # type: ignore[operator]
-        invalid("mức điểm tối thiểu phải giảm dần từ nhãn cao nhất đến nhãn thấp nhất")
+        invalid(SCHEME_EXPECTED["labels_order"])
     if labels and labels[-1].minimum is not None:
-        invalid(f"nhãn cuối cùng (\"{labels[-1].name}\") không ghi min: nó nhận mọi điểm còn lại")
+        invalid(SCHEME_EXPECTED["last_label"].format(name=labels[-1].name))
     return tuple(labels)
 
 
@@ -212,13 +217,12 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list
                 key: str = "conditions") -> tuple[Condition, ...]:
     if not isinstance(items, list):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key,
-                              value=_show(items), expected="cần một danh sách điều kiện"))
+                              value=_show(items), expected=SCHEME_EXPECTED["conditions"]))
         return ()
     names = {label.name for label in labels}
     if items and not labels:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(items),
-                              expected="labels = [] (chỉ xếp hạng, không xếp loại) thì không có điều kiện xếp loại "
-                                       "nào: ghi conditions = []"))
+                              expected=SCHEME_EXPECTED["conditions_unlabelled"]))
         return ()
     conditions = []
     for item in items:
@@ -228,8 +232,7 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list
         }:
             errors.append(problem(
                 Reason.SETTING_INVALID, file=source, key=key, value=_show(item),
-                expected="mỗi điều kiện ghi label (một nhãn có trong danh sách) và "
-                         "min_field_percent hoặc no_penalty",
+                expected=SCHEME_EXPECTED["condition"],
             ))
             continue
         percent = _decimal(item["min_field_percent"]) if "min_field_percent" in item else None
@@ -237,23 +240,13 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list
         if ("min_field_percent" in item and (percent is None or not 0 <= percent <= 100)) \
                 or not isinstance(no_penalty, bool):
             errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(item),
-                                  expected="min_field_percent là một số từ 0 đến 100 (ví dụ 85), no_penalty là true "
-                                           "hoặc false"))
+                                  expected=SCHEME_EXPECTED["condition_values"]))
             continue
         conditions.append(Condition(item["label"], percent, no_penalty))
     return tuple(conditions)
 
 
-def _decimal(value: Any) -> Decimal | None:
-    """A number written in the settings; `None` for anything else, `nan` and `inf` included
-    (TOML allows them; a bound of `nan` would make every comparison fail)."""
-    if isinstance(value, bool):
-        return None
-    try:
-        number = Decimal(str(value).replace(",", "."))
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None
+_decimal = setting_number
 
 
 def _show(value: Any) -> str:

@@ -35,7 +35,8 @@ class Setting:
 
     key: str
     shape: str  # "text", "long", "lines", "authority", "date", "number", "int", "bool", "choice", "labels", "path",
-    #             "previous", "renames", "table", "fixed" (not on the form), "conditions" (not on the form)
+    #             "previous", "renames", "table", "fixed" (not on the form), "conditions" (not on the form),
+    #             "components" (not on the form)
     label: str
     comment: str = ""
     section: str = "chung"

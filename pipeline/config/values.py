@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -143,3 +144,15 @@ def inside(folder: Path, name: str, key: str, source: str, errors: list[Problem]
 def outside(folder: Path, path: Path) -> bool:
     """Whether `path` (a file found in the job folder) is a link that leads out of it."""
     return not path.resolve().is_relative_to(folder.resolve())
+
+
+def setting_number(value: Any) -> Decimal | None:
+    """A number written in the settings; `None` for anything else, `nan` and `inf` included
+    (TOML allows them; a bound of `nan` would make every comparison fail)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None

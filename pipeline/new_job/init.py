@@ -63,7 +63,7 @@ def _from_source(kind: Kind, source: Path) -> tuple[dict[str, Any], list[dict[st
         rows = [{"code": r["code"], "title": r["title"], "max_points": r["max_points"],
                  "rollup": _ROLLUP_WORDS.get(r["rollup"])} for r in criteria]
     else:
-        units, errors = normalise_units(sheets, settings.groups)
+        units, errors = normalise_units(sheets, settings.groups, settings.scheme.scale, settings.scheme.components)
         rows = [{"order": n, "group": group.name, "unit": unit["unit"], "max_points": unit["max_points"]}
                 for group in settings.groups
                 for n, unit in enumerate((u for u in units if u["group"] == group.name), 1)]

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from pipeline.config.components import Component
 
 
 @dataclass(frozen=True)
@@ -128,3 +131,38 @@ def header_key(text: str) -> str:
     text = re.sub(r"\s*\([^()]*\)", " ", text)
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(":*").strip()
     return re.sub(r"\s*/\s*", "/", text)
+
+
+def plain_header(text: str) -> str:
+    """A header without diacritics, to catch "Diem tru" or "Điểm thuởng" written for "Điểm trừ"."""
+    decomposed = unicodedata.normalize("NFD", header_key(text).replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=32)
+def unit_table(components: tuple[Component, ...]) -> TableSpec:
+    """The units' table of a scheme: its main (first) component where `UNIT_TABLE` has the appraised points (the
+    column that must be there, id "appraised_points"), its other components where it has the survey points (id:
+    the component's), each found by its declared name and headers. A header a component claims is no other
+    column's alias ("Chỉ số" of a component is not the declared total), nor refused ("Chỉ số hài lòng" declared)."""
+    main, *others = components
+    claimed = {plain_header(h) for c in components for h in (c.name, *c.headers)}
+    columns: list[Column] = []
+    for column in UNIT_TABLE.columns:
+        if column.id == "appraised_points":
+            columns.append(Column(column.id, main.name, main.headers, required=True, number=True,
+                                  words=_words(main)))
+        elif column.id == "survey_points":
+            columns += [Column(c.id, c.name, c.headers, number=True, words=_words(c)) for c in others]
+        else:
+            columns.append(replace(column, aliases=tuple(a for a in column.aliases if plain_header(a) not in claimed)))
+    refused = tuple((words, code) for words, code in UNIT_TABLE.refused
+                    if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", key) for w in words for key in claimed))
+    return replace(UNIT_TABLE, columns=tuple(columns), refused=refused)
+
+
+def _words(component: Component) -> tuple[str, ...]:
+    """What a header of the component's meaning says: the words of the usual column it shares a header with."""
+    keys = {plain_header(h) for h in (component.name, *component.headers)}
+    usual = (UNIT_TABLE.column("appraised_points"), UNIT_TABLE.column("survey_points"))
+    return next((c.words for c in usual if keys & {plain_header(k) for k in c.keys()}), ())

@@ -157,15 +157,14 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport], problems: l
                                  column=entry.column, value=entry.unit, group=entry.group,
                                  data=_data_name(settings)))
     if register is not None:  # the register's survey points make a group's formula: the same for all its units
-        found += formula_problems(campaign_members(rows, entries), settings.scheme.scale, _campaign_scaled)
+        declared = settings.scheme.components  # with the register's survey points, not scaled (`campaign_unit_row`)
+        found += formula_problems(campaign_members(rows, entries, declared), settings.scheme.scale,
+                                  lambda _, parts: not set(parts) & {c.id for c in declared[1:2]}, declared,
+                                  {g.name: g.components for g in settings.groups})
     if rows and not problems and not found:
         found += [problem(Reason.EMPTY_GROUP, file="job.toml", value=group.name) for group in settings.groups
                   if not any(r["group"] == group.name for r in rows)]
     return (rows or None), found
-
-
-def _campaign_scaled(group: str, components: tuple[str, ...]) -> bool:
-    return "survey_points" not in components  # as `campaign_unit_row` computes
 
 
 def campaign_unit_row(settings: JobSettings, report: UnitReport, entry: Registered | None) -> dict[str, Any]:

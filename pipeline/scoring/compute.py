@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -16,8 +16,11 @@ from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points as shown
 from pipeline.base.messages import HINTS
 from pipeline.base.rounding import round_half_up
+from pipeline.config.components import DEFAULT_COMPONENTS, Component
 from pipeline.config.scheme import Scheme
 from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE
+from pipeline.scoring.formula import component_values
+from pipeline.scoring.unit import Unit
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _EXACT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_UP)
@@ -241,42 +244,50 @@ def report_unit(unit: str, group: str, totals: CriteriaTotals) -> list[dict[str,
     return [report_unit_row(unit, group, totals)]
 
 
-def unit_scores(units: list[dict[str, Any]], scheme: Scheme, as_published: bool = False
-                ) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Each unit's score: components added, put on the scheme's scale, bonus and penalty.
+def unit_scores(units: list[Mapping[str, Any]], scheme: Scheme, as_published: bool = False
+                ) -> tuple[list[Unit], list[Problem]]:
+    """Each unit's score: the scheme's components added as they enter, bonus and penalty.
 
-    `points = appraised_points + survey_points`; with an applicable maximum,
-    `score_exact = points × scale / applicable_max` (72,2 / 80 → 90,25), else the points
-    themselves; then `+ bonus − penalty`. `score` is `score_exact` rounded half-up once at
+    `points` = the sum of the components that enter as they are (the appraised and survey points); with an
+    applicable maximum, and no converted component, `points × scale / applicable_max` (72,2 / 80 → 90,25), else the
+    points themselves; plus each converted component (`value × maximum / applicable_max`) and each weighted one
+    (`value × weight`), all unrounded; then `+ bonus − penalty`. `score` is `score_exact` rounded half-up once at
     the scheme's decimals. Units with a reason, or without points, are not evaluated.
-    Adds: evaluated, points, score_exact, score. A declared total ("Kết quả đánh giá", named in a problem
+    Adds: evaluated, points, scaled, score_exact, score. A declared total ("Kết quả đánh giá", named in a problem
     as its column is typed) that differs from `score` is an error; with `as_published` (`[checks] total`), one
     within the rounding of its parts (`published_rounding`) is the score, the computed one kept as
     computed_score.
     """
     errors: list[Problem] = []
-    return [{**unit, **unit_result(unit, scheme, errors, as_published)} for unit in units], errors
+    typed = [Unit.of(unit, scheme.components) for unit in units]
+    return [replace(unit, **unit_result(unit, scheme, errors, as_published)) for unit in typed], errors
 
 
-def published_rounding(unit: Mapping[str, Any], decimals: int) -> Decimal:
+def published_rounding(unit: Mapping[str, Any], decimals: int, declared: tuple[Component, ...] = DEFAULT_COMPONENTS
+                       ) -> Decimal:
     """How far a total published from unrounded parts may be from the sum of its printed parts: the number of
-    parts (appraised and survey points, bonus, penalty typed) × half a unit of the last printed decimal."""
-    return _parts(unit) * Decimal(5).scaleb(-decimals - 1)
+    parts (its components, bonus, penalty typed) × half a unit of the last printed decimal."""
+    return _parts(unit, declared) * Decimal(5).scaleb(-decimals - 1)
 
 
-def _parts(unit: Mapping[str, Any]) -> int:
-    return sum(1 for c in ("appraised_points", "survey_points", "bonus", "penalty") if unit.get(c) is not None)
+def _parts(unit: Mapping[str, Any], declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> int:
+    typed = [v for v in component_values(unit, declared).values() if v is not None]
+    return len(typed) + sum(1 for c in ("bonus", "penalty") if unit.get(c) is not None)
 
 
 def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem],
                 as_published: bool = False) -> dict[str, Any]:
-    """One unit's evaluated, points, score_exact and score (see `unit_scores`)."""
+    """One unit's evaluated, points, scaled, score_exact and score (see `unit_scores`)."""
     evaluated = not unit["reason"] and unit["appraised_points"] is not None
     result: dict[str, Any] = {"evaluated": evaluated, "points": None, "score_exact": None, "score": None}
     if evaluated:
-        points = unit["appraised_points"] + (unit.get("survey_points") or Decimal(0))
+        values = component_values(unit, scheme.components)
+        typed = [(c, values[c.id]) for c in scheme.components if values.get(c.id) is not None]
+        points = sum((v for c, v in typed if c.enters == "as-is"), Decimal(0))
+        entering = sum((_entering(c, v, unit.get("scale_max")) for c, v in typed if c.enters != "as-is"), Decimal(0))
         scaled = points
-        if unit.get("scale_max"):
+        rescaled = bool(unit.get("scale_max")) and not any(c.enters == "converted" for c, _ in typed)
+        if rescaled:
             scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["scale_max"])
         elif points > scheme.scale and unit.get("survey_at"):  # the register's survey points: fixed there
             file, sheet, row = unit["survey_at"]
@@ -286,16 +297,15 @@ def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem],
                                   points=shown(points), scale=shown(scheme.scale), unit=unit["unit"]))
         elif points > scheme.scale:
             errors.append(problem(Reason.ABOVE_SCALE, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
-                                  column=unit.get("index") or UNIT_TABLE.column("appraised_points").header,
-                                  value=shown(points),
+                                  column=unit.get("index") or scheme.components[0].name, value=shown(points),
                                   scale=shown(scheme.scale)))
-        exact = scaled + (unit.get("bonus") or Decimal(0)) - (unit.get("penalty") or Decimal(0))
+        exact = scaled + entering + (unit.get("bonus") or Decimal(0)) - (unit.get("penalty") or Decimal(0))
         score = round_half_up(exact, scheme.decimals)
-        result.update(points=points, score_exact=exact, score=score)
+        result.update(points=points, scaled=rescaled, score_exact=exact, score=score)
         declared = unit.get("declared_score")
         if declared is None or declared == score:
             return result
-        if as_published and abs(declared - exact) <= published_rounding(unit, scheme.decimals):
+        if as_published and abs(declared - exact) <= published_rounding(unit, scheme.decimals, scheme.components):
             result.update(score_exact=declared, score=declared, computed_score=score)
         else:
             errors.append(problem(Reason.TOTAL_MISMATCH, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
@@ -309,6 +319,16 @@ def kept_as_published(units: list[dict[str, Any]], scheme: Scheme) -> list[Probl
     return [problem(Reason.TOTAL_KEPT_AS_PUBLISHED, file=u["file"], sheet=u["sheet"], row=u["row"],
                     column=u.get("declared_column"), value=shown(u["score"]), unit=u["unit"],
                     computed=shown(u["computed_score"]), difference=shown(u["score"] - u["computed_score"]),
-                    bound=shown(published_rounding(u, scheme.decimals)),
-                    parts=_parts(u))
+                    bound=shown(published_rounding(u, scheme.decimals, scheme.components)),
+                    parts=_parts(u, scheme.components))
             for u in units if u.get("computed_score") is not None]
+
+
+def _entering(component: Component, value: Decimal, applicable: Decimal | None) -> Decimal:
+    """A component that does not enter as it is: converted (÷ the unit's applicable maximum × its maximum, as it is
+    where the unit's table gives no applicable maximum) or weighted (× its weight); exact, never rounded."""
+    if component.enters == "weighted":
+        return _EXACT.multiply(value, component.weight)
+    if applicable:
+        return _EXACT.divide(_EXACT.multiply(value, component.maximum), applicable)
+    return value

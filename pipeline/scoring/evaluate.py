@@ -8,17 +8,17 @@ from typing import Any
 from pipeline.base.errors import InputErrors, Problem
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import Label
-from pipeline.read.columns import UNIT_TABLE
+from pipeline.read.columns import unit_table
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, campaign_unit_row
 from pipeline.scoring.checks import applied_rules, criteria_findings
 from pipeline.scoring.classify import classified, label_counts, unit_label
 from pipeline.scoring.compute import (
     CriteriaTotals,
+    kept_as_published,
     report_unit,
     report_unit_row,
     rolled_up_criteria,
-    kept_as_published,
     unit_result,
     unit_scores,
 )
@@ -57,9 +57,9 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
         problems += found
         findings = [f for report in reports for f in report.findings]
     else:
-        units, found = normalise_units(sheets, settings.groups, settings.scheme.scale)
+        units, found = normalise_units(sheets, settings.groups, settings.scheme.scale, settings.scheme.components)
         problems += found
-        found, unread = unread_columns(sheets, UNIT_TABLE, settings.checks.ignore_columns)
+        found, unread = unread_columns(sheets, unit_table(settings.scheme.components), settings.checks.ignore_columns)
         problems += found
     result = scored(settings, units, problems, criteria, totals, tuple(reports))
     if unread:

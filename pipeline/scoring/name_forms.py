@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.scoring.unit import Unit
 
 PREFIX_WORDS = 2  # "UBND xã", "Sở Tài": the words whose typed form other rows give
 
@@ -75,6 +77,6 @@ def name_warnings(forms: dict[str, str], units: list[dict[str, Any]]) -> tuple[P
                  for name in dict.fromkeys(improper_names))
 
 
-def with_proper_names(units: list[dict[str, Any]], forms: dict[str, str]) -> list[dict[str, Any]]:
+def with_proper_names(units: list[Unit], forms: dict[str, str]) -> list[Unit]:
     """The units, each improper name replaced by its proper form."""
-    return [{**unit, "unit": forms.get(unit["unit"], unit["unit"])} for unit in units]
+    return [replace(unit, unit=forms.get(unit.unit, unit.unit)) for unit in units]

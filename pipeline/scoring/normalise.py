@@ -15,42 +15,50 @@ from typing import Any
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points as shown
 from pipeline.base.messages import HINTS
+from pipeline.config.components import DEFAULT_COMPONENTS, Component
 from pipeline.config.job_settings import Group
-from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.read.columns import CRITERIA_TABLE, unit_table
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import clean_text, parse_code, plain_text, spelled
-from pipeline.scoring.formula import OPTIONAL_COMPONENTS, Member, formula_problems
+from pipeline.scoring.formula import Member, formula_problems
 from pipeline.scoring.rule_cells import rule_cells
 from pipeline.scoring.tables import Cells, Located, locate_tables, records
+from pipeline.scoring.unit import Unit
 
 _TOTAL_TITLES = ("tổng điểm", "tổng cộng", "tổng số điểm", "tổng")
 _TOTAL_ROWS = ("tong cong", "cong", "tong so", "tong", "tong diem", "tong so diem")  # under a unit table
-_ADDITIVE = ("max_points", "applicable_max", "appraised_points", "survey_points", "bonus", "penalty")
+_ADDITIVE = ("max_points", "applicable_max", "appraised_points")  # then every other component, bonus and penalty
+_READ = ("max_points", "applicable_max", "appraised_points", "bonus", "penalty", "declared_score")  # as typed
 ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "choose", "chon mot": "choose",
            "chọn 1": "choose", "chọn": "choose"}
 
 
-def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decimal = Decimal(100)
-                    ) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Unit rows of every sheet, one row (a dict) per unit, with its group resolved.
+def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decimal = Decimal(100),
+                    declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> tuple[list[Unit], list[Problem]]:
+    """Unit rows of every sheet, one `Unit` per unit, with its group resolved.
 
-    Each row has: group, unit, the score columns as `Decimal` or `None`, scale_max (the
+    Each has: group, unit, the score columns as `Decimal` or `None`, scale_max (the
     maximum the points are put on the scale by: the applicable maximum when the table has
     that column, else the only maximum column, else `None`), reason, note, file, sheet,
     row. A unit's group is its "Khối" cell, else the sheet's name (or the only group of the
     job); it must be one of the job's groups. A total row under the units ("Tổng cộng",
-    "Cộng") is checked against the sum above it and is not a unit. A group's units have the same components
-    (`formula`): a survey cell filled for some of its units and blank for others is refused.
+    "Cộng") is checked against the sum above it and is not a unit. The scheme's components (`declared`) are found
+    by their headers; each row has them as components (id → value), the main one also as appraised_points and the
+    second as survey_points. A group's units have the same components (`formula`): a survey cell filled for some of
+    its units and blank for others is refused.
     """
-    tables, errors = locate_tables(sheets, UNIT_TABLE)
-    rows: list[dict[str, Any]] = []
+    spec = unit_table(declared)
+    tables, errors = locate_tables(sheets, spec)
+    rows: list[Unit] = []
     members: list[Member] = []
     scaled: set[str] = set()
-    number_ids = [c.id for c in UNIT_TABLE.columns if c.number]
+    number_ids = [c.id for c in spec.columns if c.number]
+    column_of = {c.id: c.id for c in declared[1:]} | {declared[0].id: "appraised_points"}
+    optional = [c.id for c in declared[1:]]
     for table in tables:
         scale_by = next((c for c in ("applicable_max", "max_points") if c in table.positions), None)
         above: list[dict[str, Any]] = []  # this table's units since its last total row
-        for record in records(table, UNIT_TABLE):
+        for record in records(table, spec):
             cells = Cells(table, record, errors)
             values = {cid: cells.number(cid) for cid in number_ids}
             unit = cells.text("unit")
@@ -60,27 +68,32 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
                     cells.add(Reason.MISSING_UNIT, "unit")
                 continue
             if plain_text(unit).rstrip(":") in _TOTAL_ROWS:
-                _check_total_row(cells, values, above)
+                _check_total_row(cells, values, above, optional)
                 above = []
                 continue
             group = _group_of(cells, table, groups)
             _check_unit(cells, values, unit, reason, scale_by)
-            rows.append({
-                "group": group, "unit": unit, **values, "scale_max": values[scale_by] if scale_by else None,
-                "reason": reason, "note": cells.text("note", keep_lines=True) if "note" in record else "",
-                "file": table.sheet.file, "sheet": table.sheet.name, "row": record["row"],
-                **({"declared_column": table.positions["declared_score"][1]} if "declared_score" in record else {}),
-                **({"index": table.index} if table.index else {}),
-            })
+            components = {c: values[column] for c, column in column_of.items()}
+            rows.append(Unit(
+                group=group, unit=unit, components=tuple(components.items()),
+                **{key: values[key] for key in _READ}, survey_points=components[optional[0]] if optional else None,
+                scale_max=values[scale_by] if scale_by else None,
+                reason=reason, note=cells.text("note", keep_lines=True) if "note" in record else "",
+                file=table.sheet.file, sheet=table.sheet.name, row=record["row"],
+                declared_column=table.positions["declared_score"][1] if "declared_score" in record else None,
+                index=table.index,
+            ))
             above.append(rows[-1])
-            members.append(Member(group, unit, frozenset(c for c in OPTIONAL_COMPONENTS if cells.has_value(c)),
-                                  reason, cells.where(), {c: table.positions[c][1] for c in OPTIONAL_COMPONENTS
+            members.append(Member(group, unit, frozenset(c for c in optional if cells.has_value(c)),
+                                  reason, cells.where(), {c: table.positions[c][1] for c in optional
                                                           if c in table.positions}, values))
             if scale_by:
                 scaled.add(group)
     unread = any(e.reason is Reason.HEADER_TOO_LOW for e in errors)  # that table may hold the group's units
     errors += _duplicates(rows) + _empty_groups(rows, groups, bool(tables) and not unread)
-    errors += formula_problems(members, scale, lambda group, _: group in scaled)
+    converted = {c.id for c in declared if c.enters == "converted"}
+    errors += formula_problems(members, scale, lambda group, parts: group in scaled and not converted & set(parts),
+                               declared, {g.name: g.components for g in groups})
     return rows, errors
 
 
@@ -108,9 +121,10 @@ def _group_of(cells: Cells, table: Located, groups: tuple[Group, ...]) -> str | 
     return None
 
 
-def _check_total_row(cells: Cells, values: dict[str, Decimal | None], above: list[dict[str, Any]]) -> None:
+def _check_total_row(cells: Cells, values: dict[str, Decimal | None], above: list[dict[str, Any]],
+                     components: list[str]) -> None:
     """A total row's numbers against the sums of the units above it; a refused cell above stops the check."""
-    for column in _ADDITIVE:
+    for column in (*_ADDITIVE, *components, "bonus", "penalty"):
         stated = values.get(column)
         parts = [unit[column] for unit in above]
         if stated is None or column not in cells.table.positions or any(p is None for p in parts):

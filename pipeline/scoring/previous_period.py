@@ -30,16 +30,12 @@ from typing import Any
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.formatting import points
 from pipeline.base.messages import HINTS
-from pipeline.read.columns import INDEX_HEADERS
+from pipeline.read.results_layout import HEADERS, SHEETS, SUMMARY, group_sheet, score_headers
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import plain_text, spelled
 from pipeline.scoring.register import registered_as
 
-SUMMARY_SHEET = "Tổng hợp"
-NOT_EVALUATED = "Không đánh giá"  # the summary sheet's row of each group's units not evaluated
-SCORE_HEADERS = ("Kết quả đánh giá", "Điểm đánh giá", "Tỷ lệ đạt", *INDEX_HEADERS)  # an index-only job: its index
-NOT_GROUP_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", "Tự chấm - thẩm định", "Theo tiêu chí", "Biểu đồ",
-                    "Cần xem lại")
+READ = ("unit", "rank", "reason")  # the columns of a group's sheet a previous period is read from, besides the score
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,42 +88,44 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
                        **({"sheet": sheet.name} if sheet else {}), **({"row": row} if row else {}),
                        **({"column": column} if column else {}))
 
-    summary = next((s for s in sheets if s.name == SUMMARY_SHEET), None)
+    summary = next((s for s in sheets if s.name == SHEETS["summary"]), None)
     if summary is None:
-        return [], [refused(f'không có trang "{SUMMARY_SHEET}"')]
+        return [], [refused(f'không có trang "{SHEETS["summary"]}"')]
     # one "Không đánh giá" row per group, in the order of the groups' sheets (the counts may come in another order)
-    groups = [str(row[0]).strip() for row in summary.rows[1:] if len(row) > 1 and row[0] and row[1] == NOT_EVALUATED]
-    own = [s for s in sheets if s.name not in NOT_GROUP_SHEETS]
+    groups = [str(row[0]).strip() for row in summary.rows[1:]
+              if len(row) > 1 and row[0] and row[1] == SUMMARY["not_evaluated"]]
+    own = [s for s in sheets if group_sheet(s.name)]
     if not groups or len(own) != len(groups):
-        return [], [refused(f'trang "{SUMMARY_SHEET}" ghi {len(groups)} khối nhưng tệp có {len(own)} trang của khối')]
+        return [], [refused(f'trang "{SHEETS["summary"]}" ghi {len(groups)} khối nhưng tệp có {len(own)} trang của '
+                            f'khối')]
     units: list[PastUnit] = []
     problems: list[Problem] = []
     at_row: dict[int, tuple[Sheet, int]] = {}  # each unit read (by identity) → its sheet and row, for a problem
     for group, sheet in zip(groups, own):
         header = [str(v).strip() if isinstance(v, str) else "" for v in (sheet.rows[0] if sheet.rows else ())]
-        score = next((h for h in SCORE_HEADERS if h in header), None)
-        missing = [name for name in ("Đơn vị", "Xếp hạng", "Lý do không đánh giá") if name not in header]
+        score = next((h for h in score_headers() if h in header), None)
+        missing = [HEADERS[name] for name in READ if HEADERS[name] not in header]
         if score is None or missing:
-            shown = ", ".join(f'"{n}"' for n in [*missing, *([] if score else ["Kết quả đánh giá"])])
+            shown = ", ".join(f'"{n}"' for n in [*missing, *([] if score else [HEADERS["score"]])])
             problems.append(refused(f"dòng tiêu đề thiếu cột {shown}", sheet, 1))
             continue
-        at = {name: header.index(name) for name in ("Đơn vị", "Xếp hạng", "Lý do không đánh giá", score)}
-        label_at = header.index("Xếp loại") if "Xếp loại" in header else None
+        at = {name: header.index(HEADERS[name]) for name in READ} | {"score": header.index(score)}
+        label_at = header.index(HEADERS["label"]) if HEADERS["label"] in header else None
         for number, row in enumerate(sheet.rows[1:], 2):
             cell = lambda name: row[at[name]] if at[name] < len(row) else None  # noqa: E731
-            name = cell("Đơn vị")
+            name = cell("unit")
             if not isinstance(name, str) or not name.strip():
                 if any(v not in (None, "") for v in row):
-                    problems.append(refused("dòng không có tên đơn vị", sheet, number, "Đơn vị"))
+                    problems.append(refused("dòng không có tên đơn vị", sheet, number, HEADERS["unit"]))
                 continue
-            value, rank, reason = cell(score), cell("Xếp hạng"), cell("Lý do không đánh giá")
+            value, rank, reason = cell("score"), cell("rank"), cell("reason")
             evaluated = not (isinstance(reason, str) and reason.strip())
             if evaluated and not isinstance(value, (Decimal, int)):
                 problems.append(refused("đơn vị được đánh giá mà ô điểm không phải một số", sheet, number, score))
                 continue
             if evaluated and not isinstance(rank, int):
                 problems.append(refused("đơn vị được đánh giá mà ô xếp hạng không phải một số nguyên", sheet,
-                                        number, "Xếp hạng"))
+                                        number, HEADERS["rank"]))
                 continue
             label = row[label_at] if label_at is not None and label_at < len(row) else ""
             units.append(PastUnit(" ".join(name.split()), group, evaluated,
@@ -149,13 +147,13 @@ def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], 
         if earlier is not unit:
             at, number = at_row[id(earlier)]
             found.append(problem(Reason.PREVIOUS_RANKS_DISAGREE, file=sheet.file, sheet=sheet.name, row=row,
-                                 column="Đơn vị", value=unit.unit, key=key,
+                                 column=HEADERS["unit"], value=unit.unit, key=key,
                                  why=f'đơn vị "{unit.unit}" có hai dòng (dòng {number} trang "{at.name}" và dòng này)'))
         below = next((other for other in units if other.group == unit.group and other.evaluated and unit.evaluated
                       and other.score < unit.score and other.rank < unit.rank), None)
         if below is not None:
             found.append(problem(Reason.PREVIOUS_RANKS_DISAGREE, file=sheet.file, sheet=sheet.name, row=row,
-                                 column="Xếp hạng", value=unit.rank, key=key,
+                                 column=HEADERS["rank"], value=unit.rank, key=key,
                                  why=f'"{unit.unit}" có kết quả {points(unit.score)}, cao hơn "{below.unit}" '
                                      f'({points(below.score)}), mà xếp hạng {unit.rank}, sau hạng {below.rank} của '
                                      f'đơn vị đó'))

@@ -2,7 +2,8 @@
 
 The table has a unit column (the headers of the units' table), a rank column ("Hạng", "Xếp hạng", "Vị thứ"…),
 and may have a score column ("Điểm", "Chỉ số"…, as typed: "91,04", "91,04%"), a "Khối" column and a "Xếp loại"
-column. Each row is a `PastUnit` of the group it names ("" without a "Khối" column: ranks of one group).
+column. Each row is a `PastUnit` of the group it names ("" without a "Khối" column: ranks of one group). The
+headers of a group's sheet of ket-qua.xlsx, as `results_layout` declares them, are among those read.
 
 Refused, each at its row: a rank that is not a whole number of 1 or more, a unit on two rows, a score that is
 not a number; within a group, two units of one rank whose scores differ, or a unit with a higher score than
@@ -17,6 +18,7 @@ from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.read.columns import UNIT_TABLE, header_key
+from pipeline.read.results_layout import HEADERS, score_headers
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.cells import NotANumber, NumberTooLarge, clean_text, parse_number, spelled
 from pipeline.scoring.previous_period import PastUnit
@@ -32,8 +34,13 @@ def _keys(headers: tuple[str, ...] | set[str]) -> set[str]:
     return {header_key(h) for h in headers}
 
 
-COLUMNS = {"unit": UNIT_TABLE.column("unit").keys(), "group": UNIT_TABLE.column("group").keys(),
-           "rank": _keys(RANK_HEADERS), "score": _keys(SCORE_HEADERS), "label": _keys(LABEL_HEADERS)}
+def _known() -> dict[str, set[str]]:
+    """Each column's header keys: a published table's, and a group's sheet of ket-qua.xlsx as `results_layout`
+    declares it (so a sheet the program wrote is read as a table of ranks too)."""
+    return {"unit": UNIT_TABLE.column("unit").keys() | _keys({HEADERS["unit"]}),
+            "group": UNIT_TABLE.column("group").keys() | _keys({HEADERS["group"]}),
+            "rank": _keys({*RANK_HEADERS, HEADERS["rank"]}), "score": _keys({*SCORE_HEADERS, *score_headers()}),
+            "label": _keys({*LABEL_HEADERS, HEADERS["label"]})}
 
 
 def past_from_table(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], list[Problem]]:
@@ -50,9 +57,10 @@ def past_from_table(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], list
 
 def _columns(row: tuple[Any, ...] | list[Any]) -> dict[str, int]:
     found: dict[str, int] = {}
+    known = _known()
     for index, value in enumerate(row):
         if isinstance(value, str):
-            name = next((name for name, keys in COLUMNS.items() if header_key(value) in keys), None)
+            name = next((name for name, keys in known.items() if header_key(value) in keys), None)
             if name is not None:
                 found.setdefault(name, index)
     return found

@@ -8,30 +8,35 @@ follow the ranked ones in input order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
+from pipeline.scoring.unit import Unit
 
-def ranked_within_groups(units: list[dict[str, Any]], group_order: list[str], tie_rule: str) -> list[dict[str, Any]]:
+
+def ranked_within_groups(units: list[Mapping[str, Any]], group_order: list[str], tie_rule: str) -> list[Unit]:
     """Units in document order with their rank and row number (TT) within the group.
 
     Needs: group, evaluated, score_exact, score. Adds: rank (`None` if not evaluated)
     and position (1, 2, … within the group, ranked units first). Rows come by group (in
     `group_order`), then position.
     """
-    ranked: list[dict[str, Any]] = []
+    ranked: list[Unit] = []
+    typed = [Unit.of(unit) for unit in units]
     for group in group_order:
-        ranked += _ranked_group([unit for unit in units if unit["group"] == group], tie_rule)
+        ranked += _ranked_group([unit for unit in typed if unit.group == group], tie_rule)
     return ranked
 
 
-def _ranked_group(members: list[dict[str, Any]], tie_rule: str) -> list[dict[str, Any]]:
+def _ranked_group(members: list[Unit], tie_rule: str) -> list[Unit]:
     ordered = sorted((unit for unit in members if unit["evaluated"]), key=lambda unit: -unit["score_exact"])
     ranks: list[int] = []
     for i, unit in enumerate(ordered):  # `sorted` is stable: equal scores keep the order of the input
         shared = tie_rule == "dong-hang" and i > 0 and unit["score"] == ordered[i - 1]["score"]
         ranks.append(ranks[-1] if shared else i + 1)
     rest = [unit for unit in members if not unit["evaluated"]]
-    return [{**unit, "rank": rank, "position": position}
+    return [replace(unit, rank=rank, position=position)
             for position, (unit, rank) in enumerate([*zip(ordered, ranks), *((u, None) for u in rest)], 1)]
 
 

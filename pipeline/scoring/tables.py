@@ -14,7 +14,6 @@ searched (the table would otherwise be skipped without a word).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import get_close_matches
@@ -22,7 +21,7 @@ from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages import HINTS
-from pipeline.read.columns import INDEX_HEADERS, TableSpec, header_key
+from pipeline.read.columns import INDEX_HEADERS, TableSpec, header_key, plain_header
 from pipeline.read.sheet import Sheet, UncachedFormula
 from pipeline.scoring.cells import (
     NotANumber,
@@ -128,10 +127,7 @@ def _filled(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not clean_text(value))
 
 
-def _plain(text: str) -> str:
-    """A header without diacritics, to catch "Diem tru" or "Điểm thuởng" written for "Điểm trừ"."""
-    decomposed = unicodedata.normalize("NFD", header_key(text).replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+_plain = plain_header
 
 
 def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple[int, str]],

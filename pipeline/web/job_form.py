@@ -28,7 +28,7 @@ from pipeline.config.setting_record import SECTIONS, Setting
 from pipeline.new_job.settings_text import document_fields
 from pipeline.web.words import W
 
-_NOT_ON_FORM = ("fixed", "conditions", "path", "table")
+_NOT_ON_FORM = ("fixed", "conditions", "path", "table", "components")
 _NONE = ("", W["scheme_default"])  # a scheme's setting not changed
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline.base.messages_ties import tie_text
 from pipeline.config.scheme import TIE_RULES
+from pipeline.documents.content.component_columns import ComponentColumn, component_columns, component_texts
 from pipeline.documents.content.numbers import score_text, score_words
 from pipeline.documents.content.period_text import rank_change_text, score_change_text
 from pipeline.scoring.cells import plain_text
@@ -43,15 +44,17 @@ class Wanted:
         return bool(self.group or self.label or self.name)
 
 
-def unit_row(unit: dict[str, Any], result: JobResult) -> dict[str, Any]:
-    """One unit as the page shows it: the decision's columns, with the previous period's when compared."""
+def unit_row(unit: dict[str, Any], result: JobResult, columns: list[ComponentColumn] | None = None) -> dict[str, Any]:
+    """One unit as the page shows it: the decision's columns (its printed components as `columns` print them), with
+    the previous period's when compared."""
     scheme, evaluated = result.settings.scheme, bool(unit["evaluated"])
     row = {"rank": unit["rank"] if evaluated else "", "unit": unit["unit"],
            "score": score_text(unit["score"], scheme) if evaluated else "",
            "label": unit["label"] or "" if evaluated else W["not_evaluated"],
            "reason": "" if evaluated else unit.get("reason") or "", "evaluated": evaluated,
            "order": (unit["rank"] if evaluated and unit["rank"] is not None else 10**9, int(unit["position"] or 0)),
-           "value": unit["score"] if evaluated else None, "change": None}
+           "value": unit["score"] if evaluated else None, "change": None,
+           "components": component_texts(unit, columns or [], scheme)}
     if result.changes is not None:
         change = result.changes.get((unit["group"], unit["unit"]))
         row.update(previous_score=score_text(change.previous_score, scheme)
@@ -103,13 +106,24 @@ def result_groups(result: JobResult, wanted: Wanted) -> list[dict[str, Any]]:
     for group in result.settings.groups:
         if wanted.group and group.name != wanted.group:
             continue
-        everyone = [unit_row(unit, result) for unit in result.members(group.name)]
+        members = result.members(group.name)
+        columns = _component_columns(members, result)
+        everyone = [unit_row(unit, result, columns) for unit in members]
         rows = sorted((row for row in everyone if _kept(row, wanted)), key=_key(wanted.sort))
         groups.append({"name": group.name, "rows": rows, "total": len(everyone),
+                       "components": [c.header for c in columns],
                        "counts": [c for c in result.counts if c["group"] == group.name],
                        "ties": [tie_text(t, score_words(t["score"], scheme)) for t in result.ties
                                 if t["group"] == group.name]})
     return groups
+
+
+def _component_columns(members: list[dict[str, Any]], result: JobResult) -> list[ComponentColumn]:
+    """The group's printed components as ket-qua.xlsx shows them: none for a self-assessment report (its points are
+    the unit's own), the main one left out when the table gave only the index (it is the score)."""
+    if result.criteria is not None:
+        return []
+    return component_columns(members, result.settings.scheme, others_only=bool(result.score_name))
 
 
 def choices(result: JobResult) -> dict[str, Any]:

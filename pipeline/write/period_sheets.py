@@ -14,25 +14,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Font
 
-from pipeline.base.messages_summary import CHARTS
 from pipeline.documents.content.period_text import rank_change_text
+from pipeline.read.results_layout import CHANGE_HEADERS, SHEETS, change_format
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
     from pipeline.scoring.result import JobResult
 
-CHANGE_HEADERS = ("Kết quả kỳ trước", "Xếp hạng kỳ trước", "Xếp loại kỳ trước", "Điểm tăng (+), giảm (−)",
-                  "Hạng so với kỳ trước", "Đơn vị kỳ trước")
 ROW_PIXELS = 20  # Excel's default row height (15 pt) in pixels: where the next chart starts
-
-
-def change_headers(result: JobResult) -> list[str]:
-    return list(CHANGE_HEADERS) if result.changes is not None else []
-
-
-def change_widths(result: JobResult) -> list[int]:
-    return [14, 12, 12, 14, 14, 40] if result.changes is not None else []
 
 
 def change_cells(sheet: Any, result: JobResult, unit: dict[str, Any], score_format: str) -> list[Any]:
@@ -50,18 +40,16 @@ def change_cells(sheet: Any, result: JobResult, unit: dict[str, Any], score_form
         cell.number_format = score_format
         return cell
 
-    signed = score_format.replace('"%"', "")  # a change of a percentage is in points: "+1,25", not "+1,25%"
-    signed_format = f'"+"{signed};"−"{signed};{signed}'
     difference = number(change.score_change)
-    if difference is not None:
-        difference.number_format = signed_format
+    if difference is not None:  # a change of a percentage is in points: "+1,25", not "+1,25%"
+        difference.number_format = change_format(score_format)
     return [number(change.previous_score), change.previous_rank, change.previous_label or None, difference,
             rank_change_text(change) or None, ", ".join(change.previous_names) or None]
 
 
 def charts_sheet(book: Workbook, charts: list[tuple[str, list[bytes]]]) -> None:
     """Each group's name in bold, its charts below, one under another."""
-    sheet = book.create_sheet(CHARTS["sheet"])
+    sheet = book.create_sheet(SHEETS["charts"])
     titles: dict[int, str] = {}
     row = 1
     for group, pngs in charts:

@@ -22,14 +22,37 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
-from pipeline.scoring.compute import published_rounding
 from pipeline.base.archive import zipped
+from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.base.messages_ties import tie_text
-from pipeline.documents.content.numbers import column_places, score_header, score_words
-from pipeline.base.messages_checks import REVIEW_HEADERS, REVIEW_SHEET
+from pipeline.documents.content.component_columns import component_columns, declared_decimals
+from pipeline.documents.content.numbers import column_places, score_words
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.read.results_layout import (
+    AS_PUBLISHED,
+    BY_CRITERION,
+    BY_CRITERION_WIDTHS,
+    CRITERIA_POINTS,
+    CRITERIA_TOTAL,
+    CRITERIA_WIDTHS,
+    GENERAL,
+    HEADERS,
+    MAXIMA,
+    SHEETS,
+    SUMMARY,
+    SUMMARY_WIDTHS,
+    TIES,
+    compared_columns,
+    decimals_format,
+    group_columns,
+    score_format,
+    score_header,
+    summary_headers,
+)
+from pipeline.scoring.compute import published_rounding
+from pipeline.scoring.formula import component_values
+from pipeline.write.period_sheets import change_cells, charts_sheet
 from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
-from pipeline.write.period_sheets import change_cells, change_headers, change_widths, charts_sheet
 from pipeline.write.sheet_names import sheet_title
 from pipeline.write.text_cells import as_text, row_cells
 
@@ -37,26 +60,8 @@ if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
 
 FIXED_TIME = b"2000-01-01T00:00:00Z"
-_OPTIONAL = ("max_points", "applicable_max", "survey_points", "bonus", "penalty")
-MAXIMA = ("max_points", "applicable_max")  # limits, shown as typed ("71,5", "100"), not at a column's decimals
-GENERAL = "General"  # Excel's own: a number as typed, trailing zeros dropped
-COMPARED, BY_CRITERION = "Tự chấm - thẩm định", "Theo tiêu chí"
-AS_PUBLISHED = "Tổng như công bố"
-FIXED_SHEETS = ("Tổng hợp", "Đồng điểm", "Tiêu chí", COMPARED, BY_CRITERION, "History",  # "History": Excel's
-                REVIEW_SHEET, AS_PUBLISHED)
-
-
-def decimals_format(places: int) -> str:
-    """An Excel number format with exactly `places` decimals: `"0.000"` shows 87.17 as "87,170" in a
-    Vietnamese Excel (the separator is the reader's, the stored value unchanged)."""
-    return "0." + "0" * places if places else "0"
-
-
-def score_format(scheme: Any) -> str:
-    """The score cells' format: the scheme's decimals when fixed, as typed otherwise; "%" as a literal sign
-    (the number stays 96.85, shown "96,85%", no ×100)."""
-    shown = decimals_format(scheme.decimals) if scheme.fixed_decimals else GENERAL
-    return shown + '"%"' if scheme.percent else shown
+_OPTIONAL = ("max_points", "applicable_max", "bonus", "penalty")  # the scheme's other printed components after the
+_BEFORE_COMPONENTS = 2  # … maxima, before bonus and penalty (where the survey points were before components)
 
 
 def column_formats(members: list[dict[str, Any]], columns: list[str], scheme: Any) -> dict[str, str]:
@@ -93,45 +98,54 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     scheme = result.settings.scheme
     scores = score_format(scheme)
     classified = bool(result.counts)  # labels = [] everywhere: no Xếp loại column, no count per label
-    score_column = result.score_name or score_header(scheme, "Kết quả đánh giá")
-    index = [] if result.score_name else [None]  # an index-only table: the index is the score, printed once
+    score_column = score_header(scheme, result.score_name)
+    main = scheme.components[0]
+    index = [] if result.score_name or not main.printed else [None]  # an index-only table: the index is the score
     book = Workbook(write_only=True)
     units = result.units
+    others = component_columns(units, scheme, others_only=True)
     optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
-    points_header = "Điểm tự chấm" if result.criteria is not None else UNIT_TABLE.column("appraised_points").header
-    headers = ["TT", "Đơn vị", *(UNIT_TABLE.column(c).header for c in optional), *(points_header for _ in index),
-               score_column, *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá", "Ghi chú",
-               *change_headers(result)]
-    summary = _sheet(book, "Tổng hợp", ["Khối", "Xếp loại" if classified else "Kết quả", "Số đơn vị"], [40, 20, 12])
+    maxima = sum(c in _OPTIONAL[:_BEFORE_COMPONENTS] for c in optional)
+    optional = [*optional[:maxima], *(c.id for c in others), *optional[maxima:]]
+    named = {c.id: c.header for c in others}
+    points_header = HEADERS["self_points"] if result.criteria is not None else main.name
+    columns = group_columns([named.get(c) or UNIT_TABLE.column(c).header for c in optional],
+                            points_header if index else None, score_column, classified, result.changes is not None)
+    summary = _sheet(book, SHEETS["summary"], summary_headers(classified), list(SUMMARY_WIDTHS))
     for row in result.counts:
         summary.append(row_cells(summary, [row["group"], row["label"], row["count"]]))
     counted = {row["group"] for row in result.counts}
     for group in result.settings.groups:
         if group.name not in counted:  # labels = []: no count per label, the units ranked instead
-            summary.append(row_cells(summary, [group.name, "Được xếp hạng",
+            summary.append(row_cells(summary, [group.name, SUMMARY["ranked"],
                                                sum(1 for u in result.members(group.name) if u["evaluated"])]))
     for group in result.settings.groups:
-        summary.append(row_cells(summary, [group.name, "Không đánh giá",
+        summary.append(row_cells(summary, [group.name, SUMMARY["not_evaluated"],
                                            sum(1 for u in result.members(group.name) if not u["evaluated"])]))
-    taken = list(FIXED_SHEETS)
+    taken = list(SHEETS.values())
     for group in result.settings.groups:
         taken.append(sheet_title(group.name, taken))
-        sheet = _sheet(book, taken[-1], headers,
-                       [6, 34, *([14] * len(optional)), *(14 for _ in index), 14, *([12] if classified else []), 10, 40, 24,
-                        *change_widths(result)])
-        members = result.members(group.name)
+        sheet = _sheet(book, taken[-1], *_split(columns))
+        members = [{**unit, **component_values(unit, scheme.components)} for unit in result.members(group.name)]
         formats = column_formats(members, [*optional, "appraised_points"], scheme)
+        declared = declared_decimals(scheme)  # components printed at their own decimals, rounded
+        formats |= {c: decimals_format(declared[c].places) for c in declared if c in formats}
+        points = declared.get(main.id)
+        if points is not None:
+            formats["appraised_points"] = decimals_format(points.places)
         for unit in members:
             sheet.append(row_cells(sheet, [unit["position"], unit["unit"],
-                                           *(formatted(sheet, unit[c], formats[c]) for c in optional),
-                                           *(formatted(sheet, unit["appraised_points"], formats["appraised_points"])
+                                           *(formatted(sheet, declared[c].value(unit[c]) if c in declared else unit[c],
+                                                       formats[c]) for c in optional),
+                                           *(formatted(sheet, points.value(unit["appraised_points"]) if points
+                                                       else unit["appraised_points"], formats["appraised_points"])
                                              for _ in index),
                                            formatted(sheet, unit["score"], scores),
                                            *([unit["label"]] if classified else []), unit["rank"],
                                            unit["reason"] or None, unit["note"] or None,
                                            *change_cells(sheet, result, unit, scores)]))
     if result.ties:
-        ties = _sheet(book, "Đồng điểm", ["Khối", score_column, "Các đơn vị", "Xếp hạng, vì sao"], [40, 14, 60, 80])
+        ties = _sheet(book, SHEETS["ties"], *_split([(header or score_column, width) for header, width in TIES]))
         for tie in result.ties:
             ties.append(row_cells(ties, [tie["group"], formatted(ties, tie["score"], scores), ", ".join(tie["units"]),
                                          tie_text(tie, score_words(tie["score"], scheme))]))
@@ -144,7 +158,7 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     if any(unit.get("computed_score") is not None for unit in units):
         _as_published_sheet(book, result, scores)
     if result.findings:  # what typed numbers disagree on, to look at before signing (`scoring.checks`)
-        review = _sheet(book, REVIEW_SHEET, list(REVIEW_HEADERS), list(REVIEW_WIDTHS))
+        review = _sheet(book, SHEETS["review"], list(REVIEW_HEADERS), list(REVIEW_WIDTHS))
         for values in review_rows(result.findings):
             review.append(row_cells(review, values))
     if charts:
@@ -155,9 +169,9 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
 
 
 def _criteria_sheet(book: Workbook, result: JobResult) -> None:
-    headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), "Điểm tự chấm (tính lại)",
+    headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), CRITERIA_POINTS,
                CRITERIA_TABLE.column("rationale").header]
-    sheet = _sheet(book, "Tiêu chí", headers, [8, 60, 12, 14, 60])
+    sheet = _sheet(book, SHEETS["criteria"], headers, list(CRITERIA_WIDTHS))
     for row in result.criteria:
         points = row["points"] if row["role"] == "criterion" else row["self_points"]
         values = [row["code"], row["title"], row["max_points"], points, row["rationale"] or None]
@@ -165,7 +179,7 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
                      else row_cells(sheet, values))
     totals = result.totals
     if totals is not None:  # the criteria above and the total as typed (General), as the report prints them
-        sheet.append(_bold(sheet, [None, "TỔNG ĐIỂM", totals.max_points, totals.points, None]))
+        sheet.append(_bold(sheet, [None, CRITERIA_TOTAL, totals.max_points, totals.points, None]))
 
 
 def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classified: bool) -> None:
@@ -173,10 +187,7 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
     equal differences in the order of the decision (group, then rank)."""
     units = [u for u in result.units if u.get("self_points") is not None and u.get("appraised_points") is not None]
     units.sort(key=lambda unit: unit["appraised_points"] - unit["self_points"])  # stable: the decision's order
-    sheet = _sheet(book, COMPARED, ["TT", "Khối", "Đơn vị", "Tổng điểm tự chấm", "Tổng điểm thẩm định",
-                                    "Chênh lệch (thẩm định − tự chấm)", score_column,
-                                    *(["Xếp loại"] if classified else []), "Xếp hạng", "Lý do không đánh giá"],
-                   [6, 30, 34, 14, 14, 16, 14, *([12] if classified else []), 10, 40])
+    sheet = _sheet(book, SHEETS["compared"], *_split(compared_columns(score_column, classified)))
     scheme = result.settings.scheme
     scores = score_format(scheme)
     formats = column_formats(units, ["self_points", "appraised_points"], scheme)
@@ -195,9 +206,7 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
 def _as_published_sheet(book: Workbook, result: JobResult, scores: str) -> None:
     """Each declared total kept as published (`[checks] total`): the total typed, the one its parts give, the
     difference and the rounding it is within (`compute.published_rounding`)."""
-    sheet = _sheet(book, AS_PUBLISHED, ["Khối", "Đơn vị", "Cột", "Tổng đã công bố (giữ nguyên)",
-                                        "Tổng tính từ các thành phần", "Chênh lệch", "Phạm vi làm tròn"],
-                   [30, 34, 20, 16, 16, 12, 12])
+    sheet = _sheet(book, SHEETS["as_published"], *_split(list(AS_PUBLISHED)))
     scheme = result.settings.scheme
     for unit in (u for u in result.units if u.get("computed_score") is not None):
         sheet.append(row_cells(sheet, [unit["group"], unit["unit"], unit.get("declared_column"),
@@ -210,10 +219,8 @@ def _as_published_sheet(book: Workbook, result: JobResult, scores: str) -> None:
 def _losses_sheet(book: Workbook, result: JobResult) -> None:
     """Each criterion across the units: how many lost points there, how many in all, on average, at most."""
     losses = result.losses or ()
-    headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), "Số đơn vị thẩm định",
-               "Số đơn vị bị trừ điểm", "Tổng số điểm bị trừ", "Bình quân mỗi đơn vị bị trừ", "Bị trừ nhiều nhất",
-               "Đơn vị bị trừ nhiều nhất"]
-    sheet = _sheet(book, BY_CRITERION, headers, [8, 60, 12, 12, 12, 12, 14, 12, 34])
+    headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), *BY_CRITERION]
+    sheet = _sheet(book, SHEETS["by_criterion"], headers, list(BY_CRITERION_WIDTHS))
     points = decimals_format(column_places((v for loss in losses for v in (loss.lost, loss.largest)),
                                            result.settings.scheme))
     for loss in losses:
@@ -223,6 +230,11 @@ def _losses_sheet(book: Workbook, result: JobResult) -> None:
                                        formatted(sheet, loss.average, points),
                                        formatted(sheet, loss.largest if some else None, points),
                                        loss.largest_unit]))
+
+
+def _split(columns: list[tuple[str, int]]) -> tuple[list[str], list[int]]:
+    """A sheet's declared columns, (header, width) each, as its headers and its widths."""
+    return [header for header, _ in columns], [width for _, width in columns]
 
 
 def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) -> Any:

@@ -81,7 +81,7 @@ def test_the_manifest_states_each_groups_formula(tmp_path):
     formulas = json.loads(run.manifest.read_text(encoding="utf-8"))["formulas"]
     assert [f["group"] for f in formulas] == ["Sở, ban, ngành", "UBND cấp xã"]
     for formula in formulas:  # appraised + survey points, not rescaled: the table has no maximum column
-        assert formula["components"] == ["appraised_points", "survey_points"]
+        assert formula["components"] == ["tham-dinh", "dieu-tra-xhh"]  # the scheme's declared components
         assert formula["formula"] == "kết quả = điểm thẩm định + điểm điều tra xã hội học"
         assert formula["scaled"] is False
 

@@ -503,12 +503,14 @@ def _group_table(html: str, group: str) -> list[list[str]]:
 
 def test_results_are_the_published_tables(client):
     html = client.get("/jobs/huong-tra-2020-xep-loai/results").text
-    # PHỤ LỤC 01 of Quyết định 1841/QĐ-UBND (Hương Trà, 2020), at the scheme's 2 fixed decimals
+    # PHỤ LỤC 01 of Quyết định 1841/QĐ-UBND (Hương Trà, 2020), at the scheme's 2 fixed decimals: the appraised
+    # points (its maximum applicable is 100: the result is the same number), the result, the label
     rows = _group_table(html, "Cơ quan chuyên môn")
-    assert rows[:3] == [["1", "Văn phòng HĐND&UBND", "94,66", "Rất tốt"], ["2", "Phòng Nội vụ", "91,79", "Rất tốt"],
-                        ["3", "Phòng Kinh tế", "91,51", "Rất tốt"]]
-    assert rows[7] == ["8", "Phòng QLĐT", "83,20", "Tốt"]
-    assert rows[-1][:3] == ["", "Phòng Y tế", ""] and rows[-1][3].startswith("không đánh giá Không đánh giá trong năm 2020")
+    assert rows[:3] == [["1", "Văn phòng HĐND&UBND", "94,66", "94,66", "Rất tốt"],
+                        ["2", "Phòng Nội vụ", "91,79", "91,79", "Rất tốt"], ["3", "Phòng Kinh tế", "91,51", "91,51", "Rất tốt"]]
+    assert rows[7] == ["8", "Phòng QLĐT", "83,20", "83,20", "Tốt"]
+    assert rows[-1][:4] == ["", "Phòng Y tế", "", ""]
+    assert rows[-1][4].startswith("không đánh giá Không đánh giá trong năm 2020")
     counts = html[html.index("Số đơn vị theo xếp loại"):]
     counts = [text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", counts[:counts.index("</table>")], re.S)]
     assert counts[:6] == ["Rất tốt", "4", "Tốt", "6", "Khá", "1"]

@@ -196,8 +196,8 @@ def test_units_with_equal_scores_share_a_rank_and_the_page_says_by_which_rule(cl
     assert "Cách xếp đồng điểm: đồng hạng (cùng điểm thì cùng hạng)" in said
     for group, rows in tables(page).items():
         scored = [r for r in rows if r["Hạng"]]
-        for score in {r[list(r)[2]] for r in scored}:
-            tied = [r for r in scored if r[list(r)[2]] == score]
+        for score in {r["Điểm đánh giá"] for r in scored}:
+            tied = [r for r in scored if r["Điểm đánh giá"] == score]
             if len(tied) > 1:
                 assert len({r["Hạng"] for r in tied}) == 1
                 sentence = next(p for p in re.findall(r'<p class="warning">(.*?)</p>', page) if score in p)
@@ -205,3 +205,14 @@ def test_units_with_equal_scores_share_a_rank_and_the_page_says_by_which_rule(cl
                 assert f"đồng hạng {tied[0]['Hạng']}" in text_of(sentence)
                 return
     raise AssertionError("the example has units with equal scores")
+
+
+def test_each_printed_component_is_a_column_of_the_page_as_the_data_file_gives_it(client):
+    job = "vi-du-2024-bang-xep-hang-cchc"  # the scheme's two components; chi-so-cchc prints 3 decimals
+    with (INPUTS / job / "chi-so-cchc-2024.csv").open(encoding="utf-8") as source:
+        typed = {row["Đơn vị"]: row for row in csv.DictReader(source, delimiter=";")}
+    for group, rows in tables(client.get(f"/jobs/{job}/results").text).items():
+        assert list(rows[0])[2:4] == ["Tổng điểm thẩm định", "Điểm điều tra xã hội học"], group
+        for row in rows:
+            assert row["Tổng điểm thẩm định"] == typed[row["Đơn vị"]]["Điểm thẩm định"]
+            assert row["Điểm điều tra xã hội học"] == typed[row["Đơn vị"]]["Điểm điều tra xã hội học"]

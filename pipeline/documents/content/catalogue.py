@@ -38,6 +38,8 @@ CONTEXTS: dict[str, frozenset[str]] = {
                                      "article_1_lines[]", "article_2", "article_3", "attached_to", "appendices",
                                      "score_header"}
                           | _fields("appendices[]", Appendix) | {"appendices[].ranked", "appendices[].not_evaluated"}
+                          | {"appendices[].component_headers[]", "appendices[].ranked[].components[]",
+                             "appendices[].not_evaluated[].units[].components[]"}
                           | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS | _SUMMARY),
     "notice": frozenset(_HEADER | {"intro", "criteria", "summary"} | _fields("criteria[]", NoticeRow)
                         | _fields("total", NoticeExtra) | _fields("bonus", NoticeExtra) | _fields("penalty", NoticeExtra)),

@@ -9,6 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config.kinds import KINDS
+from pipeline.documents.content.component_columns import (
+    ComponentColumn,
+    component_columns,
+    component_texts,
+    survey_slot,
+)
 from pipeline.documents.content.header import document_date, document_number, issuer_with_place
 from pipeline.documents.content.numbers import (
     column_places,
@@ -79,20 +85,22 @@ def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
     return {column: column_places((unit.get(column) for unit in members), scheme) for column in INPUT_COLUMNS}
 
 
-def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int], changes: Any = None) -> UnitRow:
+def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int], changes: Any = None,
+              columns: tuple[ComponentColumn, ...] = ()) -> UnitRow:
     evaluated = bool(unit["evaluated"])
     change = changes.get((unit["group"], unit["unit"])) if changes is not None else None
     appraised = column_text(unit["appraised_points"], places["appraised_points"])
     return UnitRow(
         position=int(unit["position"]), unit=unit["unit"], max_points=points_text(unit["max_points"]),
         applicable_max=points_text(unit["applicable_max"]), appraised_points=appraised,
-        survey_points=column_text(unit["survey_points"], places["survey_points"]),
+        survey_points=column_text(unit["survey_points"], places["survey_points"]) if survey_slot(scheme) else "",
         points=appraised, score=score_text(unit["score"], scheme) if evaluated else "",
         label=unit["label"] or "", rank=str(unit["rank"]) if evaluated else "", note=unit["note"],
         **{column: column_text(unit.get(column), places[column]) if evaluated and (column == "self_points"
                                                                                     or unit.get(column)) else ""
            for column in ("self_points", "bonus", "penalty")},  # no bonus, no penalty: a blank cell, not "0,00"
         score_change=score_change_text(change, scheme), rank_change=rank_change_text(change),
+        components=component_texts(unit, list(columns), scheme),
     )
 
 
@@ -105,8 +113,9 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         evaluated: list[UnitRow] = []
         blocks: list[ReasonBlock] = []
         places = input_places(members, scheme)
+        columns = tuple(component_columns(members, scheme, others_only=True))
         for unit in members:
-            row = _unit_row(unit, scheme, places, result.changes)
+            row = _unit_row(unit, scheme, places, result.changes, columns)
             if unit["evaluated"]:
                 evaluated.append(row)
             elif blocks and blocks[-1].reason == unit["reason"]:
@@ -116,11 +125,12 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         label = appendix_label(index, count, doc.appendix_numbering)
         appendices.append(Appendix(
             label=label, heading=f"{roman(index)}. {group.name.upper()}", title=group.title or doc.title.upper(),
-            subtitle=group.subtitle, components=any(u["survey_points"] is not None for u in members),
+            subtitle=group.subtitle,
+            components=survey_slot(scheme) and any(u["survey_points"] is not None for u in members),
             classified=bool(scheme.labels if group.labels is None else group.labels),
             ranked=tuple(evaluated), not_evaluated=tuple(blocks), appraisal=settings.appraisal_done is True,
             adjustments=any(row.bonus or row.penalty for row in evaluated),
-            compared=result.changes is not None,
+            compared=result.changes is not None, component_headers=tuple(c.header for c in columns),
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
         lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme,

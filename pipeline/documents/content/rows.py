@@ -41,6 +41,7 @@ class UnitRow:
     penalty: str = ""
     score_change: str = ""  # `[previous]`: "+1,25", "−0,50", "0,00"; "" when not compared
     rank_change: str = ""  # "↑3", "↓1", "=", "mới", "sáp nhập"; "" when not compared
+    components: tuple[str, ...] = ()  # each printed component after the main one, as `Appendix.component_headers`
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Appendix:
     appraisal: bool = False  # a campaign whose appraisal is done: self-assessed and appraised totals side by side
     adjustments: bool = False  # a unit of the group has bonus or penalty points: the appraised table shows both columns
     compared: bool = False  # `[previous]`: each unit's change against the previous period, two more columns
+    component_headers: tuple[str, ...] = ()  # the printed components after the main one that a unit of it has
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,7 +66,8 @@ LOOP_NAMES = {
     "issuing_body[]": "line", "recipients[]": "line", "signature.authority[]": "line", "bases[]": "line",
     "article_1_lines[]": "line", "criteria[]": "row", "appendices[]": "appendix",
     "appendices[].ranked[]": "u", "appendices[].not_evaluated[]": "block",
-    "appendices[].not_evaluated[].units[]": "u", "summary_groups[]": "g", "summary_groups[].paragraphs[]": "line",
+    "appendices[].not_evaluated[].units[]": "u", "appendices[].component_headers[]": "header",
+    "appendices[].ranked[].components[]": "value", "appendices[].not_evaluated[].units[].components[]": "value", "summary_groups[]": "g", "summary_groups[].paragraphs[]": "line",
     "summary_groups[].changes[]": "line", "summary_groups[].charts[]": "chart",
 }
 

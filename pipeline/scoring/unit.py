@@ -1,0 +1,89 @@
+"""A unit as it flows through normalise → compute → rank → classify: one frozen record, each stage a new copy.
+
+A stage adds what it computes with `dataclasses.replace` (compute: evaluated, points, score; rank: rank and
+position; classify: label), never a key to a shared dictionary. The record also reads as a mapping (`unit["score"]`,
+`unit.get("rank")`, a component by its id), so the documents, workbooks and pages read it as they read any row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from typing import Any
+
+from pipeline.config.components import DEFAULT_COMPONENTS, Component
+
+
+@dataclass(frozen=True, slots=True)
+class Unit(Mapping):
+    """One unit's row: what its table (or report, or register) gives, then what each stage computes.
+
+    `components` holds the scheme's components by id, in the scheme's order, as (id, value) pairs; the main one is
+    also `appraised_points` and the second `survey_points` (the columns of the shipped templates)."""
+
+    group: str | None = None
+    unit: str = ""
+    components: tuple[tuple[str, Decimal | None], ...] = ()
+    appraised_points: Decimal | None = None
+    survey_points: Decimal | None = None
+    max_points: Decimal | None = None
+    applicable_max: Decimal | None = None
+    scale_max: Decimal | None = None  # what the as-is sum is put on the scale by (the applicable maximum)
+    bonus: Decimal | None = None
+    penalty: Decimal | None = None
+    declared_score: Decimal | None = None  # "Kết quả đánh giá" as typed, checked against the score
+    reason: str = ""
+    note: str = ""
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    declared_column: str | None = None  # the declared total's header as typed
+    index: str = ""  # the index's name when the table gives only the index
+    self_points: Decimal | None = None  # a campaign: the unit's self-assessed total
+    min_field_ratio: Decimal | None = None  # a report: the lowest field's share of its maximum
+    survey_at: tuple[str, str | None, int] | None = None  # a campaign: where the register gives its survey points
+    group_at: str | None = None  # a campaign: where the register names its group
+    # compute
+    evaluated: bool = False
+    points: Decimal | None = None
+    scaled: bool = False
+    score_exact: Decimal | None = None
+    score: Decimal | None = None
+    computed_score: Decimal | None = None  # a total kept as published: the score computed from its parts
+    # rank, classify
+    rank: int | None = None
+    position: int | None = None
+    label: str | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        if key in _FIELDS:
+            value = getattr(self, key)
+            return dict(value) if key == "components" else value
+        for component, value in self.components:
+            if component == key:
+                return value
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_FIELDS)
+
+    def __len__(self) -> int:
+        return len(_FIELDS)
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any], declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> Unit:
+        """A unit from a row read elsewhere (a report's, a campaign's): its appraised points as the main component,
+        its survey points as the second, where the row does not give its components."""
+        if isinstance(row, Unit):
+            return row
+        components = row.get("components")
+        if components is None:
+            components = {declared[0].id: row.get("appraised_points")}
+            if len(declared) > 1:
+                components[declared[1].id] = row.get("survey_points")
+        return cls(**{key: value for key, value in row.items() if key in _FIELDS and key != "components"},
+                   components=tuple(components.items()))
+
+
+_FIELDS = tuple(f.name for f in fields(Unit))
