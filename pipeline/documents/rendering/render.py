@@ -39,6 +39,7 @@ from pipeline.documents.layout.page_layout import laid_out
 from pipeline.documents.layout.paragraph_looks import Styles
 from pipeline.documents.rendering import limits
 from pipeline.documents.rendering.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
+from pipeline.documents.rendering.row_loops import with_row_loops
 from pipeline.documents.rendering.schema_order import cell_properties_in_order, may_disorder_cells
 from pipeline.documents.rendering.template_package import refuse_not_plain
 
@@ -82,6 +83,7 @@ class PreparedTemplate:
         self.sources: dict[Template, str] = {}
         body = root.find(f"{{{W_NS}}}body")
         self.body = self._compile(etree.tostring(body, encoding="unicode"))
+        self.filled = self._with_row_loops(self.sources[self.body])  # the same body, plain row loops joined
         self.splice: bool | str = _splice_safe(body, self.sources[self.body])
         self.reorder = may_disorder_cells(self.sources[self.body])  # `{% vm %}`, `{% colspan %}`…
         if self.splice and path.resolve().parent == TEMPLATE_DIR:
@@ -115,6 +117,14 @@ class PreparedTemplate:
             self._raise_located(source, None)
         self.sources[template] = source
         return template
+
+    def _with_row_loops(self, source: str) -> Template:
+        """The body's template with its plain row loops filled by joining text (`row_loops`), or the body's own."""
+        joined = with_row_loops(source, self.env)
+        try:
+            return self.body if joined is None else self.env.from_string(joined)
+        except TemplateError:
+            return self.body
 
     def _raise_located(self, source: str, context: dict[str, Any] | None) -> None:
         """Redoes a failed step on the source with one line per paragraph, to say where it failed."""
@@ -189,7 +199,7 @@ class PreparedTemplate:
         """`_fill` for the body, rendered straight into UTF-8: a large decision never exists as one text."""
         out = io.BytesIO()
         try:
-            for chunk in self.body.generate(context):
+            for chunk in self.filled.generate(context):
                 out.write(chunk.encode("utf-8"))
                 if out.tell() > limits.MAX_BODY:
                     raise TemplateLimit(f"văn bản dài quá {limits.MAX_BODY >> 20} MB")
