@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from stat import S_ISREG
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -82,8 +83,7 @@ class PreparedTemplate:
             raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=path.name, error=str(exc))]) from exc
         self.sources: dict[Template, str] = {}
         body = root.find(f"{{{W_NS}}}body")
-        self.body = self._compile(etree.tostring(body, encoding="unicode"))
-        self.filled = self._with_row_loops(self.sources[self.body])  # the same body, plain row loops joined
+        self.body = self._compile(etree.tostring(body, encoding="unicode"), rows=True)
         self.splice: bool | str = _splice_safe(body, self.sources[self.body])
         self.reorder = may_disorder_cells(self.sources[self.body])  # `{% vm %}`, `{% colspan %}`…
         if self.splice and path.resolve().parent == TEMPLATE_DIR:
@@ -108,23 +108,18 @@ class PreparedTemplate:
         # Parts no document changes (styles, fonts, settings, media) are compressed once, here.
         self.deflated = {name: deflated(blob) for name, blob in self.parts.items() if name != DOCUMENT_PART}
 
-    def _compile(self, xml: str) -> Template:
-        """The part's Jinja template; docxtpl's line breaks before paragraphs serve only error messages."""
+    def _compile(self, xml: str, rows: bool = False) -> Template:
+        """The part's Jinja template; docxtpl's line breaks before paragraphs serve only error messages.
+
+        With `rows`, its plain row loops are filled by joining text (`row_loops`); `sources` keeps the
+        source as written, which says where an error is."""
         source = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # uses no instance state
         try:
-            template = self.env.from_string(source)
+            template = self.env.from_string((with_row_loops(source, self.env) if rows else None) or source)
         except TemplateError:
             self._raise_located(source, None)
         self.sources[template] = source
         return template
-
-    def _with_row_loops(self, source: str) -> Template:
-        """The body's template with its plain row loops filled by joining text (`row_loops`), or the body's own."""
-        joined = with_row_loops(source, self.env)
-        try:
-            return self.body if joined is None else self.env.from_string(joined)
-        except TemplateError:
-            return self.body
 
     def _raise_located(self, source: str, context: dict[str, Any] | None) -> None:
         """Redoes a failed step on the source with one line per paragraph, to say where it failed."""
@@ -199,7 +194,7 @@ class PreparedTemplate:
         """`_fill` for the body, rendered straight into UTF-8: a large decision never exists as one text."""
         out = io.BytesIO()
         try:
-            for chunk in self.filled.generate(context):
+            for chunk in self.body.generate(context):
                 out.write(chunk.encode("utf-8"))
                 if out.tell() > limits.MAX_BODY:
                     raise TemplateLimit(f"văn bản dài quá {limits.MAX_BODY >> 20} MB")
@@ -303,16 +298,21 @@ def core_properties(blob: bytes, values: dict[str, str]) -> bytes:
 
 
 @lru_cache(maxsize=16)
-def _prepared(path: Path, stamp: tuple[int, int]) -> PreparedTemplate:
-    return PreparedTemplate(path)
+def _prepared(path: Path, stamp: tuple[int, int, int, int]) -> PreparedTemplate:
+    return PreparedTemplate(path.resolve())
 
 
 def prepared(path: Path) -> PreparedTemplate:
-    """The prepared template at `path`, reused while the file is unchanged (size and time)."""
-    if not path.is_file():
+    """The prepared template at `path`, reused while the file is the same and unchanged (file, size and time).
+
+    One `stat`: a campaign asks for its templates once per document."""
+    try:
+        stat = path.stat()
+    except (OSError, ValueError):
+        stat = None
+    if stat is None or not S_ISREG(stat.st_mode):
         raise InputErrors([problem(Reason.TEMPLATE_MISSING, file=str(path))])
-    stat = path.stat()
-    return _prepared(path.resolve(), (stat.st_size, stat.st_mtime_ns))
+    return _prepared(path, (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
 
 
 def render_document(template: Path, context: dict[str, Any]) -> bytes:

@@ -24,6 +24,7 @@ _LOOP = re.compile(r"{%\s*for\s+([A-Za-z_]\w*)\s+in\s+([A-Za-z_]\w*(?:\.[A-Za-z_
                    r"((?:(?!{[%#]).)*?){%\s*endfor\s*%}", re.S)
 _VALUE = re.compile(r"{{\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*}}")
 _PLAIN = (str, int)  # values whose text and escaping need no more than `str` and `escape`
+_ESCAPED = re.compile(r"[&<>'\"]")  # what `escape` changes in a text: a text without any is written as it is
 
 
 class RowLoop:
@@ -42,7 +43,8 @@ class RowLoop:
         for item in counted(sequence, self.label):
             out.append(pieces[0])
             for name, piece in zip(names, pieces[1:]):
-                out.append(escape(self._value(item, name)))
+                value = self._value(item, name)
+                out.append(value if type(value) is str and not _ESCAPED.search(value) else escape(value))
                 out.append(piece)
         return Markup("".join(out))
 
