@@ -52,6 +52,21 @@ def test_a_joined_loop_writes_what_jinja_writes_for_any_value(rows, kind):
     assert joined == jinja
 
 
+CHOSEN = ("<w:tbl>{% for r in rows %}{% if r.kind == 'field' %}<b>{{ r.a }}</b>{% elif r.kind == \"criterion\" %}"
+          "<i>{{ r.b }}</i>{% elif r.kind == 'field' %}never{% else %}{{ r.a }}|{{ r.b }}{% endif %}{% endfor %}</w:tbl>")
+KINDS = st.one_of(st.sampled_from(["field", "criterion", "item", "", "Field"]), st.none(), st.integers(0, 2),
+                  st.sampled_from(["field", "criterion"]).map(Markup))
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.tuples(KINDS, VALUES, VALUES), max_size=6), otherwise=st.booleans())
+def test_rows_chosen_by_a_text_are_written_as_jinja_chooses_and_writes_them(rows, otherwise):
+    source = CHOSEN if otherwise else CHOSEN.replace("{% else %}{{ r.a }}|{{ r.b }}", "")
+    items = [SimpleNamespace(kind=kind, a=a, b=b) for kind, a, b in rows]
+    jinja, joined = both(source, {"rows": items})
+    assert joined == jinja
+
+
 @pytest.mark.parametrize("rows", [
     [SimpleNamespace(a="x")],  # no attribute b: undefined, an error
     [SimpleNamespace(a="x", b="y", _c="z")],
@@ -81,6 +96,12 @@ def test_an_unsafe_attribute_is_refused_as_jinja_refuses_it():
     "{% for u in rows -%} {{ u.a }}{% endfor %}",
     "{% for u in rows %}{# note #}{{ u.a }}{% endfor %}",
     "{% for u in rows %}{{ u.a }}{% else %}none{% endfor %}",
+    "{% for u in rows %}{% if u.a == 'x' %}1{% elif u.b == 'y' %}2{% endif %}{% endfor %}",
+    "{% for u in rows %}{% if u.a == 'x' %}1{% else %}2{% else %}3{% endif %}{% endfor %}",
+    "{% for u in rows %}{% if u.a != 'x' %}1{% endif %}{% endfor %}",
+    "{% for u in rows %}{% if u.a == 'x' %}{% if u.b == 'y' %}1{% endif %}{% endif %}{% endfor %}",
+    "{% for u in rows %}<w:tr>{% if u.a == 'x' %}1{% endif %}</w:tr>{% endfor %}",
+    "{% for u in rows %}{% elif u.a == 'x' %}1{% endif %}{% endfor %}",
 ])
 def test_a_loop_with_anything_but_values_is_left_to_jinja(source):
     assert with_row_loops(source, environment()) is None
@@ -91,6 +112,16 @@ def test_joined_loops_count_their_turns_against_the_limit():
     template = env.from_string(with_row_loops("{% for u in rows %}{{ u.a }}{% endfor %}", env))
     with pytest.raises(TemplateLimit, match="for u in rows"):
         template.render(rows=[SimpleNamespace(a=1)] * (MAX_TURNS + 1))
+
+
+@pytest.mark.parametrize("template", ["bao-cao-tu-cham.docx", "thong-bao-tham-dinh.docx"])
+def test_a_reports_criteria_rows_are_joined_and_written_as_docxtpl_writes_them(template):
+    prepared = PreparedTemplate(TEMPLATE_DIR / template)
+    assert FILTER in prepared.env.filters
+    for name, context in contexts_by_template()[template][:3]:
+        criteria = [dataclasses.replace(row, title=f'{row.title} "<&>"') for row in context["criteria"]]
+        context = {**context, "criteria": criteria}
+        assert document_xml(prepared.render(context)) == docxtpl_document_xml(prepared.path, context), name
 
 
 def test_the_decisions_unit_rows_are_joined_and_written_as_docxtpl_writes_them():
