@@ -43,6 +43,7 @@ from pipeline.documents.rendering.limits import LimitedEnvironment, TemplateLimi
 from pipeline.documents.rendering.row_loops import with_row_loops
 from pipeline.documents.rendering.schema_order import cell_properties_in_order, may_disorder_cells
 from pipeline.documents.rendering.template_package import refuse_not_plain
+from pipeline.documents.rendering.xml_bytes import CONTROL, closed_empty, has_control
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
@@ -56,9 +57,6 @@ PROPERTIES = ("{http://purl.org/dc/elements/1.1/}creator", "{http://purl.org/dc/
 TITLE, CREATOR = PROPERTIES[5], PROPERTIES[0]
 _TAGS = re.compile(r"{[{%#]")
 LISTING = "\t\a\n\f"  # characters docxtpl's `resolve_listing` turns into tabs, paragraphs, breaks
-# Characters lxml would not write as they are (dropped or written as references).
-CONTROL = "".join(map(chr, (*range(0, 9), 11, 12, 13, *range(14, 32))))
-_CONTROL = re.compile(("[" + re.escape(CONTROL) + "]").encode("ascii"))
 _CONTROL_TEXT = re.compile("[" + re.escape(CONTROL) + "\ufffe\uffff]")
 _LISTING = re.compile(("[" + re.escape(LISTING) + "]").encode("ascii"))
 
@@ -92,7 +90,7 @@ class PreparedTemplate:
             self.splice = "verified"
         # Elements whose content starts with a tag may render empty; lxml writes those as <x/>.
         may_be_empty = sorted(set(re.findall(r"<([\w:]+)(?:\s[^<>]*)?>(?={[{%#])", self.sources[self.body])))
-        self.empty = _empty_elements(may_be_empty)
+        self.empty = may_be_empty
         body.clear()  # the rendered body takes its place; a small shell is quick to parse anew
         self.shell = etree.tostring(root)
         empty = etree.tostring(root, encoding="UTF-8", standalone=True)
@@ -220,12 +218,11 @@ class PreparedTemplate:
         shipped template the tests make that comparison, and a large decision is spared
         building its whole XML tree a second time).
         """
-        if self.splice and b"</w:tblGrid></w:tbl>" not in body and not _CONTROL.search(body):
+        if self.splice and b"</w:tblGrid></w:tbl>" not in body and not has_control(body):
             verified = self.splice == "verified"
             xml, body = body, (b"" if verified else body)  # a large body is held once, not once per step
             xml = xml.replace(b"&#34;", b'"').replace(b"&#39;", b"'")  # no copy when there is no quote
-            if self.empty is not None:
-                xml = self.empty.sub(rb"<\1\2/>", xml)
+            xml = closed_empty(xml, self.empty)
             inner = memoryview(xml)[xml.index(b">") + 1:xml.rindex(b"</w:body>")]
             spliced = b"".join((self.head, inner, self.tail))
             if verified:
@@ -242,14 +239,6 @@ class PreparedTemplate:
         root = parse_xml(self.shell)
         root.replace(root.find(f"{{{W_NS}}}body"), tree)
         return etree.tostring(root, encoding="UTF-8", standalone=True)
-
-
-def _empty_elements(tags: list[str]) -> re.Pattern[bytes] | None:
-    """`<w:t></w:t>` as lxml writes it, `<w:t/>`, for each of `tags`: the elements a tag may leave empty."""
-    if not tags:
-        return None
-    names = b"|".join(re.escape(tag.encode("utf-8")) for tag in tags)
-    return re.compile(rb"<(" + names + rb")((?:\s[^<>]*)?)></\1>")
 
 
 def _splice_safe(body: etree._Element, source: str) -> bool:
