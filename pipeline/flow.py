@@ -45,7 +45,6 @@ from pipeline.base.messages import describe
 from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
-from pipeline.write.results_workbook import results_workbook
 from pipeline.write.staging import Staging, commit, existing, output_errors, real_output, refuse_existing, staged_run
 
 RESULTS_NAME = "ket-qua.xlsx"
@@ -188,7 +187,7 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
     made = _steps(progress, "documents", 3 if settings.summary is not None else 2) or (lambda done: None)
     made(0)
     charts = _charts(settings, result)
-    with alongside(partial(results_workbook, charts=charts), result) as workbook_made:  # on the other core
+    with alongside(partial(_results_workbook, charts=charts), result) as workbook_made:  # on the other core
         document = render_document(templates[0][0], document_context(result))
         if settings.checks.comments and result.criteria is not None and result.findings:
             document = with_findings(document, result.findings, result.criteria)
@@ -208,6 +207,13 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
             staging.names.insert(2, SUMMARY.name)
             staging.write(SUMMARY.name, summary)
     return result
+
+
+def _results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]]) -> bytes:
+    """`results_workbook`, its module (and openpyxl, a tenth of a second) imported only where it is made."""
+    from pipeline.write.results_workbook import results_workbook
+
+    return results_workbook(result, charts=charts)
 
 
 def _charts(settings: JobSettings, result: JobResult) -> list[tuple[str, list[bytes]]]:
