@@ -39,6 +39,7 @@ from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.documents.layout.page_layout import laid_out
 from pipeline.documents.layout.paragraph_looks import Styles
 from pipeline.documents.rendering import limits
+from pipeline.documents.rendering.column_loops import column_loop_tables
 from pipeline.documents.rendering.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
 from pipeline.documents.rendering.row_loops import with_row_loops
 from pipeline.documents.rendering.schema_order import cell_properties_in_order, may_disorder_cells
@@ -82,7 +83,10 @@ class PreparedTemplate:
         self.sources: dict[Template, str] = {}
         body = root.find(f"{{{W_NS}}}body")
         self.body = self._compile(etree.tostring(body, encoding="unicode"), rows=True)
-        self.splice: bool | str = _splice_safe(body, self.sources[self.body])
+        # Tables whose columns a loop repeats need docxtpl's own post-processing; the rest may be spliced.
+        set_apart = column_loop_tables(self.sources[self.body])
+        self.column_grids = set_apart[1] if set_apart else ()
+        self.splice: bool | str = set_apart is not None and _splice_safe(body, set_apart[0])
         self.reorder = may_disorder_cells(self.sources[self.body])  # `{% vm %}`, `{% colspan %}`…
         if self.splice and path.resolve().parent == TEMPLATE_DIR:
             # A shipped template's fast path is checked against plain docxtpl by the test suite,
@@ -218,7 +222,8 @@ class PreparedTemplate:
         shipped template the tests make that comparison, and a large decision is spared
         building its whole XML tree a second time).
         """
-        if self.splice and b"</w:tblGrid></w:tbl>" not in body and not has_control(body):
+        if self.splice and b"</w:tblGrid></w:tbl>" not in body and not has_control(body) \
+                and not any(grid in body for grid in self.column_grids):
             verified = self.splice == "verified"
             xml, body = body, (b"" if verified else body)  # a large body is held once, not once per step
             xml = xml.replace(b"&#34;", b'"').replace(b"&#39;", b"'")  # no copy when there is no quote
@@ -247,12 +252,15 @@ def _splice_safe(body: etree._Element, source: str) -> bool:
     `fix_tables` changes nothing when every row of every table spans at least the table's
     grid and has no more cells than it (rows are only repeated or dropped: no `{%tc %}`,
     `hm`, `colspan`), drawing ids exist only with drawings, and data is escaped only in
-    text, never in an attribute or by `safe`.
+    text, never in an attribute or by `safe`. A table with a column loop is left out of
+    `source` (`column_loops`): a document holding it is not spliced.
     """
     if re.search(r"{[{%#](tc|-?\s*(hm|colspan|cellbg))\b|docPr|\|\s*safe\b|<[^>]*{{", source):
         return False
     ns = f"{{{W_NS}}}"
     for table in body.iter(f"{ns}tbl"):
+        if re.search(r"{%-?\s*tc\s", "".join(table.itertext())):
+            continue  # a column loop: set apart
         grid = len(table.findall(f"{ns}tblGrid/{ns}gridCol"))
         for row in table.iter(f"{ns}tr"):
             cells = row.findall(f"{ns}tc")
