@@ -145,3 +145,24 @@ def test_the_other_decisions_print_component_columns_too(name):
     header = [c.text for c in table.rows[0].cells]
     assert header[2:2 + len(names)] == names
     assert [c.text for c in table.rows[1].cells][:2 + len(names) + 1] == rows[0][:2 + len(names) + 1]
+
+
+@pytest.mark.parametrize(("name", "appraisal", "before", "after"), [
+    ("quyet-dinh-cchc.docx", False, ["TT", "Tên đơn vị"],
+     ["Điểm đánh giá", "Vị thứ", "Xếp loại", "Điểm tăng (+), giảm (−) so với kỳ trước", "Vị thứ so với kỳ trước"]),
+    ("quyet-dinh-dot-danh-gia.docx", True, ["TT", "Đơn vị", "Tổng điểm tự chấm"],
+     ["Điểm đánh giá", "Xếp loại", "Xếp hạng", "Điểm tăng (+), giảm (−) so với kỳ trước", "Hạng so với kỳ trước",
+      "Ghi chú"]),
+])
+def test_the_compared_and_the_appraised_tables_have_the_component_columns_in_place(name, appraisal, before, after):
+    """With the previous period's two columns (`appendix.compared`), and a campaign's appraised table
+    (`appendix.appraisal`): the components between the unit's columns and the result."""
+    _, context = contexts(JOB)
+    names, rows, _ = expected_rows()
+    appendices = [dataclasses.replace(a, compared=True, appraisal=appraisal) for a in context["appendices"]]
+    rendered = Document(io.BytesIO(PreparedTemplate(TEMPLATE_DIR / name).render({**context, "appendices": appendices,
+                                                                                 "score_header": "Điểm đánh giá"})))
+    table = ranking_table(rendered)
+    assert [c.text for c in table.rows[0].cells] == [*before, *names, *after]
+    first = [c.text for c in table.rows[1].cells]
+    assert first[len(before):len(before) + len(names) + 1] == rows[0][2:2 + len(names) + 1]
