@@ -41,7 +41,7 @@ class LimitedEnvironment(SandboxedEnvironment):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.filters[_COUNTED] = counted
+        self.filters[_COUNTED] = _counted
 
     def _generate(self, source: nodes.Template, *args: Any, **kwargs: Any) -> str:
         """The code of a parsed template, each loop's sequence counted (the parsed tree, which the checks walk,
@@ -72,8 +72,7 @@ def reset_turns() -> None:
     _turns.count = 0
 
 
-def counted(sequence: Any, label: str) -> Iterator[Any]:
-    """The items of `sequence`, each a turn of the document's loops (`label` names the loop when there are too many)."""
+def _counted(sequence: Any, label: str) -> Iterator[Any]:
     for item in sequence:
         _turns.count = getattr(_turns, "count", 0) + 1
         if _turns.count > MAX_TURNS:

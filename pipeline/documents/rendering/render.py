@@ -206,8 +206,9 @@ class PreparedTemplate:
             self._raise_located(self.sources[self.body], context)
         data = out.getvalue()
         del out
-        for escaped, brace in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
-            data = data.replace(escaped, brace)
+        if b"{_" in data or b"_}" in data:  # two searches, not four passes over a large body
+            for escaped, brace in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
+                data = data.replace(escaped, brace)
         if _LISTING.search(data):
             data = DocxTemplate.resolve_listing(None, data.decode("utf-8")).encode("utf-8")  # type: ignore[arg-type]
         return data

@@ -4,21 +4,20 @@ A decision's appendix repeats one row per unit: `{% for u in appendix.ranked %}<
 </w:tr>{% endfor %}`; a report one row per criterion, its look chosen by the row's kind (`{% if row.kind ==
 'field' %}…{% elif … %}…{% else %}…{% endif %}`). Jinja spends most of such a render looking up and escaping
 each cell through the sandbox. When a loop's body is only XML and `{{ u.name }}` tags, or such bodies chosen
-by comparing one attribute of the row with texts (no other tag, filter, test or `loop`), the loop is compiled
-as one filter call that writes the same text: each value found as the sandbox finds it (`getattr`, the same
-safety test), compared by the same `==`, escaped by the same `markupsafe.escape`, counted against the same
-limit on loop turns. Anything else in a loop goes the ordinary way, so the output is the same bytes.
+by comparing one attribute of the row with texts (no other tag, filter, test or `loop`), the body is compiled
+as one filter call that writes the same text, a row at a time: each value found as the sandbox finds it
+(`getattr`, the same safety test), compared by the same `==`, escaped by the same `markupsafe.escape`. The
+loop stays Jinja's, its turns counted as any loop's. Anything else goes the ordinary way: the same bytes.
 """
 
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
-
-from pipeline.documents.rendering.limits import counted
 
 FILTER = "_dong_lap"  # the filter a plain loop becomes (not a name a template can know)
 _NAME = r"[A-Za-z_]\w*"
@@ -38,14 +37,15 @@ class Row:
     def __init__(self, body: str):
         self.names = tuple(m.group(2) for m in _VALUE.finditer(body))
         self.pieces = _VALUE.split(body)[::3]
+        self.values = attrgetter(*self.names) if self.names else None  # all of a row's values in one call
+        self.text = "%s".join(piece.replace("%", "%%") for piece in self.pieces)  # the pieces around `%s`s
 
 
 class RowLoop:
     """One loop: its row, or its rows chosen by an attribute's text (`choices`, else `otherwise`)."""
 
-    def __init__(self, target: str, sequence: str, env: SandboxedEnvironment, row: Row | None = None,
+    def __init__(self, env: SandboxedEnvironment, row: Row | None = None,
                  chosen_by: str = "", choices: tuple[tuple[str, Row], ...] = (), otherwise: Row | None = None):
-        self.label = f"for {target} in {sequence}"  # as the limit on loop turns names a loop
         self.env, self.row, self.chosen_by, self.choices = env, row, chosen_by, choices
         self.by_text: dict[str, Row] = {}
         for text, choice in choices:
@@ -53,19 +53,46 @@ class RowLoop:
         self.otherwise = otherwise
         self.safe: dict[tuple[type, str], bool] = {}  # the sandbox's test, per type of row and attribute
 
-    def __call__(self, sequence: Any) -> Markup:
-        out: list[str] = []
-        for item in counted(sequence, self.label):
-            row = self.row if self.row is not None else self._chosen(item)
-            if row is None:
-                continue
-            pieces = row.pieces
-            out.append(pieces[0])
-            for name, piece in zip(row.names, pieces[1:]):
-                value = self._value(item, name)
-                out.append(value if type(value) is str and not _ESCAPED.search(value) else escape(value))
-                out.append(piece)
+    def __call__(self, item: Any) -> Markup:
+        """The row of `item` (nothing when no branch holds), as Jinja would write it."""
+        row = self.row if self.row is not None else self._chosen(item)
+        if row is None:
+            return Markup()
+        plain = self._plain(item, row)
+        if plain is not None:  # every value a safe text or whole number: written in one step
+            return Markup(row.text % plain)
+        out = [row.pieces[0]]
+        for name, piece in zip(row.names, row.pieces[1:]):
+            value = self._value(item, name)
+            out.append(value if type(value) is str and not _ESCAPED.search(value) else escape(value))
+            out.append(piece)
         return Markup("".join(out))
+
+    def _plain(self, item: Any, row: Row) -> tuple[Any, ...] | None:
+        """The row's values when each is what `_value` gives and needs no escaping (so `%s` writes what
+        `escape` would); None otherwise, and the row is written value by value."""
+        if row.values is None:
+            return ()
+        try:
+            values = row.values(item)
+        except AttributeError:
+            return None
+        if len(row.names) == 1:
+            values = (values,)
+        if any(type(value) not in _PLAIN for value in values) or not all(self._safe(item, name, value)
+                                                                          for name, value in zip(row.names, values)):
+            return None
+        if _ESCAPED.search("\0".join(value for value in values if type(value) is str)):
+            return None
+        return values
+
+    def _safe(self, item: Any, name: str, value: Any) -> bool:
+        """The sandbox's test of a plain value, asked once per type of row and attribute."""
+        key = (type(item), name)
+        safe = self.safe.get(key)
+        if safe is None:
+            safe = self.safe[key] = self.env.is_safe_attribute(item, name, value)
+        return safe
 
     def _chosen(self, item: Any) -> Row | None:
         """The row of the first `{% if %}`/`{% elif %}` whose `==` holds for `item`, as Jinja decides it."""
@@ -82,38 +109,37 @@ class RowLoop:
             return self.env.getattr(item, name)
         if type(value) not in _PLAIN:
             return self.env.getattr(item, name)
-        key = (type(item), name)
-        safe = self.safe.get(key)
-        if safe is None:
-            safe = self.safe[key] = self.env.is_safe_attribute(item, name, value)
-        return value if safe else self.env.getattr(item, name)
+        return value if self._safe(item, name, value) else self.env.getattr(item, name)
 
 
 def with_row_loops(source: str, env: SandboxedEnvironment) -> str | None:
-    """`source` with each plain loop made a call of `FILTER` (registered on `env`); None when it has none."""
+    """`source` with each plain loop's body made a call of `FILTER` (registered on `env`); None when it has none."""
     loops: list[RowLoop] = []
 
     def replaced(match: re.Match[str]) -> str:
-        target, sequence, body = match.groups()
-        loop = _loop(target, sequence, body, env)
+        target, _, body = match.groups()
+        loop = _loop(target, body, env)
         if loop is None:
             return match.group()
-        loops.append(loop)
-        return f"{{{{ {sequence}|{FILTER}({len(loops) - 1}) }}}}"
+        loops.append(loop)  # the loop stays Jinja's (its turns counted, a row at a time): only its body is joined
+        body_start, body_end = match.span(3)
+        text = match.group()
+        start = body_start - match.start()
+        return f"{text[:start]}{{{{ {target}|{FILTER}({len(loops) - 1}) }}}}{text[body_end - match.start():]}"
 
     changed = _LOOP.sub(replaced, source)
     if not loops:
         return None
-    env.filters[FILTER] = lambda sequence, number: loops[number](sequence)
+    env.filters[FILTER] = lambda item, number: loops[number](item)
     return changed
 
 
-def _loop(target: str, sequence: str, body: str, env: SandboxedEnvironment) -> RowLoop | None:
+def _loop(target: str, body: str, env: SandboxedEnvironment) -> RowLoop | None:
     """The loop's body as rows, when it is one row or rows chosen by one attribute's text; else None."""
     tags = list(_TAG.finditer(body))
     if not tags:
         row = _row(target, body)
-        return RowLoop(target, sequence, env, row=row) if row is not None else None
+        return RowLoop(env, row=row) if row is not None else None
     if tags[0].start() != 0 or tags[-1].end() != len(body) or not _ENDIF.fullmatch(tags[-1].group()):
         return None
     choices: list[tuple[str, Row]] = []
@@ -132,7 +158,7 @@ def _loop(target: str, sequence: str, body: str, env: SandboxedEnvironment) -> R
             otherwise = row
         else:
             return None
-    return RowLoop(target, sequence, env, chosen_by=chosen_by, choices=tuple(choices), otherwise=otherwise)
+    return RowLoop(env, chosen_by=chosen_by, choices=tuple(choices), otherwise=otherwise)
 
 
 def _row(target: str, body: str) -> Row | None:

@@ -32,21 +32,22 @@ _OPENING_END = re.compile(rb"\s[^<>]*")
 def closed_empty(xml: bytes, tags: list[str]) -> bytes:
     """`xml` with each empty element of `tags` written `<w:t/>` (`empty_pattern(tags).sub(rb"<\\1\\2/>", xml)`).
 
-    Found from its closing tag: the text before `></w:t>` from its last `<` on is the element's opening."""
+    Found from its closing tag: the text before `></w:t>` from its last `<` on is the element's opening. The
+    text between is joined from views, so a large body exists twice at most, as with the pattern."""
     for tag in tags:
         name = tag.encode("utf-8")
         closing = b"></" + name + b">"
-        if closing not in xml:
+        at = xml.find(closing)
+        if at < 0:
             continue
-        pieces = xml.split(closing)
-        out = [pieces[0]]
-        for piece in pieces[1:]:
-            before = out[-1]
-            start = before.rfind(b"<")
-            opening = before[start + 1:]
-            rest = opening[len(name):]
-            empty = start >= 0 and opening.startswith(name) and (not rest or _OPENING_END.fullmatch(rest) is not None)
-            out[-1] = before + (b"/>" if empty else closing)
-            out.append(piece)
-        xml = b"".join(out)
+        pieces, done, whole = [], 0, memoryview(xml)
+        while at >= 0:
+            start = xml.rfind(b"<", done, at)
+            rest = xml[start + 1 + len(name):at] if start >= 0 and xml.startswith(name, start + 1) else None
+            empty = rest is not None and (not rest or _OPENING_END.fullmatch(rest) is not None)
+            pieces += [whole[done:at], b"/>" if empty else closing]
+            done = at + len(closing)
+            at = xml.find(closing, done)
+        pieces.append(whole[done:])
+        xml = b"".join(pieces)
     return xml
