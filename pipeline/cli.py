@@ -130,8 +130,26 @@ def findings_text(findings) -> str:
     return "\n".join([*lines, *(f"{n}. {describe(f)}" for n, f in enumerate(findings, 1))])
 
 
+class _NoBar:
+    """What `_progress_bar` gives off a terminal, where tqdm would show nothing (`disable=None`), without importing it."""
+
+    total: int | None = None
+    n = 0
+
+    def update(self, steps: int) -> None:
+        pass
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
 def _progress_bar():
     """A progress bar on a terminal, without tqdm's monitor thread: workers are forked while it runs."""
+    if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        return _NoBar()
     from tqdm import tqdm
 
     class Bar(tqdm):

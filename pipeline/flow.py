@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.base.workers import alongside, in_parallel
+from pipeline.base.workers import Ahead, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.kinds import SUMMARY
 from pipeline.config.period_settings import previous_refused
@@ -45,7 +45,7 @@ from pipeline.base.messages import describe
 from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
-from pipeline.write.results_workbook import results_workbook
+from pipeline.write.workbook_elsewhere import made_workbook, writing_imported
 from pipeline.write.staging import Staging, commit, existing, output_errors, real_output, refuse_existing, staged_run
 
 RESULTS_NAME = "ket-qua.xlsx"
@@ -151,20 +151,30 @@ def _template(settings: JobSettings, own: str, shipped: str) -> Path:
 def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
           progress: Progress | None, strict: bool = False) -> JobResult:
     """The job's result and documents, into `staging` (or rendered and dropped, when checking)."""
+    with Ahead(writing_imported) as ahead:  # the other core: the templates' checks, then the results workbook
+        return _made_ahead(settings, staging, workers, progress, strict, ahead)
+
+
+def _made_ahead(settings: JobSettings, staging: Staging | None, workers: int | None,
+                progress: Progress | None, strict: bool, ahead: Ahead) -> JobResult:
+    ahead.start()
     templates = job_templates(settings)
     past, problems, past_inputs = _past(settings, workers)
-    for template, context in templates:
-        try:
-            problems += check_template(template, context)
-        except InputErrors as exc:
-            problems += exc.problems
+    campaign = settings.kind_record.source == "campaign"
+    checks = [partial(_template_problems, template, context) if campaign else  # its workers are told them at once
+              ahead.ask(_template_problems, template, context) for template, context in templates]
+    if campaign:
+        problems += [found for checked in checks for found in checked()]
     try:
-        if settings.kind_record.source == "campaign":
+        if campaign:
             notice = next((t for t, c in templates[2:] if c == "notice"), None)  # appraised: each unit's notice too
             result = _campaign(settings, templates[1][0], notice, staging, problems, workers, progress)
         else:
             result = evaluate(settings, read_sheets(settings, _steps(progress, "read", len(settings.data_files))))
+            problems += [found for checked in checks for found in checked()]
     except InputErrors as exc:
+        if not campaign:
+            problems += [found for checked in checks for found in checked()]
         raise InputErrors(list(dict.fromkeys([*exc.problems, *problems]))) from None
     if problems:
         raise InputErrors(problems)
@@ -188,17 +198,17 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
     made = _steps(progress, "documents", 3 if settings.summary is not None else 2) or (lambda done: None)
     made(0)
     charts = _charts(settings, result)
-    with alongside(partial(results_workbook, charts=charts), result) as workbook_made:  # on the other core
-        document = render_document(templates[0][0], document_context(result))
-        if settings.checks.comments and result.criteria is not None and result.findings:
-            document = with_findings(document, result.findings, result.criteria)
-        made(1)
-        summary = None
-        if settings.summary is not None:
-            summary = render_summary(templates[-1][0], summary_context(result), summary_charts(result))
-            made(2)
-        workbook = workbook_made()
-        made(3 if summary is not None else 2)
+    workbook_made = ahead.ask(made_workbook, result, charts)  # on the other core
+    document = render_document(templates[0][0], document_context(result))
+    if settings.checks.comments and result.criteria is not None and result.findings:
+        document = with_findings(document, result.findings, result.criteria)
+    made(1)
+    summary = None
+    if settings.summary is not None:
+        summary = render_summary(templates[-1][0], summary_context(result), summary_charts(result))
+        made(2)
+    workbook = workbook_made()
+    made(3 if summary is not None else 2)
     if staging is not None:
         staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest
         staging.names.insert(1, settings.output.name)
@@ -208,6 +218,14 @@ def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
             staging.names.insert(2, SUMMARY.name)
             staging.write(SUMMARY.name, summary)
     return result
+
+
+def _template_problems(template: Path, context: str) -> list[Problem]:
+    """`check_template`'s problems, a template it cannot read among them (said, not raised: they travel back)."""
+    try:
+        return check_template(template, context)
+    except InputErrors as exc:
+        return list(exc.problems)
 
 
 def _charts(settings: JobSettings, result: JobResult) -> list[tuple[str, list[bytes]]]:

@@ -517,24 +517,42 @@ def _with_and_without_change(doc: Document, versions) -> None:
 
 
 def _ranking_versions(doc: Document, appraised: bool, compared: bool) -> None:
+    versions = []  # (condition, build): one grid each, the first whose condition holds is kept
     if appraised:
-        for tag, survey, adjusted, classified in _APPRAISAL_VERSIONS:
-            paragraph(doc, "DongKe", tag)
-            _appraisal_version(doc, survey, adjusted, classified, compared)
-    paragraph(doc, "DongKe", "{%p elif appendix.classified %}" if appraised else "{%p if appendix.classified %}")
-    _ranking_version(doc, True, compared)
-    paragraph(doc, "DongKe", "{%p else %}")
-    _ranking_version(doc, False, compared)
+        versions += [(f"appendix.appraisal and appendix.component_columns{_flags(adjustments=a, classified=c)}",
+                      lambda a=a, c=c: _appraisal_columns_version(doc, a, c, compared))
+                     for a in (True, False) for c in (True, False)]
+        versions += [(condition, lambda v=v: _appraisal_version(doc, *v, compared))
+                     for condition, *v in _APPRAISAL_VERSIONS]
+    versions += [(f"appendix.component_columns{_flags(classified=c)}", lambda c=c: _ranking_columns_version(
+                      doc, c, compared)) for c in (True, False)]
+    versions += [("appendix.classified", lambda: _ranking_version(doc, True, compared)),
+                 ("", lambda: _ranking_version(doc, False, compared))]
+    _chosen(doc, versions)
+
+
+def _flags(**flags: bool) -> str:
+    """" and appendix.adjustments and not appendix.classified" for `adjustments=True, classified=False`."""
+    return "".join(f" and {'' if on else 'not '}appendix.{name}" for name, on in flags.items())
+
+
+def _chosen(doc: Document, versions) -> None:
+    """Each version's table after its `{%p if %}`, `{%p elif %}` (`{%p else %}` for an empty condition), then
+    `{%p endif %}`."""
+    for n, (condition, build) in enumerate(versions):
+        keyword = "if" if n == 0 else "elif"
+        paragraph(doc, "DongKe", f"{{%p {keyword} {condition} %}}" if condition else "{%p else %}")
+        build()
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
-_APPRAISAL_VERSIONS = tuple(  # (tag, survey column, bonus and penalty columns, Xếp loại column): one grid each
-    ("{%p " + ("if" if n == 0 else "elif") + " appendix.appraisal" + "".join(
+_APPRAISAL_VERSIONS = tuple(  # (condition, survey column, bonus and penalty columns, Xếp loại column)
+    ("appendix.appraisal" + "".join(
         f" and {'' if on else 'not '}appendix.{name}" for name, on in
-        (("components", survey), ("adjustments", adjusted), ("classified", classified)) if on or name != "classified")
-     + " %}", survey, adjusted, classified)
-    for n, (survey, adjusted, classified) in enumerate(
-        (s, a, c) for s in (True, False) for a in (True, False) for c in (True, False)))
+        (("components", survey), ("adjustments", adjusted), ("classified", classified)) if on or name != "classified"),
+     survey, adjusted, classified)
+    for survey, adjusted, classified in ((s, a, c) for s in (True, False) for a in (True, False)
+                                         for c in (True, False)))
 
 # The change against the previous period (`[previous]`): two columns before Ghi chú / at the end.
 _CHANGE_COLUMNS = (("Điểm tăng (+), giảm (−) so với kỳ trước", 24, ("BangSo", "{{ u.score_change }}")),
@@ -549,6 +567,59 @@ def _unit_width(widths: list[float], unit: int, room: float) -> list[float]:
     fitted = [w if n == unit else round(w * scale, 1) for n, w in enumerate(widths)]
     fitted[unit] = round(room - sum(w for n, w in enumerate(fitted) if n != unit), 1)
     return fitted
+
+
+# The printed components, one column each (`appendix.component_columns`, `u.component_values`), by docxtpl's column
+# loop: the cells holding `{%tc for %}` and `{%tc endfor %}` go, the one between them repeats for each component.
+_COMPONENT_LOOP = (("{%tc for h in appendix.component_columns %}", 8, ("BangSo", "{%tc for v in u.component_values %}")),
+                   ("{{ h }}", 26, ("BangSo", "{{ v }}")),
+                   ("{%tc endfor %}", 8, ("BangSo", "{%tc endfor %}")))
+
+
+def _columns_table(doc: Document, columns: list, room: float, compared: bool, note: bool) -> None:
+    """A table of `columns` (header, width mm, cell), one of them `_COMPONENT_LOOP`'s three; units not evaluated with
+    their reason merged across every column after the unit's (but Ghi chú, with `note`): `{% colspan %}` counts the
+    components, the template's own merge covers its grid."""
+    widths = [w for _, w, _ in columns]
+    widths = _unit_width(widths, 1, room) if compared else [*widths[:1], room - sum(widths), *widths[2:]]
+    table = data_table(doc, [h for h, _, _ in columns], widths)
+    _tag_row(table, "{%tr for u in appendix.ranked %}")
+    data_row(table, [c for _, _, c in columns])
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
+    _tag_row(table, "{%tr for u in block.units %}")
+    last = len(widths) - (2 if note else 1)
+    row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}"),
+                           *[("BangSo", "")] * (last - 1), *([("BangChu", "{{ u.note }}")] if note else [])])
+    fixed = last - 1 - len(_COMPONENT_LOOP)  # the columns merged besides the components'
+    merge_across(row, 2, last, "BangSo",
+                 f"{{% colspan appendix.component_columns|length + {fixed} %}}{{% vm %}}{{{{ block.reason }}}}")
+    _tag_row(table, "{%tr endfor %}")
+    _tag_row(table, "{%tr endfor %}")
+    _widths(table, widths)
+
+
+def _ranking_columns_version(doc: Document, classified: bool, compared: bool) -> None:
+    """The ranking table of a scheme whose components the fixed columns cannot show: one column each."""
+    columns = [("TT", 12, ("BangSo", "{{ u.position }}")), ("Đơn vị", 0, ("BangChu", "{{ u.unit }}")),
+               *_COMPONENT_LOOP, ("{{ score_header }}", 25, ("BangSo", "{{ u.score }}")),
+               *([("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []),
+               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), *(_CHANGE_COLUMNS if compared else ()),
+               ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
+    _columns_table(doc, columns, LANDSCAPE_WIDTH, compared, note=True)
+
+
+def _appraisal_columns_version(doc: Document, adjusted: bool, classified: bool, compared: bool) -> None:
+    """A campaign's appraised table with one column per printed component after the self-assessed total."""
+    columns = [("TT", 12, ("BangSo", "{{ u.position }}")), ("Đơn vị", 0, ("BangChu", "{{ u.unit }}")),
+               ("Tổng điểm tự chấm", 26, ("BangSo", "{{ u.self_points }}")), *_COMPONENT_LOOP,
+               *([("Điểm thưởng", 20, ("BangSo", "{{ u.bonus }}")), ("Điểm trừ", 20, ("BangSo", "{{ u.penalty }}"))]
+                 if adjusted else []),
+               ("{{ score_header }}", 25, ("BangSo", "{{ u.score }}")),
+               *([("Xếp loại", 22, ("BangSo", "{{ u.label }}"))] if classified else []),
+               ("Xếp hạng", 18, ("BangSo", "{{ u.rank }}")), *(_CHANGE_COLUMNS if compared else ()),
+               ("Ghi chú", 23, ("BangChu", "{{ u.note }}"))]
+    _columns_table(doc, columns, LANDSCAPE_WIDTH, compared, note=True)
 
 
 def _appraisal_version(doc: Document, survey: bool, adjusted: bool, classified: bool,
@@ -624,11 +695,13 @@ def campaign_decision() -> Document:
     return decision(appraised=True)
 
 
-_CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four tables, one grid each
-    ("{%p if appendix.components and appendix.classified %}", True, True),
-    ("{%p elif appendix.components %}", True, False),
-    ("{%p elif appendix.classified %}", False, True),
-    ("{%p else %}", False, False),
+_CCHC_VERSIONS = (  # (condition, component columns, Xếp loại column): one grid each
+    ("appendix.component_columns and appendix.classified", "own", True),
+    ("appendix.component_columns", "own", False),
+    ("appendix.components and appendix.classified", "fixed", True),
+    ("appendix.components", "fixed", False),
+    ("appendix.classified", "", True),
+    ("", "", False),
 )
 
 
@@ -639,25 +712,36 @@ def _cchc_table(doc: Document, width: float) -> None:
 
 
 def _cchc_versions(doc: Document, width: float, compared: bool) -> None:
-    for tag, components, classified in _CCHC_VERSIONS:
-        paragraph(doc, "DongKe", tag)
-        # Landscape (decision appendix) has room for wide number columns; the portrait table with components would
-        # leave the unit name 13 mm, one short word a line, so its number columns are narrower there.
-        narrow = components and width <= TEXT_WIDTH
-        tt, point, survey, score, rank, label_width = (10, 21, 23, 21, 14, 20) if narrow else (12, 30, 30, 30, 22, 28)
-        parts = [("Điểm thẩm định", point, "{{ u.appraised_points }}"),
-                 ("Điểm điều tra xã hội học", survey, "{{ u.survey_points }}")] if components else []
-        label = [("Xếp loại", label_width, "{{ u.label }}")] if classified else []
-        change = [("Điểm tăng (+), giảm (−) so với kỳ trước", score, "{{ u.score_change }}"),
-                  ("Vị thứ so với kỳ trước", rank + 4, "{{ u.rank_change }}")] if compared else []
-        columns = [("TT", tt, "{{ u.position }}"), ("Tên đơn vị", 0, "{{ u.unit }}"), *parts,
-                   ("{{ score_header }}", score, "{{ u.score }}"), ("Vị thứ", rank, "{{ u.rank }}"), *label, *change]
-        widths = [w for _, w, _ in columns]
-        widths = _unit_width(widths, 1, width) if compared else [*widths[:1], width - sum(widths), *widths[2:]]
-        table = data_table(doc, [h for h, _, _ in columns], widths)
-        _cchc_rows(table, [("BangChu" if n == 1 else "BangSo", c) for n, (_, _, c) in enumerate(columns)])
-        _widths(table, widths)
-    paragraph(doc, "DongKe", "{%p endif %}")
+    _chosen(doc, [(condition, lambda c=components, k=classified: _cchc_version(doc, width, compared, c, k))
+                  for condition, components, classified in _CCHC_VERSIONS])
+
+
+def _cchc_version(doc: Document, width: float, compared: bool, components: str, classified: bool) -> None:
+    """One table: the fixed component columns (Điểm thẩm định, Điểm điều tra xã hội học), one column per printed
+    component (`own`), or none; with or without Xếp loại."""
+    # Landscape (decision appendix) has room for wide number columns; the portrait table with components would
+    # leave the unit name 13 mm, one short word a line, so its number columns are narrower there.
+    narrow = bool(components) and width <= TEXT_WIDTH
+    tt, point, survey, score, rank, label_width = (10, 21, 23, 21, 14, 20) if narrow else (12, 30, 30, 30, 22, 28)
+    parts = [("Điểm thẩm định", point, "{{ u.appraised_points }}"),
+             ("Điểm điều tra xã hội học", survey, "{{ u.survey_points }}")] if components == "fixed" else []
+    if components == "own":
+        parts = [(h, 6 if narrow and n != 1 else w if n != 1 else point, c) for n, (h, w, (_, c))
+                 in enumerate(_COMPONENT_LOOP)]
+    label = [("Xếp loại", label_width, "{{ u.label }}")] if classified else []
+    change = [("Điểm tăng (+), giảm (−) so với kỳ trước", score, "{{ u.score_change }}"),
+              ("Vị thứ so với kỳ trước", rank + 4, "{{ u.rank_change }}")] if compared else []
+    columns = [("TT", tt, "{{ u.position }}"), ("Tên đơn vị", 0, "{{ u.unit }}"), *parts,
+               ("{{ score_header }}", score, "{{ u.score }}"), ("Vị thứ", rank, "{{ u.rank }}"), *label, *change]
+    if components == "own":
+        _columns_table(doc, [(h, w, ("BangChu" if n == 1 else "BangSo", c)) for n, (h, w, c) in enumerate(columns)],
+                       width, compared, note=False)
+        return
+    widths = [w for _, w, _ in columns]
+    widths = _unit_width(widths, 1, width) if compared else [*widths[:1], width - sum(widths), *widths[2:]]
+    table = data_table(doc, [h for h, _, _ in columns], widths)
+    _cchc_rows(table, [("BangChu" if n == 1 else "BangSo", c) for n, (_, _, c) in enumerate(columns)])
+    _widths(table, widths)
 
 
 def _cchc_rows(table, cells: list[tuple[str, str]]) -> None:

@@ -18,7 +18,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, TypeVar
 
@@ -62,21 +61,66 @@ def in_parallel(task: Callable[[S, T], R], shared: S, items: Iterable[T], worker
                 following += 1
 
 
-@contextmanager
-def alongside(task: Callable[[S], R], argument: S) -> Iterator[Callable[[], R]]:
-    """Starts `task(argument)` on the other core and gives a function that waits for its result.
+class Ahead:
+    """A worker on the other core, forked small before the work (`start`), that imports what later tasks need
+    (`warm_up`) while this process reads and computes; `ask(task, *arguments)` gives a function that waits for
+    the task's result (arguments and result travel by pickling, through a pipe: no thread is started here, so
+    `in_parallel` still forks). Not started, with one core, or where forking is not safe, a task runs in this
+    process when its result is asked for."""
 
-    For one large piece of work beside another (the results workbook while the decision is
-    rendered). The argument reaches the forked worker without pickling; only the result
-    travels back. With one core, or where forking is not safe, the task runs in this
-    process when its result is asked for.
-    """
-    if (os.cpu_count() or 1) < 2 or _start_method() != "fork":
-        yield lambda: task(argument)
-        return
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
-                             initargs=(os.getpid(), task, argument)) as pool:
-        yield pool.submit(_run_whole).result
+    def __init__(self, warm_up: Callable[[], Any]):
+        self.warm_up = warm_up
+        self.process: Any = None
+        self.asked = self.received = 0
+        self.answers: dict[int, tuple[bool, Any]] = {}  # received, not yet asked for
+
+    def start(self) -> None:
+        if self.process is None and (os.cpu_count() or 1) >= 2 and _start_method() == "fork":
+            context = multiprocessing.get_context("fork")
+            self.connection, theirs = context.Pipe()
+            self.process = context.Process(target=_answer, args=(os.getpid(), theirs, self.warm_up), daemon=True)
+            self.process.start()
+            theirs.close()
+
+    def ask(self, task: Callable[..., R], *arguments: Any) -> Callable[[], R]:
+        if self.process is None:
+            return lambda: task(*arguments)
+        self.connection.send((task, arguments))
+        number, self.asked = self.asked, self.asked + 1
+        return lambda: self._answer(number)
+
+    def _answer(self, number: int) -> Any:
+        while number not in self.answers:  # answers come in the order asked
+            self.answers[self.received] = self.connection.recv()
+            self.received += 1
+        done, value = self.answers.pop(number)
+        if not done:
+            raise value
+        return value
+
+    def __enter__(self) -> Ahead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is not None:
+            try:
+                self.connection.send(None)
+            except OSError:
+                pass
+            self.process.join(5)
+            self.connection.close()
+
+
+def _answer(parent: int, connection: Any, warm_up: Callable[[], Any]) -> None:
+    """An `Ahead` worker: `warm_up`, then each task sent, its result (or what it raised) sent back."""
+    _end_with_parent(parent)
+    warm_up()
+    while (asked := connection.recv()) is not None:
+        task, arguments = asked
+        try:
+            connection.send((True, task(*arguments)))
+        except Exception as exc:  # said where the result is asked for, as if the task had run there
+            connection.send((False, exc))
 
 
 def _start_method() -> str:
@@ -104,11 +148,6 @@ def _start_worker(parent: int | None, task: Callable[[S, T], R], shared: S) -> N
 def _run(item: Any) -> Any:
     task, shared = _work
     return task(shared, item)
-
-
-def _run_whole() -> Any:
-    task, argument = _work
-    return task(argument)
 
 
 def _end_with_parent(parent: int | None) -> None:

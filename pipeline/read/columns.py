@@ -126,7 +126,17 @@ REGISTER_TABLE = TableSpec(
 def header_key(text: str) -> str:
     """A header as compared: NFC, case-folded, one space, no spaces around "/", no trailing ":*", no
     remark in parentheses ("Điểm trừ (nếu có)" is "điểm trừ"), no invisible control characters (a header
-    holds no figure, so one pasted in is harmless)."""
+    holds no figure, so one pasted in is harmless). A text is worked out once: a campaign compares the same
+    few headers in every table."""
+    return _text_key(text) if type(text) is str else _key(text)
+
+
+@lru_cache(maxsize=8192)
+def _text_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
     text = re.sub("[\x00-\x08\x0e-\x1f\x7f]", "", unicodedata.normalize("NFC", str(text))).casefold()
     text = re.sub(r"\s*\([^()]*\)", " ", text)
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(":*").strip()

@@ -6,7 +6,7 @@ calculated), and the styles say which numbers are shown as dates or percentages.
 directly with lxml is about ten times faster than loading the workbook with openpyxl
 (which builds every style object first) and keeps each number exactly as the file stores
 it, as a `Decimal`, with no detour through a binary float. openpyxl's own date-format test
-decides which numbers are dates, as it does when openpyxl reads the file.
+decides which numbers are dates, as it does when openpyxl reads the file (`number_formats`).
 
 Each cell is read as staff see it in Excel: a percentage as the number shown (94,66 % is
 94.66), the `_xHHHH_` escapes Excel writes for characters XML cannot hold decoded, and the
@@ -26,9 +26,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml import etree
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-
 from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.read.number_formats import BUILTIN_FORMATS, is_date_format
 from pipeline.read.sheet import Sheet, UncachedFormula
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")

@@ -39,7 +39,9 @@ CONTEXTS: dict[str, frozenset[str]] = {
                                      "score_header"}
                           | _fields("appendices[]", Appendix) | {"appendices[].ranked", "appendices[].not_evaluated"}
                           | {"appendices[].component_headers[]", "appendices[].ranked[].components[]",
-                             "appendices[].not_evaluated[].units[].components[]"}
+                             "appendices[].not_evaluated[].units[].components[]",
+                             "appendices[].component_columns[]", "appendices[].ranked[].component_values[]",
+                             "appendices[].not_evaluated[].units[].component_values[]"}
                           | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS | _SUMMARY),
     "notice": frozenset(_HEADER | {"intro", "criteria", "summary"} | _fields("criteria[]", NoticeRow)
                         | _fields("total", NoticeExtra) | _fields("bonus", NoticeExtra) | _fields("penalty", NoticeExtra)),

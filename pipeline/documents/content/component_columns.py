@@ -75,3 +75,10 @@ def survey_slot(scheme: Scheme) -> bool:
     printed = [c for c in scheme.components if c.printed]
     return len(printed) == 2 and printed[1] is scheme.components[1] \
         and header_key(printed[1].name) in UNIT_TABLE.column("survey_points").keys()
+
+
+def own_columns(members: Iterable[dict[str, Any]], scheme: Scheme) -> tuple[ComponentColumn, ...]:
+    """The columns a group's table gives its components, main first, when the templates' fixed columns cannot show
+    them (more than the main one, and not the survey column's two); else none (the fixed columns do)."""
+    columns = tuple(component_columns(members, scheme))
+    return columns if len(columns) > 1 and not survey_slot(scheme) else ()

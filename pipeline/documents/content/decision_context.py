@@ -13,6 +13,7 @@ from pipeline.documents.content.component_columns import (
     ComponentColumn,
     component_columns,
     component_texts,
+    own_columns,
     survey_slot,
 )
 from pipeline.documents.content.header import document_date, document_number, issuer_with_place
@@ -86,7 +87,7 @@ def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
 
 
 def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int], changes: Any = None,
-              columns: tuple[ComponentColumn, ...] = ()) -> UnitRow:
+              columns: tuple[ComponentColumn, ...] = (), own: tuple[ComponentColumn, ...] = ()) -> UnitRow:
     evaluated = bool(unit["evaluated"])
     change = changes.get((unit["group"], unit["unit"])) if changes is not None else None
     appraised = column_text(unit["appraised_points"], places["appraised_points"])
@@ -101,6 +102,7 @@ def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int], changes
            for column in ("self_points", "bonus", "penalty")},  # no bonus, no penalty: a blank cell, not "0,00"
         score_change=score_change_text(change, scheme), rank_change=rank_change_text(change),
         components=component_texts(unit, list(columns), scheme),
+        component_values=component_texts(unit, list(own), scheme),
     )
 
 
@@ -114,8 +116,9 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         blocks: list[ReasonBlock] = []
         places = input_places(members, scheme)
         columns = tuple(component_columns(members, scheme, others_only=True))
+        own = own_columns(members, scheme)
         for unit in members:
-            row = _unit_row(unit, scheme, places, result.changes, columns)
+            row = _unit_row(unit, scheme, places, result.changes, columns, own)
             if unit["evaluated"]:
                 evaluated.append(row)
             elif blocks and blocks[-1].reason == unit["reason"]:
@@ -131,6 +134,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
             ranked=tuple(evaluated), not_evaluated=tuple(blocks), appraisal=settings.appraisal_done is True,
             adjustments=any(row.bonus or row.penalty for row in evaluated),
             compared=result.changes is not None, component_headers=tuple(c.header for c in columns),
+            component_columns=tuple(c.header for c in own),
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
         lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme,

@@ -42,6 +42,7 @@ class UnitRow:
     score_change: str = ""  # `[previous]`: "+1,25", "−0,50", "0,00"; "" when not compared
     rank_change: str = ""  # "↑3", "↓1", "=", "mới", "sáp nhập"; "" when not compared
     components: tuple[str, ...] = ()  # each printed component after the main one, as `Appendix.component_headers`
+    component_values: tuple[str, ...] = ()  # each printed component, main first, as `Appendix.component_columns`
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,9 @@ class Appendix:
     adjustments: bool = False  # a unit of the group has bonus or penalty points: the appraised table shows both columns
     compared: bool = False  # `[previous]`: each unit's change against the previous period, two more columns
     component_headers: tuple[str, ...] = ()  # the printed components after the main one that a unit of it has
+    # Every printed component (main first) when the fixed columns cannot show them: more than the main one, and not
+    # the survey column's two; the shipped templates then print one column each (`{%tc for %}`). Else empty.
+    component_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

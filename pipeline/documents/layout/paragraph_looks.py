@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Iterator
 
 from lxml import etree
 
@@ -71,6 +71,7 @@ class Styles:
 
     def __init__(self, styles_xml: bytes | None):
         self.looks: dict[str, Look] = {}
+        self.measurers: dict[tuple[bytes, bytes], Any] = {}  # `row_measures.measurer`: measures kept for its documents
         self.default_style = ""
         if not styles_xml:
             self.base = Look()

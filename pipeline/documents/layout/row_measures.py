@@ -30,6 +30,7 @@ _SIZE = re.compile(rb'<w:sz w:val="(\d+)"/>')
 _TEXT = re.compile(rb"<w:t(?:\s[^<>]*)?>([^<]*)</w:t>|<w:(tab|br)\b[^<>]*/>")
 
 Measures = tuple[float, float, int, float]  # longest word, whole line, characters, indents (mm)
+KEPT = 20_000  # paragraphs' measures a template keeps: a decision's whole table, a few hundred reports' own texts
 
 
 def row_cells(row: bytes) -> list[tuple[bytes, int, int]]:
@@ -63,16 +64,21 @@ def paragraphs(cell: bytes) -> list[bytes]:
 
 
 class ParagraphMeasurer:
-    """Measures paragraphs given as bytes; `fallback` measures one as an element (own alignment, indents)."""
+    """Measures paragraphs given as bytes; `fallback` measures one as an element (own alignment, indents).
+
+    Kept with the template's styles (`measurer`), so the paragraphs its documents share (a campaign's criteria
+    titles, "100", "Tốt") are measured once for all of them, up to `KEPT` paragraphs at a time."""
 
     def __init__(self, styles: Styles, fallback, wrapper: tuple[bytes, bytes]):
         self.styles, self.fallback, self.wrapper = styles, fallback, wrapper
-        self.cache: dict[int, Measures] = {}  # equal paragraphs ("100", "Tốt") in any column: measured once
+        self.cache: dict[int, Measures] = {}  # equal paragraphs in any column or document: measured once
 
     def __call__(self, paragraph: bytes) -> Measures:
         key = hash(paragraph)  # a hash, not the bytes: a table of thousands of names is not held twice
         known = self.cache.get(key)
         if known is None:
+            if len(self.cache) >= KEPT:  # memory stays flat however many documents
+                self.cache.clear()
             known = self.cache[key] = self._measure(paragraph)
         return known
 
@@ -108,6 +114,14 @@ class ParagraphMeasurer:
                 current += size
                 line += size
         return max(longest, current), line, len("".join(t for t, _ in pieces).strip()), look.indent_mm
+
+
+def measurer(styles: Styles, fallback, wrapper: tuple[bytes, bytes]) -> ParagraphMeasurer:
+    """The measurer of paragraphs in `styles` under the document element `wrapper`, made once and kept with them."""
+    found = styles.measurers.get(wrapper)
+    if found is None:
+        found = styles.measurers[wrapper] = ParagraphMeasurer(styles, fallback, wrapper)
+    return found
 
 
 def line_measures(text: str, look: Look) -> tuple[float, float]:

@@ -18,7 +18,7 @@ from lxml import etree
 
 from pipeline.documents.layout.keep_with_signature import KEPT_ROWS
 from pipeline.documents.layout.paragraph_looks import Styles, W
-from pipeline.documents.layout.row_measures import ParagraphMeasurer
+from pipeline.documents.layout.row_measures import measurer
 from pipeline.documents.layout.table_widths import ColumnMeasures, cell_margin, paragraph_measures
 
 _TABLE_TAG = re.compile(rb"<w:tbl>|</w:tbl>")
@@ -107,7 +107,7 @@ def _fitted(xml: bytes, start: int, end: int, styles: Styles, wrapper: tuple[byt
     template = [int(w) for w in _GRID_COL.findall(grid.group())]
     properties = _TBL_PR.search(xml, start, grid.start())
     measures = ColumnMeasures(len(template), cell_margin(_parsed(properties.group(), wrapper) if properties else None))
-    measure = ParagraphMeasurer(styles, paragraph_measures, wrapper)
+    measure = measurer(styles, paragraph_measures, wrapper)
     places = [measures.add_row(xml[a:b], measure) for a, b in rows]
     widths = measures.widths(template, room)
     new_grid = _GRID_COL.sub(lambda m, it=iter(widths): m.group().replace(m.group(1), str(next(it)).encode()),

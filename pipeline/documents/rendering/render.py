@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from stat import S_ISREG
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,12 @@ from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.documents.layout.page_layout import laid_out
 from pipeline.documents.layout.paragraph_looks import Styles
 from pipeline.documents.rendering import limits
+from pipeline.documents.rendering.column_loops import column_loop_tables
 from pipeline.documents.rendering.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
+from pipeline.documents.rendering.row_loops import with_row_loops
 from pipeline.documents.rendering.schema_order import cell_properties_in_order, may_disorder_cells
 from pipeline.documents.rendering.template_package import refuse_not_plain
+from pipeline.documents.rendering.xml_bytes import CONTROL, closed_empty, has_control
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
@@ -54,9 +58,6 @@ PROPERTIES = ("{http://purl.org/dc/elements/1.1/}creator", "{http://purl.org/dc/
 TITLE, CREATOR = PROPERTIES[5], PROPERTIES[0]
 _TAGS = re.compile(r"{[{%#]")
 LISTING = "\t\a\n\f"  # characters docxtpl's `resolve_listing` turns into tabs, paragraphs, breaks
-# Characters lxml would not write as they are (dropped or written as references).
-CONTROL = "".join(map(chr, (*range(0, 9), 11, 12, 13, *range(14, 32))))
-_CONTROL = re.compile(("[" + re.escape(CONTROL) + "]").encode("ascii"))
 _CONTROL_TEXT = re.compile("[" + re.escape(CONTROL) + "\ufffe\uffff]")
 _LISTING = re.compile(("[" + re.escape(LISTING) + "]").encode("ascii"))
 
@@ -81,8 +82,11 @@ class PreparedTemplate:
             raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=path.name, error=str(exc))]) from exc
         self.sources: dict[Template, str] = {}
         body = root.find(f"{{{W_NS}}}body")
-        self.body = self._compile(etree.tostring(body, encoding="unicode"))
-        self.splice: bool | str = _splice_safe(body, self.sources[self.body])
+        self.body = self._compile(etree.tostring(body, encoding="unicode"), rows=True)
+        # Tables whose columns a loop repeats need docxtpl's own post-processing; the rest may be spliced.
+        set_apart = column_loop_tables(self.sources[self.body])
+        self.column_grids = set_apart[1] if set_apart else ()
+        self.splice: bool | str = set_apart is not None and _splice_safe(body, set_apart[0])
         self.reorder = may_disorder_cells(self.sources[self.body])  # `{% vm %}`, `{% colspan %}`…
         if self.splice and path.resolve().parent == TEMPLATE_DIR:
             # A shipped template's fast path is checked against plain docxtpl by the test suite,
@@ -90,7 +94,7 @@ class PreparedTemplate:
             self.splice = "verified"
         # Elements whose content starts with a tag may render empty; lxml writes those as <x/>.
         may_be_empty = sorted(set(re.findall(r"<([\w:]+)(?:\s[^<>]*)?>(?={[{%#])", self.sources[self.body])))
-        self.empty = _empty_elements(may_be_empty)
+        self.empty = may_be_empty
         body.clear()  # the rendered body takes its place; a small shell is quick to parse anew
         self.shell = etree.tostring(root)
         empty = etree.tostring(root, encoding="UTF-8", standalone=True)
@@ -106,11 +110,14 @@ class PreparedTemplate:
         # Parts no document changes (styles, fonts, settings, media) are compressed once, here.
         self.deflated = {name: deflated(blob) for name, blob in self.parts.items() if name != DOCUMENT_PART}
 
-    def _compile(self, xml: str) -> Template:
-        """The part's Jinja template; docxtpl's line breaks before paragraphs serve only error messages."""
+    def _compile(self, xml: str, rows: bool = False) -> Template:
+        """The part's Jinja template; docxtpl's line breaks before paragraphs serve only error messages.
+
+        With `rows`, its plain row loops are filled by joining text (`row_loops`); `sources` keeps the
+        source as written, which says where an error is."""
         source = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # uses no instance state
         try:
-            template = self.env.from_string(source)
+            template = self.env.from_string((with_row_loops(source, self.env) if rows else None) or source)
         except TemplateError:
             self._raise_located(source, None)
         self.sources[template] = source
@@ -199,8 +206,9 @@ class PreparedTemplate:
             self._raise_located(self.sources[self.body], context)
         data = out.getvalue()
         del out
-        for escaped, brace in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
-            data = data.replace(escaped, brace)
+        if b"{_" in data or b"_}" in data:  # two searches, not four passes over a large body
+            for escaped, brace in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
+                data = data.replace(escaped, brace)
         if _LISTING.search(data):
             data = DocxTemplate.resolve_listing(None, data.decode("utf-8")).encode("utf-8")  # type: ignore[arg-type]
         return data
@@ -215,12 +223,12 @@ class PreparedTemplate:
         shipped template the tests make that comparison, and a large decision is spared
         building its whole XML tree a second time).
         """
-        if self.splice and b"</w:tblGrid></w:tbl>" not in body and not _CONTROL.search(body):
+        if self.splice and b"</w:tblGrid></w:tbl>" not in body and not has_control(body) \
+                and not any(grid in body for grid in self.column_grids):
             verified = self.splice == "verified"
             xml, body = body, (b"" if verified else body)  # a large body is held once, not once per step
             xml = xml.replace(b"&#34;", b'"').replace(b"&#39;", b"'")  # no copy when there is no quote
-            if self.empty is not None:
-                xml = self.empty.sub(rb"<\1\2/>", xml)
+            xml = closed_empty(xml, self.empty)
             inner = memoryview(xml)[xml.index(b">") + 1:xml.rindex(b"</w:body>")]
             spliced = b"".join((self.head, inner, self.tail))
             if verified:
@@ -239,26 +247,21 @@ class PreparedTemplate:
         return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-def _empty_elements(tags: list[str]) -> re.Pattern[bytes] | None:
-    """`<w:t></w:t>` as lxml writes it, `<w:t/>`, for each of `tags`: the elements a tag may leave empty."""
-    if not tags:
-        return None
-    names = b"|".join(re.escape(tag.encode("utf-8")) for tag in tags)
-    return re.compile(rb"<(" + names + rb")((?:\s[^<>]*)?)></\1>")
-
-
 def _splice_safe(body: etree._Element, source: str) -> bool:
     """Whether docxtpl's post-processing can only re-serialise this template's output.
 
     `fix_tables` changes nothing when every row of every table spans at least the table's
     grid and has no more cells than it (rows are only repeated or dropped: no `{%tc %}`,
     `hm`, `colspan`), drawing ids exist only with drawings, and data is escaped only in
-    text, never in an attribute or by `safe`.
+    text, never in an attribute or by `safe`. A table with a column loop is left out of
+    `source` (`column_loops`): a document holding it is not spliced.
     """
     if re.search(r"{[{%#](tc|-?\s*(hm|colspan|cellbg))\b|docPr|\|\s*safe\b|<[^>]*{{", source):
         return False
     ns = f"{{{W_NS}}}"
     for table in body.iter(f"{ns}tbl"):
+        if re.search(r"{%-?\s*tc\s", "".join(table.itertext())):
+            continue  # a column loop: set apart
         grid = len(table.findall(f"{ns}tblGrid/{ns}gridCol"))
         for row in table.iter(f"{ns}tr"):
             cells = row.findall(f"{ns}tc")
@@ -293,16 +296,21 @@ def core_properties(blob: bytes, values: dict[str, str]) -> bytes:
 
 
 @lru_cache(maxsize=16)
-def _prepared(path: Path, stamp: tuple[int, int]) -> PreparedTemplate:
-    return PreparedTemplate(path)
+def _prepared(path: Path, stamp: tuple[int, int, int, int]) -> PreparedTemplate:
+    return PreparedTemplate(path.resolve())
 
 
 def prepared(path: Path) -> PreparedTemplate:
-    """The prepared template at `path`, reused while the file is unchanged (size and time)."""
-    if not path.is_file():
+    """The prepared template at `path`, reused while the file is the same and unchanged (file, size and time).
+
+    One `stat`: a campaign asks for its templates once per document."""
+    try:
+        stat = path.stat()
+    except (OSError, ValueError):
+        stat = None
+    if stat is None or not S_ISREG(stat.st_mode):
         raise InputErrors([problem(Reason.TEMPLATE_MISSING, file=str(path))])
-    stat = path.stat()
-    return _prepared(path.resolve(), (stat.st_size, stat.st_mtime_ns))
+    return _prepared(path, (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
 
 
 def render_document(template: Path, context: dict[str, Any]) -> bytes:

@@ -35,15 +35,27 @@ def may_disorder_cells(source: str) -> bool:
 
 def cell_properties_in_order(xml: bytes) -> bytes:
     """`xml` with the children of every `w:tcPr` in schema order: the very same object when all
-    are in order already (a large decision's XML is not copied for nothing)."""
+    are in order already (a large decision's XML is not copied for nothing).
+
+    Only a cell holding a property docxtpl's tags write can be out of order, so only the `w:tcPr` around
+    each of those is looked at: the scan resumes after the last `</w:tcPr>` before it, where no `w:tcPr`
+    found by a scan from the start could be open (each ends at the first `</w:tcPr>` after it begins)."""
+    moved = [found.start() for found in _MOVED.finditer(xml)]
     pieces, start, whole = [], 0, memoryview(xml)  # views: the unchanged text is copied once, by the join
-    for match in _TC_PR.finditer(xml):
-        if not _MOVED.search(match.group(2)):
-            continue  # none of the properties docxtpl's tags write: in the template's own order
-        ordered = _ordered(match)
-        if ordered is not None:
-            pieces += [whole[start:match.start()], ordered]
-            start = match.end()
+    scanned, following = 0, 0  # where the last `w:tcPr` looked at ends; the first of `moved` after it
+    while following < len(moved):
+        closed = xml.rfind(b"</w:tcPr>", scanned, moved[following])
+        match = _TC_PR.search(xml, scanned if closed < 0 else closed + len(b"</w:tcPr>"))
+        if match is None:
+            break
+        while following < len(moved) and moved[following] < match.start(2):
+            following += 1  # outside any cell's properties
+        if following < len(moved) and moved[following] < match.end(2):
+            ordered = _ordered(match)
+            if ordered is not None:
+                pieces += [whole[start:match.start()], ordered]
+                start = match.end()
+        scanned = match.end()
     if not pieces:
         return xml
     pieces.append(whole[start:])

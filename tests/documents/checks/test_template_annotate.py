@@ -64,9 +64,14 @@ def tables(root) -> list:
     return list(root.iter(w("tbl")))
 
 
+def fixed_tables(root) -> list:
+    """The appendix tables of fixed columns (Tổng điểm các nhiệm vụ theo quy định…): with Xếp loại, then rank-only."""
+    return [t for t in tables(root) if "{{ u.max_points }}" in text(t)]
+
+
 def add_header_column(root) -> None:
     """A column added to the ranked table's header row only (a grid column and a header cell)."""
-    table = tables(root)[2]  # the first appendix table (header block and signature before it)
+    table = fixed_tables(root)[0]  # the first appendix table of fixed columns
     grid = table.find(w("tblGrid"))
     grid.append(copy.deepcopy(grid[-1]))
     header = table.find(w("tr"))
@@ -75,7 +80,7 @@ def add_header_column(root) -> None:
 
 def shrink_reason_cell(root) -> None:
     """The merged reason cell of the rank-only table one column narrower."""
-    reason = next(c for c in tables(root)[3].iter(w("tc")) if "block.reason" in text(c))
+    reason = next(c for c in fixed_tables(root)[1].iter(w("tc")) if "block.reason" in text(c))
     span = reason.find(f"{w('tcPr')}/{w('gridSpan')}")
     span.set(w("val"), str(int(span.get(w("val"))) - 1))
 

@@ -40,7 +40,7 @@ from pipeline.flow import check_job
 from pipeline.read.job_folder import read_job
 from pipeline.scoring.evaluate import evaluate
 from tests.campaign.notices import NOTICE_JOB, notice_contexts
-from tests.conftest import INPUTS, ROOT
+from tests.conftest import FIXTURES, INPUTS, ROOT
 
 DOC = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
 SHIPPED = sorted({output.template for kind in KINDS.values()
@@ -48,15 +48,16 @@ SHIPPED = sorted({output.template for kind in KINDS.values()
 CODES = {"bao-cao-tu-cham.docx": "BC", "quyet-dinh-xep-loai.docx": "XL", "quyet-dinh-dot-danh-gia.docx": "DG",
          "quyet-dinh-cchc.docx": "CS",
          "bang-xep-hang-cchc.docx": "BX", "thong-bao-tham-dinh.docx": "TB", "thong-cao.docx": "TC"}
-YEAR_OVER_YEAR = "vi-du-2025-dot-danh-gia-tinh"  # a campaign with [previous] and [summary]
+YEAR_OVER_YEAR = "vi-du-2025-dot-danh-gia-tinh"
+FOUR_COMPONENTS = "bon-thanh-phan"  # a test fixture: four printed components, one column each  # a campaign with [previous] and [summary]
 JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "chi-lang-2023-cchc", "vi-du-2024-xep-hang-cchc",
         "tay-ninh-2023-chi-so-cchc", "vi-du-2025-dot-danh-gia-tinh")
 # the example jobs each template is rendered with in the round trips
 RENDERED_WITH = {"bao-cao-tu-cham.docx": ("huong-tra-2021-tu-cham", "chi-lang-2023-cchc"),
-                 "quyet-dinh-xep-loai.docx": ("huong-tra-2020-xep-loai",),
-                 "quyet-dinh-dot-danh-gia.docx": ("vi-du-2025-dot-danh-gia-tinh",),
-                 "quyet-dinh-cchc.docx": ("vi-du-2024-xep-hang-cchc",),
-                 "bang-xep-hang-cchc.docx": ("vi-du-2024-xep-hang-cchc",),
+                 "quyet-dinh-xep-loai.docx": ("huong-tra-2020-xep-loai", FOUR_COMPONENTS),
+                 "quyet-dinh-dot-danh-gia.docx": ("vi-du-2025-dot-danh-gia-tinh", FOUR_COMPONENTS),
+                 "quyet-dinh-cchc.docx": ("vi-du-2024-xep-hang-cchc", FOUR_COMPONENTS),
+                 "bang-xep-hang-cchc.docx": ("vi-du-2024-xep-hang-cchc", FOUR_COMPONENTS),
                  # no example of inputs/ is an appraised campaign yet: the notices of the tests' campaign
                  "thong-bao-tham-dinh.docx": (f"{NOTICE_JOB}: thong-bao/001-so-noi-vu.docx",),
                  "thong-cao.docx": (f"{YEAR_OVER_YEAR}: thong-cao.docx",)}
@@ -67,7 +68,9 @@ LOOP_NAMES = {
     "article_1_lines[]": "line", "criteria[]": "row", "appendices[]": "appendix",
     "appendices[].ranked[]": "u", "appendices[].not_evaluated[]": "block",
     "appendices[].not_evaluated[].units[]": "u", "appendices[].component_headers[]": "header",
-    "appendices[].ranked[].components[]": "value", "appendices[].not_evaluated[].units[].components[]": "value", "summary_groups[]": "g", "summary_groups[].paragraphs[]": "line",
+    "appendices[].ranked[].components[]": "value", "appendices[].not_evaluated[].units[].components[]": "value",
+    "appendices[].component_columns[]": "h", "appendices[].ranked[].component_values[]": "v",
+    "appendices[].not_evaluated[].units[].component_values[]": "v", "summary_groups[]": "g", "summary_groups[].paragraphs[]": "line",
     "summary_groups[].changes[]": "line", "summary_groups[].charts[]": "chart",
 }
 
@@ -107,6 +110,8 @@ def contexts(tmp_path_factory):
         found[job] = (KIND_CONTEXT[settings.kind], document_context(evaluate(settings, sheets)))
     for name, context in notice_contexts(tmp_path_factory.mktemp("notices") / "dot"):
         found[f"{NOTICE_JOB}: {name}"] = ("notice", context)
+    settings, sheets = read_job(FIXTURES / FOUR_COMPONENTS)  # no example of inputs/ prints its components' columns
+    found[FOUR_COMPONENTS] = ("decision", document_context(evaluate(settings, sheets)))
     result = check_job(INPUTS / YEAR_OVER_YEAR)  # against its previous period (`[previous]`), with a summary
     found[YEAR_OVER_YEAR] = ("decision", document_context(result))
     found[f"{YEAR_OVER_YEAR}: thong-cao.docx"] = ("summary", summary_context(result))
