@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import openpyxl
@@ -52,7 +53,7 @@ def out(tmp_path_factory):
 def test_the_transcription_has_seventeen_ministries_ranked_by_their_printed_totals():
     assert len(PUBLISHED) == 17
     assert [row["rank"] for row in PUBLISHED] == list(range(1, 18))
-    assert all(a["total"] > b["total"] for a, b in zip(PUBLISHED, PUBLISHED[1:]))
+    assert all(a["total"] > b["total"] for a, b in pairwise(PUBLISHED))
 
 
 def test_every_printed_total_rank_and_part_is_reproduced_in_the_results_workbook(out):
