@@ -96,7 +96,7 @@ def _ranking_rows(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, (" ".join(c.text.split()) for c in row.cells))) for row in table.rows[1:]]
 
 
-def _index_only(tmp_path: Path) -> Path:
+def _index_only(tmp_path: Path, labels: str = "[]") -> Path:
     """The example typed with the published index only (the province and its index), under the index scheme."""
     folder = tmp_path / "chi-so"
     shutil.copytree(FIXTURE, folder)
@@ -110,7 +110,7 @@ def _index_only(tmp_path: Path) -> Path:
     settings = (folder / "job.toml").read_text(encoding="utf-8")
     settings = settings.replace('scheme = "par-index@2020"', 'scheme = "chi-so-cchc@2023"').replace(
         'total = "as-published"\n', "").replace(
-        "[checks]", '[scheme_overrides]\ndecimals = 2\nunit = "%"\nlabels = []\n\n[checks]')
+        "[checks]", f'[scheme_overrides]\ndecimals = 2\nunit = "%"\nlabels = {labels}\n\n[checks]')
     (folder / "job.toml").write_text(settings, encoding="utf-8")
     return folder
 
@@ -151,6 +151,16 @@ def test_rank_changes_against_the_2019_ranks_are_computed_from_both_published_ta
     assert expected["Bình Dương"] == ("↑13", "+4,63") and expected["Hải Phòng"] == ("↑2", "")
     assert sum(1 for change, _ in shown.values() if change == NO_DATA) == 4
     assert not any(change == "mới" for change, _ in shown.values())
+
+
+def test_the_published_groups_follow_from_the_index_and_the_scheme_bounds(tmp_path):
+    bounds = tomllib.loads(SCHEME_FILE.read_text(encoding="utf-8"))["labels"]
+    labels = "[" + ", ".join(f'{{ name = "{b["name"]}"' + (f', min = {b["min"]}' if "min" in b else "") + " }"
+                             for b in bounds) + "]"
+    run_job(_index_only(tmp_path, labels), tmp_path / "out", workers=1)
+    shown = {row["Tên đơn vị"]: row["Xếp loại"] for row in _ranking_rows(tmp_path / "out" / "quyet-dinh.docx")}
+    group_a = {"Quảng Ninh", "Hải Phòng"}  # the published group A of 2020; the other eight are in group B
+    assert shown == {row["unit"]: "Nhóm A" if row["unit"] in group_a else "Nhóm B" for row in PUBLISHED}
 
 
 @pytest.fixture(scope="module")
