@@ -624,8 +624,17 @@ def campaign_decision() -> Document:
     return decision(appraised=True)
 
 
-_CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the four tables, one grid each
-    ("{%p if appendix.components and appendix.classified %}", True, True),
+DECLARED = "declared"  # the scheme's declared components: the main one, then one column per other component
+# A column per other component: docxtpl repeats the middle cell of the three (`{%tc for %}`, value, `{%tc endfor %}`).
+_LOOPED = (("{%tc for header in appendix.component_headers %}", "{%tc for value in u.components %}"),
+           ("{{ header }}", "{{ value }}"),
+           ("{%tc endfor %}", "{%tc endfor %}"))
+
+
+_CCHC_VERSIONS = (  # (tag, component columns, Xếp loại column): the six tables, one grid each
+    ("{%p if appendix.declared and appendix.classified %}", DECLARED, True),
+    ("{%p elif appendix.declared %}", DECLARED, False),
+    ("{%p elif appendix.components and appendix.classified %}", True, True),
     ("{%p elif appendix.components %}", True, False),
     ("{%p elif appendix.classified %}", False, True),
     ("{%p else %}", False, False),
@@ -647,6 +656,9 @@ def _cchc_versions(doc: Document, width: float, compared: bool) -> None:
         tt, point, survey, score, rank, label_width = (10, 21, 23, 21, 14, 20) if narrow else (12, 30, 30, 30, 22, 28)
         parts = [("Điểm thẩm định", point, "{{ u.appraised_points }}"),
                  ("Điểm điều tra xã hội học", survey, "{{ u.survey_points }}")] if components else []
+        if components == DECLARED:
+            parts = [("{{ appendix.main_header }}", point, "{{ u.appraised_points }}"),
+                     *((header, survey if n == 1 else 1, value) for n, (header, value) in enumerate(_LOOPED))]
         label = [("Xếp loại", label_width, "{{ u.label }}")] if classified else []
         change = [("Điểm tăng (+), giảm (−) so với kỳ trước", score, "{{ u.score_change }}"),
                   ("Vị thứ so với kỳ trước", rank + 4, "{{ u.rank_change }}")] if compared else []
@@ -655,19 +667,21 @@ def _cchc_versions(doc: Document, width: float, compared: bool) -> None:
         widths = [w for _, w, _ in columns]
         widths = _unit_width(widths, 1, width) if compared else [*widths[:1], width - sum(widths), *widths[2:]]
         table = data_table(doc, [h for h, _, _ in columns], widths)
-        _cchc_rows(table, [("BangChu" if n == 1 else "BangSo", c) for n, (_, _, c) in enumerate(columns)])
+        # Units not evaluated: the reason across every column after the unit, as many as the group prints.
+        span = f"{{% colspan appendix.component_headers|length + {len(columns) - 5} %}}" if components == DECLARED else ""
+        _cchc_rows(table, [("BangChu" if n == 1 else "BangSo", c) for n, (_, _, c) in enumerate(columns)], span)
         _widths(table, widths)
     paragraph(doc, "DongKe", "{%p endif %}")
 
 
-def _cchc_rows(table, cells: list[tuple[str, str]]) -> None:
+def _cchc_rows(table, cells: list[tuple[str, str]], span: str = "") -> None:
     _tag_row(table, "{%tr for u in appendix.ranked %}")
     data_row(table, cells)
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr for block in appendix.not_evaluated %}")
     _tag_row(table, "{%tr for u in block.units %}")
     row = data_row(table, [("BangSo", "{{ u.position }}"), ("BangChu", "{{ u.unit }}")])
-    merge_across(row, 2, len(row.cells) - 1, "BangSo", "{% vm %}{{ block.reason }}")
+    merge_across(row, 2, len(row.cells) - 1, "BangSo", span + "{% vm %}{{ block.reason }}")
     _tag_row(table, "{%tr endfor %}")
     _tag_row(table, "{%tr endfor %}")
 

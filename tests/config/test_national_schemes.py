@@ -1,21 +1,18 @@
 """The national schemes shipped as data: PAR INDEX (four published parts) and SIPAS (the satisfaction index).
 
-Their `[[components]]` follow the components contract; the program reads them once schemes carry components, and
-the test that loads them is skipped until then.
+Their `[[components]]` follow the components contract and load as the scheme's components.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
 
 import pytest
 
-from pipeline.config.scheme import Scheme, scheme_data, scheme_from_data
+from pipeline.config.scheme import scheme_data, scheme_from_data
 from tests.conftest import ROOT
 
 SCHEMES = ROOT / "pipeline" / "config" / "schemes"
-ENGINE = "components" in {f.name for f in dataclasses.fields(Scheme)} or hasattr(Scheme, "components")
 CONTRACT = {"par-index@2020": ["tham-dinh", "sipas", "lanh-dao-quan-ly", "tac-dong"], "sipas@2020": ["chi-so-hai-long"]}
 
 
@@ -39,7 +36,6 @@ def test_a_maximum_is_declared_only_where_a_source_gives_it():
     assert satisfaction["maximum"] == 100  # a percentage
 
 
-@pytest.mark.skipif(not ENGINE, reason="the scheme's declared components are not read yet")
 @pytest.mark.parametrize("reference", sorted(CONTRACT))
 def test_each_national_scheme_loads_with_its_components(reference):
     scheme = scheme_from_data(*scheme_data(reference, "test"))

@@ -1,21 +1,19 @@
 """Golden: the national PAR INDEX 2020 of the ten leading provinces, four published components, to the digit.
 
-The example (tests/fixtures/viet-nam-2020-par-index/, sources in its README) types the published table: appraisal,
+The example (inputs/viet-nam-2020-par-index/, sources in its README) types the published table: appraisal,
 SIPAS, survey of leaders and managers, impact on socio-economic development, and the published index. Three printed
 indexes differ by 0,01 from the sum of their printed parts (each figure rounded from unrounded values): kept as
 published within the rounding of 4 parts (4 × 0,005) and listed. The previous year, 2019, is known only from the
 press as a partial table of ranks. Every expected figure is read from the transcription in
 docs/research/published-tables/ or computed here with `Decimal`, never taken from the program.
 
-Reading four components needs the scheme's declared components (`[[components]]`); the tests that run the example
-as typed are skipped until the scheme carries them. The rank changes are also checked on the same table typed with
-the index only, which the program reads today.
+The example runs as typed, four components read by the headers the scheme declares; the rank changes and the
+groups are also checked on the same table typed with the index only.
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import shutil
 import tomllib
 from decimal import Decimal
@@ -25,15 +23,12 @@ import openpyxl
 import pytest
 from docx import Document
 
-from pipeline.config.scheme import Scheme
 from pipeline.flow import run_job
 from tests.conftest import ROOT
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "viet-nam-2020-par-index"
+FIXTURE = ROOT / "inputs" / "viet-nam-2020-par-index"
 SOURCE = ROOT / "docs" / "research" / "published-tables" / "C_PAR2020_tinh_top10_mofcom_zh.csv"
 SCHEME_FILE = ROOT / "pipeline" / "config" / "schemes" / "par-index" / "2020.toml"
-ENGINE = "components" in {f.name for f in dataclasses.fields(Scheme)} or hasattr(Scheme, "components")
-needs_components = pytest.mark.skipif(not ENGINE, reason="the scheme's declared components are not read yet")
 
 GROUP = "Tỉnh, thành phố"
 BOUND = 4 * Decimal("0.005")  # four parts, two printed decimals
@@ -170,7 +165,6 @@ def out(tmp_path_factory):
     return folder
 
 
-@needs_components
 def test_every_part_index_rank_and_group_is_printed_as_published(out):
     names = [c["name"] for c in tomllib.loads(SCHEME_FILE.read_text(encoding="utf-8"))["components"]]
     rows = _ranking_rows(out / "quyet-dinh.docx")
@@ -182,7 +176,6 @@ def test_every_part_index_rank_and_group_is_printed_as_published(out):
                         str(row["rank"]), groups.get(row["unit"], "Nhóm B")) for row in PUBLISHED]
 
 
-@needs_components
 def test_the_three_indexes_kept_as_published_are_listed_with_their_differences(out):
     expected = [(GROUP, row["unit"], "Chỉ số cải cách hành chính", row["index"], sum(row["parts"]),
                  row["index"] - sum(row["parts"]), BOUND) for row in PUBLISHED if row["index"] != sum(row["parts"])]
@@ -191,7 +184,6 @@ def test_the_three_indexes_kept_as_published_are_listed_with_their_differences(o
     assert listed == expected
 
 
-@needs_components
 def test_rank_changes_of_the_four_component_table_are_those_of_the_published_indexes(out):
     shown = {row["Tên đơn vị"]: (row[RANK_CHANGE], row[SCORE_CHANGE]) for row in _ranking_rows(out / "quyet-dinh.docx")}
     assert shown == _expected_changes()

@@ -131,6 +131,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
             ranked=tuple(evaluated), not_evaluated=tuple(blocks), appraisal=settings.appraisal_done is True,
             adjustments=any(row.bonus or row.penalty for row in evaluated),
             compared=result.changes is not None, component_headers=tuple(c.header for c in columns),
+            declared=bool(columns) and not survey_slot(scheme), main_header=scheme.components[0].name,
         ))
         cited = label if doc.appendix_numbering == "la-ma" else f"Phụ lục {index:02d}"
         lines.append(_group_line(point_letter(index), group.name, cited, members, result.counts, scheme,

@@ -66,6 +66,8 @@ class Appendix:
     adjustments: bool = False  # a unit of the group has bonus or penalty points: the appraised table shows both columns
     compared: bool = False  # `[previous]`: each unit's change against the previous period, two more columns
     component_headers: tuple[str, ...] = ()  # the printed components after the main one that a unit of it has
+    declared: bool = False  # the table prints the main component under `main_header`, then `component_headers`
+    main_header: str = ""  # the main component's declared name
 
 
 @dataclass(frozen=True, slots=True)
