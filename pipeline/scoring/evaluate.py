@@ -57,7 +57,8 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
         problems += found
         findings = [f for report in reports for f in report.findings]
     else:
-        units, found = normalise_units(sheets, settings.groups, settings.scheme.scale, settings.scheme.components)
+        units, found = normalise_units(sheets, settings.groups, settings.scheme.scale, settings.scheme.components,
+                                       settings.checks.ignore_columns)
         problems += found
         found, unread = unread_columns(sheets, unit_table(settings.scheme.components), settings.checks.ignore_columns)
         problems += found

@@ -34,7 +34,8 @@ ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "cho
 
 
 def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decimal = Decimal(100),
-                    declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> tuple[list[Unit], list[Problem]]:
+                    declared: tuple[Component, ...] = DEFAULT_COMPONENTS, ignored: tuple[str, ...] = ()
+                    ) -> tuple[list[Unit], list[Problem]]:
     """Unit rows of every sheet, one `Unit` per unit, with its group resolved.
 
     Each has: group, unit, the score columns as `Decimal` or `None`, scale_max (the
@@ -45,10 +46,10 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
     "Cộng") is checked against the sum above it and is not a unit. The scheme's components (`declared`) are found
     by their headers; each row has them as components (id → value), the main one also as appraised_points and the
     second as survey_points. A group's units have the same components (`formula`): a survey cell filled for some of
-    its units and blank for others is refused.
+    its units and blank for others is refused. A column `ignored` names is not read.
     """
     spec = unit_table(declared)
-    tables, errors = locate_tables(sheets, spec)
+    tables, errors = locate_tables(sheets, spec, ignored)
     rows: list[Unit] = []
     members: list[Member] = []
     scaled: set[str] = set()
