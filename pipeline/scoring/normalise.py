@@ -74,6 +74,7 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
                 continue
             group = _group_of(cells, table, groups)
             _check_unit(cells, values, unit, reason, scale_by)
+            _check_maxima(cells, values, declared, column_of)
             components = {c: values[column] for c, column in column_of.items()}
             rows.append(Unit(
                 group=group, unit=unit, components=tuple(components.items()),
@@ -133,6 +134,18 @@ def _check_total_row(cells: Cells, values: dict[str, Decimal | None], above: lis
         total = sum(parts, Decimal(0))
         if stated != total:
             cells.add(Reason.TOTAL_ROW_MISMATCH, column, value=shown(stated), computed=shown(total))
+
+
+def _check_maxima(cells: Cells, values: dict[str, Decimal | None], declared: tuple[Component, ...],
+                  column_of: dict[str, str]) -> None:
+    """A component entering as typed above the maximum it declares, refused at its cell. A converted one is put on
+    its maximum from the unit's applicable maximum; what a weighted one's maximum bounds (the typed figure or the
+    figure × weight) no declaration says, so neither is checked here."""
+    for component in declared:
+        value, column = values.get(column_of[component.id]), column_of[component.id]
+        if component.maximum is not None and component.enters == "as-is" and value is not None \
+                and value > component.maximum:
+            cells.add(Reason.ABOVE_MAXIMUM, column, value=shown(value), maximum=shown(component.maximum))
 
 
 def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reason: str,
