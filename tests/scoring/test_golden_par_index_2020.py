@@ -187,3 +187,12 @@ def test_the_three_indexes_kept_as_published_are_listed_with_their_differences(o
 def test_rank_changes_of_the_four_component_table_are_those_of_the_published_indexes(out):
     shown = {row["Tên đơn vị"]: (row[RANK_CHANGE], row[SCORE_CHANGE]) for row in _ranking_rows(out / "quyet-dinh.docx")}
     assert shown == _expected_changes()
+
+
+def test_the_results_workbook_holds_the_four_parts_in_print_order_under_their_declared_names(out):
+    names = [c["name"] for c in tomllib.loads(SCHEME_FILE.read_text(encoding="utf-8"))["components"]]
+    rows = list(openpyxl.load_workbook(out / "ket-qua.xlsx")[GROUP].iter_rows(values_only=True))
+    start = rows[0].index(names[0])
+    assert list(rows[0][start:start + 5]) == [*names, "Tỷ lệ đạt"]
+    assert [(row[1], *(Decimal(str(v)) for v in row[start:start + 5])) for row in rows[1:]] == \
+        [(row["unit"], *row["parts"], row["index"]) for row in PUBLISHED]

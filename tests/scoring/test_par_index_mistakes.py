@@ -49,6 +49,7 @@ def test_a_component_left_blank_for_one_province_is_refused_naming_the_formula_i
     problems = _refused(_typed(tmp_path, blank))
     missing = [p for p in problems if p.reason is Reason.COMPONENT_MISSING]
     assert [(p.row, p.column) for p in missing] == [(4, "Điều tra lãnh đạo, quản lý")]
+    assert problems == tuple(missing)  # its published index, off from three parts, is no second mistake
     assert ("= điểm thẩm định + chỉ số hài lòng (SIPAS) + điều tra lãnh đạo, quản lý + tác động đến phát triển "
             "kinh tế - xã hội") in describe(missing[0])
 
