@@ -11,10 +11,11 @@ import shutil
 from decimal import Decimal
 
 import pytest
+from docx import Document
 
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
-from pipeline.flow import check_job
+from pipeline.flow import check_job, run_job
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "inputs" / "viet-nam-2020-par-index"
@@ -98,3 +99,17 @@ def test_two_columns_meaning_one_component_are_refused(tmp_path):
             row.append(row[3])
     [problem] = _refused(_typed(tmp_path, twice))
     assert (problem.reason, problem.column) == (Reason.LOOKALIKE_COLUMN, "SIPAS")
+
+
+def test_a_province_not_evaluated_has_its_reason_across_every_column_after_its_name(tmp_path):
+    def unscored(rows):
+        rows[0].append("Lý do không đánh giá")
+        for row in rows[1:]:
+            row.append("")
+        rows[10][2:8] = ["", "", "", "", "", "Chưa có số liệu"]  # Phú Thọ
+    run_job(_typed(tmp_path, unscored), tmp_path / "out", workers=1)
+    table = Document(str(tmp_path / "out" / "quyet-dinh.docx")).tables[-1]
+    header, last = table.rows[0], table.rows[-1]
+    assert len(last._tr.tc_lst) == 3 and last.cells[1].text.strip() == "Phú Thọ"
+    assert {c.text.strip() for c in last.cells[2:]} == {"Chưa có số liệu"}
+    assert len(last.cells) == len(header.cells) == 11  # TT, name, four parts, index, rank, group, two changes
