@@ -96,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--kind", help="loại văn bản, ví dụ dot-danh-gia (đợt đánh giá)")
     init.add_argument("--from", dest="source", type=Path, metavar="CONG_VIEC",
                       help="lấy danh mục tiêu chí hoặc danh sách đơn vị từ một công việc đã có (điểm để trống)")
+    init.add_argument("--scheme", metavar="BO_TIEU_CHI",
+                      help="bộ tiêu chí thay cho bộ tiêu chí mặc định của loại văn bản, ví dụ par-index@2020; bảng "
+                           "nhập liệu có các cột thành phần của bộ tiêu chí")
     init.add_argument("--criteria", type=Path, metavar="TEP_XLSX",
                       help="(đợt đánh giá) tệp Excel có bảng tiêu chí: cây tiêu chí của các bảng đơn vị")
     init.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
@@ -310,7 +313,7 @@ def _init(args: argparse.Namespace) -> int:
 
     kind, job = (args.first, args.second) if args.second is not None else (args.kind, args.first)
     job = Path(job)
-    created = start_job(kind, job, source=args.source, criteria=args.criteria)
+    created = start_job(kind, job, source=args.source, criteria=args.criteria, scheme=args.scheme)
     print(f"Đã tạo công việc mới {job}:")
     for path in created:
         print(f"  {path}")

@@ -137,3 +137,8 @@ def campaign_readme(name: str, command: str, job: str, units: int, register: str
         f"python -m pipeline run {job}      # lập văn bản vào outputs/{name}/", "```", "",
     ]
     return "\n".join(lines)
+
+# A column of a component the scheme declares (`init` with a scheme of declared components): title, prompt, error.
+COMPONENT_PROMPT = ("{name}", "{name} của đơn vị, số từ 0 trở lên{within}; cộng vào kết quả. Để trống nếu đơn vị "
+                    "không được đánh giá.", "{name} là số từ 0 trở lên{within}.")
+COMPONENT_WITHIN = " đến {maximum}"

@@ -179,9 +179,9 @@ def _scheme(data: Mapping[str, Any], source: str, errors: list[Problem]) -> Sche
     unknown_keys({k: v for k, v in overrides.items() if k not in ("id", "version")}, allowed, "scheme_overrides",
                  source, errors)
     try:
-        base, _ = scheme_data(reference, source)
+        base, scheme_file = scheme_data(reference, source)
         known = {k: v for k, v in overrides.items() if k in allowed}
-        return scheme_from_data({**base, **known}, source, frozenset(known))
+        return scheme_from_data({**base, **known}, scheme_file, frozenset(known), overrides_source=source)
     except InputErrors as exc:
         errors.extend(exc.problems)
         return None

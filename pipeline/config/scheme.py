@@ -102,22 +102,27 @@ def scheme_data(reference: str, source: str) -> tuple[dict[str, Any], str]:
     return tomllib.loads(path.read_text(encoding="utf-8")), f"pipeline/config/schemes/{scheme_id}/{version}.toml"
 
 
-def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset[str] = frozenset()) -> Scheme:
+def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset[str] = frozenset(),
+                     overrides_source: str | None = None) -> Scheme:
     """Validates scheme fields and builds the `Scheme`; every problem is reported at once.
 
-    Keys in `overridden` came from the job's `[scheme_overrides]` and are reported as `scheme_overrides.<key>`.
+    `source` is the scheme file. Keys in `overridden` came from the job's `[scheme_overrides]`: they are reported as
+    `scheme_overrides.<key>`, in `overrides_source` (the job's settings file) when given.
     """
     errors: list[Problem] = []
 
     def named(key: str) -> str:
         return f"scheme_overrides.{key}" if key in overridden else key
 
+    def file_of(key: str) -> str:
+        return overrides_source if overrides_source and key in overridden else source
+
     def invalid(key: str, value: Any, expected: str) -> None:
-        errors.append(problem(Reason.SETTING_INVALID, file=source, key=named(key), value=_show(value),
+        errors.append(problem(Reason.SETTING_INVALID, file=file_of(key), key=named(key), value=_show(value),
                               expected=expected))
 
     for key in sorted(set(data) - SCHEME_FIELDS):
-        errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=key))
+        errors.append(problem(Reason.SETTING_UNKNOWN, file=file_of(key), key=key))
     for key in ("id", "version", "decimals", "tie_rule", "labels"):
         if key not in data:
             errors.append(problem(Reason.SETTING_MISSING, file=source, key=key))
@@ -141,14 +146,14 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
         unit = "điểm"
     name = data.get("name", data.get("id", ""))
     if not isinstance(name, str):
-        errors.append(wrong_type(named("name"), name, SCHEME_EXPECTED["name"], source))
+        errors.append(wrong_type(named("name"), name, SCHEME_EXPECTED["name"], file_of("name")))
     else:
-        name = checked_text(name, named("name"), source, errors)
-    labels = labels_from_data(data.get("labels", []), source, named("labels"), errors, allow_empty=True)
-    conditions = _conditions(data.get("conditions", []), labels, source, errors, named("conditions"))
+        name = checked_text(name, named("name"), file_of("name"), errors)
+    labels = labels_from_data(data.get("labels", []), file_of("labels"), named("labels"), errors, allow_empty=True)
+    conditions = _conditions(data.get("conditions", []), labels, file_of("conditions"), errors, named("conditions"))
     components = DEFAULT_COMPONENTS
     if "components" in data:
-        components = components_from_data(data["components"], source, named("components"), errors)
+        components = components_from_data(data["components"], file_of("components"), named("components"), errors)
     if errors:
         raise InputErrors(errors)
     return Scheme(

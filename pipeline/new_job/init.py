@@ -14,7 +14,9 @@ from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.config.job_settings import SETTINGS_FILE
+from pipeline.config.components import Component
 from pipeline.config.kinds import KINDS, Kind
+from pipeline.config.scheme import available_schemes, scheme_data, scheme_from_data
 from pipeline.new_job.readme import job_readme
 from pipeline.new_job.settings_text import placeholder_settings, settings_text
 from pipeline.new_job.workbook import input_workbook
@@ -25,11 +27,12 @@ from pipeline.write.files import write_outputs
 _ROLLUP_WORDS = {"sum": "cộng", "choose": "chọn một"}
 
 
-def init_job(kind_id: str, folder: Path, source: Path | None = None) -> list[Path]:
+def init_job(kind_id: str, folder: Path, source: Path | None = None, scheme: str | None = None) -> list[Path]:
     """Creates `folder` with job.toml, the input workbook and README.md; returns the files written.
 
     Refuses a folder that exists and is not empty. With `source`, an existing job of the same
-    kind, its settings and its criteria or units are carried over with the points emptied.
+    kind, its settings and its criteria or units are carried over with the points emptied. With `scheme`
+    ("par-index@2020"), the job uses that scheme; a units' table then has its declared components as columns.
     """
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise InputErrors([problem(Reason.JOB_FOLDER_EXISTS, value=folder.as_posix())])
@@ -39,14 +42,28 @@ def init_job(kind_id: str, folder: Path, source: Path | None = None) -> list[Pat
         values, rows, extra = placeholder_settings(kind), [], {}
     else:
         values, rows, extra = _from_source(kind, source)
+    if scheme is not None:
+        scheme_data(scheme, SETTINGS_FILE)  # an unknown scheme or version refused, naming those that exist
+        scheme_id, _, version = scheme.partition("@")
+        values = {**values, "scheme": f"{scheme_id}@{version or available_schemes()[scheme_id][-1]}"}
+    components = _components(values) if kind.source == "units" else ()
     values = {**values, "data": workbook}
     groups = [g["name"] for g in values.get("groups", [])]
     return write_outputs(folder, {
         SETTINGS_FILE: settings_text(kind, values, source).encode("utf-8"),
-        workbook: input_workbook(kind, rows, groups),
+        workbook: input_workbook(kind, rows, groups, components=components),
         "README.md": job_readme(kind, folder, source).encode("utf-8"),
         **extra,
     })
+
+
+def _components(values: dict[str, Any]) -> tuple[Component, ...]:
+    """The components of the job's scheme, the job's own list where its `[scheme_overrides]` has one."""
+    data, path = scheme_data(str(values["scheme"]), SETTINGS_FILE)
+    overrides = values.get("scheme_overrides", {})
+    if isinstance(overrides, dict) and "components" in overrides:
+        data = {**data, "components": overrides["components"]}
+    return scheme_from_data(data, path).components
 
 
 def _from_source(kind: Kind, source: Path) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, bytes]]:

@@ -8,8 +8,10 @@ from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.config.kinds import KINDS
 
 
-def start_job(kind: str | None, folder: Path, source: Path | None = None, criteria: Path | None = None) -> list[Path]:
-    """Creates the job `folder` of `kind` (from `source`, or a campaign from `criteria`); returns the files written."""
+def start_job(kind: str | None, folder: Path, source: Path | None = None, criteria: Path | None = None,
+              scheme: str | None = None) -> list[Path]:
+    """Creates the job `folder` of `kind` (from `source`, or a campaign from `criteria`; with `scheme`, that scheme
+    instead of the kind's); returns the files written."""
     from pipeline.new_job.campaign import init_campaign
     from pipeline.new_job.init import init_job
 
@@ -22,4 +24,4 @@ def start_job(kind: str | None, folder: Path, source: Path | None = None, criter
         return init_campaign(folder, criteria=criteria, source=source)
     if criteria is not None:
         raise InputErrors([problem(Reason.INIT_CRITERIA_UNUSED, value=kind)])
-    return init_job(kind, folder, source=source)
+    return init_job(kind, folder, source=source, scheme=scheme)

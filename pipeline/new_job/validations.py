@@ -10,7 +10,10 @@ from typing import Any
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipeline.base.messages_init import APPRAISAL_NOTE_PROMPT, APPRAISED_PROMPT, DUPLICATE_TITLE, REGISTER_PROMPTS
+from pipeline.base.formatting import points
+from pipeline.base.messages_init import (APPRAISAL_NOTE_PROMPT, APPRAISED_PROMPT, COMPONENT_PROMPT, COMPONENT_WITHIN,
+                                         DUPLICATE_TITLE, REGISTER_PROMPTS)
+from pipeline.config.components import Component
 
 FIRST_ROW = 5  # the first data row, under the header row 4
 LIST_SHEET = "Danh mục"
@@ -18,13 +21,30 @@ GROUP_LIST = "DanhSachKhoi"
 _NO_LIMIT = "1E+9"
 
 
-def column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
+def column_rules(letters: Mapping[str, str], declared: tuple[Component, ...] = ()) -> dict[str, DataValidation]:
     """One validation per column of the sheet, with its prompt; formulas are written for the first data row.
 
     A criteria table's rules check codes, points within the row's maximum and the roll-up
     word; a unit table's check groups, duplicates and points within the maximum of the row
-    (or, for a table with survey points, their sum within 100).
+    (or, for a table with survey points, their sum within 100). A scheme's `declared` components (their columns
+    in place of the appraised and survey points) each take a number from 0 to its maximum where it declares one.
     """
+    rules = _column_rules(letters)
+    for position, component in enumerate(declared):
+        column = "appraised_points" if position == 0 else component.id
+        if column in letters and (column not in rules or "applicable_max" not in letters):
+            rules[column] = _component_rule(component)
+    return rules
+
+
+def _component_rule(component: Component) -> DataValidation:
+    maximum = component.maximum
+    within = COMPONENT_WITHIN.format(maximum=points(maximum)) if maximum is not None else ""
+    title, prompt, error = (text.format(name=component.name, within=within) for text in COMPONENT_PROMPT)
+    return _number(title[:32].rstrip(), prompt, error, high=str(maximum) if maximum is not None else None)
+
+
+def _column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
     at = {column: f"${letter}{FIRST_ROW}" for column, letter in letters.items()}
     if "code" in letters:
         return _criteria_rules(at)
@@ -61,7 +81,7 @@ def column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
                 "Điểm thẩm định là số từ 0 đến điểm tối đa áp dụng (hoặc điểm tối đa) của dòng này.",
                 high=f"IF(ISNUMBER({applicable}),{applicable},IF(ISNUMBER({maximum}),{maximum},{_NO_LIMIT}))"),
         }
-    else:
+    elif "survey_points" in letters:
         rules |= {
             "appraised_points": _number(
                 "Điểm thẩm định", "Điểm thẩm định; cộng với điểm điều tra xã hội học không quá 100. Để trống nếu "
@@ -71,6 +91,9 @@ def column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
                 "Điểm điều tra XHH", "Điểm điều tra xã hội học, cộng vào điểm thẩm định (tổng không quá 100).",
                 "Điểm thẩm định cộng điểm điều tra xã hội học phải từ 0 đến 100.",
                 high=f"100-N({at['appraised_points']})"),
+        }
+    if "applicable_max" not in letters:
+        rules |= {
             "bonus": _number("Điểm thưởng", "Điểm thưởng (nếu có), cộng vào Chỉ số.", "Điểm thưởng là số từ 0 trở lên."),
             "penalty": _number("Điểm trừ", "Điểm trừ (nếu có), ghi số dương; trừ khỏi Chỉ số.",
                                "Điểm trừ ghi số dương (từ 0 trở lên)."),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
+from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from openpyxl import Workbook
@@ -18,9 +20,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.base.messages_init import CAMPAIGN_NOTES, REGISTER_NOTES
+from pipeline.config.components import Component
 from pipeline.config.kinds import REGISTER_STARTER, Kind, Starter
 from pipeline.new_job.validations import FIRST_ROW, GROUP_LIST, LIST_SHEET, column_rules, register_rules
-from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE, TableSpec
+from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE, TableSpec, unit_table
 from pipeline.write.text_cells import as_text
 
 GUIDE_SHEET = "Hướng dẫn"
@@ -32,15 +35,41 @@ _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 def input_workbook(kind: Kind, rows: list[dict[str, Any]], groups: list[str],
-                   above: tuple[tuple[str, str], ...] = ()) -> bytes:
+                   above: tuple[tuple[str, str], ...] = (), components: tuple[Component, ...] = ()) -> bytes:
     """The input workbook: instructions, the table (pre-filled `rows`, then empty rows), the group list.
 
-    A campaign's unit workbook has `above` its header the lines naming the unit and its group.
+    A campaign's unit workbook has `above` its header the lines naming the unit and its group. A units' table
+    has the scheme's `components` as columns under their declared names, where they are not the usual appraised
+    and survey points (`declared_layout`).
     """
     spec = UNIT_TABLE if kind.source == "units" else CRITERIA_TABLE
     notes = {"criteria": _CRITERIA_NOTES, "units": _UNIT_NOTES}.get(kind.source, [*_CRITERIA_NOTES, *CAMPAIGN_NOTES])
-    return table_workbook(kind.starter, spec, column_rules, rows, groups if kind.source == "units" else None, notes,
-                          above)
+    starter, rules = kind.starter, column_rules
+    if kind.source == "units" and components and not usual_components(components):
+        spec, starter = unit_table(components), replace(starter, layout=declared_layout(starter.layout, components))
+        rules = partial(column_rules, declared=components)
+    return table_workbook(starter, spec, rules, rows, groups if kind.source == "units" else None, notes, above)
+
+
+def usual_components(components: tuple[Component, ...]) -> bool:
+    """Whether the components are the usual columns (appraised points, then survey points), as the kinds' layouts
+    have them: the workbook is then the kind's own."""
+    usual = [UNIT_TABLE.column(c).header for c in ("appraised_points", "survey_points")]
+    return [c.name for c in components] == usual[:len(components)] and all(c.maximum is None for c in components)
+
+
+def declared_layout(layout: tuple[tuple[str, int], ...], components: tuple[Component, ...]
+                    ) -> tuple[tuple[str, int], ...]:
+    """`layout` with the main component where the appraised points are and the others right after it, in the
+    scheme's order, in place of the survey points."""
+    width = dict(layout)["appraised_points"]
+    columns: list[tuple[str, int]] = []
+    for column, size in layout:
+        if column == "appraised_points":
+            columns += [(column, size), *((c.id, width) for c in components[1:])]
+        elif column != "survey_points":
+            columns.append((column, size))
+    return tuple(columns)
 
 
 def register_workbook(rows: list[dict[str, Any]], groups: list[str]) -> bytes:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.base.formatting import number
 from pipeline.base.formatting import points as shown
 from pipeline.base.messages import HINTS
 from pipeline.base.rounding import round_half_up
@@ -315,10 +316,14 @@ def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem],
 
 
 def kept_as_published(units: list[dict[str, Any]], scheme: Scheme) -> list[Problem]:
-    """A warning for each unit whose declared total was kept as published (`unit_scores`), with the difference."""
+    """A warning for each unit whose declared total was kept as published (`unit_scores`), with the difference; the
+    totals and their difference at the published decimals ("87,00", not "87")."""
+    def published(value: Decimal) -> str:
+        return number(value, scheme.decimals, fixed=True)
+
     return [problem(Reason.TOTAL_KEPT_AS_PUBLISHED, file=u["file"], sheet=u["sheet"], row=u["row"],
-                    column=u.get("declared_column"), value=shown(u["score"]), unit=u["unit"],
-                    computed=shown(u["computed_score"]), difference=shown(u["score"] - u["computed_score"]),
+                    column=u.get("declared_column"), value=published(u["score"]), unit=u["unit"],
+                    computed=published(u["computed_score"]), difference=published(u["score"] - u["computed_score"]),
                     bound=shown(published_rounding(u, scheme.decimals, scheme.components)),
                     parts=_parts(u, scheme.components))
             for u in units if u.get("computed_score") is not None]

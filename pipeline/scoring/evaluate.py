@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pipeline.base.errors import InputErrors, Problem
+from pipeline.base.errors import InputErrors, Problem, Reason
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.scheme import Label
 from pipeline.read.columns import unit_table
@@ -57,7 +57,8 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
         problems += found
         findings = [f for report in reports for f in report.findings]
     else:
-        units, found = normalise_units(sheets, settings.groups, settings.scheme.scale, settings.scheme.components)
+        units, found = normalise_units(sheets, settings.groups, settings.scheme.scale, settings.scheme.components,
+                                       settings.checks.ignore_columns)
         problems += found
         found, unread = unread_columns(sheets, unit_table(settings.scheme.components), settings.checks.ignore_columns)
         problems += found
@@ -73,7 +74,9 @@ def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: 
     """Compute, rank, classify `units`; raises `InputErrors` with `problems` and every new one."""
     if units is not None:
         units, found = unit_scores(units, settings.scheme, settings.checks.total_as_published)
-        problems = [*problems, *found]
+        refused = {(p.file, p.sheet, p.row) for p in problems if p.reason in _FORMULA_REFUSALS}
+        problems = [*problems, *(p for p in found if not (p.reason is Reason.TOTAL_MISMATCH
+                                                          and (p.file, p.sheet, p.row) in refused))]
     if problems or units is None:
         raise InputErrors(sorted(dict.fromkeys(problems), key=_place))
     group_order = [g.name for g in settings.groups]
@@ -102,6 +105,11 @@ def appraised_score(settings: JobSettings, report: UnitReport, entry: Registered
 
 def _group_labels(settings: JobSettings) -> dict[str, tuple[Label, ...]]:
     return {g.name: g.labels for g in settings.groups if g.labels}
+
+
+# A row refused for its group's formula: its total, computed from other components than the group's, is no second
+# mistake to report.
+_FORMULA_REFUSALS = frozenset({Reason.COMPONENT_MISSING, Reason.COMPONENT_UNUSED, Reason.FORMULA_UNDECIDED})
 
 
 def _place(found: Problem) -> tuple[str, str, int]:

@@ -87,8 +87,8 @@ def formula_problems(members: Iterable[Member], scale: Any, scaled: Callable[[st
             if not having or not lacking:
                 continue
             uses = len(having) > len(lacking)
-            others = tuple(c for c in optional if c != component and any(c in m.components for m in units))
-            parts = (main, *((component,) if uses else ()), *others)
+            parts = (main, *(c for c in optional  # in the scheme's order
+                             if (c == component and uses) or (c != component and any(c in m.components for m in units))))
             words = words_of(parts, scaled(group, parts), scale, declared)
             if len(having) == len(lacking):
                 errors += [_refused(Reason.FORMULA_UNDECIDED, m, component, group, words, len(having), len(units),

@@ -19,7 +19,7 @@ def unread_columns(sheets: list[Sheet], spec: TableSpec, ignored: tuple[str, ...
                    ) -> tuple[list[Problem], list[Problem]]:
     """The errors (a refused header) and the warnings (a numeric column not used) of `spec`'s tables in `sheets`,
     leaving out the columns whose headers `ignored` names (compared as headers are: case, spaces, remarks)."""
-    tables, _ = locate_tables(sheets, spec)  # the tables' own problems are `normalise`'s to say
+    tables, _ = locate_tables(sheets, spec, ignored)  # the tables' own problems are `normalise`'s to say
     skipped = {header_key(name) for name in ignored}
     errors: list[Problem] = []
     warnings: list[Problem] = []

@@ -34,7 +34,8 @@ ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "cho
 
 
 def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decimal = Decimal(100),
-                    declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> tuple[list[Unit], list[Problem]]:
+                    declared: tuple[Component, ...] = DEFAULT_COMPONENTS, ignored: tuple[str, ...] = ()
+                    ) -> tuple[list[Unit], list[Problem]]:
     """Unit rows of every sheet, one `Unit` per unit, with its group resolved.
 
     Each has: group, unit, the score columns as `Decimal` or `None`, scale_max (the
@@ -45,10 +46,10 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
     "Cộng") is checked against the sum above it and is not a unit. The scheme's components (`declared`) are found
     by their headers; each row has them as components (id → value), the main one also as appraised_points and the
     second as survey_points. A group's units have the same components (`formula`): a survey cell filled for some of
-    its units and blank for others is refused.
+    its units and blank for others is refused. A column `ignored` names is not read.
     """
     spec = unit_table(declared)
-    tables, errors = locate_tables(sheets, spec)
+    tables, errors = locate_tables(sheets, spec, ignored)
     rows: list[Unit] = []
     members: list[Member] = []
     scaled: set[str] = set()
@@ -73,6 +74,7 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
                 continue
             group = _group_of(cells, table, groups)
             _check_unit(cells, values, unit, reason, scale_by)
+            _check_maxima(cells, values, declared, column_of)
             components = {c: values[column] for c, column in column_of.items()}
             rows.append(Unit(
                 group=group, unit=unit, components=tuple(components.items()),
@@ -132,6 +134,18 @@ def _check_total_row(cells: Cells, values: dict[str, Decimal | None], above: lis
         total = sum(parts, Decimal(0))
         if stated != total:
             cells.add(Reason.TOTAL_ROW_MISMATCH, column, value=shown(stated), computed=shown(total))
+
+
+def _check_maxima(cells: Cells, values: dict[str, Decimal | None], declared: tuple[Component, ...],
+                  column_of: dict[str, str]) -> None:
+    """A component entering as typed above the maximum it declares, refused at its cell. A converted one is put on
+    its maximum from the unit's applicable maximum; what a weighted one's maximum bounds (the typed figure or the
+    figure × weight) no declaration says, so neither is checked here."""
+    for component in declared:
+        value, column = values.get(column_of[component.id]), column_of[component.id]
+        if component.maximum is not None and component.enters == "as-is" and value is not None \
+                and value > component.maximum:
+            cells.add(Reason.ABOVE_MAXIMUM, column, value=shown(value), maximum=shown(component.maximum))
 
 
 def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reason: str,

@@ -57,19 +57,22 @@ class Located:
     index: str = ""  # the index's name ("Chỉ số CCHC") when it is the table's only score, read as the points
 
 
-def locate_tables(sheets: list[Sheet], spec: TableSpec) -> tuple[list[Located], list[Problem]]:
+def locate_tables(sheets: list[Sheet], spec: TableSpec, ignored: tuple[str, ...] = ()
+                  ) -> tuple[list[Located], list[Problem]]:
     """Header row and column positions of `spec` in each sheet that holds such a table.
 
     A sheet where no header of `spec` appears (an instructions sheet) is skipped; a file
-    with no table at all, or a header row that lacks a required column, is a problem.
+    with no table at all, or a header row that lacks a required column, is a problem. A column whose header
+    `ignored` lists (`[checks] ignore_columns`) is neither read nor refused, whatever it looks like.
     """
     found: list[Located] = []
     errors: list[Problem] = []
     files_with_table: set[str] = set()
+    skipped = frozenset(header_key(name) for name in ignored)
     for sheet in sheets:
-        header = _header_row(sheet, spec, 0, HEADER_SEARCH_ROWS)
+        header = _header_row(sheet, spec, 0, HEADER_SEARCH_ROWS, skipped)
         if header is None:
-            low = _header_row(sheet, spec, HEADER_SEARCH_ROWS, LOW_HEADER_SEARCH_ROWS)
+            low = _header_row(sheet, spec, HEADER_SEARCH_ROWS, LOW_HEADER_SEARCH_ROWS, skipped)
             if low is not None:
                 files_with_table.add(sheet.file)
                 errors.append(problem(Reason.HEADER_TOO_LOW, file=sheet.file, sheet=sheet.name, row=low[0] + 1,
@@ -156,14 +159,15 @@ def says(header: str, words: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", plain) for word in words)
 
 
-def _header_row(sheet: Sheet, spec: TableSpec, start: int,
-                stop: int) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
+def _header_row(sheet: Sheet, spec: TableSpec, start: int, stop: int, skipped: frozenset[str] = frozenset()
+                ) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
     # Headers compare by their words, without diacritics or case: "Diem tru" is "Điểm trừ" typed without accents
     # (no two columns' names are the same without diacritics; a test keeps it so).
     keys = {_plain(key): column for column in spec.columns for key in column.keys()}
     anchor = {_plain(key) for key in spec.column(spec.anchor).keys()}
     for index, row in enumerate(sheet.rows[start:stop], start):
-        cells = [(i, without_controls(clean_text(v))) for i, v in enumerate(row) if clean_text(v)]
+        cells = [(i, without_controls(clean_text(v))) for i, v in enumerate(row)
+                 if clean_text(v) and header_key(clean_text(v)) not in skipped]
         matched = {_plain(text) for _, text in cells} & set(keys)
         if not matched & anchor or len(matched) < 2:
             continue

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from pipeline.base.archive import zipped
 from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.base.messages_ties import tie_text
-from pipeline.documents.content.component_columns import component_columns, declared_decimals
+from pipeline.documents.content.component_columns import component_columns, declared_decimals, survey_slot
 from pipeline.documents.content.numbers import column_places, score_words
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.read.results_layout import (
@@ -106,8 +106,12 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     others = component_columns(units, scheme, others_only=True)
     optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
     maxima = sum(c in _OPTIONAL[:_BEFORE_COMPONENTS] for c in optional)
-    optional = [*optional[:maxima], *(c.id for c in others), *optional[maxima:]]
-    named = {c.id: c.header for c in others}
+    # Declared components printed in their own columns: the main one first, in the scheme's order, as the decision.
+    first = bool(index) and bool(others) and result.criteria is None and not survey_slot(scheme)
+    leading = [main.id] if first else []
+    index = [] if first else index
+    optional = [*optional[:maxima], *leading, *(c.id for c in others), *optional[maxima:]]
+    named = {c.id: c.header for c in others} | {c: main.name for c in leading}
     points_header = HEADERS["self_points"] if result.criteria is not None else main.name
     columns = group_columns([named.get(c) or UNIT_TABLE.column(c).header for c in optional],
                             points_header if index else None, score_column, classified, result.changes is not None)

@@ -81,3 +81,19 @@ def test_an_unknown_total_rule_is_refused(tmp_path):
     with pytest.raises(InputErrors) as caught:
         check_job(job_with(tmp_path, {}, "như công bố"), workers=1)
     assert [(p.reason, p.detail("key")) for p in caught.value.problems] == [(Reason.SETTING_INVALID, "checks.total")]
+
+
+def test_a_total_kept_as_published_is_told_at_the_published_decimals(tmp_path):
+    """A clerk types the published 91,00 as "91" and 85,80 as "85,8": the warning prints both at the scheme's two
+    decimals, as the table publishes them; parts changed so that each total is 0,01 from their sum."""
+    folder = tmp_path / "par-index"
+    shutil.copytree(EXAMPLE.parent / "viet-nam-2020-par-index", folder)
+    data = folder / "par-index-2020.csv"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace('1,Quảng Ninh,"57,66","9,56","18,83",5,"91,04"', '1,Quảng Ninh,"57,66","9,56","18,79",5,91')
+    text = text.replace('10,Phú Thọ,"53,99","8,81","18,17","4,76","85,74"', '10,Phú Thọ,"53,99","8,87","18,17","4,76","85,8"')
+    data.write_text(text, encoding="utf-8")
+    run = run_job(folder, tmp_path / "out", workers=1)
+    told = {w.row: describe(w) for w in run.warnings if w.reason is Reason.TOTAL_KEPT_AS_PUBLISHED}
+    assert "giữ kết quả 91,00 như đã công bố; cộng các thành phần đã làm tròn được 91,01 (chênh -0,01" in told[2]
+    assert "giữ kết quả 85,80 như đã công bố; cộng các thành phần đã làm tròn được 85,79 (chênh 0,01" in told[11]
