@@ -134,7 +134,7 @@ def findings_text(findings) -> str:
 
 
 class _NoBar:
-    """What `_progress_bar` gives off a terminal, where tqdm would show nothing (`disable=None`), without importing it."""
+    """What `_progress_bar` gives off a terminal, where tqdm would show nothing (`disable=None`): no import."""
 
     total: int | None = None
     n = 0

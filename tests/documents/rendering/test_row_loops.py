@@ -53,7 +53,8 @@ def test_a_joined_loop_writes_what_jinja_writes_for_any_value(rows, kind):
 
 
 CHOSEN = ("<w:tbl>{% for r in rows %}{% if r.kind == 'field' %}<b>{{ r.a }}</b>{% elif r.kind == \"criterion\" %}"
-          "<i>{{ r.b }}</i>{% elif r.kind == 'field' %}never{% else %}{{ r.a }}|{{ r.b }}{% endif %}{% endfor %}</w:tbl>")
+          "<i>{{ r.b }}</i>{% elif r.kind == 'field' %}never{% else %}{{ r.a }}|{{ r.b }}{% endif %}"
+          "{% endfor %}</w:tbl>")
 KINDS = st.one_of(st.sampled_from(["field", "criterion", "item", "", "Field"]), st.none(), st.integers(0, 2),
                   st.sampled_from(["field", "criterion"]).map(Markup))
 
