@@ -1,0 +1,270 @@
+"""Load on loopback: 300 units of a campaign saving their self-assessment at once, for a bounded time.
+
+Run with `python benchmarks/bench_campaign_load.py` (about 2 minutes; `--seconds 10` for a short run). A
+campaign of `--units` units is generated (`make_campaign` of bench_end_to_end.py) in a temporary jobs folder, a
+store beside it, one account per unit (one-time codes from the store, as `python -m pipeline accounts` writes
+them); `python -m pipeline serve` is started on a free loopback port, in its own process, as a province runs it.
+Every unit logs in with its code (the first login sets its password) in two browser sessions — two people of
+the same unit at two computers — and for `--seconds` each session saves, as fast as the server answers, points
+and a justification of one of the unit's first `--criteria` criteria, with the version its page showed:
+the two sessions of a unit edit the same few criteria, so edits of one criterion cross all the time.
+
+Reported: the requests per second, the median and 95th percentile of each kind of request, the edits refused
+as conflicts (the version had moved: the session is told, the edit is not written), and the lost updates.
+After the run every criterion's stored value (read from the store itself) must be the one written by the last
+accepted save of that criterion (the accepted save with the highest version), each accepted save must have
+moved the version by exactly one (no two accepted saves on the same version), and the unit's workbook must hold
+the stored points: anything else is a lost update, and the script exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import httpx2 as httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench_end_to_end import make_campaign  # noqa: E402
+
+JOB = "dot-danh-gia-tai"
+PASSWORD_OF = "Mat-khau-{n:04d}"  # each unit's own password, set at its first login
+
+
+@dataclass
+class Save:
+    """One accepted save: which session, what it wrote, the version it read and the version it made."""
+
+    session: str
+    unit: str
+    criterion: str
+    points: Decimal
+    justification: str
+    read_version: int
+    new_version: int
+
+
+@dataclass
+class Tally:
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    accepted: list[Save] = field(default_factory=list)
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def timed(self, kind: str, seconds: float) -> None:
+        self.times[kind].append(seconds)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def prepare(root: Path, units: int) -> tuple[list[tuple[str, str, str]], dict[str, Decimal]]:
+    """The campaign, its store and one account per evaluated unit: (unit, login, one-time code), and the
+    criteria's maxima by code."""
+    from pipeline.store import open_store
+
+    jobs = root / "inputs"
+    made = make_campaign(jobs / JOB, units)
+    evaluated = [u for u in made if not u.reason]
+    maxima = {code: top for code, _, top, own, _ in evaluated[0].rows if own is not None}
+    store = open_store(None, jobs)
+    accounts = store.create_unit_accounts(JOB, [u.name for u in evaluated])
+    return [(account.unit, account.login, code) for account, code in accounts], maxima
+
+
+def started(root: Path, port: int) -> subprocess.Popen:
+    """`python -m pipeline serve` over the campaign, once it answers."""
+    server = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--jobs", str(root / "inputs"),
+                               "--port", str(port), "--no-browser"], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return server
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit(f"the server stopped: {server.stdout.read()}")
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+
+
+def versions_of(html: str) -> dict[str, int]:
+    """Each criterion's version as the unit's page gives it to the form that saves it."""
+    return {code: int(version) for code, version in
+            re.findall(r'data-criterion="([^"]+)"[^>]*data-version="(\d+)"', html)}
+
+
+async def first_login(client: httpx.AsyncClient, tally: Tally, login: str, code: str, password: str) -> None:
+    page = await client.get("/first-login")
+    began = time.perf_counter()
+    answer = await client.post("/first-login", data={"csrf": csrf_of(page.text), "login": login, "code": code,
+                                                     "new": password, "again": password})
+    tally.timed("first login", time.perf_counter() - began)
+    if answer.status_code >= 400:
+        raise SystemExit(f"first login of {login} refused: {answer.status_code}")
+
+
+async def log_in(client: httpx.AsyncClient, tally: Tally, login: str, password: str) -> None:
+    page = await client.get("/login")
+    began = time.perf_counter()
+    answer = await client.post("/login", data={"csrf": csrf_of(page.text), "login": login, "password": password})
+    tally.timed("login", time.perf_counter() - began)
+    if answer.status_code >= 400:
+        raise SystemExit(f"login of {login} refused: {answer.status_code}")
+
+
+async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str, codes: list[str],
+                  maxima: dict[str, Decimal], until: float, rng: random.Random) -> None:
+    """One session saving one of `codes` after another with the version its page showed, until `until`."""
+    count = 0
+    while time.monotonic() < until:
+        began = time.perf_counter()
+        page = await client.get(f"/jobs/{JOB}/self")
+        tally.timed("page", time.perf_counter() - began)
+        if page.status_code != 200:
+            tally.errors.append(f"{name}: page {page.status_code}")
+            continue
+        versions, csrf = versions_of(page.text), csrf_of(page.text)
+        for code in rng.sample(codes, len(codes)):
+            if time.monotonic() >= until:
+                return
+            count += 1
+            points = (maxima[code] - Decimal(rng.randint(0, int(maxima[code] * 4))) / 4)
+            text = f"Lần lưu {count} của phiên {name}"
+            began = time.perf_counter()
+            answer = await client.post(f"/jobs/{JOB}/self/{code}",
+                                       data={"csrf": csrf, "points": f"{points}".replace(".", ","),
+                                             "justification": text, "version": str(versions[code])},
+                                       headers={"Accept": "application/json"})
+            tally.timed("save", time.perf_counter() - began)
+            if answer.status_code == 409:
+                tally.conflicts += 1
+                versions.update(versions_of(answer.text) or {})
+                continue
+            if answer.status_code >= 400:
+                tally.errors.append(f"{name} {code}: {answer.status_code}")
+                continue
+            made = saved_version(answer)
+            tally.accepted.append(Save(name, unit, code, points, text, versions[code], made))
+            versions[code] = made
+
+
+def saved_version(answer: httpx.Response) -> int:
+    """The version an accepted save made, as the server answers it."""
+    try:
+        return int(answer.json()["version"])
+    except ValueError:
+        return int(re.search(r'data-version="(\d+)"', answer.text).group(1))
+
+
+async def load(base: str, accounts: list[tuple[str, str, str]], maxima: dict[str, Decimal], seconds: float,
+               criteria: int, tally: Tally) -> float:
+    codes = list(maxima)[:criteria]
+    limits = httpx.Limits(max_connections=None)
+    clients = [httpx.AsyncClient(base_url=base, timeout=120, limits=limits) for _ in range(2 * len(accounts))]
+    try:
+        logins = []
+        for n, (_, login, code) in enumerate(accounts):
+            logins.append(first_login(clients[2 * n], tally, login, code, PASSWORD_OF.format(n=n)))
+        await asyncio.gather(*logins)
+        await asyncio.gather(*(log_in(clients[2 * n + 1], tally, login, PASSWORD_OF.format(n=n))
+                               for n, (_, login, _) in enumerate(accounts)))
+        began = time.monotonic()
+        until = began + seconds
+        await asyncio.gather(*(editing(clients[i], tally, f"{i // 2}-{i % 2}", accounts[i // 2][0], codes, maxima,
+                                       until, random.Random(i)) for i in range(len(clients))))
+        return time.monotonic() - began
+    finally:
+        await asyncio.gather(*(client.aclose() for client in clients))
+
+
+def lost_updates(root: Path, tally: Tally) -> list[str]:
+    """Every criterion whose stored value is not the last accepted save's, every version accepted twice, every
+    workbook whose points differ from the store's."""
+    from pipeline.store import open_store
+
+    store = open_store(None, root / "inputs")
+    lost, by_criterion = [], defaultdict(list)
+    for save in tally.accepted:
+        by_criterion[save.unit, save.criterion].append(save)
+    for (unit, criterion), saves in sorted(by_criterion.items()):
+        made = [s.new_version for s in saves]
+        if len(set(made)) != len(made):
+            lost.append(f"{unit} {criterion}: a version accepted twice")
+        if any(s.new_version != s.read_version + 1 for s in saves):
+            lost.append(f"{unit} {criterion}: a save did not move the version by one")
+        last = max(saves, key=lambda s: s.new_version)
+        stored = store.entries(JOB, unit)[criterion]
+        if (stored.self_points, stored.justification, stored.version) != \
+                (last.points, last.justification, last.new_version):
+            lost.append(f"{unit} {criterion}: stored {stored.self_points} ({stored.justification!r}, version "
+                        f"{stored.version}), last accepted {last.points} ({last.justification!r}, version "
+                        f"{last.new_version})")
+    return lost
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=300, help="units of the campaign (default 300)")
+    parser.add_argument("--seconds", type=float, default=60, help="how long the units save (default 60)")
+    parser.add_argument("--criteria", type=int, default=3, help="criteria each unit's two sessions edit (default 3)")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU")
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        accounts, maxima = prepare(root, args.units)
+        port = free_port()
+        server = started(root, port)
+        tally = Tally()
+        try:
+            lasted = asyncio.run(load(f"http://127.0.0.1:{port}", accounts, maxima, args.seconds, args.criteria,
+                                      tally))
+        finally:
+            server.terminate()
+            server.wait(30)
+        lost = lost_updates(root, tally)
+    saves = len(tally.accepted) + tally.conflicts
+    print(f"{len(accounts)} units, 2 sessions each, {lasted:.0f} s: {saves} saves "
+          f"({saves / lasted:.1f}/s), {len(tally.accepted)} accepted, {tally.conflicts} refused as conflicts")
+    for kind, times in tally.times.items():
+        print(f"  {kind:12} {len(times):6} requests   median {statistics.median(times) * 1000:7.1f} ms   "
+              f"p95 {percentile(times, 0.95) * 1000:7.1f} ms")
+    for error in tally.errors[:10]:
+        print("  error:", error)
+    print(f"lost updates: {len(lost)}")
+    for line in lost[:20]:
+        print("  ", line)
+    return 1 if lost or tally.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
