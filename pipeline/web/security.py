@@ -21,11 +21,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.base.passwords import MIN_PASSWORD, hash_password, password_matches  # noqa: F401 (the desk's names)
+
 PASSWORD_FILE = ".pipeline-web-mat-khau.json"
 SESSION_COOKIE = "phien"
 CSRF_FIELD = "csrf"
-MIN_PASSWORD = 8
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 16 MiB and 50 ms per check
 IDLE = 30 * 60.0  # seconds without a request before a session ends
 LIFETIME = 12 * 3600.0  # seconds after logging in before a session ends, however busy
 
@@ -45,12 +45,6 @@ def is_local(host: str) -> bool:
         return False
 
 
-def hash_password(password: str, salt: bytes | None = None) -> dict[str, object]:
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT, dklen=32)
-    return {"scheme": "scrypt", **_SCRYPT, "salt": salt.hex(), "hash": digest.hex()}
-
-
 def save_password(path: Path, password: str) -> None:
     """Writes the salted hash, readable and writable by the owner only, replacing any earlier one."""
     record = json.dumps(hash_password(password)).encode("utf-8")
@@ -67,16 +61,6 @@ def load_password(path: Path) -> dict[str, object] | None:
     except (OSError, ValueError):
         return None
     return record if isinstance(record, dict) and record.get("scheme") == "scrypt" else None
-
-
-def password_matches(record: dict[str, object], password: str) -> bool:
-    try:
-        salt = bytes.fromhex(str(record["salt"]))
-        digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=int(record["n"]), r=int(record["r"]),
-                                p=int(record["p"]), dklen=32)
-        return hmac.compare_digest(digest.hex(), str(record["hash"]))
-    except (KeyError, ValueError, TypeError):
-        return False
 
 
 class Sessions:

@@ -6,19 +6,13 @@ before anything is unpacked: too many entries, too much once unpacked, or packed
 
 from __future__ import annotations
 
-import io
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 
+from pipeline.base.upload_limits import MAX_ENTRIES, MAX_UPLOAD, unpacks_too_large, zip_entries
 from pipeline.web.names import safe_name
 from pipeline.web.words import W
 
-MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one sending (all its files together): the one limit the pages state
-MAX_UNPACKED = 200 * 1024 * 1024  # bytes of a workbook or document once unpacked
-MAX_RATIO = 100  # unpacked size over packed size, for the whole archive…
-RATIO_FROM = 10 * 1024 * 1024  # …once it unpacks to more than this (a small file cannot be a bomb)
-MAX_ENTRIES = 10_000
 _PARTS = {".xlsx": ("[Content_Types].xml", "xl/workbook.xml"), ".docx": ("[Content_Types].xml", "word/document.xml")}
 _NOT = {".xlsx": "not_xlsx", ".docx": "not_docx"}
 
@@ -64,13 +58,9 @@ def _check_csv(name: str, content: bytes) -> None:
 
 def _check_zip(name: str, content: bytes, suffix: str) -> None:
     refused = Refused(W[_NOT[suffix]].format(name=name))
-    if not content.startswith(b"PK\x03\x04"):
+    entries = zip_entries(content)
+    if entries is None:
         raise refused
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise refused from None
     names = {entry.filename for entry in entries}
     if len(entries) > MAX_ENTRIES or any(part not in names for part in _PARTS[suffix]):
         raise refused
@@ -79,6 +69,6 @@ def _check_zip(name: str, content: bytes, suffix: str) -> None:
 
 def unpacked_size_refused(name: str, unpacked: int, packed: int) -> None:
     """Refuses a zip (workbook, document, or a .zip of files) too large once unpacked, or packed too tightly."""
-    if unpacked > MAX_UNPACKED or (unpacked > RATIO_FROM and unpacked > MAX_RATIO * packed):
+    if unpacks_too_large(unpacked, packed):
         raise Refused(W["zip_bomb"].format(name=name, size=round(unpacked / (1024 * 1024), 1),
                                            ratio=unpacked // max(packed, 1)))

@@ -1,0 +1,1 @@
+"""The store's schema migrations (Alembic), applied when the store is opened."""

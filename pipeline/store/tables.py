@@ -1,0 +1,121 @@
+"""The store's tables as SQLAlchemy Core objects, for its queries (the migrations create them)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, TypeDecorator
+
+metadata = MetaData()
+
+
+class UtcDateTime(TypeDecorator):
+    """A moment, kept in UTC and read back aware (SQLite keeps no time zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Points(TypeDecorator):
+    """Points as the decimal text they were typed as ("7.5"), so both databases give back the same Decimal."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+accounts = Table(
+    "accounts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("login", String(200), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("job", String(200)),
+    Column("unit", Text),
+    Column("assigned", Text, nullable=False, default="[]"),  # JSON list of unit or group names
+    Column("active", Boolean, nullable=False, default=True),
+    Column("must_set_password", Boolean, nullable=False, default=True),
+    Column("password", Text),  # JSON of `base.passwords.hash_password`
+    Column("code", Text),  # the one-time code's hash, until it is used
+    Column("code_expires", UtcDateTime),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+entries = Table(
+    "entries", metadata,
+    Column("job", String(200), primary_key=True),
+    Column("unit", String(500), primary_key=True),
+    Column("criterion", String(50), primary_key=True),
+    Column("self_points", Points),
+    Column("justification", Text, nullable=False, default=""),
+    Column("appraised_points", Points),
+    Column("appraisal_comment", Text, nullable=False, default=""),
+    Column("explanation", Text, nullable=False, default=""),
+    Column("final_points", Points),
+    Column("version", Integer, nullable=False),
+    Column("updated_by", String(200), nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+evidence = Table(
+    "evidence", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("job", String(200), nullable=False, index=True),
+    Column("unit", String(500), nullable=False),
+    Column("criterion", String(50), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("media_type", String(200), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("uploaded_by", String(200), nullable=False),
+    Column("uploaded_at", UtcDateTime, nullable=False),
+    Column("removed", Boolean, nullable=False, default=False),
+)
+
+unit_states = Table(
+    "unit_states", metadata,
+    Column("job", String(200), primary_key=True),
+    Column("unit", String(500), primary_key=True),
+    Column("state", String(20), nullable=False),
+    Column("submitted_at", UtcDateTime),
+)
+
+phases = Table(
+    "phases", metadata,
+    Column("job", String(200), primary_key=True),
+    Column("phase", String(20), nullable=False),
+    Column("deadline", UtcDateTime),
+)
+
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(50), nullable=False),
+    Column("job", String(200), index=True),
+    Column("unit", String(500)),
+    Column("criterion", String(50)),
+    Column("field", String(50)),
+    Column("old", Text),
+    Column("new", Text),
+)
+
+TABLES = (accounts, entries, evidence, unit_states, phases, audit)  # in the order a copy restores them
