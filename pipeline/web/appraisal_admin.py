@@ -39,7 +39,7 @@ async def change_phase(request: Request) -> Response:
         refuse(409, W["ap_phase_wrong"].format(phase=W["ap_phase_" + now]))
     if opened == "final":
         fix_final_points(campaign)
-    campaign.store.set_phase(campaign.job, opened, actor=campaign.actor)
+    campaign.store.set_phase(campaign.job, opened, None, actor=campaign.actor)
     return RedirectResponse(f"/jobs/{quote(campaign.job)}/appraisal?giai-doan={opened}", status_code=303)
 
 

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
+
+import tomlkit
+from openpyxl import load_workbook
 
 from pipeline.store.records import Role
 from pipeline.web.app import create_app
 from tests.conftest import INPUTS
 from tests.web.conftest import Client
 
-JOB = "vi-du-2025-dot-danh-gia-tinh"
+EXAMPLE = "vi-du-2025-dot-danh-gia-tinh"
+JOB = "dot-danh-gia-thu"
 OTHER_JOB = "huong-tra-2020-xep-loai"
-UNIT_A, UNIT_B = "Sở Nội vụ", "Sở Tư pháp"
-GROUP = "Sở, ban, ngành"
+UNIT_A, UNIT_B = "Sở Nội vụ", "UBND xã Phú Lộc"
+WORKBOOKS = {UNIT_A: "01-so-noi-vu.xlsx", UNIT_B: "12-xa-phu-loc.xlsx"}
+GROUP_A, GROUP_B = "Sở, ban, ngành", "UBND các xã, phường"
+SURVEY_B = Decimal("15.6")  # the register's survey points of unit B
 MARK_A, MARK_B = "ĐÁNH-DẤU-AAA-7341", "ĐÁNH-DẤU-BBB-9052"
 PASSWORD = "mat-khau-thu-nghiem"
 
@@ -37,8 +44,8 @@ class People:
 
     def __init__(self, root: Path) -> None:
         self.jobs = root / "inputs"
-        for name in (JOB, OTHER_JOB):
-            shutil.copytree(INPUTS / name, self.jobs / name)
+        small_campaign(self.jobs / JOB)
+        shutil.copytree(INPUTS / OTHER_JOB, self.jobs / OTHER_JOB)
         self.app = create_app(self.jobs)
         self.clients: list[Client] = []
         self.secretariat = self._client()
@@ -108,6 +115,33 @@ class People:
         page = client.get(f"/jobs/{JOB}/explanation").text
         return client.post(f"/jobs/{JOB}/explanation/{criterion}", data={
             "csrf": csrf_of(page), "explanation": text, "version": str(version_of(page, criterion))})
+
+
+def small_campaign(folder: Path) -> None:
+    """The example campaign cut to units A and B, their workbooks with the criteria tree only (nothing typed),
+    without the comparison with last year and the summary (documents of other tests)."""
+    shutil.copytree(INPUTS / EXAMPLE, folder)
+    settings = tomlkit.parse((folder / "job.toml").read_text(encoding="utf-8"))
+    for table in ("previous", "summary"):
+        settings.pop(table)
+    settings["appraisal"]["done"] = False
+    (folder / "job.toml").write_text(tomlkit.dumps(settings), encoding="utf-8")
+    for path in (folder / "don-vi").glob("*.xlsx"):
+        if path.name not in WORKBOOKS.values():
+            path.unlink()
+            continue
+        book = load_workbook(path)
+        for row in book.worksheets[0].iter_rows(min_row=7):
+            if row[0].value and "." in str(row[0].value):
+                for cell in row[3:7]:
+                    cell.value = None
+        book.save(path)
+    book = load_workbook(folder / "danh-muc-don-vi.xlsx")
+    sheet = book.worksheets[0]
+    for row in range(sheet.max_row, 3, -1):
+        if sheet.cell(row, 2).value not in WORKBOOKS:
+            sheet.delete_rows(row)
+    book.save(folder / "danh-muc-don-vi.xlsx")
 
 
 def pdf(mark: str) -> bytes:
