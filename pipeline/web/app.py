@@ -6,6 +6,7 @@ from pathlib import Path
 
 from anyio import CapacityLimiter
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -14,7 +15,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pipeline.web import data_pages, job_pages, output_pages, reading_pages, template_pages
+from pipeline.web import account_pages, data_pages, job_pages, output_pages, reading_pages, template_pages
+from pipeline.web.desk_store import session_visitor
+from pipeline.web.roles import VISITOR, guarded_routes
 from pipeline.web.jobs import Desk
 from pipeline.web.pages import Refusal, page, refusal_page
 from pipeline.web.runs import Runs
@@ -24,7 +27,7 @@ from pipeline.web.login_pages import EXPIRED, HASHES_AT_ONCE, log_in, log_out, l
 from pipeline.web.words import W
 
 STATIC = Path(__file__).parent / "static"
-_OPEN = ("/login", "/static/")  # reachable before logging in
+_OPEN = ("/login", "/first-login", "/static/")  # reachable before logging in
 HEADERS = {  # pages use only their own style sheet, script and pictures, and are never framed by another site
     "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
@@ -42,11 +45,13 @@ class SessionGate(BaseHTTPMiddleware):
         fresh = None
         if not session:
             fresh = request.scope["new_session"] = state.sessions.new_id()
-        if state.password is not None and not request.url.path.startswith(_OPEN) \
-                and not state.sessions.logged_in(session):
-            ended = state.sessions.known(session)  # logged in once, ended by itself since
-            response: Response = RedirectResponse(f"/login?{EXPIRED}" if ended else "/login", status_code=303)
+        known = state.sessions.known(session)  # logged in once (it may have ended by itself since)
+        visitor = session_visitor(state, session) if state.sessions.account(session) is None \
+            else await run_in_threadpool(session_visitor, state, session)  # an account: read from the store
+        if visitor is None and not request.url.path.startswith(_OPEN):
+            response: Response = RedirectResponse(f"/login?{EXPIRED}" if known else "/login", status_code=303)
         else:
+            request.scope[VISITOR] = visitor
             response = await call_next(request)
         if fresh:
             set_session(response, request, fresh)
@@ -72,11 +77,12 @@ async def refused(request: Request, exc: Exception) -> Response:
 
 
 def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | None = None,
-               allowed_hosts: list[str] | None = None) -> Starlette:
+               allowed_hosts: list[str] | None = None, store_url: str | None = None) -> Starlette:
     """The app over the jobs folder `jobs`, writing into `outputs` (default: `outputs/` beside `jobs`).
 
     `password_path`: the password file, when this app asks for a password (it listens beyond this machine).
     `allowed_hosts`: the Host headers accepted (against DNS rebinding); None accepts any.
+    `store_url`: the campaign's database (None: an SQLite file beside the jobs folder), opened on first use.
     """
     jobs = jobs.absolute()
     routes = [
@@ -113,8 +119,12 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/jobs/{job}/templates/shipped", template_pages.use_shipped, methods=["POST"]),
         Route("/jobs/{job}/templates/annotated", template_pages.annotated_copy),
         Route("/jobs/{job}/templates/file", template_pages.own_file),
+        Route("/first-login", account_pages.first_login_form, methods=["GET"]),
+        Route("/first-login", account_pages.first_login, methods=["POST"]),
+        # the online campaign (the secretariat's page, a unit's self-assessment)
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
+    routes = guarded_routes(routes)  # each route reached only by the roles its endpoint declares (`roles`)
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)] if allowed_hosts else []
     middleware.append(Middleware(SessionGate))
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: not_found, Refusal: refused, Exception: crashed})
@@ -123,6 +133,7 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
     app.state.sessions = Sessions()
     app.state.login_limits = LoginLimits()
     app.state.hashing = CapacityLimiter(HASHES_AT_ONCE)  # passwords checked at once, each in a worker thread
+    app.state.store_url, app.state.store = store_url, None
     app.state.password = load_password(password_path) if password_path is not None else None
     if password_path is not None and app.state.password is None:
         raise ValueError("a password is required but none is set")

@@ -20,7 +20,7 @@ from pipeline.write.staging import output_errors
 
 HISTORY = ".lich-su"
 NOTE = "ban-luu.json"
-WHY = ("replaced", "deleted", "set_aside", "restored")  # words.py says each: W["history_<why>"]
+WHY = ("replaced", "deleted", "set_aside", "restored", "online")  # words.py says each: W["history_<why>"]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Checking a password (scrypt, about 50 ms of one processor core) runs in a worker thread, at most
 `HASHES_AT_ONCE` at a time, so people guessing do not slow anyone else's pages nor take every thread;
-tries beyond the limits of `login_limits` are refused before any checking.
+tries beyond the limits of `login_limits` are refused before any checking. A login name given with the
+password is an account of the store (a unit, an appraiser): its session carries the account; no login name is
+the desk's own password (the secretariat).
 """
 
 from __future__ import annotations
@@ -14,10 +16,15 @@ import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from pipeline.store.errors import StoreError
+from pipeline.store.records import Account
+from pipeline.web.desk_store import desk_store
 from pipeline.web.login_limits import SHARED_ACCOUNT
 from pipeline.web.pages import page, posted
+from pipeline.web.roles import EVERYONE, Visitor, for_roles
 from pipeline.web.security import SESSION_COOKIE, password_matches
 from pipeline.web.words import W
+from pipeline.web.words_campaign import C
 
 EXPIRED = "het-han"  # the query of the login page after a session ended by itself
 HASHES_AT_ONCE = max(1, (os.cpu_count() or 2) // 2)  # leaves processor time for the pages
@@ -30,6 +37,7 @@ def set_session(response: Response, request: Request, session: str) -> None:
                         secure=request.url.scheme == "https")
 
 
+@for_roles(*EVERYONE)
 async def login_form(request: Request) -> Response:
     note = W["session_ended"] if EXPIRED in request.query_params else None
     return page(request, "login.html", title=W["login_title"], note=note)
@@ -43,34 +51,39 @@ def said_wait(seconds: float) -> str:
     return " ".join(parts)
 
 
-def _refused(request: Request, status: int, text: str, wait: float = 0.0) -> Response:
+def refused_login(request: Request, status: int, text: str, wait: float = 0.0) -> Response:
     response = page(request, "login.html", status=status, title=W["login_title"], error=text)
     if wait:
         response.headers["Retry-After"] = str(math.ceil(wait))
     return response
 
 
+@for_roles(*EVERYONE)
 async def log_in(request: Request) -> Response:
     form = await posted(request)
     state = request.app.state
     password = form.get("password")
+    login = form.get("login")
+    if isinstance(login, str) and login.strip() and isinstance(password, str):
+        return await account_log_in(request, login.strip(), password)
     client = request.client.host if request.client else ""
     if state.password is None or not isinstance(password, str):
-        return _refused(request, 401, W["wrong_password"])
+        return refused_login(request, 401, W["wrong_password"])
     wait = state.login_limits.attempt(SHARED_ACCOUNT, client)
     if wait:
-        return _refused(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
+        return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
     if not await anyio.to_thread.run_sync(password_matches, state.password, password, limiter=state.hashing):
         wait = state.login_limits.wait(SHARED_ACCOUNT, client)
         if wait:
-            return _refused(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
-        return _refused(request, 401, W["wrong_password"])
+            return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
+        return refused_login(request, 401, W["wrong_password"])
     state.login_limits.succeeded(SHARED_ACCOUNT, client)
     response = RedirectResponse("/", status_code=303)
     set_session(response, request, state.sessions.log_in(request.cookies.get(SESSION_COOKIE)))
     return response
 
 
+@for_roles(*EVERYONE)
 async def log_out(request: Request) -> Response:
     await posted(request)
     sessions = request.app.state.sessions
@@ -78,3 +91,34 @@ async def log_out(request: Request) -> Response:
     response = RedirectResponse("/login", status_code=303)
     set_session(response, request, sessions.new_id())
     return response
+
+
+def logged_in_as(request: Request, account: Account) -> Response:
+    response = RedirectResponse(Visitor(account.role, account).home, status_code=303)
+    set_session(response, request, request.app.state.sessions.log_in(request.cookies.get(SESSION_COOKIE),
+                                                                     account.id))
+    return response
+
+
+async def account_log_in(request: Request, login: str, password: str) -> Response:
+    """Logs in with an account of the store, its tries limited per login name as the desk's password's are."""
+    state = request.app.state
+    client = request.client.host if request.client else ""
+    key = "tk:" + login.casefold()  # never the desk's password's count (`SHARED_ACCOUNT`)
+    wait = state.login_limits.attempt(key, client)
+    if wait:
+        return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
+    store = desk_store(state)
+    try:
+        account = await anyio.to_thread.run_sync(store.authenticate, login, password, limiter=state.hashing)
+    except StoreError as error:
+        account, why = None, str(error)
+    else:
+        why = C["wrong_login"]
+    if account is None:
+        wait = state.login_limits.wait(key, client)
+        if wait:
+            return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
+        return refused_login(request, 401, why)
+    state.login_limits.succeeded(key, client)
+    return logged_in_as(request, account)

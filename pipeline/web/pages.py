@@ -12,12 +12,13 @@ from starlette.responses import HTMLResponse
 from pipeline.web.security import CSRF_FIELD, SESSION_COOKIE
 from pipeline.web.uploads import MAX_UPLOAD
 from pipeline.web.words import A11Y, APP, NAV, TABS, W
+from pipeline.web.words_campaign import C
 
 MAX_REQUEST = MAX_UPLOAD + 1024 * 1024  # the files and the form around them
 
 _environment = Environment(loader=PackageLoader("pipeline.web", "templates"),
                            autoescape=select_autoescape(default=True, default_for_string=True))
-_environment.globals.update(W=W, NAV=NAV, TABS=TABS, APP=APP, A11Y=A11Y)
+_environment.globals.update(W=W, NAV=NAV, TABS=TABS, APP=APP, A11Y=A11Y, C=C)
 
 
 class Refusal(Exception):
@@ -33,6 +34,7 @@ def page(request: Request, template: str, status: int = 200, **values: Any) -> H
     desk = request.app.state
     values.setdefault("job", None)
     values.setdefault("tab", None)
+    values.setdefault("visitor", request.scope.get("visitor"))  # `roles.Visitor`: what the menus offer
     html = _environment.get_template(template).render(
         csrf=desk.sessions.csrf_token(session), csrf_field=CSRF_FIELD, login_needed=desk.password is not None,
         **values)

@@ -285,6 +285,7 @@ W = {
     "history_deleted": "xóa",
     "history_set_aside": "để riêng",
     "history_restored": "thay bằng bản khôi phục",
+    "history_online": "đơn vị hoặc thẩm định nhập trên bàn làm việc",
     "this_machine": "máy này",
     "who_client": "máy {address} (phiên {session})",
 }
