@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from urllib.parse import unquote
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,6 +44,7 @@ from bench_end_to_end import make_campaign  # noqa: E402
 
 JOB = "dot-danh-gia-tai"
 PASSWORD_OF = "Mat-khau-{n:04d}"  # each unit's own password, set at its first login
+WORKBOOK_OF: dict[str, str] = {}  # unit → its workbook in don-vi/
 
 
 @dataclass
@@ -87,6 +89,7 @@ def prepare(root: Path, units: int) -> tuple[list[tuple[str, str, str]], dict[st
 
     jobs = root / "inputs"
     made = make_campaign(jobs / JOB, units)
+    WORKBOOK_OF.update({u.name: f"{n:04d}.xlsx" for n, u in enumerate(made, 1)})  # make_campaign's names
     evaluated = [u for u in made if not u.reason]
     maxima = {code: top for code, _, top, own, _ in evaluated[0].rows if own is not None}
     store = open_store(None, jobs)
@@ -119,8 +122,13 @@ def csrf_of(html: str) -> str:
 
 def versions_of(html: str) -> dict[str, int]:
     """Each criterion's version as the unit's page gives it to the form that saves it."""
-    return {code: int(version) for code, version in
-            re.findall(r'data-criterion="([^"]+)"[^>]*data-version="(\d+)"', html)}
+    found = {}
+    for form in html.split("<form ")[1:]:
+        action = re.search(r'action="/jobs/[^"]+/self/([^"/#?]+)[#"]', form)
+        version = re.search(r'name="version" value="(\d+)"', form.split("</form>")[0])
+        if action and version:
+            found[unquote(action.group(1))] = int(version.group(1))
+    return found
 
 
 async def first_login(client: httpx.AsyncClient, tally: Tally, login: str, code: str, password: str) -> None:
@@ -163,27 +171,17 @@ async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str,
             began = time.perf_counter()
             answer = await client.post(f"/jobs/{JOB}/self/{code}",
                                        data={"csrf": csrf, "points": f"{points}".replace(".", ","),
-                                             "justification": text, "version": str(versions[code])},
-                                       headers={"Accept": "application/json"})
+                                             "justification": text, "version": str(versions[code])})
             tally.timed("save", time.perf_counter() - began)
-            if answer.status_code == 409:
+            if answer.status_code == 409:  # the version moved: said to the session, nothing written
                 tally.conflicts += 1
-                versions.update(versions_of(answer.text) or {})
+                versions.update(versions_of(answer.text))
                 continue
-            if answer.status_code >= 400:
+            if answer.status_code != 303:
                 tally.errors.append(f"{name} {code}: {answer.status_code}")
                 continue
-            made = saved_version(answer)
-            tally.accepted.append(Save(name, unit, code, points, text, versions[code], made))
-            versions[code] = made
-
-
-def saved_version(answer: httpx.Response) -> int:
-    """The version an accepted save made, as the server answers it."""
-    try:
-        return int(answer.json()["version"])
-    except ValueError:
-        return int(re.search(r'data-version="(\d+)"', answer.text).group(1))
+            tally.accepted.append(Save(name, unit, code, points, text, versions[code], versions[code] + 1))
+            versions[code] += 1  # an accepted save moves the version by one (the store's rule, checked after)
 
 
 async def load(base: str, accounts: list[tuple[str, str, str]], maxima: dict[str, Decimal], seconds: float,
@@ -207,29 +205,36 @@ async def load(base: str, accounts: list[tuple[str, str, str]], maxima: dict[str
         await asyncio.gather(*(client.aclose() for client in clients))
 
 
-def lost_updates(root: Path, tally: Tally) -> list[str]:
-    """Every criterion whose stored value is not the last accepted save's, every version accepted twice, every
-    workbook whose points differ from the store's."""
+def lost_updates(root: Path, tally: Tally) -> tuple[list[str], list[str]]:
+    """Every criterion whose stored entry is not the last accepted save's, or whose version is not the number of
+    accepted saves (an accepted save lost or applied twice), or where two saves were accepted over the same version;
+    and, apart, every workbook whose typed points differ from the store's."""
+    from pipeline.read.workbook import read_workbook
+    from pipeline.scoring.unit_entries import workbook_entries
     from pipeline.store import open_store
 
     store = open_store(None, root / "inputs")
-    lost, by_criterion = [], defaultdict(list)
+    lost, stale, by_criterion = [], [], defaultdict(list)
     for save in tally.accepted:
         by_criterion[save.unit, save.criterion].append(save)
+    units = {unit for unit, _ in by_criterion}
     for (unit, criterion), saves in sorted(by_criterion.items()):
-        made = [s.new_version for s in saves]
-        if len(set(made)) != len(made):
-            lost.append(f"{unit} {criterion}: a version accepted twice")
-        if any(s.new_version != s.read_version + 1 for s in saves):
-            lost.append(f"{unit} {criterion}: a save did not move the version by one")
+        read = [s.read_version for s in saves]
+        if len(set(read)) != len(read):
+            lost.append(f"{unit} {criterion}: two saves accepted over the same version")
         last = max(saves, key=lambda s: s.new_version)
         stored = store.entries(JOB, unit)[criterion]
         if (stored.self_points, stored.justification, stored.version) != \
-                (last.points, last.justification, last.new_version):
+                (last.points, last.justification, len(saves)):
             lost.append(f"{unit} {criterion}: stored {stored.self_points} ({stored.justification!r}, version "
-                        f"{stored.version}), last accepted {last.points} ({last.justification!r}, version "
-                        f"{last.new_version})")
-    return lost
+                        f"{stored.version}), last accepted {last.points} ({last.justification!r}, "
+                        f"{len(saves)} accepted saves)")
+    for unit in sorted(units):
+        typed = workbook_entries(read_workbook(root / "inputs" / JOB / "don-vi" / WORKBOOK_OF[unit]))
+        for criterion, entry in store.entries(JOB, unit).items():
+            if typed.get(criterion) is None or typed[criterion].self_points != entry.self_points:
+                stale.append(f"{unit} {criterion}: workbook {typed.get(criterion)}, store {entry.self_points}")
+    return lost, stale
 
 
 def main() -> int:
@@ -251,7 +256,7 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(30)
-        lost = lost_updates(root, tally)
+        lost, stale = lost_updates(root, tally)
     saves = len(tally.accepted) + tally.conflicts
     print(f"{len(accounts)} units, 2 sessions each, {lasted:.0f} s: {saves} saves "
           f"({saves / lasted:.1f}/s), {len(tally.accepted)} accepted, {tally.conflicts} refused as conflicts")
@@ -263,7 +268,10 @@ def main() -> int:
     print(f"lost updates: {len(lost)}")
     for line in lost[:20]:
         print("  ", line)
-    return 1 if lost or tally.errors else 0
+    print(f"criteria whose workbook differs from the store: {len(stale)}")
+    for line in stale[:20]:
+        print("  ", line)
+    return 1 if lost or stale or tally.errors else 0
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from pipeline.web import account_pages, data_pages, job_pages, output_pages, reading_pages, template_pages
+from pipeline.web.appraisal_routes import appraisal_routes
 from pipeline.web.desk_store import session_visitor
 from pipeline.web.roles import VISITOR, guarded_routes
 from pipeline.web.jobs import Desk
@@ -122,6 +123,7 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/first-login", account_pages.first_login_form, methods=["GET"]),
         Route("/first-login", account_pages.first_login, methods=["POST"]),
         # the online campaign (the secretariat's page, a unit's self-assessment)
+        *appraisal_routes(),  # the appraisal and the explanation round
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     routes = guarded_routes(routes)  # each route reached only by the roles its endpoint declares (`roles`)

@@ -12,15 +12,16 @@ import tomllib
 from urllib.parse import quote
 
 import tomlkit
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from pipeline.store.errors import Conflict
+from pipeline.store.errors import Conflict, StoreError
 from pipeline.store.records import Role
 from pipeline.web.appraisal_scope import MOVES, unknown_assignments
 from pipeline.web.appraisal_view import Campaign, refuse
 from pipeline.web.form_edit import set_value
-from pipeline.web.pages import posted
+from pipeline.web.pages import page, posted
 from pipeline.web.roles import for_roles
 from pipeline.web.words import W
 from pipeline.write.files import write_atomically
@@ -38,8 +39,8 @@ async def change_phase(request: Request) -> Response:
     if opened is None:
         refuse(409, W["ap_phase_wrong"].format(phase=W["ap_phase_" + now]))
     if opened == "final":
-        fix_final_points(campaign)
-    campaign.store.set_phase(campaign.job, opened, None, actor=campaign.actor)
+        await run_in_threadpool(fix_final_points, campaign)
+    await run_in_threadpool(campaign.store.set_phase, campaign.job, opened, None, campaign.actor)
     return RedirectResponse(f"/jobs/{quote(campaign.job)}/appraisal?giai-doan={opened}", status_code=303)
 
 
@@ -71,6 +72,33 @@ def _tick_appraisal_done(campaign: Campaign) -> None:
     write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
 
 
+def _assigned(campaign: Campaign, form) -> tuple[str, ...]:
+    """The units or groups typed one a line, each a name of the register (else refused, all named at once)."""
+    names = [line.strip() for line in str(form.get("assigned") or "").splitlines() if line.strip()]
+    unknown = unknown_assignments(names, campaign.groups)
+    if unknown:
+        refuse(400, " ".join(W["ap_assign_unknown"].format(name=n) for n in unknown))
+    return tuple(dict.fromkeys(names))
+
+
+@for_roles(Role.SECRETARIAT)
+async def add_appraiser(request: Request) -> Response:
+    """A new appraiser account of the job with its units or groups; its one-time code is shown once, here."""
+    campaign = Campaign.of(request, Role.SECRETARIAT)
+    form = await posted(request)
+    name = str(form.get("name") or "").strip()
+    if not name:
+        refuse(400, W["ap_appraiser_name_missing"])
+    assigned = _assigned(campaign, form)
+    try:
+        account, code = await run_in_threadpool(campaign.store.create_account, Role.APPRAISER, name,
+                                                job=campaign.job, assigned=assigned, actor=campaign.actor)
+    except StoreError as refused:
+        refuse(400, str(refused))
+    return page(request, "appraiser_code.html", title=W["ap_appraiser_made"], job=campaign.job, account=account,
+                code=code)
+
+
 @for_roles(Role.SECRETARIAT)
 async def assign(request: Request) -> Response:
     """The units or groups (one a line) an appraiser account appraises."""
@@ -80,9 +108,5 @@ async def assign(request: Request) -> Response:
     account = campaign.store.account(int(account_id)) if account_id.isdigit() else None
     if account is None or account.role is not Role.APPRAISER or account.job != campaign.job:
         refuse(404)
-    names = [line.strip() for line in str(form.get("assigned") or "").splitlines() if line.strip()]
-    unknown = unknown_assignments(names, campaign.groups)
-    if unknown:
-        refuse(400, " ".join(W["ap_assign_unknown"].format(name=n) for n in unknown))
-    campaign.store.set_assigned(account.id, tuple(names), actor=campaign.actor)
+    await run_in_threadpool(campaign.store.set_assigned, account.id, _assigned(campaign, form), campaign.actor)
     return RedirectResponse(f"/jobs/{quote(campaign.job)}/appraisal?da-giao={account.id}", status_code=303)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
+from pathlib import Path
 from typing import Any, NoReturn
 
 from starlette.requests import Request
@@ -14,7 +15,7 @@ from pipeline.base.formatting import points as shown
 from pipeline.scoring.unit_entries import Criterion, PointsRefused, WorkbookEntry, typed_points, typed_totals
 from pipeline.store.records import Entry, Evidence, Role
 from pipeline.web.appraisal_scope import workbook_entry
-from pipeline.web.campaign_access import register_groups, unit_sheets, write_unit_entries
+from pipeline.web.campaign_access import register_groups, shown_entries, unit_workbook, unit_workbook_read, write_appraisal
 from pipeline.web.desk_store import actor, desk_store
 from pipeline.web.roles import Visitor, visitor_of
 from pipeline.web.pages import Refusal
@@ -54,38 +55,52 @@ class Campaign:
     def actor(self) -> str:
         return actor(self.visitor, W["ap_secretariat"])
 
+    @property
+    def folder(self) -> Path:
+        return self.request.app.state.desk.folder(self.job)
+
     @cached_property
     def groups(self) -> dict[str, str]:
-        """The register's evaluated units and their groups, in its order."""
-        return register_groups(self.request.app.state.desk.folder(self.job))
+        """The register's units and their groups, in its order."""
+        return register_groups(self.folder)
 
     def phase(self) -> str:
         return self.store.phase(self.job).phase
 
     def submitted(self) -> set[str]:
-        return {unit for unit in self.groups if self.store.unit_status(self.job, unit).state == "submitted"}
+        return {unit for unit, status in self.store.statuses(self.job).items()
+                if status.state == "submitted" and unit in self.groups}
 
-    def tree(self, unit: str) -> list[Criterion]:
-        from pipeline.scoring.unit_entries import criteria_tree
-
-        return criteria_tree(self.sheets(unit))[0]
+    def workbook(self, unit: str) -> str:
+        relative = unit_workbook(self.folder, unit)
+        if relative is None:
+            refuse(404)
+        return relative
 
     def sheets(self, unit: str) -> list:
-        return unit_sheets(self.request.app.state.desk.folder(self.job), unit)
+        return unit_workbook_read(self.folder, self.workbook(unit))[0]
+
+    def tree(self, unit: str) -> list[Criterion]:
+        return unit_workbook_read(self.folder, self.workbook(unit))[1]
 
     def keys(self, unit: str) -> list[str]:
         return [c.key for c in self.tree(unit) if c.key is not None]
 
+    def entries(self, unit: str) -> dict[str, Entry]:
+        """The unit's entries as shown: saved online, else its workbook's."""
+        held = unit_workbook_read(self.folder, self.workbook(unit))[2]
+        return shown_entries(self.job, unit, self.store.entries(self.job, unit), held)
+
     def save(self, unit: str, key: str, changes: dict[str, Any], version: int) -> Entry:
         """Saves `changes` of one criterion (version-checked), then writes the unit's workbook from its entries."""
-        saved = self.store.save_entry(self.job, unit, key, changes, expected_version=version,
-                                      actor=self.actor)
+        saved = self.store.save_entry(self.job, unit, key, changes, expected_version=version, actor=self.actor)
         self.write_workbook(unit)
         return saved
 
     def write_workbook(self, unit: str) -> None:
         entries = self.store.entries(self.job, unit)
-        write_unit_entries(self.request, self.job, unit, {k: workbook_entry(e) for k, e in entries.items()})
+        write_appraisal(self.folder, self.workbook(unit), {k: workbook_entry(e) for k, e in entries.items()},
+                        self.actor)
 
 
 def refused_points(text: str, criterion: Criterion) -> Decimal | None | str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -35,7 +36,7 @@ def explanation_page(request: Request, campaign: Campaign, status: int = 200, sa
     shown = phase in ("explanation", "final")
     rows, totals = [], ""
     if shown:
-        entries = campaign.store.entries(campaign.job, unit)
+        entries = campaign.entries(unit)
         rows = criterion_rows(campaign.tree(unit), entries, (), {})
         totals = totals_line(campaign, unit, entries, phase == "final")
     return page(request, "explanation.html", status=status, title=W["ap_explanation_title"], job=campaign.job,
@@ -46,23 +47,28 @@ def explanation_page(request: Request, campaign: Campaign, status: int = 200, sa
 async def explanation(request: Request) -> Response:
     campaign = Campaign.of(request, Role.UNIT)
     code = request.query_params.get("da-gui")
-    return explanation_page(request, campaign, said=W["ap_explanation_sent"].format(code=code) if code else None)
+    said = W["ap_explanation_sent"].format(code=code) if code else None
+    return await run_in_threadpool(lambda: explanation_page(request, campaign, said=said))
 
 
 @for_roles(Role.UNIT)
 async def explain(request: Request) -> Response:
     campaign = Campaign.of(request, Role.UNIT)
+    form = await posted(request)
+    return await run_in_threadpool(_explained, request, campaign, {k: str(v) for k, v in form.items()})
+
+
+def _explained(request: Request, campaign: Campaign, form: dict[str, str]) -> Response:
     unit = _own_unit(campaign)
     key = request.path_params["criterion"]
-    form = await posted(request)
     criterion = next((c for c in campaign.tree(unit) if c.key == key), None)
     if criterion is None:
         refuse(404)
     code = criterion.code or key
     if campaign.phase() != "explanation":
         return explanation_page(request, campaign, status=409, errors=[W["ap_explanation_closed"]])
-    text = str(form.get("explanation") or "").strip()
-    version = str(form.get("version") or "")
+    text = form.get("explanation", "").replace("\r\n", "\n").strip()
+    version = form.get("version", "")
     entry = campaign.store.entries(campaign.job, unit).get(key)
     errors = []
     if entry is not None and entry.explanation:

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from pipeline.store.records import Role
 from pipeline.web.app import create_app
+from pipeline.web.desk_store import desk_store
 from tests.conftest import INPUTS
 from tests.web.conftest import Client
 
@@ -49,7 +50,7 @@ class People:
         self.app = create_app(self.jobs)
         self.clients: list[Client] = []
         self.secretariat = self._client()
-        self.store = self.app.state.store
+        self.store = desk_store(self.app.state)
         self.secretariat_login()
 
     def _client(self) -> Client:
@@ -109,12 +110,13 @@ class People:
         page = client.get(f"/jobs/{JOB}/appraisal/{unit}").text
         return client.post(f"/jobs/{JOB}/appraisal/{unit}/{criterion}", data={
             "csrf": csrf_of(page), "points": points, "comment": comment,
-            "version": str(version_of(page, criterion))})
+            "version": str(version_of(page, criterion))}, follow_redirects=False)
 
     def explain(self, client: Client, criterion: str, text: str):
         page = client.get(f"/jobs/{JOB}/explanation").text
         return client.post(f"/jobs/{JOB}/explanation/{criterion}", data={
-            "csrf": csrf_of(page), "explanation": text, "version": str(version_of(page, criterion))})
+            "csrf": csrf_of(page), "explanation": text, "version": str(version_of(page, criterion))},
+            follow_redirects=False)
 
 
 def small_campaign(folder: Path) -> None:

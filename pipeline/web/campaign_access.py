@@ -1,0 +1,53 @@
+"""A campaign's units as the appraisal reads them: groups, each unit's workbook (read once per version of the
+file), the entries shown (saved online, else the workbook's), and the appraisal written through to the workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.read.job_folder import read_data_file
+from pipeline.read.sheet import Sheet
+from pipeline.scoring.unit_entries import Criterion, WorkbookEntry, criteria_tree, workbook_entries
+from pipeline.store.records import Entry
+from pipeline.web.unit_workbooks import campaign_units, unit_file, written_through
+
+APPRAISAL_FIELDS = ("appraised_points", "appraisal_comment")  # the workbook's columns the appraisal writes
+
+
+def register_groups(folder: Path) -> dict[str, str]:
+    """The register's units and their groups, in its order (empty when the job is not a campaign)."""
+    return {u.unit: u.group for u in campaign_units(folder) or ()}
+
+
+def unit_workbook(folder: Path, unit: str) -> str | None:
+    """The job-relative path of the unit's workbook, None when it has none."""
+    found = unit_file(folder, unit)
+    return found.path if found is not None and found.path else None
+
+
+@lru_cache(maxsize=1024)
+def _read(path: str, size: int, modified: int) -> tuple[list[Sheet], list[Criterion], dict[str, WorkbookEntry]]:
+    sheets = read_data_file(Path(path))
+    return sheets, criteria_tree(sheets)[0], workbook_entries(sheets)
+
+
+def unit_workbook_read(folder: Path, relative: str) -> tuple[list[Sheet], list[Criterion], dict[str, WorkbookEntry]]:
+    """The workbook's sheets, its criteria tree and the entries it holds (read again only when it changed)."""
+    path = folder / relative
+    stat = path.stat()
+    return _read(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+def shown_entries(job: str, unit: str, saved: Mapping[str, Entry], held: Mapping[str, WorkbookEntry]
+                  ) -> dict[str, Entry]:
+    """Each criterion's entry: saved online (with its version), else what the workbook holds (version 0)."""
+    shown = {key: Entry(job, unit, key, e.self_points, e.justification or "", e.appraised_points,
+                        e.appraisal_comment or "", "", None, 0, "", None) for key, e in held.items()}
+    return {**shown, **saved}
+
+
+def write_appraisal(folder: Path, relative: str, entries: Mapping[str, WorkbookEntry], who: str) -> None:
+    """The appraisal's columns of `entries` written into the unit's workbook, its previous version kept."""
+    written_through(folder, relative, entries, who, APPRAISAL_FIELDS)
