@@ -13,8 +13,6 @@ from pipeline.scoring.unit_entries import Criterion, WorkbookEntry, criteria_tre
 from pipeline.store.records import Entry
 from pipeline.web.unit_workbooks import campaign_units, unit_file, written_through
 
-APPRAISAL_FIELDS = ("appraised_points", "appraisal_comment")  # the workbook's columns the appraisal writes
-
 
 def register_groups(folder: Path) -> dict[str, str]:
     """The register's units and their groups, in its order (empty when the job is not a campaign)."""
@@ -49,5 +47,6 @@ def shown_entries(job: str, unit: str, saved: Mapping[str, Entry], held: Mapping
 
 
 def write_appraisal(folder: Path, relative: str, entries: Mapping[str, WorkbookEntry], who: str) -> None:
-    """The appraisal's columns of `entries` written into the unit's workbook, its previous version kept."""
-    written_through(folder, relative, entries, who, APPRAISAL_FIELDS)
+    """`entries` (the unit's own columns and the appraisal's) written into the unit's workbook, its previous
+    version kept: the store holds the truth, the workbook follows it whole."""
+    written_through(folder, relative, entries, who)

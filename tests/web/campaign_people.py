@@ -79,7 +79,8 @@ class People:
         client = self._client()
         page = client.get("/first-login")
         answer = client.post("/first-login", data={"csrf": csrf_of(page.text), "login": account.login, "code": code,
-                                                   "new": PASSWORD, "again": PASSWORD})
+                                                   "new": PASSWORD, "again": PASSWORD},
+                             follow_redirects=False)
         assert answer.status_code < 400, answer.text
         client.login = account.login
         return client
