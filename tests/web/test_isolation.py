@@ -19,12 +19,13 @@ import pytest
 from starlette.routing import Mount, Route
 
 from pipeline.store.records import Role
-from tests.web.campaign_people import GROUP, JOB, MARK_A, MARK_B, OTHER_JOB, UNIT_A, UNIT_B, People, csrf_of, pdf
+from tests.web.campaign_people import JOB, MARK_A, MARK_B, OTHER_JOB, UNIT_A, UNIT_B, WORKBOOKS, People, csrf_of, pdf
 from tests.web.test_documents import finished
 from tests.web.test_plain_words import texts_of
 
 A_FILE, B_FILE = "minh-chung-aaa.pdf", "minh-chung-bbb.pdf"
-B_WORKBOOK = "don-vi/02-so-tu-phap.xlsx"
+B_WORKBOOK = f"don-vi/{WORKBOOKS[UNIT_B]}"
+CODES = ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")
 # The routes a unit uses: they answer a unit's session (with its own things only); any other route refuses it.
 UNIT_ROUTES = {"/", "/login", "/logout", "/first-login", "/jobs/{job}/self", "/jobs/{job}/self/{criterion}",
                "/jobs/{job}/self/{criterion}/evidence", "/jobs/{job}/self/submit", "/jobs/{job}/self/report",
@@ -36,20 +37,22 @@ REFUSED = {403, 404}
 
 @pytest.fixture(scope="module")
 def campaign(tmp_path_factory):
-    """Units A and B self-assessed with marked words and evidence, submitted, appraised, explained; an appraiser
-    of A alone; documents made (B's report among them)."""
+    """Units A and B self-assessed with marked words and evidence (put in the store: their own pages are tested
+    with them), submitted, appraised (A by its appraiser, B by the secretariat), explained; documents made (B's
+    report among them)."""
     people = People(tmp_path_factory.mktemp("tach-biet"))
     unit_a = people.person(Role.UNIT, UNIT_A, unit=UNIT_A)
     unit_b = people.person(Role.UNIT, UNIT_B, unit=UNIT_B)
-    for client, mark, name in ((unit_a, MARK_A, A_FILE), (unit_b, MARK_B, B_FILE)):
-        people.save_self(client, "1.1", "5", f"Lý giải {mark}")
-        people.evidence(client, "1.1", name, pdf(mark))
-        people.submit(client)
+    for unit, mark, name in ((UNIT_A, MARK_A, A_FILE), (UNIT_B, MARK_B, B_FILE)):
+        for code in CODES:
+            people.store.save_entry(JOB, unit, code, {"self_points": "2", "justification": f"Lý giải {mark}"}, 0,
+                                    "thu-nghiem")
+        people.store.add_evidence(JOB, unit, "1.1", name, pdf(mark), "thu-nghiem")
+        people.store.submit(JOB, unit, "thu-nghiem")
     appraiser_a = people.person(Role.APPRAISER, "Thẩm định viên A", assigned=(UNIT_A,))
-    appraiser_all = people.person(Role.APPRAISER, "Thẩm định viên khối", assigned=(GROUP,))
     people.move("open_appraisal")
-    for unit, mark in ((UNIT_A, MARK_A), (UNIT_B, MARK_B)):
-        assert people.appraise(appraiser_all, unit, "1.1", "4,5", f"Ý kiến {mark}").status_code == 303
+    for client, unit, mark in ((appraiser_a, UNIT_A, MARK_A), (people.secretariat, UNIT_B, MARK_B)):
+        assert people.appraise(client, unit, "1.1", "1,5", f"Ý kiến {mark}").status_code == 303
     people.move("open_explanation")
     for client, mark in ((unit_a, MARK_A), (unit_b, MARK_B)):
         assert people.explain(client, "1.1", f"Giải trình {mark}").status_code == 303
@@ -62,9 +65,9 @@ def campaign(tmp_path_factory):
 
 def b_things(people: People, b_ids: list[int]) -> dict[str, list[str]]:
     """What a path parameter or query may name of B's (or of another job): B's and guessed ids, names, files."""
-    outputs = [p.relative_to(people.jobs.parent / "outputs" / JOB).as_posix()
-               for p in (people.jobs.parent / "outputs" / JOB).rglob("*") if p.is_file() and "02" in p.name
-               or UNIT_B.lower().replace(" ", "-") in p.name.lower()]
+    made = people.jobs.parent / "outputs" / JOB
+    outputs = [p.relative_to(made).as_posix() for p in made.rglob("*") if p.is_file() and "phu-loc" in p.name]
+    assert outputs, "B's report was not made"
     ids = sorted({*b_ids, *range(1, max(b_ids) + 3)})
     return {"job": [JOB, OTHER_JOB], "unit": [UNIT_B], "criterion": ["1.1"], "id": [str(i) for i in ids],
             "name": [B_WORKBOOK, B_FILE, *outputs], "file": [B_WORKBOOK, *outputs]}
@@ -109,7 +112,8 @@ def tried(client, route: Route, things: dict[str, list[str]]):
 
 
 def app_routes(people: People) -> list[Route]:
-    routes = [r for r in people.app.routes if isinstance(r, Route)]
+    """Every route of the app but logging out (it would end the session trying the others; it hands out nothing)."""
+    routes = [r for r in people.app.routes if isinstance(r, Route) and r.path != "/logout"]
     assert not [r for r in people.app.routes if not isinstance(r, (Route, Mount))]
     return routes
 
@@ -139,16 +143,21 @@ def test_every_route_is_tried(campaign):
     """Sanity of the test itself: the routes of the online campaign are among those tried."""
     people = campaign[0]
     paths = {r.path for r in app_routes(people)}
-    assert {"/jobs/{job}/appraisal/{unit}", "/jobs/{job}/explanation", "/jobs/{job}/evidence/{id}"} <= paths
+    assert {"/jobs/{job}/appraisal/{unit}", "/jobs/{job}/explanation", "/jobs/{job}/appraisal/{unit}/evidence/{id:int}",
+            "/jobs/{job}/data/file", "/jobs/{job}/output"} <= paths
 
 
 def test_a_unit_gets_its_own_evidence_but_not_anothers_by_guessed_id(campaign):
     people, unit_a, unit_b, appraiser_a, b_ids = campaign
     a_ids = [e.id for e in people.store.evidence(JOB, UNIT_A)]
     assert unit_a.get(f"/jobs/{JOB}/evidence/{a_ids[0]}").content == pdf(MARK_A)
+    assert appraiser_a.get(f"/jobs/{JOB}/appraisal/{quote(UNIT_A)}/evidence/{a_ids[0]}").content == pdf(MARK_A)
     for evidence_id in b_ids:
         assert unit_a.get(f"/jobs/{JOB}/evidence/{evidence_id}").status_code in REFUSED
         assert appraiser_a.get(f"/jobs/{JOB}/evidence/{evidence_id}").status_code in REFUSED
+        for unit in (UNIT_A, UNIT_B):  # B's file under A's name, and under B's
+            assert appraiser_a.get(f"/jobs/{JOB}/appraisal/{quote(unit)}/evidence/{evidence_id}").status_code \
+                in REFUSED
         assert unit_b.get(f"/jobs/{JOB}/evidence/{evidence_id}").content == pdf(MARK_B)
 
 
