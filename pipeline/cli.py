@@ -104,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     from pipeline.web.serve import add_serve_command  # the web app: `pipeline serve`
 
     add_serve_command(commands)
+    from pipeline.store.commands import add_store_commands  # the online campaign's store: accounts, backup, restore
+
+    add_store_commands(commands)
     return parser
 
 

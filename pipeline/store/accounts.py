@@ -7,6 +7,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import cache
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -22,6 +23,12 @@ CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud o
 CODE_LENGTH = 12
 CODE_LIFETIME = timedelta(days=30)
 SECRETARIAT = "van-phong"  # the actor of changes made by the secretariat's commands
+
+
+@cache
+def _unmatched() -> dict[str, object]:
+    """A hash no password matches, checked when there is no account so that the time says nothing."""
+    return hash_password(secrets.token_urlsafe(16))
 
 
 def new_code() -> str:
@@ -134,7 +141,7 @@ class AccountsPart(StoreCore):
         with self.reading() as connection:
             row = connection.execute(select(t.accounts).where(t.accounts.c.login == login.strip().lower())).first()
         if row is None or not row.password:
-            password_matches(hash_password("-"), password)  # as long as a real check: the time tells nothing
+            password_matches(_unmatched(), password)  # as long as a real check: the time tells nothing
             return None
         return account_of(row) if password_matches(json.loads(row.password), password) and row.active else None
 
