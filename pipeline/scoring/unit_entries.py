@@ -3,7 +3,7 @@
 The tree comes from the unit's own workbook as the pipeline reads it (`normalise_criteria`, then the parents,
 levels and children of `rolled_up_criteria`): each row with its code, title, maximum, "Cách chấm" and whether it
 takes points (a leaf: a criterion without children, a sub-item, the bonus or the penalty row). Each row that takes
-points has a key, the criterion of an entry: its code ("1.2.1"), a sub-item's parent code and number ("1.2/2"),
+points has a key, the criterion of an entry: its code ("1.2.1"), a sub-item's parent code and number ("1.2-2"),
 "thuong" / "tru" for the bonus and penalty rows.
 """
 
@@ -39,6 +39,7 @@ class Criterion:
     rollup: str  # "sum", "choose" or "" (a leaf)
     role: str  # "criterion", "bonus", "penalty" or "total"
     row: int  # its row in the workbook
+    option: bool = False  # one of a "choose one" criterion's options: left blank when not the one chosen
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def keyed_rows(sheets: list[Sheet]) -> tuple[list[dict[str, Any]], list[Problem]
                 key = row["code"]
             elif row["parent"] is not None:
                 items[row["parent"]] = items.get(row["parent"], 0) + 1
-                key = f"{coded[row['parent']]}/{items[row['parent']]}"
+                key = f"{coded[row['parent']]}-{items[row['parent']]}"
         keyed.append({**row, "key": key})
     return keyed, problems
 
@@ -84,7 +85,7 @@ def criteria_tree(sheets: list[Sheet]) -> tuple[list[Criterion], list[Problem]]:
     """The tree of the unit's workbook, row by row, and what reading it found."""
     rows, problems = keyed_rows(sheets)
     tree = [Criterion(r["key"], r["code"], r["title"], r["level"] or 1, r["max_points"], r.get("rule") or "",
-                      r["rollup"], r["role"], int(r["row"])) for r in rows if r["role"] != "total"]
+                      r["rollup"], r["role"], int(r["row"]), r["option"]) for r in rows if r["role"] != "total"]
     return tree, problems
 
 

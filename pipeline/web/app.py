@@ -15,7 +15,8 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pipeline.web import account_pages, data_pages, job_pages, output_pages, reading_pages, template_pages
+from pipeline.web import (account_pages, campaign_pages, data_pages, job_pages, output_pages, reading_pages, self_pages,
+                          template_pages)
 from pipeline.web.appraisal_routes import appraisal_routes
 from pipeline.web.desk_store import session_visitor
 from pipeline.web.roles import VISITOR, guarded_routes
@@ -123,6 +124,18 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/first-login", account_pages.first_login_form, methods=["GET"]),
         Route("/first-login", account_pages.first_login, methods=["POST"]),
         # the online campaign (the secretariat's page, a unit's self-assessment)
+        Route("/jobs/{job}/campaign", campaign_pages.campaign),
+        Route("/jobs/{job}/campaign/accounts", campaign_pages.create_accounts, methods=["POST"]),
+        Route("/jobs/{job}/campaign/code", campaign_pages.renew_code, methods=["POST"]),
+        Route("/jobs/{job}/campaign/reopen", campaign_pages.reopen, methods=["POST"]),
+        Route("/jobs/{job}/campaign/phase", campaign_pages.set_phase, methods=["POST"]),
+        Route("/jobs/{job}/self", self_pages.self_page),
+        Route("/jobs/{job}/self/submit", self_pages.submit_form, methods=["GET"]),
+        Route("/jobs/{job}/self/submit", self_pages.submit, methods=["POST"]),
+        Route("/jobs/{job}/self/report", self_pages.report),
+        Route("/jobs/{job}/self/{criterion}", self_pages.save_criterion, methods=["POST"]),
+        Route("/jobs/{job}/self/{criterion}/evidence", self_pages.add_evidence, methods=["POST"]),
+        Route("/jobs/{job}/evidence/{id:int}", self_pages.evidence_file),
         *appraisal_routes(),  # the appraisal and the explanation round
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -25,7 +25,9 @@ from pipeline.web.file_checks import file_problems, reader
 from pipeline.web.history import discard, keep, restore, version_named, versions
 from pipeline.web.job_pages import job_folder
 from pipeline.web.names import inside
-from pipeline.web.pages import page, posted
+from pipeline.web.desk_store import desk_store
+from pipeline.web.entry_import import imported_workbooks
+from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.security import SESSION_COOKIE
 from pipeline.web.uploads import MAX_UPLOAD, Refused
 from pipeline.web.words import W
@@ -141,6 +143,12 @@ async def upload(request: Request) -> Response:
     finally:
         await form.close()
     outcomes = await run_in_threadpool(received, folder, items, target, who(request))
+    if campaign_job(request, name):  # a workbook of a unit that works online: its entries into the store too
+        written = [o.path for o in outcomes if o.path is not None]
+        kept_online = await run_in_threadpool(imported_workbooks, desk_store(request.app.state), folder, name,
+                                              written, who(request))
+        if kept_online:
+            return await data(request, outcomes=outcomes, refused=" ".join(kept_online))
     everything_refused = all(o.refused for o in outcomes)
     return await data(request, outcomes=outcomes, status=400 if everything_refused else 200,
                       refused=outcomes[0].refused if everything_refused and len(outcomes) == 1 else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -9,6 +10,8 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from pipeline.config.job_settings import SETTINGS_FILE
+from pipeline.config.kinds import KINDS
 from pipeline.web.security import CSRF_FIELD, SESSION_COOKIE
 from pipeline.web.uploads import MAX_UPLOAD
 from pipeline.web.words import A11Y, APP, NAV, TABS, W
@@ -35,10 +38,21 @@ def page(request: Request, template: str, status: int = 200, **values: Any) -> H
     values.setdefault("job", None)
     values.setdefault("tab", None)
     values.setdefault("visitor", request.scope.get("visitor"))  # `roles.Visitor`: what the menus offer
+    values.setdefault("campaign_job", values["job"] is not None and campaign_job(request, values["job"]))
     html = _environment.get_template(template).render(
         csrf=desk.sessions.csrf_token(session), csrf_field=CSRF_FIELD, login_needed=desk.password is not None,
         **values)
     return HTMLResponse(html, status_code=status)
+
+
+def campaign_job(request: Request, job: str) -> bool:
+    """Whether `job` is a campaign (its pages then offer the online campaign's page)."""
+    folder = request.app.state.desk.folder(job)
+    try:
+        kind = tomllib.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8")).get("kind") if folder else None
+    except (OSError, ValueError):
+        return False
+    return kind in KINDS and KINDS[kind].source == "campaign"
 
 
 def refusal_page(request: Request, refusal: Refusal) -> HTMLResponse:

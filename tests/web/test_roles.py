@@ -88,7 +88,8 @@ def test_a_wrong_account_password_is_refused_like_the_desks(app, unit_account):
 
 def test_a_unit_reaches_none_of_the_secretariats_pages(app, unit_client):
     for url in ("/", "/new", f"/jobs/{CAMPAIGN}", f"/jobs/{CAMPAIGN}/data", f"/jobs/{CAMPAIGN}/edit",
-                f"/jobs/{CAMPAIGN}/documents", f"/jobs/{CAMPAIGN}/data/file?path=don-vi/02-so-tu-phap.xlsx"):
+                f"/jobs/{CAMPAIGN}/documents", f"/jobs/{CAMPAIGN}/data/file?path=don-vi/02-so-tu-phap.xlsx",
+                f"/jobs/{CAMPAIGN}/campaign"):
         response = unit_client.get(url)
         assert response.status_code == 403, url
         assert "không dùng được trang này" in text_of(response.text)

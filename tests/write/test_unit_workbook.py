@@ -39,8 +39,8 @@ def test_the_tree_keys_each_row_that_takes_points_and_shows_the_rule(tmp_path):
     tree, _ = criteria_tree(read_workbook(small_table(tmp_path / "a.xlsx")))
     shown = [(c.key, c.code, c.level, c.max_points, c.rollup) for c in tree]
     assert shown == [(None, "I", 1, Decimal(10), "sum"), ("1.1", "1.1", 2, Decimal(3), ""),
-                     (None, "1.2", 2, Decimal(7), "choose"), ("1.2/1", None, 3, Decimal(7), ""),
-                     ("1.2/2", None, 3, Decimal(5), ""), (BONUS_KEY, None, 1, Decimal(2), ""),
+                     (None, "1.2", 2, Decimal(7), "choose"), ("1.2-1", None, 3, Decimal(7), ""),
+                     ("1.2-2", None, 3, Decimal(5), ""), (BONUS_KEY, None, 1, Decimal(2), ""),
                      (PENALTY_KEY, None, 1, Decimal(2), "")]
     assert tree[1].rule == "từ 90% đến dưới 100%: 2; 100%: 3"
 
@@ -67,8 +67,8 @@ def test_points_without_a_rule_take_any_figure_up_to_the_maximum(tmp_path):
 def test_entries_written_read_back_the_same_and_missing_columns_are_added(tmp_path):
     path = small_table(tmp_path / "a.xlsx")
     entries = {"1.1": WorkbookEntry("1.1", Decimal(3), "Đạt 100% hồ sơ\n(1.204/1.204)", Decimal(2), "Thiếu 3 hồ sơ"),
-               "1.2/1": WorkbookEntry("1.2/1", None, "", None, ""),
-               "1.2/2": WorkbookEntry("1.2/2", Decimal("4.25"), "Ban hành ngày 15/01", Decimal(5), ""),
+               "1.2-1": WorkbookEntry("1.2-1", None, "", None, ""),
+               "1.2-2": WorkbookEntry("1.2-2", Decimal("4.25"), "Ban hành ngày 15/01", Decimal(5), ""),
                BONUS_KEY: WorkbookEntry(BONUS_KEY, Decimal("0.5"), "Bằng khen", Decimal("0.5"), ""),
                PENALTY_KEY: WorkbookEntry(PENALTY_KEY, Decimal(1), "", Decimal(1), "Chậm báo cáo")}
     out = tmp_path / "b.xlsx"
