@@ -40,7 +40,8 @@ async def change_phase(request: Request) -> Response:
         refuse(409, W["ap_phase_wrong"].format(phase=W["ap_phase_" + now]))
     if opened == "final":
         await run_in_threadpool(fix_final_points, campaign)
-    await run_in_threadpool(campaign.store.set_phase, campaign.job, opened, None, campaign.actor)
+    deadline = campaign.store.phase(campaign.job).deadline
+    await run_in_threadpool(campaign.store.set_phase, campaign.job, opened, deadline, campaign.actor)
     return RedirectResponse(f"/jobs/{quote(campaign.job)}/appraisal?giai-doan={opened}", status_code=303)
 
 

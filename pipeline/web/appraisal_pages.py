@@ -47,7 +47,7 @@ def _list_page(request: Request, campaign: Campaign) -> Response:
         said = W["ap_phase_changed"].format(phase=W["ap_phase_" + request.query_params["giai-doan"]])
     elif request.query_params.get("da-giao"):
         said = W["ap_assign_saved"]
-    return page(request, "appraisal.html", title=W["ap_appraisal_title"], job=job, rows=rows,
+    return page(request, "appraisal.html", title=W["ap_appraisal_title"], job=job, tab="appraisal", rows=rows,
                 phase=campaign.phase(), secretariat=campaign.visitor.secretariat, appraisers=appraisers,
                 done=sum(r["done"] == r["total"] for r in rows), units=len(campaign.groups), said=said,
                 moves=MOVES)
@@ -84,7 +84,7 @@ def unit_page(request: Request, campaign: Campaign, unit: str, status: int = 200
     rows = criterion_rows(campaign.tree(unit), entries, campaign.store.evidence(campaign.job, unit), typed or {})
     show_explanation = phase in ("explanation", "final")
     return page(request, "appraisal_unit.html", status=status, title=W["ap_appraisal_unit_title"].format(unit=unit),
-                job=campaign.job, unit=unit, rows=rows, phase=phase, said=said, errors=errors or [],
+                job=campaign.job, tab="appraisal", unit=unit, rows=rows, phase=phase, said=said, errors=errors or [],
                 totals=totals_line(campaign, unit, entries, show_explanation), appraisal_open=phase == "appraisal",
                 show_explanation=show_explanation, final_open=phase == "explanation" and campaign.visitor.secretariat)
 

@@ -2,6 +2,7 @@
 
 APPRAISAL_WORDS = {
     # the appraiser's list of units
+    "ap_tab": "Thẩm định, giải trình",
     "ap_appraisal_title": "Thẩm định",
     "ap_appraisal_intro": "Các đơn vị đã nộp bảng tự chấm điểm được giao cho bạn thẩm định.",
     "ap_appraisal_intro_all": "Mọi đơn vị đã nộp bảng tự chấm điểm; mỗi đơn vị thẩm định đến đâu.",

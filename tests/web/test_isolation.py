@@ -29,9 +29,10 @@ CODES = ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")
 # The routes a unit uses: they answer a unit's session (with its own things only); any other route refuses it.
 UNIT_ROUTES = {"/", "/login", "/logout", "/first-login", "/jobs/{job}/self", "/jobs/{job}/self/{criterion}",
                "/jobs/{job}/self/{criterion}/evidence", "/jobs/{job}/self/submit", "/jobs/{job}/self/report",
-               "/jobs/{job}/evidence/{id}", "/jobs/{job}/explanation", "/jobs/{job}/explanation/{criterion}"}
+               "/jobs/{job}/evidence/{id:int}", "/jobs/{job}/explanation",
+               "/jobs/{job}/explanation/{criterion}"}
 APPRAISER_ROUTES = {"/", "/login", "/logout", "/first-login", "/jobs/{job}/appraisal", "/jobs/{job}/appraisal/{unit}",
-                    "/jobs/{job}/appraisal/{unit}/{criterion}", "/jobs/{job}/evidence/{id}"}
+                    "/jobs/{job}/appraisal/{unit}/{criterion}", "/jobs/{job}/appraisal/{unit}/evidence/{id:int}"}
 REFUSED = {403, 404}
 
 
@@ -144,7 +145,8 @@ def test_every_route_is_tried(campaign):
     people = campaign[0]
     paths = {r.path for r in app_routes(people)}
     assert {"/jobs/{job}/appraisal/{unit}", "/jobs/{job}/explanation", "/jobs/{job}/appraisal/{unit}/evidence/{id:int}",
-            "/jobs/{job}/data/file", "/jobs/{job}/output"} <= paths
+            "/jobs/{job}/evidence/{id:int}", "/jobs/{job}/self", "/jobs/{job}/campaign", "/jobs/{job}/data/file",
+            "/jobs/{job}/output"} <= paths
 
 
 def test_a_unit_gets_its_own_evidence_but_not_anothers_by_guessed_id(campaign):
