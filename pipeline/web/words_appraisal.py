@@ -81,6 +81,8 @@ APPRAISAL_WORDS = {
     "ap_phase_wrong": "Đợt đánh giá không ở giai đoạn cho phép việc này (giai đoạn hiện nay: {phase}).",
     # the explanation round, as a unit sees it
     "ap_explanation_title": "Giải trình kết quả thẩm định",
+    "ap_self_nav": "Tự chấm điểm",
+    "ap_explanation_nav": "Kết quả thẩm định, giải trình",
     "ap_explanation_intro": ("Điểm thẩm định và ý kiến của Hội đồng thẩm định từng tiêu chí. Đơn vị được giải trình "
                           "mỗi tiêu chí một lần; đã gửi thì không sửa được."),
     "ap_explanation_closed": "Vòng giải trình chưa mở hoặc đã đóng.",
