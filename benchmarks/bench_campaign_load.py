@@ -5,7 +5,7 @@ campaign of `--units` units is generated (`make_campaign` of bench_end_to_end.py
 store beside it, one account per unit (one-time codes from the store, as `python -m pipeline accounts` writes
 them); `python -m pipeline serve` is started on a free loopback port, in its own process, as a province runs it.
 Every unit logs in with its code (the first login sets its password) in two browser sessions — two people of
-the same unit at two computers — and for `--seconds` each session saves, as fast as the server answers, points
+the same unit at two computers, each session from a loopback address of its own (127.1.x.y) — and for `--seconds` each session saves, as fast as the server answers, points
 and a justification of one of the unit's first `--criteria` criteria, with the version its page showed:
 the two sessions of a unit edit the same few criteria, so edits of one criterion cross all the time.
 
@@ -77,6 +77,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def machine(number: int) -> str:
+    """A loopback address of its own for each session (127.1.x.y): as many computers as sessions, so the desk's
+    limits on logins per computer see what a province's network would show them."""
+    return f"127.1.{number // 250}.{number % 250 + 1}"
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -120,6 +126,12 @@ def csrf_of(html: str) -> str:
     return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
 
 
+def error_of(html: str) -> str:
+    """The error a page says (its first element of class "error")."""
+    found = re.search(r'class="error[^"]*"[^>]*>(.*?)</', html, re.S)
+    return found.group(1).strip() if found else ""
+
+
 def versions_of(html: str) -> dict[str, int]:
     """Each criterion's version as the unit's page gives it to the form that saves it."""
     found = {}
@@ -138,7 +150,7 @@ async def first_login(client: httpx.AsyncClient, tally: Tally, login: str, code:
                                                      "new": password, "again": password})
     tally.timed("first login", time.perf_counter() - began)
     if answer.status_code >= 400:
-        raise SystemExit(f"first login of {login} refused: {answer.status_code}")
+        raise SystemExit(f"first login of {login} refused: {answer.status_code} {error_of(answer.text)}")
 
 
 async def log_in(client: httpx.AsyncClient, tally: Tally, login: str, password: str) -> None:
@@ -147,7 +159,7 @@ async def log_in(client: httpx.AsyncClient, tally: Tally, login: str, password: 
     answer = await client.post("/login", data={"csrf": csrf_of(page.text), "login": login, "password": password})
     tally.timed("login", time.perf_counter() - began)
     if answer.status_code >= 400:
-        raise SystemExit(f"login of {login} refused: {answer.status_code}")
+        raise SystemExit(f"login of {login} refused: {answer.status_code} {error_of(answer.text)}")
 
 
 async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str, codes: list[str],
@@ -187,8 +199,8 @@ async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str,
 async def load(base: str, accounts: list[tuple[str, str, str]], maxima: dict[str, Decimal], seconds: float,
                criteria: int, tally: Tally) -> float:
     codes = list(maxima)[:criteria]
-    limits = httpx.Limits(max_connections=None)
-    clients = [httpx.AsyncClient(base_url=base, timeout=120, limits=limits) for _ in range(2 * len(accounts))]
+    clients = [httpx.AsyncClient(base_url=base, timeout=120, transport=httpx.AsyncHTTPTransport(
+        local_address=machine(i))) for i in range(2 * len(accounts))]
     try:
         logins = []
         for n, (_, login, code) in enumerate(accounts):
