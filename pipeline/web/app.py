@@ -137,6 +137,7 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/jobs/{job}/self/{criterion}/evidence", self_pages.add_evidence, methods=["POST"]),
         Route("/jobs/{job}/evidence/{id:int}", self_pages.evidence_file),
         *appraisal_routes(),  # the appraisal and the explanation round
+        Route("/jobs/{job}/evidence/{id:int}/remove", self_pages.remove_evidence, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     routes = guarded_routes(routes)  # each route reached only by the roles its endpoint declares (`roles`)

@@ -54,7 +54,7 @@ def progress_rows(store, folder: Path, job: str) -> list[dict]:
         status = states.get(unit.unit)
         appraised = sum(1 for e in entries.get(unit.unit, {}).values()
                         if e.appraised_points is not None or e.final_points is not None)
-        rows.append({"number": number, "unit": unit.unit, "group": unit.group, "path": unit.path,
+        rows.append({"number": number, "unit": unit.unit, "group": unit.group, "path": unit.path, "reason": unit.reason,
                      "account": accounts.get(unit.unit), "state": status.state if status else "draft",
                      "submitted_at": status.submitted_at if status else None, "appraised": appraised})
     return rows
@@ -78,7 +78,7 @@ async def campaign_page(request: Request, status: int = 200, notice: str | None 
                 deadline_date=local.strftime("%Y-%m-%d") if local else "",
                 deadline_time=local.strftime("%H:%M") if local else "17:00",
                 submitted=sum(1 for r in rows if r["state"] == "submitted"),
-                appraised=sum(1 for r in rows if r["appraised"]))
+                evaluated=sum(1 for r in rows if not r["reason"]), appraised=sum(1 for r in rows if r["appraised"]))
 
 
 async def campaign(request: Request) -> Response:

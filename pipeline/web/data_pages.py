@@ -25,7 +25,7 @@ from pipeline.web.file_checks import file_problems, reader
 from pipeline.web.history import discard, keep, restore, version_named, versions
 from pipeline.web.job_pages import job_folder
 from pipeline.web.names import inside
-from pipeline.web.desk_store import desk_store
+from pipeline.web.desk_store import desk_store, store_in_use
 from pipeline.web.entry_import import imported_workbooks
 from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.security import SESSION_COOKIE
@@ -143,7 +143,7 @@ async def upload(request: Request) -> Response:
     finally:
         await form.close()
     outcomes = await run_in_threadpool(received, folder, items, target, who(request))
-    if campaign_job(request, name):  # a workbook of a unit that works online: its entries into the store too
+    if campaign_job(request, name) and store_in_use(request.app.state):  # a unit working online: into the store too
         written = [o.path for o in outcomes if o.path is not None]
         kept_online = await run_in_threadpool(imported_workbooks, desk_store(request.app.state), folder, name,
                                               written, who(request))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from pipeline.store import open_store
+from pipeline.store import open_store, store_file
 from pipeline.web.roles import SECRETARIAT, Visitor
 
 _opening = threading.Lock()
@@ -17,6 +17,12 @@ def desk_store(state):
         if getattr(state, "store", None) is None:
             state.store = open_store(state.store_url, Path(state.desk.jobs))
         return state.store
+
+
+def store_in_use(state) -> bool:
+    """Whether the desk has a store already (opened, named by address, or its file beside the jobs folder): what
+    needs none (an upload to a campaign nobody works on online) does not make one."""
+    return getattr(state, "store", None) is not None or bool(state.store_url) or store_file(Path(state.desk.jobs)).exists()
 
 
 def session_visitor(state, session: str | None) -> Visitor | None:

@@ -84,6 +84,8 @@ async def self_page(request: Request) -> Response:
         notice = C["submitted"]
     elif view is not None and (added := request.query_params.get("tep")):
         notice = C["evidence_added"].format(name=added, code=request.query_params.get("tc", ""))
+    elif view is not None and (removed := request.query_params.get("bo")):
+        notice = C["evidence_removed"].format(name=removed, code=request.query_params.get("tc", ""))
     return _render(request, view, notice=notice)
 
 
@@ -131,7 +133,8 @@ async def save_criterion(request: Request) -> Response:
 
 def _write_through(store, view: UnitPage, job: str, unit: str, by: str) -> None:
     """The unit's entries saved online, written into its workbook (the unit's own columns only)."""
-    entries = {k: as_workbook_entry(e) for k, e in store.entries(job, unit).items()}
+    def entries() -> dict[str, WorkbookEntry]:  # read once the file is ours: a save made meanwhile is in it
+        return {k: as_workbook_entry(e) for k, e in store.entries(job, unit).items()}
     try:
         written_through(view.folder, view.unit.path, entries, by, SELF_FIELDS)
     except InputErrors:  # a full disk: the store has it; the next save writes the workbook again
@@ -162,6 +165,26 @@ async def add_evidence(request: Request) -> Response:
         await form.close()
     query = urlencode({"tep": added.file_name, "tc": key})
     return RedirectResponse(f"/jobs/{job}/self?{query}#c-{key}", status_code=303)
+
+
+@for_roles(Role.UNIT)
+async def remove_evidence(request: Request) -> Response:
+    """Takes one of the unit's own evidence files off its criterion (while the unit may still change its entries)."""
+    await posted(request)
+    job, store, view = await _view(request)
+    visitor = visitor_of(request)
+    try:
+        record, _ = await run_in_threadpool(store.evidence_file, request.path_params["id"])
+    except StoreError:
+        raise HTTPException(404) from None
+    if view is None or record.job != job or record.unit != visitor.unit:
+        raise HTTPException(404)
+    if not view.open:
+        return _render(request, view, 409,
+                       errors={record.criterion: {"evidence": C["not_open"].format(why=_closed_reason(view))}})
+    await run_in_threadpool(store.remove_evidence, record.id, actor(visitor, who(request)))
+    query = urlencode({"bo": record.file_name, "tc": record.criterion})
+    return RedirectResponse(f"/jobs/{job}/self?{query}#c-{record.criterion}", status_code=303)
 
 
 @for_roles(Role.UNIT)

@@ -31,6 +31,8 @@ def add_serve_command(commands) -> None:
     serve.add_argument("--set-password", action="store_true",
                        help="đặt mật khẩu (lưu dạng băm cạnh thư mục công việc) rồi thoát")
     serve.add_argument("--debug", action="store_true", help="in chi tiết kỹ thuật khi có lỗi")
+    serve.add_argument("--db", metavar="postgresql://…",
+                       help="cơ sở dữ liệu của đợt đánh giá trực tuyến (mặc định: tệp SQLite cạnh thư mục công việc)")
     serve.set_defaults(command=serve_command)
 
 
@@ -69,7 +71,8 @@ def serve_command(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 2
     allowed = ["127.0.0.1", "localhost", "[::1]"] if local else None
-    app = create_app(jobs, password_path=None if password is None else password_path, allowed_hosts=allowed)
+    app = create_app(jobs, password_path=None if password is None else password_path, allowed_hosts=allowed,
+                     store_url=args.db)
     url = url_of(args.host, listening.getsockname()[1])
     if moved:
         print(moved, flush=True)

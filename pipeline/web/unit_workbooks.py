@@ -9,7 +9,7 @@ whose table the register names as that unit (as a run finds it: `scoring.campaig
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,11 +29,13 @@ _found: dict[tuple[Path, int, int], tuple[str, ...]] = {}  # (file, size, mtime)
 
 @dataclass(frozen=True)
 class UnitFile:
-    """A registered unit of a campaign and its workbook (job-relative path), with its group."""
+    """A registered unit of a campaign and its workbook (job-relative path), with its group and, when the register
+    gives one, the reason it is not evaluated."""
 
     unit: str
     group: str
     path: str
+    reason: str = ""
 
 
 def campaign_units(folder: Path) -> list[UnitFile] | None:
@@ -49,7 +51,7 @@ def campaign_units(folder: Path) -> list[UnitFile] | None:
             files.setdefault(unit, path.relative_to(folder).as_posix())
     entries = [e for same in job.register.values() for e in same]
     order = sorted(entries, key=lambda e: (e.file, e.sheet or "", e.row or 0))
-    return [UnitFile(e.unit, e.group, files.get(e.unit, "")) for e in order]
+    return [UnitFile(e.unit, e.group, files.get(e.unit, ""), e.reason) for e in order]
 
 
 def unit_file(folder: Path, unit: str) -> UnitFile | None:
@@ -74,12 +76,16 @@ def _lock(path: Path) -> threading.Lock:
         return _locks.setdefault(path.resolve(), threading.Lock())
 
 
-def written_through(folder: Path, relative: str, entries: Mapping[str, WorkbookEntry], who: str,
+def written_through(folder: Path, relative: str,
+                    entries: Mapping[str, WorkbookEntry] | Callable[[], Mapping[str, WorkbookEntry]], who: str,
                     fields: Iterable[str] | None = None) -> None:
     """`entries` written into the job's workbook `relative` (only their cells), the file as it was kept in the
-    history first; one writer at a time per file. `InputErrors` (a full disk…) leaves the file as it was."""
+    history first; one writer at a time per file. Given as a function (reading the store), the entries are read
+    once the file is this writer's, so two saves at once both reach the file. `InputErrors` (a full disk…) leaves
+    the file as it was."""
     path = folder / relative
     with _lock(path):
+        entries = entries() if callable(entries) else entries
         content = workbook_with_entries(path, entries, *((tuple(fields),) if fields is not None else ()))
         version = keep(folder, relative, who, "online")
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 ROLE_NAMES = {"SECRETARIAT": "Thư ký (bộ phận tổng hợp)", "UNIT": "Đơn vị", "APPRAISER": "Thành viên thẩm định"}
 
 C = {
+    "unit_brand": "Đánh giá, xếp loại trực tuyến",
     # logging in with an account, the first login
     "login_name": "Tên đăng nhập",
     "login_name_help": "Tài khoản của đơn vị hoặc thành viên thẩm định; thư ký để trống.",
@@ -20,13 +21,10 @@ C = {
     "passwords_differ": "Hai lần nhập mật khẩu mới không giống nhau.",
     "password_too_short": "Mật khẩu mới cần ít nhất {min} ký tự.",
     "wrong_code": "Tên đăng nhập hoặc mã dùng một lần không đúng, hoặc mã đã được dùng.",
-    "must_set_password": "Tài khoản này chưa có mật khẩu riêng: đăng nhập lần đầu bằng mã được cấp.",
-    "signed_in_as": "Đang làm việc: {name}",
     # refusals
     "forbidden_title": "Không được phép",
     "forbidden": "Tài khoản của bạn không dùng được trang này.",
     "back_home": "Về trang làm việc của bạn",
-    "account_inactive": "Tài khoản này đã bị khóa. Liên hệ bộ phận tổng hợp.",
     # the unit's self-assessment
     "self_title": "Tự đánh giá: {unit}",
     "self_intro": ("Nhập điểm tự chấm của từng tiêu chí (không quá điểm tối đa, theo cách chấm nếu có), lý giải khi "
@@ -34,7 +32,7 @@ C = {
                    "một tệp kiểm chứng. Bấm \"Lưu\" ở từng tiêu chí; gửi kết quả khi đã nhập xong."),
     "no_workbook": ("Chưa có bảng tiêu chí của {unit} trong công việc này. Liên hệ bộ phận tổng hợp để được "
                     "thêm vào danh mục đơn vị."),
-    "state_draft": "Đang nhập, chưa gửi",
+    "state_draft": "Đang chấm điểm, chưa gửi",
     "state_submitted": "Đã gửi lúc {at}: chỉ xem, không sửa được (bộ phận tổng hợp có thể mở lại để sửa)",
     "state_reopened": "Bộ phận tổng hợp đã mở lại để sửa: sửa xong thì gửi lại",
     "state": "Trạng thái",
@@ -61,8 +59,10 @@ C = {
     "evidence_file": "Tệp kiểm chứng cho tiêu chí {code}",
     "evidence_help": "PDF, ảnh (JPG, PNG) hoặc tệp Word, Excel, PowerPoint; mỗi tệp không quá {size} MB.",
     "evidence_send": "Tải tệp lên",
+    "evidence_remove": "Bỏ tệp",
+    "evidence_remove_label": "Bỏ tệp {name}",
+    "evidence_removed": "Đã bỏ tệp \"{name}\" khỏi tiêu chí {code}.",
     "evidence_added": "Đã thêm tệp \"{name}\" cho tiêu chí {code}.",
-    "evidence_size": "{size}",
     "report_link": "Tải báo cáo tự chấm điểm (Word) để ký",
     "report_not_ready": "Chưa lập được báo cáo: {why}",
     "submit_link": "Xem lại và gửi kết quả",
@@ -76,7 +76,6 @@ C = {
     "submitted": "Đã gửi kết quả tự đánh giá.",
     "back_to_self": "Quay lại trang tự đánh giá",
     "not_open": "Không sửa được nữa: {why}",
-    "unknown_criterion": "Không có tiêu chí \"{code}\" trong bảng tiêu chí của đơn vị.",
     "points_refused_not_number": "\"{value}\" không phải là số. Nhập số, dùng dấu phẩy cho phần lẻ (ví dụ 4,5).",
     "points_refused_negative": "Điểm không được âm (\"{value}\").",
     "points_refused_above_max": "{value} điểm vượt quá điểm tối đa {max} của tiêu chí này.",
@@ -84,15 +83,12 @@ C = {
     "conflict": ("Tiêu chí {code} vừa được lưu ở nơi khác (một thẻ khác của trình duyệt hoặc người khác) sau khi "
                  "trang này được mở: chưa lưu gì. Dưới đây là giá trị mới nhất; nội dung bạn vừa nhập: "
                  "điểm \"{points}\", lý giải \"{justification}\". Nhập lại nếu cần rồi bấm Lưu."),
-    "bonus_title": "Điểm thưởng",
-    "penalty_title": "Điểm trừ",
     # the secretariat's page of the campaign
     "campaign_tab": "Trực tuyến",
     "campaign_title": "Đợt đánh giá trực tuyến",
     "campaign_intro": ("Các đơn vị tự chấm điểm trên bàn làm việc bằng tài khoản riêng; điểm đơn vị lưu được ghi "
                        "ngay vào bảng tiêu chí của đơn vị trong công việc (trang Số liệu), nên Kiểm tra và Văn bản "
                        "dùng đúng điểm đó. Tệp Excel của đơn vị gửi qua thư vẫn tải lên ở trang Số liệu như trước."),
-    "not_campaign": "Công việc này không phải đợt đánh giá nhiều đơn vị: không có trang trực tuyến.",
     "phase_heading": "Giai đoạn và hạn gửi",
     "phase_now": "Giai đoạn hiện tại",
     "phase_self": "Đơn vị tự đánh giá",
@@ -120,7 +116,6 @@ C = {
     "progress_counts": "{submitted} / {total} đơn vị đã gửi tự đánh giá; {appraised} đơn vị đã có điểm thẩm định.",
     "col_order": "TT",
     "col_unit": "Đơn vị",
-    "col_group": "Khối",
     "col_login": "Tài khoản",
     "col_state": "Tự đánh giá",
     "col_submitted_at": "Gửi lúc",
@@ -135,6 +130,7 @@ C = {
     "appraised_none": "chưa",
     "appraised_some": "{count} tiêu chí",
     "no_table": "chưa có bảng tiêu chí",
+    "not_evaluated": "không đánh giá (theo danh mục đơn vị)",
     "reopen": "Mở lại để sửa",
     "reopened": "Đã mở lại cho {unit} sửa.",
     "no_register": ("Công việc chưa có danh mục đơn vị: thêm tệp danh mục ở trang Số liệu và ghi tên tệp ở trang "

@@ -52,7 +52,9 @@ def test_the_campaign_page_is_offered_for_campaign_jobs_only(desk):
     assert "/campaign" not in desk.get("/jobs/huong-tra-2020-xep-loai/check").text
     assert desk.get("/jobs/huong-tra-2020-xep-loai/campaign").status_code == 404
     page = text_of(desk.get(PAGE).text)
-    assert "0 / 20 đơn vị đã gửi tự đánh giá" in page and "chưa có tài khoản" in page
+    assert "0 / 18 đơn vị đã gửi tự đánh giá" in page and "chưa có tài khoản" in page
+    row = page[page.index("Sở Y tế"):page.index("UBND phường Hòa An")]
+    assert "không đánh giá" in row and "chưa gửi" not in row
 
 
 def test_accounts_are_made_for_the_evaluated_units_and_their_codes_open_them(app, desk):
@@ -67,7 +69,7 @@ def test_accounts_are_made_for_the_evaluated_units_and_their_codes_open_them(app
     again = desk.post(f"{PAGE}/accounts", data={"csrf": token(desk)})
     assert again.status_code == 200 and "không tạo thêm tài khoản nào" in text_of(again.text)
     page = text_of(desk.get(PAGE).text)
-    assert login in page and "chưa có tài khoản" in page  # the two units not evaluated
+    assert login in page and "chưa có tài khoản" not in page  # the two units not evaluated need none
 
 
 def test_a_new_code_replaces_the_old_one(app, desk):
@@ -87,7 +89,7 @@ def test_progress_shows_who_submitted_and_a_reopened_unit_can_change_again(app, 
     accounts_list(desk)
     store.submit(CAMPAIGN, "Sở Tài chính", "so-tai-chinh")
     page = text_of(desk.get(PAGE).text)
-    assert "1 / 20 đơn vị đã gửi tự đánh giá" in page
+    assert "1 / 18 đơn vị đã gửi tự đánh giá" in page
     row = page[page.index("Sở Tài chính"):page.index("Sở Công Thương")]
     assert "đã gửi" in row and "Mở lại để sửa" in row
     response = desk.post(f"{PAGE}/reopen", data={"csrf": token(desk), "unit": "Sở Tài chính"})
@@ -122,3 +124,28 @@ def test_a_workbook_uploaded_for_an_online_unit_is_brought_into_the_store_and_au
     changed = [(e.criterion, e.field, e.new) for e in store.audit(CAMPAIGN, "Sở Tư pháp") if e.action == "entry_saved"
                and e.criterion == "2.1"]
     assert ("2.1", "self_points", "17") in changed and ("2.1", "justification", "Theo tệp gửi qua thư") in changed
+
+
+def test_an_upload_to_a_campaign_nobody_works_on_online_makes_no_database(jobs, desk):
+    from pipeline.store import store_file
+
+    source = jobs / CAMPAIGN / "don-vi" / "02-so-tu-phap.xlsx"
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', desk.get(f"/jobs/{CAMPAIGN}/data").text).group(1)
+    response = desk.post(f"/jobs/{CAMPAIGN}/data", data={"csrf": csrf},
+                         files={"file": ("02-so-tu-phap.xlsx", source.read_bytes(), "application/octet-stream")})
+    assert response.status_code == 200
+    assert not store_file(jobs).exists()
+
+
+def test_serve_with_a_database_address_keeps_the_campaign_there(jobs, tmp_path, monkeypatch):
+    from pipeline.cli import main
+    from pipeline.store import store_file
+    from pipeline.web import serve
+
+    served = []
+    monkeypatch.setattr(serve, "run_server", lambda app, listening, proxy: served.append(app))
+    address = f"sqlite:///{tmp_path / 'tinh.sqlite3'}"
+    assert main(["serve", "--jobs", str(jobs), "--port", "0", "--no-browser", "--db", address]) == 0
+    with Client(served[0], base_url="http://127.0.0.1") as desk:
+        assert desk.get(PAGE).status_code == 200
+    assert (tmp_path / "tinh.sqlite3").is_file() and not store_file(jobs).exists()

@@ -179,3 +179,40 @@ def test_the_units_word_report_has_what_it_typed(unit):
     assert "Sở Nội vụ" in " ".join([text, *cells])
     row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip() == "1.2")
     assert "13" in [c.text.strip() for c in row.cells]
+
+
+def test_a_unit_takes_off_its_own_evidence_file_and_no_other_unit_can(app, unit):
+    send_evidence(unit, "1.1", "nham-tep.pdf")
+    (record,) = desk_store(app.state).evidence(CAMPAIGN, UNIT)
+    other = logged_in(app, OTHER)
+    try:
+        other_token = re.search(r'name="csrf" value="([0-9a-f]+)"', other.get(SELF).text).group(1)
+        response = other.post(f"/jobs/{CAMPAIGN}/evidence/{record.id}/remove", data={"csrf": other_token},
+                              follow_redirects=False)
+        assert response.status_code == 404
+    finally:
+        other.__exit__(None, None, None)
+    assert desk_store(app.state).evidence(CAMPAIGN, UNIT) == [record]
+    response = unit.post(f"/jobs/{CAMPAIGN}/evidence/{record.id}/remove", data={"csrf": token(unit)})
+    assert response.status_code == 200 and 'Đã bỏ tệp "nham-tep.pdf" khỏi tiêu chí 1.1.' in text_of(response.text)
+    assert desk_store(app.state).evidence(CAMPAIGN, UNIT) == []
+
+
+def test_a_save_waiting_for_the_workbook_writes_what_the_store_holds_when_its_turn_comes(jobs):
+    import threading
+
+    from pipeline.scoring.unit_entries import WorkbookEntry
+    from pipeline.web.unit_workbooks import _lock, written_through
+
+    folder = jobs / CAMPAIGN
+    store = {"1.1": WorkbookEntry("1.1", Decimal(4))}
+    held = _lock(folder / WORKBOOK)
+    held.acquire()  # another save is writing the workbook
+    waiting = threading.Thread(target=written_through, args=(folder, WORKBOOK, lambda: dict(store), "x",
+                                                             ("self_points",)))
+    waiting.start()
+    store["2.2"] = WorkbookEntry("2.2", Decimal(8))  # saved in the store meanwhile
+    held.release()
+    waiting.join(30)
+    typed = workbook_entries(read_workbook(folder / WORKBOOK))
+    assert (typed["1.1"].self_points, typed["2.2"].self_points) == (Decimal(4), Decimal(8))
