@@ -15,9 +15,10 @@ from pipeline.base.formatting import points as shown
 from pipeline.scoring.unit_entries import Criterion, PointsRefused, WorkbookEntry, typed_points, typed_totals
 from pipeline.store.records import Entry, Evidence, Role
 from pipeline.web.appraisal_scope import workbook_entry
-from pipeline.web.campaign_access import register_groups, shown_entries, unit_workbook, unit_workbook_read, write_appraisal
+from pipeline.web.campaign_access import shown_entries, unit_workbook_read, write_appraisal
 from pipeline.web.desk_store import actor, desk_store
 from pipeline.web.roles import Visitor, visitor_of
+from pipeline.web.unit_workbooks import UnitFile, campaign_units
 from pipeline.web.pages import Refusal
 from pipeline.web.words import W
 
@@ -60,9 +61,13 @@ class Campaign:
         return self.request.app.state.desk.folder(self.job)
 
     @cached_property
+    def units(self) -> dict[str, UnitFile]:
+        """The register's units (group, workbook), in its order: read once per request."""
+        return {u.unit: u for u in campaign_units(self.folder) or ()}
+
+    @property
     def groups(self) -> dict[str, str]:
-        """The register's units and their groups, in its order."""
-        return register_groups(self.folder)
+        return {unit: found.group for unit, found in self.units.items()}
 
     def phase(self) -> str:
         return self.store.phase(self.job).phase
@@ -72,10 +77,10 @@ class Campaign:
                 if status.state == "submitted" and unit in self.groups}
 
     def workbook(self, unit: str) -> str:
-        relative = unit_workbook(self.folder, unit)
-        if relative is None:
+        found = self.units.get(unit)
+        if found is None or not found.path:
             refuse(404)
-        return relative
+        return found.path
 
     def sheets(self, unit: str) -> list:
         return unit_workbook_read(self.folder, self.workbook(unit))[0]

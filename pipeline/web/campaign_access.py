@@ -1,5 +1,5 @@
-"""A campaign's units as the appraisal reads them: groups, each unit's workbook (read once per version of the
-file), the entries shown (saved online, else the workbook's), and the appraisal written through to the workbook."""
+"""A campaign unit's workbook as the appraisal reads it (once per version of the file), the entries shown (saved
+online, else the workbook's), and the entries written through to the workbook."""
 
 from __future__ import annotations
 
@@ -11,18 +11,7 @@ from pipeline.read.job_folder import read_data_file
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.unit_entries import Criterion, WorkbookEntry, criteria_tree, workbook_entries
 from pipeline.store.records import Entry
-from pipeline.web.unit_workbooks import campaign_units, unit_file, written_through
-
-
-def register_groups(folder: Path) -> dict[str, str]:
-    """The register's units and their groups, in its order (empty when the job is not a campaign)."""
-    return {u.unit: u.group for u in campaign_units(folder) or ()}
-
-
-def unit_workbook(folder: Path, unit: str) -> str | None:
-    """The job-relative path of the unit's workbook, None when it has none."""
-    found = unit_file(folder, unit)
-    return found.path if found is not None and found.path else None
+from pipeline.web.unit_workbooks import written_through
 
 
 @lru_cache(maxsize=1024)
