@@ -182,9 +182,12 @@ async def timed(tally: Tally, kind: str, request) -> httpx.Response | None:
 
 async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str, codes: list[str],
                   maxima: dict[str, Decimal], until: float, rng: random.Random, think: float) -> None:
-    """One session saving one of `codes` after another with the version its page showed, until `until`, pausing
-    `think` seconds on average between saves."""
+    """One session saving one of `codes` after another with the version its page showed, until `until`; with
+    `think` (seconds), as a person: it starts within `think`, then reads its page, saves one criterion and pauses
+    `think` seconds on average, again and again."""
     count = 0
+    if think:  # people do not all start at the same second
+        await asyncio.sleep(rng.uniform(0, think))
     while time.monotonic() < until:
         page = await timed(tally, "page", client.get(f"/jobs/{JOB}/self"))
         if page is None or page.status_code != 200:
@@ -192,9 +195,7 @@ async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str,
                 tally.errors.append(f"{name}: page {page.status_code}")
             continue
         versions, csrf = versions_of(page.text), csrf_of(page.text)
-        for code in rng.sample(codes, len(codes)):
-            if think:
-                await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+        for code in rng.sample(codes, 1 if think else len(codes)):  # a person: one criterion, then a pause
             if time.monotonic() >= until:
                 return
             count += 1
@@ -216,6 +217,8 @@ async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str,
                 continue
             tally.accepted.append(save)
             versions[code] += 1  # an accepted save moves the version by one (the store's rule, checked after)
+        if think:
+            await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
 
 
 async def load(base: str, accounts: list[tuple[str, str, str]], maxima: dict[str, Decimal], seconds: float,
@@ -282,7 +285,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60, help="how long the units save (default 60)")
     parser.add_argument("--criteria", type=int, default=3, help="criteria each unit's two sessions edit (default 3)")
     parser.add_argument("--think", type=float, default=0.0,
-                        help="seconds a session pauses between saves, on average (default 0: as fast as answered)")
+                        help="seconds a session pauses between saves, on average, as a person would (default 0: as fast as "
+                             "answered, every session at once)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds a request may take (default 120)")
     args = parser.parse_args()
     TIMEOUT[0] = args.timeout

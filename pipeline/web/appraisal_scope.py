@@ -1,10 +1,9 @@
-"""Who may appraise which unit, what a unit's workbook is given from its entries, and the phases' moves."""
+"""Who may appraise which unit, whose assignment names what, and the order of the campaign's phases."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pipeline.scoring.unit_entries import WorkbookEntry
 from pipeline.store.records import Entry, Role
 from pipeline.web.roles import Visitor
 
@@ -36,13 +35,6 @@ def unknown_assignments(names: list[str], groups: Mapping[str, str]) -> list[str
     """The names typed in an assignment that are neither a unit nor a group of the register."""
     known = {*groups, *groups.values()}
     return [name for name in names if name not in known]
-
-
-def workbook_entry(entry: Entry) -> WorkbookEntry:
-    """What the unit's workbook holds for `entry`: the final points in the appraised column once given (the
-    appraisal notice and the decision are made from that column), else the appraised points."""
-    points = entry.final_points if entry.final_points is not None else entry.appraised_points
-    return WorkbookEntry(entry.criterion, entry.self_points, entry.justification, points, entry.appraisal_comment)
 
 
 def is_appraised(entry: Entry | None) -> bool:

@@ -14,10 +14,10 @@ from starlette.requests import Request
 from pipeline.base.formatting import points as shown
 from pipeline.scoring.unit_entries import Criterion, PointsRefused, WorkbookEntry, typed_points, typed_totals
 from pipeline.store.records import Entry, Evidence, Role
-from pipeline.web.appraisal_scope import workbook_entry
 from pipeline.web.campaign_access import shown_entries, unit_workbook_read, write_appraisal
 from pipeline.web.desk_store import actor, desk_store
 from pipeline.web.roles import Visitor, visitor_of
+from pipeline.web.self_view import as_workbook_entry
 from pipeline.web.unit_workbooks import UnitFile, campaign_units
 from pipeline.web.pages import Refusal
 from pipeline.web.words import W
@@ -103,9 +103,12 @@ class Campaign:
         return saved
 
     def write_workbook(self, unit: str) -> None:
-        entries = self.store.entries(self.job, unit)
-        write_appraisal(self.folder, self.workbook(unit), {k: workbook_entry(e) for k, e in entries.items()},
-                        self.actor)
+        """The unit's workbook written from its entries in the store (the final points in the appraised column
+        once given: the notices and the decision are made from that column), read once the file is this
+        writer's."""
+        def entries() -> dict[str, WorkbookEntry]:
+            return {k: as_workbook_entry(e) for k, e in self.store.entries(self.job, unit).items()}
+        write_appraisal(self.folder, self.workbook(unit), entries, self.actor)
 
 
 def refused_points(text: str, criterion: Criterion) -> Decimal | None | str:
@@ -152,7 +155,7 @@ def totals_line(campaign: Campaign, unit: str, entries: Mapping[str, Entry], wit
     line = W["ap_appraisal_totals"].format(own=_total(sheets, own, "self_points"),
                                            appraised=_total(sheets, appraised, "appraised_points"))
     if with_final:
-        final = {k: workbook_entry(e) for k, e in entries.items()}
+        final = {k: as_workbook_entry(e) for k, e in entries.items()}
         line += " " + W["ap_final_total"].format(final=_total(sheets, final, "appraised_points"))
     return line
 

@@ -3,7 +3,7 @@ online, else the workbook's), and the entries written through to the workbook.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def shown_entries(job: str, unit: str, saved: Mapping[str, Entry], held: Mapping
     return {**shown, **saved}
 
 
-def write_appraisal(folder: Path, relative: str, entries: Mapping[str, WorkbookEntry], who: str) -> None:
+def write_appraisal(folder: Path, relative: str, entries: Callable[[], Mapping[str, WorkbookEntry]], who: str) -> None:
     """`entries` (the unit's own columns and the appraisal's) written into the unit's workbook, its previous
     version kept: the store holds the truth, the workbook follows it whole."""
     written_through(folder, relative, entries, who)
