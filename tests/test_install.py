@@ -19,7 +19,9 @@ def test_a_wheel_in_a_fresh_environment_runs_a_job_from_any_folder(tmp_path):
     assert {"pipeline/documents/templates/quyet-dinh-xep-loai.docx",
             "pipeline/config/schemes/chat-luong-hoat-dong/2020.toml",
             "pipeline/web/templates/base.html", "pipeline/web/static/style.css",
-            "pipeline/web/static/progress.js"} <= shipped  # the web app's pages and style
+            "pipeline/web/static/progress.js",  # the web app's pages and style
+            "pipeline/store/migrations/env.py", "pipeline/store/migrations/script.py.mako",
+            "pipeline/store/migrations/versions/v0002_sessions.py"} <= shipped  # the store's migrations
 
     environment = tmp_path / "env"
     venv.create(environment, with_pip=True)

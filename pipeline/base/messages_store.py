@@ -9,8 +9,11 @@ STORE_WORDS: dict[str, str] = {
     "conflict_state": "Trạng thái của {unit} vừa được người khác thay đổi: chưa lưu gì. Tải lại trang.",
     "not_found": "Không tìm thấy {what}.",
     "refused": "Không thực hiện được: {why}.",
-    "unavailable": ("Không mở được cơ sở dữ liệu {where}: {why}. Kiểm tra máy chủ cơ sở dữ liệu đã chạy và "
-                    "địa chỉ, tên đăng nhập, mật khẩu của nó."),
+    "unavailable": ("Không mở được cơ sở dữ liệu {where}. Kiểm tra máy chủ cơ sở dữ liệu đã chạy và địa chỉ, tên "
+                    "đăng nhập, mật khẩu của nó. Chi tiết kỹ thuật: {why}"),
+    "busy": "Cơ sở dữ liệu đang bận hoặc không trả lời ({why}): chưa lưu gì. Thử lại sau ít phút.",
+    "bad_address": ("Địa chỉ cơ sở dữ liệu \"{url}\" không đúng dạng: ghi "
+                    "postgresql://<người dùng>:<mật khẩu>@<máy chủ>/<tên cơ sở dữ liệu>."),
     "unknown_field": "Không có mục \"{field}\" trong điểm của một tiêu chí.",
     "bad_points": "Điểm \"{value}\" của tiêu chí {criterion} không phải một số không âm.",
     "submitted": "{unit} đã gửi kết quả tự đánh giá: không sửa được nữa, trừ khi Văn phòng mở lại.",
@@ -107,7 +110,8 @@ COMMAND_WORDS: dict[str, str] = {
 
 # The accounts list handed to the secretariat: its sheet, columns and what a row says.
 ACCOUNTS_SHEET = "Tài khoản"
-ACCOUNTS_COLUMNS = ("TT", "Loại", "Tên", "Tên đăng nhập", "Mã dùng một lần", "Mã dùng được đến", "Ghi chú")
+ACCOUNTS_COLUMNS = ("TT", "Loại", "Tên", "Tên đăng nhập", "Mã dùng một lần", "Mã dùng được đến", "Ghi chú",
+                    "Đơn vị, khối thẩm định")
 ROLE_NAMES = {"secretariat": "Văn phòng", "unit": "Đơn vị", "appraiser": "Thẩm định"}
 ACCOUNT_NOTES = {
     "new": "tài khoản mới: giao mã cho người dùng",

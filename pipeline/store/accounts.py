@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from functools import cache
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 import pipeline.store.tables as t
 from pipeline.base.messages_store import STORE_WORDS
@@ -108,6 +108,7 @@ class AccountsPart(StoreCore):
             connection.execute(update(t.accounts).where(t.accounts.c.id == account_id).values(
                 code=json.dumps(hash_password(_typed_code(code))), code_expires=self.clock() + CODE_LIFETIME,
                 must_set_password=True, password=None))
+            connection.execute(delete(t.sessions).where(t.sessions.c.account_id == account_id))
             self.record(connection, actor, "code_renewed", account.job, account.unit, field="login", new=account.login)
         return code
 
@@ -166,6 +167,7 @@ class AccountsPart(StoreCore):
             row = self._row(connection, account_id)
             if row.active != active:
                 connection.execute(update(t.accounts).where(t.accounts.c.id == account_id).values(active=active))
+                connection.execute(delete(t.sessions).where(t.sessions.c.account_id == account_id))
                 self.record(connection, actor, "account_active", row.job, row.unit, field="active", old=row.active,
                             new=active)
             return account_of(self._row(connection, account_id))

@@ -94,12 +94,12 @@ def accounts_workbook(accounts: list[Account], codes: dict[int, tuple[str, datet
         if not account.active:
             notes.append(ACCOUNT_NOTES["locked"])
         sheet.append([number, ROLE_NAMES[account.role.value], account.name, account.login, code,
-                      shown_time(until) if until else "", "; ".join(notes)])
+                      shown_time(until) if until else "", "; ".join(notes), "; ".join(account.assigned)])
         for cell in sheet[sheet.max_row]:
             as_text(cell)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFG", (5, 11, 40, 34, 18, 18, 50)):
+    for letter, width in zip("ABCDEFGH", (5, 11, 40, 34, 18, 18, 50, 40)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     stream = io.BytesIO()

@@ -85,6 +85,7 @@ def write_backup(store: Store, jobs: Path, out: Path, made_at: datetime) -> dict
                 archive.write(store.evidence_folder / str(digest), f"{EVIDENCE}/{digest}")
             for path in sorted(p for p in jobs.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))):
                 archive.write(path, f"{JOBS}/{path.relative_to(jobs).as_posix()}")
+    partial.chmod(0o600)  # it holds the password hashes, as the store does
     partial.replace(out)
     return counts
 
@@ -117,6 +118,7 @@ def restore_backup(path: Path, store: Store, jobs: Path) -> dict[str, int]:
                 content = archive.read(member)
                 if hashlib.sha256(content).hexdigest() != name.name:
                     raise Refused("backup_damaged", path=path, name=name.name)
+                evidence_folder(jobs).mkdir(mode=0o700, parents=True, exist_ok=True)
                 target = evidence_folder(jobs) / name.name
             elif name.parts[0] == JOBS:
                 content, target = archive.read(member), jobs.joinpath(*name.parts[1:])

@@ -55,7 +55,7 @@ class StoreCore:
             with self._writer.begin() as connection:
                 yield connection
         except OperationalError as exc:
-            raise DatabaseUnavailable(where="", why=str(exc.orig)) from exc
+            raise DatabaseUnavailable("busy", why=str(exc.orig).strip()) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -63,7 +63,7 @@ class StoreCore:
             with self.engine.connect() as connection, connection.begin():
                 yield connection
         except OperationalError as exc:
-            raise DatabaseUnavailable(where="", why=str(exc.orig)) from exc
+            raise DatabaseUnavailable("busy", why=str(exc.orig).strip()) from exc
 
     def record(self, connection: Connection, actor: str, action: str, job: str | None, unit: str | None = None,
                criterion: str | None = None, field: str | None = None, old: object = None,

@@ -28,7 +28,7 @@ def keep_file(folder: Path, digest: str, content: bytes) -> Path:
     path = folder / digest
     if path.is_file() and path.stat().st_size == len(content):
         return path
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".dang-ghi-")
     with os.fdopen(handle, "wb") as stream:
         stream.write(content)

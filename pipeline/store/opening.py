@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from pipeline.store.core import utc_now
 from pipeline.store.errors import DatabaseUnavailable
@@ -34,13 +35,26 @@ def evidence_folder(jobs: Path) -> Path:
 
 def open_store(url: str | None, jobs: Path, clock: Callable[[], datetime] = utc_now) -> Store:
     """The store at `url` (None: the SQLite file beside `jobs`), its schema brought to the newest."""
-    engine = make_engine(url or f"sqlite:///{store_file(jobs)}")
+    if url is None:
+        _owner_only(store_file(jobs))
+    try:
+        engine = make_engine(url or f"sqlite:///{store_file(jobs)}")
+    except (ArgumentError, ValueError, NoSuchModuleError) as exc:
+        raise DatabaseUnavailable("bad_address", url=url) from exc
     try:
         migrate(engine)
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseUnavailable(where=shown_url(url), why=str(exc.orig).strip()) from exc
+        raise DatabaseUnavailable(where=shown_url(url), why=" ".join(str(exc.orig).split())) from exc
     return Store(engine, evidence_folder(jobs), clock)
+
+
+def _owner_only(path: Path) -> None:
+    """Creates the SQLite file readable by its owner only (it holds password hashes); SQLite's journal files
+    take the same permissions."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def shown_url(url: str | None) -> str:
@@ -55,7 +69,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connected)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    if parsed.drivername in ("postgresql", "postgres"):
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError(f"the store runs on SQLite or PostgreSQL, not {parsed.get_backend_name()}")
+    if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return create_engine(parsed, pool_size=10, max_overflow=40, pool_pre_ping=True)
 

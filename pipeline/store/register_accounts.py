@@ -2,7 +2,7 @@
 
 The register is read as a run reads it (`scoring.register`). A unit is the same unit under a new name when the
 names differ only in case or diacritics, when `[previous.renames]` gives the old name, or when exactly one unit
-left the register as exactly one unit to be evaluated came in (a name corrected in its row).
+left the register since the last time as exactly one unit to be evaluated came in (a name corrected in its row).
 """
 
 from __future__ import annotations
@@ -62,8 +62,10 @@ def follow_register(store: Store, job: str, register: tuple[Registered, ...], re
             kept[unit] = row.unit
     gone = [unit for unit in accounts if unit not in kept]
     new = [r.unit for r in register if r.unit not in kept.values() and not r.reason]  # to get an account
-    if len(gone) == 1 and len(new) == 1:
-        kept[gone.pop()] = new.pop()
+    left = [unit for unit in gone if accounts[unit].active]  # gone since the last time (the others were locked then)
+    if len(left) == 1 and len(new) == 1:
+        kept[left[0]] = new.pop()
+        gone.remove(left[0])
     for old, current in kept.items():
         if old != current:
             store.rename_unit(job, old, current, actor)

@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, TypeDecorator
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
 
 metadata = MetaData()
 
@@ -77,7 +89,7 @@ entries = Table(
 evidence = Table(
     "evidence", metadata,
     Column("id", Integer, primary_key=True),
-    Column("job", String(200), nullable=False, index=True),
+    Column("job", String(200), nullable=False),
     Column("unit", String(500), nullable=False),
     Column("criterion", String(50), nullable=False),
     Column("file_name", Text, nullable=False),
@@ -110,7 +122,7 @@ audit = Table(
     Column("at", UtcDateTime, nullable=False),
     Column("actor", String(200), nullable=False),
     Column("action", String(50), nullable=False),
-    Column("job", String(200), index=True),
+    Column("job", String(200)),
     Column("unit", String(500)),
     Column("criterion", String(50)),
     Column("field", String(50)),
@@ -118,4 +130,17 @@ audit = Table(
     Column("new", Text),
 )
 
-TABLES = (accounts, entries, evidence, unit_states, phases, audit)  # in the order a copy restores them
+sessions = Table(
+    "sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),  # SHA-256 of the cookie's token, never the token
+    Column("account_id", Integer, ForeignKey("accounts.id"), nullable=False),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("seen_at", UtcDateTime, nullable=False),
+)
+
+Index("accounts_job", accounts.c.job)
+Index("sessions_account", sessions.c.account_id)
+Index("evidence_job", evidence.c.job, evidence.c.unit)
+Index("audit_job", audit.c.job, audit.c.unit)
+
+TABLES = (accounts, entries, evidence, unit_states, phases, audit)  # in the order a copy restores them (not sessions)

@@ -79,6 +79,15 @@ def test_the_database_refuses_to_edit_or_delete_an_event_whoever_connects(store,
     assert store.audit(JOB) == [event]
 
 
+def test_postgresql_refuses_to_empty_the_trail_at_once(store):
+    if store.dialect != "postgresql":
+        pytest.skip("TRUNCATE is PostgreSQL's (SQLite empties a table with DELETE, refused above)")
+    store.save_entry(JOB, UNIT, "1", {"self_points": "1"}, 0, "a")
+    with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as connection:
+        connection.execute(text("TRUNCATE audit"))
+    assert len(store.audit(JOB)) == 1
+
+
 def test_the_store_offers_no_way_to_change_the_trail():
     public = {name for name in dir(Store) if not name.startswith("_")}
     assert {name for name in public if "audit" in name} == {"audit"}

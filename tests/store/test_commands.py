@@ -133,6 +133,7 @@ def test_appraisers_from_a_sheet_and_an_option_get_their_units_and_groups(cli, c
     rows = {r["Tên"]: r for r in listed(tmp_path / "ds.xlsx")}
     assert code == 0 and rows["Trần Thị Thẩm"]["Tên đăng nhập"] == "tt.tham"
     assert rows["Lê Văn Định"]["Loại"] == "Thẩm định"
+    assert rows["Lê Văn Định"]["Đơn vị, khối thẩm định"] == f"{units[0]}; {units[-1]}"
     store = store_of(campaign, db_args)
     try:
         assert store.account_by_login("tt.tham").assigned == ("Sở, ban, ngành",)
@@ -178,6 +179,7 @@ def test_backup_restores_into_a_fresh_folder_with_the_same_store_and_the_campaig
     code, printed, _ = cli("backup", "--jobs", jobs, "--out", tmp_path / "sao-luu.zip", *db_args)
     assert code == 0 and "1 tệp kiểm chứng" in printed
     assert zipfile.ZipFile(tmp_path / "sao-luu.zip").read(INFO)
+    assert (tmp_path / "sao-luu.zip").stat().st_mode & 0o777 == 0o600
     fresh = tmp_path / "khoi-phuc" / "cong-viec"
     restore_db = [] if second_url is None else ["--db", second_url]
     code, printed, _ = cli("restore", tmp_path / "sao-luu.zip", "--jobs", fresh, *restore_db)
@@ -204,3 +206,47 @@ def test_backup_never_overwrites_and_restore_refuses_what_is_not_a_backup(cli, c
     assert code == 1 and "không ghi đè" in said and (tmp_path / "cu.zip").read_bytes() == b"old"
     code, _, said = cli("restore", tmp_path / "cu.zip", "--jobs", tmp_path / "moi", *db_args)
     assert code == 1 and "không phải bản sao lưu" in said
+
+
+def test_a_backup_of_sqlite_restores_into_postgresql_and_back(cli, campaign, tmp_path, request):
+    from tests.store.conftest import _postgres_schema
+
+    postgres = _postgres_schema(request)
+    cli("accounts", campaign, "--out", tmp_path / "ds.xlsx")
+    store = open_store(None, campaign.parent)
+    try:
+        unit = store.accounts(CAMPAIGN)[0].unit
+        store.save_entry(CAMPAIGN, unit, "1.1", {"self_points": "0.75"}, 0, "a")
+        before = (store.accounts(CAMPAIGN), store.job_entries(CAMPAIGN), store.audit(CAMPAIGN))
+    finally:
+        store.close()
+    assert cli("backup", "--jobs", campaign.parent, "--out", tmp_path / "1.zip")[0] == 0
+    assert cli("restore", tmp_path / "1.zip", "--jobs", tmp_path / "pg", "--db", postgres)[0] == 0
+    assert cli("backup", "--jobs", tmp_path / "pg", "--out", tmp_path / "2.zip", "--db", postgres)[0] == 0
+    assert cli("restore", tmp_path / "2.zip", "--jobs", tmp_path / "lai" / "cong-viec")[0] == 0
+    for url, jobs in ((postgres, tmp_path / "pg"), (None, tmp_path / "lai" / "cong-viec")):
+        restored = open_store(url, jobs)
+        try:
+            assert (restored.accounts(CAMPAIGN), restored.job_entries(CAMPAIGN), restored.audit(CAMPAIGN)) == before
+        finally:
+            restored.close()
+
+
+def test_a_unit_added_after_another_left_the_register_earlier_gets_its_own_account(cli, campaign, tmp_path, db_args):
+    cli("accounts", campaign, "--out", tmp_path / "1.xlsx", *db_args)
+    units = [unit for unit, reason in register_rows(campaign) if not reason]
+    edit_register(campaign, lambda sheet, header: sheet.delete_rows(4))  # the first unit leaves
+    code, printed, _ = cli("accounts", campaign, "--out", tmp_path / "2.xlsx", *db_args)
+    assert code == 0 and f"không còn trong danh mục): {units[0]}" in printed
+
+    def add(sheet, header):
+        sheet.append([99, "Sở Mới Lập", *[cell.value for cell in sheet[4]][2:]])
+    edit_register(campaign, add)
+    code, printed, _ = cli("accounts", campaign, "--out", tmp_path / "3.xlsx", *db_args)
+    assert code == 0 and "Đổi tên" not in printed and "Tài khoản mới (1)" in printed
+    store = store_of(campaign, db_args)
+    try:
+        by_unit = {a.unit: a for a in store.accounts(CAMPAIGN)}
+        assert not by_unit[units[0]].active and by_unit["Sở Mới Lập"].active
+    finally:
+        store.close()
