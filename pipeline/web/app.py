@@ -18,7 +18,7 @@ from starlette.staticfiles import StaticFiles
 from pipeline.web import (account_pages, campaign_pages, data_pages, job_pages, output_pages, reading_pages, self_pages,
                           template_pages)
 from pipeline.web.appraisal_routes import appraisal_routes
-from pipeline.web.desk_store import session_visitor
+from pipeline.web.desk_store import account_token, session_visitor
 from pipeline.web.roles import VISITOR, guarded_routes
 from pipeline.web.jobs import Desk
 from pipeline.web.pages import Refusal, page, refusal_page
@@ -47,8 +47,8 @@ class SessionGate(BaseHTTPMiddleware):
         fresh = None
         if not session:
             fresh = request.scope["new_session"] = state.sessions.new_id()
-        known = state.sessions.known(session)  # logged in once (it may have ended by itself since)
-        visitor = session_visitor(state, session) if state.sessions.account(session) is None \
+        known = state.sessions.known(session) or account_token(session) is not None  # logged in once (maybe ended)
+        visitor = session_visitor(state, session) if account_token(session) is None \
             else await run_in_threadpool(session_visitor, state, session)  # an account: read from the store
         if visitor is None and not request.url.path.startswith(_OPEN):
             response: Response = RedirectResponse(f"/login?{EXPIRED}" if known else "/login", status_code=303)

@@ -25,20 +25,25 @@ def store_in_use(state) -> bool:
     return getattr(state, "store", None) is not None or bool(state.store_url) or store_file(Path(state.desk.jobs)).exists()
 
 
+ACCOUNT_SESSION = "tk."  # a session cookie that starts so is an account's session in the store
+
+
+def account_token(session: str | None) -> str | None:
+    """The store's session token a cookie holds, None for a desk session (the desk's password, or none)."""
+    return session[len(ACCOUNT_SESSION):] if session and session.startswith(ACCOUNT_SESSION) else None
+
+
 def session_visitor(state, session: str | None) -> Visitor | None:
-    """Who the session is: its account, the secretariat (the desk's password, or the loopback desk without one),
-    or None (not logged in, or its account since closed)."""
-    sessions = state.sessions
-    if sessions.logged_in(session):
-        number = sessions.account(session)
-        if number is None:
-            return SECRETARIAT
-        account = desk_store(state).account(number)
-        if account is None or not account.active:
-            sessions.log_out(session)
-            return None
-        return Visitor(account.role, account)
-    return SECRETARIAT if state.password is None else None
+    """Who the session is: an account (its session kept in the store, so it survives a restart of the desk and is
+    ended there when the account is locked), the secretariat (the desk's password, or the loopback desk without
+    one), or None (not logged in, or its session ended)."""
+    token = account_token(session)
+    if token is not None:
+        account = desk_store(state).session_account(token)
+        return Visitor(account.role, account) if account is not None else None
+    if state.sessions.logged_in(session) or state.password is None:
+        return SECRETARIAT
+    return None
 
 
 def actor(visitor: Visitor, fallback: str) -> str:

@@ -18,7 +18,7 @@ from starlette.responses import RedirectResponse, Response
 
 from pipeline.store.errors import StoreError
 from pipeline.store.records import Account
-from pipeline.web.desk_store import desk_store
+from pipeline.web.desk_store import ACCOUNT_SESSION, account_token, desk_store
 from pipeline.web.login_limits import SHARED_ACCOUNT
 from pipeline.web.pages import page, posted
 from pipeline.web.roles import EVERYONE, Visitor, for_roles
@@ -79,7 +79,10 @@ async def log_in(request: Request) -> Response:
         return refused_login(request, 401, W["wrong_password"])
     state.login_limits.succeeded(SHARED_ACCOUNT, client)
     response = RedirectResponse("/", status_code=303)
-    set_session(response, request, state.sessions.log_in(request.cookies.get(SESSION_COOKIE)))
+    before = request.cookies.get(SESSION_COOKIE)
+    if account_token(before) is not None:  # an account's session in this browser ends: the desk's starts
+        desk_store(state).end_session(account_token(before))
+    set_session(response, request, state.sessions.log_in(before))
     return response
 
 
@@ -88,15 +91,22 @@ async def log_out(request: Request) -> Response:
     await posted(request)
     sessions = request.app.state.sessions
     sessions.log_out(request.cookies.get(SESSION_COOKIE))
+    if account_token(request.cookies.get(SESSION_COOKIE)) is not None:
+        await anyio.to_thread.run_sync(desk_store(request.app.state).end_session,
+                                       account_token(request.cookies.get(SESSION_COOKIE)))
     response = RedirectResponse("/login", status_code=303)
     set_session(response, request, sessions.new_id())
     return response
 
 
 def logged_in_as(request: Request, account: Account) -> Response:
+    """The account's new session (in the store) in the cookie, replacing whatever session the browser had."""
+    state = request.app.state
+    before = request.cookies.get(SESSION_COOKIE)
+    state.sessions.log_out(before)
+    desk_store(state).end_session(account_token(before))
     response = RedirectResponse(Visitor(account.role, account).home, status_code=303)
-    set_session(response, request, request.app.state.sessions.log_in(request.cookies.get(SESSION_COOKIE),
-                                                                     account.id))
+    set_session(response, request, ACCOUNT_SESSION + desk_store(state).start_session(account.id))
     return response
 
 

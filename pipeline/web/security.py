@@ -71,7 +71,6 @@ class Sessions:
         self._secret = secrets.token_bytes(32)
         self._idle, self._lifetime, self._clock = idle, lifetime, clock
         self._logged_in: dict[str, tuple[float, float]] = {}  # id: (logged in at, last request at)
-        self._accounts: dict[str, int] = {}  # id: the store's account it logged in with (none: the desk's password)
 
     @staticmethod
     def new_id() -> str:
@@ -83,26 +82,18 @@ class Sessions:
     def csrf_valid(self, session: str | None, token: str | None) -> bool:
         return bool(session and token) and hmac.compare_digest(self.csrf_token(session), token)
 
-    def log_in(self, before: str | None, account: int | None = None) -> str:
-        """A new logged-in session id replacing `before` (the id the browser chose or was given earlier), logged
-        in with the store's `account` or (None) with the desk's password."""
+    def log_in(self, before: str | None) -> str:
+        """A new logged-in session id replacing `before` (the id the browser chose or was given earlier)."""
         self.log_out(before)
         now = self._clock()
         for session in [s for s, times in self._logged_in.items() if self._ended(times, now)]:
-            self.log_out(session)
+            del self._logged_in[session]
         session = self.new_id()
         self._logged_in[session] = (now, now)
-        if account is not None:
-            self._accounts[session] = account
         return session
 
     def log_out(self, session: str | None) -> None:
         self._logged_in.pop(session or "", None)
-        self._accounts.pop(session or "", None)
-
-    def account(self, session: str | None) -> int | None:
-        """The account `session` logged in with (None: the desk's password, or not logged in)."""
-        return self._accounts.get(session or "")
 
     def known(self, session: str | None) -> bool:
         """Whether `session` logged in and was not logged out (it may have ended since)."""

@@ -59,6 +59,7 @@ async def _view(request: Request) -> tuple[str, object, UnitPage]:
 
 def _render(request: Request, view: UnitPage | None, status: int = 200, **values) -> Response:
     unit = visitor_of(request).unit or ""
+    values.setdefault("disagreements", _said(view) if view is not None else [])
     return page(request, "self.html", status=status, title=C["self_title"].format(unit=unit), unit=unit, view=view,
                 job_name=request.path_params["job"], shown_points=shown_points, shown_time=shown_time,
                 shown_size=shown_size, max_mb=MAX_UPLOAD // (1024 * 1024), errors=values.pop("errors", {}),
@@ -199,7 +200,12 @@ def _submit_page(request: Request, view: UnitPage, status: int = 200, error: str
     unit = visitor_of(request).unit or ""
     return page(request, "self_submit.html", status=status, title=C["submit_title"].format(unit=unit), view=view,
                 unit=unit, job_name=request.path_params["job"], shown_points=shown_points, error=error,
-                closed=None if view.open else _closed_reason(view))
+                closed=None if view.open else _closed_reason(view), disagreements=_said(view))
+
+
+def _said(view: UnitPage) -> list[str]:
+    """What rolling up the typed points found, as the desk says the pipeline's problems (without the file's place)."""
+    return list(dict.fromkeys(explain(p, DESK) for p in view.disagreements))
 
 
 @for_roles(Role.UNIT)
@@ -208,7 +214,7 @@ async def submit(request: Request) -> Response:
     job, store, view = await _view(request)
     if view is None:
         raise HTTPException(404)
-    if not view.open or view.missing_points or view.missing_evidence:
+    if not view.open or view.missing_points or view.missing_evidence or view.disagreements:
         return _submit_page(request, view, 409)
     visitor = visitor_of(request)
     try:

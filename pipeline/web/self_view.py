@@ -48,6 +48,7 @@ class UnitPage:
     phase: CampaignPhase
     now: datetime
     problems: tuple = field(default=())  # what reading the workbook found (said to the secretariat, not here)
+    disagreements: tuple = field(default=())  # what rolling the typed points up found (two options of a "choose one")
 
     @property
     def open(self) -> bool:
@@ -109,9 +110,9 @@ def unit_page(store, folder: Path, job: str, unit: str, now: datetime | None = N
         else:
             rows.append(Shown(criterion, from_file.get(key), 0, tuple(files.get(key, ()))))
     entries = {r.criterion.key: r.entry for r in rows if r.criterion.key is not None and r.entry is not None}
-    totals, _ = typed_totals(sheets, entries)
+    totals, found = typed_totals(sheets, entries)
     return UnitPage(folder, job, place, tuple(rows), totals, store.unit_status(job, unit), store.phase(job),
-                    now or datetime.now(timezone.utc), tuple(problems))
+                    now or datetime.now(timezone.utc), tuple(problems), tuple(found))
 
 
 def with_typed(page: UnitPage, key: str, entry: WorkbookEntry) -> UnitPage:

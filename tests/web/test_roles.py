@@ -113,3 +113,28 @@ def test_every_route_declares_its_roles_and_undeclared_ones_are_the_secretariats
 def test_the_desk_without_a_password_stays_the_secretariats(client):
     assert client.get("/").status_code == 200
     assert client.get(f"/jobs/{CAMPAIGN}/data").status_code == 200
+
+
+def test_an_accounts_session_lives_in_the_store_survives_a_restart_and_ends_at_logout(jobs, app, unit_account):
+    account, code = unit_account
+    with Client(app) as client:
+        first_login(client, account.login, code)
+        cookie = client.cookies.get("phien")
+        assert cookie.startswith("tk.")
+    with Client(create_app(jobs)) as restarted:  # the desk started again: the same store beside the jobs folder
+        restarted.cookies.set("phien", cookie)
+        assert restarted.get(f"/jobs/{CAMPAIGN}/self").status_code == 200
+        restarted.post("/logout", data={"csrf": csrf_of(restarted, f"/jobs/{CAMPAIGN}/self")})
+    with Client(create_app(jobs)) as replayed:  # the old cookie after logging out opens nothing
+        replayed.cookies.set("phien", cookie)
+        response = replayed.get(f"/jobs/{CAMPAIGN}/self", follow_redirects=False)
+        assert (response.status_code, response.headers["location"]) == (303, "/login?het-han")
+
+
+def test_a_locked_accounts_session_ends_at_its_next_request(app, unit_account):
+    account, code = unit_account
+    with Client(app) as client:
+        first_login(client, account.login, code)
+        desk_store(app.state).set_active(account.id, False)
+        response = client.get(f"/jobs/{CAMPAIGN}/self", follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"].startswith("/login")

@@ -216,3 +216,24 @@ def test_a_save_waiting_for_the_workbook_writes_what_the_store_holds_when_its_tu
     waiting.join(30)
     typed = workbook_entries(read_workbook(folder / WORKBOOK))
     assert (typed["1.1"].self_points, typed["2.2"].self_points) == (Decimal(4), Decimal(8))
+
+
+def test_two_options_of_a_choose_one_criterion_are_said_and_keep_the_unit_from_submitting(app, unit, jobs):
+    from tests.conftest import write_workbook
+
+    header = ["Mã số", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm tự chấm",
+              "Lý giải việc chấm điểm", "Điểm thẩm định", "Ý kiến thẩm định"]
+    write_workbook(jobs / CAMPAIGN / WORKBOOK, {"Tự chấm": [
+        ["BẢNG TỰ CHẤM"], ["Đơn vị:", UNIT], ["Khối:", "Sở, ban, ngành"], [], header,
+        ["I", "Công tác chỉ đạo", 20], ["1.1", "Ban hành kế hoạch", 5], [None, "Trước hạn", 5],
+        [None, "Đúng hạn", 3], ["1.2", "Thực hiện nhiệm vụ", 15, 15]]})
+    for key, points in (("1.1-1", "5"), ("1.1-2", "3")):
+        assert save(unit, key, points).status_code == 303
+        assert send_evidence(unit, key).status_code == 303
+    assert send_evidence(unit, "1.2").status_code == 303
+    said = "chỉ được chọn một mức, nhưng có điểm ở nhiều mức"
+    assert said in text_of(unit.get(SELF).text)
+    assert said in text_of(unit.get(f"{SELF}/submit").text)
+    assert unit.post(f"{SELF}/submit", data={"csrf": token(unit)}, follow_redirects=False).status_code == 409
+    assert save(unit, "1.1-2", "").status_code == 303  # one option only: now it goes
+    assert unit.post(f"{SELF}/submit", data={"csrf": token(unit)}, follow_redirects=False).status_code == 303
