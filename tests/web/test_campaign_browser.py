@@ -100,6 +100,7 @@ def reloaded(person, click) -> None:
     old = person.find("html")
     click()
     WebDriverWait(person.driver, 60).until(seen.staleness_of(old))
+    WebDriverWait(person.driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def typed_in(person, field: str, text: str) -> None:
@@ -206,7 +207,7 @@ def test_a_small_campaign_from_accounts_to_decision_in_four_browsers(desk, brows
     move(secretariat, "open_explanation")
     for person, unit in ((unit_a, UNIT_A), (unit_b, UNIT_B)):
         code, said, _ = EXPLAINED[unit]
-        person.driver.find_element(By.ID, "explanation-link").click()
+        reloaded(person, lambda: person.driver.find_element(By.ID, "explanation-link").click())
         assert f"Trừ điểm tiêu chí {code}" in person.driver.find_element(By.ID, f"c-{code}").text
         person.driver.find_element(By.ID, f"explanation-{code}").send_keys(said)
         reloaded(person, lambda: person.driver.find_element(By.ID, f"send-{code}").click())
