@@ -31,8 +31,8 @@ from tests.web.campaign_people import GROUP_A, GROUP_B, JOB, SURVEY_B, UNIT_A, U
 if not (CHROMIUM and DRIVER) and not os.environ.get("CI"):
     pytest.skip("Chromium and chromium-driver are not installed", allow_module_level=True)
 
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as seen  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CODES = ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")
@@ -96,11 +96,12 @@ def browsers(desk, tmp_path_factory):
 
 
 def reloaded(person, click) -> None:
-    """Clicks (a button that posts a form) and waits for the next page."""
-    old = person.find("html")
+    """Clicks (a button that posts a form) and waits for the next page, loaded: the old page's window carried a
+    mark the new one does not (asking an old element whether it is stale can fail in Chromium while it leaves)."""
+    person.driver.execute_script("window.oldPage = true")
     click()
-    WebDriverWait(person.driver, 60).until(seen.staleness_of(old))
-    WebDriverWait(person.driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(person.driver, 60, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.oldPage === undefined && document.readyState === 'complete'"))
 
 
 def typed_in(person, field: str, text: str) -> None:
