@@ -55,6 +55,7 @@ ACTIONS: dict[str, str] = {
     "submitted": "gửi kết quả tự đánh giá",
     "reopened": "mở lại để sửa",
     "phase_set": "chuyển giai đoạn",
+    "account_assigned": "giao đơn vị cho người thẩm định",
 }
 
 EVIDENCE_KINDS = {".pdf": "tệp PDF", ".png": "ảnh PNG", ".jpg": "ảnh JPEG", ".jpeg": "ảnh JPEG",

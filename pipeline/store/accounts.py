@@ -172,6 +172,17 @@ class AccountsPart(StoreCore):
                             new=active)
             return account_of(self._row(connection, account_id))
 
+    def set_assigned(self, account_id: int, assigned: Iterable[str], actor: str = SECRETARIAT) -> Account:
+        """An appraiser's units or groups (names in the job's register) replaced by `assigned`."""
+        with self.writing() as connection:
+            row = self._row(connection, account_id)
+            new = json.dumps(list(dict.fromkeys(assigned)), ensure_ascii=False)
+            if json.loads(row.assigned or "[]") != json.loads(new):
+                connection.execute(update(t.accounts).where(t.accounts.c.id == account_id).values(assigned=new))
+                self.record(connection, actor, "account_assigned", row.job, None, field="assigned",
+                            old="; ".join(json.loads(row.assigned or "[]")), new="; ".join(json.loads(new)))
+            return account_of(self._row(connection, account_id))
+
     def rename_unit(self, job: str, old: str, new: str, actor: str = SECRETARIAT) -> None:
         """A unit renamed in the register: its account, entries, evidence and state follow under the new name."""
         with self.writing() as connection:

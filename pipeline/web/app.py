@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 
 from pipeline.web import (account_pages, campaign_pages, data_pages, job_pages, output_pages, reading_pages, self_pages,
                           template_pages)
+from pipeline.web.appraisal_routes import appraisal_routes
 from pipeline.web.desk_store import account_token, session_visitor
 from pipeline.web.roles import VISITOR, guarded_routes
 from pipeline.web.jobs import Desk
@@ -135,6 +136,7 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
         Route("/jobs/{job}/self/{criterion}", self_pages.save_criterion, methods=["POST"]),
         Route("/jobs/{job}/self/{criterion}/evidence", self_pages.add_evidence, methods=["POST"]),
         Route("/jobs/{job}/evidence/{id:int}", self_pages.evidence_file),
+        *appraisal_routes(),  # the appraisal and the explanation round
         Route("/jobs/{job}/evidence/{id:int}/remove", self_pages.remove_evidence, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -26,6 +26,8 @@ from pipeline.web.desk_audience import DESK
 from pipeline.web.desk_store import desk_store
 from pipeline.web.downloads import bytes_download
 from pipeline.web.job_pages import job_folder
+from pipeline.web.appraisal_admin import fix_final_points
+from pipeline.web.appraisal_view import Campaign
 from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.self_pages import shown_time
 from pipeline.web.unit_workbooks import campaign_units
@@ -153,5 +155,7 @@ async def set_phase(request: Request) -> Response:
     except ValueError:
         return await campaign_page(request, 400, error=C["bad_date"].format(value=day, time=hour))
     store = desk_store(request.app.state)
+    if phase == "final" and store.phase(job).phase != "final":  # the final points fixed, as the appraisal page does
+        await run_in_threadpool(fix_final_points, Campaign.of(request, Role.SECRETARIAT))
     await run_in_threadpool(store.set_phase, job, phase, deadline, who(request))
     return RedirectResponse(f"/jobs/{job}/campaign?xong=giai-doan", status_code=303)

@@ -8,6 +8,7 @@ whose table the register names as that unit (as a run finds it: `scoring.campaig
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pipeline.base.errors import InputErrors
 from pipeline.read.job_folder import read_data_file
 from pipeline.scoring.campaign import assessed_units
 from pipeline.scoring.unit_entries import WorkbookEntry
-from pipeline.web.file_checks import reader
+from pipeline.web.file_checks import Reader, reader
 from pipeline.web.history import discard, keep
 from pipeline.write.files import write_atomically
 from pipeline.write.unit_workbook import workbook_with_entries
@@ -25,6 +26,7 @@ from pipeline.write.unit_workbook import workbook_with_entries
 _locks: dict[Path, threading.Lock] = {}
 _locks_lock = threading.Lock()
 _found: dict[tuple[Path, int, int], tuple[str, ...]] = {}  # (file, size, mtime) → the registered units it holds
+_readers: dict[Path, tuple[tuple, Reader]] = {}  # job folder → (its stamp, its settings and register)
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class UnitFile:
 def campaign_units(folder: Path) -> list[UnitFile] | None:
     """The register's units of the campaign job in `folder`, each with its workbook ("" when none holds its
     table), in the register's order; None when the job is not a campaign with a register."""
-    job = reader(folder)
+    job = _job_reader(folder)
     settings = job.settings
     if settings is None or settings.kind_record.source != "campaign" or job.register is None:
         return None
@@ -52,6 +54,43 @@ def campaign_units(folder: Path) -> list[UnitFile] | None:
     entries = [e for same in job.register.values() for e in same]
     order = sorted(entries, key=lambda e: (e.file, e.sheet or "", e.row or 0))
     return [UnitFile(e.unit, e.group, files.get(e.unit, ""), e.reason) for e in order]
+
+
+def _job_reader(folder: Path) -> Reader:
+    """The job's settings and register (`file_checks.reader`), read again only when `job.toml`, the register or
+    the names of the job's files change: a unit's save rewrites its workbook, not these, and each page of every
+    unit needs them (read each time, they were most of a page's time in a 300-unit campaign)."""
+    with _locks_lock:
+        cached = _readers.get(folder)
+    if cached is not None and cached[0] == _stamp(folder, cached[1]):
+        return cached[1]
+    job = reader(folder)
+    with _locks_lock:
+        _readers[folder] = (_stamp(folder, job), job)
+    return job
+
+
+def _stamp(folder: Path, job: Reader) -> tuple:
+    """`job.toml` and the register (size, time of change) and the names of the files in the job's folder and its
+    sub-folders (hidden ones, as the history, left out)."""
+    def state(path: Path | None) -> tuple:
+        try:
+            found = path.stat() if path is not None else None
+        except OSError:
+            return ()
+        return () if found is None else (found.st_size, found.st_mtime_ns)
+
+    names = []
+    with os.scandir(folder) as top:
+        for entry in top:
+            if entry.name.startswith("."):
+                continue
+            names.append(entry.name)
+            if entry.is_dir():
+                with os.scandir(entry.path) as inner:
+                    names += [f"{entry.name}/{e.name}" for e in inner if not e.name.startswith(".")]
+    register = job.settings.register if job.settings is not None else None
+    return state(folder / "job.toml"), state(register), tuple(sorted(names))
 
 
 def unit_file(folder: Path, unit: str) -> UnitFile | None:

@@ -293,3 +293,7 @@ W = {
 from pipeline.web.words_runs import RUN_WORDS  # noqa: E402  runs, previews and the results table, kept apart
 
 W.update(RUN_WORDS)
+
+from pipeline.web.words_appraisal import APPRAISAL_WORDS  # noqa: E402  the appraisal and explanation round, kept apart
+
+W.update(APPRAISAL_WORDS)
