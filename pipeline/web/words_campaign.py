@@ -68,7 +68,7 @@ C = {
     "submit_link": "Xem lại và gửi kết quả",
     "submit_title": "Gửi kết quả tự đánh giá: {unit}",
     "submit_intro": ("Sau khi gửi, kết quả chỉ còn để xem; muốn sửa phải nhờ bộ phận tổng hợp mở lại. "
-                     "Tổng điểm tự chấm: {points}."),
+                     "Tổng điểm tự chấm: {points} / {max} điểm."),
     "submit_missing": "Chưa gửi được: còn thiếu những mục sau.",
     "missing_points": "Tiêu chí {code} ({title}): chưa nhập điểm.",
     "missing_evidence": "Tiêu chí {code} ({title}): có điểm nhưng chưa có tệp kiểm chứng.",
@@ -82,7 +82,9 @@ C = {
     "points_refused_not_in_rule": "{value} điểm không có trong cách chấm của tiêu chí này; chỉ được: {allowed}.",
     "conflict": ("Tiêu chí {code} vừa được lưu ở nơi khác (một thẻ khác của trình duyệt hoặc người khác) sau khi "
                  "trang này được mở: chưa lưu gì. Dưới đây là giá trị mới nhất; nội dung bạn vừa nhập: "
-                 "điểm \"{points}\", lý giải \"{justification}\". Nhập lại nếu cần rồi bấm Lưu."),
+                 "điểm \"{points}\", lý giải {justification}. Nhập lại nếu cần rồi bấm Lưu."),
+    "conflict_quoted": "\"{text}\"",
+    "conflict_blank": "(để trống)",
     # the secretariat's page of the campaign
     "campaign_tab": "Trực tuyến",
     "campaign_title": "Đợt đánh giá trực tuyến",
