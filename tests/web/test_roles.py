@@ -138,3 +138,11 @@ def test_a_locked_accounts_session_ends_at_its_next_request(app, unit_account):
         desk_store(app.state).set_active(account.id, False)
         response = client.get(f"/jobs/{CAMPAIGN}/self", follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_a_wrong_password_keeps_the_login_name_typed(app, unit_client, unit_account):
+    account, _ = unit_account
+    with Client(app) as client:
+        refused = log_in(client, account.login, "khong-phai-mat-khau")
+        assert refused.status_code == 401 and "không đúng" in text_of(refused.text)
+        assert re.search(r'id="login" name="login" value="([^"]*)"', refused.text).group(1) == account.login
