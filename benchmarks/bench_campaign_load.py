@@ -187,7 +187,7 @@ async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str,
     `think` seconds on average, again and again."""
     count = 0
     if think:  # people do not all start at the same second
-        await asyncio.sleep(rng.uniform(0, think))
+        await asyncio.sleep(max(0.0, min(rng.uniform(0, think), until - time.monotonic())))
     while time.monotonic() < until:
         page = await timed(tally, "page", client.get(f"/jobs/{JOB}/self"))
         if page is None or page.status_code != 200:
@@ -217,8 +217,8 @@ async def editing(client: httpx.AsyncClient, tally: Tally, name: str, unit: str,
                 continue
             tally.accepted.append(save)
             versions[code] += 1  # an accepted save moves the version by one (the store's rule, checked after)
-        if think:
-            await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+        if think:  # no pause past the end of the run
+            await asyncio.sleep(max(0.0, min(rng.uniform(0.5, 1.5) * think, until - time.monotonic())))
 
 
 async def load(base: str, accounts: list[tuple[str, str, str]], maxima: dict[str, Decimal], seconds: float,

@@ -66,14 +66,13 @@ def in_scope(campaign: Campaign, unit: str) -> None:
 async def appraisal_unit(request: Request) -> Response:
     campaign = Campaign.of(request, Role.SECRETARIAT, Role.APPRAISER)
     unit = request.path_params["unit"]
-    said = None
-    if request.query_params.get("da-luu"):
-        kind = "ap_final_saved" if request.query_params.get("loai") == "final" else "ap_appraisal_saved"
-        said = W[kind].format(code=request.query_params["da-luu"])
+    code = request.query_params.get("da-luu")
+    kind = "ap_final_saved" if request.query_params.get("loai") == "final" else "ap_appraisal_saved"
 
     def shown() -> Response:
         in_scope(campaign, unit)
-        return unit_page(request, campaign, unit, said=said)
+        known = code in {c.code or c.key for c in campaign.tree(unit) if c.key}  # a code of the unit's, not any text
+        return unit_page(request, campaign, unit, said=W[kind].format(code=code) if known else None)
     return await run_in_threadpool(shown)
 
 

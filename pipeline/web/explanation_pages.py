@@ -29,8 +29,9 @@ def _own_unit(campaign: Campaign) -> str:
     return unit
 
 
-def explanation_page(request: Request, campaign: Campaign, status: int = 200, said: str | None = None,
+def explanation_page(request: Request, campaign: Campaign, status: int = 200, sent: str | None = None,
                      errors: list[str] | None = None) -> Response:
+    """The unit's page of the round; `sent`: the code of the criterion just answered (said only if it is one)."""
     unit = _own_unit(campaign)
     phase = campaign.phase()
     shown = phase in ("explanation", "final")
@@ -39,6 +40,8 @@ def explanation_page(request: Request, campaign: Campaign, status: int = 200, sa
         entries = campaign.entries(unit)
         rows = criterion_rows(campaign.tree(unit), entries, (), {})
         totals = totals_line(campaign, unit, entries, phase == "final")
+    codes = {r["code"] or r["key"] for r in rows if r["key"]}
+    said = W["ap_explanation_sent"].format(code=sent) if sent in codes else None
     return page(request, "explanation.html", status=status, title=W["ap_explanation_title"], job=campaign.job,
                 rows=rows, shown=shown, final=phase == "final", totals=totals, said=said, errors=errors or [])
 
@@ -46,9 +49,7 @@ def explanation_page(request: Request, campaign: Campaign, status: int = 200, sa
 @for_roles(Role.UNIT)
 async def explanation(request: Request) -> Response:
     campaign = Campaign.of(request, Role.UNIT)
-    code = request.query_params.get("da-gui")
-    said = W["ap_explanation_sent"].format(code=code) if code else None
-    return await run_in_threadpool(lambda: explanation_page(request, campaign, said=said))
+    return await run_in_threadpool(lambda: explanation_page(request, campaign, sent=request.query_params.get("da-gui")))
 
 
 @for_roles(Role.UNIT)

@@ -155,7 +155,7 @@ def docx_text(archive: zipfile.ZipFile, name: str) -> str:
 
     document = Document(io.BytesIO(archive.read(name)))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
+    return "\n".join([p.text for p in document.paragraphs] + cells).replace("\u00a0", " ")  # spaces kept together
 
 
 def test_a_small_campaign_from_accounts_to_decision_in_four_browsers(desk, browsers, tmp_path):
