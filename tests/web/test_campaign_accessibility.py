@@ -90,7 +90,13 @@ def as_secretariat(driver, base: str) -> None:
 def look(driver, url: str, name: str, pages: dict) -> None:
     driver.set_window_size(*WIDE)
     driver.get(url)
+    checked(driver, name, pages)
+
+
+def checked(driver, name: str, pages: dict) -> None:
+    """As the desk's pages are checked, and the page's level-one headings counted (one says what the page is)."""
     inspected(driver, name, pages)
+    pages[name]["headings"] = driver.execute_script("return document.querySelectorAll('h1').length")
 
 
 def sent(driver, form_css: str) -> None:
@@ -114,14 +120,14 @@ def test_every_page_of_the_online_campaign_has_no_serious_accessibility_finding_
     typed(driver, "#login", campaign.logins[UNIT_A])
     typed(driver, "#password", "khong-dung-mat-khau")
     sent(driver, "form[action='/login']")
-    inspected(driver, "tt-dang-nhap-sai", pages)
+    checked(driver, "tt-dang-nhap-sai", pages)
     look(driver, base + "/first-login", "tt-dang-nhap-lan-dau", pages)
     typed(driver, "#login", campaign.unused[0].login)
     typed(driver, "#code", "sai0-sai0-sai0")
     for box in ("#new", "#again"):
         typed(driver, box, OWN_PASSWORD)
     sent(driver, "form[action='/first-login']")
-    inspected(driver, "tt-dang-nhap-lan-dau-sai-ma", pages)
+    checked(driver, "tt-dang-nhap-lan-dau-sai-ma", pages)
 
     as_account(driver, campaign, UNIT_A)
     look(driver, self_url, "tt-tu-cham-trong", pages)
@@ -133,15 +139,15 @@ def test_every_page_of_the_online_campaign_has_no_serious_accessibility_finding_
         evidence.write_bytes(pdf(code))
         driver.find_element(By.ID, f"f-{code}").send_keys(str(evidence))
         sent(driver, f"[id='c-{code}'] form.upload")
-    inspected(driver, "tt-tu-cham-da-nhap", pages)
+    checked(driver, "tt-tu-cham-da-nhap", pages)
     typed(driver, "[id='p-2.2']", "mười")
     sent(driver, "[id='c-2.2'] form.entry")
-    inspected(driver, "tt-tu-cham-loi-diem", pages)
+    checked(driver, "tt-tu-cham-loi-diem", pages)
     driver.get(self_url)
     typed(driver, "[id='p-2.2']", "9")
     campaign.save(UNIT_A, "2.2", "8", evidence=False)  # saved meanwhile elsewhere
     sent(driver, "[id='c-2.2'] form.entry")
-    inspected(driver, "tt-tu-cham-xung-dot", pages)
+    checked(driver, "tt-tu-cham-xung-dot", pages)
     look(driver, self_url + "/submit", "tt-gui-con-thieu", pages)
     look(driver, f"{base}/jobs/{JOB}/campaign", "tt-tu-choi-403", pages)
     look(driver, f"{base}/jobs/{OTHER_JOB}/self", "tt-tu-choi-404", pages)
@@ -149,7 +155,7 @@ def test_every_page_of_the_online_campaign_has_no_serious_accessibility_finding_
         campaign.save(UNIT_A, code, own)
     look(driver, self_url + "/submit", "tt-gui-du", pages)
     sent(driver, f"form[action='/jobs/{JOB}/self/submit']")
-    inspected(driver, "tt-tu-cham-da-gui", pages)
+    checked(driver, "tt-tu-cham-da-gui", pages)
 
     as_secretariat(driver, base)
     look(driver, f"{base}/jobs/{JOB}/campaign", "tt-thu-ky", pages)
@@ -174,6 +180,7 @@ def test_every_page_of_the_online_campaign_has_no_serious_accessibility_finding_
     assert not said(pages, "axe") and not said(pages, "overflow"), \
         "axe-core: critical or serious findings\n" + said(pages, "axe") \
         + "\nat 375 px these stick out sideways\n" + said(pages, "overflow")
+    assert {name: found["headings"] for name, found in pages.items() if found["headings"] != 1} == {}
 
 
 def test_a_unit_walks_its_self_assessment_by_tab_and_submits_it_by_keyboard_alone(desk, browser):

@@ -146,3 +146,8 @@ def test_a_wrong_password_keeps_the_login_name_typed(app, unit_client, unit_acco
         refused = log_in(client, account.login, "khong-phai-mat-khau")
         assert refused.status_code == 401 and "không đúng" in text_of(refused.text)
         assert re.search(r'id="login" name="login" value="([^"]*)"', refused.text).group(1) == account.login
+
+
+def test_a_units_window_title_names_the_campaign_not_the_secretariats_desk(unit_client):
+    title = re.search(r"<title>(.*?)</title>", unit_client.get(f"/jobs/{CAMPAIGN}/self").text, re.S).group(1)
+    assert "Đánh giá, xếp loại trực tuyến" in title and "thư ký" not in title
