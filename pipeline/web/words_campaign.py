@@ -100,10 +100,12 @@ C = {
     "phase_choose": "Chuyển sang giai đoạn",
     "deadline_date": "Hạn gửi tự đánh giá: ngày",
     "deadline_time": "giờ",
-    "deadline_help": "Để trống ngày nếu không đặt hạn. Sau hạn, đơn vị chỉ còn xem được (trừ đơn vị được mở lại).",
+    "deadline_help": ("Ngày gõ dạng ngày/tháng/năm (15/12/2026), giờ dạng 17:00. Để trống ngày nếu không đặt hạn. "
+                      "Sau hạn, đơn vị chỉ còn xem được (trừ đơn vị được mở lại)."),
     "phase_save": "Lưu giai đoạn và hạn",
     "phase_saved": "Đã lưu: giai đoạn \"{phase}\", hạn gửi {deadline}.",
-    "bad_date": "Ngày \"{value}\" hoặc giờ \"{time}\" không đọc được; chọn lại ngày và giờ.",
+    "bad_date": ("Ngày \"{value}\" hoặc giờ \"{time}\" không đọc được; gõ ngày dạng ngày/tháng/năm (15/12/2026) "
+                 "và giờ dạng 17:00."),
     "accounts_heading": "Tài khoản của các đơn vị",
     "accounts_intro": ("Mỗi đơn vị trong danh mục một tài khoản. Bấm nút dưới đây để tạo tài khoản cho các đơn vị "
                        "chưa có (đơn vị đổi tên giữ tài khoản, đơn vị không đánh giá bị khóa): tệp Excel danh sách "
