@@ -5,7 +5,8 @@ campaign of `--units` units is generated (`make_campaign` of bench_end_to_end.py
 store beside it, one account per unit (one-time codes from the store, as `python -m pipeline accounts` writes
 them); `python -m pipeline serve` is started on a free loopback port, in its own process, as a province runs it.
 Every unit logs in with its code (the first login sets its password) in two browser sessions — two people of
-the same unit at two computers, each session from a loopback address of its own (127.1.x.y) — and for `--seconds` each session saves, as fast as the server answers, points
+the same unit at two computers, each session from a loopback address of its own (127.1.x.y) — and for `--seconds`
+each session saves, as fast as the server answers (or at a person's pace, `--think`), points
 and a justification of one of the unit's first `--criteria` criteria, with the version its page showed:
 the two sessions of a unit edit the same few criteria, so edits of one criterion cross all the time.
 
@@ -30,11 +31,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from urllib.parse import unquote
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import unquote
 
 import httpx2 as httpx
 
@@ -132,7 +133,7 @@ def csrf_of(html: str) -> str:
 
 def error_of(html: str) -> str:
     """The error a page says (its first element of class "error")."""
-    found = re.search(r'class="error[^"]*"[^>]*>(.*?)</', html, re.S)
+    found = re.search(r'class="error[^"]*"[^>]*>(.*?)</', html, re.DOTALL)
     return found.group(1).strip() if found else ""
 
 
@@ -285,8 +286,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60, help="how long the units save (default 60)")
     parser.add_argument("--criteria", type=int, default=3, help="criteria each unit's two sessions edit (default 3)")
     parser.add_argument("--think", type=float, default=0.0,
-                        help="seconds a session pauses between saves, on average, as a person would (default 0: as fast as "
-                             "answered, every session at once)")
+                        help="seconds a session pauses between saves, on average, as a person would "
+                             "(default 0: as fast as answered, every session at once)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds a request may take (default 120)")
     args = parser.parse_args()
     TIMEOUT[0] = args.timeout

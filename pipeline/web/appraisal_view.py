@@ -16,10 +16,10 @@ from pipeline.scoring.unit_entries import Criterion, PointsRefused, WorkbookEntr
 from pipeline.store.records import Entry, Evidence, Role
 from pipeline.web.campaign_access import shown_entries, unit_workbook_read, write_appraisal
 from pipeline.web.desk_store import actor, desk_store
+from pipeline.web.pages import Refusal
 from pipeline.web.roles import Visitor, visitor_of
 from pipeline.web.self_view import as_workbook_entry
 from pipeline.web.unit_workbooks import UnitFile, campaign_units
-from pipeline.web.pages import Refusal
 from pipeline.web.words import W
 
 

@@ -151,4 +151,4 @@ def pdf(mark: str) -> bytes:
     """A small PDF whose text is `mark` (enough for a type check that reads the header)."""
     body = f"BT /F1 12 Tf 72 720 Td ({mark.encode('ascii', 'replace').decode()}) Tj ET"
     return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\n"
-            + f"% {mark}\n{body}\n".encode("utf-8") + b"trailer<</Root 1 0 R>>\n%%EOF\n")
+            + f"% {mark}\n{body}\n".encode() + b"trailer<</Root 1 0 R>>\n%%EOF\n")

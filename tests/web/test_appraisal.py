@@ -13,12 +13,12 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline.store.records import Role
-from tests.web.campaign_people import (GROUP_A, JOB, UNIT_A, UNIT_B, WORKBOOKS, People, csrf_of, pdf,
-                                       version_of)
+from tests.web.campaign_people import GROUP_A, JOB, UNIT_A, UNIT_B, WORKBOOKS, People, csrf_of, pdf, version_of
 from tests.web.conftest import text_of
 
 CODES = ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")
-OWN = {UNIT_A: ("5", "14.5", "19", "9.5", "10", "9.5", "5", "5"), UNIT_B: ("4", "12.5", "16", "8", "7", "8.5", "4.5", "4")}
+OWN = {UNIT_A: ("5", "14.5", "19", "9.5", "10", "9.5", "5", "5"),
+       UNIT_B: ("4", "12.5", "16", "8", "7", "8.5", "4.5", "4")}
 
 
 @pytest.fixture
@@ -152,7 +152,7 @@ def test_the_explanation_round_answers_once_and_closing_it_fixes_the_final_point
     entries = people.store.entries(JOB, UNIT_A)
     assert {c: entries[c].final_points for c in CODES} == {
         c: Decimal(p) for c, p in zip(CODES, ("4", "13", "19", "9.5", "9.5", "9.5", "5", "5"))}
-    assert entries["2.3"].appraised_points == Decimal("8")  # the appraisal itself is kept
+    assert entries["2.3"].appraised_points == Decimal(8)  # the appraisal itself is kept
     cells = workbook_cells(people, UNIT_A)
     assert [cells[c][2] for c in CODES] == [4, 13, 19, 9.5, 9.5, 9.5, 5, 5]  # the column the documents read
     assert "done = true" in (people.jobs / JOB / "job.toml").read_text(encoding="utf-8")
@@ -187,3 +187,18 @@ def test_the_secretariat_assigns_units_or_groups_of_the_register_only(people):
                                                                    "assigned": f"{GROUP_A}\n{UNIT_B}"})
     assert people.store.account(account.id).assigned == (GROUP_A, UNIT_B)
     assert any(e.action == "account_assigned" for e in people.store.audit(JOB))
+
+
+def test_choosing_the_final_phase_on_the_campaign_page_fixes_the_final_points_too(people):
+    submit(people, UNIT_A)
+    people.move("open_appraisal")
+    for code, points in zip(CODES, ("4", "13", "19", "9.5", "8", "9.5", "5", "5")):
+        assert people.appraise(people.secretariat, UNIT_A, code, points).status_code == 303
+    moved = people.secretariat.post_form(f"/jobs/{JOB}/campaign/phase", {"phase": "final", "date": "", "time": ""},
+                                         follow_redirects=False)
+    assert moved.status_code == 303
+    assert people.store.phase(JOB).phase == "final"
+    entries = people.store.entries(JOB, UNIT_A)
+    appraised = [Decimal(p) for p in ("4", "13", "19", "9.5", "8", "9.5", "5", "5")]
+    assert [entries[c].final_points for c in CODES] == appraised
+    assert [workbook_cells(people, UNIT_A)[c][2] for c in CODES] == [4, 13, 19, 9.5, 8, 9.5, 5, 5]

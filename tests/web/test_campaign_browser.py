@@ -31,8 +31,8 @@ from tests.web.campaign_people import GROUP_A, GROUP_B, JOB, SURVEY_B, UNIT_A, U
 if not (CHROMIUM and DRIVER) and not os.environ.get("CI"):
     pytest.skip("Chromium and chromium-driver are not installed", allow_module_level=True)
 
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as seen  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CODES = ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")
@@ -96,10 +96,12 @@ def browsers(desk, tmp_path_factory):
 
 
 def reloaded(person, click) -> None:
-    """Clicks (a button that posts a form) and waits for the next page."""
-    old = person.find("html")
+    """Clicks (a button that posts a form) and waits for the next page, loaded: the old page's window carried a
+    mark the new one does not (asking an old element whether it is stale can fail in Chromium while it leaves)."""
+    person.driver.execute_script("window.oldPage = true")
     click()
-    WebDriverWait(person.driver, 60).until(seen.staleness_of(old))
+    WebDriverWait(person.driver, 60, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.oldPage === undefined && document.readyState === 'complete'"))
 
 
 def typed_in(person, field: str, text: str) -> None:
@@ -206,7 +208,7 @@ def test_a_small_campaign_from_accounts_to_decision_in_four_browsers(desk, brows
     move(secretariat, "open_explanation")
     for person, unit in ((unit_a, UNIT_A), (unit_b, UNIT_B)):
         code, said, _ = EXPLAINED[unit]
-        person.driver.find_element(By.ID, "explanation-link").click()
+        reloaded(person, lambda: person.driver.find_element(By.ID, "explanation-link").click())
         assert f"Trừ điểm tiêu chí {code}" in person.driver.find_element(By.ID, f"c-{code}").text
         person.driver.find_element(By.ID, f"explanation-{code}").send_keys(said)
         reloaded(person, lambda: person.driver.find_element(By.ID, f"send-{code}").click())

@@ -19,8 +19,8 @@ import pytest
 from starlette.routing import Mount, Route
 
 from pipeline.store.records import Role
-from tests.web.campaign_people import JOB, MARK_A, MARK_B, OTHER_JOB, UNIT_A, UNIT_B, WORKBOOKS, People, csrf_of, pdf
 from tests.conftest import ROOT
+from tests.web.campaign_people import JOB, MARK_A, MARK_B, OTHER_JOB, UNIT_A, UNIT_B, WORKBOOKS, People, csrf_of, pdf
 from tests.web.test_documents import finished
 from tests.web.test_plain_words import texts_of
 
@@ -102,7 +102,7 @@ def leaks(response, url: str = "") -> list[str]:
     kind = response.headers.get("content-type", "")
     texts = [response.text] if kind.startswith(("text/", "application/json")) else []
     disposition = response.headers.get("content-disposition", "")
-    name = re.findall(r"filename\*?=(?:utf-8'')?\"?([^\";]+)", disposition, re.I)
+    name = re.findall(r"filename\*?=(?:utf-8'')?\"?([^\";]+)", disposition, re.IGNORECASE)
     if name or not texts:
         texts += [t for _, t in texts_of(name[-1] if name else "tep.zip" if response.content[:2] == b"PK" else "x",
                                           response.content)]
