@@ -75,7 +75,7 @@ async def campaign_page(request: Request, status: int = 200, notice: str | None 
     local = phase.deadline.astimezone(VIETNAM) if phase.deadline else None
     return page(request, "campaign.html", status=status, job=job, tab="campaign", title=C["campaign_title"],
                 rows=rows, phase=phase, phases=PHASES, notice=notice, error=error, shown_time=shown_time,
-                deadline_date=local.strftime("%Y-%m-%d") if local else "",
+                deadline_date=local.strftime("%d/%m/%Y") if local else "",
                 deadline_time=local.strftime("%H:%M") if local else "17:00",
                 submitted=sum(1 for r in rows if r["state"] == "submitted"),
                 evaluated=sum(1 for r in rows if not r["reason"]), appraised=sum(1 for r in rows if r["appraised"]))
@@ -139,9 +139,11 @@ def deadline_of(day: str, hour: str) -> datetime | None:
     `ValueError` when it cannot be read."""
     if not day.strip():
         return None
-    moment = datetime.combine(datetime.strptime(day.strip(), "%Y-%m-%d").date(),
-                              time.fromisoformat(hour.strip() or "23:59"), tzinfo=VIETNAM)
-    return moment
+    typed = day.strip()  # as the desk's other dates: day/month/year ("15/12/2026"); a browser's date box sends ISO
+    read = datetime.strptime(typed, "%d/%m/%Y" if "/" in typed else "%Y-%m-%d").date()
+    clock = hour.strip().lower().replace("h", ":").rstrip(":") or "23:59"  # "17:00", "17h", "17h30"
+    hours, _, minutes = clock.partition(":")
+    return datetime.combine(read, time(int(hours), int(minutes or 0)), tzinfo=VIETNAM)
 
 
 async def set_phase(request: Request) -> Response:

@@ -51,8 +51,9 @@ def said_wait(seconds: float) -> str:
     return " ".join(parts)
 
 
-def refused_login(request: Request, status: int, text: str, wait: float = 0.0) -> Response:
-    response = page(request, "login.html", status=status, title=W["login_title"], error=text)
+def refused_login(request: Request, status: int, text: str, wait: float = 0.0, login: str = "") -> Response:
+    """The login page again with why (the login name typed kept, only the password to type again)."""
+    response = page(request, "login.html", status=status, title=W["login_title"], error=text, login=login)
     if wait:
         response.headers["Retry-After"] = str(math.ceil(wait))
     return response
@@ -117,7 +118,7 @@ async def account_log_in(request: Request, login: str, password: str) -> Respons
     key = "tk:" + login.casefold()  # never the desk's password's count (`SHARED_ACCOUNT`)
     wait = state.login_limits.attempt(key, client)
     if wait:
-        return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
+        return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait, login)
     store = desk_store(state)
     try:
         account = await anyio.to_thread.run_sync(store.authenticate, login, password, limiter=state.hashing)
@@ -128,7 +129,7 @@ async def account_log_in(request: Request, login: str, password: str) -> Respons
     if account is None:
         wait = state.login_limits.wait(key, client)
         if wait:
-            return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
-        return refused_login(request, 401, why)
+            return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait, login)
+        return refused_login(request, 401, why, login=login)
     state.login_limits.succeeded(key, client)
     return logged_in_as(request, account)

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from pipeline.base.errors import InputErrors
+from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.formatting import points as shown_points
 from pipeline.base.messages import explain
 from pipeline.new_job.campaign import slug
@@ -78,16 +78,18 @@ def _closed_reason(view: UnitPage) -> str:
 async def self_page(request: Request) -> Response:
     _, _, view = await _view(request)
     saved = request.query_params.get("luu")
-    notice = None
+    notice = notice_key = None
     if view is not None and saved and view.row(saved) is not None:
-        notice = C["saved"].format(code=saved)
+        notice, notice_key = C["saved"].format(code=saved), saved
     elif request.query_params.get("gui"):
         notice = C["submitted"]
     elif view is not None and (added := request.query_params.get("tep")):
         notice = C["evidence_added"].format(name=added, code=request.query_params.get("tc", ""))
     elif view is not None and (removed := request.query_params.get("bo")):
         notice = C["evidence_removed"].format(name=removed, code=request.query_params.get("tc", ""))
-    return _render(request, view, notice=notice)
+    if notice_key is None and view is not None and (request.query_params.get("tep") or request.query_params.get("bo")):
+        notice_key = request.query_params.get("tc")
+    return _render(request, view, notice=notice, notice_key=notice_key)  # said in the criterion the page opens at
 
 
 def _row_or_404(view: UnitPage | None, key: str):
@@ -124,7 +126,8 @@ async def save_criterion(request: Request) -> Response:
                                 actor(visitor, who(request)))
     except Conflict:
         _, _, latest = await _view(request)
-        said = C["conflict"].format(code=key, points=text, justification=justification)
+        said = C["conflict"].format(code=key, points=text, justification=C["conflict_quoted"].format(
+            text=justification) if justification else C["conflict_blank"])
         return _render(request, latest, 409, errors={key: {"form": said}})
     except StoreError as refused:
         return _render(request, view, 409, errors={key: {"form": str(refused)}})
@@ -204,8 +207,10 @@ def _submit_page(request: Request, view: UnitPage, status: int = 200, error: str
 
 
 def _said(view: UnitPage) -> list[str]:
-    """What rolling up the typed points found, as the desk says the pipeline's problems (without the file's place)."""
-    return list(dict.fromkeys(explain(p, DESK) for p in view.disagreements))
+    """What rolling up the typed points found, as the desk says the pipeline's problems (without the file's place);
+    a criterion without points is left to the list of criteria not typed yet, which says which one it is."""
+    said = [p for p in view.disagreements if not (p.reason is Reason.MISSING_VALUE and view.missing_points)]
+    return list(dict.fromkeys(explain(p, DESK) for p in said))
 
 
 @for_roles(Role.UNIT)

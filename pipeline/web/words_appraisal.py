@@ -5,7 +5,7 @@ APPRAISAL_WORDS = {
     "ap_tab": "Thẩm định, giải trình",
     "ap_appraisal_title": "Thẩm định",
     "ap_appraisal_intro": "Các đơn vị đã nộp bảng tự chấm điểm được giao cho bạn thẩm định.",
-    "ap_appraisal_intro_all": "Mọi đơn vị đã nộp bảng tự chấm điểm; mỗi đơn vị thẩm định đến đâu.",
+    "ap_appraisal_intro_all": "Dưới đây là các đơn vị đã gửi tự đánh giá và việc thẩm định từng đơn vị đã đến đâu.",
     "ap_appraisal_none": "Chưa có đơn vị nào được giao cho bạn đã nộp bảng tự chấm điểm.",
     "ap_appraisal_progress": "Đã thẩm định xong {done}/{total} đơn vị đã nộp ({submitted}/{units} đơn vị đã nộp).",
     "ap_col_unit": "Đơn vị",

@@ -68,7 +68,7 @@ C = {
     "submit_link": "Xem lại và gửi kết quả",
     "submit_title": "Gửi kết quả tự đánh giá: {unit}",
     "submit_intro": ("Sau khi gửi, kết quả chỉ còn để xem; muốn sửa phải nhờ bộ phận tổng hợp mở lại. "
-                     "Tổng điểm tự chấm: {points}."),
+                     "Tổng điểm tự chấm: {points} / {max} điểm."),
     "submit_missing": "Chưa gửi được: còn thiếu những mục sau.",
     "missing_points": "Tiêu chí {code} ({title}): chưa nhập điểm.",
     "missing_evidence": "Tiêu chí {code} ({title}): có điểm nhưng chưa có tệp kiểm chứng.",
@@ -82,7 +82,9 @@ C = {
     "points_refused_not_in_rule": "{value} điểm không có trong cách chấm của tiêu chí này; chỉ được: {allowed}.",
     "conflict": ("Tiêu chí {code} vừa được lưu ở nơi khác (một thẻ khác của trình duyệt hoặc người khác) sau khi "
                  "trang này được mở: chưa lưu gì. Dưới đây là giá trị mới nhất; nội dung bạn vừa nhập: "
-                 "điểm \"{points}\", lý giải \"{justification}\". Nhập lại nếu cần rồi bấm Lưu."),
+                 "điểm \"{points}\", lý giải {justification}. Nhập lại nếu cần rồi bấm Lưu."),
+    "conflict_quoted": "\"{text}\"",
+    "conflict_blank": "(để trống)",
     # the secretariat's page of the campaign
     "campaign_tab": "Trực tuyến",
     "campaign_title": "Đợt đánh giá trực tuyến",
@@ -98,10 +100,12 @@ C = {
     "phase_choose": "Chuyển sang giai đoạn",
     "deadline_date": "Hạn gửi tự đánh giá: ngày",
     "deadline_time": "giờ",
-    "deadline_help": "Để trống ngày nếu không đặt hạn. Sau hạn, đơn vị chỉ còn xem được (trừ đơn vị được mở lại).",
+    "deadline_help": ("Ngày gõ dạng ngày/tháng/năm (15/12/2026), giờ dạng 17:00. Để trống ngày nếu không đặt hạn. "
+                      "Sau hạn, đơn vị chỉ còn xem được (trừ đơn vị được mở lại)."),
     "phase_save": "Lưu giai đoạn và hạn",
     "phase_saved": "Đã lưu: giai đoạn \"{phase}\", hạn gửi {deadline}.",
-    "bad_date": "Ngày \"{value}\" hoặc giờ \"{time}\" không đọc được; chọn lại ngày và giờ.",
+    "bad_date": ("Ngày \"{value}\" hoặc giờ \"{time}\" không đọc được; gõ ngày dạng ngày/tháng/năm (15/12/2026) "
+                 "và giờ dạng 17:00."),
     "accounts_heading": "Tài khoản của các đơn vị",
     "accounts_intro": ("Mỗi đơn vị trong danh mục một tài khoản. Bấm nút dưới đây để tạo tài khoản cho các đơn vị "
                        "chưa có (đơn vị đổi tên giữ tài khoản, đơn vị không đánh giá bị khóa): tệp Excel danh sách "

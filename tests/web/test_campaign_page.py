@@ -107,6 +107,14 @@ def test_the_phase_and_its_deadline_are_set_in_vietnams_time(app, desk):
     bad = desk.post(f"{PAGE}/phase", data={"csrf": token(desk), "phase": "self", "date": "15/12", "time": "17:00"})
     assert bad.status_code == 400 and "không đọc được" in text_of(bad.text)
     assert desk_store(app.state).phase(CAMPAIGN).deadline == phase.deadline
+    assert 'value="15/12/2026"' in response.text and 'type="date"' not in response.text  # day/month/year, as typed
+    typed = desk.post(f"{PAGE}/phase", data={"csrf": token(desk), "phase": "self", "date": "20/12/2026",
+                                              "time": "8h30"})
+    assert typed.status_code == 200 and "hạn gửi 08:30 ngày 20/12/2026" in text_of(typed.text)
+    assert desk_store(app.state).phase(CAMPAIGN).deadline == datetime(2026, 12, 20, 1, 30, tzinfo=timezone.utc)
+    for day, hour in (("31/02/2026", "17:00"), ("20/12/2026", "25:00"), ("20/12/2026", "chiều")):
+        refused = desk.post(f"{PAGE}/phase", data={"csrf": token(desk), "phase": "self", "date": day, "time": hour})
+        assert refused.status_code == 400 and "không đọc được" in text_of(refused.text), (day, hour)
 
 
 def test_a_workbook_uploaded_for_an_online_unit_is_brought_into_the_store_and_audited(app, desk, jobs, tmp_path):

@@ -166,3 +166,12 @@ def test_passwords_are_checked_in_worker_threads_never_more_at_once_than_the_bou
 
     anyio.run(twelve_guessers)
     assert most[0] == 3 and threading.get_ident() not in threads
+
+
+def test_before_logging_in_the_page_offers_no_menu_nor_logout(app):
+    with Client(app) as client:
+        page = client.get("/login").text
+        assert 'action="/logout"' not in page and 'href="/new"' not in page
+        assert 'action="/logout"' not in client.get("/first-login").text
+        _log_in(client)
+        assert 'action="/logout"' in client.get("/").text and 'href="/new"' in client.get("/").text

@@ -138,3 +138,16 @@ def test_a_locked_accounts_session_ends_at_its_next_request(app, unit_account):
         desk_store(app.state).set_active(account.id, False)
         response = client.get(f"/jobs/{CAMPAIGN}/self", follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_a_wrong_password_keeps_the_login_name_typed(app, unit_client, unit_account):
+    account, _ = unit_account
+    with Client(app) as client:
+        refused = log_in(client, account.login, "khong-phai-mat-khau")
+        assert refused.status_code == 401 and "không đúng" in text_of(refused.text)
+        assert re.search(r'id="login" name="login" value="([^"]*)"', refused.text).group(1) == account.login
+
+
+def test_a_units_window_title_names_the_campaign_not_the_secretariats_desk(unit_client):
+    title = re.search(r"<title>(.*?)</title>", unit_client.get(f"/jobs/{CAMPAIGN}/self").text, re.S).group(1)
+    assert "Đánh giá, xếp loại trực tuyến" in title and "thư ký" not in title

@@ -237,3 +237,41 @@ def test_two_options_of_a_choose_one_criterion_are_said_and_keep_the_unit_from_s
     assert unit.post(f"{SELF}/submit", data={"csrf": token(unit)}, follow_redirects=False).status_code == 409
     assert save(unit, "1.1-2", "").status_code == 303  # one option only: now it goes
     assert unit.post(f"{SELF}/submit", data={"csrf": token(unit)}, follow_redirects=False).status_code == 303
+
+
+def section_of(page: str, key: str) -> str:
+    start = page.index(f'id="c-{key}"')
+    return page[start:page.index("</section>", start)]
+
+
+def test_a_save_and_a_file_added_are_said_in_the_criterion_the_page_opens_at(unit):
+    response = save(unit, "2.1", "18")
+    page = unit.get(response.headers["location"].split("#")[0]).text
+    assert "Đã lưu tiêu chí 2.1." in text_of(section_of(page, "2.1"))
+    assert "Đã lưu tiêu chí" not in text_of(page[:page.index('class="criterion')])  # not at the top, out of sight
+    response = send_evidence(unit, "3.2", "bien-ban.pdf")
+    page = unit.get(response.headers["location"].split("#")[0]).text
+    assert 'Đã thêm tệp "bien-ban.pdf" cho tiêu chí 3.2.' in text_of(section_of(page, "3.2"))
+
+
+def test_a_criterion_left_blank_is_said_by_its_code_and_not_as_a_cell_to_fill(unit):
+    assert save(unit, "1.2", "").status_code == 303
+    said = "Điền số vào ô này"
+    assert said not in text_of(unit.get(SELF).text)
+    submit = text_of(unit.get(f"{SELF}/submit").text)
+    assert "Tiêu chí 1.2 (Thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao đúng thời hạn): chưa nhập điểm." in submit
+    assert said not in submit
+
+
+def test_a_conflict_says_a_blank_justification_as_blank(unit):
+    page = unit.get(SELF).text
+    assert save(unit, "2.2", "9", version=version_of(page, "2.2")).status_code == 303
+    response = save(unit, "2.2", "7", version=version_of(page, "2.2"))
+    assert response.status_code == 409
+    assert 'nội dung bạn vừa nhập: điểm "7", lý giải (để trống).' in text_of(response.text)
+
+
+def test_the_submit_page_gives_the_total_out_of_its_maximum(unit):
+    for key in KEYS:
+        assert send_evidence(unit, key).status_code == 303
+    assert "Tổng điểm tự chấm: 77,5 / 80 điểm." in text_of(unit.get(f"{SELF}/submit").text)  # as the page's total
