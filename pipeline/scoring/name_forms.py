@@ -19,6 +19,8 @@ from pipeline.base.errors import Problem, Reason, problem
 from pipeline.scoring.unit import Unit
 
 PREFIX_WORDS = 2  # "UBND xã", "Sở Tài": the words whose typed form other rows give
+# Provinces whose official names have no diacritic at all: written so, they are proper, not typed without marks.
+PLAIN_PROPER = frozenset({"Long An", "Gia Lai", "Kon Tum"})
 
 
 def folded(name: str) -> str:
@@ -31,7 +33,7 @@ def improper(name: str) -> bool:
     """Typed in capitals (a name of more than its abbreviations), or without a single diacritic."""
     words = [w for w in name.split() if any(c.isalpha() for c in w)]
     capitals = len(words) > 1 and all(w == w.upper() for w in words) and sum(len(w) > 4 for w in words) + len(words) > 3
-    plain = len(words) > 1 and folded(name) == " ".join(name.casefold().split())
+    plain = len(words) > 1 and folded(name) == " ".join(name.casefold().split()) and " ".join(words) not in PLAIN_PROPER
     return capitals or plain
 
 

@@ -21,6 +21,11 @@ def test_capitals_and_missing_diacritics_are_improper_and_abbreviations_are_not(
     assert not improper("UBND xã Phú Lộc") and not improper("Sở Y tế") and not improper("UBND")
 
 
+def test_a_province_whose_official_name_has_no_diacritic_is_proper_and_the_same_words_typed_plainly_are_not():
+    assert not any(improper(name) for name in ("Long An", "Gia Lai", "Kon Tum"))
+    assert improper("UBND tinh Long An") and improper("Gia Lai Kon Tum") and improper("LONG AN PHU")
+
+
 def test_the_proper_form_comes_from_the_previous_period_or_the_rows_sharing_the_first_words():
     forms = proper_forms(["UBND xa Vinh Thanh", "UBND XÃ PHÚ LỘC", "UBND xã An Thạnh", "UBND XA MY LOI"],
                          ["UBND xã Vĩnh Thạnh"])
