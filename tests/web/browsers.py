@@ -8,7 +8,6 @@ module's choice (as in test_browser.py).
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,13 +81,9 @@ class Person:
         WebDriverWait(self.driver, limit).until(seen.url_contains(part))
 
     def downloaded(self, name: str, limit: float = 60) -> Path:
-        path = self.downloads / name
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            if path.is_file() and not (self.downloads / f"{name}.crdownload").exists():
-                return path
-            time.sleep(0.1)
-        raise AssertionError(f"{self.name}: {name} was not downloaded")
+        from tests.web.test_browser import downloaded
+
+        return downloaded(self, name, limit)  # it waits in this person's downloads folder
 
     def quit(self) -> None:
         self.driver.quit()
