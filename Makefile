@@ -24,7 +24,10 @@ run: $(VENV)/.installed
 		echo; $(PY) -m pipeline run $$job --force || exit 1; \
 	done
 
+# ruff (style and likely bugs) and mypy (types) must pass before the tests run: a finding fails `make test`
 test: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest tests pipeline
 
 clean:

@@ -41,7 +41,7 @@ import httpx2 as httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench_end_to_end import make_campaign  # noqa: E402
+from bench_end_to_end import make_campaign
 
 JOB = "dot-danh-gia-tai"
 PASSWORD_OF = "Mat-khau-{n:04d}"  # each unit's own password, set at its first login

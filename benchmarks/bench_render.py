@@ -32,16 +32,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.base.archive import zipped  # noqa: E402
 from pipeline.base.workers import in_parallel  # noqa: E402
 from pipeline.documents.content.context import document_context  # noqa: E402
-from pipeline.scoring.evaluate import evaluate  # noqa: E402
-from pipeline.base.archive import zipped  # noqa: E402
-from pipeline.read.job_folder import read_job  # noqa: E402
-from pipeline.documents.rendering.render import (  # noqa: E402
-    DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_document, render_with_docxtpl,
-)
 from pipeline.documents.layout.page_layout import laid_out  # noqa: E402
+from pipeline.documents.rendering.render import (  # noqa: E402
+    DOCUMENT_PART,
+    TEMPLATE_DIR,
+    PreparedTemplate,
+    render_document,
+    render_with_docxtpl,
+)
 from pipeline.documents.rendering.schema_order import cell_properties_in_order  # noqa: E402
+from pipeline.read.job_folder import read_job  # noqa: E402
+from pipeline.scoring.evaluate import evaluate  # noqa: E402
 
 TEMPLATE = TEMPLATE_DIR / "bao-cao-tu-cham.docx"
 EXAMPLE = ROOT / "inputs" / "huong-tra-2021-tu-cham"

@@ -27,9 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from starlette.testclient import TestClient  # noqa: E402
+
 from benchmarks.bench_end_to_end import make_campaign  # noqa: E402
 from pipeline.web.app import create_app  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
 
 JOB = "dot-danh-gia-100"
 

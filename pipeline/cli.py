@@ -198,7 +198,6 @@ def _run(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from pipeline.flow import check_job
-
     from pipeline.write.staging import recover
 
     if args.errors is not None and (args.errors.is_dir() or args.errors.suffix.lower() != ".xlsx"):
@@ -210,8 +209,8 @@ def _check(args: argparse.Namespace) -> int:
             result = check_job(args.job, progress=_counted(bar), strict=args.strict)
     except InputErrors as exc:
         if args.errors:
-            from pipeline.write.problems_workbook import problems_workbook
             from pipeline.write.files import write_atomically
+            from pipeline.write.problems_workbook import problems_workbook
 
             write_atomically(args.errors, problems_workbook(exc.problems))
             print(f"Đã ghi danh sách lỗi vào {args.errors}.", file=sys.stderr)

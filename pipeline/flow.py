@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.base.messages import describe
 from pipeline.base.workers import Ahead, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.kinds import SUMMARY
@@ -35,18 +36,17 @@ from pipeline.documents.rendering.render import TEMPLATE_DIR, render_document
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses
-from pipeline.scoring.name_forms import name_warnings, proper_forms, with_proper_names
-from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.evaluate import appraised_score, evaluate, scored, unit_score
+from pipeline.scoring.name_forms import name_warnings, proper_forms, with_proper_names
 from pipeline.scoring.previous_period import PastUnit, past_from_workbook, past_units, period_changes
 from pipeline.scoring.previous_table import past_from_table
+from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.result import JobResult
-from pipeline.base.messages import describe
 from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
-from pipeline.write.workbook_elsewhere import made_workbook, writing_imported
 from pipeline.write.staging import Staging, commit, existing, output_errors, real_output, refuse_existing, staged_run
+from pipeline.write.workbook_elsewhere import made_workbook, writing_imported
 
 RESULTS_NAME = "ket-qua.xlsx"
 Progress = Callable[[str, int, int], None]  # told the phase (`PHASES`), how many of its steps are done, out of how many

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.write.pdf import convert_to_pdf  # noqa: E402
+from pipeline.write.pdf import convert_to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 

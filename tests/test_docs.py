@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE
-from pipeline.config.scheme import SCHEME_FIELDS
 from pipeline.config.job_settings import GROUP_FIELDS, JOB_FIELDS
 from pipeline.config.kinds import KINDS
+from pipeline.config.scheme import SCHEME_FIELDS
+from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE
 from tests.conftest import ROOT
 
 INPUTS_DOC = (ROOT / "docs" / "inputs.md").read_text(encoding="utf-8")

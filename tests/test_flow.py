@@ -23,8 +23,8 @@ import sys
 import tempfile
 import time
 import zipfile
-from datetime import datetime, timedelta, timezone
-from functools import lru_cache
+from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -79,7 +79,7 @@ def cli_command(*args: object) -> list[str]:
 
 # --- 1. The prepared template writes the document plain docxtpl writes ---------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
     """Every example job's contexts, by the template that renders them.
 
@@ -236,7 +236,7 @@ def test_manifest_lists_every_input_template_and_output_with_its_hash(two_runs, 
     assert manifest["scheme"]["name"]
     run_at = datetime.fromisoformat(manifest["run_at"])
     assert run_at.tzinfo is not None
-    assert abs(datetime.now(timezone.utc) - run_at) < timedelta(minutes=30)
+    assert abs(datetime.now(UTC) - run_at) < timedelta(minutes=30)
 
     data = ({f"don-vi/{p.name}" for p in (folder / "don-vi").glob("*.xlsx")} if job == BATCH_JOB
             else {"diem-tham-dinh-2020.xlsx"})

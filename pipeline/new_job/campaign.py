@@ -16,8 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.base.messages_init import (CAMPAIGN_GROUPS, CAMPAIGN_REPORTS, CRITERIA_WHY, GROUP_LINE, TEMPLATE_FILE,
-                                         UNIT_LINE, campaign_readme)
+from pipeline.base.messages_init import (
+    CAMPAIGN_GROUPS,
+    CAMPAIGN_REPORTS,
+    CRITERIA_WHY,
+    GROUP_LINE,
+    TEMPLATE_FILE,
+    UNIT_LINE,
+    campaign_readme,
+)
 from pipeline.config.job_settings import SETTINGS_FILE, JobSettings
 from pipeline.config.kinds import KINDS, REGISTER_STARTER
 from pipeline.new_job.settings_text import placeholder_settings, settings_text

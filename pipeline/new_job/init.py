@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.components import Component
+from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS, Kind
 from pipeline.config.scheme import available_schemes, scheme_data, scheme_from_data
 from pipeline.new_job.readme import job_readme

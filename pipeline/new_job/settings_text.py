@@ -16,8 +16,8 @@ from typing import Any
 
 from pipeline.config.campaign_settings import HEADER_FIELDS
 from pipeline.config.catalogue import comments, names_in, setting
-from pipeline.config.kinds import Kind, Starter
 from pipeline.config.job_settings import SETTINGS_FILE
+from pipeline.config.kinds import Kind, Starter
 from pipeline.config.scheme import available_schemes, scheme_data
 
 COMMENTS = comments(campaign=False)  # every key's comment: `config.catalogue`

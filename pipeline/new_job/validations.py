@@ -11,8 +11,14 @@ from typing import Any
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline.base.formatting import points
-from pipeline.base.messages_init import (APPRAISAL_NOTE_PROMPT, APPRAISED_PROMPT, COMPONENT_PROMPT, COMPONENT_WITHIN,
-                                         DUPLICATE_TITLE, REGISTER_PROMPTS)
+from pipeline.base.messages_init import (
+    APPRAISAL_NOTE_PROMPT,
+    APPRAISED_PROMPT,
+    COMPONENT_PROMPT,
+    COMPONENT_WITHIN,
+    DUPLICATE_TITLE,
+    REGISTER_PROMPTS,
+)
 from pipeline.config.components import Component
 
 FIRST_ROW = 5  # the first data row, under the header row 4

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import islice
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Reason, problem

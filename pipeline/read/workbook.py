@@ -19,13 +19,14 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from pathlib import Path
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml import etree
+
 from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.read.number_formats import BUILTIN_FORMATS, is_date_format
 from pipeline.read.sheet import Sheet, UncachedFormula

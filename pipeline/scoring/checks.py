@@ -237,7 +237,7 @@ def _rule_result(row: dict[str, Any], stated: Stated, decimals: int) -> tuple[Fa
 
 def _stated_facts(stated: Stated) -> Facts | None:
     for done, total, noun in stated.fractions:
-        if 0 < total and done <= total:
+        if total > 0 and done <= total:
             return Facts.of_counts(done, total, noun)
     for rate in stated.rates:
         if rate.done is not None and rate.total and rate.done <= rate.total:

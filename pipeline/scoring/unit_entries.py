@@ -9,9 +9,10 @@ points has a key, the criterion of an entry: its code ("1.2.1"), a sub-item's pa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping
+from typing import Any
 
 from pipeline.base.errors import Problem
 from pipeline.base.formatting import points as shown
@@ -114,7 +115,7 @@ class PointsRefused:
     values: Mapping[str, str]
 
 
-def typed_points(text: str, criterion: Criterion) -> Decimal | None | PointsRefused:
+def typed_points(text: str, criterion: Criterion) -> Decimal | PointsRefused | None:
     """The points typed for `criterion` ("14,5" or "14.5"; blank: None), or why they are refused: not a number,
     negative, above the row's maximum, or not a figure its "Cách chấm" gives (bands and options)."""
     text = text.strip().replace(" ", "")

@@ -44,7 +44,7 @@ def appraisers_from_sheet(path: Path) -> tuple[list[Appraiser], list[str]]:
     """The appraisers of the first sheet of `path`: columns "Họ tên", "Thẩm định", optionally "Tên đăng nhập"."""
     try:
         rows = list(load_workbook(path, read_only=True, data_only=True).worksheets[0].iter_rows(values_only=True))
-    except Exception:  # noqa: BLE001 — any file openpyxl cannot read is said as one sentence
+    except Exception:
         return [], [W["appraisers_file"].format(path=path)]
     header = [plain_text(str(v or "")) for v in (rows[0] if rows else ())]
     where = {key: next((i for i, h in enumerate(header) if h.startswith(key)), None)

@@ -15,17 +15,25 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pipeline.web import (account_pages, campaign_pages, data_pages, job_pages, output_pages, reading_pages, self_pages,
-                          template_pages)
+from pipeline.web import (
+    account_pages,
+    campaign_pages,
+    data_pages,
+    job_pages,
+    output_pages,
+    reading_pages,
+    self_pages,
+    template_pages,
+)
 from pipeline.web.appraisal_routes import appraisal_routes
 from pipeline.web.desk_store import account_token, session_visitor
-from pipeline.web.roles import VISITOR, guarded_routes
 from pipeline.web.jobs import Desk
-from pipeline.web.pages import Refusal, page, refusal_page
-from pipeline.web.runs import Runs
-from pipeline.web.security import SESSION_COOKIE, Sessions, load_password
 from pipeline.web.login_limits import LoginLimits
 from pipeline.web.login_pages import EXPIRED, HASHES_AT_ONCE, log_in, log_out, login_form, set_session
+from pipeline.web.pages import Refusal, page, refusal_page
+from pipeline.web.roles import VISITOR, guarded_routes
+from pipeline.web.runs import Runs
+from pipeline.web.security import SESSION_COOKIE, Sessions, load_password
 from pipeline.web.words import W
 
 STATIC = Path(__file__).parent / "static"

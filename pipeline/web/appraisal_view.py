@@ -44,7 +44,7 @@ class Campaign:
         visitor = visitor_of(request)
         if visitor.role not in roles:
             refuse(403)
-        if visitor.job is not None and visitor.job != job or request.app.state.desk.folder(job) is None:
+        if (visitor.job is not None and visitor.job != job) or request.app.state.desk.folder(job) is None:
             refuse(404)
         return cls(request, job, visitor)
 
@@ -111,7 +111,7 @@ class Campaign:
         write_appraisal(self.folder, self.workbook(unit), entries, self.actor)
 
 
-def refused_points(text: str, criterion: Criterion) -> Decimal | None | str:
+def refused_points(text: str, criterion: Criterion) -> Decimal | str | None:
     """The typed points, or the sentence saying why they are refused."""
     value = typed_points(text, criterion)
     if isinstance(value, PointsRefused):

@@ -21,13 +21,13 @@ from pipeline.store.core import VIETNAM, utc_now
 from pipeline.store.errors import StoreError
 from pipeline.store.records import PHASES, Role
 from pipeline.store.register_accounts import follow_register, job_register
+from pipeline.web.appraisal_admin import fix_final_points
+from pipeline.web.appraisal_view import Campaign
 from pipeline.web.data_pages import who
 from pipeline.web.desk_audience import DESK
 from pipeline.web.desk_store import desk_store
 from pipeline.web.downloads import bytes_download
 from pipeline.web.job_pages import job_folder
-from pipeline.web.appraisal_admin import fix_final_points
-from pipeline.web.appraisal_view import Campaign
 from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.self_pages import shown_time
 from pipeline.web.unit_workbooks import campaign_units

@@ -18,15 +18,15 @@ from pipeline.base.messages import describe
 from pipeline.config.job_settings import data_files_in
 from pipeline.documents.content.numbers import points_text
 from pipeline.read.job_folder import read_settings
-from pipeline.web.desk_audience import DESK
 from pipeline.web.data_uploads import Outcome, Sent, accepted, unpacked, within_limit, write_refusal
+from pipeline.web.desk_audience import DESK
+from pipeline.web.desk_store import desk_store, store_in_use
 from pipeline.web.downloads import bytes_download, file_download, zipped_files
+from pipeline.web.entry_import import imported_workbooks
 from pipeline.web.file_checks import file_problems, reader
 from pipeline.web.history import discard, keep, restore, version_named, versions
 from pipeline.web.job_pages import job_folder
 from pipeline.web.names import inside
-from pipeline.web.desk_store import desk_store, store_in_use
-from pipeline.web.entry_import import imported_workbooks
 from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.security import SESSION_COOKIE
 from pipeline.web.uploads import MAX_UPLOAD, Refused

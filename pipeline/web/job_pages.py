@@ -15,21 +15,29 @@ from starlette.responses import RedirectResponse, Response
 
 from pipeline.base.errors import InputErrors
 from pipeline.base.messages import describe, explain
+from pipeline.config.document_settings import AUTHORITY_PREFIXES
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS
 from pipeline.new_job.start import start_job
 from pipeline.web.desk_audience import DESK
 from pipeline.web.form_edit import edited_text
-from pipeline.config.document_settings import AUTHORITY_PREFIXES
 from pipeline.web.form_values import collected, form_errors, rows, shown_values
-from pipeline.web.job_form import all_fields, field_id, field_of, form_sections, job_kind, previous_options, read_text, \
-    validation_problems
+from pipeline.web.job_form import (
+    all_fields,
+    field_id,
+    field_of,
+    form_sections,
+    job_kind,
+    previous_options,
+    read_text,
+    validation_problems,
+)
 from pipeline.web.jobs import run_time
 from pipeline.web.names import safe_name
 from pipeline.web.pages import page, posted
-from pipeline.web.year_move import moved_settings_text, shown_changes, years_in
 from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
 from pipeline.web.words import W
+from pipeline.web.year_move import moved_settings_text, shown_changes, years_in
 from pipeline.write.files import write_atomically
 
 

@@ -14,10 +14,10 @@ from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.base.messages_desk import file_name
 from pipeline.documents.content.numbers import points_text, score_header
 from pipeline.web.desk_audience import DESK
+from pipeline.web.downloads import bytes_download
 from pipeline.web.job_pages import job_folder
 from pipeline.web.pages import page
 from pipeline.web.results_table import Wanted, choices, result_groups
-from pipeline.web.downloads import bytes_download
 from pipeline.write.problems_workbook import problems_workbook
 from pipeline.write.review_rows import review_rows
 

@@ -89,8 +89,8 @@ def _key(sort: str):
 
 
 def _kept(row: dict[str, Any], wanted: Wanted) -> bool:
-    if wanted.label == NOT_EVALUATED and row["evaluated"] or wanted.label not in ("", NOT_EVALUATED) \
-            and (not row["evaluated"] or row["label"] != wanted.label):
+    if (wanted.label == NOT_EVALUATED and row["evaluated"]) or (wanted.label not in ("", NOT_EVALUATED) \
+            and (not row["evaluated"] or row["label"] != wanted.label)):
         return False
     if not wanted.name:
         return True

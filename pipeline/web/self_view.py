@@ -9,7 +9,7 @@ the unit's state (submitted: read-only until reopened), the campaign's phase and
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors
@@ -112,7 +112,7 @@ def unit_page(store, folder: Path, job: str, unit: str, now: datetime | None = N
     entries = {r.criterion.key: r.entry for r in rows if r.criterion.key is not None and r.entry is not None}
     totals, found = typed_totals(sheets, entries)
     return UnitPage(folder, job, place, tuple(rows), totals, store.unit_status(job, unit), store.phase(job),
-                    now or datetime.now(timezone.utc), tuple(problems), tuple(found))
+                    now or datetime.now(UTC), tuple(problems), tuple(found))
 
 
 def with_typed(page: UnitPage, key: str, entry: WorkbookEntry) -> UnitPage:

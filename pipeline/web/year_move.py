@@ -48,8 +48,8 @@ def _texts(data: Mapping[str, Any]) -> list[tuple[str, Any]]:
     groups = data.get("groups") if isinstance(data.get("groups"), list) else []
     places += [(f"groups[{n}]", g) for n, g in enumerate(groups, 1) if isinstance(g, dict)]
     return [(f"{prefix}.{key}", value) for prefix, table in places for key, value in table.items()
-            if key not in _KEPT and (isinstance(value, str) or isinstance(value, list)
-                                     and all(isinstance(v, str) for v in value))]
+            if key not in _KEPT and (isinstance(value, str) or (isinstance(value, list)
+                                     and all(isinstance(v, str) for v in value)))]
 
 
 def moved_settings_text(text: str) -> str:

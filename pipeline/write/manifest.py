@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ def manifest_bytes(result: JobResult, templates: list[Path], outputs: dict[str, 
     manifest = {
         "tool": TOOL,
         "version": __version__,
-        "run_at": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
+        "run_at": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
         "job": settings.name,
         "kind": settings.kind,
         "scheme": applied_record(settings),  # as applied: after [scheme_overrides], with each group's labels

@@ -5,9 +5,8 @@ points (`conftest.POINTS`), not copied from a run."""
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 import shutil
 import subprocess
 from decimal import Decimal

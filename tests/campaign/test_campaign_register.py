@@ -14,7 +14,6 @@ from pipeline.flow import check_job
 from tests.campaign.conftest import JOB, POINTS, REGISTER, REGISTER_HEADER, XA, texts
 
 
-
 def appendix_rows(path) -> dict[str, dict[str, str]]:
     """The appendices' rows by unit, each a {header: cell} mapping."""
     rows = {}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
 from pipeline.flow import check_job
-import csv
-
 from tests.campaign.conftest import JOB, POINTS, REGISTER, REGISTER_HEADER, unit_rows
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.base.errors import InputErrors, Reason
+from pipeline.base.errors import InputErrors
 from pipeline.base.messages import describe
 from pipeline.config.components import DEFAULT_COMPONENTS
 from pipeline.config.job_settings import settings_from_data

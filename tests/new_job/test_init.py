@@ -13,19 +13,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
-from pipeline.config.document_settings import DOCUMENT_FIELDS
 from pipeline.base.errors import InputErrors, Reason
+from pipeline.config.document_settings import DOCUMENT_FIELDS
+from pipeline.new_job.init import init_job
+from pipeline.new_job.settings_text import DOCUMENT_ORDER
+from pipeline.new_job.settings_text import _toml as toml_value
+from pipeline.new_job.validations import FIRST_ROW, LIST_SHEET
+from pipeline.new_job.workbook import EMPTY_ROWS, GUIDE_SHEET, HEADER_ROW
+from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
+from pipeline.read.job_folder import read_job, read_settings, settings_data
+from pipeline.read.workbook import read_workbook
 from pipeline.scoring.evaluate import evaluate
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
 from pipeline.scoring.tables import locate_tables
-from pipeline.read.job_folder import read_job, read_settings, settings_data
-from pipeline.read.workbook import read_workbook
-from pipeline.new_job.init import init_job
-from pipeline.new_job.settings_text import DOCUMENT_ORDER
-from pipeline.new_job.validations import FIRST_ROW, LIST_SHEET
-from pipeline.new_job.workbook import EMPTY_ROWS, GUIDE_SHEET, HEADER_ROW
-from pipeline.new_job.settings_text import _toml as toml_value
 from tests.conftest import INPUTS, ROOT, UNIT_JOB, unit_job
 
 KINDS = {"bao-cao-tu-cham": "tu-cham.xlsx", "quyet-dinh-xep-loai": "bang-diem.xlsx", "xep-hang-cchc": "bang-diem.xlsx"}

@@ -19,7 +19,6 @@ from pipeline.flow import check_job
 from pipeline.new_job.init import init_job
 from pipeline.new_job.validations import FIRST_ROW
 from pipeline.new_job.workbook import HEADER_ROW, input_workbook
-from tests.conftest import ROOT
 
 PAR_INDEX = ["Điểm thẩm định", "Chỉ số hài lòng (SIPAS)", "Điều tra lãnh đạo, quản lý",
              "Tác động đến phát triển kinh tế - xã hội"]  # the names pipeline/config/schemes/par-index/2020.toml declares

@@ -3,16 +3,15 @@ a non-zero exit code; nothing written; no traceback unless --debug."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
 
 from pipeline.base.errors import InputErrors, Reason
-from pipeline.scoring.evaluate import evaluate
 from pipeline.read.job_folder import read_job
+from pipeline.scoring.evaluate import evaluate
 from tests.conftest import DOCUMENT, unit_job
 
 HEADER = ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định", "Tổng điểm thẩm định",

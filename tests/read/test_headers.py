@@ -88,8 +88,9 @@ def test_a_job_with_a_satisfaction_index_column_is_refused(tmp_path):
 
 
 def test_the_desks_check_page_says_an_unused_numeric_column(tmp_path):
-    from pipeline.web.app import create_app
     from starlette.testclient import TestClient
+
+    from pipeline.web.app import create_app
 
     example_with_column(tmp_path / "inputs", "Xếp hạng")
     with TestClient(create_app(tmp_path / "inputs")) as client:

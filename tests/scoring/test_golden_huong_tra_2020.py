@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.scoring.evaluate import evaluate
 from pipeline.base.formatting import number
 from pipeline.read.job_folder import read_job
+from pipeline.scoring.evaluate import evaluate
 from tests.conftest import INPUTS
 
 # As published (PHỤ LỤC 01–03): unit, Kết quả đánh giá, Xếp loại, Xếp hạng; None = not evaluated.

@@ -5,11 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pandas as pd
-
 import pytest
 
-from pipeline.scoring.evaluate import evaluate
 from pipeline.read.job_folder import read_job
+from pipeline.scoring.evaluate import evaluate
 from tests.conftest import INPUTS
 
 

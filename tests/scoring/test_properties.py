@@ -9,11 +9,11 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.scoring.classify import classified, label_for
 from pipeline.base.formatting import number
-from pipeline.scoring.rank import ranked_within_groups
 from pipeline.base.rounding import round_half_up
 from pipeline.config.scheme import Label, scheme_data, scheme_from_data
+from pipeline.scoring.classify import classified, label_for
+from pipeline.scoring.rank import ranked_within_groups
 
 scores = st.decimals(min_value=0, max_value=110, places=4, allow_nan=False, allow_infinity=False)
 SCHEME = scheme_from_data(scheme_data("chat-luong-hoat-dong@2020", "test")[0], "test")

@@ -7,14 +7,14 @@ from decimal import Decimal
 
 import pytest
 
+from pipeline.base.errors import InputErrors, Reason
+from pipeline.config.job_settings import Group
+from pipeline.config.scheme import scheme_data, scheme_from_data
+from pipeline.read.sheet import Sheet
+from pipeline.scoring.cells import clean_text, parse_code, parse_number
 from pipeline.scoring.classify import classified
 from pipeline.scoring.compute import rolled_up_criteria, unit_scores
-from pipeline.base.errors import InputErrors, Reason
-from pipeline.scoring.cells import clean_text, parse_code, parse_number
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
-from pipeline.read.sheet import Sheet
-from pipeline.config.scheme import scheme_data, scheme_from_data
-from pipeline.config.job_settings import Group
 
 CCHC = scheme_from_data(scheme_data("chi-so-cchc", "test")[0], "test")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from pipeline.documents.charts.chart_data import group_charts
 from pipeline.flow import check_job, run_job
-from tests.conftest import INPUTS, UNIT_JOB as UNIT_SETTINGS
+from tests.conftest import INPUTS
+from tests.conftest import UNIT_JOB as UNIT_SETTINGS
 from tests.summary.conftest import CURRENT, PREVIOUS
 
 

@@ -24,12 +24,12 @@ AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 if not AXE.is_file() and not os.environ.get("CI"):
     pytest.skip("axe-core is not installed (npm ci in tests/web/axe)", allow_module_level=True)
 
-from tests.web.test_browser import browser, wait  # noqa: E402, F401 (browser: the fixture, over this module's desk)
-
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as seen  # noqa: E402
+
+from tests.web.test_browser import browser, wait  # noqa: E402, F401 (browser: the fixture, over this module's desk)
 
 PASSWORD = "mat-khau-dai-du"
 RANKED = "huong-tra-2020-xep-loai"

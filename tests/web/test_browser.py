@@ -236,6 +236,7 @@ def test_a_job_made_in_the_browser_from_form_to_decision(desk, browser, monkeypa
 
     # a template with a mistake: check-template's findings, and the annotated copy
     from docx import Document as Word
+
     from pipeline.documents.rendering.render import TEMPLATE_DIR
 
     template = Word(str(TEMPLATE_DIR / "quyet-dinh-xep-loai.docx"))

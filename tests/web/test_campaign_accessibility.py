@@ -11,17 +11,26 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as seen
 
-from tests.web.test_accessibility import (NARROW, PASSWORD, WIDE, focused, inspected, press, said, served, tab_to,
-                                          tab_walk)
-from tests.web.test_browser import browser, wait  # noqa: F401 (browser: the fixture, over this module's desk)
 from tests.conftest import INPUTS
 from tests.web.campaign_people import GROUP_A, JOB, OTHER_JOB, UNIT_A, UNIT_B, pdf, small_campaign
-
-from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support import expected_conditions as seen  # noqa: E402
+from tests.web.test_accessibility import (
+    NARROW,
+    PASSWORD,
+    WIDE,
+    focused,
+    inspected,
+    press,
+    said,
+    served,
+    tab_to,
+    tab_walk,
+)
+from tests.web.test_browser import browser, wait  # noqa: F401 (browser: the fixture, over this module's desk)
 
 CODES = ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")
 OWN = ("5", "14,5", "19", "9,5", "10", "9,5", "5", "5")  # unit A's points, as typed

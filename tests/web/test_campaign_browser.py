@@ -31,9 +31,9 @@ from tests.web.campaign_people import GROUP_A, GROUP_B, JOB, SURVEY_B, UNIT_A, U
 if not (CHROMIUM and DRIVER) and not os.environ.get("CI"):
     pytest.skip("Chromium and chromium-driver are not installed", allow_module_level=True)
 
-from selenium.common.exceptions import WebDriverException  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 CODES = ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")
 # what each unit types (points as typed, with a comma), what the appraiser types, the comments

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -103,7 +103,7 @@ def test_the_phase_and_its_deadline_are_set_in_vietnams_time(app, desk):
                                                  "time": "17:00"})
     assert response.status_code == 200 and "hạn gửi 17:00 ngày 15/12/2026" in text_of(response.text)
     phase = desk_store(app.state).phase(CAMPAIGN)
-    assert phase.deadline == datetime(2026, 12, 15, 10, 0, tzinfo=timezone.utc)  # 17:00 at UTC+7
+    assert phase.deadline == datetime(2026, 12, 15, 10, 0, tzinfo=UTC)  # 17:00 at UTC+7
     bad = desk.post(f"{PAGE}/phase", data={"csrf": token(desk), "phase": "self", "date": "15/12", "time": "17:00"})
     assert bad.status_code == 400 and "không đọc được" in text_of(bad.text)
     assert desk_store(app.state).phase(CAMPAIGN).deadline == phase.deadline
@@ -111,7 +111,7 @@ def test_the_phase_and_its_deadline_are_set_in_vietnams_time(app, desk):
     typed = desk.post(f"{PAGE}/phase", data={"csrf": token(desk), "phase": "self", "date": "20/12/2026",
                                               "time": "8h30"})
     assert typed.status_code == 200 and "hạn gửi 08:30 ngày 20/12/2026" in text_of(typed.text)
-    assert desk_store(app.state).phase(CAMPAIGN).deadline == datetime(2026, 12, 20, 1, 30, tzinfo=timezone.utc)
+    assert desk_store(app.state).phase(CAMPAIGN).deadline == datetime(2026, 12, 20, 1, 30, tzinfo=UTC)
     for day, hour in (("31/02/2026", "17:00"), ("20/12/2026", "25:00"), ("20/12/2026", "chiều")):
         refused = desk.post(f"{PAGE}/phase", data={"csrf": token(desk), "phase": "self", "date": day, "time": hour})
         assert refused.status_code == 400 and "không đọc được" in text_of(refused.text), (day, hour)

@@ -18,13 +18,13 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import INPUTS
-from tests.web.test_browser import browser, downloaded, served, shot, wait  # noqa: F401 (browser: over this desk)
-
 # imported after test_browser, which skips the module when Chromium is missing
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import Select
+
+from tests.conftest import INPUTS
+from tests.web.test_browser import browser, downloaded, served, shot, wait  # noqa: F401 (browser: over this desk)
 
 LAST_YEAR, CAMPAIGN = "vi-du-2024-xep-loai-tinh", "vi-du-2025-dot-danh-gia-tinh"
 CENT = Decimal("0.01")

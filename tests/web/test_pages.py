@@ -10,9 +10,9 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.base.messages import describe, explain
 from pipeline.flow import check_job
-from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.read.job_folder import read_settings
 from pipeline.web.desk_audience import DESK
 from tests.conftest import INPUTS

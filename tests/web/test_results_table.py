@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import tomllib
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
-
-import shutil
 
 import pytest
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -99,7 +99,7 @@ def test_points_refused_are_said_beside_the_field_and_nothing_is_saved(app, unit
     response = save(unit, "1.2", typed)
     assert response.status_code == 400
     assert said in text_of(response.text)
-    assert f'id="pe-1.2"' in response.text and 'aria-invalid="true"' in response.text
+    assert 'id="pe-1.2"' in response.text and 'aria-invalid="true"' in response.text
     assert desk_store(app.state).entries(CAMPAIGN, UNIT) == {}
     assert (jobs / CAMPAIGN / WORKBOOK).read_bytes() == before
 
@@ -160,7 +160,7 @@ def test_submitting_lists_criteria_with_points_but_no_evidence_then_submits_and_
 
 
 def test_after_the_deadline_the_page_says_so_and_takes_nothing(app, unit):
-    past = datetime.now(timezone.utc) - timedelta(hours=1)
+    past = datetime.now(UTC) - timedelta(hours=1)
     desk_store(app.state).set_phase(CAMPAIGN, "self", past, "van-phong")
     page = text_of(unit.get(SELF).text)
     assert "Đã hết hạn tự đánh giá" in page

@@ -9,7 +9,6 @@ PDF tests; the rest run everywhere.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess

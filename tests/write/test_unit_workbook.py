@@ -12,8 +12,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline.flow import check_job
 from pipeline.read.workbook import read_workbook
-from pipeline.scoring.unit_entries import (BONUS_KEY, PENALTY_KEY, PointsRefused, WorkbookEntry, criteria_tree,
-                                           typed_points, typed_totals, workbook_entries)
+from pipeline.scoring.unit_entries import (
+    BONUS_KEY,
+    PENALTY_KEY,
+    PointsRefused,
+    WorkbookEntry,
+    criteria_tree,
+    typed_points,
+    typed_totals,
+    workbook_entries,
+)
 from pipeline.write.unit_workbook import workbook_with_entries
 from tests.conftest import INPUTS, write_workbook
 

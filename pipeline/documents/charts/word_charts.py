@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -32,7 +32,7 @@ LEGEND_MM = 8.0
 LABELS_MM = 80.0  # the chart of units per label: a few columns
 COLOURS = ("1F4E79", "C55A11")  # one series, or the first (previous, self-assessed) and the second
 VIETNAMESE = "[$-42A]"  # numbers shown in Vietnamese (decimal comma) whatever the reader's own settings
-WORKBOOK_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)  # the embedded workbook's date: no clock in the bytes
+WORKBOOK_DATE = datetime(2000, 1, 1, tzinfo=UTC)  # the embedded workbook's date: no clock in the bytes
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -9,7 +9,7 @@ signature block (`keep_with_signature`). The same document gives the same bytes.
 from __future__ import annotations
 
 import gc
-from typing import Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 

@@ -7,9 +7,10 @@ The layout steps (`page_layout`) measure text with it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from lxml import etree
 

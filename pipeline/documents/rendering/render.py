@@ -23,9 +23,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from stat import S_ISREG
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from docx.oxml.parser import parse_xml

@@ -57,7 +57,7 @@ def test_no_two_names_of_a_long_ranking_overlap_and_its_title_is_wrapped_inside_
     title = axes.get_title(loc="left")
     assert "\n" in title and " ".join(title.split()) == ranking.title
     drawn = figure.get_tightbbox(renderer)  # in inches: everything drawn, the title's end included
-    assert 0 <= drawn.x0 and drawn.x1 <= figure.get_figwidth() and 0 <= drawn.y0 and drawn.y1 <= figure.get_figheight()
+    assert drawn.x0 >= 0 and drawn.x1 <= figure.get_figwidth() and drawn.y0 >= 0 and drawn.y1 <= figure.get_figheight()
 
 
 def test_the_bound_texts_stay_inside_the_axes_of_a_one_unit_group(tmp_path):
