@@ -20,6 +20,7 @@ from pipeline.base.messages_summary import CHARTS, PREVIOUS_DEFAULT
 from pipeline.documents.content.numbers import column_places, column_text, score_header, score_text
 
 if TYPE_CHECKING:
+    from pipeline.config.job_settings import Group
     from pipeline.scoring.result import JobResult
 
 MOST_BARS = 40  # a ranking chart longer than this would not be read: the first ones are shown
@@ -43,7 +44,7 @@ def group_charts(result: JobResult, most: int | None = MOST_BARS) -> list[tuple[
     return [(group.name, charts_of(result, group, most)) for group in result.settings.groups]
 
 
-def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> list[Chart]:
+def charts_of(result: JobResult, group: Group, most: int | None = MOST_BARS) -> list[Chart]:
     members = result.members(group.name)
     scheme = result.settings.scheme
     evaluated = [u for u in members if u["evaluated"]]
@@ -72,24 +73,25 @@ def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> li
     if result.changes is not None:
         compared = [(u, result.changes[(u["group"], u["unit"])]) for u in evaluated
                     if (u["group"], u["unit"]) in result.changes]
-        compared = [(u, c) for u, c in compared if c.status == "compared" and c.previous_score is not None]
-        more = CHARTS["first_bars"].format(count=most, total=len(compared)) if most and len(compared) > most else ""
-        compared = compared[:most]
-        if compared:
+        # each compared unit with its previous score
+        scored = [(u, c.previous_score) for u, c in compared if c.status == "compared" and c.previous_score is not None]
+        more = CHARTS["first_bars"].format(count=most, total=len(scored)) if most and len(scored) > most else ""
+        scored = scored[:most]
+        if scored:
             previous = result.previous_name or PREVIOUS_DEFAULT
             charts.append(Chart(
                 "periods", CHARTS["periods"].format(previous=previous, group=group.name) + more,
-                tuple(u["unit"] for u, _ in compared),
+                tuple(u["unit"] for u, _ in scored),
                 ((CHARTS["previous_legend"].format(previous=previous[:1].upper() + previous[1:]),
-                  tuple(c.previous_score for _, c in compared)),
-                 (CHARTS["current_legend"], tuple(u["score"] for u, _ in compared))),
-                (tuple(score_text(c.previous_score, scheme) for _, c in compared),
-                 tuple(score_text(u["score"], scheme) for u, _ in compared)),
+                  tuple(before for _, before in scored)),
+                 (CHARTS["current_legend"], tuple(u["score"] for u, _ in scored))),
+                (tuple(score_text(before, scheme) for _, before in scored),
+                 tuple(score_text(u["score"], scheme) for u, _ in scored)),
                 (result.score_name or score_header(scheme, result.settings.kind_record.score_header))))
     return charts
 
 
-def _ranking(result: JobResult, group: Any, evaluated: list[dict[str, Any]], most: int | None) -> Chart:
+def _ranking(result: JobResult, group: Group, evaluated: list[dict[str, Any]], most: int | None) -> Chart:
     scheme = result.settings.scheme
     shown = sorted(evaluated, key=lambda u: u["rank"])[:most]
     labels = scheme.labels if group.labels is None else group.labels

@@ -51,7 +51,7 @@ def component_columns(members: Iterable[dict[str, Any]], scheme: Scheme, others_
         if position and all(v is None for v in values):
             continue
         fixed = component.decimals is not None
-        places = component.decimals if fixed else column_places(values, scheme)
+        places = component.decimals if component.decimals is not None else column_places(values, scheme)
         columns.append(ComponentColumn(component.id, component.name, places, position == 0, fixed))
     return columns
 
@@ -73,8 +73,8 @@ def survey_slot(scheme: Scheme) -> bool:
     scheme's second component: it prints two components, the second named as that column is. Any other declaration
     prints its components through `u.components` under `appendix.component_headers`, never under a wrong header."""
     printed = [c for c in scheme.components if c.printed]
-    return len(printed) == 2 and printed[1] is scheme.components[1] \
-        and header_key(printed[1].name) in UNIT_TABLE.column("survey_points").keys()
+    survey_headers = UNIT_TABLE.column("survey_points").keys()  # the headers that column is known by
+    return len(printed) == 2 and printed[1] is scheme.components[1] and header_key(printed[1].name) in survey_headers
 
 
 def own_columns(members: Iterable[dict[str, Any]], scheme: Scheme) -> tuple[ComponentColumn, ...]:

@@ -145,9 +145,11 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         "authority": names_kept_whole(doc.authority), "bases": list(doc.bases),
         "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại {refs} kèm theo), cụ thể như sau:",
         "article_1_lines": lines, "article_2": doc.article_2, "article_3": doc.article_3,
-        "attached_to": names_kept_whole(f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} "
-                                        f"{document_date(doc)} của {issuer_with_place(doc.issuer_name, doc.place)})") if doc.issuer_name else "",
-        "appendices": appendices, "score_header": result.score_name or score_header(scheme, KINDS[settings.kind].score_header),
+        "attached_to": names_kept_whole(
+            f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} "
+            f"{document_date(doc)} của {issuer_with_place(doc.issuer_name, doc.place)})") if doc.issuer_name else "",
+        "appendices": appendices,
+        "score_header": result.score_name or score_header(scheme, KINDS[settings.kind].score_header),
     }
 
 
