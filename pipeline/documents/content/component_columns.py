@@ -26,7 +26,7 @@ class ComponentColumn:
     main: bool
     fixed: bool = False  # the component declares its decimals: values are printed rounded to them
 
-    def text(self, value: Any) -> str:
+    def text(self, value: object) -> str:
         """A value at the column's decimals ("" when missing)."""
         if not isinstance(value, Decimal):
             return ""

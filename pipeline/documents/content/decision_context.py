@@ -30,6 +30,7 @@ from pipeline.documents.content.rows import Appendix, ReasonBlock, UnitRow
 from pipeline.documents.layout.line_breaks import names_kept_whole
 
 if TYPE_CHECKING:
+    from pipeline.config.scheme import Scheme
     from pipeline.scoring.result import JobResult
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # the 23 letters Vietnamese drafting numbers points with (no f, j, w, z)
@@ -154,7 +155,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
 
 
 def _group_line(letter: str, group: str, label: str, members: list[dict[str, Any]], counts: list[dict[str, Any]],
-                scheme: Any, classified: bool = True) -> str:
+                scheme: Scheme, classified: bool = True) -> str:
     """"a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, gồm 4 Rất tốt, …"
 
     Rank only (no labels): "… 11/12 đơn vị được xếp hạng; xếp thứ nhất: …", no counts.
