@@ -6,14 +6,21 @@ import argparse
 import re
 import sys
 import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pipeline import __version__
 from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.base.messages import describe, report
 from pipeline.base.messages_ties import tie_text
 from pipeline.config.kinds import KINDS
+
+if TYPE_CHECKING:  # imported where used, so that a command loads only what it needs
+    from tqdm import tqdm
+
+    from pipeline.base.errors import Problem
+    from pipeline.scoring.result import JobResult
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
     try:
-        return args.command(args)
+        command: Callable[[argparse.Namespace], int] = args.command
+        return command(args)
     except InputErrors as exc:
         if args.debug:
             traceback.print_exc()
@@ -123,7 +131,7 @@ def _strict_argument(parser: argparse.ArgumentParser) -> None:
                         help="coi các chỗ cần xem lại (số trong lý giải, điểm khác cách chấm) là lỗi: không ghi gì")
 
 
-def findings_text(findings) -> str:
+def findings_text(findings: Sequence[Problem]) -> str:
     """The findings on typed numbers under one heading, numbered (nothing when there is none)."""
     from pipeline.base.messages_checks import REVIEW_TEXT
 
@@ -139,7 +147,7 @@ class _NoBar:
     total: int | None = None
     n = 0
 
-    def update(self, steps: int) -> None:
+    def update(self, steps: float) -> None:
         pass
 
     def __enter__(self) -> _NoBar:
@@ -149,19 +157,19 @@ class _NoBar:
         pass
 
 
-def _progress_bar():
+def _progress_bar() -> _NoBar | tqdm[Any]:
     """A progress bar on a terminal, without tqdm's monitor thread: workers are forked while it runs."""
     if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
         return _NoBar()
     from tqdm import tqdm
 
-    class Bar(tqdm):
+    class Bar(tqdm[Any]):
         monitor_interval = 0
 
     return Bar(desc="Báo cáo đơn vị", unit=" tệp", disable=None, leave=False)
 
 
-def _counted(bar):
+def _counted(bar: _NoBar | tqdm[Any]) -> Callable[[str, int, int], None]:
     """A run's progress as the bar shows it: a campaign's data files read, with their units' reports made."""
     def progress(phase: str, done: int, total: int) -> None:
         if phase == "units":
@@ -320,7 +328,7 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary(result) -> str:
+def summary(result: JobResult) -> str:
     """A few lines per group: units, counts per label (none when labels = []), the first-ranked unit."""
     from pipeline.config.applied import applied_lines, bounds_text
     from pipeline.documents.content.numbers import score_words
@@ -341,7 +349,8 @@ def summary(result) -> str:
             lines.append(f"  {by_label}.")
         first = [u for u in evaluated if u["rank"] == 1]
         if first:
-            names = ", ".join(f"{r['unit']} ({score_words(r['score'], scheme)})" for r in first)
+            names = ", ".join(f"{r['unit']} ({score_words(r['score'], scheme)})" for r in first
+                              if r["score"] is not None)  # an evaluated unit has its score
             lines.append(f"  Xếp thứ nhất: {names}.")
         for tie in (t for t in result.ties if t["group"] == group.name):
             lines.append("  " + tie_text(tie, score_words(tie["score"], scheme)))

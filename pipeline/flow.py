@@ -293,7 +293,7 @@ def _render(work: CampaignWork, template: Path, context: dict, name: str, proble
         content = render_document(template, context)
         if findings and criteria is not None:
             content = with_findings(content, findings, criteria)
-        if work.staging is not None:
+        if work.staging is not None and work.out_dir is not None:  # set together
             with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
                 (work.staging / name).parent.mkdir(parents=True, exist_ok=True)
                 (work.staging / name).write_bytes(content)
@@ -357,6 +357,7 @@ def _register(settings: JobSettings) -> tuple[tuple[Registered, ...] | None, lis
 def _period_name(settings: JobSettings) -> str:
     """The previous period as a problem names it: "kỳ trước (vi-du-2024-…)"."""
     previous = settings.previous
+    assert previous is not None  # asked only of a job with `[previous]`
     where = previous.source
     return f"kỳ trước ({previous.name or where.name})"
 

@@ -40,10 +40,10 @@ def group_header(item: Mapping[str, Any], key: str, source: str, errors: list[Pr
             continue
         value = (text if name in HEADER_TEXT else lines)(item, name, f"{key}.{name}", source, errors)
         errors += placeholder_problems(value, file=source, key=f"{key}.{name}")
-        if name == "signer_authority":
+        if name == "signer_authority" and isinstance(value, tuple):  # a list of lines (`HEADER_LINES`)
             errors += form_problems(value, file=source, key=f"{key}.{name}")
             value = tuple(line.upper() for line in value)
-        if name in ("signer_position", "parent_body"):
+        if name in ("signer_position", "parent_body") and isinstance(value, str):  # one line (`HEADER_TEXT`)
             value = value.upper()
         found.append((name, value))
     return tuple(found)

@@ -151,7 +151,7 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
         name = checked_text(name, named("name"), file_of("name"), errors)
     labels = labels_from_data(data.get("labels", []), file_of("labels"), named("labels"), errors, allow_empty=True)
     conditions = _conditions(data.get("conditions", []), labels, file_of("conditions"), errors, named("conditions"))
-    components = DEFAULT_COMPONENTS
+    components: tuple[Component, ...] = DEFAULT_COMPONENTS
     if "components" in data:
         components = components_from_data(data["components"], file_of("components"), named("components"), errors)
     if errors:

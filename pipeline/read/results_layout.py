@@ -104,6 +104,6 @@ def summary_headers(classified: bool) -> list[str]:
     return [HEADERS["group"], HEADERS["label"] if classified else SUMMARY["outcome"], SUMMARY["count"]]
 
 
-def group_sheet(name: str) -> bool:
+def group_sheet(name: str | None) -> bool:
     """Whether a sheet of the workbook is a group's (any sheet but those `SHEETS` declares)."""
     return name not in SHEETS.values()

@@ -39,6 +39,7 @@ class Facts:
     def text(self) -> str:
         """"84/87 nhiệm vụ (96,55%)", "96,55%", or the option."""
         if self.done is not None and self.total is not None:
+            assert self.rate is not None  # computed from the counts
             return f"{self.done}/{self.total}{' ' + self.noun if self.noun else ''} ({rate_text(self.rate)})"
         return rate_text(self.rate) if self.rate is not None else f'"{self.level}"'
 
@@ -103,6 +104,7 @@ def proportional(facts: Facts, multiplier: Decimal, decimals: int) -> Scored:
 def drafted_rationale(facts: Facts, result: Scored) -> str:
     """The rationale said from the facts and the points computed from them (used when its cell is empty)."""
     if facts.done is not None and facts.total is not None:
+        assert facts.rate is not None  # computed from the counts
         return CHECK_WORDS["draft_counts"].format(done=facts.done, total=facts.total,
                                                   noun=f" {facts.noun}" if facts.noun else "",
                                                   rate=rate_text(facts.rate), computation=result.computation)

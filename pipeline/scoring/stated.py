@@ -76,12 +76,12 @@ def stated_in(text: str, total: int | None = None) -> Stated:
     counts = [(m, count_value(m.group(1)), _noun(text, m.end())) for m in _COUNT.finditer(text)
               if m.start() not in inside]
     rates = []
-    for found in _RATE.finditer(text):
-        number = found.group(1)
+    for rate in _RATE.finditer(text):
+        number = rate.group(1)
         value = Decimal(number.replace(",", "."))
         decimals = len(re.split(r"[.,]", number)[1]) if re.search(r"[.,]", number) else 0
-        done, total_of, noun = _referent(text, found, fractions, counts, total)
-        rates.append(StatedRate(found.group(0), value, decimals, done, total_of, noun))
+        done, total_of, noun = _referent(text, rate, fractions, counts, total)
+        rates.append(StatedRate(rate.group(0), value, decimals, done, total_of, noun))
     points = list(_POINTS.finditer(text))
     return Stated(tuple(rates), tuple((d, t, _noun(text, m.end())) for m, d, t in fractions),
                   Decimal(points[-1].group(1).replace(",", ".")) if points else None,

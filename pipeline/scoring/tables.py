@@ -207,7 +207,7 @@ class Cells:
         for column_id in table.positions:
             value = record.get(column_id)
             codes = control_characters(value)
-            if codes:  # reported once, then read without them so the cell's other checks still run
+            if codes and isinstance(value, str):  # (only a text has codes) reported once, then read without them so the cell's other checks still run
                 record[column_id] = without_controls(value)
                 self.add(Reason.CONTROL_CHARACTER, column_id, value=clean_text(record[column_id]), codes=codes)
 
