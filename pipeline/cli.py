@@ -48,7 +48,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse with its usage errors said in Vietnamese."""
 
     _WORDS = (
-        (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", r'"\2" không hợp lệ cho \1; chọn một trong: \3'),
+        (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)",
+         r'"\2" không hợp lệ cho \1; chọn một trong: \3'),
         (r"the following arguments are required: (.*)", r"thiếu: \1"),
         (r"unrecognized arguments: (.*)", r"không hiểu: \1"),
         (r"argument (\S+): expected one argument", r"\1 cần một giá trị"),
@@ -86,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("check-template", help="kiểm tra các thẻ trong một mẫu văn bản Word")
     template.add_argument("template", type=Path, help="tệp mẫu .docx")
-    template.add_argument("--kind", choices=sorted(KINDS), help="loại văn bản mẫu dùng cho (mặc định: đoán theo tên tệp)")
+    template.add_argument("--kind", choices=sorted(KINDS),
+                          help="loại văn bản mẫu dùng cho (mặc định: đoán theo tên tệp)")
     _annotate_options(template, "mẫu", "mỗi đoạn văn có lỗi", "<tên mẫu>")
     template.set_defaults(command=_check_template)
 
@@ -191,7 +193,8 @@ def _run(args: argparse.Namespace) -> int:
     shown = run.written if len(run.written) <= 12 else [*run.written[:6], None, *run.written[-3:]]
     inside = out_dir.absolute()
     for path in shown:
-        print(f"  {path.relative_to(inside)}" if path else f"  … ({len(run.written) - 9} tệp khác, xem {run.manifest.name})")
+        print(f"  {path.relative_to(inside)}" if path
+              else f"  … ({len(run.written) - 9} tệp khác, xem {run.manifest.name})")
     print(f"  {run.manifest.relative_to(inside)} (danh sách tệp và mã SHA-256)")
     if run.removed:
         print(f"\nĐã xóa {len(run.removed)} tệp của lần chạy trước mà lần này không lập lại: "
@@ -231,7 +234,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"\n{describe(problem(Reason.APPRAISAL_NOT_DONE))}")
     if result.findings:
         print(f"\n{findings_text(result.findings)}")
-    for warning in (*result.previous_warnings, *result.warnings, *result.name_warnings):  # unmatched units, totals kept as published, names to write properly
+    # units left unmatched, totals kept as published, names to write properly
+    for warning in (*result.previous_warnings, *result.warnings, *result.name_warnings):
         print(f"\n{describe(warning)}")
     print(f"\nKhông có lỗi. Chạy: python -m pipeline run {args.job}")
     return 0

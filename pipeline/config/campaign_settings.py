@@ -4,7 +4,8 @@
 signer; `[appraisal] done`: whether the appraised points are complete (a decision is made
 from them only then), and the wording of each unit's appraisal notice (thông báo kết quả thẩm
 định: issuing body, symbol, title with "{don_vi}", intro, recipients, `[appraisal.signature]`), validated
-as `[document]` is, with defaults (`NOTICE_DEFAULTS`; chủ quản and place from `[document]`); and each `[[groups]]`'s defaults for its units' report headers
+as `[document]` is, with defaults (`NOTICE_DEFAULTS`; chủ quản and place from `[document]`); and each
+`[[groups]]`'s defaults for its units' report headers
 (`signer_authority = ["TM. ỦY BAN NHÂN DÂN"]`, `signer_position = "CHỦ TỊCH"`, `symbol = "BC-UBND"`…),
 which a register's cell overrides for one unit.
 """

@@ -79,7 +79,8 @@ def register_workbook(rows: list[dict[str, Any]], groups: list[str]) -> bytes:
                           [*REGISTER_NOTES, *_UNIT_NOTES], ())
 
 
-def table_workbook(starter: Starter, spec: TableSpec, rules_of: Callable[[Mapping[str, str]], dict[str, DataValidation]],
+def table_workbook(starter: Starter, spec: TableSpec,
+                   rules_of: Callable[[Mapping[str, str]], dict[str, DataValidation]],
                    rows: list[dict[str, Any]], groups: list[str] | None, notes: list[str],
                    above: tuple[tuple[str, str], ...]) -> bytes:
     """Instructions, the table sheet with a validation on every column, and (with `groups`) the group list."""

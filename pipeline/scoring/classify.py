@@ -33,7 +33,8 @@ def _meets(condition: Condition, penalty: Decimal | None, min_field_ratio: Decim
     return True
 
 
-def classified(units: Sequence[Mapping[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> list[Unit]:
+def classified(units: Sequence[Mapping[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]
+               ) -> list[Unit]:
     """Adds `label` (`None` when not evaluated). Needs: group, evaluated, score, penalty.
 
     `group_labels` holds the label lists that groups override; conditions apply to label

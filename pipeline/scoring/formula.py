@@ -92,7 +92,8 @@ def formula_problems(members: Iterable[Member], scale: Any, scaled: Callable[[st
                 continue
             uses = len(having) > len(lacking)
             parts = (main, *(c for c in optional  # in the scheme's order
-                             if (c == component and uses) or (c != component and any(c in m.components for m in units))))
+                             if (c == component and uses)
+                             or (c != component and any(c in m.components for m in units))))
             words = words_of(parts, scaled(group, parts), scale, declared)
             if len(having) == len(lacking):
                 errors += [_refused(Reason.FORMULA_UNDECIDED, m, component, group, words, len(having), len(units),

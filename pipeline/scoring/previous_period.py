@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import get_close_matches
+from functools import partial
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
@@ -102,7 +103,7 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
     units: list[PastUnit] = []
     problems: list[Problem] = []
     at_row: dict[int, tuple[Sheet, int]] = {}  # each unit read (by identity) → its sheet and row, for a problem
-    for group, sheet in zip(groups, own):
+    for group, sheet in zip(groups, own, strict=True):
         header = [str(v).strip() if isinstance(v, str) else "" for v in (sheet.rows[0] if sheet.rows else ())]
         score = next((h for h in score_headers() if h in header), None)
         missing = [HEADERS[name] for name in READ if HEADERS[name] not in header]
@@ -113,7 +114,7 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
         at = {name: header.index(HEADERS[name]) for name in READ} | {"score": header.index(score)}
         label_at = header.index(HEADERS["label"]) if HEADERS["label"] in header else None
         for number, row in enumerate(sheet.rows[1:], 2):
-            cell = lambda name: row[at[name]] if at[name] < len(row) else None  # noqa: E731
+            cell = partial(_cell, row, at)
             name = cell("unit")
             if not isinstance(name, str) or not name.strip():
                 if any(v not in (None, "") for v in row):
@@ -136,6 +137,11 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
                                   f'{sheet.file}, trang "{sheet.name}", dòng {number}'))
             at_row[id(units[-1])] = (sheet, number)
     return units, problems + _disagreements(units, at_row, key)
+
+
+def _cell(row: Sequence[Any], at: Mapping[str, int], name: str) -> Any:
+    """The row's cell of the column `name`; `None` when the row ends before it."""
+    return row[at[name]] if at[name] < len(row) else None
 
 
 def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], key: str) -> list[Problem]:
@@ -165,8 +171,9 @@ def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], 
     return found
 
 
-def period_changes(units: Sequence[Mapping[str, Any]], past: list[PastUnit], renames: tuple[tuple[str, tuple[str, ...]], ...],
-                   period: str, table: tuple[bool, tuple[str, ...]] | None = None,
+def period_changes(units: Sequence[Mapping[str, Any]], past: list[PastUnit],
+                   renames: tuple[tuple[str, tuple[str, ...]], ...], period: str,
+                   table: tuple[bool, tuple[str, ...]] | None = None,
                    ) -> tuple[dict[tuple[str, str], Change], list[Problem], list[Problem]]:
     """Each current unit's `Change`, by (group, unit); the problems that refuse the comparison; and the warnings.
 

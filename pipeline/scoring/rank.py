@@ -38,7 +38,7 @@ def _ranked_group(members: list[Unit], tie_rule: str) -> list[Unit]:
         ranks.append(ranks[-1] if shared else i + 1)
     rest = [unit for unit in members if not unit["evaluated"]]
     return [replace(unit, rank=rank, position=position)
-            for position, (unit, rank) in enumerate([*zip(ordered, ranks), *((u, None) for u in rest)], 1)]
+            for position, (unit, rank) in enumerate([*zip(ordered, ranks, strict=True), *((u, None) for u in rest)], 1)]
 
 
 def _highest_first(unit: Unit) -> Decimal:

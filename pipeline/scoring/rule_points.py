@@ -4,8 +4,8 @@ Points are exact `Decimal` arithmetic on the exact rate (84/87, not 96,55 %), ro
 criterion's precision (`[checks] decimals`): 84/87 × 4 = 3,862068… → 3,862. The computation shows the rate at
 two decimals ("96,55% × 4 = 3,862 điểm") when that product rounds to the same points, so a reader who redoes it
 gets the same figure; otherwise it shows the fraction ("84/87 × 4 = …"). Points that need no rounding are not
-said as a rounded product: 14/15 × 15 = 14 exactly, so not "93,33% × 15 = 14" (13,9995). A band holds a rate by its exact
-value: 94,996 % is below 95 %.
+said as a rounded product: 14/15 × 15 = 14 exactly, so not "93,33% × 15 = 14" (13,9995). A band holds a rate by its
+exact value: 94,996 % is below 95 %.
 """
 
 from __future__ import annotations
