@@ -6,6 +6,7 @@ cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config.kinds import KINDS
@@ -78,7 +79,7 @@ def appendix_references(count: int, numbering: str) -> str:
 INPUT_COLUMNS = ("appraised_points", "survey_points", "self_points", "bonus", "penalty")  # typed points in a table
 
 
-def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
+def input_places(members: Sequence[Mapping[str, Any]], scheme: Any) -> dict[str, int]:
     """The decimals of each input column of one appendix, from all its units at once.
 
     A row is built unit by unit, but how many decimals a column shows depends on every value in it
@@ -87,7 +88,7 @@ def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
     return {column: column_places((unit.get(column) for unit in members), scheme) for column in INPUT_COLUMNS}
 
 
-def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int], changes: Any = None,
+def _unit_row(unit: Mapping[str, Any], scheme: Any, places: dict[str, int], changes: Any = None,
               columns: tuple[ComponentColumn, ...] = (), own: tuple[ComponentColumn, ...] = ()) -> UnitRow:
     evaluated = bool(unit["evaluated"])
     change = changes.get((unit["group"], unit["unit"])) if changes is not None else None
@@ -154,7 +155,7 @@ def decision_document(result: JobResult) -> dict[str, Any]:
     }
 
 
-def _group_line(letter: str, group: str, label: str, members: list[dict[str, Any]], counts: list[dict[str, Any]],
+def _group_line(letter: str, group: str, label: str, members: Sequence[Mapping[str, Any]], counts: list[dict[str, Any]],
                 scheme: Scheme, classified: bool = True) -> str:
     """"a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, gồm 4 Rất tốt, …"
 

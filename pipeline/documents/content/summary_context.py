@@ -10,7 +10,7 @@ The wording is in `base.messages_summary`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +86,7 @@ def _what(result: JobResult) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _score(unit: dict[str, Any], scheme: Scheme, classified: bool = True) -> str:
+def _score(unit: Mapping[str, Any], scheme: Scheme, classified: bool = True) -> str:
     label = SUMMARY["label"].format(label=unit["label"]) if classified and unit["label"] else ""
     return SUMMARY["unit_score"].format(unit=unit["unit"], score=score_words(unit["score"], scheme), label=label)
 
@@ -112,8 +112,9 @@ def _group(result: JobResult, number: int, group: Group) -> SummaryGroup:
     members = result.members(group.name)
     evaluated = [u for u in members if u["evaluated"]]
     classified = bool(scheme.labels if group.labels is None else group.labels)
+    ranks = sorted({r for u in evaluated if (r := u["rank"]) is not None and r <= LEADERS})  # evaluated: ranked
     leaders = [_rank_sentence(group.name, rank, [u for u in evaluated if u["rank"] == rank], scheme, classified)
-               for rank in sorted({u["rank"] for u in evaluated if u["rank"] <= LEADERS})]
+               for rank in ranks]
     parts = [SUMMARY["count"].format(count=row["count"], label=row["label"])
              for row in result.counts if row["group"] == group.name and row["count"]]
     done = SUMMARY["done_classified" if classified else "done_ranked"]
@@ -150,7 +151,8 @@ def listed(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + SUMMARY["and"] + names[-1] if len(names) > 1 else names[0]
 
 
-def _alike(units: list[dict[str, Any]], scheme: Scheme, classified: bool = True) -> dict[tuple[str, str], list[str]]:
+def _alike(units: Sequence[Mapping[str, Any]], scheme: Scheme, classified: bool = True
+           ) -> dict[tuple[str, str], list[str]]:
     """Units of one rank by the score and label the tables print, in the order of the table: tied units share
     both, so they are named together once."""
     alike: dict[tuple[str, str], list[str]] = {}
@@ -160,7 +162,7 @@ def _alike(units: list[dict[str, Any]], scheme: Scheme, classified: bool = True)
     return alike
 
 
-def _rank_sentence(group: str, rank: int, units: list[dict[str, Any]], scheme: Scheme, classified: bool) -> str:
+def _rank_sentence(group: str, rank: int, units: Sequence[Mapping[str, Any]], scheme: Scheme, classified: bool) -> str:
     """"Dẫn đầu khối … là A với …", "Xếp thứ hai là …"; units tied at the rank: "Cùng dẫn đầu khối … là A, B và C
     với …"."""
     alike = _alike(units, scheme, classified)
@@ -175,7 +177,7 @@ def _rank_sentence(group: str, rank: int, units: list[dict[str, Any]], scheme: S
             else SUMMARY["next"].format(ordinal=ordinal, units=named))
 
 
-def _changes(result: JobResult, members: list[dict[str, Any]]) -> tuple[str, ...]:
+def _changes(result: JobResult, members: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
     """The largest rises and falls of rank (ties of the same size all named, up to `MOVERS` places), the units
     new since the previous period, and the merged ones."""
     scheme, changes = result.settings.scheme, result.changes or {}
@@ -186,7 +188,7 @@ def _changes(result: JobResult, members: list[dict[str, Any]]) -> tuple[str, ...
     falls = sorted((p for p in compared if _steps(p[1]) < 0), key=lambda p: (_steps(p[1]), p[0]["rank"]))
     lines = []
 
-    def named(pairs: list[tuple[dict[str, Any], Change]], key: str) -> str:
+    def named(pairs: list[tuple[Mapping[str, Any], Change]], key: str) -> str:
         return ", ".join(SUMMARY[key if c.score_change is not None else f"{key}_rank"].format(
             unit=u["unit"], arrow=rank_change_text(c), before=c.previous_rank, after=u["rank"],
             change=score_change_text(c, scheme)) for u, c in pairs[:MOVERS])
