@@ -81,10 +81,7 @@ def _xml(archive: zipfile.ZipFile, name: str) -> etree._Element:
 
 
 def _local(element: etree._Element) -> str:
-    """The element's name without its namespace, as `etree.QName(element).localname` gives it (cheaper: a cell's
-    every child is asked)."""
-    tag = str(element.tag)
-    return tag[tag.rfind("}") + 1:]
+    return etree.QName(element).localname
 
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
