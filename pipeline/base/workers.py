@@ -164,6 +164,7 @@ def _start_worker(parent: int | None, task: Callable[[S, T], R], shared: S) -> N
 
 
 def _run(item: Any) -> Any:
+    assert _work is not None  # set by `_start_worker` before any item comes
     task, shared = _work
     return task(shared, item)
 
