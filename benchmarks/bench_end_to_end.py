@@ -123,7 +123,7 @@ def nd30_date(day: date | str | None) -> str:
 def sheet(book: Any, title: str, widths: tuple[int, ...], rows: list[list[Any]]) -> None:
     """A write-only sheet with the examples' column widths and merged title row."""
     made = book.create_sheet(title)
-    for column, width in zip("ABCDEFGHIJKL", widths):
+    for column, width in zip("ABCDEFGHIJKL", widths, strict=False):
         made.column_dimensions[column].width = width
     made.merged_cells.add(CellRange(f"A1:{'ABCDEFGHIJKL'[len(widths) - 1]}1"))
     for row in rows:

@@ -139,7 +139,7 @@ def _header(sheet, headers: list[str], widths: list[int]) -> None:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    for column, width in zip("ABCDEFGHIJ", widths):
+    for column, width in zip("ABCDEFGHIJ", widths, strict=False):
         sheet.column_dimensions[column].width = width
 
 

@@ -159,7 +159,7 @@ texts = st.lists(
 @pytest.fixture(scope="module")
 def report_case():
     """A batch report's context and its template, prepared and past its first (checking) render."""
-    name, context = next(c for c in contexts_by_template()["bao-cao-tu-cham.docx"] if c[0].startswith(CAMPAIGN_JOB))
+    _, context = next(c for c in contexts_by_template()["bao-cao-tu-cham.docx"] if c[0].startswith(CAMPAIGN_JOB))
     prepared = PreparedTemplate(TEMPLATE_DIR / "bao-cao-tu-cham.docx")
     prepared.render(context)
     assert prepared.splice == "verified"  # so the property below exercises the fast path
@@ -447,7 +447,7 @@ def test_pdf_without_libreoffice_is_refused_before_anything_is_made(cli, example
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))  # no soffice, no libreoffice
     out = tmp_path / "out"
-    code, printed, err = cli("run", example_job(BATCH_JOB), "--out", out, "--pdf")
+    code, _, err = cli("run", example_job(BATCH_JOB), "--out", out, "--pdf")
     assert code == 1
     assert "apt-get install libreoffice" in err and "Chưa ghi tệp nào" in err
     assert not out.exists() and not list(tmp_path.glob(".out*"))

@@ -29,7 +29,7 @@ def notice_rows(path) -> dict[str, dict[str, str]]:
     for table in Document(path).tables:
         header = [c.text for c in table.rows[0].cells]
         if header[:2] == ["Mã số", "Tiêu chí"]:
-            rows = [dict(zip(header, (c.text for c in row.cells))) for row in table.rows[1:]]
+            rows = [dict(zip(header, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
             return {row["Mã số"] or row["Tiêu chí"]: row for row in rows}
     raise AssertionError(f"{path}: no notice table")
 
@@ -47,7 +47,7 @@ def signed(self_points: Decimal, appraised: Decimal) -> str:
 
 def expected_rows(unit: str) -> dict[str, tuple[str, str, str]]:
     """code → (self, appraised, difference) of every field and criterion of a unit of `POINTS`."""
-    own, appraised = (dict(zip(LEAVES, map(Decimal, points))) for points in POINTS[unit])
+    own, appraised = (dict(zip(LEAVES, map(Decimal, points), strict=True)) for points in POINTS[unit])
     found = {}
     for code, _, _ in TREE:
         leaves = [leaf for leaf in LEAVES if leaf == code or leaf.startswith(f"{code_number(code)}.")]

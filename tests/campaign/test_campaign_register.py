@@ -23,7 +23,7 @@ def appendix_rows(path) -> dict[str, dict[str, str]]:
             continue
         for row in table.rows[1:]:
             cells = [c.text.replace("\u00a0", " ") for c in row.cells]
-            rows[cells[1]] = dict(zip(header, cells))
+            rows[cells[1]] = dict(zip(header, cells, strict=True))
     return rows
 
 

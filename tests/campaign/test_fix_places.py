@@ -20,7 +20,7 @@ def refused(folder) -> list:
 
 
 def test_survey_points_too_large_in_the_register_are_blamed_on_the_register_cell(campaign):
-    register = [row + [None] for row in REGISTER]
+    register = [[*row, None] for row in REGISTER]
     register[2][-1] = 500  # UBND xã Hòa An, appraised 79 of 100
     problems = refused(campaign(register=register, header=[*REGISTER_HEADER, "Điểm điều tra xã hội học"]))
     [found] = [p for p in problems if p.reason is Reason.SURVEY_ABOVE_SCALE]  # (its group's formula has no survey:

@@ -226,7 +226,7 @@ def fill_in_from(example: Path, job: Path) -> None:
     if settings.kind == "bao-cao-tu-cham":
         old, new = normalise_criteria(sheets)[0], normalise_criteria(new_sheets)[0]
         table = locate_tables(new_sheets, CRITERIA_TABLE)[0][0]
-        pairs = zip(old, new)
+        pairs = zip(old, new, strict=True)
         columns = ("self_points", "rationale")
     else:
         old, new = normalise_units(sheets, settings.groups)[0], normalise_units(new_sheets, settings.groups)[0]

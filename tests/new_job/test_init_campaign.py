@@ -51,7 +51,7 @@ def example_register() -> dict[str, dict[str, object]]:
     sheet = openpyxl.load_workbook(EXAMPLE / "danh-muc-don-vi.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     header = next(i for i, r in enumerate(rows) if r[1] == "Tên đơn vị")
-    return {r[1]: dict(zip(rows[header], r)) for r in rows[header + 1:] if r[1]}
+    return {r[1]: dict(zip(rows[header], r, strict=True)) for r in rows[header + 1:] if r[1]}
 
 
 def fill_in(job: Path) -> None:
@@ -256,7 +256,7 @@ def decision_rows(docx: Path) -> dict[str, dict[str, str]]:
             continue
         for row in table.rows[1:]:
             cells = [c.text for c in row.cells]
-            rows[cells[header.index("Đơn vị")]] = dict(zip(header, cells))
+            rows[cells[header.index("Đơn vị")]] = dict(zip(header, cells, strict=True))
     return rows
 
 

@@ -36,7 +36,7 @@ def test_text_in_a_score_cell_names_file_sheet_row_and_column(example_job, cli, 
     job = example_job("huong-tra-2020-xep-loai")
     edit_cell(job / "diem-tham-dinh-2020.xlsx", "UBND các xã, phường", "Hương Văn", 4, "72.2.1")
     out = tmp_path / "out"
-    code, stdout, stderr = cli("run", job, "--out", out)
+    code, _, stderr = cli("run", job, "--out", out)
     assert code == 1
     assert ('Tệp diem-tham-dinh-2020.xlsx, trang "UBND các xã, phường", dòng 5, '
             'cột "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị": '
@@ -75,7 +75,7 @@ def test_same_unit_twice_in_a_group_names_both_rows(tmp_path):
 def test_missing_column_is_named(tmp_path):
     job = unit_job(tmp_path / "job", {"Khối A": [["TT", "Đơn vị", "Điểm tối đa áp dụng"], [1, "Phòng A", 100]]})
     found = problems_of(job)
-    assert [(p.reason, p.detail("column_name")) for p in found][0] == (Reason.MISSING_COLUMN, "Tổng điểm thẩm định")
+    assert next((p.reason, p.detail("column_name")) for p in found) == (Reason.MISSING_COLUMN, "Tổng điểm thẩm định")
 
 
 def test_a_required_column_under_another_name_of_its_meaning_gets_a_suggestion(tmp_path):

@@ -88,7 +88,7 @@ def _ranking_rows(path: Path) -> list[dict[str, str]]:
     """The rows of the decision's ranking table (headed "Tên đơn vị") as {header: text}."""
     [table] = [t for t in Document(str(path)).tables if "Tên đơn vị" in [c.text.strip() for c in t.rows[0].cells]]
     header = [" ".join(c.text.split()) for c in table.rows[0].cells]
-    return [dict(zip(header, (" ".join(c.text.split()) for c in row.cells))) for row in table.rows[1:]]
+    return [dict(zip(header, (" ".join(c.text.split()) for c in row.cells), strict=True)) for row in table.rows[1:]]
 
 
 def _index_only(tmp_path: Path, labels: str = "[]") -> Path:
@@ -133,7 +133,7 @@ def test_the_scheme_declares_the_four_published_parts_in_print_order():
     assert [c["id"] for c in components] == ["tham-dinh", "sipas", "lanh-dao-quan-ly", "tac-dong"]
     with (FIXTURE / "par-index-2020.csv").open(encoding="utf-8") as stream:
         headers = next(csv.reader(stream))[2:6]
-    assert all(header in c["headers"] and c["name"] in c["headers"] for header, c in zip(headers, components))
+    assert all(header in c["headers"] and c["name"] in c["headers"] for header, c in zip(headers, components, strict=True))
     assert all(c["enters"] == "as-is" and c["decimals"] == 2 and c["printed"] for c in components)
 
 

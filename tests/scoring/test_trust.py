@@ -167,7 +167,7 @@ def test_a_second_column_of_the_same_meaning_is_refused_not_ignored():
 
 
 def test_a_missing_column_is_hinted_only_by_a_header_of_the_same_meaning():
-    units, problems = normalise_units([Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Tổng điểm đạt được"), (1, "Sở A", 90)))],
+    _, problems = normalise_units([Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Tổng điểm đạt được"), (1, "Sở A", 90)))],
                                       GROUPS)
     missing = next(p for p in problems if p.reason is Reason.MISSING_COLUMN)
     assert "Tổng điểm đạt được" not in missing.detail("hint")
@@ -183,5 +183,5 @@ def test_no_two_columns_have_the_same_name_without_diacritics():
     for spec in (UNIT_TABLE, CRITERIA_TABLE):
         owners: dict[str, str] = {}
         for column in spec.columns:
-            for key in column.keys():
+            for key in column.keys():  # noqa: SIM118 (a Column's method: its header keys, not a dict's keys)
                 assert owners.setdefault(_plain(key), column.id) == column.id, (spec.name, key)

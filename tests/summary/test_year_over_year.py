@@ -67,9 +67,9 @@ def test_the_results_workbook_has_the_previous_period_beside_each_unit(pair):
     book = load_workbook(pair[CURRENT] / "ket-qua.xlsx")
     sheet = book["Sở, ban, ngành"]
     header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
     tu_phap = next(row for row in rows if row["Đơn vị"] == "Sở Tư pháp")
-    group, rank, score = previous[folded("Sở Tư pháp")]
+    _, rank, score = previous[folded("Sở Tư pháp")]
     assert (tu_phap["Xếp hạng kỳ trước"], Decimal(str(tu_phap["Kết quả kỳ trước"]))) == (rank, score)
     assert tu_phap["Hạng so với kỳ trước"] == f"↓{tu_phap['Xếp hạng'] - rank}"
     merged = next(row for row in rows if row["Đơn vị"] == "Sở Nông nghiệp và Môi trường")

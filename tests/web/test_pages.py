@@ -195,7 +195,7 @@ def _form_values(html: str) -> dict[str, str]:
 def _rows(field: str, rows: list[tuple[str, str]], shown: int = 6) -> dict[str, str]:
     """A field of rows (signature lines, labels) as the browser sends it: rows filled, then empty ones."""
     filled = rows + [("", "")] * (shown - len(rows))
-    return {f"{field}--{n}-{part}": value for n, row in enumerate(filled, 1) for part, value in zip("ab", row)}
+    return {f"{field}--{n}-{part}": value for n, row in enumerate(filled, 1) for part, value in zip("ab", row, strict=True)}
 
 
 @pytest.mark.parametrize("job", JOBS)
@@ -526,7 +526,7 @@ def test_a_campaigns_results_compare_self_assessed_and_appraised_points(client, 
 
     def number(text: str) -> Decimal:
         return Decimal(text.replace(".", "").replace(",", ".").lstrip("+")) if text else Decimal(0)
-    for unit, mine, theirs, difference in rows:
+    for _, mine, theirs, difference in rows:
         assert number(theirs) - number(mine) == number(difference)
     # the example's README: appraised points differ from self-assessed ones at these seven units
     assert {unit for unit, *_, difference in rows if number(difference)} == {

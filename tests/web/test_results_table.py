@@ -46,7 +46,7 @@ def tables(html: str) -> dict[str, list[dict[str, str]]]:
         for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.split("<tbody>")[1], re.S):
             cells = [text_of(c.split("<br>")[0]) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
             if len(cells) == len(headings):
-                rows.append(dict(zip(headings, cells)))
+                rows.append(dict(zip(headings, cells, strict=True)))
         found[group] = rows
     return found
 
@@ -193,7 +193,7 @@ def test_units_with_equal_scores_share_a_rank_and_the_page_says_by_which_rule(cl
     page = client.get(f"/jobs/{job}/results").text
     said = text_of(page)
     assert "Cách xếp đồng điểm: đồng hạng (cùng điểm thì cùng hạng)" in said
-    for group, rows in tables(page).items():
+    for rows in tables(page).values():
         scored = [r for r in rows if r["Hạng"]]
         for score in {r["Điểm đánh giá"] for r in scored}:
             tied = [r for r in scored if r["Điểm đánh giá"] == score]

@@ -12,6 +12,7 @@ every file listed in its manifest with that hash, nothing else. Then what the ne
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -148,10 +149,8 @@ def killed(command: list[str], lock: Path, when: float | None = None, marker: Pa
                                start_new_session=True)
     try:
         if when is not None:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=when)
-            except subprocess.TimeoutExpired:
-                pass
         else:
             deadline = time.monotonic() + 60
             while not marker.exists() and process.poll() is None and time.monotonic() < deadline:

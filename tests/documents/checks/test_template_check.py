@@ -303,7 +303,7 @@ def test_row_and_cell_tags_outside_a_table_are_reported(cli, tmp_path, opening, 
 def test_ways_into_python_internals_are_reported(cli, tmp_path):
     found = checked(cli, broken(tmp_path, "quyet-dinh-xep-loai.docx", after("{{ authority }}", *UNSAFE)))
     assert [p.reason for p in found] == [Reason.TEMPLATE_UNSAFE] * 3
-    for problem, attribute, tag in zip(found, ("__mro__", "__globals__", "__globals__"), UNSAFE):
+    for problem, attribute, tag in zip(found, ("__mro__", "__globals__", "__globals__"), UNSAFE, strict=True):
         assert attribute in problem.value and problem.detail("words").startswith(tag)
     assert "không được truy cập vào phần bên trong của chương trình" in describe(found[0])
 

@@ -104,7 +104,7 @@ def test_every_cell_of_the_appendix_tables_with_two_decimals_down_each_column(de
     table = decision.tables[2 + index]
     assert texts(table.rows[0].cells)[:2] == ["TT", "Đơn vị"]
     maxima = {"UBND các xã, phường": "80"}.get(group, "100")
-    for row, (position, (unit, score, label, rank)) in zip(table.rows[1:], enumerate(PUBLISHED[group], 1)):
+    for row, (position, (unit, score, label, rank)) in zip(table.rows[1:], enumerate(PUBLISHED[group], 1), strict=True):
         cells = texts(row.cells)
         if score is None:
             assert cells[:3] == [str(position), unit, "Không đánh giá trong năm 2020 vì không có báo cáo và TLKC"]

@@ -81,7 +81,7 @@ def test_a_template_linked_to_a_file_is_refused_naming_the_file(cli, tmp_path):
 
 def test_a_hyperlink_to_a_web_page_is_plain_text_to_word_and_accepted(cli, tmp_path):
     template = linked(tmp_path / "quyet-dinh.docx", "https://dichvucong.gov.vn", "hyperlink")
-    code, out, err = cli("check-template", template)
+    code, _, err = cli("check-template", template)
     assert code == 0, err
 
 
