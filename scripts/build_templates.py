@@ -357,7 +357,7 @@ def data_table(doc: Document, headers: list[str], widths: list[float]):
 def data_row(table, cells: list[tuple[str, str]], bold: bool = False, italic: bool = False):
     row = table.add_row()
     _row_flags(row)
-    for cell, (style, text) in zip(row.cells, cells, strict=False):  # cells left over are merged by the caller
+    for cell, (style, text) in zip(row.cells, cells, strict=False):  # cells left over: merged by the caller
         p = _cell_text(cell, style)
         if style == "BangSo":  # a number or a label beside a name on two lines sits in the middle
             cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
@@ -571,7 +571,8 @@ def _unit_width(widths: list[float], unit: int, room: float) -> list[float]:
 
 # The printed components, one column each (`appendix.component_columns`, `u.component_values`), by docxtpl's column
 # loop: the cells holding `{%tc for %}` and `{%tc endfor %}` go, the one between them repeats for each component.
-_COMPONENT_LOOP = (("{%tc for h in appendix.component_columns %}", 8, ("BangSo", "{%tc for v in u.component_values %}")),
+_COMPONENT_LOOP = (("{%tc for h in appendix.component_columns %}", 8,
+                    ("BangSo", "{%tc for v in u.component_values %}")),
                    ("{{ h }}", 26, ("BangSo", "{{ v }}")),
                    ("{%tc endfor %}", 8, ("BangSo", "{%tc endfor %}")))
 

@@ -33,7 +33,8 @@ scheme = "chat-luong-hoat-dong@2020"
 name = "Khối A"
 """ + DOCUMENT
 
-NAMES = ["Phường Hương Văn", "Xã Hương Vân", "Sở Tư pháp", "Phòng GD&ĐT", "UBND xã <An> \"Bình\"", "Trung tâm 10A & 10B"]
+NAMES = ["Phường Hương Văn", "Xã Hương Vân", "Sở Tư pháp", "Phòng GD&ĐT", "UBND xã <An> \"Bình\"",
+         "Trung tâm 10A & 10B"]
 
 
 @st.composite

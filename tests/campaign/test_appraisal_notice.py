@@ -122,7 +122,8 @@ def test_the_notice_states_the_result_and_label_the_decision_gives(ran):
                        ("003-ubnd-xa-hoa-an.docx", "UBND xã Hòa An"), ("004-ubnd-xa-tan-phu.docx", "UBND xã Tân Phú")):
         row = decision[unit]
         line = next(t for t in texts(ran / "thong-bao" / file).split("\n") if t.startswith("Tổng điểm thẩm định"))
-        ending = re.search(r"(kết quả: |thang điểm 100: (≈ )?)([\d,]+)( điểm)?; xếp loại: (.+)\./\.$", line)  # "…/." ends the content
+        # "…/." ends the content
+        ending = re.search(r"(kết quả: |thang điểm 100: (≈ )?)([\d,]+)( điểm)?; xếp loại: (.+)\./\.$", line)
         assert ending and (ending.group(3), ending.group(5)) == (row["Kết quả đánh giá"], row["Xếp loại"]), line
         assert line.count(row["Kết quả đánh giá"]) == 1, line  # each figure said once: not "≈ 96,88; kết quả: 96,88"
 
@@ -144,7 +145,8 @@ def test_bonus_and_penalty_rows_show_self_appraised_difference_and_note(campaign
         typed(mine), typed(theirs), signed(mine, theirs))
     score = f"{theirs:.2f}".replace(".", ",")
     assert (f"Tổng điểm thẩm định các lĩnh vực: {typed(tree)}/100 điểm; cộng điểm thưởng {bonus}; trừ điểm trừ "
-            f"{penalty}; kết quả: {score} điểm; xếp loại: {label(theirs)}.") in texts(out / "thong-bao" / "001-so-noi-vu.docx")
+            f"{penalty}; kết quả: {score} điểm; xếp loại: {label(theirs)}.") in texts(
+                out / "thong-bao" / "001-so-noi-vu.docx")
 
 
 def test_no_notice_is_made_while_the_appraisal_is_not_done(campaign, cli, tmp_path):

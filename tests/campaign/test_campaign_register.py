@@ -126,7 +126,8 @@ def test_while_the_appraisal_is_not_done_the_reports_are_made_and_the_decision_i
 def test_the_campaigns_decision_and_reports_are_valid_ooxml(ran):
     from tests.documents.rendering.test_valid_ooxml import findings
 
-    for path in (ran / "quyet-dinh.docx", ran / "bao-cao" / "001-so-noi-vu.docx", ran / "bao-cao" / "003-ubnd-xa-hoa-an.docx"):
+    for path in (ran / "quyet-dinh.docx", ran / "bao-cao" / "001-so-noi-vu.docx",
+                 ran / "bao-cao" / "003-ubnd-xa-hoa-an.docx"):
         assert findings(path) == [], path.name
 
 

@@ -63,5 +63,6 @@ def test_two_names_that_differ_by_a_non_breaking_hyphen_are_said_with_the_charac
     found = [p for p in refused(folder) if p.reason is Reason.UNREGISTERED_UNIT]
     assert len(found) == 1
     assert describe(found[0]).endswith(
-        f' Hai tên trông giống nhau nhưng khác nhau ở ký tự thứ {register[3][1].index("-") + 1}: tên này có "\u2011" (U+2011 NON-BREAKING HYPHEN), '
+        f' Hai tên trông giống nhau nhưng khác nhau ở ký tự thứ {register[3][1].index("-") + 1}: '
+        'tên này có "\u2011" (U+2011 NON-BREAKING HYPHEN), '
         'danh mục có "-" (U+002D HYPHEN-MINUS); gõ lại ký tự đó.')

@@ -152,7 +152,8 @@ def test_unit_workbooks_carry_the_tree_their_unit_and_group_with_self_and_apprai
     sheet, _ = table_sheet(files[-1])
     assert (sheet["B2"].value, sheet["B3"].value) == ("UBND phường Trường An", "UBND các xã, phường")
     letters = header_letters(sheet)
-    assert {CRITERIA_TABLE.column(c).header for c in ("self_points", "appraised_points", "appraisal_note")} <= set(letters)
+    columns = ("self_points", "appraised_points", "appraisal_note")
+    assert {CRITERIA_TABLE.column(c).header for c in columns} <= set(letters)
     rows = range(FIRST_ROW, FIRST_ROW + 11)
     assert [sheet[f"{letters['Điểm chuẩn']}{r}"].value for r in rows][:3] == [20, 5, 15]
     for header in ("Điểm tự chấm", "Điểm thẩm định", "Ý kiến thẩm định"):

@@ -38,7 +38,8 @@ def test_each_units_change_of_rank_and_score_is_computed_from_both_periods(pair)
     previous = _previous_results()
     renames = tomllib.loads((INPUTS / CURRENT / "job.toml").read_text(encoding="utf-8"))["previous"]["renames"]
     renames = {new: [old] if isinstance(old, str) else old for new, old in renames.items()}
-    rows = [row for rows in appendix_tables(pair[CURRENT] / "quyet-dinh.docx") for row in rows if row["Xếp hạng"].isdigit()]
+    rows = [row for rows in appendix_tables(pair[CURRENT] / "quyet-dinh.docx") for row in rows
+            if row["Xếp hạng"].isdigit()]
     expected, shown = {}, {}
     for row in rows:
         unit = row["Đơn vị"]

@@ -228,8 +228,8 @@ def test_every_page_of_the_desk_has_no_serious_accessibility_finding_nor_sideway
     assert len(set(titles.values())) == len(titles), titles  # every page's title says which page it is
 
 
-FOCUSABLE = ("a[href], summary, button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), "
-             "textarea:not([disabled]), [tabindex='0']")
+FOCUSABLE = ("a[href], summary, button:not([disabled]), input:not([type=hidden]):not([disabled]), "
+             "select:not([disabled]), textarea:not([disabled]), [tabindex='0']")
 
 
 def press(driver, *keys) -> None:

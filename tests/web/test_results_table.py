@@ -93,7 +93,8 @@ def test_each_unit_shows_the_previous_periods_score_rank_and_changes(reader):
             moved = rank - int(row["Hạng"])
             change = _number(row["Kết quả đánh giá"]) - score
             signed = _comma(abs(change)) if not change else ("+" if change > 0 else "−") + _comma(abs(change))
-            expected = (_comma(score), str(rank), signed, "=" if not moved else f"↑{moved}" if moved > 0 else f"↓{-moved}")
+            arrow = "=" if not moved else f"↑{moved}" if moved > 0 else f"↓{-moved}"
+            expected = (_comma(score), str(rank), signed, arrow)
         assert (row["Kết quả kỳ trước"], row["Hạng kỳ trước"], row["Điểm tăng (+), giảm (−)"],
                 row["Hạng so với kỳ trước"]) == expected, unit
         kinds.add(expected[3][:1])
@@ -117,7 +118,8 @@ def test_the_table_sorts_by_name_score_or_change_from_the_address(reader):
         scored = [_number(row["Kết quả đánh giá"]) for row in by_score[group] if row["Kết quả đánh giá"]]
         assert scored == sorted(scored) and len(scored) == sum(1 for r in by_rank[group] if r["Hạng"])
         assert not by_score[group][-1]["Hạng"]  # units not evaluated last
-        changes = [_number(row["Điểm tăng (+), giảm (−)"]) for row in by_change[group] if row["Điểm tăng (+), giảm (−)"]]
+        changes = [_number(row["Điểm tăng (+), giảm (−)"]) for row in by_change[group]
+                   if row["Điểm tăng (+), giảm (−)"]]
         assert changes == sorted(changes, reverse=True) and changes
         ranks = [int(row["Hạng"]) for row in by_rank[group] if row["Hạng"]]
         assert ranks == sorted(ranks)
@@ -156,8 +158,8 @@ def test_the_check_and_results_follow_a_change_in_the_previous_periods_job(clien
     before = tables(client.get(f"/jobs/{JOB}/results").text)
     assert next(r for r in before[GROUPS[0]] if r["Đơn vị"] == "Sở Tài chính")["Kết quả kỳ trước"] == "95,50"
     path = jobs / PREVIOUS / "diem-tham-dinh-2024.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("Sở Tài chính;100;100;95,50", "Sở Tài chính;100;100;55,50"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8")
+                    .replace("Sở Tài chính;100;100;95,50", "Sở Tài chính;100;100;55,50"), encoding="utf-8")
     after = tables(client.get(f"/jobs/{JOB}/results").text)
     assert next(r for r in after[GROUPS[0]] if r["Đơn vị"] == "Sở Tài chính")["Kết quả kỳ trước"] == "55,50"
     (jobs / PREVIOUS / "job.toml").unlink()  # the previous period's job gone: the check says so at once
