@@ -219,8 +219,8 @@ def make_decision(folder: Path, units: int, seed: int = 2020) -> list[DecisionUn
     groups = [group["name"] for group in tomllib.loads(settings)["groups"]]
     rng, made, book = random.Random(seed), list[DecisionUnit](), openpyxl.Workbook(write_only=True)
     for index, group in enumerate(groups):
-        rows: list[list[Any]] = [
-                ["BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2025"], [f"Khối: {group}"], [],
+        rows: list[list[Any]] = [["BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2025"],
+                                 [f"Khối: {group}"], [],
                 ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định", "Tổng điểm các nhiệm vụ phát sinh trong "
                  "năm theo quy định", "Tổng điểm thẩm định", "Lý do không đánh giá"]]
         for order in range(1, units // len(groups) + (index < units % len(groups)) + 1):
