@@ -344,11 +344,12 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
             ranked.append(Row(position=position, unit=u.name, max_points=vi(u.max_points),
                               applicable_max=vi(u.applicable_max), appraised_points=fixed(u.appraised, places),
                               survey_points="", points=fixed(u.appraised, places), score=fixed(score, 2),
-                              label=label(score), rank=rank, note=""))
+                              label=label(score), rank=rank, note="", component_values=[]))
         missing = [u for u in members if u.reason]
         for position, u in enumerate(missing, len(ranked) + 1):
             row = Row(position=position, unit=u.name, max_points=vi(u.max_points), applicable_max="",
-                      appraised_points="", survey_points="", points="", score="", label="", rank="", note="")
+                      appraised_points="", survey_points="", points="", score="", label="", rank="", note="",
+                      component_values=[])
             if blocks and blocks[-1].reason == u.reason:
                 blocks[-1].units.append(row)
             else:
@@ -358,6 +359,7 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
             label=f"PHỤ LỤC {index:02d}" if numbered else f"Phụ lục {ROMAN[index - 1]}",
             heading=f"{ROMAN[index - 1]}. {group['name'].upper()}", title=group.get("title") or doc["title"].upper(),
             subtitle=group.get("subtitle", ""), components=False, classified=True, ranked=ranked, not_evaluated=blocks,
+            component_columns=[],  # no component columns: the scheme's one score
             appraisal=False, compared=False))  # a decision (kind quyet-dinh-xep-loai): no appraisal columns, no [previous]
         counts = [f"{n} đơn vị xếp loại {name}" for _, name in LABELS if (n := sum(r.label == name for r in ranked))]
         line = f"{'abcdđ'[index - 1]}) {group['name']} (Phụ lục {index:02d}): {len(ranked)}/{len(members)} đơn vị " \
@@ -475,6 +477,7 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=2000, help="units of the campaign (d); a tenth for (f)")
     parser.add_argument("--decision-units", type=int, default=3300, help="units of the decision (e)")
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per figure (median)")
+    parser.add_argument("--only", choices=("d", "e"), help="measure only the campaign (d, with f) or the decision (e)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate the jobs into DIR (new) and keep them")
     args = parser.parse_args()
     began, small_units = time.perf_counter(), max(args.units // 10, 1)
@@ -486,36 +489,49 @@ def main() -> None:
         work.mkdir()
         campaign, small, ranking = (jobs / f"dot-danh-gia-{args.units}", jobs / f"dot-danh-gia-{small_units}",
                                     jobs / f"xep-loai-{args.decision_units}")
-        units = make_campaign(campaign, args.units)
-        make_campaign(small, small_units)
-        decided = make_decision(ranking, args.decision_units)
+        units = make_campaign(campaign, args.units) if args.only != "e" else []
+        if args.only != "e":
+            make_campaign(small, small_units)
+        decided = make_decision(ranking, args.decision_units) if args.only != "d" else []
         print(f"jobs generated in {time.perf_counter() - began:.1f} s into {jobs}")
 
-        settings = tomllib.loads((campaign / "job.toml").read_text(encoding="utf-8"))
-        evaluated = [unit for unit in units if not unit.reason]
-        documents = [(REPORT_TEMPLATE, work / f"bao-cao-{n:04d}.docx", report_context(settings, unit))
-                     for n, unit in enumerate(evaluated, 1)]
-        documents += [(NOTICE_TEMPLATE, work / f"thong-bao-{n:04d}.docx", notice_context(settings, unit))
-                      for n, unit in enumerate(evaluated, 1)]
-        plain, big = versus(documents, campaign, work / "run-d",
-                            {REPORT_TEMPLATE: "bao-cao/*.docx", NOTICE_TEMPLATE: "thong-bao/*.docx"}, args.repeat)
-        print(table(f"(d) campaign of {args.units:,} units ({len(evaluated):,} evaluated): as many reports and "
-                    "appraisal notices, decision, workbook, manifest",
-                    plain, big, "× faster than plain docxtpl", lambda base, s: base / s, "at least 10× faster"))
-
-        little, large = whole_run(small, work / "run-f"), max(big, key=lambda r: r.tree_mib)
-        print(f"\n(f) peak memory of whole campaign runs{'largest process':>26}{'process tree (PSS)':>22}")
-        for name, run in ((f"{small_units:,} units", little), (f"{args.units:,} units", large)):
-            print(f"  {name:<46}{run.largest_mib:>14.0f} MiB{run.tree_mib:>18.0f} MiB")
-        print(f"  {f'{args.units:,} / {small_units:,} units':<46}{large.largest_mib / little.largest_mib:>17.2f}×"
-              f"{large.tree_mib / max(little.tree_mib, 1e-9):>21.2f}×\n  goal: within 1,2× (largest process)")
-
-        settings = tomllib.loads((ranking / "job.toml").read_text(encoding="utf-8"))
-        decision = [(DECISION_TEMPLATE, work / "quyet-dinh.docx", decision_context(settings, decided))]
-        plain, runs = versus(decision, ranking, work / "run-e", {DECISION_TEMPLATE: "quyet-dinh.docx"}, args.repeat)
-        print(table(f"(e) decision of {args.decision_units:,} units in {len(settings['groups'])} groups", plain, runs,
-                    "× plain docxtpl's time", lambda base, s: s / base, "at most 1,0× plain docxtpl's time"))
+        if args.only != "e":
+            campaign_figures(campaign, small, small_units, units, work, args)
+        if args.only != "d":
+            decision_figure(ranking, decided, work, args)
     print(f"\nwhole benchmark: {time.perf_counter() - began:.0f} s")
+
+
+def campaign_figures(campaign: Path, small: Path, small_units: int, units: list[CampaignUnit], work: Path,
+                     args: argparse.Namespace) -> None:
+    """(d) and (f): the campaign against plain docxtpl, and peak memory of a tenth of it against the whole."""
+    settings = tomllib.loads((campaign / "job.toml").read_text(encoding="utf-8"))
+    evaluated = [unit for unit in units if not unit.reason]
+    documents = [(REPORT_TEMPLATE, work / f"bao-cao-{n:04d}.docx", report_context(settings, unit))
+                 for n, unit in enumerate(evaluated, 1)]
+    documents += [(NOTICE_TEMPLATE, work / f"thong-bao-{n:04d}.docx", notice_context(settings, unit))
+                  for n, unit in enumerate(evaluated, 1)]
+    plain, big = versus(documents, campaign, work / "run-d",
+                        {REPORT_TEMPLATE: "bao-cao/*.docx", NOTICE_TEMPLATE: "thong-bao/*.docx"}, args.repeat)
+    print(table(f"(d) campaign of {args.units:,} units ({len(evaluated):,} evaluated): as many reports and "
+                "appraisal notices, decision, workbook, manifest",
+                plain, big, "× faster than plain docxtpl", lambda base, s: base / s, "at least 10× faster"))
+
+    little, large = whole_run(small, work / "run-f"), max(big, key=lambda r: r.tree_mib)
+    print(f"\n(f) peak memory of whole campaign runs{'largest process':>26}{'process tree (PSS)':>22}")
+    for name, run in ((f"{small_units:,} units", little), (f"{args.units:,} units", large)):
+        print(f"  {name:<46}{run.largest_mib:>14.0f} MiB{run.tree_mib:>18.0f} MiB")
+    print(f"  {f'{args.units:,} / {small_units:,} units':<46}{large.largest_mib / little.largest_mib:>17.2f}×"
+          f"{large.tree_mib / max(little.tree_mib, 1e-9):>21.2f}×\n  goal: within 1,2× (largest process)")
+
+
+def decision_figure(ranking: Path, decided: list[DecisionUnit], work: Path, args: argparse.Namespace) -> None:
+    """(e): the decision's whole run against plain docxtpl rendering it."""
+    settings = tomllib.loads((ranking / "job.toml").read_text(encoding="utf-8"))
+    decision = [(DECISION_TEMPLATE, work / "quyet-dinh.docx", decision_context(settings, decided))]
+    plain, runs = versus(decision, ranking, work / "run-e", {DECISION_TEMPLATE: "quyet-dinh.docx"}, args.repeat)
+    print(table(f"(e) decision of {args.decision_units:,} units in {len(settings['groups'])} groups", plain, runs,
+                "× plain docxtpl's time", lambda base, s: s / base, "at most 1,0× plain docxtpl's time"))
 
 
 if __name__ == "__main__":
