@@ -7,20 +7,10 @@ import sys
 from pathlib import Path
 
 from pipeline.base.messages_store import COMMAND_WORDS as W
-from pipeline.store.accounts import CODE_LIFETIME
-from pipeline.store.accounts_list import (
-    accounts_workbook,
-    appraisers_from_options,
-    appraisers_from_sheet,
-    assignment_problems,
-)
-from pipeline.store.backup import restore_backup, write_backup
-from pipeline.store.core import VIETNAM, shown_time, utc_now
 from pipeline.store.errors import StoreError
-from pipeline.store.opening import open_store
-from pipeline.store.records import Role
-from pipeline.store.register_accounts import follow_register, job_register
-from pipeline.write.files import write_atomically
+
+# The commands' own modules (SQLAlchemy, Alembic, openpyxl) are imported when a command runs, not when every run of
+# the program lists the commands.
 
 
 def add_store_commands(commands) -> None:
@@ -58,6 +48,19 @@ def _refuse(*lines: str) -> int:
 
 
 def _accounts(args: argparse.Namespace) -> int:
+    from pipeline.store.accounts import CODE_LIFETIME
+    from pipeline.store.accounts_list import (
+        accounts_workbook,
+        appraisers_from_options,
+        appraisers_from_sheet,
+        assignment_problems,
+    )
+    from pipeline.store.core import shown_time, utc_now
+    from pipeline.store.opening import open_store
+    from pipeline.store.records import Role
+    from pipeline.store.register_accounts import follow_register, job_register
+    from pipeline.write.files import write_atomically
+
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
         return _refuse(W["out_not_xlsx"].format(out=out))
@@ -104,6 +107,10 @@ def _accounts(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from pipeline.store.backup import write_backup
+    from pipeline.store.core import VIETNAM, utc_now
+    from pipeline.store.opening import open_store
+
     jobs, out, now = args.jobs, args.out, utc_now()
     if not jobs.is_dir():
         return _refuse(W["jobs_missing"].format(jobs=jobs))
@@ -123,6 +130,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from pipeline.store.backup import restore_backup
+    from pipeline.store.opening import open_store
+
     jobs: Path = args.jobs
     if jobs.exists() and (not jobs.is_dir() or any(jobs.iterdir())):
         return _refuse(W["restore_target"].format(jobs=jobs))
