@@ -9,7 +9,6 @@ label below when the unit fails that requirement.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -33,7 +32,8 @@ def _meets(condition: Condition, penalty: Decimal | None, min_field_ratio: Decim
     return True
 
 
-def classified(units: list[Mapping[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> list[Unit]:
+def classified(units: list[Mapping[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]
+               ) -> list[Unit]:
     """Adds `label` (`None` when not evaluated). Needs: group, evaluated, score, penalty.
 
     `group_labels` holds the label lists that groups override; conditions apply to label
@@ -41,7 +41,7 @@ def classified(units: list[Mapping[str, Any]], scheme: Scheme, group_labels: dic
     `min_field_ratio` column (lowest field points / field maximum) feeds the
     field-percentage condition.
     """
-    return [replace(typed, label=unit_label(typed, scheme, group_labels)) for typed in map(Unit.of, units)]
+    return [typed.updated(label=unit_label(typed, scheme, group_labels)) for typed in map(Unit.of, units)]
 
 
 def unit_label(unit: Mapping[str, Any], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> str | None:

