@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from pipeline.config.components import DEFAULT_COMPONENTS, Component
@@ -84,12 +85,16 @@ class Unit(Mapping):
         unknown = changes.keys() - _NAMES
         if unknown:
             raise TypeError(f"Unit has no field {sorted(unknown)[0]!r}")
-        made = _new(Unit)
-        for read, write in _SLOTS:
-            write(made, read(self))
+        made = _unit_of_values(_VALUES(self))
         for name, value in changes.items():
             _WRITE[name](made, value)
         return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its values in field order, and unpickled by setting its slots: a decision's units travel to
+        the process writing the results workbook, and a frozen record's own way sets each field through
+        `object.__setattr__` after listing its fields anew for every unit."""
+        return _unit_of_values, (_VALUES(self),)
 
     def __iter__(self) -> Iterator[str]:
         return iter(_FIELDS)
@@ -114,7 +119,15 @@ class Unit(Mapping):
 
 _FIELDS = tuple(f.name for f in fields(Unit))
 _NAMES = frozenset(_FIELDS)  # membership in a set, not a scan of the forty names: units are read by name a lot
-# Each field's slot, read and written directly (`Unit.updated`): a slot's descriptor sets a frozen field.
-_SLOTS = tuple((getattr(Unit, name).__get__, getattr(Unit, name).__set__) for name in _FIELDS)
-_WRITE = {name: write for name, (_, write) in zip(_FIELDS, _SLOTS, strict=True)}
+# Each field's slot, written directly (`Unit.updated`): a slot's descriptor sets a frozen field.
+_SLOTS = tuple(getattr(Unit, name).__set__ for name in _FIELDS)
+_WRITE = dict(zip(_FIELDS, _SLOTS, strict=True))
 _new = object.__new__
+_VALUES = attrgetter(*_FIELDS)
+
+
+def _unit_of_values(values: tuple[Any, ...]) -> Unit:
+    made = _new(Unit)
+    for write, value in zip(_SLOTS, values, strict=True):
+        write(made, value)
+    return made

@@ -1,9 +1,12 @@
-"""The unit record's fast paths against the straightforward ones: `Unit.updated` is `dataclasses.replace`, and
-reading it by name (`[]`, `get`, `in`) is what `Mapping` would give from its fields and components."""
+"""The unit record's fast paths against the straightforward ones: `Unit.updated` is `dataclasses.replace`, reading it
+by name (`[]`, `get`, `in`) is what `Mapping` would give from its fields and components, and a pickled unit comes
+back equal, field by field."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 from decimal import Decimal
 
 import pytest
@@ -65,3 +68,12 @@ def test_a_unit_gives_its_components_as_a_new_mapping_each_time():
     unit = Unit(components=(("diem", Decimal("72.5")),))
     unit.get("components")["diem"] = Decimal(0)
     assert unit["components"] == {"diem": Decimal("72.5")} and unit.get("diem") == Decimal("72.5")
+
+
+@given(units)
+def test_a_unit_comes_back_from_pickling_and_copying_field_by_field(unit):
+    for made in (pickle.loads(pickle.dumps(unit)), copy.copy(unit), copy.deepcopy(unit)):
+        assert type(made) is Unit and made == unit
+        assert [getattr(made, name) for name in NAMES] == [getattr(unit, name) for name in NAMES]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pickle.loads(pickle.dumps(unit)).rank = 2  # type: ignore[misc]  # still frozen
