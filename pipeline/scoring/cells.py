@@ -15,6 +15,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\u3000]+")
 _ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _ARABIC_CODE = re.compile(r"^\d+(\.\d+)*$")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\u2028\u2029]")  # Excel's Alt+Enter is \n; the others come pasted
+_UNTIDY = re.compile("[\r\n\v\f\u2028\u2029\t\u00a0\u2007\u202f\u200b\u3000]|  ")  # what `clean_text` would change
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # invisible; tab and the line breaks above are not
 LARGEST_NUMBER = Decimal(10) ** 9  # no score, maximum or scale comes near; 1e30 is a typing slip
 
@@ -47,6 +48,9 @@ def clean_text(value: Any, keep_lines: bool = False) -> str:
     """NFC text, spaces trimmed and collapsed; line breaks kept only if `keep_lines`."""
     if value is None:
         return ""
+    if type(value) is str and _UNTIDY.search(value) is None and len(value.strip()) == len(value) \
+            and unicodedata.is_normalized("NFC", value):
+        return value  # already tidy, as nearly every cell is: one line, single spaces, nothing to trim
     text = _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", str(value)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     if keep_lines:
@@ -95,7 +99,7 @@ def parse_number(value: Any) -> Decimal | None:
 def _number(value: Any) -> Decimal | None:
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (datetime, date, time)):
+    if isinstance(value, (bool, datetime, date, time)):
         raise NotANumber(HINTS["date_cell"])
     if isinstance(value, int):
         return Decimal(value)
@@ -138,10 +142,10 @@ def parse_code(value: Any) -> str | None:
 
 def first_difference(given: str, known: str) -> tuple[int, str, str] | None:
     """Where two names that read alike differ first (1-based position, the given character, the known one), when
-    they differ by one character for another (a non-breaking hyphen for a hyphen, a Cyrillic "о" for "o")."""
+    they differ by one character for another (a non-breaking hyphen for a hyphen, a Cyrillic "о" for "o")."""  # noqa: RUF002
     if len(given) != len(known) or given == known:
         return None
-    differing = [(i, a, b) for i, (a, b) in enumerate(zip(given, known)) if a != b]
+    differing = [(i, a, b) for i, (a, b) in enumerate(zip(given, known, strict=True)) if a != b]
     if len(differing) != 1 or differing[0][1].casefold() == differing[0][2].casefold():
         return None
     position, a, b = differing[0]
