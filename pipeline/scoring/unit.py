@@ -90,6 +90,12 @@ class Unit(Mapping):
             _WRITE[name](made, value)
         return made
 
+    def as_dict(self) -> dict[str, Any]:
+        """`dict(self)`: every field by name (components as a new mapping), without a lookup by name for each."""
+        values = dict(zip(_FIELDS, _VALUES(self), strict=True))
+        values["components"] = dict(self.components)
+        return values
+
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as its values in field order, and unpickled by setting its slots: a decision's units travel to
         the process writing the results workbook, and a frozen record's own way sets each field through

@@ -77,3 +77,11 @@ def test_a_unit_comes_back_from_pickling_and_copying_field_by_field(unit):
         assert [getattr(made, name) for name in NAMES] == [getattr(unit, name) for name in NAMES]
     with pytest.raises(dataclasses.FrozenInstanceError):
         pickle.loads(pickle.dumps(unit)).rank = 2  # type: ignore[misc]  # still frozen
+
+
+@given(units)
+def test_a_unit_as_a_dictionary_is_the_mapping_read_name_by_name(unit):
+    made = unit.as_dict()
+    assert made == {name: unit[name] for name in unit} and list(made) == NAMES
+    made["components"]["diem"] = Decimal(1)
+    assert unit.as_dict() == dict(unit)  # a new mapping each time: changing one leaves the unit as it was
