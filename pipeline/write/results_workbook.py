@@ -85,9 +85,9 @@ def formatted(sheet: Any, value: Any, number_format: str) -> Any:
     style = styles.get(number_format)
     if style is None:
         cell.number_format = number_format
-        styles[number_format] = copy(cell._style)
+        styles[number_format] = copy(cell._style)  # type: ignore[attr-defined]  # a cell's style array, not in the stubs
     else:
-        cell._style = copy(style)
+        cell._style = copy(style)  # type: ignore[attr-defined]  # (as above)
     return cell
 
 

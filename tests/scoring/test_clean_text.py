@@ -1,5 +1,5 @@
-"""`clean_text` hands a tidy cell back as it is: whatever the text, the result is the one the full tidying gives
-(NFC, line breaks read, runs of spaces of every kind made one, each line trimmed)."""
+"""`clean_text` hands a tidy cell back as it is, `plain_text` and `spelled` translate a name in one pass: whatever
+the text, each result is the one the full computation, written out a character at a time, gives."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from pipeline.scoring.cells import clean_text
+from pipeline.scoring.cells import clean_text, plain_text, spelled
 
 SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\u3000]+")
 LINE_BREAKS = re.compile("\r\n|[\r\v\f\u2028\u2029]")
@@ -41,3 +41,34 @@ def test_a_cell_is_tidied_as_the_full_tidying_does(text, keep_lines):
 @given(st.one_of(st.none(), st.integers(), st.floats(allow_nan=False), st.booleans()), st.booleans())
 def test_a_cell_that_is_no_text_is_read_as_its_text(value, keep_lines):
     assert clean_text(value, keep_lines) == tidied(value, keep_lines)
+
+
+def plain_written_out(text: str) -> str:
+    """`plain_text` one character at a time: NFD, no combining mark, no case, đ as d."""
+    decomposed = unicodedata.normalize("NFD", tidied(text, False).casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def spelled_written_out(text: str) -> str:
+    """`spelled` one character at a time: each word's tone marks moved to its end."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    words = []
+    for word in tidied(text, False).casefold().split(" "):
+        decomposed = unicodedata.normalize("NFD", word)
+        words.append(unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+                     + "".join(c for c in decomposed if c in tones))
+    return " ".join(words)
+
+
+# Vietnamese letters with every tone, the marks alone, and marks of other scripts (a cedilla, a Devanagari sign).
+NAMES = st.lists(st.sampled_from(["Hòa", "Hoà", "Thuỵ", "Thụy", "qúy", "Đ", "đ", "Ư", "ẵ", "Ỹ", " ", "  ", "\u00a0",
+                                  "\u0300", "\u0323", "\u0302", "\u0327", "ç", "\u093c", "ﬁ", "ß", "A", "1", "-"]),
+                 max_size=10).map("".join)
+
+
+@given(NAMES)
+@example("Hương  Văn")
+@example("UBND xã Phú Lộc")
+def test_a_name_without_marks_and_as_spelt_is_the_one_written_out(text):
+    assert plain_text(text) == plain_written_out(text)
+    assert spelled(text) == spelled_written_out(text)
