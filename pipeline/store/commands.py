@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pipeline.base.messages_store import COMMAND_WORDS as W
 from pipeline.store.errors import StoreError
@@ -14,7 +15,7 @@ from pipeline.store.errors import StoreError
 # the program lists the commands.
 
 
-def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_store_commands(commands: argparse._SubParsersAction[Any]) -> None:
     accounts = commands.add_parser("accounts", help=W["accounts_help"])
     accounts.add_argument("job", type=Path, help=W["accounts_job"])
     accounts.add_argument("--out", type=Path, required=True, metavar="TEP.xlsx", help=W["accounts_out"])
