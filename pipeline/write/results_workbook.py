@@ -15,7 +15,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from copy import copy
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -51,6 +53,7 @@ from pipeline.read.results_layout import (
 )
 from pipeline.scoring.compute import published_rounding
 from pipeline.scoring.formula import component_values
+from pipeline.scoring.unit import Unit
 from pipeline.write.period_sheets import change_cells, charts_sheet
 from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
 from pipeline.write.sheet_names import sheet_title
@@ -71,12 +74,26 @@ def column_formats(members: list[dict[str, Any]], columns: list[str], scheme: An
 
 
 def formatted(sheet: Any, value: Any, number_format: str) -> Any:
-    """A cell holding `value` unchanged, shown with `number_format` (a missing value stays an empty cell)."""
+    """A cell holding `value` unchanged, shown with `number_format` (a missing value stays an empty cell).
+
+    The format's style is made once per workbook and copied to each cell: setting `number_format` looks the format
+    up in the workbook's list of formats again for every cell of a column of thousands."""
     if value is None:
         return None
     cell = WriteOnlyCell(sheet, value)
-    cell.number_format = number_format
+    styles = _FORMAT_STYLES.setdefault(sheet.parent, {})
+    style = styles.get(number_format)
+    if style is None:
+        cell.number_format = number_format
+        styles[number_format] = copy(cell._style)  # type: ignore[attr-defined]  # a cell's style array, not in the stubs
+    else:
+        cell._style = copy(style)  # type: ignore[attr-defined]  # (as above)
     return cell
+
+
+# Each workbook's cell styles by number format (`formatted`), forgotten with the workbook: a style's format is
+# numbered in its own workbook's list.
+_FORMAT_STYLES: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
 
 
 def reproducible(workbook: bytes) -> bytes:
@@ -130,7 +147,8 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     for group in result.settings.groups:
         taken.append(sheet_title(group.name, taken))
         sheet = _sheet(book, taken[-1], *_split(columns))
-        members = [{**unit, **component_values(unit, scheme.components)} for unit in result.members(group.name)]
+        members = [{**(unit.as_dict() if isinstance(unit, Unit) else unit), **component_values(unit, scheme.components)}
+                   for unit in result.members(group.name)]
         formats = column_formats(members, [*optional, "appraised_points"], scheme)
         declared = declared_decimals(scheme)  # components printed at their own decimals, rounded
         formats |= {c: decimals_format(declared[c].places) for c in declared if c in formats}
