@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from pipeline import __version__
 from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.base.memory import return_large_blocks
 from pipeline.base.messages import describe, report
 from pipeline.base.messages_ties import tie_text
 from pipeline.config.kinds import KINDS
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+    return_large_blocks()  # a large decision's copies of its text do not pile up in the peak
     args = _parser().parse_args(argv)
     try:
         command: Callable[[argparse.Namespace], int] = args.command
