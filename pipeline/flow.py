@@ -160,7 +160,7 @@ def _made_ahead(settings: JobSettings, staging: Staging | None, workers: int | N
     ahead.start()
     templates = job_templates(settings)
     past, problems, past_inputs = _past(settings, workers)
-    campaign = settings.kind_record.source == "campaign"
+    campaign = settings.kind_record.is_campaign
     checks = [partial(_template_problems, template, context) if campaign else  # its workers are told them at once
               ahead.ask(_template_problems, template, context) for template, context in templates]
     if campaign:
@@ -382,13 +382,13 @@ def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], l
         return (*read(sheets, previous.key), (where,))
     try:  # its own [previous] and [summary] are not this run's business: one period back only
         own = replace(read_settings(previous.job), previous=None, summary=None)
-        if own.kind_record.source not in ("units", "campaign"):  # nothing ranked to compare with
+        if not own.kind_record.ranks_units:  # nothing ranked to compare with
             return [], [problem(Reason.PREVIOUS_NOT_RANKED, file="job.toml", key=previous.key, value=previous.written,
                                 kind=own.kind_record.id)], ()
         if not own.decision_made:  # an appraisal under way: no official result yet
             return [], [problem(Reason.PREVIOUS_NOT_APPRAISED, file="job.toml", key=previous.key,
                                 value=previous.written)], ()
-        if own.kind_record.source == "campaign":
+        if own.kind_record.is_campaign:
             result = _campaign(own, job_templates(own)[1][0], None, None, [], workers, None)
         else:
             result = evaluate(own, read_sheets(own))

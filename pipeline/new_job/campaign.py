@@ -26,7 +26,7 @@ from pipeline.base.messages_init import (
     campaign_readme,
 )
 from pipeline.config.job_settings import SETTINGS_FILE, JobSettings
-from pipeline.config.kinds import KINDS, REGISTER_STARTER
+from pipeline.config.kinds import KINDS, REGISTER_STARTER, KindId
 from pipeline.new_job.settings_text import placeholder_settings, settings_text
 from pipeline.new_job.workbook import input_workbook, register_workbook
 from pipeline.read.columns import CRITERIA_TABLE
@@ -38,7 +38,7 @@ from pipeline.scoring.register import read_register
 from pipeline.scoring.tables import locate_tables
 from pipeline.write.files import write_outputs
 
-KIND = "dot-danh-gia"
+KIND = KindId.CAMPAIGN
 _ROLLUP_WORDS = {"sum": "cộng", "choose": "chọn một"}
 _CARRIED = ("kind", "scheme", "scheme_overrides", "data", "register", "groups", "document", "reports")
 
@@ -122,7 +122,7 @@ def _from_source(source: Path) -> tuple[dict[str, Any], list[dict[str, Any]], li
         settings, sheets = read_job(source)
     except InputErrors as exc:
         raise _source_invalid(source, exc.problems) from exc
-    if settings.kind not in (KIND, "bao-cao-tu-cham"):
+    if settings.kind not in (KIND, KindId.SELF_REPORT):
         raise InputErrors([problem(Reason.SOURCE_KIND_MISMATCH, value=source.as_posix(), kind=KIND,
                                    source_kind=settings.kind)])
     tree, errors = _tree(sheets)

@@ -119,13 +119,13 @@ def _facts(row: dict[str, Any], rule: Rule | None, errors: list[Problem]) -> Fac
     if rule is None or facts is None:
         return facts
     options = ", ".join(f'"{name}"' for name, _ in rule.options)
-    if rule.kind == "options" and not facts.level:
+    if rule.takes_level and not facts.level:
         refuse("level" if "level" in row["headers"] else "rule", "needs_level", rule=rule.text, options=options)
         return None
-    if rule.kind == "options" and rule.option(facts.level) is None:
+    if rule.takes_level and rule.option(facts.level) is None:
         refuse("level", "unknown_level", value=facts.level, rule=rule.text, options=options)
         return None
-    if rule.kind != "options" and facts.rate is None:
+    if not rule.takes_level and facts.rate is None:
         refuse("level", "needs_rate", rule=rule.text)
         return None
     return facts

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pipeline.base.formatting import number
 from pipeline.base.messages_checks import CHECK_WORDS
 from pipeline.base.rounding import round_half_up
-from pipeline.scoring.rules import Rule
+from pipeline.scoring.rules import Rule, RuleKind
 
 RATE_DECIMALS = 2  # how a rate is shown: 96,55%
 HUNDRED = Decimal(100)
@@ -60,14 +60,14 @@ def points_text(points: Decimal) -> str:
 
 def scored(rule: Rule, facts: Facts, decimals: int) -> Scored | None:
     """The points `rule` gives for `facts` (`None` when the facts are not of the rule's kind)."""
-    if rule.kind == "options":
+    if rule.takes_level:
         chosen = rule.option(facts.level) if facts.level else None
         if chosen is None:
             return None
         return Scored(chosen[1], CHECK_WORDS["option"].format(option=chosen[0], points=points_text(chosen[1])))
     if facts.rate is None:
         return None
-    if rule.kind == "proportional":
+    if rule.kind is RuleKind.PROPORTIONAL:
         return _proportional(rule, facts, decimals)
     band = rule.band(facts.rate)
     if band is None:

@@ -45,7 +45,7 @@ def campaign_units(folder: Path) -> list[UnitFile] | None:
     table), in the register's order; None when the job is not a campaign with a register."""
     job = _job_reader(folder)
     settings = job.settings
-    if settings is None or settings.kind_record.source != "campaign" or job.register is None:
+    if settings is None or not settings.kind_record.is_campaign or job.register is None:
         return None
     files: dict[str, str] = {}
     for path in settings.data_files:

@@ -51,7 +51,7 @@ def manifest_bytes(result: JobResult, templates: list[Path], outputs: dict[str, 
         "formulas": [{"group": f.group, "formula": f.words(settings.scheme.scale), "components": list(f.components),
                       "scaled": f.scaled} for f in group_formulas(result.units, [g.name for g in settings.groups],
                                                                settings.scheme.components)
-                     if settings.kind_record.source != "criteria"],  # a self-assessment report: no decision's result
+                     if settings.kind_record.ranks_units],  # a self-assessment report: no decision's result
         "inputs": [{"path": p.relative_to(settings.folder).as_posix(), "sha256": sha256(p)} for p in inputs],
         "templates": [{"path": p.name, "sha256": sha256(p)} for p in templates],
         "outputs": [{"path": name, "sha256": digest} for name, digest in outputs.items()],

@@ -155,7 +155,7 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
                                          tie_text(tie, score_words(tie["score"], scheme))]))
     if result.criteria is not None:
         _criteria_sheet(book, result)
-    if result.settings.appraisal_done and result.settings.kind_record.source == "campaign":
+    if result.settings.appraisal_done and result.settings.kind_record.is_campaign:
         _compared_sheet(book, result, score_column, classified)
     if result.losses is not None:
         _losses_sheet(book, result)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from pipeline.base.messages_summary import CHARTS, PREVIOUS_DEFAULT
@@ -25,9 +26,18 @@ if TYPE_CHECKING:
 MOST_BARS = 40  # a ranking chart longer than this would not be read: the first ones are shown
 
 
+class ChartKind(StrEnum):
+    """What a chart shows, per group."""
+
+    RANKING = "ranking"  # the evaluated units by rank, the label bounds marked
+    LABELS = "labels"  # the number of units per label
+    APPRAISED = "appraised"  # self-assessed against appraised totals
+    PERIODS = "periods"  # this period against the last
+
+
 @dataclass(frozen=True, slots=True)
 class Chart:
-    kind: str  # "ranking", "labels", "appraised", "periods"
+    kind: ChartKind
     title: str
     categories: tuple[str, ...]  # one bar (or pair of bars) each, top to bottom
     series: tuple[tuple[str, tuple[Decimal, ...]], ...]  # (legend, one value per category)
@@ -35,6 +45,11 @@ class Chart:
     axis: str
     bounds: tuple[tuple[str, Decimal], ...] = ()  # (label, lower bound) marked on a ranking
     scale: tuple[float, float] | None = None  # the value axis's ends, shared by the charts a long one is split into
+
+    @property
+    def in_columns(self) -> bool:
+        """Drawn as a few upright columns, one per label, never split; the others are one bar per unit."""
+        return self.kind is ChartKind.LABELS
 
 
 def group_charts(result: JobResult, most: int | None = MOST_BARS) -> list[tuple[str, list[Chart]]]:
@@ -55,7 +70,7 @@ def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> li
     if labels and counts:
         order = [label.name for label in labels]
         counts.sort(key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
-        charts.append(Chart("labels", CHARTS["labels"].format(group=group.name), tuple(c[0] for c in counts),
+        charts.append(Chart(ChartKind.LABELS, CHARTS["labels"].format(group=group.name), tuple(c[0] for c in counts),
                             (("", tuple(Decimal(c[1]) for c in counts)),), (tuple(str(c[1]) for c in counts),),
                             CHARTS["labels_axis"]))
     both = [u for u in evaluated if u.get("self_points") is not None and u.get("appraised_points") is not None]
@@ -64,7 +79,7 @@ def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> li
     if both and result.settings.appraisal_done:
         places = column_places((u[c] for u in both for c in ("self_points", "appraised_points")), scheme)
         charts.append(Chart(
-            "appraised", CHARTS["appraised"].format(group=group.name) + more, tuple(u["unit"] for u in both),
+            ChartKind.APPRAISED, CHARTS["appraised"].format(group=group.name) + more, tuple(u["unit"] for u in both),
             ((CHARTS["self"], tuple(u["self_points"] for u in both)),
              (CHARTS["appraised_legend"], tuple(u["appraised_points"] for u in both))),
             (tuple(column_text(u["self_points"], places) for u in both),
@@ -78,7 +93,7 @@ def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> li
         if compared:
             previous = result.previous_name or PREVIOUS_DEFAULT
             charts.append(Chart(
-                "periods", CHARTS["periods"].format(previous=previous, group=group.name) + more,
+                ChartKind.PERIODS, CHARTS["periods"].format(previous=previous, group=group.name) + more,
                 tuple(u["unit"] for u, _ in compared),
                 ((CHARTS["previous_legend"].format(previous=previous[:1].upper() + previous[1:]),
                   tuple(c.previous_score for _, c in compared)),
@@ -97,6 +112,6 @@ def _ranking(result: JobResult, group: Any, evaluated: list[dict[str, Any]], mos
     title = CHARTS["ranking"].format(group=group.name)
     if most and len(evaluated) > most:
         title += CHARTS["first_bars"].format(count=most, total=len(evaluated))
-    return Chart("ranking", title, tuple(u["unit"] for u in shown), (("", tuple(u["score"] for u in shown)),),
+    return Chart(ChartKind.RANKING, title, tuple(u["unit"] for u in shown), (("", tuple(u["score"] for u in shown)),),
                  (tuple(score_text(u["score"], scheme) for u in shown),),
                  (result.score_name or score_header(scheme, result.settings.kind_record.score_header)), bounds)
