@@ -22,7 +22,7 @@ from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.base.messages import describe
 from pipeline.base.workers import Ahead, in_parallel
 from pipeline.config.job_settings import JobSettings
-from pipeline.config.kinds import SUMMARY
+from pipeline.config.kinds import SUMMARY, Context
 from pipeline.config.period_settings import previous_refused
 from pipeline.documents.charts.chart_data import group_charts
 from pipeline.documents.charts.chart_pictures import chart_png
@@ -129,7 +129,7 @@ def _steps(progress: Progress | None, phase: str, total: int) -> Callable[[int],
     return (lambda done: progress(phase, done, total)) if progress else None
 
 
-def job_templates(settings: JobSettings) -> list[tuple[Path, str]]:
+def job_templates(settings: JobSettings) -> list[tuple[Path, Context]]:
     """The templates a job renders, each with the kind of context it receives."""
     output = settings.output
     chosen = [(_template(settings, settings.document.template, output.template), output.context)]

@@ -234,7 +234,8 @@ def names_in(table: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.key.split(".")[0] if not table else s.name for s in own))
 
 
-def names_shaped(table: str, shapes: tuple[str, ...], kinds: tuple[Source | KindId, ...] | None = None) -> tuple[str, ...]:
+def names_shaped(table: str, shapes: tuple[str, ...],
+                 kinds: tuple[Source | KindId, ...] | None = None) -> tuple[str, ...]:
     """The keys of `table` whose values take one of `shapes` (and, given `kinds`, used by exactly those kinds)."""
     return tuple(s.name for s in SETTINGS if s.table == table and s.shape in shapes
                  and (kinds is None or s.kinds == kinds))
