@@ -162,7 +162,7 @@ def parsed_rule(text: str, maximum: Decimal | None) -> Rule:
     if rated and any("%" in p[1] for p in rated):
         return Rule(RuleKind.BANDS, text, bands=_bands(named))
     options: list[tuple[str, Decimal]] = []
-    for part, name, points in named:
+    for _part, name, points in named:
         if any(_key(name) == _key(o) for o, _ in options):
             raise RuleRefused("duplicate_option", part=name)
         options.append((_typed_name(text, name), points))
