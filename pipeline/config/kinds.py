@@ -143,6 +143,7 @@ _DECISION_PLACEHOLDERS = {
 _UNIT_COLUMNS = (("order", 6), ("group", 24), ("unit", 34))
 _REASON_COLUMNS = (("reason", 40), ("note", 24))
 
+# By the kind's name as plain text: listed as written wherever the names are offered (`init`, `check-template --kind`)
 KINDS: Mapping[str, Kind] = MappingProxyType({kind.id.value: kind for kind in (
     Kind(
         id=KindId.SELF_REPORT, title="Báo cáo kết quả tự chấm điểm", source=Source.CRITERIA, required=HEADER_KEYS,
