@@ -33,7 +33,7 @@ _TOP_KEYS = {Source.CRITERIA: ("kind", "scheme", "data", "unit", "group"), Sourc
 
 def placeholder_settings(kind: Kind) -> dict[str, Any]:
     """Settings that pass validation, with obvious "(…)" placeholders where staff must write."""
-    starter = _starter(kind)
+    starter = starter_of(kind)
     scheme = starter.scheme
     document = {"issuing_body": ["(TÊN CƠ QUAN BAN HÀNH)"], "place": "(Địa danh)", **starter.placeholders,
                 "signature": {"authority": ["TM. ỦY BAN NHÂN DÂN"], "position": "(CHỨC VỤ NGƯỜI KÝ)",
@@ -109,7 +109,8 @@ def document_fields(kind: Kind) -> tuple[str, ...]:
     return tuple(k for k in DOCUMENT_ORDER if setting(f"document.{k}").used_by(kind))
 
 
-def _starter(kind: Kind) -> Starter:
+def starter_of(kind: Kind) -> Starter:
+    """The kind's starter; a kind without one cannot be started (`start` refuses it first)."""
     if kind.starter is None:
         raise ValueError(f"init cannot start a job of kind {kind.id}")
     return kind.starter

@@ -174,7 +174,9 @@ def _proportional(text: str, factor: str | None, maximum: Decimal | None) -> Rul
         return Rule(RuleKind.PROPORTIONAL, text, multiplier=maximum)
     if not re.fullmatch(_NUMBER + r"(?:\s*(?:điểm|đ))?", factor.strip()):
         raise RuleRefused("bad_multiplier", part=factor.strip())
-    multiplier = _decimal(re.match(_NUMBER, factor.strip()).group(1))
+    typed = re.match(_NUMBER, factor.strip())
+    assert typed is not None  # the factor was just checked to be a number
+    multiplier = _decimal(typed.group(1))
     if maximum is not None and multiplier > maximum:
         raise RuleRefused("multiplier_above_maximum", points=_shown(multiplier), maximum=_shown(maximum))
     return Rule(RuleKind.PROPORTIONAL, text, multiplier=multiplier)
