@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.base.messages_store import COMMAND_WORDS as W
@@ -23,7 +24,7 @@ from pipeline.store.register_accounts import follow_register, job_register
 from pipeline.write.files import write_atomically
 
 
-def add_store_commands(commands) -> None:
+def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     accounts = commands.add_parser("accounts", help=W["accounts_help"])
     accounts.add_argument("job", type=Path, help=W["accounts_job"])
     accounts.add_argument("--out", type=Path, required=True, metavar="TEP.xlsx", help=W["accounts_out"])
@@ -42,7 +43,7 @@ def add_store_commands(commands) -> None:
         parser.set_defaults(command=_refusals_said(command))
 
 
-def _refusals_said(command):
+def _refusals_said(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         try:
             return command(args)
@@ -66,8 +67,8 @@ def _accounts(args: argparse.Namespace) -> int:
     register, renames = job_register(args.job)  # InputErrors: the command line lists every problem
     appraisers, wrong = appraisers_from_options(args.appraiser)
     if args.appraisers is not None:
-        listed, unreadable = appraisers_from_sheet(args.appraisers)
-        appraisers, wrong = [*appraisers, *listed], [*wrong, *unreadable]
+        from_sheet, unreadable = appraisers_from_sheet(args.appraisers)
+        appraisers, wrong = [*appraisers, *from_sheet], [*wrong, *unreadable]
     known = [*(r.unit for r in register), *dict.fromkeys(r.group for r in register)]
     wrong += assignment_problems(appraisers, known)
     if wrong:
