@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -176,6 +177,7 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
     headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), CRITERIA_POINTS,
                CRITERIA_TABLE.column("rationale").header]
     sheet = _sheet(book, SHEETS["criteria"], headers, list(CRITERIA_WIDTHS))
+    assert result.criteria is not None  # written only for a job scored by criteria
     for row in result.criteria:
         points = row["points"] if row["role"] == "criterion" else row["self_points"]
         values = [row["code"], row["title"], row["max_points"], points, row["rationale"] or None]
@@ -254,7 +256,7 @@ def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) ->
     return sheet
 
 
-def _bold(sheet: Any, values: list[Any]) -> list[WriteOnlyCell]:
+def _bold(sheet: Any, values: list[Any]) -> list[Cell]:
     cells = [as_text(WriteOnlyCell(sheet, value)) for value in values]
     for cell in cells:
         cell.font = Font(bold=True)
