@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.base.messages_store import COMMAND_WORDS as W
 from pipeline.store.accounts import CODE_LIFETIME
@@ -23,8 +24,10 @@ from pipeline.store.records import Role
 from pipeline.store.register_accounts import follow_register, job_register
 from pipeline.write.files import write_atomically
 
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)  # the command line's own parser class
 
-def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+
+def add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     accounts = commands.add_parser("accounts", help=W["accounts_help"])
     accounts.add_argument("job", type=Path, help=W["accounts_job"])
     accounts.add_argument("--out", type=Path, required=True, metavar="TEP.xlsx", help=W["accounts_out"])

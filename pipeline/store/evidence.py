@@ -6,9 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from datetime import datetime
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import Any, cast
 
 from sqlalchemy import Row, insert, select, update
 
@@ -20,20 +19,6 @@ from pipeline.store.evidence_checks import checked_evidence
 from pipeline.store.records import Evidence
 
 _FIELDS = tuple(Evidence.__dataclass_fields__)
-
-
-class _NewEvidence(TypedDict):
-    """An evidence record's values but its id, as they are inserted."""
-
-    job: str
-    unit: str
-    criterion: str
-    file_name: str
-    size: int
-    media_type: str
-    sha256: str
-    uploaded_by: str
-    uploaded_at: datetime
 
 
 def evidence_of(row: Row[Any]) -> Evidence:
@@ -62,9 +47,9 @@ class EvidencePart(StoreCore):
         file_name, media_type = checked_evidence(file_name, content)
         digest = hashlib.sha256(content).hexdigest()
         keep_file(self.evidence_folder, digest, content)
-        values: _NewEvidence = {"job": job, "unit": unit, "criterion": criterion, "file_name": file_name,
-                                "size": len(content), "media_type": media_type, "sha256": digest,
-                                "uploaded_by": actor, "uploaded_at": self.clock()}
+        values: dict[str, Any] = {"job": job, "unit": unit, "criterion": criterion, "file_name": file_name,
+                                  "size": len(content), "media_type": media_type, "sha256": digest,
+                                  "uploaded_by": actor, "uploaded_at": self.clock()}  # an `Evidence` but its id
         with self.writing() as connection:
             inserted = connection.execute(insert(t.evidence).values(**values, removed=False))
             new_id = cast(Row[Any], inserted.inserted_primary_key)[0]  # one row inserted: its key is there

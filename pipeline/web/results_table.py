@@ -8,6 +8,7 @@ the numbers the decision prints. Sorting and filtering are asked for in the page
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -77,7 +78,7 @@ def _previous_names(unit: str, change: Any) -> str:
     return ""
 
 
-def _key(sort: str):
+def _key(sort: str) -> Callable[[dict[str, Any]], Any]:
     last = Decimal("-Infinity")  # units without a score (not evaluated) after every other, whichever way
     return {
         "rank": lambda row: row["order"],

@@ -110,7 +110,8 @@ def remembered(out_dir: Path, manifest: dict[str, Any] | None) -> RunState | Non
     try:
         data = json.loads(state_file(out_dir).read_text(encoding="utf-8"))
         known = {f.name for f in fields(RunState)}
-        state = RunState(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known})
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
+        state = RunState(**values)
     except (OSError, ValueError, TypeError):
         return None
     if state.state == "done" and manifest is None:  # its documents were deleted since: nothing to say of it
