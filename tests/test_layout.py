@@ -16,7 +16,8 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "pipeline"
-ORDER = ["base", "config", "read", "scoring", "documents", "write", "store", "new_job", "flow", "web", "cli", "__main__"]
+ORDER = ["base", "config", "read", "scoring", "documents", "write", "store", "new_job", "flow", "web", "cli",
+         "__main__"]
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 # What each sub-package of `documents` may import besides itself: layout stands on nothing, content and rendering
 # on layout only (not on each other), charts and checks on those three (not on each other).
@@ -64,7 +65,8 @@ def documents_part(module: str) -> str | None:
 
 def test_documents_is_made_only_of_its_sub_packages_and_the_templates():
     folder = PACKAGE / "documents"
-    assert {p.name for p in folder.iterdir() if p.name != "__pycache__"} == {*DOCUMENTS_USES, "templates", "__init__.py"}
+    assert ({p.name for p in folder.iterdir() if p.name != "__pycache__"}
+            == {*DOCUMENTS_USES, "templates", "__init__.py"})
     assert all((folder / part / "__init__.py").is_file() for part in DOCUMENTS_USES)
 
 

@@ -13,11 +13,13 @@ CHANGE_WORDS = {"new": "mới", "merged": "sáp nhập", "not_evaluated": "–",
 PREVIOUS_DEFAULT = "kỳ trước"
 ORDINALS = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
 
-SUMMARY = {
+# the summary's "Nơi nhận" when `[summary]` names none
+SUMMARY_RECIPIENTS = ("Cổng Thông tin điện tử (để đăng tải);", "Các cơ quan, đơn vị có tên tại Quyết định;", "Lưu: VT.")
+
+SUMMARY: dict[str, str] = {
     "kind": "THÔNG CÁO",
     "symbol": "TC",  # the type of the summary's symbol: "QĐ-UBND" → "TC-UBND"
     "title": "Kết quả {what}",
-    "recipients": ("Cổng Thông tin điện tử (để đăng tải);", "Các cơ quan, đơn vị có tên tại Quyết định;", "Lưu: VT."),
     "intro": "Theo kết quả {what} được công bố theo Quyết định số {number}/{symbol} {date} của {issuer}, {leaders}.",
     "intro_plain": "Theo kết quả {what}, {leaders}.",
     "leader": "{unit} dẫn đầu bảng xếp hạng khối {group} với {score}{label}",

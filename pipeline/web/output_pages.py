@@ -4,6 +4,7 @@ confirmed), the files of the last run, and every page of each document previewed
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +72,7 @@ async def start(request: Request) -> Response:
                    "time": run_time(manifest) if manifest else None, "pdf": pdf, "strict": strict}
         return _documents_page(request, name, folder, confirm=confirm)
     started = request.app.state.runs.start(name, folder, desk.out_dir(name), force=force, pdf=pdf,
-                                           campaign=campaign, strict=strict)
+                                           campaign=campaign, strict=strict, kept=partial(desk.keeper, name))
     message = "run_started" if started else "already_running"
     return RedirectResponse(f"/jobs/{name}/documents?message={message}", status_code=303)
 
