@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from pipeline.base.messages_store import COMMAND_WORDS as W
 from pipeline.store.errors import StoreError
@@ -14,8 +14,10 @@ from pipeline.store.errors import StoreError
 # The commands' own modules (SQLAlchemy, Alembic, openpyxl) are imported when a command runs, not when every run of
 # the program lists the commands.
 
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)  # the command line's own parser class
 
-def add_store_commands(commands: argparse._SubParsersAction[Any]) -> None:
+
+def add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     accounts = commands.add_parser("accounts", help=W["accounts_help"])
     accounts.add_argument("job", type=Path, help=W["accounts_job"])
     accounts.add_argument("--out", type=Path, required=True, metavar="TEP.xlsx", help=W["accounts_out"])
