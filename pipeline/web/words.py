@@ -52,7 +52,8 @@ W = {
     "kind": "Loại văn bản",
     "source": "Lấy từ công việc đã có (danh mục tiêu chí hoặc danh sách đơn vị và loại văn bản của nó, điểm để trống)",
     "source_none": "— không lấy —",
-    "criteria": "Đợt đánh giá: tệp Excel có bảng tiêu chí (cây tiêu chí của các bảng đơn vị), hoặc lấy từ công việc đã có",
+    "criteria": ("Đợt đánh giá: tệp Excel có bảng tiêu chí (cây tiêu chí của các bảng đơn vị), hoặc lấy từ công việc "
+                 "đã có"),
     "create": "Tạo công việc",
     "bad_job_name": ("Tên \"{name}\" không dùng được: chỉ dùng chữ, số, dấu gạch ngang, gạch dưới, dấu chấm; "
                      "không bắt đầu bằng dấu chấm; không có \"..\", \"/\", \"\\\"."),
@@ -219,7 +220,8 @@ W = {
     "ports_busy": "Các cổng từ {first} đến {last} đều bận. Chọn cổng khác: --port <số cổng>.",
     "port_refused": "Không mở được cổng {port} ở địa chỉ {host}: {reason}.",
     "host_not_here": "Máy này không có địa chỉ {host}: kiểm tra --host.",
-    "port_no_right": "Không được dùng cổng {port} (cổng dưới 1024 cần quyền quản trị): chọn cổng khác, ví dụ --port 8000.",
+    "port_no_right": ("Không được dùng cổng {port} (cổng dưới 1024 cần quyền quản trị): chọn cổng khác, "
+                      "ví dụ --port 8000."),
     # [previous.renames] on the settings form
     "renames_help": ("Mỗi dòng một đơn vị kỳ này đổi tên hoặc sáp nhập: tên kỳ này = tên kỳ trước; nhiều đơn vị kỳ "
                      "trước sáp nhập vào thì cách nhau bằng dấu chấm phẩy, ví dụ \"Sở Xây dựng = Sở Xây dựng; "
@@ -230,7 +232,8 @@ W = {
     "findings_title": "Cần xem lại",
     "findings_intro": ("{count} điều cần xem lại trong số liệu đã gõ (không phải lỗi: văn bản vẫn lập được, với số "
                        "liệu như đã gõ; lần lập văn bản ghi chúng vào trang \"Cần xem lại\" của ket-qua.xlsx). "
-                       "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn điều nào."),
+                       "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn "
+                       "điều nào."),
     "strict": "Coi điều cần xem lại là lỗi: còn điều nào thì không lập văn bản",
     # data files like a file manager: many at once, delete, set aside, history (data page)
     "upload_by_name": "— theo tên tệp: thay tệp cùng tên, tệp khác thêm vào —",
@@ -262,11 +265,12 @@ W = {
     "done_uploaded": "Đã nhận tệp {name}.",
     "done_deleted": "Đã xóa tệp {name}; tệp được giữ ở mục \"Các bản trước\" bên dưới (bấm Khôi phục để lấy lại).",
     "done_restored": "Đã khôi phục tệp {name}; bản đang dùng trước đó được giữ ở mục \"Các bản trước\".",
-    "done_set_aside": "Đã để riêng tệp {name}; tệp được giữ ở mục \"Các bản trước\" bên dưới (bấm Khôi phục để lấy lại).",
+    "done_set_aside": ("Đã để riêng tệp {name}; tệp được giữ ở mục \"Các bản trước\" bên dưới (bấm Khôi phục để "
+                       "lấy lại)."),
     "delete": "Xóa",
     "delete_title": "Xóa tệp số liệu",
-    "delete_question": ("Xóa tệp {name} khỏi số liệu của công việc? Tệp được giữ ở mục \"Các bản trước\" của trang Số liệu; "
-                        "bấm Khôi phục ở đó để lấy lại."),
+    "delete_question": ("Xóa tệp {name} khỏi số liệu của công việc? Tệp được giữ ở mục \"Các bản trước\" của trang "
+                        "Số liệu; bấm Khôi phục ở đó để lấy lại."),
     "cancel": "Thôi, quay lại",
     "aside_title": "Đơn vị không đánh giá còn bảng chưa điền",
     "aside_text": ("{unit}: danh mục đơn vị ghi không đánh giá (lý do: {why}), nhưng thư mục số liệu còn bảng chưa "

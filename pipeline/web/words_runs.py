@@ -1,4 +1,5 @@
-"""The desk's words for runs (phases, replacing earlier documents, an interrupted run), previews and the results table."""
+"""The desk's words for runs (phases, replacing earlier documents, an interrupted run), previews and the results
+table."""
 
 RUN_WORDS = {
     # a run's phases ("Đang đọc 3/21 tệp số liệu")
