@@ -323,7 +323,7 @@ def _init(args: argparse.Namespace) -> int:
 def summary(result) -> str:
     """A few lines per group: units, counts per label (none when labels = []), the first-ranked unit."""
     from pipeline.config.applied import applied_lines, bounds_text
-    from pipeline.documents.content.numbers import score_words
+    from pipeline.figures.numbers import score_words
 
     scheme = result.settings.scheme
     lines = [f"Công việc {result.settings.name} — {scheme.name} ({scheme.reference})"]

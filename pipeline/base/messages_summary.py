@@ -1,7 +1,7 @@
 """Vietnamese wording of what the program writes from the results: the summary (thông cáo kết quả), the
 decision's summary paragraphs, the change against the previous period, the charts' titles and axes.
 
-Every sentence here is filled with numbers already formatted as the tables print them (`documents.content.numbers`),
+Every sentence here is filled with numbers already formatted as the tables print them (`figures.numbers`),
 so the text and the tables cannot say different things. The register follows the news items secretariats
 publish ("… dẫn đầu bảng xếp hạng … với số điểm đánh giá là … điểm, xếp loại …").
 """

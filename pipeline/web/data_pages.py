@@ -16,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
 from pipeline.config.job_settings import data_files_in
-from pipeline.documents.content.numbers import points_text
+from pipeline.figures.numbers import points_text
 from pipeline.read.job_folder import read_settings
 from pipeline.web.data_uploads import Outcome, Sent, accepted, unpacked, within_limit, write_refusal
 from pipeline.web.desk_audience import DESK

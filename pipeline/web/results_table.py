@@ -14,9 +14,9 @@ from typing import Any
 
 from pipeline.base.messages_ties import tie_text
 from pipeline.config.scheme import TIE_RULES
-from pipeline.documents.content.component_columns import ComponentColumn, component_columns, component_texts
-from pipeline.documents.content.numbers import score_text, score_words
-from pipeline.documents.content.period_text import rank_change_text, score_change_text
+from pipeline.figures.component_columns import ComponentColumn, component_columns, component_texts
+from pipeline.figures.numbers import score_text, score_words
+from pipeline.figures.period_text import rank_change_text, score_change_text
 from pipeline.scoring.cells import plain_text
 from pipeline.scoring.result import JobResult
 from pipeline.web.words import W

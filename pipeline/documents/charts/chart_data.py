@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pipeline.base.messages_summary import CHARTS, PREVIOUS_DEFAULT
-from pipeline.documents.content.numbers import column_places, column_text, score_header, score_text
+from pipeline.figures.numbers import column_places, column_text, score_header, score_text
 
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult

@@ -15,8 +15,8 @@ from pipeline.base.messages_documents import NOTICE_WORDS
 from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document
 from pipeline.documents.content.header import end_marked, header
-from pipeline.documents.content.numbers import points_text, score_text, score_words
 from pipeline.documents.content.rows import NoticeExtra, NoticeRow
+from pipeline.figures.numbers import points_text, score_text, score_words
 
 MINUS = "\u2212"  # the minus sign, not a hyphen: "−1,5"
 

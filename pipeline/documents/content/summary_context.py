@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.base.messages_summary import ORDINALS, PREVIOUS_DEFAULT, SUMMARY
 from pipeline.documents.content.header import body_as_issuer, document_date, document_number, end_marked, header
-from pipeline.documents.content.numbers import score_words
-from pipeline.documents.content.period_text import rank_change_text, score_change_text
 from pipeline.documents.layout.line_breaks import names_kept_whole
+from pipeline.figures.numbers import score_words
+from pipeline.figures.period_text import rank_change_text, score_change_text
 
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult

@@ -10,7 +10,7 @@ from typing import Any
 from pipeline.base import formatting
 from pipeline.base.rounding import round_half_up
 from pipeline.config.scheme import Scheme
-from pipeline.documents.content.numbers import column_places
+from pipeline.figures.numbers import column_places
 from pipeline.read.columns import UNIT_TABLE, header_key
 from pipeline.scoring.formula import component_values
 
@@ -74,7 +74,7 @@ def survey_slot(scheme: Scheme) -> bool:
     prints its components through `u.components` under `appendix.component_headers`, never under a wrong header."""
     printed = [c for c in scheme.components if c.printed]
     return len(printed) == 2 and printed[1] is scheme.components[1] \
-        and header_key(printed[1].name) in UNIT_TABLE.column("survey_points").keys()
+        and header_key(printed[1].name) in UNIT_TABLE.column("survey_points").keys()  # noqa: SIM118  not a dict
 
 
 def own_columns(members: Iterable[dict[str, Any]], scheme: Scheme) -> tuple[ComponentColumn, ...]:
