@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "pipeline"
-ORDER = ["base", "config", "read", "scoring", "figures", "documents", "write", "store", "new_job", "flow", "web", "cli",
+ORDER = ["base", "config", "read", "scoring", "figures", "documents", "write", "store", "new_job", "run_parts", "flow", "web", "cli",
          "__main__"]
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 # What each sub-package of `documents` may import besides itself: layout stands on nothing, content and rendering

@@ -2,7 +2,7 @@
 
 The run is `flow.run_job`, the command line's, in a worker thread; the output folder's lock
 (`write.staging`) still refuses a second run into it, from this app or from the command line,
-and the page says so. `run_job` tells the phase it is in (`flow.PHASES`) and how far it is;
+and the page says so. `run_job` tells the phase it is in (`run_parts.PHASES`) and how far it is;
 the bar moves through each phase's share of the run (`SPANS`).
 
 Each run's state is also kept in a small file beside the output folder (`.lan-chay/<job>.json`,
@@ -58,7 +58,7 @@ class RunState:
     """One run of a job, as the documents page shows it and as its state file keeps it."""
 
     state: str = "running"  # "running", "done", "failed", "interrupted" (the app stopped mid-run)
-    phase: str = ""  # of `flow.PHASES`; "" while the run checks the job before its first phase
+    phase: str = ""  # of `run_parts.PHASES`; "" while the run checks the job before its first phase
     done: int = 0
     total: int = 0
     campaign: bool = False
