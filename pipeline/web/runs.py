@@ -53,6 +53,10 @@ def clock(moment: str, with_date: bool = False) -> str:
     return when.strftime("%H:%M ngày %d/%m/%Y" if with_date else "%H:%M:%S")
 
 
+_PHASE_WORDS = {"read": W.phase_read, "units": W.phase_units, "documents": W.phase_documents,  # by phase
+                "pdf": W.phase_pdf}  # (`run_parts.PHASES`)
+
+
 @dataclass
 class RunState:
     """One run of a job, as the documents page shows it and as its state file keeps it."""
@@ -79,8 +83,8 @@ class RunState:
 
     def phase_text(self) -> str:
         """"Đang đọc 3/21 tệp số liệu", or "Đang lập văn bản…" before the first phase."""
-        words = W.get(f"phase_{self.phase}")
-        return words.format(done=self.done, total=self.total) if words and self.total else W["running"]
+        words = _PHASE_WORDS.get(self.phase)
+        return words.format(done=self.done, total=self.total) if words and self.total else W.running
 
     def as_json(self) -> dict[str, Any]:
         return {"state": self.state, "phase": self.phase, "done": self.done, "total": self.total,
