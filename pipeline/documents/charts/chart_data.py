@@ -55,34 +55,34 @@ def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> li
     if labels and counts:
         order = [label.name for label in labels]
         counts.sort(key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
-        charts.append(Chart("labels", CHARTS["labels"].format(group=group.name), tuple(c[0] for c in counts),
+        charts.append(Chart("labels", CHARTS.labels.format(group=group.name), tuple(c[0] for c in counts),
                             (("", tuple(Decimal(c[1]) for c in counts)),), (tuple(str(c[1]) for c in counts),),
-                            CHARTS["labels_axis"]))
+                            CHARTS.labels_axis))
     both = [u for u in evaluated if u.get("self_points") is not None and u.get("appraised_points") is not None]
-    more = CHARTS["first_bars"].format(count=most, total=len(both)) if most and len(both) > most else ""
+    more = CHARTS.first_bars.format(count=most, total=len(both)) if most and len(both) > most else ""
     both = both[:most]  # in the order of the appendix: by rank
     if both and result.settings.appraisal_done:
         places = column_places((u[c] for u in both for c in ("self_points", "appraised_points")), scheme)
         charts.append(Chart(
-            "appraised", CHARTS["appraised"].format(group=group.name) + more, tuple(u["unit"] for u in both),
-            ((CHARTS["self"], tuple(u["self_points"] for u in both)),
-             (CHARTS["appraised_legend"], tuple(u["appraised_points"] for u in both))),
+            "appraised", CHARTS.appraised.format(group=group.name) + more, tuple(u["unit"] for u in both),
+            ((CHARTS.self, tuple(u["self_points"] for u in both)),
+             (CHARTS.appraised_legend, tuple(u["appraised_points"] for u in both))),
             (tuple(column_text(u["self_points"], places) for u in both),
-             tuple(column_text(u["appraised_points"], places) for u in both)), CHARTS["points_axis"]))
+             tuple(column_text(u["appraised_points"], places) for u in both)), CHARTS.points_axis))
     if result.changes is not None:
         compared = [(u, result.changes[(u["group"], u["unit"])]) for u in evaluated
                     if (u["group"], u["unit"]) in result.changes]
         compared = [(u, c) for u, c in compared if c.status == "compared" and c.previous_score is not None]
-        more = CHARTS["first_bars"].format(count=most, total=len(compared)) if most and len(compared) > most else ""
+        more = CHARTS.first_bars.format(count=most, total=len(compared)) if most and len(compared) > most else ""
         compared = compared[:most]
         if compared:
             previous = result.previous_name or PREVIOUS_DEFAULT
             charts.append(Chart(
-                "periods", CHARTS["periods"].format(previous=previous, group=group.name) + more,
+                "periods", CHARTS.periods.format(previous=previous, group=group.name) + more,
                 tuple(u["unit"] for u, _ in compared),
-                ((CHARTS["previous_legend"].format(previous=previous[:1].upper() + previous[1:]),
+                ((CHARTS.previous_legend.format(previous=previous[:1].upper() + previous[1:]),
                   tuple(c.previous_score for _, c in compared)),
-                 (CHARTS["current_legend"], tuple(u["score"] for u, _ in compared))),
+                 (CHARTS.current_legend, tuple(u["score"] for u, _ in compared))),
                 (tuple(score_text(c.previous_score, scheme) for _, c in compared),
                  tuple(score_text(u["score"], scheme) for u, _ in compared)),
                 (result.score_name or score_header(scheme, result.settings.kind_record.score_header))))
@@ -94,9 +94,9 @@ def _ranking(result: JobResult, group: Any, evaluated: list[dict[str, Any]], mos
     shown = sorted(evaluated, key=lambda u: u["rank"])[:most]
     labels = scheme.labels if group.labels is None else group.labels
     bounds = tuple((label.name, label.minimum) for label in labels or () if label.minimum is not None)
-    title = CHARTS["ranking"].format(group=group.name)
+    title = CHARTS.ranking.format(group=group.name)
     if most and len(evaluated) > most:
-        title += CHARTS["first_bars"].format(count=most, total=len(evaluated))
+        title += CHARTS.first_bars.format(count=most, total=len(evaluated))
     return Chart("ranking", title, tuple(u["unit"] for u in shown), (("", tuple(u["score"] for u in shown)),),
                  (tuple(score_text(u["score"], scheme) for u in shown),),
                  (result.score_name or score_header(scheme, result.settings.kind_record.score_header)), bounds)
