@@ -6,14 +6,21 @@ import argparse
 import re
 import sys
 import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pipeline import __version__
 from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.base.messages import describe, report
 from pipeline.base.messages_ties import tie_text
 from pipeline.config.kinds import KINDS
+
+if TYPE_CHECKING:  # imported where used, so that a command loads only what it needs
+    from tqdm import tqdm
+
+    from pipeline.base.errors import Problem
+    from pipeline.scoring.result import JobResult
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
     try:
-        return args.command(args)
+        command: Callable[[argparse.Namespace], int] = args.command
+        return command(args)
     except InputErrors as exc:
         if args.debug:
             traceback.print_exc()
@@ -40,7 +48,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse with its usage errors said in Vietnamese."""
 
     _WORDS = (
-        (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", r'"\2" không hợp lệ cho \1; chọn một trong: \3'),
+        (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)",
+         r'"\2" không hợp lệ cho \1; chọn một trong: \3'),
         (r"the following arguments are required: (.*)", r"thiếu: \1"),
         (r"unrecognized arguments: (.*)", r"không hiểu: \1"),
         (r"argument (\S+): expected one argument", r"\1 cần một giá trị"),
@@ -78,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("check-template", help="kiểm tra các thẻ trong một mẫu văn bản Word")
     template.add_argument("template", type=Path, help="tệp mẫu .docx")
-    template.add_argument("--kind", choices=sorted(KINDS), help="loại văn bản mẫu dùng cho (mặc định: đoán theo tên tệp)")
+    template.add_argument("--kind", choices=sorted(KINDS),
+                          help="loại văn bản mẫu dùng cho (mặc định: đoán theo tên tệp)")
     _annotate_options(template, "mẫu", "mỗi đoạn văn có lỗi", "<tên mẫu>")
     template.set_defaults(command=_check_template)
 
@@ -123,7 +133,7 @@ def _strict_argument(parser: argparse.ArgumentParser) -> None:
                         help="coi các chỗ cần xem lại (số trong lý giải, điểm khác cách chấm) là lỗi: không ghi gì")
 
 
-def findings_text(findings) -> str:
+def findings_text(findings: Sequence[Problem]) -> str:
     """The findings on typed numbers under one heading, numbered (nothing when there is none)."""
     from pipeline.base.messages_checks import REVIEW_TEXT
 
@@ -139,7 +149,7 @@ class _NoBar:
     total: int | None = None
     n = 0
 
-    def update(self, steps: int) -> None:
+    def update(self, steps: float) -> None:
         pass
 
     def __enter__(self) -> _NoBar:
@@ -149,19 +159,19 @@ class _NoBar:
         pass
 
 
-def _progress_bar():
+def _progress_bar() -> _NoBar | tqdm[Any]:
     """A progress bar on a terminal, without tqdm's monitor thread: workers are forked while it runs."""
     if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
         return _NoBar()
     from tqdm import tqdm
 
-    class Bar(tqdm):
+    class Bar(tqdm[Any]):
         monitor_interval = 0
 
     return Bar(desc="Báo cáo đơn vị", unit=" tệp", disable=None, leave=False)
 
 
-def _counted(bar):
+def _counted(bar: _NoBar | tqdm[Any]) -> Callable[[str, int, int], None]:
     """A run's progress as the bar shows it: a campaign's data files read, with their units' reports made."""
     def progress(phase: str, done: int, total: int) -> None:
         if phase == "units":
@@ -183,7 +193,8 @@ def _run(args: argparse.Namespace) -> int:
     shown = run.written if len(run.written) <= 12 else [*run.written[:6], None, *run.written[-3:]]
     inside = out_dir.absolute()
     for path in shown:
-        print(f"  {path.relative_to(inside)}" if path else f"  … ({len(run.written) - 9} tệp khác, xem {run.manifest.name})")
+        print(f"  {path.relative_to(inside)}" if path
+              else f"  … ({len(run.written) - 9} tệp khác, xem {run.manifest.name})")
     print(f"  {run.manifest.relative_to(inside)} (danh sách tệp và mã SHA-256)")
     if run.removed:
         print(f"\nĐã xóa {len(run.removed)} tệp của lần chạy trước mà lần này không lập lại: "
@@ -223,7 +234,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"\n{describe(problem(Reason.APPRAISAL_NOT_DONE))}")
     if result.findings:
         print(f"\n{findings_text(result.findings)}")
-    for warning in (*result.previous_warnings, *result.warnings, *result.name_warnings):  # unmatched units, totals kept as published, names to write properly
+    # units left unmatched, totals kept as published, names to write properly
+    for warning in (*result.previous_warnings, *result.warnings, *result.name_warnings):
         print(f"\n{describe(warning)}")
     print(f"\nKhông có lỗi. Chạy: python -m pipeline run {args.job}")
     return 0
@@ -320,7 +332,7 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary(result) -> str:
+def summary(result: JobResult) -> str:
     """A few lines per group: units, counts per label (none when labels = []), the first-ranked unit."""
     from pipeline.config.applied import applied_lines, bounds_text
     from pipeline.figures.numbers import score_words
@@ -341,7 +353,8 @@ def summary(result) -> str:
             lines.append(f"  {by_label}.")
         first = [u for u in evaluated if u["rank"] == 1]
         if first:
-            names = ", ".join(f"{r['unit']} ({score_words(r['score'], scheme)})" for r in first)
+            names = ", ".join(f"{r['unit']} ({score_words(r['score'], scheme)})" for r in first
+                              if r["score"] is not None)  # an evaluated unit has its score
             lines.append(f"  Xếp thứ nhất: {names}.")
         for tie in (t for t in result.ties if t["group"] == group.name):
             lines.append("  " + tie_text(tie, score_words(tie["score"], scheme)))

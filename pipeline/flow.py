@@ -269,7 +269,7 @@ def _render(work: CampaignWork, template: Path, context: dict, name: str, proble
         content = render_document(template, context)
         if findings and criteria is not None:
             content = with_findings(content, findings, criteria)
-        if work.staging is not None:
+        if work.staging is not None and work.out_dir is not None:  # set together
             with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
                 (work.staging / name).parent.mkdir(parents=True, exist_ok=True)
                 (work.staging / name).write_bytes(content)
@@ -303,7 +303,7 @@ def _campaign(settings: JobSettings, templates: JobTemplates, staging: Staging |
         if progress:
             progress("units", done, len(files))
     found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
-    if register == () and found:  # a register not read (a renamed header…): said alone, not each table as missing from it
+    if register == () and found:  # a register not read (a renamed header…): said alone, not each table missing from it
         found = [p for p in found if p.reason is not Reason.UNREGISTERED_UNIT]
     units, more = campaign_table(settings, reports, [*found, *problems], register, named)
     result = scored(settings, units, [*found, *more], reports=tuple(reports))
@@ -311,9 +311,9 @@ def _campaign(settings: JobSettings, templates: JobTemplates, staging: Staging |
     if settings.appraisal_done:
         result = replace(result, losses=tuple(by_points_lost(losses)))
     if staging is not None and not problems:
-        for position, (report, temporary) in enumerate(zip(reports, staged), 1):
+        for position, (report, temporary) in enumerate(zip(reports, staged, strict=False), 1):
             staging.renamed(temporary, report_file_name(position, len(reports), report.unit))
-        for position, (report, temporary) in enumerate(zip(reports, notices), 1):  # after the reports, in order
+        for position, (report, temporary) in enumerate(zip(reports, notices, strict=False), 1):  # after the reports
             staging.renamed(temporary, report_file_name(position, len(reports), report.unit, "thong-bao"))
     return result
 
@@ -334,8 +334,8 @@ def _register(settings: JobSettings) -> tuple[tuple[Registered, ...] | None, lis
 def _period_name(settings: JobSettings) -> str:
     """The previous period as a problem names it: "kỳ trước (vi-du-2024-…)"."""
     previous = settings.previous
-    where = previous.source
-    return f"kỳ trước ({previous.name or where.name})"
+    assert previous is not None  # asked only of a job with `[previous]`
+    return f"kỳ trước ({previous.name or previous.source.name})"
 
 
 def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], list[Problem], tuple[Path, ...]]:

@@ -54,8 +54,10 @@ def zipped(parts: Mapping[str, bytes], known: Mapping[str, Deflated] | None = No
         offset = len(out)
         out += entry.FileHeader(False)  # also settles the versions the central record repeats
         out += packed.data
-        filename, flags = entry._encodeFilenameFlags()
-        central += struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir, entry.create_version,
+        # zipfile's private helpers below are not in its stubs
+        filename, flags = entry._encodeFilenameFlags()  # type: ignore[attr-defined]  # private, no stub
+        central += struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir,  # type: ignore[attr-defined]  # private, no stub
+                               entry.create_version,
                                entry.create_system, entry.extract_version, entry.reserved, flags,
                                entry.compress_type, _DOS_TIME, _DOS_DATE, entry.CRC, entry.compress_size,
                                entry.file_size, len(filename), len(entry.extra), len(entry.comment), 0,
@@ -63,7 +65,8 @@ def zipped(parts: Mapping[str, bytes], known: Mapping[str, Deflated] | None = No
         central += filename + entry.extra + entry.comment
     start = len(out)
     out += central
-    out += struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(parts), len(parts),
+    out += struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive,  # type: ignore[attr-defined]  # private, no stub
+                       0, 0, len(parts), len(parts),
                        len(central), start, 0)
     return bytes(out)
 

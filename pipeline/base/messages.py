@@ -220,12 +220,14 @@ _TEXT: dict[Reason, str] = {
     ),
     Reason.HIDDEN_ROW: (
         "dòng này đang bị ẩn nhưng có số liệu trong bảng: người xem tệp không thấy dòng này, "
-        "nên chương trình không biết có nên tính hay không. Bỏ ẩn dòng (chọn các dòng bao quanh, bấm chuột phải, chọn Bỏ ẩn; "
+        "nên chương trình không biết có nên tính hay không. "
+        "Bỏ ẩn dòng (chọn các dòng bao quanh, bấm chuột phải, chọn Bỏ ẩn; "
         "nếu bảng đang lọc thì bỏ lọc) rồi kiểm tra lại số liệu; dòng không dùng nữa thì xóa hẳn dòng."
     ),
     Reason.HIDDEN_SHEET: (
         "trang tính này đang bị ẩn nhưng có bảng số liệu: người xem tệp không thấy trang này, "
-        "nên chương trình không biết có nên tính hay không. Bỏ ẩn trang (bấm chuột phải vào tên một trang ở dưới cùng, chọn Bỏ ẩn) "
+        "nên chương trình không biết có nên tính hay không. "
+        "Bỏ ẩn trang (bấm chuột phải vào tên một trang ở dưới cùng, chọn Bỏ ẩn) "
         "rồi kiểm tra lại số liệu; trang không dùng nữa thì xóa hẳn trang. Nếu trang không có trong danh sách "
         "Bỏ ẩn, hãy chép các trang cần dùng sang một tệp mới."
     ),

@@ -53,7 +53,8 @@ DOCUMENT_TEXT: dict[Reason, str] = {
     Reason.UNREGISTERED_UNIT: (
         "bảng tiêu chí của đơn vị \"{value}\" nhưng đơn vị này không có trong danh mục đơn vị ({register}). "
         "Thêm đơn vị vào danh mục (một dòng, cột \"Tên đơn vị\" ghi đúng tên chính thức), hoặc sửa dòng "
-        "\"Đơn vị: …\" phía trên bảng cho đúng tên trong danh mục{hint}, hoặc bỏ tệp này khỏi đợt đánh giá.{lookalike}"),
+        "\"Đơn vị: …\" phía trên bảng cho đúng tên trong danh mục{hint}, "
+        "hoặc bỏ tệp này khỏi đợt đánh giá.{lookalike}"),
     Reason.REGISTERED_WITHOUT_TABLE: (
         "đơn vị \"{value}\" (khối \"{group}\") có trong danh mục nhưng không có bảng tiêu chí nào trong {data}. "
         "Thêm bảng tiêu chí của đơn vị (dòng \"Đơn vị: {value}\" phía trên dòng tiêu đề), hoặc ghi lý do ở cột "

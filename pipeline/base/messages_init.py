@@ -40,7 +40,7 @@ CRITERIA_WHY = {
 }
 
 # Placeholder settings of a new campaign: two groups with their units' header defaults.
-CAMPAIGN_GROUPS = [
+CAMPAIGN_GROUPS: list[dict[str, str | list[str]]] = [
     {"name": "Sở, ban, ngành", "title": "(KẾT QUẢ ĐÁNH GIÁ … NĂM …)", "subtitle": "(Đối với các sở, ban, ngành)",
      "parent_body": "(UBND TỈNH …)", "signer_position": "GIÁM ĐỐC"},
     {"name": "UBND các xã, phường", "title": "(KẾT QUẢ ĐÁNH GIÁ … NĂM …)", "subtitle": "(Đối với UBND các xã, phường)",

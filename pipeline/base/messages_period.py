@@ -6,7 +6,8 @@ from pipeline.base.errors import Reason
 
 PERIOD_TEXT: dict[Reason, str] = {
     Reason.PREVIOUS_MISSING: (
-        "mục \"{key}\" ghi \"{value}\" (tức {resolved}) nhưng ở đó không có {what}. Đường dẫn tính từ thư mục công việc, ví dụ "
+        "mục \"{key}\" ghi \"{value}\" (tức {resolved}) nhưng ở đó không có {what}. "
+        "Đường dẫn tính từ thư mục công việc, ví dụ "
         "job = \"../vi-du-2024-xep-loai-tinh\" (thư mục công việc kỳ trước) hoặc results = \"…/ket-qua.xlsx\"."
     ),
     Reason.PREVIOUS_UNREADABLE: (
@@ -24,8 +25,8 @@ PERIOD_TEXT: dict[Reason, str] = {
     ),
     Reason.PREVIOUS_UNIT_TWICE: (
         "đơn vị \"{value}\" của {period} được so sánh với hai đơn vị của kỳ này: {units} (một đơn vị trùng tên với nó, "
-        "một đơn vị nhận nó qua [previous.renames], hoặc hai dòng [previous.renames] cùng ghi nó). Mỗi đơn vị cũ chỉ so "
-        "sánh với một đơn vị mới: sửa [previous.renames] cho đơn vị cũ chỉ ứng với một đơn vị."
+        "một đơn vị nhận nó qua [previous.renames], hoặc hai dòng [previous.renames] cùng ghi nó). "
+        "Mỗi đơn vị cũ chỉ so sánh với một đơn vị mới: sửa [previous.renames] cho đơn vị cũ chỉ ứng với một đơn vị."
     ),
     Reason.PREVIOUS_RENAMED_TWICE: (
         "mục \"{key}\" ghi lại đơn vị \"{unit}\" của kỳ này, đã có ở dòng \"{first}\" của [previous.renames] (tên so "

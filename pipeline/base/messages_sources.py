@@ -19,8 +19,8 @@ SOURCES_TEXT: dict[Reason, str] = {
         "đứng đầu ký thì bỏ dòng \"KT. …\"; cấp phó ký thì sửa chức vụ."
     ),
     Reason.PLACEHOLDER_UNKNOWN: (
-        "{at}chữ thay thế \"{value}\" không có: chương trình sẽ in nguyên \"{value}\" vào mọi văn bản.{close_hint} Các chữ "
-        "thay thế có: {{don_vi}} (tên đơn vị), {{DON_VI}} (tên đơn vị viết hoa)."
+        "{at}chữ thay thế \"{value}\" không có: chương trình sẽ in nguyên \"{value}\" vào mọi văn bản.{close_hint} "
+        "Các chữ thay thế có: {{don_vi}} (tên đơn vị), {{DON_VI}} (tên đơn vị viết hoa)."
     ),
     Reason.TEXT_TOO_LONG: (
         "ô có {length} ký tự (\"{value}\"), nhiều hơn một ô Excel giữ được ({limit} ký tự), nên bảng kết quả "
@@ -40,8 +40,8 @@ def source_values(values: dict) -> None:
     if values.get("form"):
         values["form_hint"] = f" Viết tắt là \"{values['form']}\" (ví dụ \"{values['form']} …\")."
     if values.get("position"):
-        values["lookalike"] = (f" Hai tên trông giống nhau nhưng khác nhau ở ký tự thứ {values['position']}: tên này có "
-                               f"\"{values['wrong']}\" ({values['wrong_code']}), danh mục có \"{values['right']}\" "
-                               f"({values['right_code']}); gõ lại ký tự đó.")
+        values["lookalike"] = (f" Hai tên trông giống nhau nhưng khác nhau ở ký tự thứ {values['position']}: "
+                               f"tên này có \"{values['wrong']}\" ({values['wrong_code']}), "
+                               f"danh mục có \"{values['right']}\" ({values['right_code']}); gõ lại ký tự đó.")
     if values.get("close"):
         values["close_hint"] = f" Có phải ý bạn là \"{values['close']}\"?"

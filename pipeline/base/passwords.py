@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping
+from typing import Any
 
 MIN_PASSWORD = 8
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 16 MiB and 50 ms per check
@@ -16,7 +18,7 @@ def hash_password(password: str, salt: bytes | None = None) -> dict[str, object]
     return {"scheme": "scrypt", **_SCRYPT, "salt": salt.hex(), "hash": digest.hex()}
 
 
-def password_matches(record: dict[str, object], password: str) -> bool:
+def password_matches(record: Mapping[str, Any], password: str) -> bool:  # `record`: decoded JSON
     try:
         salt = bytes.fromhex(str(record["salt"]))
         digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=int(record["n"]), r=int(record["r"]),

@@ -10,6 +10,7 @@ of the tasks; a few tasks are in flight at a time, so memory stays flat however 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -103,10 +104,8 @@ class Ahead:
 
     def __exit__(self, *exc: object) -> None:
         if self.process is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self.connection.send(None)
-            except OSError:
-                pass
             self.process.join(5)
             self.connection.close()
 
@@ -146,6 +145,7 @@ def _start_worker(parent: int | None, task: Callable[[S, T], R], shared: S) -> N
 
 
 def _run(item: Any) -> Any:
+    assert _work is not None  # set by `_start_worker` before any item comes
     task, shared = _work
     return task(shared, item)
 

@@ -4,7 +4,8 @@
 signer; `[appraisal] done`: whether the appraised points are complete (a decision is made
 from them only then), and the wording of each unit's appraisal notice (thông báo kết quả thẩm
 định: issuing body, symbol, title with "{don_vi}", intro, recipients, `[appraisal.signature]`), validated
-as `[document]` is, with defaults (`NOTICE_DEFAULTS`; chủ quản and place from `[document]`); and each `[[groups]]`'s defaults for its units' report headers
+as `[document]` is, with defaults (`NOTICE_DEFAULTS`; chủ quản and place from `[document]`); and each
+`[[groups]]`'s defaults for its units' report headers
 (`signer_authority = ["TM. ỦY BAN NHÂN DÂN"]`, `signer_position = "CHỦ TỊCH"`, `symbol = "BC-UBND"`…),
 which a register's cell overrides for one unit.
 """
@@ -40,10 +41,10 @@ def group_header(item: Mapping[str, Any], key: str, source: str, errors: list[Pr
             continue
         value = (text if name in HEADER_TEXT else lines)(item, name, f"{key}.{name}", source, errors)
         errors += placeholder_problems(value, file=source, key=f"{key}.{name}")
-        if name == "signer_authority":
+        if name == "signer_authority" and isinstance(value, tuple):  # a list of lines (`HEADER_LINES`)
             errors += form_problems(value, file=source, key=f"{key}.{name}")
             value = tuple(line.upper() for line in value)
-        if name in ("signer_position", "parent_body"):
+        if name in ("signer_position", "parent_body") and isinstance(value, str):  # one line (`HEADER_TEXT`)
             value = value.upper()
         found.append((name, value))
     return tuple(found)

@@ -122,7 +122,8 @@ def _component(item: Mapping[str, Any], source: str, at: str, errors: list[Probl
     enters = item.get("enters", "as-is")
     if not isinstance(enters, str) or enters not in ENTERS:
         close = get_close_matches(str(enters), list(ENTERS), n=1)
-        invalid("enters", EXPECTED["enters"].format(hint=EXPECTED["enters_hint"].format(name=close[0]) if close else ""))
+        invalid("enters",
+                EXPECTED["enters"].format(hint=EXPECTED["enters_hint"].format(name=close[0]) if close else ""))
     elif enters == "converted" and maximum is None and "maximum" not in item:
         errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{at}.maximum",))
     weight = setting_number(item.get("weight", 1))

@@ -55,7 +55,8 @@ class JobSettings:
     register: Path | None = None  # a campaign's register of units (danh mục đơn vị)
     appraisal_done: bool | None = None  # `[appraisal] done`; `None`: no `[appraisal]` (a batch of self-assessments)
     appraisal: DocumentSettings | None = None  # `[appraisal]`'s wording of each unit's notice; "{don_vi}": the unit
-    checks: ChecksSettings = field(default_factory=ChecksSettings)  # `[checks]`: typed numbers checked (`scoring.checks`)
+    checks: ChecksSettings = field(default_factory=ChecksSettings)  # `[checks]`: typed numbers checked
+                                                                    # (`scoring.checks`)
     previous: PreviousSettings | None = None  # `[previous]`: the previous period, to show changes against
     summary: SummarySettings | None = None  # `[summary]`: the summary document (thông cáo kết quả) and its charts
 

@@ -23,7 +23,8 @@ class Output:
 
     template: str
     name: str
-    context: str  # "report", "decision" or "notice": the builder in `documents.content.context` and the names the template may use
+    # "report", "decision" or "notice": the builder in `documents.content.context` and the names the template may use
+    context: str
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ class Starter:
 class Kind:
     id: str
     title: str
-    source: str  # "criteria": one unit's criteria table; "units": a table of units; "campaign": a criteria table per unit
+    # "criteria": one unit's criteria table; "units": a table of units; "campaign": a criteria table per unit
+    source: str
     required: tuple[str, ...]  # `[document]` keys that must be filled
     forms: Mapping[str, Output]  # form (`[document] form`) → the main document; the first is the default
     form_required: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # more keys a form needs
@@ -125,7 +127,8 @@ KINDS: Mapping[str, Kind] = MappingProxyType({kind.id: kind for kind in (
     Kind(
         id="dot-danh-gia",
         title="Đợt đánh giá: báo cáo tự chấm điểm của từng đơn vị và quyết định công bố kết quả (kèm phụ lục)",
-        source="campaign", required=DECISION_KEYS, forms={"quyet-dinh": CAMPAIGN_DECISION}, reports=REPORT, notices=NOTICE,
+        source="campaign", required=DECISION_KEYS, forms={"quyet-dinh": CAMPAIGN_DECISION}, reports=REPORT,
+        notices=NOTICE,
         starter=Starter(  # one workbook per registered unit in the folder `workbook`, and the register
             workbook="don-vi", sheet=words.UNIT_SHEET, title=words.UNIT_TITLE,
             layout=(("code", 9), ("title", 56), ("max_points", 10), ("self_points", 11), ("rationale", 36),
@@ -143,7 +146,8 @@ REGISTER_STARTER = Starter(  # a campaign's register of units (danh mục đơn 
     scheme="", intro=words.REGISTER_INTRO, placeholders={},
 )
 REPORT_KIND = KINDS["bao-cao-tu-cham"]
-SUMMARY = Output("thong-cao.docx", "thong-cao.docx", "summary")  # `[summary]`: thông cáo kết quả, a ranked kind's  # the wording of a campaign's `[reports]` is a report's
+# `[summary]`: thông cáo kết quả, a ranked kind's; the wording of a campaign's `[reports]` is a report's
+SUMMARY = Output("thong-cao.docx", "thong-cao.docx", "summary")
 
 
 def kind_choices() -> str:

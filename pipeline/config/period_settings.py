@@ -3,9 +3,9 @@
 `[previous]` names the previous period's job folder (`job`, computed from its inputs, so the order
 the jobs run in does not matter), its results workbook (`results`, a `ket-qua.xlsx` this program
 wrote) or a published table of units and ranks (`table`, .xlsx or .csv; `partial = true` when it lists only
-some units, `new` the units declared new since); `[previous.renames]` maps a unit's new name to its old name, or to the list of old names of the
-units merged into it (the 2025 reorganisation). Paths are taken from the job folder and may lead out of
-it: the previous period lives beside it.
+some units, `new` the units declared new since); `[previous.renames]` maps a unit's new name to its old name,
+or to the list of old names of the units merged into it (the 2025 reorganisation). Paths are taken from the job
+folder and may lead out of it: the previous period lives beside it.
 
 `[summary]` asks for the summary document (thông cáo kết quả, `thong-cao.docx`) with its charts
 (`charts = true` by default; `false` keeps matplotlib and its cost off the run).
@@ -108,11 +108,13 @@ def previous_from_data(data: Mapping[str, Any], kind: Kind | None, folder: Path,
                             path if key == "table" else None, partial, new)
 
 
-def _table_fields(item: Mapping[str, Any], key: str, source: str, errors: list[Problem]) -> tuple[bool, tuple[str, ...]]:
+def _table_fields(item: Mapping[str, Any], key: str, source: str, errors: list[Problem]
+                  ) -> tuple[bool, tuple[str, ...]]:
     """`partial` and `new`, which only a table of ranks takes (a computed period knows its units)."""
     for field in ("partial", "new"):
         if field in item and key != "table":
-            errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"previous.{field}", value=shown(item[field]),
+            errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"previous.{field}",
+                                  value=shown(item[field]),
                                   expected='chỉ dùng với table = "bảng đơn vị và hạng kỳ trước"; xóa mục này'))
     partial = item.get("partial", False)
     if not isinstance(partial, bool):

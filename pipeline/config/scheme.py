@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from difflib import get_close_matches
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
@@ -151,7 +152,7 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
         name = checked_text(name, named("name"), file_of("name"), errors)
     labels = labels_from_data(data.get("labels", []), file_of("labels"), named("labels"), errors, allow_empty=True)
     conditions = _conditions(data.get("conditions", []), labels, file_of("conditions"), errors, named("conditions"))
-    components = DEFAULT_COMPONENTS
+    components: tuple[Component, ...] = DEFAULT_COMPONENTS
     if "components" in data:
         components = components_from_data(data["components"], file_of("components"), named("components"), errors)
     if errors:
@@ -211,7 +212,7 @@ def labels_from_data(items: Any, source: str, key: str, errors: list[Problem],
         pass
     elif any(b is None for b in bounds):
         invalid(SCHEME_EXPECTED["labels_unbounded"])
-    elif any(a <= b for a, b in zip(bounds, bounds[1:])):  # type: ignore[operator]
+    elif any(a <= b for a, b in pairwise(bounds) if a is not None and b is not None):  # (a None is refused above)
         invalid(SCHEME_EXPECTED["labels_order"])
     if labels and labels[-1].minimum is not None:
         invalid(SCHEME_EXPECTED["last_label"].format(name=labels[-1].name))

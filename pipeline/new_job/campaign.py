@@ -27,7 +27,7 @@ from pipeline.base.messages_init import (
 )
 from pipeline.config.job_settings import SETTINGS_FILE, JobSettings
 from pipeline.config.kinds import KINDS, REGISTER_STARTER
-from pipeline.new_job.settings_text import placeholder_settings, settings_text
+from pipeline.new_job.settings_text import placeholder_settings, settings_text, starter_of
 from pipeline.new_job.workbook import input_workbook, register_workbook
 from pipeline.read.columns import CRITERIA_TABLE
 from pipeline.read.job_folder import read_data_file, read_job, settings_data
@@ -83,7 +83,7 @@ def init_campaign(folder: Path, criteria: Path | None = None, source: Path | Non
 
 def _new_settings() -> dict[str, Any]:
     values = placeholder_settings(KINDS[KIND])
-    return {**values, "data": KINDS[KIND].starter.workbook, "register": REGISTER_STARTER.workbook,
+    return {**values, "data": starter_of(KINDS[KIND]).workbook, "register": REGISTER_STARTER.workbook,
             "groups": [dict(g) for g in CAMPAIGN_GROUPS], "appraisal": {"done": False},
             "reports": dict(CAMPAIGN_REPORTS)}
 
@@ -135,7 +135,7 @@ def _from_source(source: Path) -> tuple[dict[str, Any], list[dict[str, Any]], li
     values = {**_new_settings(), **{k: earlier[k] for k in _CARRIED if k in earlier}}
     values["document"] = {**values.get("document", {}), "number": "", "date": ""}
     values["register"] = values.get("register") or REGISTER_STARTER.workbook
-    values["data"] = values["data"] if isinstance(values["data"], str) else KINDS[KIND].starter.workbook
+    values["data"] = values["data"] if isinstance(values["data"], str) else starter_of(KINDS[KIND]).workbook
     values["groups"] = [{k: v for k, v in g.items() if k != "sheet"} for g in values["groups"]]
     values["appraisal"] = {"done": False}
     return values, tree, register

@@ -18,7 +18,7 @@ from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import KINDS, Kind
 from pipeline.config.scheme import available_schemes, scheme_data, scheme_from_data
 from pipeline.new_job.readme import job_readme
-from pipeline.new_job.settings_text import placeholder_settings, settings_text
+from pipeline.new_job.settings_text import placeholder_settings, settings_text, starter_of
 from pipeline.new_job.workbook import input_workbook
 from pipeline.read.job_folder import read_job, settings_data
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
@@ -37,7 +37,9 @@ def init_job(kind_id: str, folder: Path, source: Path | None = None, scheme: str
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise InputErrors([problem(Reason.JOB_FOLDER_EXISTS, value=folder.as_posix())])
     kind = KINDS[kind_id]
-    workbook = kind.starter.workbook
+    workbook = starter_of(kind).workbook
+    rows: list[dict[str, Any]]
+    extra: dict[str, bytes]
     if source is None:
         values, rows, extra = placeholder_settings(kind), [], {}
     else:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from pipeline.config.job_settings import SETTINGS_FILE
 from pipeline.config.kinds import Kind
+from pipeline.new_job.settings_text import starter_of
 from pipeline.new_job.workbook import GUIDE_SHEET
 
 
 def job_readme(kind: Kind, folder: Path, source: Path | None) -> str:
     """What to fill in, then the commands that check and run the job."""
-    workbook = kind.starter.workbook
+    workbook = starter_of(kind).workbook
     job = folder.as_posix()
     command = f"python -m pipeline init {kind.id} {job}" + (f" --from {source.as_posix()}" if source else "")
     if source is None:
@@ -27,7 +28,7 @@ def job_readme(kind: Kind, folder: Path, source: Path | None) -> str:
         "## Cần điền", "",
         (f"1. `{SETTINGS_FILE}` (mỗi mục có ghi chú ở dòng ngay trên): {settings}. Ghi số văn bản (`number`) và "
          "ngày ký (`date`) khi đã có."),
-        f"2. `{workbook}`: điền vào trang \"{kind.starter.sheet}\" theo trang \"{GUIDE_SHEET}\" trong tệp.",
+        f"2. `{workbook}`: điền vào trang \"{starter_of(kind).sheet}\" theo trang \"{GUIDE_SHEET}\" trong tệp.",
     ]
     lines += ["", "## Kiểm tra và lập văn bản", "", "```sh",
               f"python -m pipeline check {job}    # báo mọi lỗi, không ghi văn bản",

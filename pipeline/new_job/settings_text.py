@@ -28,7 +28,7 @@ _DEFAULTS: dict[str, Any] = {"parent_body": "", "number": "", "date": "", "bases
 
 def placeholder_settings(kind: Kind) -> dict[str, Any]:
     """Settings that pass validation, with obvious "(…)" placeholders where staff must write."""
-    starter = _starter(kind)
+    starter = starter_of(kind)
     scheme = starter.scheme
     document = {"issuing_body": ["(TÊN CƠ QUAN BAN HÀNH)"], "place": "(Địa danh)", **starter.placeholders,
                 "signature": {"authority": ["TM. ỦY BAN NHÂN DÂN"], "position": "(CHỨC VỤ NGƯỜI KÝ)",
@@ -105,7 +105,8 @@ def document_fields(kind: Kind) -> tuple[str, ...]:
     return tuple(k for k in DOCUMENT_ORDER if setting(f"document.{k}").used_by(kind.source, kind.id))
 
 
-def _starter(kind: Kind) -> Starter:
+def starter_of(kind: Kind) -> Starter:
+    """The kind's starter; a kind without one cannot be started (`start` refuses it first)."""
     if kind.starter is None:
         raise ValueError(f"init cannot start a job of kind {kind.id}")
     return kind.starter

@@ -1,4 +1,5 @@
-"""`init` for any kind: the kind checked, then a campaign's or another job's starter (the command line and the web app)."""
+"""`init` for any kind: the kind checked, then a campaign's or another job's starter (the command line and the web
+app)."""
 
 from __future__ import annotations
 

@@ -100,7 +100,8 @@ def _column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
         }
     if "applicable_max" not in letters:
         rules |= {
-            "bonus": _number("Điểm thưởng", "Điểm thưởng (nếu có), cộng vào Chỉ số.", "Điểm thưởng là số từ 0 trở lên."),
+            "bonus": _number("Điểm thưởng", "Điểm thưởng (nếu có), cộng vào Chỉ số.",
+                             "Điểm thưởng là số từ 0 trở lên."),
             "penalty": _number("Điểm trừ", "Điểm trừ (nếu có), ghi số dương; trừ khỏi Chỉ số.",
                                "Điểm trừ ghi số dương (từ 0 trở lên)."),
         }
@@ -109,7 +110,8 @@ def _column_rules(letters: Mapping[str, str]) -> dict[str, DataValidation]:
 
 def _criteria_rules(at: Mapping[str, str]) -> dict[str, DataValidation]:
     code, title, maximum = at["code"], at["title"], at["max_points"]
-    within = f"IF(AND({code}=\"\",LEFT(TRIM({title}),4)=\"Tổng\"),{_NO_LIMIT},IF(ISNUMBER({maximum}),{maximum},{_NO_LIMIT}))"
+    within = (f"IF(AND({code}=\"\",LEFT(TRIM({title}),4)=\"Tổng\"),{_NO_LIMIT},"
+              f"IF(ISNUMBER({maximum}),{maximum},{_NO_LIMIT}))")
     roman = f"UPPER({code})"
     for letter in "IVXLCDM":
         roman = f"SUBSTITUTE({roman},\"{letter}\",\"\")"

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.base.messages_init import CAMPAIGN_NOTES, REGISTER_NOTES
 from pipeline.config.components import Component
 from pipeline.config.kinds import REGISTER_STARTER, Kind, Starter
+from pipeline.new_job.settings_text import starter_of
 from pipeline.new_job.validations import FIRST_ROW, GROUP_LIST, LIST_SHEET, column_rules, register_rules
 from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE, TableSpec, unit_table
 from pipeline.write.text_cells import as_text
@@ -44,7 +45,7 @@ def input_workbook(kind: Kind, rows: list[dict[str, Any]], groups: list[str],
     """
     spec = UNIT_TABLE if kind.source == "units" else CRITERIA_TABLE
     notes = {"criteria": _CRITERIA_NOTES, "units": _UNIT_NOTES}.get(kind.source, [*_CRITERIA_NOTES, *CAMPAIGN_NOTES])
-    starter, rules = kind.starter, column_rules
+    starter, rules = starter_of(kind), column_rules
     if kind.source == "units" and components and not usual_components(components):
         spec, starter = unit_table(components), replace(starter, layout=declared_layout(starter.layout, components))
         rules = partial(column_rules, declared=components)
@@ -78,12 +79,14 @@ def register_workbook(rows: list[dict[str, Any]], groups: list[str]) -> bytes:
                           [*REGISTER_NOTES, *_UNIT_NOTES], ())
 
 
-def table_workbook(starter: Starter, spec: TableSpec, rules_of: Callable[[Mapping[str, str]], dict[str, DataValidation]],
+def table_workbook(starter: Starter, spec: TableSpec,
+                   rules_of: Callable[[Mapping[str, str]], dict[str, DataValidation]],
                    rows: list[dict[str, Any]], groups: list[str] | None, notes: list[str],
                    above: tuple[tuple[str, str], ...]) -> bytes:
     """Instructions, the table sheet with a validation on every column, and (with `groups`) the group list."""
     book = Workbook()
     guide = book.active
+    assert isinstance(guide, Worksheet)  # a new workbook's one sheet
     guide.title = GUIDE_SHEET
     sheet = book.create_sheet(starter.sheet)
     letters = {column: get_column_letter(i) for i, (column, _) in enumerate(starter.layout, 1)}
@@ -133,6 +136,7 @@ def _table_sheet(sheet: Worksheet, starter: Starter, spec: TableSpec, rows: list
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    assert sheet.sheet_properties.pageSetUpPr is not None  # a new sheet has its page setup properties
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 

@@ -61,8 +61,8 @@ UNIT_TABLE = TableSpec(
                words=("dieu tra", "xhh", "khao sat")),
         Column("bonus", "Điểm thưởng", number=True, words=("thuong",)),
         Column("penalty", "Điểm trừ", ("Điểm bị trừ",), number=True, words=("tru",)),
-        Column("declared_score", "Kết quả đánh giá", ("Điểm đánh giá", "Chỉ số CCHC", "Chỉ số", "Tổng điểm", "Tổng số điểm",
-                                                      "Kết quả chỉ số", "Chỉ số cải cách hành chính"),
+        Column("declared_score", "Kết quả đánh giá", ("Điểm đánh giá", "Chỉ số CCHC", "Chỉ số", "Tổng điểm",
+                                                      "Tổng số điểm", "Kết quả chỉ số", "Chỉ số cải cách hành chính"),
                number=True, words=("ket qua", "chi so", "tong diem", "tong so diem")),
         Column("reason", "Lý do không đánh giá", ("Lý do không xếp loại", "Lý do"), words=("ly do",)),
         Column("note", "Ghi chú"),
@@ -175,4 +175,4 @@ def _words(component: Component) -> tuple[str, ...]:
     """What a header of the component's meaning says: the words of the usual column it shares a header with."""
     keys = {plain_header(h) for h in (component.name, *component.headers)}
     usual = (UNIT_TABLE.column("appraised_points"), UNIT_TABLE.column("survey_points"))
-    return next((c.words for c in usual if keys & {plain_header(k) for k in c.keys()}), ())
+    return next((c.words for c in usual if keys & {plain_header(k) for k in c.keys()}), ())  # noqa: SIM118 (`Column.keys`: no dict)

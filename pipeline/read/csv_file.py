@@ -22,7 +22,7 @@ from pipeline.read.sheet import Sheet
 SEPARATORS = (";", ",", "\t")
 HEADER_SEARCH_LIMIT = 1000  # rows searched for the header (the table search then says if it is too low)
 _HEADER_KEYS = frozenset(key for spec in (UNIT_TABLE, CRITERIA_TABLE) for column in spec.columns
-                         for key in column.keys())
+                         for key in column.keys())  # noqa: SIM118 (`Column.keys`: no dict)
 
 
 def read_csv(path: Path) -> Sheet:

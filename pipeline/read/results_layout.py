@@ -90,20 +90,20 @@ def group_columns(typed: list[str], points: str | None, score: str, classified: 
     return [(HEADERS["position"], 6), (HEADERS["unit"], 34), *((header, 14) for header in typed),
             *([(points, 14)] if points else []), (score, 14), *([(HEADERS["label"], 12)] if classified else []),
             (HEADERS["rank"], 10), (HEADERS["reason"], 40), (HEADERS["note"], 24),
-            *(zip(CHANGE_HEADERS, CHANGE_WIDTHS) if changes else [])]
+            *(zip(CHANGE_HEADERS, CHANGE_WIDTHS, strict=True) if changes else [])]
 
 
 def compared_columns(score: str, classified: bool) -> list[tuple[str, int]]:
     """The columns of "Tự chấm - thẩm định": each unit's two totals and their difference beside its result."""
-    return [(HEADERS["position"], 6), (HEADERS["group"], 30), (HEADERS["unit"], 34), *zip(COMPARED, (14, 14, 16)),
-            (score, 14), *([(HEADERS["label"], 12)] if classified else []), (HEADERS["rank"], 10),
-            (HEADERS["reason"], 40)]
+    return [(HEADERS["position"], 6), (HEADERS["group"], 30), (HEADERS["unit"], 34),
+            *zip(COMPARED, (14, 14, 16), strict=True), (score, 14), *([(HEADERS["label"], 12)] if classified else []),
+            (HEADERS["rank"], 10), (HEADERS["reason"], 40)]
 
 
 def summary_headers(classified: bool) -> list[str]:
     return [HEADERS["group"], HEADERS["label"] if classified else SUMMARY["outcome"], SUMMARY["count"]]
 
 
-def group_sheet(name: str) -> bool:
+def group_sheet(name: str | None) -> bool:
     """Whether a sheet of the workbook is a group's (any sheet but those `SHEETS` declares)."""
     return name not in SHEETS.values()

@@ -80,7 +80,7 @@ def _xml(archive: zipfile.ZipFile, name: str) -> etree._Element:
     return etree.fromstring(archive.read(name), _PARSER)
 
 
-def _local(element: etree._Element) -> str:
+def _local(element: etree._Element | None) -> str:
     return etree.QName(element).localname
 
 
@@ -88,13 +88,13 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
     return [child for child in element if isinstance(child.tag, str) and _local(child) == name]
 
 
-def _targets(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
-    """Relationship id → the part it points to, for `part`'s relationships."""
+def _targets(archive: zipfile.ZipFile, part: str) -> dict[str | None, str]:
+    """Relationship id → the part it points to, for `part`'s relationships (one without an id under `None`)."""
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", f"{name}.rels")
     if rels not in archive.namelist():
         return {}
-    found = {}
+    found: dict[str | None, str] = {}
     for rel in _xml(archive, rels):
         target = rel.get("Target", "")
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
@@ -154,14 +154,14 @@ def unescape(text: str) -> str:
     return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def _shared_strings(archive: zipfile.ZipFile, targets: dict[str, str]) -> list[str]:
+def _shared_strings(archive: zipfile.ZipFile, targets: dict[str | None, str]) -> list[str]:
     part = next((t for t in targets.values() if t.endswith("sharedStrings.xml")), None)
     if part is None or part not in archive.namelist():
         return []
     return [_text(item) for item in _xml(archive, part) if isinstance(item.tag, str)]
 
 
-def _number_styles(archive: zipfile.ZipFile, targets: dict[str, str]) -> tuple[frozenset[int], frozenset[int]]:
+def _number_styles(archive: zipfile.ZipFile, targets: dict[str | None, str]) -> tuple[frozenset[int], frozenset[int]]:
     """Indices of the cell styles that show a number as a date or a time, and as a percentage."""
     part = next((t for t in targets.values() if t.endswith("styles.xml")), None)
     if part is None or part not in archive.namelist():

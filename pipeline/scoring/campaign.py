@@ -73,7 +73,8 @@ def assessed_units(settings: JobSettings, sheets: list[Sheet],
             entry = registered_as(register, unit) if unit else None
             if unit and entry is None:
                 close = closest_registered(tuple(r for same in register.values() for r in same), unit)
-                problems.append(problem(Reason.UNREGISTERED_UNIT, **where, value=unit, register=_register_name(settings),
+                problems.append(problem(Reason.UNREGISTERED_UNIT, **where, value=unit,
+                                        register=_register_name(settings),
                                         hint=f' ("{close}")' if close else "", **_lookalike(unit, close)))
             group, unit = (entry.group, entry.unit) if entry else (None, unit)
             if entry:
@@ -115,7 +116,7 @@ def _appraised(criteria: list[dict[str, Any]], done: bool, where: dict[str, Any]
     rows, totals, found = rolled_up_criteria(criteria, "appraised_points")
     if not done:
         return criteria, None, [p for p in found if p.reason is Reason.ABOVE_MAXIMUM]
-    merged = [row | {"appraised_rolled": other["points"]} for row, other in zip(criteria, rows)]
+    merged = [row | {"appraised_rolled": other["points"]} for row, other in zip(criteria, rows, strict=True)]
     return merged, (totals if not found else None), found
 
 

@@ -95,7 +95,7 @@ def parse_number(value: Any) -> Decimal | None:
 def _number(value: Any) -> Decimal | None:
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (datetime, date, time)):
+    if isinstance(value, (bool, datetime, date, time)):
         raise NotANumber(HINTS["date_cell"])
     if isinstance(value, int):
         return Decimal(value)
@@ -138,10 +138,10 @@ def parse_code(value: Any) -> str | None:
 
 def first_difference(given: str, known: str) -> tuple[int, str, str] | None:
     """Where two names that read alike differ first (1-based position, the given character, the known one), when
-    they differ by one character for another (a non-breaking hyphen for a hyphen, a Cyrillic "о" for "o")."""
+    they differ by one character for another (a non-breaking hyphen for a hyphen, a Cyrillic "о" for "o")."""  # noqa: RUF002
     if len(given) != len(known) or given == known:
         return None
-    differing = [(i, a, b) for i, (a, b) in enumerate(zip(given, known)) if a != b]
+    differing = [(i, a, b) for i, (a, b) in enumerate(zip(given, known, strict=True)) if a != b]
     if len(differing) != 1 or differing[0][1].casefold() == differing[0][2].casefold():
         return None
     position, a, b = differing[0]

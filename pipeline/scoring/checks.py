@@ -45,7 +45,7 @@ def applied_rules(criteria: list[dict[str, Any]], decimals: int) -> tuple[list[d
             row["rule_scored"] = result
             if row["self_points"] is None and not _scored_below(criteria, index):
                 row["self_points"] = result.points
-            if not row["rationale"]:
+            if not row["rationale"] and facts is not None:  # `result` is computed from facts: they are there
                 row["rationale"] = drafted_rationale(facts, result)
                 row["rationale_drafted"] = True  # the program's own sentence: nothing in it to check
         rows.append(row)
@@ -108,6 +108,7 @@ def _facts(row: dict[str, Any], rule: Rule | None, errors: list[Problem]) -> Fac
     noun = row.get("count_unit", "")
     if done is not None and total is not None:
         facts = Facts.of_counts(int(done), int(total), noun)
+        assert facts.rate is not None  # computed from the counts
         if rate is not None and not rate_agrees(rate, _places(rate), facts.rate):
             refuse("rate", "rate_and_counts", value=number(rate), done=int(done), total=int(total),
                    exact=number(round_half_up(facts.rate, 2)))
@@ -169,6 +170,7 @@ def criteria_findings(criteria: list[dict[str, Any]], decimals: int) -> list[Pro
             if rate.done is None or rate.total is None or rate.total == 0 or rate.done > rate.total:
                 continue
             exact = Facts.of_counts(rate.done, rate.total, rate.noun)
+            assert exact.rate is not None  # computed from the counts
             if rate_agrees(rate.value, rate.decimals, exact.rate):
                 continue
             implied = _implied(row, rate, exact, rule_result, criteria, decimals)

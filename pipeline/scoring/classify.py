@@ -8,7 +8,7 @@ label below when the unit fails that requirement.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -33,7 +33,8 @@ def _meets(condition: Condition, penalty: Decimal | None, min_field_ratio: Decim
     return True
 
 
-def classified(units: list[Mapping[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> list[Unit]:
+def classified(units: Sequence[Mapping[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]
+               ) -> list[Unit]:
     """Adds `label` (`None` when not evaluated). Needs: group, evaluated, score, penalty.
 
     `group_labels` holds the label lists that groups override; conditions apply to label
@@ -58,7 +59,7 @@ def unit_label(unit: Mapping[str, Any], scheme: Scheme, group_labels: dict[str, 
     return labels[index].name
 
 
-def label_counts(units: list[dict[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]],
+def label_counts(units: Sequence[Mapping[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]],
                  group_order: list[str]) -> list[dict[str, Any]]:
     """Counts per group and label, every label listed (0 included).
 

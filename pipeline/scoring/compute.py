@@ -7,7 +7,7 @@ precision (`rounding.round_half_up`), and the unrounded value is kept for rankin
 from __future__ import annotations
 
 import decimal
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -77,7 +77,8 @@ def rolled_up_criteria(criteria: list[dict[str, Any]], column: str = "self_point
         children.setdefault(parents[row], []).append(row)
     levels: dict[int, int] = {}
     for row in order:
-        levels[row] = 1 if parents[row] is None else levels[parents[row]] + 1
+        parent = parents[row]
+        levels[row] = 1 if parent is None else levels[parent] + 1
     computed: dict[int, dict[str, Any]] = {}
     for row in sorted(order, key=lambda r: -levels[r]):
         computed[row] = _roll_up(records[row], [records[c] | computed[c] for c in children.get(row, [])], errors,
@@ -245,7 +246,7 @@ def report_unit(unit: str, group: str, totals: CriteriaTotals) -> list[dict[str,
     return [report_unit_row(unit, group, totals)]
 
 
-def unit_scores(units: list[Mapping[str, Any]], scheme: Scheme, as_published: bool = False
+def unit_scores(units: Sequence[Mapping[str, Any]], scheme: Scheme, as_published: bool = False
                 ) -> tuple[list[Unit], list[Problem]]:
     """Each unit's score: the scheme's components added as they enter, bonus and penalty.
 
@@ -315,7 +316,7 @@ def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem],
     return result
 
 
-def kept_as_published(units: list[dict[str, Any]], scheme: Scheme) -> list[Problem]:
+def kept_as_published(units: Sequence[Mapping[str, Any]], scheme: Scheme) -> list[Problem]:
     """A warning for each unit whose declared total was kept as published (`unit_scores`), with the difference; the
     totals and their difference at the published decimals ("87,00", not "87")."""
     def published(value: Decimal) -> str:
@@ -335,5 +336,6 @@ def _entering(component: Component, value: Decimal, applicable: Decimal | None) 
     if component.enters == "weighted":
         return _EXACT.multiply(value, component.weight)
     if applicable:
+        assert component.maximum is not None  # a converted component declares its maximum (`config.components`)
         return _EXACT.divide(_EXACT.multiply(value, component.maximum), applicable)
     return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -36,7 +37,9 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     and completed by the register, which this function, given the data sheets only, does not read; here its
     tables are read as a campaign without a register (the tests use that for the contexts of its reports)."""
     problems: list[Problem] = []
-    criteria = totals = None
+    criteria: list[dict[str, Any]] | None = None
+    totals: CriteriaTotals | None = None
+    units: Sequence[Mapping[str, Any]] | None
     reports: list[UnitReport] = []
     findings: list[Problem] = []
     unread: list[Problem] = []  # numeric columns not used: warnings
@@ -68,7 +71,7 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     return replace(result, findings=tuple(findings)) if findings else result
 
 
-def scored(settings: JobSettings, units: list[dict[str, Any]] | None, problems: list[Problem],
+def scored(settings: JobSettings, units: Sequence[Mapping[str, Any]] | None, problems: list[Problem],
            criteria: list[dict[str, Any]] | None = None, totals: CriteriaTotals | None = None,
            reports: tuple[UnitReport, ...] = ()) -> JobResult:
     """Compute, rank, classify `units`; raises `InputErrors` with `problems` and every new one."""

@@ -9,7 +9,7 @@ the formula cannot be told). Bonus and penalty are not such components: a blank 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,7 @@ _ADDED = ("bonus", "penalty")
 class Member:
     """What the check needs of one unit: its group, name, components typed, reason, and where each cell is."""
 
-    group: str
+    group: str | None  # None: a unit whose group is not one of the job's (refused elsewhere)
     unit: str
     components: frozenset[str]
     reason: str
@@ -51,10 +51,14 @@ class GroupFormula:
 def words_of(parts: tuple[str, ...], scaled: bool, scale: Any, declared: tuple[Component, ...]) -> str:
     """A formula in words, its components named as declared, each entering as declared."""
     known = {c.id: c for c in declared}
-    entering = {c: ENTERING[known[c].enters].format(words=known[c].words, maximum=shown(known[c].maximum),
-                                                    weight=shown(known[c].weight))
-                for c in parts if c in known and known[c].enters != "as-is"}
+    entering = {c: _entering(known[c]) for c in parts if c in known and known[c].enters != "as-is"}
     return formula_text(parts, scaled, shown(scale), {c.id: c.words for c in declared}, entering)
+
+
+def _entering(component: Component) -> str:
+    """How a component that does not enter as it is enters, in words: converted to its maximum, or weighted."""
+    maximum = shown(component.maximum) if component.maximum is not None else ""  # only a converted one has to have it
+    return ENTERING[component.enters].format(words=component.words, maximum=maximum, weight=shown(component.weight))
 
 
 def formula_problems(members: Iterable[Member], scale: Any, scaled: Callable[[str, tuple[str, ...]], bool],
@@ -88,7 +92,8 @@ def formula_problems(members: Iterable[Member], scale: Any, scaled: Callable[[st
                 continue
             uses = len(having) > len(lacking)
             parts = (main, *(c for c in optional  # in the scheme's order
-                             if (c == component and uses) or (c != component and any(c in m.components for m in units))))
+                             if (c == component and uses)
+                             or (c != component and any(c in m.components for m in units))))
             words = words_of(parts, scaled(group, parts), scale, declared)
             if len(having) == len(lacking):
                 errors += [_refused(Reason.FORMULA_UNDECIDED, m, component, group, words, len(having), len(units),
@@ -111,7 +116,7 @@ def _refused(reason: Reason, member: Member, component: str, group: str, words: 
                    agreeing=agreeing, total=total, component=record.words)
 
 
-def group_formulas(units: list[dict[str, Any]], group_order: list[str],
+def group_formulas(units: Sequence[Mapping[str, Any]], group_order: list[str],
                    declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> list[GroupFormula]:
     """Each group's formula as its evaluated units were computed (one per group once `formula_problems` passed):
     the main component, each other component a unit has, bonus and penalty where typed; scaled where a unit's
@@ -127,11 +132,12 @@ def group_formulas(units: list[dict[str, Any]], group_order: list[str],
     return formulas
 
 
-def component_values(unit: Any, declared: tuple[Component, ...]) -> dict[str, Any]:
+def component_values(unit: Mapping[str, Any], declared: tuple[Component, ...]) -> dict[str, Any]:
     """A unit's components by id: as read from its table, or (a report's, a campaign's unit) its appraised points
     as the main one and its survey points as the second."""
     if "components" in unit:
-        return unit["components"]
+        components: dict[str, Any] = unit["components"]
+        return components
     values = {declared[0].id: unit.get("appraised_points")}
     if len(declared) > 1:
         values[declared[1].id] = unit.get("survey_points")

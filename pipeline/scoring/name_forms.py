@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -40,7 +40,7 @@ def improper(name: str) -> bool:
 def proper_forms(names: Iterable[str], references: Iterable[str]) -> dict[str, str]:
     """Each improper name with the proper form found for it (names with none left out)."""
     names = list(dict.fromkeys(names))
-    known = {}
+    known: dict[str, str] = {}
     for name in [*references, *names]:
         if not improper(name):
             known.setdefault(folded(name), name)
@@ -70,7 +70,7 @@ def _from_prefix(name: str, proper: Iterable[str]) -> str | None:
     return None
 
 
-def name_warnings(forms: dict[str, str], units: list[dict[str, Any]]) -> tuple[Problem, ...]:
+def name_warnings(forms: dict[str, str], units: Sequence[Mapping[str, Any]]) -> tuple[Problem, ...]:
     """One warning per improper name, with its group: its proper form where one was found, else that none was."""
     groups = {u["unit"]: u["group"] for u in units}
     improper_names = [u["unit"] for u in units if improper(u["unit"]) or u["unit"] in forms]

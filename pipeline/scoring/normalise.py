@@ -28,7 +28,6 @@ from pipeline.scoring.unit import Unit
 _TOTAL_TITLES = ("tổng điểm", "tổng cộng", "tổng số điểm", "tổng")
 _TOTAL_ROWS = ("tong cong", "cong", "tong so", "tong", "tong diem", "tong so diem")  # under a unit table
 _ADDITIVE = ("max_points", "applicable_max", "appraised_points")  # then every other component, bonus and penalty
-_READ = ("max_points", "applicable_max", "appraised_points", "bonus", "penalty", "declared_score")  # as typed
 ROLLUPS = {"cộng": "sum", "cong": "sum", "tổng": "sum", "chọn một": "choose", "chon mot": "choose",
            "chọn 1": "choose", "chọn": "choose"}
 
@@ -52,13 +51,13 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
     tables, errors = locate_tables(sheets, spec, ignored)
     rows: list[Unit] = []
     members: list[Member] = []
-    scaled: set[str] = set()
+    scaled: set[str | None] = set()
     number_ids = [c.id for c in spec.columns if c.number]
     column_of = {c.id: c.id for c in declared[1:]} | {declared[0].id: "appraised_points"}
     optional = [c.id for c in declared[1:]]
     for table in tables:
         scale_by = next((c for c in ("applicable_max", "max_points") if c in table.positions), None)
-        above: list[dict[str, Any]] = []  # this table's units since its last total row
+        above: list[Unit] = []  # this table's units since its last total row
         for record in records(table, spec):
             cells = Cells(table, record, errors)
             values = {cid: cells.number(cid) for cid in number_ids}
@@ -78,7 +77,9 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
             components = {c: values[column] for c, column in column_of.items()}
             rows.append(Unit(
                 group=group, unit=unit, components=tuple(components.items()),
-                **{key: values[key] for key in _READ}, survey_points=components[optional[0]] if optional else None,
+                max_points=values["max_points"], applicable_max=values["applicable_max"],
+                appraised_points=values["appraised_points"], bonus=values["bonus"], penalty=values["penalty"],
+                declared_score=values["declared_score"], survey_points=components[optional[0]] if optional else None,
                 scale_max=values[scale_by] if scale_by else None,
                 reason=reason, note=cells.text("note", keep_lines=True) if "note" in record else "",
                 file=table.sheet.file, sheet=table.sheet.name, row=record["row"],
@@ -123,7 +124,7 @@ def _group_of(cells: Cells, table: Located, groups: tuple[Group, ...]) -> str | 
     return None
 
 
-def _check_total_row(cells: Cells, values: dict[str, Decimal | None], above: list[dict[str, Any]],
+def _check_total_row(cells: Cells, values: dict[str, Decimal | None], above: list[Unit],
                      components: list[str]) -> None:
     """A total row's numbers against the sums of the units above it; a refused cell above stops the check."""
     for column in (*_ADDITIVE, *components, "bonus", "penalty"):
@@ -172,12 +173,12 @@ def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reas
             cells.add(Reason.ZERO_MAXIMUM, scale_by)
 
 
-def _duplicates(rows: list[dict[str, Any]]) -> list[Problem]:
+def _duplicates(rows: list[Unit]) -> list[Problem]:
     """The same unit twice in a group: the same name, or a name typed without diacritics ("Huong Van") that
     is another's without them, or one with its tone marks placed the old or the new way ("Hoà An", "Hòa An"). Two
     names written in full stay two units: "Hương Vân" is not "Hương Văn"."""
     errors = []
-    seen: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    seen: dict[tuple[str, str], list[tuple[str, int | None]]] = {}
     for row in rows:
         if row["group"] is None:
             continue
@@ -193,7 +194,7 @@ def _duplicates(rows: list[dict[str, Any]]) -> list[Problem]:
     return errors
 
 
-def _empty_groups(rows: list[dict[str, Any]], groups: tuple[Group, ...], any_table: bool) -> list[Problem]:
+def _empty_groups(rows: list[Unit], groups: tuple[Group, ...], any_table: bool) -> list[Problem]:
     if not any_table:
         return []
     present = {row["group"] for row in rows}

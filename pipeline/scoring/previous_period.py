@@ -22,9 +22,11 @@ change printed is the difference of the two numbers printed; none where the prev
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import get_close_matches
+from functools import partial
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
@@ -65,16 +67,16 @@ class Change:
     previous_names: tuple[str, ...] = ()  # the old unit(s) it was compared with or merged from
 
 
-def past_units(units: list[dict[str, Any]]) -> list[PastUnit]:
+def past_units(units: Sequence[Mapping[str, Any]]) -> list[PastUnit]:
     """The previous period's units from its computed result (`JobResult.units`)."""
     return [PastUnit(u["unit"], u["group"], bool(u["evaluated"]), u["score"] if u["evaluated"] else None,
                      u["rank"], u["label"] or "", unit_place(u)) for u in units]
 
 
-def unit_place(unit: dict[str, Any]) -> str:
+def unit_place(unit: Mapping[str, Any]) -> str:
     """Where a unit's group is written: its register row, or its own row (`tệp, trang "…", dòng 7`) as far as known."""
     if unit.get("group_at"):
-        return unit["group_at"]
+        return str(unit["group_at"])
     parts = [str(unit["file"])] if unit.get("file") else []
     parts += [f'trang "{unit["sheet"]}"'] if unit.get("sheet") else []
     parts += [f'dòng {unit["row"]}'] if unit.get("row") else []
@@ -101,7 +103,7 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
     units: list[PastUnit] = []
     problems: list[Problem] = []
     at_row: dict[int, tuple[Sheet, int]] = {}  # each unit read (by identity) → its sheet and row, for a problem
-    for group, sheet in zip(groups, own):
+    for group, sheet in zip(groups, own, strict=True):
         header = [str(v).strip() if isinstance(v, str) else "" for v in (sheet.rows[0] if sheet.rows else ())]
         score = next((h for h in score_headers() if h in header), None)
         missing = [HEADERS[name] for name in READ if HEADERS[name] not in header]
@@ -112,7 +114,7 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
         at = {name: header.index(HEADERS[name]) for name in READ} | {"score": header.index(score)}
         label_at = header.index(HEADERS["label"]) if HEADERS["label"] in header else None
         for number, row in enumerate(sheet.rows[1:], 2):
-            cell = lambda name: row[at[name]] if at[name] < len(row) else None  # noqa: E731
+            cell = partial(_cell, row, at)
             name = cell("unit")
             if not isinstance(name, str) or not name.strip():
                 if any(v not in (None, "") for v in row):
@@ -129,11 +131,17 @@ def past_from_workbook(sheets: list[Sheet], key: str) -> tuple[list[PastUnit], l
                 continue
             label = row[label_at] if label_at is not None and label_at < len(row) else ""
             units.append(PastUnit(" ".join(name.split()), group, evaluated,
-                                  Decimal(value) if evaluated else None, rank if evaluated else None,
+                                  Decimal(value) if evaluated and isinstance(value, (Decimal, int)) else None,
+                                  rank if evaluated else None,
                                   label if isinstance(label, str) else "",
                                   f'{sheet.file}, trang "{sheet.name}", dòng {number}'))
             at_row[id(units[-1])] = (sheet, number)
     return units, problems + _disagreements(units, at_row, key)
+
+
+def _cell(row: Sequence[Any], at: Mapping[str, int], name: str) -> Any:
+    """The row's cell of the column `name`; `None` when the row ends before it."""
+    return row[at[name]] if at[name] < len(row) else None
 
 
 def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], key: str) -> list[Problem]:
@@ -149,9 +157,12 @@ def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], 
             found.append(problem(Reason.PREVIOUS_RANKS_DISAGREE, file=sheet.file, sheet=sheet.name, row=row,
                                  column=HEADERS["unit"], value=unit.unit, key=key,
                                  why=f'đơn vị "{unit.unit}" có hai dòng (dòng {number} trang "{at.name}" và dòng này)'))
+        if unit.score is None or unit.rank is None:  # not evaluated
+            continue
         below = next((other for other in units if other.group == unit.group and other.evaluated and unit.evaluated
+                      and other.score is not None and other.rank is not None
                       and other.score < unit.score and other.rank < unit.rank), None)
-        if below is not None:
+        if below is not None and below.score is not None:
             found.append(problem(Reason.PREVIOUS_RANKS_DISAGREE, file=sheet.file, sheet=sheet.name, row=row,
                                  column=HEADERS["rank"], value=unit.rank, key=key,
                                  why=f'"{unit.unit}" có kết quả {points(unit.score)}, cao hơn "{below.unit}" '
@@ -160,8 +171,9 @@ def _disagreements(units: list[PastUnit], at_row: dict[int, tuple[Sheet, int]], 
     return found
 
 
-def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: tuple[tuple[str, tuple[str, ...]], ...],
-                   period: str, table: tuple[bool, tuple[str, ...]] | None = None,
+def period_changes(units: Sequence[Mapping[str, Any]], past: list[PastUnit],
+                   renames: tuple[tuple[str, tuple[str, ...]], ...], period: str,
+                   table: tuple[bool, tuple[str, ...]] | None = None,
                    ) -> tuple[dict[tuple[str, str], Change], list[Problem], list[Problem]]:
     """Each current unit's `Change`, by (group, unit); the problems that refuse the comparison; and the warnings.
 
@@ -176,9 +188,9 @@ def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: t
     """
     problems: list[Problem] = []
     past_index: dict[str, list[PastUnit]] = {}
-    for old in past:
-        past_index.setdefault(plain_text(old.unit), []).append(old)
-    current_index: dict[str, list[Any]] = {}
+    for earlier in past:
+        past_index.setdefault(plain_text(earlier.unit), []).append(earlier)
+    current_index: dict[str, list[_Named]] = {}
     for unit in units:
         current_index.setdefault(plain_text(unit["unit"]), []).append(_Named(unit["unit"], unit["group"]))
     past_groups = {old.group for old in past}
@@ -238,8 +250,8 @@ def period_changes(units: list[dict[str, Any]], past: list[PastUnit], renames: t
     return changes, problems, warnings
 
 
-def _by_table(units: list[dict[str, Any]], past: list[PastUnit], changes: dict[tuple[str, str], Change],
-              current_index: dict[str, list[Any]], new: tuple[str, ...]) -> list[Problem]:
+def _by_table(units: Sequence[Mapping[str, Any]], past: list[PastUnit], changes: dict[tuple[str, str], Change],
+              current_index: dict[str, list[_Named]], new: tuple[str, ...]) -> list[Problem]:
     """With a table of ranks: the units declared new marked "mới" (refused when no unit of this period, or when
     in the table), and a table without groups refused for a period of several groups (ranks compare within one)."""
     problems: list[Problem] = []
@@ -281,7 +293,7 @@ def _unknown(key: str, name: str, known: list[str], where: str, period: str) -> 
                    hint=_hint(name, known))
 
 
-def _change(unit: dict[str, Any], previous: list[PastUnit], absent: str) -> Change:
+def _change(unit: Mapping[str, Any], previous: list[PastUnit], absent: str) -> Change:
     names = tuple(p.unit for p in previous)
     if not previous:
         return Change(absent)

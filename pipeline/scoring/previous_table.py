@@ -142,6 +142,8 @@ def _contradictions(units: list[PastUnit], rows: dict[int, int], refused: Any) -
         for other in scored:
             if other.group != unit.group or other is unit:
                 continue
+            if unit.score is None or other.score is None or unit.rank is None or other.rank is None:  # never: scored
+                continue
             if other.rank == unit.rank and other.score > unit.score:
                 refused(f'"{unit.unit}" ({_typed(unit.score)}) và "{other.unit}" ({_typed(other.score)}) cùng hạng '
                         f'{unit.rank} mà điểm khác nhau (cùng hạng chỉ khi cùng điểm)', rows[id(unit)], "rank",

@@ -8,14 +8,15 @@ follow the ranked ones in input order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from pipeline.scoring.unit import Unit
 
 
-def ranked_within_groups(units: list[Mapping[str, Any]], group_order: list[str], tie_rule: str) -> list[Unit]:
+def ranked_within_groups(units: Sequence[Mapping[str, Any]], group_order: list[str], tie_rule: str) -> list[Unit]:
     """Units in document order with their rank and row number (TT) within the group.
 
     Needs: group, evaluated, score_exact, score. Adds: rank (`None` if not evaluated)
@@ -30,17 +31,22 @@ def ranked_within_groups(units: list[Mapping[str, Any]], group_order: list[str],
 
 
 def _ranked_group(members: list[Unit], tie_rule: str) -> list[Unit]:
-    ordered = sorted((unit for unit in members if unit["evaluated"]), key=lambda unit: -unit["score_exact"])
+    ordered = sorted((unit for unit in members if unit["evaluated"]), key=_highest_first)
     ranks: list[int] = []
     for i, unit in enumerate(ordered):  # `sorted` is stable: equal scores keep the order of the input
         shared = tie_rule == "dong-hang" and i > 0 and unit["score"] == ordered[i - 1]["score"]
         ranks.append(ranks[-1] if shared else i + 1)
     rest = [unit for unit in members if not unit["evaluated"]]
     return [replace(unit, rank=rank, position=position)
-            for position, (unit, rank) in enumerate([*zip(ordered, ranks), *((u, None) for u in rest)], 1)]
+            for position, (unit, rank) in enumerate([*zip(ordered, ranks, strict=True), *((u, None) for u in rest)], 1)]
 
 
-def tied_units(ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _highest_first(unit: Unit) -> Decimal:
+    assert unit.score_exact is not None  # an evaluated unit has its score
+    return -unit.score_exact
+
+
+def tied_units(ranked: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Units of a group that share the published (rounded) score, and what decided their order.
 
     Each tie: group, score, units (names in rank order), ranks, and `decided_by`: "rank"
@@ -49,7 +55,7 @@ def tied_units(ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
     the input table decided). The documents print the rounded score, so a reader sees equal
     scores with different ranks; the summary and the results workbook say why.
     """
-    ties = []
+    ties: list[dict[str, Any]] = []
     evaluated = [unit for unit in ranked if unit["evaluated"]]
     for index, unit in enumerate(evaluated):
         if index and unit["group"] == evaluated[index - 1]["group"] and unit["score"] == evaluated[index - 1]["score"]:

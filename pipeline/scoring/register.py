@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import get_close_matches
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages import HINTS
@@ -60,7 +60,7 @@ def read_register(settings: JobSettings, sheets: list[Sheet]) -> tuple[tuple[Reg
                 cells.add(Reason.MISSING_UNIT, "unit")
                 continue
             group = _group(settings, cells)
-            header = []
+            header: list[tuple[str, str | tuple[str, ...]]] = []
             for name in HEADER_FIELDS:
                 if name in record:
                     value = cells.text(name, keep_lines=name in HEADER_LINES)
@@ -98,7 +98,7 @@ def _signer_problems(settings: JobSettings, cells: Cells, group: str | None, giv
         if "signer_authority" in given else []
     if not ({"signer_authority", "signer_position"} & given.keys()) or settings.reports is None:
         return found
-    defaults = dict(settings.group_named(group).header) if group and settings.group_named(group) else {}
+    defaults = dict(named.header) if group and (named := settings.group_named(group)) else {}
     signature = settings.reports.signature
     authority = given.get("signer_authority", defaults.get("signer_authority", signature.authority))
     position = given.get("signer_position", defaults.get("signer_position", signature.position))
@@ -134,7 +134,17 @@ def by_name(register: tuple[Registered, ...] | list[Registered]) -> dict[str, li
     return index
 
 
-def registered_as(index: dict[str, list[Registered]], name: str) -> Registered | None:
+class Named(Protocol):
+    """What `registered_as` reads of an entry: the unit's name (a register's row, a previous period's unit)."""
+
+    @property
+    def unit(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def registered_as(index: dict[str, list[N]], name: str) -> N | None:
     """The register's row for `name`: the same name in any case and with its tone marks where either the old or
     the new placement puts them ("Hoà An" is "Hòa An", `cells.spelled`), else the one whose name without diacritics is
     `name`'s, when one of the two is written without them ("Huong Van" is "Hương Văn"; "Hương Vân" is not)."""

@@ -13,6 +13,7 @@ from pipeline.scoring.campaign import UnitReport
 from pipeline.scoring.comparison import CriterionLoss
 from pipeline.scoring.compute import CriteriaTotals
 from pipeline.scoring.previous_period import Change
+from pipeline.scoring.unit import Unit
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class JobResult:
     """Everything the documents show: ranked and classified units, counts, criteria."""
 
     settings: JobSettings
-    units: list[dict[str, Any]]  # one row per unit, by group then position: its points, score, rank, label
+    units: list[Unit]  # one row per unit, by group then position: its points, score, rank, label
     counts: list[dict[str, Any]]  # group, label, count
     criteria: list[dict[str, Any]] | None = None  # a report's criteria rows (`scoring.compute`)
     totals: CriteriaTotals | None = None
@@ -36,6 +37,6 @@ class JobResult:
     warnings: tuple[Problem, ...] = ()  # what to know though nothing failed: totals kept as published, unused columns
     name_warnings: tuple[Problem, ...] = ()  # unit names in capitals or without diacritics (`scoring.name_forms`)
 
-    def members(self, group: str) -> list[dict[str, Any]]:
+    def members(self, group: str) -> list[Unit]:
         """The units of `group`, in the order of its table: ranked ones first."""
         return [unit for unit in self.units if unit["group"] == group]

@@ -4,8 +4,8 @@ Points are exact `Decimal` arithmetic on the exact rate (84/87, not 96,55 %), ro
 criterion's precision (`[checks] decimals`): 84/87 × 4 = 3,862068… → 3,862. The computation shows the rate at
 two decimals ("96,55% × 4 = 3,862 điểm") when that product rounds to the same points, so a reader who redoes it
 gets the same figure; otherwise it shows the fraction ("84/87 × 4 = …"). Points that need no rounding are not
-said as a rounded product: 14/15 × 15 = 14 exactly, so not "93,33% × 15 = 14" (13,9995). A band holds a rate by its exact
-value: 94,996 % is below 95 %.
+said as a rounded product: 14/15 × 15 = 14 exactly, so not "93,33% × 15 = 14" (13,9995). A band holds a rate by its
+exact value: 94,996 % is below 95 %.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class Facts:
     def text(self) -> str:
         """"84/87 nhiệm vụ (96,55%)", "96,55%", or the option."""
         if self.done is not None and self.total is not None:
+            assert self.rate is not None  # computed from the counts
             return f"{self.done}/{self.total}{' ' + self.noun if self.noun else ''} ({rate_text(self.rate)})"
         return rate_text(self.rate) if self.rate is not None else f'"{self.level}"'
 
@@ -103,6 +104,7 @@ def proportional(facts: Facts, multiplier: Decimal, decimals: int) -> Scored:
 def drafted_rationale(facts: Facts, result: Scored) -> str:
     """The rationale said from the facts and the points computed from them (used when its cell is empty)."""
     if facts.done is not None and facts.total is not None:
+        assert facts.rate is not None  # computed from the counts
         return CHECK_WORDS.draft_counts.format(done=facts.done, total=facts.total,
                                                noun=f" {facts.noun}" if facts.noun else "",
                                                rate=rate_text(facts.rate), computation=result.computation)

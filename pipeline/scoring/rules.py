@@ -141,7 +141,7 @@ def parsed_rule(text: str, maximum: Decimal | None) -> Rule:
     if rated and any("%" in p[1] for p in rated):
         return Rule("bands", text, bands=_bands(named))
     options: list[tuple[str, Decimal]] = []
-    for part, name, points in named:
+    for _part, name, points in named:
         if any(_key(name) == _key(o) for o, _ in options):
             raise RuleRefused("duplicate_option", part=name)
         options.append((_typed_name(text, name), points))
@@ -153,7 +153,9 @@ def _proportional(text: str, factor: str | None, maximum: Decimal | None) -> Rul
         return Rule("proportional", text, multiplier=maximum)
     if not re.fullmatch(_NUMBER + r"(?:\s*(?:điểm|đ))?", factor.strip()):
         raise RuleRefused("bad_multiplier", part=factor.strip())
-    multiplier = _decimal(re.match(_NUMBER, factor.strip()).group(1))
+    typed = re.match(_NUMBER, factor.strip())
+    assert typed is not None  # the factor was just checked to be a number
+    multiplier = _decimal(typed.group(1))
     if maximum is not None and multiplier > maximum:
         raise RuleRefused("multiplier_above_maximum", points=_shown(multiplier), maximum=_shown(maximum))
     return Rule("proportional", text, multiplier=multiplier)

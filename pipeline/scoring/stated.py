@@ -2,8 +2,8 @@
 
 - A rate is a number followed by "%": "95,6%" and "95.6%" are both 95,6 (a rate needs no thousands separator,
   so a dot in it is a decimal point). A rate written "1.234,5%" (two separators) is not read.
-- A count is a whole number not followed by "%": "2.094" and "2094" are 2094 (a dot followed by exactly three digits groups
-  thousands); "2,5" is no count. A fraction is "2066/2094" (not part of a date or a document number: "06/7/2021",
+- A count is a whole number not followed by "%": "2.094" and "2094" are 2094 (a dot followed by exactly three digits
+  groups thousands); "2,5" is no count. A fraction is "2066/2094" (not part of a date or a document number: "06/7/2021",
   "12/2021/QĐ-UBND" are left alone; nor a date after "ngày" or "tháng": "đến ngày 15/6", "tháng 6/2021").
 - A stated rate refers to a fraction before it in the same sentence ("2066/2094 người … chiếm 98,6%") or right
   after it ("đạt 98,6% (2066/2094)"); else to the count just before it ("84 nhiệm vụ (đạt 95,6%)") out of the total
@@ -76,12 +76,12 @@ def stated_in(text: str, total: int | None = None) -> Stated:
     counts = [(m, count_value(m.group(1)), _noun(text, m.end())) for m in _COUNT.finditer(text)
               if m.start() not in inside]
     rates = []
-    for found in _RATE.finditer(text):
-        number = found.group(1)
+    for rate in _RATE.finditer(text):
+        number = rate.group(1)
         value = Decimal(number.replace(",", "."))
         decimals = len(re.split(r"[.,]", number)[1]) if re.search(r"[.,]", number) else 0
-        done, total_of, noun = _referent(text, found, fractions, counts, total)
-        rates.append(StatedRate(found.group(0), value, decimals, done, total_of, noun))
+        done, total_of, noun = _referent(text, rate, fractions, counts, total)
+        rates.append(StatedRate(rate.group(0), value, decimals, done, total_of, noun))
     points = list(_POINTS.finditer(text))
     return Stated(tuple(rates), tuple((d, t, _noun(text, m.end())) for m, d, t in fractions),
                   Decimal(points[-1].group(1).replace(",", ".")) if points else None,

@@ -138,13 +138,15 @@ def _lookalike_columns(sheet: Sheet, spec: TableSpec, positions: dict[str, tuple
     """An optional column whose header is misspelt would be silently left out: refuse it, whichever other columns
     the table has (a header that says "trừ" is refused beside a "Điểm trừ" column too). A header the table kind
     refuses for its own reason (`TableSpec.refused`, "Chỉ số hài lòng") is said by `scoring.header_checks`."""
-    candidates = {_plain(key): column for column in spec.columns if not column.required for key in column.keys()}
+    candidates = {_plain(key): column for column in spec.columns if not column.required
+                  for key in column.keys()}  # noqa: SIM118 (`Column.keys`: no dict)
     errors = []
-    for key, text in unknown.items():
+    for text in unknown.values():
         if any(says(text, words) for words, _ in spec.refused):
             continue
         close = get_close_matches(_plain(text), list(candidates), n=1, cutoff=0.85)
-        twin = next((c for c in spec.columns if _plain(text) in {_plain(k) for k in c.keys()}), None)  # a second one
+        twin = next((c for c in spec.columns
+                     if _plain(text) in {_plain(k) for k in c.keys()}), None)  # noqa: SIM118 (`Column.keys`: no dict); a second one
         alike = next((c for c in spec.columns if not c.required and says(text, c.words)), None)
         expected = twin or (candidates[close[0]] if close else alike)
         if expected is not None:
@@ -163,8 +165,8 @@ def _header_row(sheet: Sheet, spec: TableSpec, start: int, stop: int, skipped: f
                 ) -> tuple[int, dict[str, tuple[int, str]], dict[str, str]] | None:
     # Headers compare by their words, without diacritics or case: "Diem tru" is "Điểm trừ" typed without accents
     # (no two columns' names are the same without diacritics; a test keeps it so).
-    keys = {_plain(key): column for column in spec.columns for key in column.keys()}
-    anchor = {_plain(key) for key in spec.column(spec.anchor).keys()}
+    keys = {_plain(key): column for column in spec.columns for key in column.keys()}  # noqa: SIM118 (`Column.keys`: no dict)
+    anchor = {_plain(key) for key in spec.column(spec.anchor).keys()}  # noqa: SIM118 (`Column.keys`: no dict)
     for index, row in enumerate(sheet.rows[start:stop], start):
         cells = [(i, without_controls(clean_text(v))) for i, v in enumerate(row)
                  if clean_text(v) and header_key(clean_text(v)) not in skipped]
@@ -207,7 +209,8 @@ class Cells:
         for column_id in table.positions:
             value = record.get(column_id)
             codes = control_characters(value)
-            if codes:  # reported once, then read without them so the cell's other checks still run
+            if codes and isinstance(value, str):  # (only a text has codes) reported once, then read without them
+                                                  # so the cell's other checks still run
                 record[column_id] = without_controls(value)
                 self.add(Reason.CONTROL_CHARACTER, column_id, value=clean_text(record[column_id]), codes=codes)
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, overload
 
 from pipeline.config.components import DEFAULT_COMPONENTS, Component
 
 
 @dataclass(frozen=True, slots=True)
-class Unit(Mapping):
+class Unit(Mapping[str, Any]):
     """One unit's row: what its table (or report, or register) gives, then what each stage computes.
 
     `components` holds the scheme's components by id, in the scheme's order, as (id, value) pairs; the main one is
@@ -55,6 +55,28 @@ class Unit(Mapping):
     rank: int | None = None
     position: int | None = None
     label: str | None = None
+
+    # A field read by its name has the field's type; a key named at run time (a component's id, a column chosen by
+    # the caller) can be any field or component, so it reads as `Any`.
+    @overload
+    def __getitem__(self, key: Literal["unit", "reason", "note", "index"]) -> str: ...
+    @overload
+    def __getitem__(self, key: Literal["group", "file", "sheet", "declared_column", "group_at", "label"]
+                    ) -> str | None: ...
+    @overload
+    def __getitem__(self, key: Literal["appraised_points", "survey_points", "max_points", "applicable_max", "scale_max",
+                                       "bonus", "penalty", "declared_score", "self_points", "min_field_ratio",
+                                       "points", "score_exact", "score", "computed_score"]) -> Decimal | None: ...
+    @overload
+    def __getitem__(self, key: Literal["row", "rank", "position"]) -> int | None: ...
+    @overload
+    def __getitem__(self, key: Literal["evaluated", "scaled"]) -> bool: ...
+    @overload
+    def __getitem__(self, key: Literal["components"]) -> dict[str, Decimal | None]: ...
+    @overload
+    def __getitem__(self, key: Literal["survey_at"]) -> tuple[str, str | None, int] | None: ...
+    @overload
+    def __getitem__(self, key: str) -> Any: ...
 
     def __getitem__(self, key: str) -> Any:
         if key in _FIELDS:

@@ -124,3 +124,13 @@ def test_a_misspelt_declared_header_is_a_lookalike_and_an_ignored_column_is_not_
     assert [w.column for w in warnings] == ["Xếp hạng 2023"]  # a numeric column not used, not listed as ignored
     _, warnings = unread_columns(sheets, spec, ignored=("Điều tra lãnh đạo, quản lí", "Xếp hạng 2023"))
     assert warnings == []
+
+
+def test_a_weighted_component_without_a_maximum_of_its_own_is_said_in_words():
+    components = [{"id": "tham-dinh", "name": "Điểm thẩm định", "maximum": 90},
+                  {"id": "sipas", "name": "Chỉ số SIPAS", "enters": "weighted", "weight": 0.1}]
+    declared = scheme(components)
+    assert declared.components[1].maximum is None
+    unit = {"group": "Tỉnh", "evaluated": True, "components": {"tham-dinh": Decimal(80), "sipas": Decimal(85)}}
+    [formula] = group_formulas([unit], ["Tỉnh"], declared.components)
+    assert "chỉ số SIPAS × 0,1" in formula.words(declared.scale)  # a weight needs no maximum to be said
