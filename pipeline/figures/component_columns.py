@@ -50,9 +50,9 @@ def component_columns(members: Iterable[dict[str, Any]], scheme: Scheme, others_
         values = [component_values(unit, scheme.components).get(component.id) for unit in members]
         if position and all(v is None for v in values):
             continue
-        fixed = component.decimals is not None
-        places = component.decimals if fixed else column_places(values, scheme)
-        columns.append(ComponentColumn(component.id, component.name, places, position == 0, fixed))
+        declared = component.decimals
+        places = declared if declared is not None else column_places(values, scheme)
+        columns.append(ComponentColumn(component.id, component.name, places, position == 0, declared is not None))
     return columns
 
 
