@@ -98,7 +98,7 @@ def _component(item: Mapping[str, Any], source: str, at: str, errors: list[Probl
     for unknown in sorted(set(item) - set(COMPONENT_FIELDS)):
         close = get_close_matches(unknown, COMPONENT_FIELDS, n=1)
         errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{at}.{unknown}",
-                              hint=HINTS["did_you_mean"].format(name=close[0]) if close else ""))
+                              hint=HINTS.did_you_mean.format(name=close[0]) if close else ""))
     for field in ("id", "name"):
         if field not in item:
             errors.append(problem(Reason.SETTING_MISSING, file=source, key=f"{at}.{field}"))

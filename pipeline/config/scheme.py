@@ -188,7 +188,7 @@ def labels_from_data(items: Any, source: str, key: str, errors: list[Problem],
         for unknown in sorted(set(item) - {"name", "min"}):
             close = get_close_matches(unknown, ["name", "min"], n=1)
             errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{key}[{n}].{unknown}",
-                                  hint=HINTS["did_you_mean"].format(name=close[0]) if close else ""))
+                                  hint=HINTS.did_you_mean.format(name=close[0]) if close else ""))
         if not isinstance(item.get("name", ""), str):
             errors.append(wrong_type(f"{key}[{n}].name", item["name"], SCHEME_EXPECTED["label_name"], source))
             continue
