@@ -139,7 +139,7 @@ def findings_text(findings: Sequence[Problem]) -> str:
 
     if not findings:
         return ""
-    lines = [REVIEW_TEXT["heading"].format(count=len(findings))]
+    lines = [REVIEW_TEXT.heading.format(count=len(findings))]
     return "\n".join([*lines, *(f"{n}. {describe(f)}" for n, f in enumerate(findings, 1))])
 
 
@@ -257,7 +257,7 @@ def _check_template(args: argparse.Namespace) -> int:
     if target is not None:
         from pipeline.base.messages import ANNOTATE_TEXT
 
-        print(ANNOTATE_TEXT["clean"].format(path=args.template), file=sys.stderr)
+        print(ANNOTATE_TEXT.clean.format(path=args.template), file=sys.stderr)
     print(f"Mẫu {args.template} không có lỗi thẻ nào.")
     _nd30_of_template(args.template)
     return 0
@@ -316,7 +316,7 @@ def _annotate(template: Path, target: Path, found: list) -> str:
     from pipeline.write.files import write_atomically
 
     write_atomically(target, annotated(template, found))
-    return ANNOTATE_TEXT["written"].format(path=target, count=len(found))
+    return ANNOTATE_TEXT.written.format(path=target, count=len(found))
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -316,12 +316,18 @@ HINTS = Hints()
 _DESK_HINTS = {getattr(HINTS, name): text for name, text in DESK_HINTS.items()}
 
 # What `check-template --annotate` writes and says: the comments' author and initials, then the lines it prints.
-ANNOTATE_TEXT = {
-    "author": "Chương trình kiểm tra mẫu", "initials": "KTM",
-    "written": "Đã ghi bản góp ý {path}: bản sao của mẫu có {count} ghi chú (comment) của Word, mỗi ghi chú ở đoạn văn "
-               "có lỗi. Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.",
-    "clean": "Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý.",
-}
+@dataclass(frozen=True)
+class AnnotateText:
+    """What `check-template --annotate` writes and says, as fields so a misspelt name is a type error."""
+
+    author: str = "Chương trình kiểm tra mẫu"
+    initials: str = "KTM"
+    written: str = ("Đã ghi bản góp ý {path}: bản sao của mẫu có {count} ghi chú (comment) của Word, mỗi ghi chú ở "
+                    "đoạn văn có lỗi. Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.")
+    clean: str = "Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý."
+
+
+ANNOTATE_TEXT = AnnotateText()
 
 
 def location(problem: Problem, audience: Audience = COMMAND_LINE) -> str:

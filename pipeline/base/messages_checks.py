@@ -88,8 +88,14 @@ CHECK_WORDS = CheckWords()
 REVIEW_SHEET = "Cần xem lại"
 REVIEW_HEADERS = ("TT", "Tệp", "Trang tính", "Dòng", "Mã số", "Đã ghi", "Đúng ra", "Điểm theo đúng ra",
                   "Điểm đã chấm", "Nội dung")
-REVIEW_TEXT = {
-    "heading": "Cần xem lại ({count} điều; không làm hỏng lần chạy, thêm --strict để coi là lỗi; lệnh run ghi chúng "
-               "vào trang \"Cần xem lại\" của ket-qua.xlsx):",
-    "author": "Chương trình kiểm tra số liệu", "initials": "KTS",
-}
+@dataclass(frozen=True)
+class ReviewText:
+    """The findings' heading and the Word comments' author, as fields so a misspelt name is a type error."""
+
+    heading: str = ("Cần xem lại ({count} điều; không làm hỏng lần chạy, thêm --strict để coi là lỗi; lệnh run ghi "
+                    "chúng vào trang \"Cần xem lại\" của ket-qua.xlsx):")
+    author: str = "Chương trình kiểm tra số liệu"
+    initials: str = "KTS"
+
+
+REVIEW_TEXT = ReviewText()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # The values a setting takes, each as the clerk reads it (the keys are the values written in a scheme file).
 TIE_RULES = {"dong-hang": "đồng hạng (cùng điểm thì cùng hạng)", "lien-tiep": "hạng liên tiếp"}
 UNITS = {"điểm": "điểm (96,85 điểm)", "%": "phần trăm (96,85%)"}
@@ -12,28 +14,34 @@ ENTERS = {
 }
 
 # What a scheme's own fields, its labels and its conditions must be (`config.scheme`).
-SCHEME_EXPECTED = {
-    "decimals": "số chữ số thập phân phải là số nguyên từ 0 đến 6",
-    "fixed_decimals": "ghi true (giữ đủ số chữ số) hoặc false (bỏ số 0 cuối)",
-    "tie_rule": 'ghi "dong-hang" hoặc "lien-tiep"',
-    "scale": "thang điểm phải là số dương, ví dụ 100",
-    "unit": 'ghi "điểm" (kết quả là điểm) hoặc "%" (kết quả là tỷ lệ phần trăm, cột "Tỷ lệ đạt")',
-    "name": "tên bộ tiêu chí đặt trong ngoặc kép",
-    "labels": "cần một danh sách nhãn xếp loại, ví dụ [{ name = \"Tốt\", min = 80 }, { name = \"Khá\" }]",
-    "label": "một nhãn dạng { name = \"Tốt\", min = 80 }",
-    "label_name": "tên nhãn đặt trong ngoặc kép",
-    "label_unnamed": "nhãn thứ {n} phải có tên (name)",
-    "label_minimum": "mức điểm tối thiểu của nhãn \"{name}\" phải là số",
-    "labels_twice": "tên nhãn xếp loại bị trùng",
-    "labels_unbounded": "mọi nhãn trừ nhãn cuối cùng phải có mức điểm tối thiểu (min)",
-    "labels_order": "mức điểm tối thiểu phải giảm dần từ nhãn cao nhất đến nhãn thấp nhất",
-    "last_label": "nhãn cuối cùng (\"{name}\") không ghi min: nó nhận mọi điểm còn lại",
-    "conditions": "cần một danh sách điều kiện",
-    "conditions_unlabelled": "labels = [] (chỉ xếp hạng, không xếp loại) thì không có điều kiện xếp loại nào: ghi "
-                             "conditions = []",
-    "condition": "mỗi điều kiện ghi label (một nhãn có trong danh sách) và min_field_percent hoặc no_penalty",
-    "condition_values": "min_field_percent là một số từ 0 đến 100 (ví dụ 85), no_penalty là true hoặc false",
-}
+@dataclass(frozen=True)
+class SchemeExpected:
+    """What a scheme's fields, labels and conditions must be, as fields so a misspelt name is a type error."""
+
+    decimals: str = "số chữ số thập phân phải là số nguyên từ 0 đến 6"
+    fixed_decimals: str = "ghi true (giữ đủ số chữ số) hoặc false (bỏ số 0 cuối)"
+    tie_rule: str = 'ghi "dong-hang" hoặc "lien-tiep"'
+    scale: str = "thang điểm phải là số dương, ví dụ 100"
+    unit: str = 'ghi "điểm" (kết quả là điểm) hoặc "%" (kết quả là tỷ lệ phần trăm, cột "Tỷ lệ đạt")'
+    name: str = "tên bộ tiêu chí đặt trong ngoặc kép"
+    labels: str = "cần một danh sách nhãn xếp loại, ví dụ [{ name = \"Tốt\", min = 80 }, { name = \"Khá\" }]"
+    label: str = "một nhãn dạng { name = \"Tốt\", min = 80 }"
+    label_name: str = "tên nhãn đặt trong ngoặc kép"
+    label_unnamed: str = "nhãn thứ {n} phải có tên (name)"
+    label_minimum: str = "mức điểm tối thiểu của nhãn \"{name}\" phải là số"
+    labels_twice: str = "tên nhãn xếp loại bị trùng"
+    labels_unbounded: str = "mọi nhãn trừ nhãn cuối cùng phải có mức điểm tối thiểu (min)"
+    labels_order: str = "mức điểm tối thiểu phải giảm dần từ nhãn cao nhất đến nhãn thấp nhất"
+    last_label: str = "nhãn cuối cùng (\"{name}\") không ghi min: nó nhận mọi điểm còn lại"
+    conditions: str = "cần một danh sách điều kiện"
+    conditions_unlabelled: str = ("labels = [] (chỉ xếp hạng, không xếp loại) thì không có điều kiện xếp loại nào: "
+                                  "ghi conditions = []")
+    condition: str = "mỗi điều kiện ghi label (một nhãn có trong danh sách) và min_field_percent hoặc no_penalty"
+    condition_values: str = "min_field_percent là một số từ 0 đến 100 (ví dụ 85), no_penalty là true hoặc false"
+
+
+SCHEME_EXPECTED = SchemeExpected()
+
 
 # What a scheme's `[[components]]` and a group's `components` must be (`config.components`).
 COMPONENT_EXPECTED = {

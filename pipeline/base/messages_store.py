@@ -88,8 +88,7 @@ class CommandWords:
                        "Đặt tên tệp khác. Chưa lập tài khoản nào.")
     out_not_xlsx: str = "Tệp danh sách \"{out}\" phải có đuôi .xlsx. Chưa lập tài khoản nào."
     nothing_new: str = ("Danh mục đơn vị và người thẩm định không đổi từ lần trước: không có tài khoản mới, không ghi "
-                        "tệp "
-                        "nào. Cần mã mới cho một tài khoản (quên mật khẩu, mất mã) thì cấp lại ở bàn làm việc.")
+                        "tệp nào. Cần mã mới cho một tài khoản (quên mật khẩu, mất mã) thì cấp lại ở bàn làm việc.")
     accounts_done: str = "Đã ghi danh sách {count} tài khoản vào {out}."
     accounts_created: str = "Tài khoản mới ({count}), mã dùng một lần dùng được đến {until}: {names}."
     accounts_renamed: str = "Đổi tên theo danh mục (giữ tài khoản, điểm, tệp kiểm chứng): {pairs}."
@@ -100,19 +99,17 @@ class CommandWords:
                               "đơn vị.{hint}")
     appraiser_form: str = ("Người thẩm định \"{value}\" ghi chưa đúng: ghi \"Họ tên: đơn vị hoặc khối; đơn vị hoặc "
                            "khối\".")
-    appraisers_file: str = ("Tệp người thẩm định \"{path}\": không đọc được, hoặc thiếu cột \"Họ tên\" hay "
-                            "\"Thẩm định\" ở dòng đầu.")
+    appraisers_file: str = ("Tệp người thẩm định \"{path}\": không đọc được, hoặc thiếu cột \"Họ tên\" hay \"Thẩm "
+                            "định\" ở dòng đầu.")
     appraisers_row: str = "Tệp người thẩm định \"{path}\", dòng {row}: thiếu họ tên hoặc đơn vị, khối thẩm định."
     did_you_mean: str = " Có phải \"{name}\"?"
     backup_exists: str = "Tệp \"{out}\" đã có: không ghi đè bản sao lưu cũ. Đặt tên tệp khác."
     backup_not_zip: str = "Bản sao lưu \"{out}\" phải là tệp .zip (hoặc một thư mục đã có để ghi vào)."
     jobs_missing: str = "Không thấy thư mục các công việc \"{jobs}\"."
     backup_done: str = ("Đã sao lưu vào {out}: {accounts} tài khoản, {entries} điểm tiêu chí, {evidence} tệp kiểm "
-                        "chứng, "
-                        "{audit} dòng nhật ký thay đổi, cùng các thư mục công việc.")
+                        "chứng, {audit} dòng nhật ký thay đổi, cùng các thư mục công việc.")
     restore_target: str = ("Thư mục \"{jobs}\" đã có tệp: chỉ khôi phục vào một thư mục mới hoặc trống. Không khôi "
-                           "phục "
-                           "gì.")
+                           "phục gì.")
     restore_done: str = ("Đã khôi phục vào {jobs}: {accounts} tài khoản, {entries} điểm tiêu chí, {evidence} tệp kiểm "
                          "chứng, {audit} dòng nhật ký thay đổi. Mở bàn làm việc với thư mục này để làm tiếp.")
 

@@ -53,8 +53,8 @@ class DeskWords(RunWords, AppraisalWords):
     no_jobs: str = "Chưa có công việc nào. Bấm \"Công việc mới\" để tạo."
     # new job
     new_title: str = "Tạo công việc mới"
-    new_intro: str = ("Chương trình tạo công việc mới với bảng nhập liệu để điền số liệu. "
-                      "Sau đó điền thông tin văn bản ở trang Thiết lập.")
+    new_intro: str = ("Chương trình tạo công việc mới với bảng nhập liệu để điền số liệu. Sau đó điền thông tin văn "
+                      "bản ở trang Thiết lập.")
     job_name: str = "Tên thư mục công việc"
     job_name_help: str = "Tên có dấu cũng được, ví dụ Xếp loại các sở 2026; không dùng dấu / hay \\"
     kind: str = "Loại văn bản"
@@ -71,8 +71,9 @@ class DeskWords(RunWords, AppraisalWords):
     created: str = "Đã tạo công việc {name}: {files}."
     # edit
     edit_title: str = "Thiết lập công việc"
-    edit_intro: str = ("Sửa thiết lập của công việc theo từng phần. Khi lưu, chương trình kiểm tra như trang Kiểm tra; "
-                       "có lỗi thì không lưu, lỗi hiện cạnh ô. Các dòng ghi chú trong tệp thiết lập được giữ nguyên.")
+    edit_intro: str = ("Sửa thiết lập của công việc theo từng phần. Khi lưu, chương trình kiểm tra như trang Kiểm "
+                       "tra; có lỗi thì không lưu, lỗi hiện cạnh ô. Các dòng ghi chú trong tệp thiết lập được giữ "
+                       "nguyên.")
     save: str = "Lưu thiết lập"
     saved: str = "Đã lưu thiết lập."
     not_saved: str = "Chưa lưu: có {count} lỗi cần sửa."
@@ -102,8 +103,7 @@ class DeskWords(RunWords, AppraisalWords):
     years_changes: str = "Xem các lời văn sẽ đổi"
     move_years: str = "Chuyển năm trong các lời văn lên năm mới"
     move_years_help: str = ("Chỉ đổi năm đứng riêng (\"năm 2024\"), không đổi năm trong số, ký hiệu và ngày của văn "
-                            "bản "
-                            "khác (\"Nghị định 30/2020/NĐ-CP\").")
+                            "bản khác (\"Nghị định 30/2020/NĐ-CP\").")
     move_years_none: str = "công việc đã chọn không có năm nào trong lời văn"
     settings_unreadable: str = ("Không đọc được phần thiết lập của công việc (tệp thiết lập bị sửa hỏng bên ngoài bàn "
                                 "làm việc): nhờ bộ phận kỹ thuật sửa theo các lỗi dưới đây rồi mở lại trang này.")
@@ -197,36 +197,33 @@ class DeskWords(RunWords, AppraisalWords):
     session_ended: str = ("Phiên làm việc đã hết hạn (lâu không dùng, hoặc đã quá 12 giờ từ lúc đăng nhập). Đăng nhập "
                           "lại.")
     csrf_title: str = "Yêu cầu bị từ chối"
-    csrf_text: str = ("Biểu mẫu thiếu mã xác nhận hoặc mã đã hết hạn (trang mở từ lâu hay từ nơi khác). "
-                      "Mở lại trang rồi gửi lại.")
+    csrf_text: str = ("Biểu mẫu thiếu mã xác nhận hoặc mã đã hết hạn (trang mở từ lâu hay từ nơi khác). Mở lại trang "
+                      "rồi gửi lại.")
     too_large: str = "Tệp \"{name}\" lớn quá {size} MB: không nhận."
     request_too_large: str = "Dữ liệu gửi lên lớn quá {size} MB: không nhận."
     not_found: str = "Không có trang hoặc tệp này."
     crashed_title: str = "Lỗi ngoài dự kiến"
-    bad_file_name: str = ("Tên tệp \"{name}\" không dùng được: không có \"..\", \"/\", \"\\\", ký tự NUL, "
-                          "không bắt đầu bằng dấu chấm.")
+    bad_file_name: str = ("Tên tệp \"{name}\" không dùng được: không có \"..\", \"/\", \"\\\", ký tự NUL, không bắt "
+                          "đầu bằng dấu chấm.")
     bad_suffix: str = "Tệp \"{name}\" phải có đuôi {suffixes}."
     not_xlsx: str = "Tệp \"{name}\" không phải bảng tính Excel (.xlsx) hợp lệ."
     not_docx: str = "Tệp \"{name}\" không phải văn bản Word (.docx) hợp lệ."
     not_csv: str = "Tệp \"{name}\" không phải tệp CSV chữ UTF-8."
-    zip_bomb: str = ("Tệp \"{name}\" khi giải nén lớn bất thường ({size} MB, gấp {ratio} lần tệp nén): "
-                     "không nhận.")
+    zip_bomb: str = ("Tệp \"{name}\" khi giải nén lớn bất thường ({size} MB, gấp {ratio} lần tệp nén): không nhận.")
     no_file: str = "Chưa chọn tệp."
     empty_file: str = "Tệp \"{name}\" rỗng."
     # serve
     serving: str = "Bàn làm việc của thư ký: {url}  (thư mục công việc {jobs}; Ctrl+C để dừng)"
-    needs_password: str = ("Không mở cho máy khác (--host {host}) khi chưa đặt mật khẩu. Đặt mật khẩu: "
-                           "python -m pipeline serve --set-password (lưu ở {path}), hoặc bỏ --host để chỉ "
-                           "máy này dùng được.")
+    needs_password: str = ("Không mở cho máy khác (--host {host}) khi chưa đặt mật khẩu. Đặt mật khẩu: python -m "
+                           "pipeline serve --set-password (lưu ở {path}), hoặc bỏ --host để chỉ máy này dùng được.")
     password_prompt: str = "Mật khẩu mới: "
     password_again: str = "Nhập lại mật khẩu: "
     password_mismatch: str = "Hai lần nhập không giống nhau; chưa đổi mật khẩu."
     password_short: str = "Mật khẩu cần ít nhất {min} ký tự; chưa đổi mật khẩu."
     password_set: str = "Đã lưu mật khẩu (dạng băm scrypt có muối) vào {path}."
     jobs_missing: str = "Không có thư mục công việc {jobs}."
-    needs_password_proxy: str = ("Không mở qua máy chủ trung gian (--proxy {proxy}) khi chưa đặt mật khẩu: máy khác sẽ "
-                                 "vào "
-                                 "được. Đặt mật khẩu: python -m pipeline serve --set-password (lưu ở {path}).")
+    needs_password_proxy: str = ("Không mở qua máy chủ trung gian (--proxy {proxy}) khi chưa đặt mật khẩu: máy khác "
+                                 "sẽ vào được. Đặt mật khẩu: python -m pipeline serve --set-password (lưu ở {path}).")
     port_busy: str = ("Cổng {busy} đang bận (có thể bàn làm việc đã mở ở {busy_url}, hoặc một chương trình khác dùng "
                       "cổng này): mở ở cổng {port}.")
     ports_busy: str = "Các cổng từ {first} đến {last} đều bận. Chọn cổng khác: --port <số cổng>."
@@ -235,15 +232,15 @@ class DeskWords(RunWords, AppraisalWords):
     port_no_right: str = ("Không được dùng cổng {port} (cổng dưới 1024 cần quyền quản trị): chọn cổng khác, ví dụ "
                           "--port 8000.")
     # [previous.renames] on the settings form
-    renames_help: str = ("Mỗi dòng một đơn vị kỳ này đổi tên hoặc sáp nhập: tên kỳ này = tên kỳ trước; nhiều đơn vị kỳ "
-                         "trước sáp nhập vào thì cách nhau bằng dấu chấm phẩy, ví dụ \"Sở Xây dựng = Sở Xây dựng; "
+    renames_help: str = ("Mỗi dòng một đơn vị kỳ này đổi tên hoặc sáp nhập: tên kỳ này = tên kỳ trước; nhiều đơn vị "
+                         "kỳ trước sáp nhập vào thì cách nhau bằng dấu chấm phẩy, ví dụ \"Sở Xây dựng = Sở Xây dựng; "
                          "Sở Giao thông vận tải\".")
     renames_no_equals: str = "Dòng {n} \"{line}\" thiếu dấu \"=\": viết tên kỳ này = tên kỳ trước."
     renames_twice: str = "Dòng {n}: đơn vị \"{name}\" đã có ở một dòng trên; mỗi đơn vị kỳ này chỉ một dòng."
     # findings on typed numbers (check page), strict runs (documents page)
     findings_title: str = "Cần xem lại"
-    findings_intro: str = ("{count} điều cần xem lại trong số liệu đã gõ (không phải lỗi: văn bản vẫn lập được, với số "
-                           "liệu như đã gõ; lần lập văn bản ghi chúng vào trang \"Cần xem lại\" của ket-qua.xlsx). "
+    findings_intro: str = ("{count} điều cần xem lại trong số liệu đã gõ (không phải lỗi: văn bản vẫn lập được, với "
+                           "số liệu như đã gõ; lần lập văn bản ghi chúng vào trang \"Cần xem lại\" của ket-qua.xlsx). "
                            "Đánh dấu \"Coi điều cần xem lại là lỗi\" ở trang Văn bản thì không lập văn bản khi còn "
                            "điều nào.")
     strict: str = "Coi điều cần xem lại là lỗi: còn điều nào thì không lập văn bản"
@@ -273,9 +270,8 @@ class DeskWords(RunWords, AppraisalWords):
     outcome_more: str = "… và {count} lỗi khác (xem trang Kiểm tra)."
     outcome_refused: str = "Không nhận: {why}"
     cross_checked: str = ("Kiểm tra chung cả công việc (danh mục đơn vị với các bảng, đơn vị trùng, khối trống…) làm "
-                          "một "
-                          "lần, sau khi đã nhận hết các tệp: kết quả ở phần \"Chương trình đọc được\" và trang Kiểm "
-                          "tra.")
+                          "một lần, sau khi đã nhận hết các tệp: kết quả ở phần \"Chương trình đọc được\" và trang "
+                          "Kiểm tra.")
     done_uploaded: str = "Đã nhận tệp {name}."
     done_deleted: str = "Đã xóa tệp {name}; tệp được giữ ở mục \"Các bản trước\" bên dưới (bấm Khôi phục để lấy lại)."
     done_restored: str = "Đã khôi phục tệp {name}; bản đang dùng trước đó được giữ ở mục \"Các bản trước\"."
@@ -283,13 +279,12 @@ class DeskWords(RunWords, AppraisalWords):
                            "lấy lại).")
     delete: str = "Xóa"
     delete_title: str = "Xóa tệp số liệu"
-    delete_question: str = ("Xóa tệp {name} khỏi số liệu của công việc? Tệp được giữ ở mục \"Các bản trước\" của trang "
-                            "Số liệu; "
-                            "bấm Khôi phục ở đó để lấy lại.")
+    delete_question: str = ("Xóa tệp {name} khỏi số liệu của công việc? Tệp được giữ ở mục \"Các bản trước\" của "
+                            "trang Số liệu; bấm Khôi phục ở đó để lấy lại.")
     cancel: str = "Thôi, quay lại"
     aside_title: str = "Đơn vị không đánh giá còn bảng chưa điền"
-    aside_text: str = ("{unit}: danh mục đơn vị ghi không đánh giá (lý do: {why}), nhưng thư mục số liệu còn bảng chưa "
-                       "điền {path}.")
+    aside_text: str = ("{unit}: danh mục đơn vị ghi không đánh giá (lý do: {why}), nhưng thư mục số liệu còn bảng "
+                       "chưa điền {path}.")
     aside: str = "Để riêng bảng này"
     history_title: str = "Các bản trước"
     history_intro: str = ("Mỗi lần thay, xóa, để riêng hay khôi phục một tệp, bản cũ của tệp được giữ ở đây; chương "

@@ -51,14 +51,12 @@ class AppraisalWords:
     ap_not_answered: str = "chưa giải trình"
     # refusals
     ap_appraisal_closed: str = ("Giai đoạn thẩm định đã kết thúc hoặc chưa bắt đầu: không sửa được điểm thẩm định. "
-                                "Điểm "
-                             "cuối cùng được ghi khi thư ký mở vòng giải trình.")
+                                "Điểm cuối cùng được ghi khi thư ký mở vòng giải trình.")
     ap_final_closed: str = "Điểm cuối cùng chỉ ghi được khi vòng giải trình đang mở."
     ap_not_submitted: str = "Đơn vị {unit} chưa nộp bảng tự chấm điểm: chưa thẩm định được."
     ap_criterion_unknown: str = "Bảng tiêu chí của đơn vị không có tiêu chí {code}."
     ap_changed_meanwhile: str = ("Tiêu chí {code} vừa được người khác sửa sau khi bạn mở trang: điểm bạn gõ chưa được "
-                                 "lưu. "
-                              "Trang dưới đây hiện giá trị mới nhất; xem lại rồi lưu lại nếu vẫn cần sửa.")
+                                 "lưu. Trang dưới đây hiện giá trị mới nhất; xem lại rồi lưu lại nếu vẫn cần sửa.")
     ap_points_not_number: str = "Điểm \"{value}\" của tiêu chí {code} không phải là số."
     ap_points_negative: str = "Điểm \"{value}\" của tiêu chí {code} không được âm."
     ap_points_above_max: str = "Điểm {value} của tiêu chí {code} lớn hơn điểm tối đa {max}."
@@ -79,8 +77,7 @@ class AppraisalWords:
     ap_appraiser_name_missing: str = "Chưa gõ họ tên người thẩm định."
     ap_appraiser_made: str = "Đã tạo tài khoản người thẩm định"
     ap_appraiser_code: str = ("Trao cho {name} tên đăng nhập và mã dùng một lần dưới đây. Lần đầu đăng nhập, người "
-                              "thẩm "
-                              "định gõ mã này rồi đặt mật khẩu của mình. Mã chỉ hiện một lần.")
+                              "thẩm định gõ mã này rồi đặt mật khẩu của mình. Mã chỉ hiện một lần.")
     ap_code: str = "Mã dùng một lần"
     ap_none_assigned: str = "chưa giao"
     ap_phase_title: str = "Giai đoạn của đợt đánh giá"
@@ -95,8 +92,7 @@ class AppraisalWords:
     ap_self_nav: str = "Tự chấm điểm"
     ap_explanation_nav: str = "Kết quả thẩm định, giải trình"
     ap_explanation_intro: str = ("Điểm thẩm định và ý kiến của Hội đồng thẩm định từng tiêu chí. Đơn vị được giải "
-                                 "trình "
-                              "mỗi tiêu chí một lần; đã gửi thì không sửa được.")
+                                 "trình mỗi tiêu chí một lần; đã gửi thì không sửa được.")
     ap_explanation_closed: str = "Vòng giải trình chưa mở hoặc đã đóng."
     ap_explanation_final: str = "Vòng giải trình đã đóng. Điểm cuối cùng từng tiêu chí ở cột bên phải."
     ap_explanation_field: str = "Giải trình tiêu chí {code}"

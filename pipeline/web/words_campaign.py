@@ -17,8 +17,8 @@ class CampaignWords:
     wrong_login: str = "Tên đăng nhập hoặc mật khẩu không đúng."
     first_login_link: str = "Đăng nhập lần đầu bằng mã được cấp"
     first_login_title: str = "Đăng nhập lần đầu"
-    first_login_intro: str = ("Nhập tên đăng nhập và mã dùng một lần do bộ phận tổng hợp cấp, rồi tự đặt mật khẩu "
-                              "(ít nhất {min} ký tự). Từ lần sau, đăng nhập bằng mật khẩu này.")
+    first_login_intro: str = ("Nhập tên đăng nhập và mã dùng một lần do bộ phận tổng hợp cấp, rồi tự đặt mật khẩu (ít "
+                              "nhất {min} ký tự). Từ lần sau, đăng nhập bằng mật khẩu này.")
     one_time_code: str = "Mã dùng một lần"
     new_password: str = "Mật khẩu mới"
     new_password_again: str = "Nhập lại mật khẩu mới"
@@ -33,12 +33,10 @@ class CampaignWords:
     # the unit's self-assessment
     self_title: str = "Tự đánh giá: {unit}"
     self_intro: str = ("Nhập điểm tự chấm của từng tiêu chí (không quá điểm tối đa, theo cách chấm nếu có), lý giải "
-                       "khi "
-                       "tài liệu chưa thể hiện hết, và tải lên tài liệu kiểm chứng. Mỗi tiêu chí có điểm phải có ít "
-                       "nhất "
-                       "một tệp kiểm chứng. Bấm \"Lưu\" ở từng tiêu chí; gửi kết quả khi đã nhập xong.")
-    no_workbook: str = ("Chưa có bảng tiêu chí của {unit} trong công việc này. Liên hệ bộ phận tổng hợp để được "
-                        "thêm vào danh mục đơn vị.")
+                       "khi tài liệu chưa thể hiện hết, và tải lên tài liệu kiểm chứng. Mỗi tiêu chí có điểm phải có "
+                       "ít nhất một tệp kiểm chứng. Bấm \"Lưu\" ở từng tiêu chí; gửi kết quả khi đã nhập xong.")
+    no_workbook: str = ("Chưa có bảng tiêu chí của {unit} trong công việc này. Liên hệ bộ phận tổng hợp để được thêm "
+                        "vào danh mục đơn vị.")
     state_draft: str = "Đang chấm điểm, chưa gửi"
     state_submitted: str = "Đã gửi lúc {at}: chỉ xem, không sửa được (bộ phận tổng hợp có thể mở lại để sửa)"
     state_reopened: str = "Bộ phận tổng hợp đã mở lại để sửa: sửa xong thì gửi lại"
@@ -74,8 +72,8 @@ class CampaignWords:
     report_not_ready: str = "Chưa lập được báo cáo: {why}"
     submit_link: str = "Xem lại và gửi kết quả"
     submit_title: str = "Gửi kết quả tự đánh giá: {unit}"
-    submit_intro: str = ("Sau khi gửi, kết quả chỉ còn để xem; muốn sửa phải nhờ bộ phận tổng hợp mở lại. "
-                         "Tổng điểm tự chấm: {points} / {max} điểm.")
+    submit_intro: str = ("Sau khi gửi, kết quả chỉ còn để xem; muốn sửa phải nhờ bộ phận tổng hợp mở lại. Tổng điểm "
+                         "tự chấm: {points} / {max} điểm.")
     submit_missing: str = "Chưa gửi được: còn thiếu những mục sau."
     missing_points: str = "Tiêu chí {code} ({title}): chưa nhập điểm."
     missing_evidence: str = "Tiêu chí {code} ({title}): có điểm nhưng chưa có tệp kiểm chứng."
@@ -88,16 +86,17 @@ class CampaignWords:
     points_refused_above_max: str = "{value} điểm vượt quá điểm tối đa {max} của tiêu chí này."
     points_refused_not_in_rule: str = "{value} điểm không có trong cách chấm của tiêu chí này; chỉ được: {allowed}."
     conflict: str = ("Tiêu chí {code} vừa được lưu ở nơi khác (một thẻ khác của trình duyệt hoặc người khác) sau khi "
-                     "trang này được mở: chưa lưu gì. Dưới đây là giá trị mới nhất; nội dung bạn vừa nhập: "
-                     "điểm \"{points}\", lý giải {justification}. Nhập lại nếu cần rồi bấm Lưu.")
+                     "trang này được mở: chưa lưu gì. Dưới đây là giá trị mới nhất; nội dung bạn vừa nhập: điểm "
+                     "\"{points}\", lý giải {justification}. Nhập lại nếu cần rồi bấm Lưu.")
     conflict_quoted: str = "\"{text}\""
     conflict_blank: str = "(để trống)"
     # the secretariat's page of the campaign
     campaign_tab: str = "Trực tuyến"
     campaign_title: str = "Đợt đánh giá trực tuyến"
     campaign_intro: str = ("Các đơn vị tự chấm điểm trên bàn làm việc bằng tài khoản riêng; điểm đơn vị lưu được ghi "
-                           "ngay vào bảng tiêu chí của đơn vị trong công việc (trang Số liệu), nên Kiểm tra và Văn bản "
-                           "dùng đúng điểm đó. Tệp Excel của đơn vị gửi qua thư vẫn tải lên ở trang Số liệu như trước.")
+                           "ngay vào bảng tiêu chí của đơn vị trong công việc (trang Số liệu), nên Kiểm tra và Văn "
+                           "bản dùng đúng điểm đó. Tệp Excel của đơn vị gửi qua thư vẫn tải lên ở trang Số liệu như "
+                           "trước.")
     phase_heading: str = "Giai đoạn và hạn gửi"
     phase_now: str = "Giai đoạn hiện tại"
     phase_self: str = "Đơn vị tự đánh giá"
@@ -115,9 +114,9 @@ class CampaignWords:
                      "và giờ dạng 17:00.")
     accounts_heading: str = "Tài khoản của các đơn vị"
     accounts_intro: str = ("Mỗi đơn vị trong danh mục một tài khoản. Bấm nút dưới đây để tạo tài khoản cho các đơn vị "
-                           "chưa có (đơn vị đổi tên giữ tài khoản, đơn vị không đánh giá bị khóa): tệp Excel danh sách "
-                           "tài khoản kèm mã dùng một lần của tài khoản mới được tải về ngay. Mã chỉ hiện một lần: "
-                           "giữ tệp cẩn thận và giao mã cho từng đơn vị.")
+                           "chưa có (đơn vị đổi tên giữ tài khoản, đơn vị không đánh giá bị khóa): tệp Excel danh "
+                           "sách tài khoản kèm mã dùng một lần của tài khoản mới được tải về ngay. Mã chỉ hiện một "
+                           "lần: giữ tệp cẩn thận và giao mã cho từng đơn vị.")
     accounts_create: str = "Tạo tài khoản theo danh mục và tải danh sách mã"
     accounts_nothing: str = "Danh mục không có đơn vị mới: không tạo thêm tài khoản nào."
     accounts_refused: str = "Chưa tạo được tài khoản: {why}"

@@ -42,7 +42,7 @@ def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...], audienc
         at = problem.anchor[1] if problem.anchor and problem.anchor[0] == BODY else 0
         paragraph = Paragraph(paragraphs[min(at, len(paragraphs) - 1)], document._body)
         document.add_comment(commented_runs(paragraph, problem.value or ""), text=describe(problem, audience),
-                             author=ANNOTATE_TEXT["author"], initials=ANNOTATE_TEXT["initials"])
+                             author=ANNOTATE_TEXT.author, initials=ANNOTATE_TEXT.initials)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
