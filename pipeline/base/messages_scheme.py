@@ -44,46 +44,65 @@ SCHEME_EXPECTED = SchemeExpected()
 
 
 # What a scheme's `[[components]]` and a group's `components` must be (`config.components`).
-COMPONENT_EXPECTED = {
-    "none": "cần ít nhất một thành phần [[components]] có id và name",
-    "item": "một thành phần dạng { id = \"tham-dinh\", name = \"Điểm thẩm định\" }",
-    "id_twice": "mã thành phần (id) bị trùng: mỗi thành phần một mã riêng",
-    "header_twice": "tên cột này thuộc cả thành phần \"{owner}\" và \"{component}\": mỗi tên cột chỉ thuộc một thành "
-                    "phần",
-    "id": "mã thành phần viết chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ \"tham-dinh\"",
-    "name": "tên cột đặt trong ngoặc kép",
-    "name_empty": "tên cột in trong bảng kết quả không được để trống",
-    "headers": "một danh sách tên cột, ví dụ [\"Điểm thẩm định\", \"Điểm đánh giá trực tiếp\"]",
-    "maximum": "điểm tối đa của thành phần là một số dương, ví dụ 62 hoặc \"9.5\"",
-    "enters": "ghi \"as-is\" (cộng nguyên điểm), \"converted\" (quy đổi theo điểm tối đa áp dụng) hoặc \"weighted\" "
-              "(nhân hệ số){hint}",
-    "enters_hint": " (có phải ý bạn là \"{name}\"?)",
-    "weight_unused": "hệ số (weight) chỉ dùng với enters = \"weighted\"; xóa mục này hoặc đổi enters",
-    "weight": "hệ số là một số dương, ví dụ 0.5",
-    "decimals": "số chữ số thập phân in ra là số nguyên từ 0 đến 6",
-    "printed": "ghi true (in thành một cột) hoặc false (chỉ dùng để tính, không in)",
-    "phrase": "một đoạn chữ đặt trong ngoặc kép",
-    "group": "một danh sách mã thành phần của bộ tiêu chí, ví dụ {example}",
-    "group_unknown": "bộ tiêu chí không có thành phần này (có: {known})",
-    "group_unknown_hint": "; có phải ý bạn là \"{name}\"?",
-    "group_twice": "một thành phần được ghi hai lần",
-    "group_main": "thành phần đầu tiên của bộ tiêu chí (\"{main}\") là điểm chính, khối nào cũng dùng: thêm nó vào "
-                  "danh sách",
-}
+@dataclass(frozen=True)
+class ComponentExpected:
+    """What a scheme's components and a group's must be, as fields so a misspelt name is a type error."""
+
+    none: str = "cần ít nhất một thành phần [[components]] có id và name"
+    item: str = "một thành phần dạng { id = \"tham-dinh\", name = \"Điểm thẩm định\" }"
+    id_twice: str = "mã thành phần (id) bị trùng: mỗi thành phần một mã riêng"
+    header_twice: str = ("tên cột này thuộc cả thành phần \"{owner}\" và \"{component}\": mỗi tên cột chỉ thuộc một "
+                         "thành phần")
+    id: str = "mã thành phần viết chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ \"tham-dinh\""
+    name: str = "tên cột đặt trong ngoặc kép"
+    name_empty: str = "tên cột in trong bảng kết quả không được để trống"
+    headers: str = "một danh sách tên cột, ví dụ [\"Điểm thẩm định\", \"Điểm đánh giá trực tiếp\"]"
+    maximum: str = "điểm tối đa của thành phần là một số dương, ví dụ 62 hoặc \"9.5\""
+    enters: str = ("ghi \"as-is\" (cộng nguyên điểm), \"converted\" (quy đổi theo điểm tối đa áp dụng) hoặc "
+                   "\"weighted\" (nhân hệ số){hint}")
+    enters_hint: str = " (có phải ý bạn là \"{name}\"?)"
+    weight_unused: str = "hệ số (weight) chỉ dùng với enters = \"weighted\"; xóa mục này hoặc đổi enters"
+    weight: str = "hệ số là một số dương, ví dụ 0.5"
+    decimals: str = "số chữ số thập phân in ra là số nguyên từ 0 đến 6"
+    printed: str = "ghi true (in thành một cột) hoặc false (chỉ dùng để tính, không in)"
+    phrase: str = "một đoạn chữ đặt trong ngoặc kép"
+    group: str = "một danh sách mã thành phần của bộ tiêu chí, ví dụ {example}"
+    group_unknown: str = "bộ tiêu chí không có thành phần này (có: {known})"
+    group_unknown_hint: str = "; có phải ý bạn là \"{name}\"?"
+    group_twice: str = "một thành phần được ghi hai lần"
+    group_main: str = ("thành phần đầu tiên của bộ tiêu chí (\"{main}\") là điểm chính, khối nào cũng dùng: thêm nó "
+                       "vào danh sách")
+
+
+COMPONENT_EXPECTED = ComponentExpected()
+
 
 # The scheme as applied, in the run summary (`config.applied`).
-APPLIED = {
-    "kept": "luôn giữ đủ số chữ số", "dropped": "bỏ số 0 ở cuối",
-    "rounding": "Làm tròn {decimals} chữ số thập phân ({kept}); cùng điểm: {tie_rule}; thang điểm {scale}",
-    "percent": "; kết quả là tỷ lệ phần trăm (cột \"Tỷ lệ đạt\").",
-    "labels": "Xếp loại: {bounds}.", "no_labels": "Không xếp loại (labels = []): chỉ xếp hạng.",
-    "field_percent": "mọi lĩnh vực đạt ít nhất {percent}% điểm tối đa", "no_penalty": "không bị điểm trừ",
-    "condition": "Điều kiện của {label}: {needs}.", "no_needs": "không có",
-    "components": "Thành phần của kết quả: {components}.",
-    "group_components": "Khối {group} tính kết quả từ: {components}.",
-    "overridden": "Đã đổi trong [scheme_overrides]: {keys}.",
-    "converted": "quy đổi theo điểm tối đa áp dụng", "weighted": "nhân hệ số {weight}",
-    "maximum": "tối đa {maximum}", "not_printed": "không in",
-    "below": "{label} dưới {bound}", "any": "{label} mọi điểm", "from": "{label} từ {bound}",
-    "between": "{label} từ {bound} đến dưới {upper}",
-}
+@dataclass(frozen=True)
+class Applied:
+    """The scheme as applied, in the run summary, as fields so a misspelt name is a type error."""
+
+    kept: str = "luôn giữ đủ số chữ số"
+    dropped: str = "bỏ số 0 ở cuối"
+    rounding: str = "Làm tròn {decimals} chữ số thập phân ({kept}); cùng điểm: {tie_rule}; thang điểm {scale}"
+    percent: str = "; kết quả là tỷ lệ phần trăm (cột \"Tỷ lệ đạt\")."
+    labels: str = "Xếp loại: {bounds}."
+    no_labels: str = "Không xếp loại (labels = []): chỉ xếp hạng."
+    field_percent: str = "mọi lĩnh vực đạt ít nhất {percent}% điểm tối đa"
+    no_penalty: str = "không bị điểm trừ"
+    condition: str = "Điều kiện của {label}: {needs}."
+    no_needs: str = "không có"
+    components: str = "Thành phần của kết quả: {components}."
+    group_components: str = "Khối {group} tính kết quả từ: {components}."
+    overridden: str = "Đã đổi trong [scheme_overrides]: {keys}."
+    converted: str = "quy đổi theo điểm tối đa áp dụng"
+    weighted: str = "nhân hệ số {weight}"
+    maximum: str = "tối đa {maximum}"
+    not_printed: str = "không in"
+    below: str = "{label} dưới {bound}"
+    any: str = "{label} mọi điểm"
+    from_bound: str = "{label} từ {bound}"
+    between: str = "{label} từ {bound} đến dưới {upper}"
+
+
+APPLIED = Applied()

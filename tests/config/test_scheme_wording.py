@@ -46,10 +46,10 @@ def test_the_check_finds_a_message_written_inline(tmp_path):
 
 
 def test_each_text_of_the_wording_module_is_used_by_the_modules_it_words():
-    """No text left behind: every key of the three tables is read where a scheme is validated or stated."""
+    """No text left behind: every field of the three records is read where a scheme is validated or stated."""
     sources = "".join((ROOT / module).read_text(encoding="utf-8") for module in MODULES)
-    named = [f"SCHEME_EXPECTED.{field.name}" for field in fields(SCHEME_EXPECTED)]  # a record: its fields
-    named += [f'{name}["{key}"]' for name, table in (("EXPECTED", COMPONENT_EXPECTED), ("APPLIED", APPLIED))
-              for key in table]
+    named = [f"{name}.{field.name}" for name, record in (("SCHEME_EXPECTED", SCHEME_EXPECTED),
+                                                         ("EXPECTED", COMPONENT_EXPECTED), ("APPLIED", APPLIED))
+             for field in fields(record)]
     unused = [name for name in named if name not in sources]
     assert unused == []
