@@ -90,7 +90,7 @@ def machine(number: int) -> str:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def prepare(root: Path, units: int) -> tuple[list[tuple[str, str, str]], dict[str, Decimal]]:
@@ -121,7 +121,7 @@ def started(root: Path, port: int) -> subprocess.Popen:
                 return server
         except OSError:
             if server.poll() is not None:
-                raise SystemExit(f"the server stopped: {server.stdout.read()}")
+                raise SystemExit(f"the server stopped: {server.stdout.read()}") from None
             time.sleep(0.2)
     server.kill()
     raise SystemExit("the server did not start within 60 s")

@@ -123,7 +123,7 @@ def nd30_date(day: date | str | None) -> str:
 def sheet(book: Any, title: str, widths: tuple[int, ...], rows: list[list[Any]]) -> None:
     """A write-only sheet with the examples' column widths and merged title row."""
     made = book.create_sheet(title)
-    for column, width in zip("ABCDEFGHIJKL", widths):
+    for column, width in zip("ABCDEFGHIJKL", widths, strict=False):
         made.column_dimensions[column].width = width
     made.merged_cells.add(CellRange(f"A1:{'ABCDEFGHIJKL'[len(widths) - 1]}1"))
     for row in rows:
@@ -210,7 +210,8 @@ def make_decision(folder: Path, units: int, seed: int = 2020) -> list[DecisionUn
     groups = [group["name"] for group in tomllib.loads(settings)["groups"]]
     rng, made, book = random.Random(seed), list[DecisionUnit](), openpyxl.Workbook(write_only=True)
     for index, group in enumerate(groups):
-        rows: list[list[Any]] = [["BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2025"], [f"Khối: {group}"], [],
+        rows: list[list[Any]] = [["BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH CHẤT LƯỢNG HOẠT ĐỘNG NĂM 2025"],
+                                 [f"Khối: {group}"], [],
                 ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định", "Tổng điểm các nhiệm vụ phát sinh trong "
                  "năm theo quy định", "Tổng điểm thẩm định", "Lý do không đánh giá"]]
         for order in range(1, units // len(groups) + (index < units % len(groups)) + 1):
@@ -298,11 +299,13 @@ def notice_context(settings: dict[str, Any], unit: CampaignUnit) -> dict[str, An
     """A unit's appraisal notice (thông báo kết quả thẩm định) under the documented `[appraisal]` defaults."""
     words = {"parent_body": " ".join(settings["document"]["issuing_body"]).upper(),
              "issuing_body": ["HỘI ĐỒNG THẨM ĐỊNH"], "symbol": "TB-HĐTĐ", "place": settings["document"]["place"],
-             "title": "Kết quả thẩm định kết quả tự chấm điểm của {don_vi}", "recipients": [f"{unit.name};", "Lưu: VT."],
+             "title": "Kết quả thẩm định kết quả tự chấm điểm của {don_vi}",
+             "recipients": [f"{unit.name};", "Lưu: VT."],
              "signature": {"authority": ["TM. HỘI ĐỒNG"], "position": "CHỦ TỊCH", "name": "(Họ và tên người ký)"}}
     own, judged = rolled_up(unit, 3), rolled_up(unit, 4)
     criteria = [Row(kind="criterion" if "." in code else "field", code=code, title=text, max_points=vi(top),
-                    self_points=vi(own[code]), appraised_points=vi(judged[code]), difference=change(own[code], judged[code]),
+                    self_points=vi(own[code]), appraised_points=vi(judged[code]),
+                    difference=change(own[code], judged[code]),
                     note=note(unit, code)) for code, text, top, _, _ in unit.rows]
     fields = [code for code, *_ in unit.rows if "." not in code]
     total_own, total = (sum((p[code] for code in fields), Decimal(0)) for p in (own, judged))
@@ -358,7 +361,7 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
             label=f"PHỤ LỤC {index:02d}" if numbered else f"Phụ lục {ROMAN[index - 1]}",
             heading=f"{ROMAN[index - 1]}. {group['name'].upper()}", title=group.get("title") or doc["title"].upper(),
             subtitle=group.get("subtitle", ""), components=False, classified=True, ranked=ranked, not_evaluated=blocks,
-            appraisal=False, compared=False))  # a decision (kind quyet-dinh-xep-loai): no appraisal columns, no [previous]
+            appraisal=False, compared=False))  # a decision (quyet-dinh-xep-loai): no appraisal columns, no [previous]
         counts = [f"{n} đơn vị xếp loại {name}" for _, name in LABELS if (n := sum(r.label == name for r in ranked))]
         line = f"{'abcdđ'[index - 1]}) {group['name']} (Phụ lục {index:02d}): {len(ranked)}/{len(members)} đơn vị " \
                f"được xếp loại" + (", trong đó " + ", ".join(counts) if counts else "")

@@ -139,7 +139,7 @@ def _header(sheet, headers: list[str], widths: list[int]) -> None:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    for column, width in zip("ABCDEFGHIJ", widths):
+    for column, width in zip("ABCDEFGHIJ", widths, strict=False):
         sheet.column_dimensions[column].width = width
 
 
@@ -251,7 +251,8 @@ PROVINCE_UNITS = {
                                "Đặng Văn Hải", None, None),
     "Sở Y tế": (None, "SỞ Y TẾ", "BC-SYT", None, "Bùi Thị Hoa", None,
                 "Không đánh giá năm 2025: đang kiện toàn tổ chức bộ máy sau hợp nhất, chưa đủ thời gian hoạt động"),
-    "UBND phường Hòa An": ("phuong-hoa-an", "ỦY BAN NHÂN DÂN / PHƯỜNG HÒA AN", None, None, "Ngô Văn Khánh", 17.35, None),
+    "UBND phường Hòa An": ("phuong-hoa-an", "ỦY BAN NHÂN DÂN / PHƯỜNG HÒA AN", None, None, "Ngô Văn Khánh", 17.35,
+                           None),
     "UBND phường Tân Phú": ("phuong-tan-phu", "ỦY BAN NHÂN DÂN / PHƯỜNG TÂN PHÚ", None,
                             ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Đỗ Thị Lan", 16.8, None),
     "UBND phường Bình Minh": ("phuong-binh-minh", "ỦY BAN NHÂN DÂN / PHƯỜNG BÌNH MINH", None, None, "Lý Văn Mạnh",
@@ -289,7 +290,8 @@ PROVINCE_POINTS = {
                                                         "2.3": (7, "Tỷ lệ hồ sơ trực tuyến toàn trình thấp")}),
     "UBND phường Tân Phú": ((5, 13, 17.5, 8.5, 8.5, 9, 5, 5), {}),
     "UBND phường Bình Minh": ((5, 14.5, 19, 9.5, 9, 9.5, 5, 5), {}),
-    "UBND xã Phú Lộc": ((4, 12.5, 16, 8, 7, 8.5, 4.5, 4), {"1.2": (11.5, "02 nhiệm vụ UBND tỉnh giao hoàn thành chậm")}),
+    "UBND xã Phú Lộc": ((4, 12.5, 16, 8, 7, 8.5, 4.5, 4),
+                        {"1.2": (11.5, "02 nhiệm vụ UBND tỉnh giao hoàn thành chậm")}),
     "UBND xã Thanh Sơn": ((5, 13, 17, 8.5, 8, 9, 5, 5), {}),
     "UBND xã Hưng Long": ((4, 12, 15.5, 8, 7.5, 8, 4, 4.5), {"2.2": (7, "Còn hồ sơ TTHC quá hạn không xin lỗi"),
                                                             "3.2": (3, "Chậm báo cáo định kỳ 3 kỳ")}),

@@ -255,7 +255,7 @@ def _cell_text(cell, style: str, text: str = ""):
 def _widths(table, widths_mm) -> None:
     table.autofit = False  # <w:tblLayout w:type="fixed"/>, in its place
     grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=True):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
     for row in table.rows:  # a cell merged across takes the width of every column it spans
         column = 0
@@ -347,7 +347,7 @@ def data_table(doc: Document, headers: list[str], widths: list[float]):
     table = doc.add_table(rows=1, cols=len(headers))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _grid_borders(table)
-    for cell, text in zip(table.rows[0].cells, headers):
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _cell_text(cell, "BangTieuDe", text)
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     _row_flags(table.rows[0], header=True)
@@ -357,7 +357,7 @@ def data_table(doc: Document, headers: list[str], widths: list[float]):
 def data_row(table, cells: list[tuple[str, str]], bold: bool = False, italic: bool = False):
     row = table.add_row()
     _row_flags(row)
-    for cell, (style, text) in zip(row.cells, cells):
+    for cell, (style, text) in zip(row.cells, cells, strict=False):  # cells left over: merged by the caller
         p = _cell_text(cell, style)
         if style == "BangSo":  # a number or a label beside a name on two lines sits in the middle
             cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
@@ -571,7 +571,8 @@ def _unit_width(widths: list[float], unit: int, room: float) -> list[float]:
 
 # The printed components, one column each (`appendix.component_columns`, `u.component_values`), by docxtpl's column
 # loop: the cells holding `{%tc for %}` and `{%tc endfor %}` go, the one between them repeats for each component.
-_COMPONENT_LOOP = (("{%tc for h in appendix.component_columns %}", 8, ("BangSo", "{%tc for v in u.component_values %}")),
+_COMPONENT_LOOP = (("{%tc for h in appendix.component_columns %}", 8,
+                    ("BangSo", "{%tc for v in u.component_values %}")),
                    ("{{ h }}", 26, ("BangSo", "{{ v }}")),
                    ("{%tc endfor %}", 8, ("BangSo", "{%tc endfor %}")))
 

@@ -35,7 +35,8 @@ def cli(capsys):
 
 @pytest.fixture
 def example_job(tmp_path):
-    """A writable copy of an example job folder (or of a test fixture's), beside a copy of the previous period's job it names (`[previous]`)."""
+    """A writable copy of an example job folder (or of a test fixture's), beside a copy of the previous period's job
+    it names (`[previous]`)."""
     def copy(name: str) -> Path:
         target = tmp_path / name
         shutil.copytree(job_folder(name), target)

@@ -33,7 +33,8 @@ scheme = "chat-luong-hoat-dong@2020"
 name = "Khối A"
 """ + DOCUMENT
 
-NAMES = ["Phường Hương Văn", "Xã Hương Vân", "Sở Tư pháp", "Phòng GD&ĐT", "UBND xã <An> \"Bình\"", "Trung tâm 10A & 10B"]
+NAMES = ["Phường Hương Văn", "Xã Hương Vân", "Sở Tư pháp", "Phòng GD&ĐT", "UBND xã <An> \"Bình\"",
+         "Trung tâm 10A & 10B"]
 
 
 @st.composite
@@ -167,7 +168,7 @@ def test_check_and_run_never_crash_and_compute_what_they_accept(tmp_path_factory
     column = heads.index("Kết quả đánh giá")
     written = {row[1]: Decimal(str(row[column])) for row in sheet.iter_rows(min_row=2, values_only=True)}
     expected = {" ".join(unicodedata.normalize("NFC", r["name"]).replace("\u00a0", " ").split()): s
-                for r, s in zip(table["rows"], expected_scores(table))}
+                for r, s in zip(table["rows"], expected_scores(table), strict=True)}
     assert written == expected
     assert decision_scores(out / "quyet-dinh.docx") == expected  # the signed document says the same figures
 

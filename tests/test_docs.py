@@ -14,7 +14,8 @@ INPUTS_DOC = (ROOT / "docs" / "inputs.md").read_text(encoding="utf-8")
 def test_every_column_is_documented_with_its_identifier_and_aliases():
     for spec in (UNIT_TABLE, CRITERIA_TABLE, REGISTER_TABLE):
         for column in spec.columns:
-            row = next(line for line in INPUTS_DOC.splitlines() if line.startswith(f"| {column.header} | `{column.id}`"))
+            row = next(line for line in INPUTS_DOC.splitlines()
+                       if line.startswith(f"| {column.header} | `{column.id}`"))
             for alias in column.aliases:
                 assert alias in row, (column.id, alias)
 

@@ -100,8 +100,8 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
         if job_settings.kind == "xep-hang-cchc":
             other = "bang" if job_settings.document.form == "quyet-dinh" else "quyet-dinh"
             document = dataclasses.replace(job_settings.document, form=other)
-            variants.append((f"{folder.name} (form = {other})",
-                             dataclasses.replace(result, settings=dataclasses.replace(job_settings, document=document))))
+            other_settings = dataclasses.replace(job_settings, document=document)
+            variants.append((f"{folder.name} (form = {other})", dataclasses.replace(result, settings=other_settings)))
         if job_settings.kind in ("xep-hang-cchc", "quyet-dinh-xep-loai"):
             for name, variant in list(variants):
                 scheme = dataclasses.replace(variant.settings.scheme, labels=(), conditions=())
@@ -117,7 +117,8 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
                     continue
                 for n, report in enumerate(variant.reports, 1):
                     context = unit_report_context(variant.settings, report, unit_score(variant.settings, report))
-                    found.setdefault(template.name, []).append((f"{name}: {report_file_name(n, len(variant.reports), report.unit)}", context))
+                    file_name = report_file_name(n, len(variant.reports), report.unit)
+                    found.setdefault(template.name, []).append((f"{name}: {file_name}", context))
     notices = Path(tempfile.mkdtemp(prefix="notices-")) / "dot"  # no example of inputs/ is appraised yet
     found["thong-bao-tham-dinh.docx"] = [(f"{NOTICE_JOB}: {n}", c) for n, c in notice_contexts(notices)]
     return found
@@ -160,7 +161,7 @@ texts = st.lists(
 @pytest.fixture(scope="module")
 def report_case():
     """A batch report's context and its template, prepared and past its first (checking) render."""
-    name, context = next(c for c in contexts_by_template()["bao-cao-tu-cham.docx"] if c[0].startswith(CAMPAIGN_JOB))
+    _, context = next(c for c in contexts_by_template()["bao-cao-tu-cham.docx"] if c[0].startswith(CAMPAIGN_JOB))
     prepared = PreparedTemplate(TEMPLATE_DIR / "bao-cao-tu-cham.docx")
     prepared.render(context)
     assert prepared.splice == "verified"  # so the property below exercises the fast path
@@ -245,7 +246,8 @@ def test_manifest_lists_every_input_template_and_output_with_its_hash(two_runs, 
     assert len(inputs) == len(manifest["inputs"])
     assert inputs == {name: sha256(folder / name) for name in {"job.toml", *data}}
 
-    shipped = {"quyet-dinh-dot-danh-gia.docx", "bao-cao-tu-cham.docx"} if job == BATCH_JOB else {"quyet-dinh-xep-loai.docx"}
+    shipped = ({"quyet-dinh-dot-danh-gia.docx", "bao-cao-tu-cham.docx"} if job == BATCH_JOB
+               else {"quyet-dinh-xep-loai.docx"})
     templates = {e["path"]: e["sha256"] for e in manifest["templates"]}
     assert templates == {name: sha256(TEMPLATE_DIR / name) for name in shipped}
 
@@ -448,7 +450,7 @@ def test_pdf_without_libreoffice_is_refused_before_anything_is_made(cli, example
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))  # no soffice, no libreoffice
     out = tmp_path / "out"
-    code, printed, err = cli("run", example_job(BATCH_JOB), "--out", out, "--pdf")
+    code, _, err = cli("run", example_job(BATCH_JOB), "--out", out, "--pdf")
     assert code == 1
     assert "apt-get install libreoffice" in err and "Chưa ghi tệp nào" in err
     assert not out.exists() and not list(tmp_path.glob(".out*"))

@@ -65,8 +65,8 @@ def documents_part(module: str) -> str | None:
 
 def test_documents_is_made_only_of_its_sub_packages_and_the_templates():
     folder = PACKAGE / "documents"
-    made_of = {*DOCUMENTS_USES, "templates", "__init__.py"}
-    assert {p.name for p in folder.iterdir() if p.name != "__pycache__"} == made_of
+    assert ({p.name for p in folder.iterdir() if p.name != "__pycache__"}
+            == {*DOCUMENTS_USES, "templates", "__init__.py"})
     assert all((folder / part / "__init__.py").is_file() for part in DOCUMENTS_USES)
 
 

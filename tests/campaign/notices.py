@@ -32,5 +32,6 @@ def notice_contexts(folder: Path) -> list[tuple[str, dict]]:
         assert not problems, problems
         reports += found
     return [(report_file_name(n, len(reports), report.unit, "thong-bao"),
-             unit_notice_context(settings, report, appraised_score(settings, report, registered_as(index, report.unit))))
+             unit_notice_context(settings, report,
+                                 appraised_score(settings, report, registered_as(index, report.unit))))
             for n, report in enumerate(reports, 1)]

@@ -29,7 +29,7 @@ def notice_rows(path) -> dict[str, dict[str, str]]:
     for table in Document(path).tables:
         header = [c.text for c in table.rows[0].cells]
         if header[:2] == ["Mã số", "Tiêu chí"]:
-            rows = [dict(zip(header, (c.text for c in row.cells))) for row in table.rows[1:]]
+            rows = [dict(zip(header, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
             return {row["Mã số"] or row["Tiêu chí"]: row for row in rows}
     raise AssertionError(f"{path}: no notice table")
 
@@ -47,7 +47,7 @@ def signed(self_points: Decimal, appraised: Decimal) -> str:
 
 def expected_rows(unit: str) -> dict[str, tuple[str, str, str]]:
     """code → (self, appraised, difference) of every field and criterion of a unit of `POINTS`."""
-    own, appraised = (dict(zip(LEAVES, map(Decimal, points))) for points in POINTS[unit])
+    own, appraised = (dict(zip(LEAVES, map(Decimal, points), strict=True)) for points in POINTS[unit])
     found = {}
     for code, _, _ in TREE:
         leaves = [leaf for leaf in LEAVES if leaf == code or leaf.startswith(f"{code_number(code)}.")]
@@ -122,7 +122,8 @@ def test_the_notice_states_the_result_and_label_the_decision_gives(ran):
                        ("003-ubnd-xa-hoa-an.docx", "UBND xã Hòa An"), ("004-ubnd-xa-tan-phu.docx", "UBND xã Tân Phú")):
         row = decision[unit]
         line = next(t for t in texts(ran / "thong-bao" / file).split("\n") if t.startswith("Tổng điểm thẩm định"))
-        ending = re.search(r"(kết quả: |thang điểm 100: (≈ )?)([\d,]+)( điểm)?; xếp loại: (.+)\./\.$", line)  # "…/." ends the content
+        # "…/." ends the content
+        ending = re.search(r"(kết quả: |thang điểm 100: (≈ )?)([\d,]+)( điểm)?; xếp loại: (.+)\./\.$", line)
         assert ending and (ending.group(3), ending.group(5)) == (row["Kết quả đánh giá"], row["Xếp loại"]), line
         assert line.count(row["Kết quả đánh giá"]) == 1, line  # each figure said once: not "≈ 96,88; kết quả: 96,88"
 
@@ -144,7 +145,8 @@ def test_bonus_and_penalty_rows_show_self_appraised_difference_and_note(campaign
         typed(mine), typed(theirs), signed(mine, theirs))
     score = f"{theirs:.2f}".replace(".", ",")
     assert (f"Tổng điểm thẩm định các lĩnh vực: {typed(tree)}/100 điểm; cộng điểm thưởng {bonus}; trừ điểm trừ "
-            f"{penalty}; kết quả: {score} điểm; xếp loại: {label(theirs)}.") in texts(out / "thong-bao" / "001-so-noi-vu.docx")
+            f"{penalty}; kết quả: {score} điểm; xếp loại: {label(theirs)}.") in texts(
+                out / "thong-bao" / "001-so-noi-vu.docx")
 
 
 def test_no_notice_is_made_while_the_appraisal_is_not_done(campaign, cli, tmp_path):

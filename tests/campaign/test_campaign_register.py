@@ -23,7 +23,7 @@ def appendix_rows(path) -> dict[str, dict[str, str]]:
             continue
         for row in table.rows[1:]:
             cells = [c.text.replace("\u00a0", " ") for c in row.cells]
-            rows[cells[1]] = dict(zip(header, cells))
+            rows[cells[1]] = dict(zip(header, cells, strict=True))
     return rows
 
 
@@ -126,7 +126,8 @@ def test_while_the_appraisal_is_not_done_the_reports_are_made_and_the_decision_i
 def test_the_campaigns_decision_and_reports_are_valid_ooxml(ran):
     from tests.documents.rendering.test_valid_ooxml import findings
 
-    for path in (ran / "quyet-dinh.docx", ran / "bao-cao" / "001-so-noi-vu.docx", ran / "bao-cao" / "003-ubnd-xa-hoa-an.docx"):
+    for path in (ran / "quyet-dinh.docx", ran / "bao-cao" / "001-so-noi-vu.docx",
+                 ran / "bao-cao" / "003-ubnd-xa-hoa-an.docx"):
         assert findings(path) == [], path.name
 
 

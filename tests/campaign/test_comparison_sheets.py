@@ -28,7 +28,7 @@ def name(typed: str) -> str:
 def sheet_rows(path, title) -> list[dict[str, object]]:
     sheet = load_workbook(path)[title]
     rows = list(sheet.iter_rows(values_only=True))
-    return [dict(zip(rows[0], row)) for row in rows[1:]]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_comparison_numbers_are_numbers_with_the_documents_decimals(workbook):
         sheet = book[title]
         header = [c.value for c in sheet[1]]
         for row in sheet.iter_rows(min_row=2):
-            for column, cell in zip(header, row):
+            for column, cell in zip(header, row, strict=True):
                 if column in points and cell.value is not None:
                     assert isinstance(cell.value, (int, float)), (title, column, cell.value)
                     assert re.fullmatch(r"0\.00+", cell.number_format), (title, column, cell.number_format)

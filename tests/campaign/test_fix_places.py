@@ -20,7 +20,7 @@ def refused(folder) -> list:
 
 
 def test_survey_points_too_large_in_the_register_are_blamed_on_the_register_cell(campaign):
-    register = [row + [None] for row in REGISTER]
+    register = [[*row, None] for row in REGISTER]
     register[2][-1] = 500  # UBND xã Hòa An, appraised 79 of 100
     problems = refused(campaign(register=register, header=[*REGISTER_HEADER, "Điểm điều tra xã hội học"]))
     [found] = [p for p in problems if p.reason is Reason.SURVEY_ABOVE_SCALE]  # (its group's formula has no survey:
@@ -63,5 +63,6 @@ def test_two_names_that_differ_by_a_non_breaking_hyphen_are_said_with_the_charac
     found = [p for p in refused(folder) if p.reason is Reason.UNREGISTERED_UNIT]
     assert len(found) == 1
     assert describe(found[0]).endswith(
-        f' Hai tên trông giống nhau nhưng khác nhau ở ký tự thứ {register[3][1].index("-") + 1}: tên này có "\u2011" (U+2011 NON-BREAKING HYPHEN), '
+        f' Hai tên trông giống nhau nhưng khác nhau ở ký tự thứ {register[3][1].index("-") + 1}: '
+        'tên này có "\u2011" (U+2011 NON-BREAKING HYPHEN), '
         'danh mục có "-" (U+002D HYPHEN-MINUS); gõ lại ký tự đó.')

@@ -30,7 +30,8 @@ MUST_REFUSE = {"moved", "twice", "lookalike", "signer", "previous_moved", "blank
 
 
 def generated(folder: Path, rng: random.Random, faults: set[str], previous: bool = False) -> dict:
-    """A campaign in `folder` from `rng`, broken by `faults`; the units as written (name → group, points)."""
+    """A campaign in `folder` from `rng`, broken by `faults`; the units as written (name → group, own and appraised
+    points, bonus, survey)."""
     units = {}
     for n in range(rng.randint(2, 4)):
         units[f"Sở Thử Nghiệm {n + 1}"] = SO
@@ -40,7 +41,7 @@ def generated(folder: Path, rng: random.Random, faults: set[str], previous: bool
     register, figures = [], {}
     for number, (unit, group) in enumerate(units.items(), 1):
         appraised = [Decimal(rng.randint(0, MAXIMA[c] * 4)) / 4 for c in LEAVES]
-        own = [min(Decimal(MAXIMA[c]), a + rng.choice([0, 0, 1])) for c, a in zip(LEAVES, appraised)]
+        own = [min(Decimal(MAXIMA[c]), a + rng.choice([0, 0, 1])) for c, a in zip(LEAVES, appraised, strict=True)]
         bonus = Decimal(rng.choice([0, 0, 1, 2]))
         survey = Decimal(rng.randint(0, 20)) / 2 if group == XA and rng.random() < 0.3 else None
         if "survey" in faults and survey is not None:
@@ -50,7 +51,7 @@ def generated(folder: Path, rng: random.Random, faults: set[str], previous: bool
             signer = ["KT. GIÁM ĐỐC", "GIÁM ĐỐC"]
         register.append([number, unit, group, None, None, None, "Minh Họa", *signer, f"Người ký {number}",
                          bonus or None, None, survey])
-        figures[unit] = (group, appraised, bonus, survey)
+        figures[unit] = (group, own, appraised, bonus, survey)
     write_campaign_files(folder, rng, faults, units, figures, register, header, previous)
     return figures
 
@@ -65,28 +66,28 @@ def write_campaign_files(folder: Path, rng: random.Random, faults: set[str], uni
     write_workbook(folder / "danh-muc-don-vi.xlsx", {"Danh mục": [["DANH MỤC"], [], header, *register]})
     names = list(units)
     for number, unit in enumerate(names, 1):
-        group, appraised, _, _ = figures[unit]
+        group, own, appraised, _, _ = figures[unit]
         written = unit
         if "lookalike" in faults and number == len(names):
             written = unit.replace("-", "\u2011")
         line = (XA if group == SO else SO) if "moved" in faults and number == 1 else (group if rng.random() < 0.5
                                                                                     else None)
-        rows = unit_rows(written, [float(a) for a in appraised], [float(a) for a in appraised], group=line)
+        rows = unit_rows(written, [float(o) for o in own], [float(a) for a in appraised], group=line)
         if "blank" in faults and number == 2:
             rows[-1][4] = None  # a leaf's appraised points left blank
         if "extra" in faults:
             rows[1] = ["", "", "", "", "", "", "", "ghi chú lạc chỗ"]  # a stray cell above the header
         write_workbook(folder / "don-vi" / f"{number:02d}.xlsx", {"Tự chấm": rows})
     if "twice" in faults:
-        group, appraised, _, _ = figures[names[0]]
-        rows = unit_rows(names[0].upper(), [float(a) for a in appraised], [float(a) for a in appraised])
+        _, own, appraised, _, _ = figures[names[0]]
+        rows = unit_rows(names[0].upper(), [float(o) for o in own], [float(a) for a in appraised])
         write_workbook(folder / "don-vi" / "99.xlsx", {"Tự chấm": rows})
 
 
 def expected(figures: dict) -> dict[str, tuple[Decimal, str, int]]:
     """Each unit's result, label and rank in its group, recomputed here with `Decimal` (rounded half up to 2)."""
     scores = {}
-    for unit, (group, appraised, bonus, survey) in figures.items():
+    for unit, (group, _, appraised, bonus, survey) in figures.items():
         points = sum(appraised, Decimal(0))
         exact = points + survey + bonus if survey is not None else points * 100 / 100 + bonus
         scores[unit] = (group, exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

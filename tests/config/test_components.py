@@ -56,7 +56,8 @@ def refused(folder, text: str) -> list[str]:
 def test_the_shipped_schemes_declare_the_appraised_and_survey_points(reference):
     scheme = scheme_from_data(*scheme_data(reference, "job.toml"))
     assert [(c.id, c.name, c.enters, c.printed) for c in scheme.components] == [
-        ("tham-dinh", "Tổng điểm thẩm định", "as-is", True), ("dieu-tra-xhh", "Điểm điều tra xã hội học", "as-is", True)]
+        ("tham-dinh", "Tổng điểm thẩm định", "as-is", True),
+        ("dieu-tra-xhh", "Điểm điều tra xã hội học", "as-is", True)]
     assert "Điểm đánh giá trực tiếp" in scheme.components[0].headers
     assert scheme.components == DEFAULT_COMPONENTS  # a scheme that declares none reads the same
 

@@ -210,7 +210,8 @@ def test_a_line_break_in_a_list_of_lines_starts_a_new_line(tmp_path):
     assert settings.document.recipients == ("Như Điều 3;", "Lưu: VT.")
     job = UNIT_JOB.replace('authority = ["TM. ỦY BAN NHÂN DÂN"]', r'authority = ["TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"]')
     found = messages(tmp_path, job)
-    assert len(found) == 1 and 'mục "document.signature.authority": dòng thẩm quyền ký "CHỦ TỊCH" không theo thể thức' in found[0]
+    assert len(found) == 1
+    assert 'mục "document.signature.authority": dòng thẩm quyền ký "CHỦ TỊCH" không theo thể thức' in found[0]
 
 
 def test_every_problem_of_the_settings_at_once(tmp_path):
@@ -268,5 +269,6 @@ def test_a_wrong_total_rule_or_ignored_columns_list_is_refused_naming_its_key(tm
 def test_the_total_rule_and_ignored_columns_are_read(tmp_path):
     (tmp_path / "diem.xlsx").write_bytes(b"")
     settings = settings_from_data(tomllib.loads(UNIT_JOB + '\n[checks]\ntotal = "as-published"\n'
-                                                'ignore_columns = [" Xếp hạng "]\n'), tmp_path, [tmp_path / "diem.xlsx"])
+                                                'ignore_columns = [" Xếp hạng "]\n'),
+                                  tmp_path, [tmp_path / "diem.xlsx"])
     assert settings.checks.total_as_published and settings.checks.ignore_columns == ("Xếp hạng",)

@@ -50,7 +50,8 @@ def test_init_creates_settings_workbook_and_readme(cli, tmp_path, kind):
     assert code == 0 and "python -m pipeline check" in stdout
     assert sorted(p.name for p in job.iterdir()) == sorted(["job.toml", KINDS[kind], "README.md"])
     readme = (job / "README.md").read_text(encoding="utf-8")
-    assert f"python -m pipeline check {job.as_posix()}" in readme and f"python -m pipeline run {job.as_posix()}" in readme
+    assert f"python -m pipeline check {job.as_posix()}" in readme
+    assert f"python -m pipeline run {job.as_posix()}" in readme
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -226,7 +227,7 @@ def fill_in_from(example: Path, job: Path) -> None:
     if settings.kind == "bao-cao-tu-cham":
         old, new = normalise_criteria(sheets)[0], normalise_criteria(new_sheets)[0]
         table = locate_tables(new_sheets, CRITERIA_TABLE)[0][0]
-        pairs = zip(old, new)
+        pairs = zip(old, new, strict=True)
         columns = ("self_points", "rationale")
     else:
         old, new = normalise_units(sheets, settings.groups)[0], normalise_units(new_sheets, settings.groups)[0]
@@ -283,7 +284,8 @@ def test_filled_in_workbook_gives_the_same_documents_as_the_example(cli, tmp_pat
 def test_the_settings_a_job_may_change_are_written_commented_with_the_scheme_values(tmp_path):
     init_job("xep-hang-cchc", tmp_path / "moi")
     text = (tmp_path / "moi" / "job.toml").read_text(encoding="utf-8")
-    assert "# [scheme_overrides]" in text and "# decimals = 3" in text and '#   { name = "Xuất sắc", min = 90 },' in text
+    assert "# [scheme_overrides]" in text and "# decimals = 3" in text
+    assert '#   { name = "Xuất sắc", min = 90 },' in text
     assert read_settings(tmp_path / "moi").scheme.tie_rule == "dong-hang"  # commented: nothing changed
     changed = text.replace("# [scheme_overrides]", "[scheme_overrides]").replace('# tie_rule = "dong-hang"',
                                                                                  'tie_rule = "lien-tiep"')

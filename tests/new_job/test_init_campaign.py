@@ -51,7 +51,7 @@ def example_register() -> dict[str, dict[str, object]]:
     sheet = openpyxl.load_workbook(EXAMPLE / "danh-muc-don-vi.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     header = next(i for i, r in enumerate(rows) if r[1] == "Tên đơn vị")
-    return {r[1]: dict(zip(rows[header], r)) for r in rows[header + 1:] if r[1]}
+    return {r[1]: dict(zip(rows[header], r, strict=True)) for r in rows[header + 1:] if r[1]}
 
 
 def fill_in(job: Path) -> None:
@@ -152,7 +152,8 @@ def test_unit_workbooks_carry_the_tree_their_unit_and_group_with_self_and_apprai
     sheet, _ = table_sheet(files[-1])
     assert (sheet["B2"].value, sheet["B3"].value) == ("UBND phường Trường An", "UBND các xã, phường")
     letters = header_letters(sheet)
-    assert {CRITERIA_TABLE.column(c).header for c in ("self_points", "appraised_points", "appraisal_note")} <= set(letters)
+    columns = ("self_points", "appraised_points", "appraisal_note")
+    assert {CRITERIA_TABLE.column(c).header for c in columns} <= set(letters)
     rows = range(FIRST_ROW, FIRST_ROW + 11)
     assert [sheet[f"{letters['Điểm chuẩn']}{r}"].value for r in rows][:3] == [20, 5, 15]
     for header in ("Điểm tự chấm", "Điểm thẩm định", "Ý kiến thẩm định"):
@@ -256,7 +257,7 @@ def decision_rows(docx: Path) -> dict[str, dict[str, str]]:
             continue
         for row in table.rows[1:]:
             cells = [c.text for c in row.cells]
-            rows[cells[header.index("Đơn vị")]] = dict(zip(header, cells))
+            rows[cells[header.index("Đơn vị")]] = dict(zip(header, cells, strict=True))
     return rows
 
 

@@ -20,8 +20,9 @@ from pipeline.new_job.init import init_job
 from pipeline.new_job.validations import FIRST_ROW
 from pipeline.new_job.workbook import HEADER_ROW, input_workbook
 
+# the names pipeline/config/schemes/par-index/2020.toml declares
 PAR_INDEX = ["Điểm thẩm định", "Chỉ số hài lòng (SIPAS)", "Điều tra lãnh đạo, quản lý",
-             "Tác động đến phát triển kinh tế - xã hội"]  # the names pipeline/config/schemes/par-index/2020.toml declares
+             "Tác động đến phát triển kinh tế - xã hội"]
 PUBLISHED = {"Quảng Ninh": ("57.66", "9.56", "18.83", "5"), "Hải Phòng": ("58.71", "9.35", "19.45", "3")}
 
 
@@ -58,7 +59,8 @@ def test_a_scheme_with_the_usual_columns_keeps_the_kinds_own_workbook(tmp_path, 
     usual.write_bytes(input_workbook(KINDS[kind], [], ["Khối A"]))
     declared.write_bytes(input_workbook(KINDS[kind], [], ["Khối A"], components=components))
     for (_, one), (_, other) in [(_table(usual), _table(declared))]:
-        assert [[c.value for c in row] for row in one.iter_rows()] == [[c.value for c in row] for row in other.iter_rows()]
+        assert ([[c.value for c in row] for row in one.iter_rows()]
+                == [[c.value for c in row] for row in other.iter_rows()])
         assert [(v.sqref, v.formula1, v.formula2, v.prompt) for v in one.data_validations.dataValidation] == \
             [(v.sqref, v.formula1, v.formula2, v.prompt) for v in other.data_validations.dataValidation]
 

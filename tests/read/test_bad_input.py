@@ -36,7 +36,7 @@ def test_text_in_a_score_cell_names_file_sheet_row_and_column(example_job, cli, 
     job = example_job("huong-tra-2020-xep-loai")
     edit_cell(job / "diem-tham-dinh-2020.xlsx", "UBND các xã, phường", "Hương Văn", 4, "72.2.1")
     out = tmp_path / "out"
-    code, stdout, stderr = cli("run", job, "--out", out)
+    code, _, stderr = cli("run", job, "--out", out)
     assert code == 1
     assert ('Tệp diem-tham-dinh-2020.xlsx, trang "UBND các xã, phường", dòng 5, '
             'cột "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị": '
@@ -69,13 +69,14 @@ def test_same_unit_twice_in_a_group_names_both_rows(tmp_path):
     job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 100, 90], [2, "Phòng  A", 100, 80]],
                                        "Khối B": [HEADER, [1, "Phòng A", 100, 70]]})
     [found] = problems_of(job)
-    assert (found.reason, found.sheet, found.row, found.detail("first_row")) == (Reason.DUPLICATE_UNIT, "Khối A", 3, "2")
+    assert ((found.reason, found.sheet, found.row, found.detail("first_row"))
+            == (Reason.DUPLICATE_UNIT, "Khối A", 3, "2"))
 
 
 def test_missing_column_is_named(tmp_path):
     job = unit_job(tmp_path / "job", {"Khối A": [["TT", "Đơn vị", "Điểm tối đa áp dụng"], [1, "Phòng A", 100]]})
     found = problems_of(job)
-    assert [(p.reason, p.detail("column_name")) for p in found][0] == (Reason.MISSING_COLUMN, "Tổng điểm thẩm định")
+    assert next((p.reason, p.detail("column_name")) for p in found) == (Reason.MISSING_COLUMN, "Tổng điểm thẩm định")
 
 
 def test_a_required_column_under_another_name_of_its_meaning_gets_a_suggestion(tmp_path):
@@ -95,7 +96,8 @@ def test_unknown_group_in_the_group_column(tmp_path):
 
 def test_unknown_scheme_lists_the_known_ones(tmp_path, cli):
     job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 100, 90]]},
-                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "xep-loai-2030"\n[[groups]]\nname = "Khối A"\n' + DOCUMENT)
+                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "xep-loai-2030"\n'
+                            '[[groups]]\nname = "Khối A"\n' + DOCUMENT)
     code, _, stderr = cli("run", job, "--out", tmp_path / "out")
     assert code == 1
     assert 'không có bộ tiêu chí xếp loại "xep-loai-2030"' in stderr and "chat-luong-hoat-dong" in stderr
@@ -103,7 +105,8 @@ def test_unknown_scheme_lists_the_known_ones(tmp_path, cli):
 
 def test_unknown_scheme_version(tmp_path):
     job = unit_job(tmp_path / "job", {"Khối A": [HEADER, [1, "Phòng A", 100, 90]]},
-                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "chi-so-cchc@1999"\n[[groups]]\nname = "Khối A"\n' + DOCUMENT)
+                   settings='kind = "quyet-dinh-xep-loai"\nscheme = "chi-so-cchc@1999"\n'
+                            '[[groups]]\nname = "Khối A"\n' + DOCUMENT)
     with pytest.raises(InputErrors) as caught:
         read_job(job)
     assert caught.value.problems[0].reason is Reason.UNKNOWN_SCHEME_VERSION

@@ -69,11 +69,11 @@ def expected(components: list[dict], applicable: int | None, values: tuple[Decim
     when no part is converted), converted parts ÷ applicable × maximum, weighted parts × weight."""
     with decimal.localcontext(decimal.Context(prec=80)):
         kinds = [c["enters"] for c in components]
-        as_is = sum((v for v, k in zip(values, kinds) if k == "as-is"), Decimal(0))
+        as_is = sum((v for v, k in zip(values, kinds, strict=True) if k == "as-is"), Decimal(0))
         if applicable is not None and "converted" not in kinds:
             as_is = as_is * SCALE / applicable
         total = as_is
-        for value, component in zip(values, components):
+        for value, component in zip(values, components, strict=True):
             if component["enters"] == "converted":
                 total += value * component["maximum"] / applicable if applicable is not None else value
             elif component["enters"] == "weighted":

@@ -35,7 +35,8 @@ BOUND = 4 * Decimal("0.005")  # four parts, two printed decimals
 NAMES = {"广宁省": "Quảng Ninh", "海防市": "Hải Phòng", "承天-顺化省": "Thừa Thiên Huế", "平阳省": "Bình Dương",
          "同塔省": "Đồng Tháp", "岘港市": "Đà Nẵng", "隆安省": "Long An", "河内市": "Hà Nội",
          "巴地-头顿省": "Bà Rịa - Vũng Tàu", "富寿省": "Phú Thọ"}
-PARTS = ("得分", "行政改革影响得分:服务满意度指数", "行政改革影响得分:领导管理考察", "行政改革影响得分:对经济社会发展的影响")
+PARTS = ("得分", "行政改革影响得分:服务满意度指数", "行政改革影响得分:领导管理考察",
+         "行政改革影响得分:对经济社会发展的影响")
 RANK_CHANGE, SCORE_CHANGE = "Vị thứ so với kỳ trước", "Điểm tăng (+), giảm (−) so với kỳ trước"
 NO_DATA = "không có số liệu kỳ trước"
 RESULT_HEADERS = ("Tỷ lệ đạt", "Chỉ số cải cách hành chính", "Chỉ số CCHC", "Chỉ số")  # the index column, as named
@@ -88,7 +89,7 @@ def _ranking_rows(path: Path) -> list[dict[str, str]]:
     """The rows of the decision's ranking table (headed "Tên đơn vị") as {header: text}."""
     [table] = [t for t in Document(str(path)).tables if "Tên đơn vị" in [c.text.strip() for c in t.rows[0].cells]]
     header = [" ".join(c.text.split()) for c in table.rows[0].cells]
-    return [dict(zip(header, (" ".join(c.text.split()) for c in row.cells))) for row in table.rows[1:]]
+    return [dict(zip(header, (" ".join(c.text.split()) for c in row.cells), strict=True)) for row in table.rows[1:]]
 
 
 def _index_only(tmp_path: Path, labels: str = "[]") -> Path:
@@ -133,7 +134,8 @@ def test_the_scheme_declares_the_four_published_parts_in_print_order():
     assert [c["id"] for c in components] == ["tham-dinh", "sipas", "lanh-dao-quan-ly", "tac-dong"]
     with (FIXTURE / "par-index-2020.csv").open(encoding="utf-8") as stream:
         headers = next(csv.reader(stream))[2:6]
-    assert all(header in c["headers"] and c["name"] in c["headers"] for header, c in zip(headers, components))
+    assert all(header in c["headers"] and c["name"] in c["headers"]
+               for header, c in zip(headers, components, strict=True))
     assert all(c["enters"] == "as-is" and c["decimals"] == 2 and c["printed"] for c in components)
 
 

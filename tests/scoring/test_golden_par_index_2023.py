@@ -73,7 +73,7 @@ def test_the_ranking_table_prints_every_published_total_and_rank(out):
     [table] = [t for t in Document(str(out / "bang-xep-hang.docx")).tables
                if "Tên đơn vị" in [c.text for c in t.rows[0].cells]]
     header = [c.text for c in table.rows[0].cells]
-    printed = [dict(zip(header, (c.text for c in row.cells))) for row in table.rows[1:]]
+    printed = [dict(zip(header, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
     assert [(p["Tên đơn vị"], p["Tỷ lệ đạt"], p["Vị thứ"]) for p in printed] == [
         (row["unit"], _comma(row["total"]) + "%", str(row["rank"])) for row in PUBLISHED]
 

@@ -34,12 +34,14 @@ def test_total_is_28_692_of_34(huong_tra):
 @pytest.mark.parametrize("code, rollup", [("1.2.1", "choose"), ("1.3", "choose"), ("2.2.2", "choose"),
                                           ("1.2.2", "sum"), ("2.2.1", "sum"), ("I", "sum")])
 def test_parent_kind_is_inferred_from_its_maximum(huong_tra, code, rollup):
-    assert pd.DataFrame(huong_tra.criteria)[pd.DataFrame(huong_tra.criteria)["code"] == code].iloc[0]["rollup"] == rollup
+    criteria = pd.DataFrame(huong_tra.criteria)
+    assert criteria[criteria["code"] == code].iloc[0]["rollup"] == rollup
 
 
 def test_sub_items_without_code_attach_to_the_criterion_above(huong_tra):
     criteria = pd.DataFrame(huong_tra.criteria).set_index("row")
-    parent_row = int(pd.DataFrame(huong_tra.criteria)[pd.DataFrame(huong_tra.criteria)["code"] == "1.2.1"].iloc[0]["row"])
+    listed = pd.DataFrame(huong_tra.criteria)
+    parent_row = int(listed[listed["code"] == "1.2.1"].iloc[0]["row"])
     options = criteria[criteria["parent"] == parent_row]
     assert list(options["title"]) == ["Hoàn thành trước thời hạn", "Hoàn thành đúng thời hạn",
                                       "Hoàn thành trong năm, nhưng không đúng thời hạn"]

@@ -44,7 +44,8 @@ def _ranks() -> dict[str, int]:
 def test_an_index_only_table_ranks_on_the_index(index_job, header):
     result = check_job(index_job(header))
     assert {u["unit"]: u["rank"] for u in result.units} == _ranks()
-    assert {u["unit"]: u["score"] for u in result.units} == {n: Decimal(v.replace(",", ".")) for n, v in INDEXES.items()}
+    assert ({u["unit"]: u["score"] for u in result.units}
+            == {n: Decimal(v.replace(",", ".")) for n, v in INDEXES.items()})
 
 
 def test_the_index_is_named_as_the_index_in_the_decision_and_the_workbook(index_job, tmp_path):

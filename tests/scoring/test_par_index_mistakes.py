@@ -72,8 +72,8 @@ def test_a_component_above_the_maximum_it_declares_is_refused_at_its_cell(tmp_pa
                             '  { id = "tac-dong", name = "Tác động đến phát triển kinh tế - xã hội", decimals = 2 },\n'
                             "]\n\n[[groups]]", 1)
     problems = _refused(_typed(tmp_path, settings=maxima))
-    assert [(p.reason, p.row, p.column) for p in problems] == [(Reason.ABOVE_MAXIMUM, 3, "Điểm thẩm định"),
-                                                               (Reason.ABOVE_MAXIMUM, 7, "Điểm thẩm định")]  # Đà Nẵng 58,01
+    assert [(p.reason, p.row, p.column) for p in problems] == [
+        (Reason.ABOVE_MAXIMUM, 3, "Điểm thẩm định"), (Reason.ABOVE_MAXIMUM, 7, "Điểm thẩm định")]  # Đà Nẵng 58,01
     assert describe(problems[0]).endswith("điểm 58,71 lớn hơn điểm tối đa 58.")
 
 

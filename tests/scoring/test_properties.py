@@ -55,7 +55,7 @@ def test_numbers_are_written_as_babel_writes_them_for_vi_vn(value, decimals, fix
 def _units(values: list[Decimal], evaluated: list[bool]) -> list[dict]:
     return [{"group": "A", "unit": f"U{i}", "evaluated": e, "score_exact": v if e else None,
              "score": round_half_up(v, 2) if e else None, "penalty": None}
-            for i, (v, e) in enumerate(zip(values, evaluated))]
+            for i, (v, e) in enumerate(zip(values, evaluated, strict=True))]
 
 
 unit_lists = st.lists(st.tuples(scores, st.booleans()), min_size=1, max_size=25)
@@ -95,7 +95,7 @@ def test_classification_is_monotone_in_the_score(values):
     frame = _units(values, [True] * len(values))
     labelled = pd.DataFrame(classified(frame, SCHEME, {}), dtype=object)
     order = [label.name for label in SCHEME.labels]
-    pairs = sorted(zip(labelled["score"], labelled["label"]))
+    pairs = sorted(zip(labelled["score"], labelled["label"], strict=True))
     positions = [order.index(label) for _, label in pairs]
     assert positions == sorted(positions, reverse=True)
 

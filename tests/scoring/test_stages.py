@@ -79,13 +79,13 @@ def _criteria(rows):
 
 
 def test_choose_one_parent_takes_the_scored_option():
-    frame, totals, problems = _criteria([("1", "A", 5, None, None), (None, "a", 5, None, None),
+    _, totals, problems = _criteria([("1", "A", 5, None, None), (None, "a", 5, None, None),
                                          (None, "b", 3, 2.5, None), (None, "c", 1, None, None)])
     assert problems == [] and totals.points == Decimal("2.5") and totals.max_points == 5
 
 
 def test_two_scored_options_are_an_error():
-    frame, totals, problems = _criteria([("1", "A", 5, None, None), (None, "a", 5, 5, None),
+    _, _, problems = _criteria([("1", "A", 5, None, None), (None, "a", 5, 5, None),
                                          (None, "b", 3, 3, None)])
     assert [p.reason for p in problems] == [Reason.TWO_OPTIONS_SCORED]
 

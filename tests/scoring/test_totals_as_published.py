@@ -91,7 +91,8 @@ def test_a_total_kept_as_published_is_told_at_the_published_decimals(tmp_path):
     data = folder / "par-index-2020.csv"
     text = data.read_text(encoding="utf-8")
     text = text.replace('1,Quảng Ninh,"57,66","9,56","18,83",5,"91,04"', '1,Quảng Ninh,"57,66","9,56","18,79",5,91')
-    text = text.replace('10,Phú Thọ,"53,99","8,81","18,17","4,76","85,74"', '10,Phú Thọ,"53,99","8,87","18,17","4,76","85,8"')
+    text = text.replace('10,Phú Thọ,"53,99","8,81","18,17","4,76","85,74"',
+                        '10,Phú Thọ,"53,99","8,87","18,17","4,76","85,8"')
     data.write_text(text, encoding="utf-8")
     run = run_job(folder, tmp_path / "out", workers=1)
     told = {w.row: describe(w) for w in run.warnings if w.reason is Reason.TOTAL_KEPT_AS_PUBLISHED}

@@ -55,7 +55,8 @@ def test_with_two_maximum_columns_the_applicable_one_scales():
 
 
 def test_the_real_points_column_of_a_published_table_is_read_as_points():
-    units, refused = scored(("Đơn vị", "Điểm đánh giá trực tiếp", "Điểm điều tra xã hội học"), ("Sở A", "60.1", "27.26"))
+    units, refused = scored(("Đơn vị", "Điểm đánh giá trực tiếp", "Điểm điều tra xã hội học"),
+                            ("Sở A", "60.1", "27.26"))
     assert refused == [] and units[0]["score"] == Decimal("87.360")
 
 
@@ -167,12 +168,12 @@ def test_a_second_column_of_the_same_meaning_is_refused_not_ignored():
 
 
 def test_a_missing_column_is_hinted_only_by_a_header_of_the_same_meaning():
-    units, problems = normalise_units([Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Tổng điểm đạt được"), (1, "Sở A", 90)))],
-                                      GROUPS)
+    _, problems = normalise_units(
+        [Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Tổng điểm đạt được"), (1, "Sở A", 90)))], GROUPS)
     missing = next(p for p in problems if p.reason is Reason.MISSING_COLUMN)
     assert "Tổng điểm đạt được" not in missing.detail("hint")
-    _, problems = normalise_units([Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Điểm thẩm định cuối"), (1, "Sở A", 90)))],
-                                  GROUPS)
+    _, problems = normalise_units(
+        [Sheet("b.xlsx", "Khối A", (("TT", "Đơn vị", "Điểm thẩm định cuối"), (1, "Sở A", 90)))], GROUPS)
     assert "Điểm thẩm định cuối" in next(p for p in problems if p.reason is Reason.MISSING_COLUMN).detail("hint")
 
 
@@ -183,5 +184,5 @@ def test_no_two_columns_have_the_same_name_without_diacritics():
     for spec in (UNIT_TABLE, CRITERIA_TABLE):
         owners: dict[str, str] = {}
         for column in spec.columns:
-            for key in column.keys():
+            for key in column.keys():  # noqa: SIM118 (Column.keys(): its header keys, no dict)
                 assert owners.setdefault(_plain(key), column.id) == column.id, (spec.name, key)

@@ -20,7 +20,8 @@ def test_each_unit_gets_one_account_and_a_second_call_creates_none(store):
     assert [a.unit for a, _ in first] == ["Sở Tài chính", "Phường Hòa An"]
     assert [a.unit for a, _ in again] == ["Xã Mới"]
     assert [(a.role, a.unit, a.active, a.must_set_password) for a in store.accounts(JOB)] == [
-        (Role.UNIT, "Sở Tài chính", True, True), (Role.UNIT, "Phường Hòa An", True, True), (Role.UNIT, "Xã Mới", True, True)]
+        (Role.UNIT, "Sở Tài chính", True, True), (Role.UNIT, "Phường Hòa An", True, True),
+        (Role.UNIT, "Xã Mới", True, True)]
 
 
 def test_a_login_is_the_units_name_without_diacritics_and_is_never_given_twice(store):

@@ -36,7 +36,7 @@ def register_rows(job):
 
 def listed(path):
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
-    return [dict(zip(rows[0], row)) for row in rows[1:]]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
 def store_of(job, db_args):

@@ -32,7 +32,7 @@ def appendix_tables(path: Path) -> list[list[dict[str, str]]]:
     for table in Document(str(path)).tables:
         header = [text(c) for c in table.rows[0].cells]
         if "Đơn vị" in header and "Xếp hạng" in header:
-            tables.append([dict(zip(header, (text(c) for c in row.cells))) for row in table.rows[1:]])
+            tables.append([dict(zip(header, (text(c) for c in row.cells), strict=True)) for row in table.rows[1:]])
     return tables
 
 

@@ -61,8 +61,8 @@ def test_every_chart_is_a_word_chart_of_the_summary_and_an_image_of_the_workbook
 def test_pictures_asked_for_are_the_images_of_the_workbook(example_job, pair, tmp_path):
     folder = example_job(PREVIOUS)
     settings = folder / "job.toml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("charts = true", 'charts = true\nchart_form = "picture"'),
-                        encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        .replace("charts = true", 'charts = true\nchart_form = "picture"'), encoding="utf-8")
     out = run_job(folder, tmp_path / "out").manifest.parent
     assert _word_charts(out / "thong-cao.docx") == []
     assert sorted(_media(out / "thong-cao.docx").values()) == sorted(_media(pair[PREVIOUS] / "ket-qua.xlsx").values())

@@ -71,7 +71,8 @@ def test_a_rename_is_accepted_when_the_previous_period_has_no_group_of_the_new_u
     assert problems == [] and changes[(XA, "UBND phường Trường An")].rank_change == 3 - 1
 
 
-@pytest.mark.parametrize("old, new", [("UBND phường Hoà An", "UBND phường Hòa An"), ("UBND xã Thuỵ Lâm", "UBND xã Thụy Lâm"),
+@pytest.mark.parametrize("old, new", [("UBND phường Hoà An", "UBND phường Hòa An"),
+                                      ("UBND xã Thuỵ Lâm", "UBND xã Thụy Lâm"),
                                       ("UBND xã Qúy Lộc", "UBND xã Quý Lộc")])
 def test_a_name_with_its_tone_mark_placed_the_old_or_the_new_way_is_the_same_unit(old, new):
     changes, problems, warnings = period_changes([_unit(new, score="81.5")],
@@ -133,7 +134,8 @@ def _workbook(tmp_path, rows: list[list]) -> list:
 
 
 def test_a_previous_workbook_ranking_a_higher_score_below_a_lower_one_is_refused_at_its_row(tmp_path):
-    [found] = _workbook(tmp_path, [[1, "Đơn vị A", Decimal("70.5"), 1, None], [2, "Đơn vị B", Decimal("85.25"), 2, None],
+    [found] = _workbook(tmp_path, [[1, "Đơn vị A", Decimal("70.5"), 1, None],
+                                   [2, "Đơn vị B", Decimal("85.25"), 2, None],
                                    [3, "Đơn vị C", Decimal("60"), 3, None]])
     assert (found.reason, found.sheet, found.row, found.column) == (Reason.PREVIOUS_RANKS_DISAGREE, "Khối A", 3,
                                                                     "Xếp hạng")

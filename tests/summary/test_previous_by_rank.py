@@ -30,7 +30,7 @@ def _ranking_tables(path: Path) -> list[list[dict[str, str]]]:
     for table in Document(str(path)).tables:
         header = [text(c) for c in table.rows[0].cells]
         if "Tên đơn vị" in header:
-            tables.append([dict(zip(header, (text(c) for c in row.cells))) for row in table.rows[1:]])
+            tables.append([dict(zip(header, (text(c) for c in row.cells), strict=True)) for row in table.rows[1:]])
     return tables
 
 
@@ -53,7 +53,8 @@ def _expected() -> dict[str, tuple[str, str]]:
             continue
         moved, change = ranks[unit] - rank, index - before[unit]
         arrow = "=" if not moved else f"↑{moved}" if moved > 0 else f"↓{-moved}"
-        expected[unit] = (arrow, ("+" if change > 0 else "−" if change < 0 else "") + f"{abs(change):.2f}".replace(".", ","))
+        sign = "+" if change > 0 else "−" if change < 0 else ""
+        expected[unit] = (arrow, sign + f"{abs(change):.2f}".replace(".", ","))
     return expected
 
 
@@ -141,7 +142,8 @@ def test_one_rank_for_two_different_scores_is_refused_and_equal_scores_may_share
 def test_ranks_contradicting_scores_are_refused(job):
     [found] = _refused(job('table = "ky-truoc.csv"\npartial = true',
                            ["Hạng,Đơn vị,Chỉ số", '1,Quảng Ninh,"88,00"', '2,Hải Phòng,"90,51"']))
-    assert found.row == 3 and '"Hải Phòng" có điểm 90,51, cao hơn "Quảng Ninh" (88,00), mà xếp hạng 2' in describe(found)
+    assert found.row == 3
+    assert '"Hải Phòng" có điểm 90,51, cao hơn "Quảng Ninh" (88,00), mà xếp hạng 2' in describe(found)
 
 
 def test_all_problems_of_a_table_are_said_at_once(job):
@@ -168,7 +170,8 @@ def test_a_table_without_groups_is_refused_for_a_period_of_several_groups(job):
     text = text.replace("[previous]", '[[groups]]\nname = "B"\ntitle = "B"\n\n[previous]', 1)
     settings.write_text(text, encoding="utf-8")
     [found] = _refused(folder)
-    assert found.reason is Reason.PREVIOUS_TABLE_INVALID and 'không có cột "Khối" mà kỳ này có 2 khối' in describe(found)
+    assert found.reason is Reason.PREVIOUS_TABLE_INVALID
+    assert 'không có cột "Khối" mà kỳ này có 2 khối' in describe(found)
 
 
 def test_partial_and_new_belong_to_a_table_only(job):

@@ -44,8 +44,9 @@ def test_a_campaign_workbook_with_every_sheet_is_read_back_with_the_figures_it_c
     assert read_back(path) == expected
 
 
-@pytest.mark.parametrize("job", ["vi-du-2024-bang-xep-hang-cchc", "huong-tra-2020-xep-loai", "thanh-hoa-so-nganh-chi-so-cchc",
-                                 "tay-ninh-2023-chi-so-cchc", "vinh-phuc-2019-chi-so-cchc"])
+@pytest.mark.parametrize("job", ["vi-du-2024-bang-xep-hang-cchc", "huong-tra-2020-xep-loai",
+                                 "thanh-hoa-so-nganh-chi-so-cchc", "tay-ninh-2023-chi-so-cchc",
+                                 "vinh-phuc-2019-chi-so-cchc"])
 def test_an_example_workbook_is_read_back_as_a_previous_period_with_the_same_figures(job, tmp_path):
     path = tmp_path / "ket-qua.xlsx"
     settings = read_settings(INPUTS / job)

@@ -43,7 +43,7 @@ def test_the_counts_per_label_are_the_appendix_labels_counted(pair, job):
     tables = appendix_tables(pair[job] / "quyet-dinh.docx")
     counts = [p for p in paragraphs(pair[job] / "thong-cao.docx") if p.startswith("Trong ")]
     assert len(counts) == len(tables)
-    for sentence, rows in zip(counts, tables):
+    for sentence, rows in zip(counts, tables, strict=True):
         said = {label: int(n) for n, label in re.findall(rf"(\d+) đơn vị xếp loại ({'|'.join(LABELS)})", sentence)}
         counted = Counter(row["Xếp loại"] for row in _ranked(rows))
         assert said == {label: n for label, n in counted.items() if n}, sentence

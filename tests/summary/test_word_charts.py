@@ -62,7 +62,7 @@ def test_the_ranking_charts_show_the_units_and_results_of_the_decision_tables(pa
     tables = appendix_tables(pair[CURRENT] / "quyet-dinh.docx")
     rankings = [c for c in charts_in(pair[CURRENT] / "thong-cao.docx") if c["title"].startswith("Xếp hạng khối")]
     assert len(rankings) == len(tables) == 2
-    for chart, table in zip(rankings, tables):
+    for chart, table in zip(rankings, tables, strict=True):
         ranked = [row for row in table if row["Xếp hạng"].isdigit()]
         assert chart["categories"] == [row["Đơn vị"] for row in ranked]
         assert chart["values"] == [[number(row["Kết quả đánh giá"]) for row in ranked]]

@@ -38,7 +38,8 @@ def test_each_units_change_of_rank_and_score_is_computed_from_both_periods(pair)
     previous = _previous_results()
     renames = tomllib.loads((INPUTS / CURRENT / "job.toml").read_text(encoding="utf-8"))["previous"]["renames"]
     renames = {new: [old] if isinstance(old, str) else old for new, old in renames.items()}
-    rows = [row for rows in appendix_tables(pair[CURRENT] / "quyet-dinh.docx") for row in rows if row["Xếp hạng"].isdigit()]
+    rows = [row for rows in appendix_tables(pair[CURRENT] / "quyet-dinh.docx") for row in rows
+            if row["Xếp hạng"].isdigit()]
     expected, shown = {}, {}
     for row in rows:
         unit = row["Đơn vị"]
@@ -67,9 +68,9 @@ def test_the_results_workbook_has_the_previous_period_beside_each_unit(pair):
     book = load_workbook(pair[CURRENT] / "ket-qua.xlsx")
     sheet = book["Sở, ban, ngành"]
     header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
     tu_phap = next(row for row in rows if row["Đơn vị"] == "Sở Tư pháp")
-    group, rank, score = previous[folded("Sở Tư pháp")]
+    _, rank, score = previous[folded("Sở Tư pháp")]
     assert (tu_phap["Xếp hạng kỳ trước"], Decimal(str(tu_phap["Kết quả kỳ trước"]))) == (rank, score)
     assert tu_phap["Hạng so với kỳ trước"] == f"↓{tu_phap['Xếp hạng'] - rank}"
     merged = next(row for row in rows if row["Đơn vị"] == "Sở Nông nghiệp và Môi trường")

@@ -12,8 +12,9 @@ from starlette.testclient import TestClient
 from pipeline.web.app import create_app
 from tests.conftest import INPUTS
 
+# the 2025 campaign names 2024 as its previous period
 JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "vi-du-2024-bang-xep-hang-cchc",
-        "vi-du-2024-xep-loai-tinh", "vi-du-2025-dot-danh-gia-tinh")  # the 2025 campaign names 2024 as its previous period
+        "vi-du-2024-xep-loai-tinh", "vi-du-2025-dot-danh-gia-tinh")
 
 
 @pytest.fixture

@@ -29,7 +29,10 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as seen  # noqa: E402
 
-from tests.web.test_browser import browser, wait  # noqa: E402, F401 (browser: the fixture, over this module's desk)
+from tests.web import test_browser  # noqa: E402
+from tests.web.test_browser import wait  # noqa: E402
+
+browser = test_browser.browser  # the fixture, over this module's desk
 
 PASSWORD = "mat-khau-dai-du"
 RANKED = "huong-tra-2020-xep-loai"
@@ -225,8 +228,8 @@ def test_every_page_of_the_desk_has_no_serious_accessibility_finding_nor_sideway
     assert len(set(titles.values())) == len(titles), titles  # every page's title says which page it is
 
 
-FOCUSABLE = ("a[href], summary, button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), "
-             "textarea:not([disabled]), [tabindex='0']")
+FOCUSABLE = ("a[href], summary, button:not([disabled]), input:not([type=hidden]):not([disabled]), "
+             "select:not([disabled]), textarea:not([disabled]), [tabindex='0']")
 
 
 def press(driver, *keys) -> None:

@@ -25,7 +25,7 @@ OWN = {UNIT_A: ("5", "14.5", "19", "9.5", "10", "9.5", "5", "5"),
 def people(tmp_path):
     people = People(tmp_path)
     for unit, points in OWN.items():
-        for code, own in zip(CODES, points):
+        for code, own in zip(CODES, points, strict=True):
             people.store.save_entry(JOB, unit, code, {"self_points": own, "justification": f"Lý giải {code}"}, 0,
                                     "thu-nghiem")
         people.store.add_evidence(JOB, unit, "1.1", "ke-hoach.pdf", pdf("ke hoach"), "thu-nghiem")
@@ -131,7 +131,7 @@ def test_the_explanation_round_answers_once_and_closing_it_fixes_the_final_point
     submit(people, UNIT_A)
     people.move("open_appraisal")
     assert "chưa mở" in text_of(unit_a.get(f"/jobs/{JOB}/explanation").text)  # nothing shown before the round
-    for code, points in zip(CODES, ("4", "13", "19", "9.5", "8", "9.5", "5", "5")):
+    for code, points in zip(CODES, ("4", "13", "19", "9.5", "8", "9.5", "5", "5"), strict=True):
         assert people.appraise(people.secretariat, UNIT_A, code, points, f"Ý kiến {code}").status_code == 303
     people.move("open_explanation")
     shown = text_of(unit_a.get(f"/jobs/{JOB}/explanation").text)
@@ -151,7 +151,7 @@ def test_the_explanation_round_answers_once_and_closing_it_fixes_the_final_point
     people.move("close_explanation")
     entries = people.store.entries(JOB, UNIT_A)
     assert {c: entries[c].final_points for c in CODES} == {
-        c: Decimal(p) for c, p in zip(CODES, ("4", "13", "19", "9.5", "9.5", "9.5", "5", "5"))}
+        c: Decimal(p) for c, p in zip(CODES, ("4", "13", "19", "9.5", "9.5", "9.5", "5", "5"), strict=True)}
     assert entries["2.3"].appraised_points == Decimal(8)  # the appraisal itself is kept
     cells = workbook_cells(people, UNIT_A)
     assert [cells[c][2] for c in CODES] == [4, 13, 19, 9.5, 9.5, 9.5, 5, 5]  # the column the documents read
@@ -192,7 +192,7 @@ def test_the_secretariat_assigns_units_or_groups_of_the_register_only(people):
 def test_choosing_the_final_phase_on_the_campaign_page_fixes_the_final_points_too(people):
     submit(people, UNIT_A)
     people.move("open_appraisal")
-    for code, points in zip(CODES, ("4", "13", "19", "9.5", "8", "9.5", "5", "5")):
+    for code, points in zip(CODES, ("4", "13", "19", "9.5", "8", "9.5", "5", "5"), strict=True):
         assert people.appraise(people.secretariat, UNIT_A, code, points).status_code == 303
     moved = people.secretariat.post_form(f"/jobs/{JOB}/campaign/phase", {"phase": "final", "date": "", "time": ""},
                                          follow_redirects=False)

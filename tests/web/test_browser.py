@@ -162,7 +162,8 @@ def test_a_job_made_in_the_browser_from_form_to_decision(desk, browser, monkeypa
     driver.find_element(By.ID, "save").click()
     wait(driver, seen.presence_of_element_located((By.ID, "saved")))
     saved = read_settings(root / "inputs" / JOB).document
-    assert saved.signature.authority == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") and saved.date.isoformat() == "2026-07-06"
+    assert saved.signature.authority == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH")
+    assert saved.date.isoformat() == "2026-07-06"
     shot(driver, "3-thiet-lap")
 
     # the workbook to fill, downloaded, filled with a mistake, uploaded
@@ -226,8 +227,8 @@ def test_a_job_made_in_the_browser_from_form_to_decision(desk, browser, monkeypa
     # labels by the 2020 scheme's bounds (Rất tốt ≥ 90, Tốt ≥ 80, Khá ≥ 70)
     from docx import Document
 
-    table_rows = [[cell.text.strip() for cell in row.cells] for table in Document(io.BytesIO(decision.read_bytes())).tables
-                  for row in table.rows]
+    tables = Document(io.BytesIO(decision.read_bytes())).tables
+    table_rows = [[cell.text.strip() for cell in row.cells] for table in tables for row in table.rows]
     found = {row[1]: row for row in table_rows if len(row) > 2 and row[1].startswith("Phòng")}
     assert "95,50" in found["Phòng Nội vụ"] and "Rất tốt" in found["Phòng Nội vụ"]
     assert "80,75" in found["Phòng Tư pháp"] and "Tốt" in found["Phòng Tư pháp"]

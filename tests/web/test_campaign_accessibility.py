@@ -17,6 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as seen
 
 from tests.conftest import INPUTS
+from tests.web import test_browser
 from tests.web.campaign_people import GROUP_A, JOB, OTHER_JOB, UNIT_A, UNIT_B, pdf, small_campaign
 from tests.web.test_accessibility import (
     NARROW,
@@ -30,7 +31,9 @@ from tests.web.test_accessibility import (
     tab_to,
     tab_walk,
 )
-from tests.web.test_browser import browser, wait  # noqa: F401 (browser: the fixture, over this module's desk)
+from tests.web.test_browser import wait
+
+browser = test_browser.browser  # the fixture, over this module's desk
 
 CODES = ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")
 OWN = ("5", "14,5", "19", "9,5", "10", "9,5", "5", "5")  # unit A's points, as typed
@@ -47,10 +50,10 @@ class Campaign:
 
         self.root, self.base, self.store = root, base, desk_store(app.state)
         made = dict((a.unit, a) for a, _ in self.store.create_unit_accounts(JOB, [UNIT_A, UNIT_B]))
-        appraiser, code = self.store.create_account(Role.APPRAISER, "Trần Thị Thẩm Định", job=JOB,
+        appraiser, _ = self.store.create_account(Role.APPRAISER, "Trần Thị Thẩm Định", job=JOB,
                                                     assigned=(GROUP_A,))
         self.logins = {UNIT_A: made[UNIT_A].login, UNIT_B: made[UNIT_B].login, "appraiser": appraiser.login}
-        for who, account in ((UNIT_A, made[UNIT_A]), (UNIT_B, made[UNIT_B]), ("appraiser", appraiser)):
+        for account in (made[UNIT_A], made[UNIT_B], appraiser):
             fresh = self.store.renew_code(account.id)
             self.store.first_login(account.login, fresh, OWN_PASSWORD)
         self.unused = self.store.create_account(Role.APPRAISER, "Lê Văn Chưa Vào", job=JOB, assigned=(GROUP_A,))
@@ -140,7 +143,7 @@ def test_every_page_of_the_online_campaign_has_no_serious_accessibility_finding_
 
     as_account(driver, campaign, UNIT_A)
     look(driver, self_url, "tt-tu-cham-trong", pages)
-    for code, own in zip(CODES[:3], OWN):  # typed in the page, the evidence sent from it
+    for code, own in zip(CODES[:3], OWN[:3], strict=True):  # typed in the page, the evidence sent from it
         typed(driver, f"[id='p-{code}']", own)
         typed(driver, f"[id='j-{code}']", f"Đã thực hiện đủ, xem tài liệu kèm theo ({code})")
         sent(driver, f"[id='c-{code}'] form.entry")
@@ -160,7 +163,7 @@ def test_every_page_of_the_online_campaign_has_no_serious_accessibility_finding_
     look(driver, self_url + "/submit", "tt-gui-con-thieu", pages)
     look(driver, f"{base}/jobs/{JOB}/campaign", "tt-tu-choi-403", pages)
     look(driver, f"{base}/jobs/{OTHER_JOB}/self", "tt-tu-choi-404", pages)
-    for code, own in zip(CODES[3:], OWN[3:]):
+    for code, own in zip(CODES[3:], OWN[3:], strict=True):
         campaign.save(UNIT_A, code, own)
     look(driver, self_url + "/submit", "tt-gui-du", pages)
     sent(driver, f"form[action='/jobs/{JOB}/self/submit']")

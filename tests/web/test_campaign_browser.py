@@ -54,7 +54,7 @@ def number(typed: str) -> Decimal:
 def final_points(unit: str) -> dict[str, Decimal]:
     """Each criterion's final points: the appraised ones, but the criterion explained, which gets the council's."""
     code, _, final = EXPLAINED[unit]
-    return {c: number(final if c == code else a) for c, a in zip(CODES, APPRAISED[unit])}
+    return {c: number(final if c == code else a) for c, a in zip(CODES, APPRAISED[unit], strict=True)}
 
 
 def result(unit: str) -> Decimal:
@@ -121,7 +121,7 @@ def first_login(person, login: str, code: str) -> None:
 
 def self_assess(person, unit: str, evidence: Path) -> None:
     person.go(f"/jobs/{JOB}/self")
-    for code, own in zip(CODES, OWN[unit]):
+    for code, own in zip(CODES, OWN[unit], strict=True):
         section = person.driver.find_element(By.ID, f"c-{code}")
         box = section.find_element(By.NAME, "points")
         box.clear()
@@ -129,11 +129,11 @@ def self_assess(person, unit: str, evidence: Path) -> None:
         reason = section.find_element(By.NAME, "justification")
         reason.clear()
         reason.send_keys(f"Lý giải {code} của {unit}")
-        reloaded(person, lambda: section.find_element(By.CSS_SELECTOR, "form.entry button").click())
+        reloaded(person, section.find_element(By.CSS_SELECTOR, "form.entry button").click)
         if own != "0":
             section = person.driver.find_element(By.ID, f"c-{code}")
             section.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(evidence))
-            reloaded(person, lambda: section.find_element(By.CSS_SELECTOR, "form.upload button").click())
+            reloaded(person, section.find_element(By.CSS_SELECTOR, "form.upload button").click)
     person.go(f"/jobs/{JOB}/self/submit")
     reloaded(person, lambda: person.find(f"form[action='/jobs/{JOB}/self/submit'] button").click())
 
@@ -161,7 +161,7 @@ def docx_text(archive: zipfile.ZipFile, name: str) -> str:
 
 
 def test_a_small_campaign_from_accounts_to_decision_in_four_browsers(desk, browsers, tmp_path):
-    root, app, base = desk
+    _, app, _ = desk
     secretariat, unit_a, unit_b, appraiser = (browsers(n) for n in ("thu-ky", "don-vi-a", "don-vi-b", "tham-dinh"))
 
     # the secretariat: the units' accounts (codes in the downloaded list), an appraiser for both groups
@@ -197,28 +197,28 @@ def test_a_small_campaign_from_accounts_to_decision_in_four_browsers(desk, brows
         appraiser.go(f"/jobs/{JOB}/appraisal/{quote(unit)}")
         assert "Không có tài liệu kiểm chứng" in appraiser.driver.find_element(By.ID, "c-3.3").text \
             if unit == UNIT_B else "Không có tài liệu kiểm chứng" not in appraiser.find("#criteria").text
-        for code, own, points in zip(CODES, OWN[unit], APPRAISED[unit]):
+        for code, own, points in zip(CODES, OWN[unit], APPRAISED[unit], strict=True):
             typed_in(appraiser, f"points-{code}", points)
             if points != own:
                 typed_in(appraiser, f"comment-{code}", f"Trừ điểm tiêu chí {code}")
-            reloaded(appraiser, lambda: appraiser.driver.find_element(By.ID, f"save-{code}").click())
+            reloaded(appraiser, appraiser.driver.find_element(By.ID, f"save-{code}").click)
             assert f"Đã lưu điểm thẩm định tiêu chí {code}." in appraiser.find("#said").text
 
     # the explanation round: each unit answers one criterion; the council's final points for it
     move(secretariat, "open_explanation")
     for person, unit in ((unit_a, UNIT_A), (unit_b, UNIT_B)):
         code, said, _ = EXPLAINED[unit]
-        reloaded(person, lambda: person.driver.find_element(By.ID, "explanation-link").click())
+        reloaded(person, person.driver.find_element(By.ID, "explanation-link").click)
         assert f"Trừ điểm tiêu chí {code}" in person.driver.find_element(By.ID, f"c-{code}").text
         person.driver.find_element(By.ID, f"explanation-{code}").send_keys(said)
-        reloaded(person, lambda: person.driver.find_element(By.ID, f"send-{code}").click())
+        reloaded(person, person.driver.find_element(By.ID, f"send-{code}").click)
         assert person.driver.find_elements(By.ID, f"explanation-{code}") == []  # answered once
     for unit in (UNIT_A, UNIT_B):
         code, said, final = EXPLAINED[unit]
         secretariat.go(f"/jobs/{JOB}/appraisal/{quote(unit)}")
         assert said in secretariat.driver.find_element(By.ID, f"c-{code}").text
         typed_in(secretariat, f"final-{code}", final)
-        reloaded(secretariat, lambda: secretariat.driver.find_element(By.ID, f"save-final-{code}").click())
+        reloaded(secretariat, secretariat.driver.find_element(By.ID, f"save-final-{code}").click)
     move(secretariat, "close_explanation")
 
     # the documents, and the decision's figures against this test's own computation
@@ -244,12 +244,12 @@ def test_a_small_campaign_from_accounts_to_decision_in_four_browsers(desk, brows
     for unit in (UNIT_A, UNIT_B):
         login = codes[unit][0]
         code, said, final = EXPLAINED[unit]
-        typed = [(login, unit, c, "self_points", f"{number(p)}") for c, p in zip(CODES, OWN[unit])]
+        typed = [(login, unit, c, "self_points", f"{number(p)}") for c, p in zip(CODES, OWN[unit], strict=True)]
         typed += [(login, unit, c, "justification", f"Lý giải {c} của {unit}") for c in CODES]
         typed += [(appraiser_login, unit, c, "appraised_points", f"{number(p)}")
-                  for c, p in zip(CODES, APPRAISED[unit])]
+                  for c, p in zip(CODES, APPRAISED[unit], strict=True)]
         typed += [(appraiser_login, unit, c, "appraisal_comment", f"Trừ điểm tiêu chí {c}")
-                  for c, own, p in zip(CODES, OWN[unit], APPRAISED[unit]) if own != p]
+                  for c, own, p in zip(CODES, OWN[unit], APPRAISED[unit], strict=True) if own != p]
         typed += [(login, unit, code, "explanation", said)]
         missing = [t for t in typed if t not in trail]
         assert not missing, missing

@@ -88,7 +88,7 @@ def urls(route: Route, things: dict[str, list[str]], queries: bool = True) -> li
     found = [route.path]
     for name in re.findall(r"{(\w+)(?::\w+)?}", route.path):
         values = things.get(name, things["unit"] + things["id"] + things["name"])
-        found = [re.sub(r"{%s(?::\w+)?}" % name, quote(v, safe=""), url) for url in found for v in values]
+        found = [re.sub(rf"{{{name}(?::\w+)?}}", quote(v, safe=""), url) for url in found for v in values]
     named = [*things["name"], UNIT_B]
     return found + [f"{found[0]}?{key}={quote(v)}" for key in QUERY_KEYS for v in named if queries]
 
@@ -134,7 +134,7 @@ def app_routes(people: People) -> list[Route]:
 
 @pytest.mark.parametrize("who", ["unit", "appraiser"])
 def test_a_session_gets_nothing_of_another_unit_from_any_route(campaign, who):
-    people, unit_a, unit_b, appraiser_a, b_ids = campaign
+    people, unit_a, _, appraiser_a, b_ids = campaign
     client, own = (unit_a, UNIT_ROUTES) if who == "unit" else (appraiser_a, APPRAISER_ROUTES)
     client.role = Role.UNIT if who == "unit" else Role.APPRAISER
     things = b_things(people, b_ids)

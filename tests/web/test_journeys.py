@@ -24,7 +24,10 @@ from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import Select
 
 from tests.conftest import INPUTS
-from tests.web.test_browser import browser, downloaded, served, shot, wait  # noqa: F401 (browser: over this desk)
+from tests.web import test_browser
+from tests.web.test_browser import downloaded, served, shot, wait
+
+browser = test_browser.browser  # the fixture, over this module's desk
 
 LAST_YEAR, CAMPAIGN = "vi-du-2024-xep-loai-tinh", "vi-du-2025-dot-danh-gia-tinh"
 CENT = Decimal("0.01")
@@ -318,7 +321,7 @@ def test_the_change_since_last_year_is_read_on_the_results_page_in_three_clicks(
         headings = [h.text for h in table.find_elements(By.CSS_SELECTOR, "thead th")]
         rows = [[cell.text.split("\n")[0] for cell in row.find_elements(By.TAG_NAME, "td")]
                 for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")]
-        shown[section.find_element(By.TAG_NAME, "h3").text] = [dict(zip(headings, row)) for row in rows]
+        shown[section.find_element(By.TAG_NAME, "h3").text] = [dict(zip(headings, row, strict=True)) for row in rows]
     sở = {row["Đơn vị"]: row for row in shown["Sở, ban, ngành"]}
 
     # this year: points appraised / 80 × 100 (sở), appraised + survey points (xã, phường), ranked in the group

@@ -51,7 +51,8 @@ def test_logging_in_gives_a_new_session_id_and_the_one_chosen_before_stays_logge
         given = re.search(r"phien=([^;]+)", response.headers["set-cookie"]).group(1)
         assert given != chosen and browser.cookies["phien"] == given
         assert _in(browser)
-        attacker.cookies.set("phien", chosen, domain="testserver.local")  # whoever planted the id before the login gains nothing
+        # whoever planted the id before the login gains nothing
+        attacker.cookies.set("phien", chosen, domain="testserver.local")
         assert not _in(attacker)
 
 

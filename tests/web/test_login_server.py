@@ -70,7 +70,7 @@ class Browser:
     def log_in(self, password: str) -> tuple[int, dict, str]:
         if not self.cookie:
             self.request("GET", "/login")
-        status, _, page = self.request("GET", "/login")
+        _, _, page = self.request("GET", "/login")
         token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
         return self.request("POST", "/login", {"csrf": token, "password": password})
 

@@ -195,7 +195,8 @@ def _form_values(html: str) -> dict[str, str]:
 def _rows(field: str, rows: list[tuple[str, str]], shown: int = 6) -> dict[str, str]:
     """A field of rows (signature lines, labels) as the browser sends it: rows filled, then empty ones."""
     filled = rows + [("", "")] * (shown - len(rows))
-    return {f"{field}--{n}-{part}": value for n, row in enumerate(filled, 1) for part, value in zip("ab", row)}
+    return {f"{field}--{n}-{part}": value for n, row in enumerate(filled, 1)
+            for part, value in zip("ab", row, strict=True)}
 
 
 @pytest.mark.parametrize("job", JOBS)
@@ -507,7 +508,8 @@ def test_results_are_the_published_tables(client):
     # points (its maximum applicable is 100: the result is the same number), the result, the label
     rows = _group_table(html, "Cơ quan chuyên môn")
     assert rows[:3] == [["1", "Văn phòng HĐND&UBND", "94,66", "94,66", "Rất tốt"],
-                        ["2", "Phòng Nội vụ", "91,79", "91,79", "Rất tốt"], ["3", "Phòng Kinh tế", "91,51", "91,51", "Rất tốt"]]
+                        ["2", "Phòng Nội vụ", "91,79", "91,79", "Rất tốt"],
+                        ["3", "Phòng Kinh tế", "91,51", "91,51", "Rất tốt"]]
     assert rows[7] == ["8", "Phòng QLĐT", "83,20", "83,20", "Tốt"]
     assert rows[-1][:4] == ["", "Phòng Y tế", "", ""]
     assert rows[-1][4].startswith("không đánh giá Không đánh giá trong năm 2020")
@@ -526,7 +528,7 @@ def test_a_campaigns_results_compare_self_assessed_and_appraised_points(client, 
 
     def number(text: str) -> Decimal:
         return Decimal(text.replace(".", "").replace(",", ".").lstrip("+")) if text else Decimal(0)
-    for unit, mine, theirs, difference in rows:
+    for _, mine, theirs, difference in rows:
         assert number(theirs) - number(mine) == number(difference)
     # the example's README: appraised points differ from self-assessed ones at these seven units
     assert {unit for unit, *_, difference in rows if number(difference)} == {

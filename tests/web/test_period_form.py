@@ -30,7 +30,8 @@ def test_the_form_holds_the_previous_period_and_summary_the_example_campaign_set
     lines = values["previous-renames"].split("\n")  # as inputs/vi-du-2025-dot-danh-gia-tinh/job.toml writes them
     assert len(lines) == 5
     assert lines[0] == "UBND phường Trường An = UBND xã Trường An"
-    assert lines[-1] == "Sở Nông nghiệp và Môi trường = Sở Nông nghiệp và Phát triển nông thôn; Sở Tài nguyên và Môi trường"
+    assert lines[-1] == ("Sở Nông nghiệp và Môi trường = Sở Nông nghiệp và Phát triển nông thôn; "
+                         "Sở Tài nguyên và Môi trường")
 
 
 def test_the_form_holds_the_checks_the_scoring_rule_example_sets(tmp_path):
@@ -40,7 +41,8 @@ def test_the_form_holds_the_checks_the_scoring_rule_example_sets(tmp_path):
     shutil.copytree(INPUTS / "huong-tra-2021-cach-cham", tmp_path / "inputs" / "huong-tra-2021-cach-cham")
     with Client(create_app(tmp_path / "inputs")) as client:
         values = _form_values(client.get("/jobs/huong-tra-2021-cach-cham/edit").text)
-    assert values["checks-decimals"] == "3" and values["checks-comments"] == "on"  # [checks] decimals = 3, comments = true
+    # [checks] decimals = 3, comments = true
+    assert values["checks-decimals"] == "3" and values["checks-comments"] == "on"
 
 
 def test_previous_and_summary_are_offered_only_to_kinds_that_rank(client):
@@ -83,7 +85,8 @@ def test_unticking_a_table_removes_it_and_ticking_adds_it(client, jobs):
     assert client.post_form(f"/jobs/{job}/edit", values).url.query == b"saved=1"
     assert read_settings(jobs / job).summary is None
     after = (jobs / job / "job.toml").read_text(encoding="utf-8")
-    assert after.rstrip("\n") == (INPUTS / job / "job.toml").read_text(encoding="utf-8").rstrip("\n")  # a blank line may stay
+    # a blank line may stay
+    assert after.rstrip("\n") == (INPUTS / job / "job.toml").read_text(encoding="utf-8").rstrip("\n")
 
 
 def test_a_previous_job_folder_that_is_not_there_is_said_as_the_command_line_says_it(client, jobs, cli):
@@ -145,7 +148,8 @@ def test_a_strict_run_with_findings_is_refused_and_writes_nothing(client, jobs):
     job = "huong-tra-2021-tu-cham"
     client.post_form(f"/jobs/{job}/documents", {"strict": "on"})
     state = finished(client, job)
-    assert state["state"] == "failed" and len(state["problems"]) == len(_findings(client.get(f"/jobs/{job}/check").text))
+    assert state["state"] == "failed"
+    assert len(state["problems"]) == len(_findings(client.get(f"/jobs/{job}/check").text))
     assert any("84/87 = 96,55%" in p for p in state["problems"])
     out = jobs.parent / "outputs" / job
     assert not out.exists() or not any(out.iterdir())

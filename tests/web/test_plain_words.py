@@ -196,7 +196,7 @@ def _bad_template() -> bytes:
 
 
 def test_no_page_nor_file_of_the_desk_speaks_the_command_line(desk):
-    client, jobs = desk
+    client, _ = desk
     reader = Reader(client, skip=("/edit",))  # the settings page: the next test
     names = [*EXAMPLES, NOT_APPRAISED, *(name for name, _, _ in NEW)]
     reader.crawl("/", "/new", *(f"/jobs/{job}/{tab}" for job in names

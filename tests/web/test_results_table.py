@@ -46,7 +46,7 @@ def tables(html: str) -> dict[str, list[dict[str, str]]]:
         for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.split("<tbody>")[1], re.S):
             cells = [text_of(c.split("<br>")[0]) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
             if len(cells) == len(headings):
-                rows.append(dict(zip(headings, cells)))
+                rows.append(dict(zip(headings, cells, strict=True)))
         found[group] = rows
     return found
 
@@ -93,7 +93,8 @@ def test_each_unit_shows_the_previous_periods_score_rank_and_changes(reader):
             moved = rank - int(row["Hạng"])
             change = _number(row["Kết quả đánh giá"]) - score
             signed = _comma(abs(change)) if not change else ("+" if change > 0 else "−") + _comma(abs(change))
-            expected = (_comma(score), str(rank), signed, "=" if not moved else f"↑{moved}" if moved > 0 else f"↓{-moved}")
+            arrow = "=" if not moved else f"↑{moved}" if moved > 0 else f"↓{-moved}"
+            expected = (_comma(score), str(rank), signed, arrow)
         assert (row["Kết quả kỳ trước"], row["Hạng kỳ trước"], row["Điểm tăng (+), giảm (−)"],
                 row["Hạng so với kỳ trước"]) == expected, unit
         kinds.add(expected[3][:1])
@@ -117,7 +118,8 @@ def test_the_table_sorts_by_name_score_or_change_from_the_address(reader):
         scored = [_number(row["Kết quả đánh giá"]) for row in by_score[group] if row["Kết quả đánh giá"]]
         assert scored == sorted(scored) and len(scored) == sum(1 for r in by_rank[group] if r["Hạng"])
         assert not by_score[group][-1]["Hạng"]  # units not evaluated last
-        changes = [_number(row["Điểm tăng (+), giảm (−)"]) for row in by_change[group] if row["Điểm tăng (+), giảm (−)"]]
+        changes = [_number(row["Điểm tăng (+), giảm (−)"]) for row in by_change[group]
+                   if row["Điểm tăng (+), giảm (−)"]]
         assert changes == sorted(changes, reverse=True) and changes
         ranks = [int(row["Hạng"]) for row in by_rank[group] if row["Hạng"]]
         assert ranks == sorted(ranks)
@@ -156,8 +158,8 @@ def test_the_check_and_results_follow_a_change_in_the_previous_periods_job(clien
     before = tables(client.get(f"/jobs/{JOB}/results").text)
     assert next(r for r in before[GROUPS[0]] if r["Đơn vị"] == "Sở Tài chính")["Kết quả kỳ trước"] == "95,50"
     path = jobs / PREVIOUS / "diem-tham-dinh-2024.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("Sở Tài chính;100;100;95,50", "Sở Tài chính;100;100;55,50"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8")
+                    .replace("Sở Tài chính;100;100;95,50", "Sở Tài chính;100;100;55,50"), encoding="utf-8")
     after = tables(client.get(f"/jobs/{JOB}/results").text)
     assert next(r for r in after[GROUPS[0]] if r["Đơn vị"] == "Sở Tài chính")["Kết quả kỳ trước"] == "55,50"
     (jobs / PREVIOUS / "job.toml").unlink()  # the previous period's job gone: the check says so at once
@@ -193,7 +195,7 @@ def test_units_with_equal_scores_share_a_rank_and_the_page_says_by_which_rule(cl
     page = client.get(f"/jobs/{job}/results").text
     said = text_of(page)
     assert "Cách xếp đồng điểm: đồng hạng (cùng điểm thì cùng hạng)" in said
-    for group, rows in tables(page).items():
+    for rows in tables(page).values():
         scored = [r for r in rows if r["Hạng"]]
         for score in {r["Điểm đánh giá"] for r in scored}:
             tied = [r for r in scored if r["Điểm đánh giá"] == score]

@@ -67,7 +67,7 @@ def test_the_app_starts_on_this_machine_by_default_and_says_where(jobs, capsys, 
 
     started = {}
     monkeypatch.setattr(serve, "run_server", lambda app, listening, proxy: started.update(
-        zip(("host", "port"), listening.getsockname())))
+        zip(("host", "port"), listening.getsockname(), strict=True)))
     monkeypatch.setattr(webbrowser, "open", lambda url: pytest.fail("--no-browser opens no browser"))
     assert _serve(jobs) == 0
     assert started["host"] == "127.0.0.1"

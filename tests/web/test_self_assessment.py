@@ -259,7 +259,8 @@ def test_a_criterion_left_blank_is_said_by_its_code_and_not_as_a_cell_to_fill(un
     said = "Điền số vào ô này"
     assert said not in text_of(unit.get(SELF).text)
     submit = text_of(unit.get(f"{SELF}/submit").text)
-    assert "Tiêu chí 1.2 (Thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao đúng thời hạn): chưa nhập điểm." in submit
+    assert ("Tiêu chí 1.2 (Thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao đúng thời hạn): "
+            "chưa nhập điểm.") in submit
     assert said not in submit
 
 

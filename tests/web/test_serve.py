@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import subprocess
@@ -87,10 +88,8 @@ def test_when_every_port_tried_is_busy_the_command_says_so_and_stops(jobs, capsy
     with _held_port() as first:
         busy = first.getsockname()[1]
         with socket.socket() as second:
-            try:
+            with contextlib.suppress(OSError):  # already busy: all the better
                 second.bind(("127.0.0.1", busy + 1))
-            except OSError:
-                pass  # already busy: all the better
             second.listen()
             assert main(["serve", "--jobs", str(jobs), "--port", str(busy), "--no-browser"]) == 2
     assert f"Các cổng từ {busy} đến {busy + 1} đều bận. Chọn cổng khác" in capsys.readouterr().err

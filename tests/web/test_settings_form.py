@@ -81,7 +81,8 @@ def test_a_date_that_is_no_day_is_refused_beside_its_field_and_nothing_is_saved(
 
 def test_signature_lines_are_an_nd30_prefix_chosen_and_the_rest_typed(client, jobs):
     page = client.get(f"/jobs/{DECISION}/edit").text
-    assert [v for v, _ in _options(page, "document-signature-authority--1-a")] == ["", "TM.", "KT.", "Q.", "TL.", "TUQ."]
+    authorities = [v for v, _ in _options(page, "document-signature-authority--1-a")]
+    assert authorities == ["", "TM.", "KT.", "Q.", "TL.", "TUQ."]
     values = _form_values(page)
     assert [(values[f"document-signature-authority--{n}-a"], values[f"document-signature-authority--{n}-b"])
             for n in (1, 2)] == [("TM.", "ỦY BAN NHÂN DÂN"), ("KT.", "CHỦ TỊCH")]
@@ -172,7 +173,8 @@ def test_a_job_from_last_year_s_moves_the_years_of_its_texts_when_asked(client, 
     kept = tomllib.loads((jobs / "giu-nguyen" / "job.toml").read_text(encoding="utf-8"))
     assert kept["document"]["title"] == source["document"]["title"]
     assert moved["document"]["title"] == source["document"]["title"].replace("năm 2024", "năm 2025")
-    assert [g["title"] for g in moved["groups"]] == [g["title"].replace("NĂM 2024", "NĂM 2025") for g in source["groups"]]
+    assert ([g["title"] for g in moved["groups"]]
+            == [g["title"].replace("NĂM 2024", "NĂM 2025") for g in source["groups"]])
     assert moved["document"]["bases"] == source["document"]["bases"]  # Căn cứ cite other documents: kept
     comments = [line for line in (jobs / "giu-nguyen" / "job.toml").read_text(encoding="utf-8").splitlines()
                 if line.startswith("#")]

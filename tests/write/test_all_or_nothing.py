@@ -81,7 +81,7 @@ def test_an_exchange_of_folders_that_fails_leaves_the_output_folder_as_it_was(ea
         raise OSError(errno.EIO, "Input/output error", str(second))
 
     monkeypatch.setattr(exchange_module, "_exchanged", failing)
-    code, _, err = cli("run", job, "--out", out, "--force")
+    code, _, _ = cli("run", job, "--out", out, "--force")
     assert code != 0
     assert_untouched(out, before)
 
@@ -99,7 +99,7 @@ def test_a_second_rename_that_fails_where_folders_cannot_be_exchanged_puts_the_o
 
     monkeypatch.setattr(exchange_module, "_exchanged", lambda first, second: False)
     monkeypatch.setattr(exchange_module.os, "rename", failing)
-    code, _, err = cli("run", job, "--out", out, "--force")
+    code, _, _ = cli("run", job, "--out", out, "--force")
     monkeypatch.setattr(exchange_module.os, "rename", rename)
     assert code != 0 and len(calls) >= 2
     assert_untouched(out, before)
@@ -124,7 +124,7 @@ def test_two_runs_into_one_folder_one_writes_the_other_refuses_naming_it(tmp_pat
     runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
     results = [(run.returncode, run.communicate(timeout=300)[1]) for run in runs]
-    results = [(run.returncode, err) for run, (_, err) in zip(runs, results)]
+    results = [(run.returncode, err) for run, (_, err) in zip(runs, results, strict=True)]
     codes = sorted(code for code, _ in results)
     assert codes == [0, 1], results
     refused = next(err for code, err in results if code == 1)

@@ -12,6 +12,7 @@ every file listed in its manifest with that hash, nothing else. Then what the ne
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -114,7 +115,8 @@ def whole_run(out: Path) -> str:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     listed = {entry["path"]: entry["sha256"] for entry in manifest["outputs"]}
     present = files_under(out)
-    assert present.keys() == listed.keys() | {"manifest.json"}, sorted(present.keys() ^ (listed.keys() | {"manifest.json"}))
+    written = listed.keys() | {"manifest.json"}
+    assert present.keys() == written, sorted(present.keys() ^ written)
     for name, digest in listed.items():
         assert hashlib.sha256(present[name].read_bytes()).hexdigest() == digest, name
     return next(entry["sha256"] for entry in manifest["inputs"] if entry["path"] == "job.toml")
@@ -148,10 +150,8 @@ def killed(command: list[str], lock: Path, when: float | None = None, marker: Pa
                                start_new_session=True)
     try:
         if when is not None:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=when)
-            except subprocess.TimeoutExpired:
-                pass
         else:
             deadline = time.monotonic() + 60
             while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
@@ -214,6 +214,8 @@ def test_a_rerun_killed_at_any_moment_leaves_one_whole_run_and_the_next_run_says
         assert whole_run(out) == found, "settling changed the run in the output folder"
         assert not list(out.parent.glob(f".{out.name}*")), "something of the killed run was left beside it"
         held = found
-    print(f"{time.monotonic() - started:.0f} s in all; run of {UNITS + 6} units: {duration:.1f} s; kills by what was left: {seen}")
+    print(f"{time.monotonic() - started:.0f} s in all; run of {UNITS + 6} units: {duration:.1f} s; "
+          f"kills by what was left: {seen}")
     assert seen.get(Reason.OUTPUT_RUN_INTERRUPTED.value, 0) >= 10, seen  # kills while reading and rendering
-    assert seen.get(Reason.OUTPUT_EXCHANGE_FINISHED.value, 0) >= 4 and seen.get(Reason.OUTPUT_EXCHANGE_UNDONE.value, 0) >= 2
+    assert seen.get(Reason.OUTPUT_EXCHANGE_FINISHED.value, 0) >= 4
+    assert seen.get(Reason.OUTPUT_EXCHANGE_UNDONE.value, 0) >= 2

@@ -52,7 +52,7 @@ def test_a_new_output_folder_gets_the_mode_of_any_new_folder_not_the_staging_fol
 def test_out_through_a_link_to_nowhere_writes_where_it_leads_and_stays_a_link(cli, example_job, tmp_path):
     job, link, target = example_job(JOB), tmp_path / "ket-qua", tmp_path / "o-khac" / "2020"
     link.symlink_to(target, target_is_directory=True)
-    code, out, err = cli("run", job, "--out", link)
+    code, _, err = cli("run", job, "--out", link)
     assert code == 0, err
     assert link.is_symlink() and (target / "quyet-dinh.docx").is_file()
     code, _, err = cli("run", job, "--out", link, "--force")

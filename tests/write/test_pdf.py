@@ -35,7 +35,7 @@ def pdfs(tmp_path_factory):
         target = root / f"{job}--{name}"
         (root / job / name).rename(target)
         documents.append(target)
-    return dict(zip([c[0] for c in CASES], convert_to_pdf(documents, root / "pdf")))
+    return dict(zip([c[0] for c in CASES], convert_to_pdf(documents, root / "pdf"), strict=True))
 
 
 @pytest.mark.parametrize("job, name, pages, words", CASES)

@@ -4,6 +4,8 @@ the label bounds' texts stay inside the axes, even for a group of one unit."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from pipeline.documents.charts.chart_data import group_charts
 from pipeline.documents.charts.chart_pictures import NAME_WIDTH, chart_figure, name_label
 from pipeline.flow import check_job
@@ -49,10 +51,10 @@ def test_no_two_names_of_a_long_ranking_overlap_and_its_title_is_wrapped_inside_
     ranking = _ranking(tmp_path, rows)["Khối A"][0]
     assert ranking.title.endswith("(40 đơn vị đứng đầu trong 60)")
     figure = chart_figure(ranking)
-    renderer, axes, names, bounds = _boxes(figure)
+    renderer, axes, names, _ = _boxes(figure)
     assert len(names) == 40
     ordered = sorted(names, key=lambda box: -box.y1)  # top to bottom
-    for upper, lower in zip(ordered, ordered[1:]):  # apart by 3 pt at least, so each name reads as its own
+    for upper, lower in pairwise(ordered):  # apart by 3 pt at least, so each name reads as its own
         assert (upper.y0 - lower.y1) * 72 / figure.dpi >= 3, "two names touch"
     title = axes.get_title(loc="left")
     assert "\n" in title and " ".join(title.split()) == ranking.title
@@ -66,7 +68,7 @@ def test_the_bound_texts_stay_inside_the_axes_of_a_one_unit_group(tmp_path):
     result = check_job(unit_job(tmp_path / "job", {"Khối A": rows[:2], "Khối B": rows}, settings))
     ranking = dict(group_charts(result))["Khối A"][0]
     figure = chart_figure(ranking)
-    renderer, axes, names, bounds = _boxes(figure)
+    renderer, axes, _, bounds = _boxes(figure)
     inside = axes.get_window_extent(renderer)
     assert "Rất tốt ≥ 90" in [text.get_text() for text in axes.texts]
     assert len(bounds) == 4 and all(inside.x0 <= box.x0 and box.x1 <= inside.x1 for box in bounds)

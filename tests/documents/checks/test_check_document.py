@@ -20,7 +20,8 @@ from tests.conftest import INPUTS
 
 @pytest.fixture(scope="module")
 def decision(tmp_path_factory) -> Path:
-    return run_job(INPUTS / "huong-tra-2020-xep-loai", tmp_path_factory.mktemp("qd")).manifest.parent / "quyet-dinh.docx"
+    written = run_job(INPUTS / "huong-tra-2020-xep-loai", tmp_path_factory.mktemp("qd"))
+    return written.manifest.parent / "quyet-dinh.docx"
 
 
 def statuses(path: Path) -> dict[str, str]:

@@ -48,8 +48,8 @@ SHIPPED = sorted({output.template for kind in KINDS.values()
 CODES = {"bao-cao-tu-cham.docx": "BC", "quyet-dinh-xep-loai.docx": "XL", "quyet-dinh-dot-danh-gia.docx": "DG",
          "quyet-dinh-cchc.docx": "CS",
          "bang-xep-hang-cchc.docx": "BX", "thong-bao-tham-dinh.docx": "TB", "thong-cao.docx": "TC"}
-YEAR_OVER_YEAR = "vi-du-2025-dot-danh-gia-tinh"
-FOUR_COMPONENTS = "bon-thanh-phan"  # a test fixture: four printed components, one column each  # a campaign with [previous] and [summary]
+YEAR_OVER_YEAR = "vi-du-2025-dot-danh-gia-tinh"  # a campaign with [previous] and [summary]
+FOUR_COMPONENTS = "bon-thanh-phan"  # a test fixture: four printed components, one column each
 JOBS = ("huong-tra-2020-xep-loai", "huong-tra-2021-tu-cham", "chi-lang-2023-cchc", "vi-du-2024-xep-hang-cchc",
         "tay-ninh-2023-chi-so-cchc", "vi-du-2025-dot-danh-gia-tinh")
 # the example jobs each template is rendered with in the round trips
@@ -70,7 +70,8 @@ LOOP_NAMES = {
     "appendices[].not_evaluated[].units[]": "u", "appendices[].component_headers[]": "header",
     "appendices[].ranked[].components[]": "value", "appendices[].not_evaluated[].units[].components[]": "value",
     "appendices[].component_columns[]": "h", "appendices[].ranked[].component_values[]": "v",
-    "appendices[].not_evaluated[].units[].component_values[]": "v", "summary_groups[]": "g", "summary_groups[].paragraphs[]": "line",
+    "appendices[].not_evaluated[].units[].component_values[]": "v", "summary_groups[]": "g",
+    "summary_groups[].paragraphs[]": "line",
     "summary_groups[].changes[]": "line", "summary_groups[].charts[]": "chart",
 }
 
@@ -303,7 +304,7 @@ def test_row_and_cell_tags_outside_a_table_are_reported(cli, tmp_path, opening, 
 def test_ways_into_python_internals_are_reported(cli, tmp_path):
     found = checked(cli, broken(tmp_path, "quyet-dinh-xep-loai.docx", after("{{ authority }}", *UNSAFE)))
     assert [p.reason for p in found] == [Reason.TEMPLATE_UNSAFE] * 3
-    for problem, attribute, tag in zip(found, ("__mro__", "__globals__", "__globals__"), UNSAFE):
+    for problem, attribute, tag in zip(found, ("__mro__", "__globals__", "__globals__"), UNSAFE, strict=True):
         assert attribute in problem.value and problem.detail("words").startswith(tag)
     assert "không được truy cập vào phần bên trong của chương trình" in describe(found[0])
 

@@ -51,8 +51,8 @@ def expected_rows() -> tuple[list[str], list[list[str]], list[tuple[str, str]]]:
             missing.append((row[1], row[-1]))
             continue
         values = [Decimal(cell.replace(",", ".")) for cell in row[2:6]]
-        index = sum(v * Decimal(str(c.get("weight", 1))) for v, c in zip(values, components))
-        scored.append((index, row[1], [text(v, c["decimals"]) for v, c in zip(values, components)]))
+        index = sum(v * Decimal(str(c.get("weight", 1))) for v, c in zip(values, components, strict=True))
+        scored.append((index, row[1], [text(v, c["decimals"]) for v, c in zip(values, components, strict=True)]))
     scored.sort(key=lambda s: -s[0])
     table = [[str(n), unit, *values, text(index, 2), str(n)] for n, (index, unit, values) in enumerate(scored, 1)]
     return [c["name"] for c in components], table, missing
@@ -70,7 +70,7 @@ def ranking_table(document):
 
 
 def test_each_printed_component_is_a_column_under_its_declared_name(decision):
-    names, rows, missing = expected_rows()
+    names, rows, _ = expected_rows()
     table = ranking_table(Document(str(decision)))
     header = [c.text for c in table.rows[0].cells]
     assert header == ["TT", "Tên đơn vị", *names, "Điểm đánh giá", "Vị thứ", "Xếp loại"]
@@ -139,7 +139,7 @@ def test_a_table_of_fixed_columns_takes_the_fast_path(form, monkeypatch):
 @pytest.mark.parametrize("name", ["quyet-dinh-xep-loai.docx", "quyet-dinh-dot-danh-gia.docx"])
 def test_the_other_decisions_print_component_columns_too(name):
     """The ordinary and the campaign's decision take the same context: their tables show the four components."""
-    template, context = contexts(JOB)
+    _, context = contexts(JOB)
     names, rows, _ = expected_rows()
     rendered = Document(io.BytesIO(PreparedTemplate(TEMPLATE_DIR / name).render(context)))
     table = ranking_table(rendered)

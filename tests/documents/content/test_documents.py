@@ -41,7 +41,8 @@ def body_paragraphs(doc):
 
 def header_cells(doc):
     table = doc.tables[0]
-    return [[read(p.text) for p in cell.paragraphs if p.text] for cell in table.rows[0].cells], texts(table.rows[1].cells)
+    header = [[read(p.text) for p in cell.paragraphs if p.text] for cell in table.rows[0].cells]
+    return header, texts(table.rows[1].cells)
 
 
 # ----------------------------------------------------------------- Quyết định 1841 with Phụ lục 01–03
@@ -104,7 +105,7 @@ def test_every_cell_of_the_appendix_tables_with_two_decimals_down_each_column(de
     table = decision.tables[2 + index]
     assert texts(table.rows[0].cells)[:2] == ["TT", "Đơn vị"]
     maxima = {"UBND các xã, phường": "80"}.get(group, "100")
-    for row, (position, (unit, score, label, rank)) in zip(table.rows[1:], enumerate(PUBLISHED[group], 1)):
+    for row, (position, (unit, score, label, rank)) in zip(table.rows[1:], enumerate(PUBLISHED[group], 1), strict=True):
         cells = texts(row.cells)
         if score is None:
             assert cells[:3] == [str(position), unit, "Không đánh giá trong năm 2020 vì không có báo cáo và TLKC"]
@@ -292,7 +293,8 @@ def test_cchc_standalone_table(tmp_path):
     assert len(doc.tables) == 2 and doc.tables[1].rows[1].cells[4].text == "92,285"
 
 
-@pytest.mark.parametrize("job, columns", [("vinh-phuc-2019-chi-so-cchc", 6), ("thanh-hoa-so-nganh-chi-so-cchc", 4)])  # rank only
+@pytest.mark.parametrize("job, columns", [("vinh-phuc-2019-chi-so-cchc", 6),
+                                         ("thanh-hoa-so-nganh-chi-so-cchc", 4)])  # rank only
 def test_unit_names_have_room_in_the_portrait_ranking_table(tmp_path, job, columns):
     # With the two component columns the portrait table once left the name 13 mm: "Sở Tài chín/h", one word a line.
     run_job(INPUTS / job, tmp_path / "out")

@@ -109,7 +109,8 @@ def test_percent_article_1_says_reached():
 
 RANK_ONLY = [  # job, form, the header of the first table without Xếp loại
     ("huong-tra-2020-xep-loai", None,
-     ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định", "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
+     ["TT", "Đơn vị", "Tổng điểm các nhiệm vụ theo quy định",
+      "Tổng điểm các nhiệm vụ phát sinh trong năm theo quy định",
       "Tổng điểm thẩm định các nhiệm vụ phát sinh trong năm của đơn vị", "Kết quả đánh giá", "Xếp hạng", "Ghi chú"]),
     ("vi-du-2024-xep-hang-cchc", "quyet-dinh",
      ["TT", "Tên đơn vị", "Điểm thẩm định", "Điểm điều tra xã hội học", "Điểm đánh giá", "Vị thứ"]),

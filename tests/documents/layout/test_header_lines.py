@@ -3,6 +3,8 @@ whole), with no one-syllable word alone on the last line and no line ending on "
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from pipeline.config.document_settings import DocumentSettings
@@ -31,7 +33,7 @@ def test_a_long_name_breaks_between_words_into_balanced_lines(name, lines):
 def test_no_word_of_the_list_is_cut_no_line_ends_on_va_and_every_line_fits(name):
     lines = plain(header_lines(names_kept_whole(name)))
     assert all(width_mm(line, 12, bold=True) <= ROOM_MM for line in lines)
-    for upper, lower in zip(lines, lines[1:]):
+    for upper, lower in pairwise(lines):
         assert upper.split()[-1] != "VÀ"
         assert f"{upper.split()[-1]} {lower.split()[0]}".lower() not in {"xây dựng", "nhân dân", "phát triển",
                                                                         "nông thôn", "công nghiệp", "quản lý"}

@@ -71,8 +71,8 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
         shutil.copytree(INPUTS / "huong-tra-2021-tu-cham", copy)
         with_extra(copy, "recipients", [f"Nơi nhận thử {n};" for n in range(extra)])
         settings = copy / "job.toml"  # the line under the table is the body's last paragraph (see keep_with_signature)
-        settings.write_text(settings.read_text(encoding="utf-8").replace("[document]\n", "[document]\nself_rating = true\n", 1),
-                            encoding="utf-8")
+        settings.write_text(settings.read_text(encoding="utf-8")
+                            .replace("[document]\n", "[document]\nself_rating = true\n", 1), encoding="utf-8")
         jobs[copy.name] = copy
     documents = []
     for name, job in jobs.items():

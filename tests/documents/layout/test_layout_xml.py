@@ -82,12 +82,14 @@ def _rules_with_line_above(document: Path):
             section = next((e.find(f"{W}pPr/{W}sectPr") for e in rule.itersiblings()
                             if e.find(f"{W}pPr/{W}sectPr") is not None), tc.find(W + "sectPr"))
             size, margins = section.find(W + "pgSz"), section.find(W + "pgMar")
-            room = (int(size.get(W + "w")) - int(margins.get(W + "left")) - int(margins.get(W + "right"))) / TWIPS_PER_MM
+            room = (int(size.get(W + "w")) - int(margins.get(W + "left"))
+                    - int(margins.get(W + "right"))) / TWIPS_PER_MM
         ind = rule.find(f"{W}pPr/{W}ind")
         yield above, styles, room, ind
 
 
-@pytest.mark.parametrize("document", ["huong-tra-2020-xep-loai/quyet-dinh.docx", "chi-lang-2023-cchc/bao-cao-tu-cham.docx"])
+@pytest.mark.parametrize("document", ["huong-tra-2020-xep-loai/quyet-dinh.docx",
+                                      "chi-lang-2023-cchc/bao-cao-tu-cham.docx"])
 def test_short_rules_measure_a_third_to_a_half_of_the_line_above_and_the_motto_all_of_it(documents, document):
     checked = 0
     for above, styles, room, ind in _rules_with_line_above(documents[document]):

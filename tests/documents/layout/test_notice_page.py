@@ -25,7 +25,7 @@ def notices(tmp_path_factory):
 
 def test_the_summary_line_comes_right_before_the_signature_and_keeps_with_it(notices):
     body = etree.fromstring(zipfile.ZipFile(notices / "001-so-noi-vu.docx").read("word/document.xml"))[0]
-    signature = [t for t in body.findall(f"{W}tbl") if "Nơi nhận" in "".join(t.itertext())][0]
+    signature = next(t for t in body.findall(f"{W}tbl") if "Nơi nhận" in "".join(t.itertext()))
     summary = signature.getprevious()
     assert "".join(summary.itertext()).startswith("Tổng điểm thẩm định các lĩnh vực")
     assert summary.find(f"{W}pPr/{W}keepNext") is not None

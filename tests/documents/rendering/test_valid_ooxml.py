@@ -4,8 +4,8 @@
 what Word is seen to repair (styles.xml and stylesWithEffects.xml that disagree). A document
 Word "repairs" on opening is not fit to send, so any finding, error or warning, fails. Checked:
 the shipped templates, every file every example job writes (a batch's reports included), and
-the CCHC ranking in the form its example does not ask for, the summaries with their chart images; then the fix-up of the cell
-properties docxtpl writes out of order, on a template using `{% vm %}` and `{% colspan %}`.
+the CCHC ranking in the form its example does not ask for, the summaries with their chart images; then the fix-up of
+the cell properties docxtpl writes out of order, on a template using `{% vm %}` and `{% colspan %}`.
 """
 
 from __future__ import annotations
@@ -85,8 +85,8 @@ def test_a_summary_with_pictures_has_no_finding(example_job, tmp_path):
     """The charts as pictures (`chart_form = "picture"`), the form the examples do not ask for."""
     folder = example_job("vi-du-2025-dot-danh-gia-tinh")
     settings = folder / "job.toml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("charts = true", 'charts = true\nchart_form = "picture"'),
-                        encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        .replace("charts = true", 'charts = true\nchart_form = "picture"'), encoding="utf-8")
     summary = run_job(folder, tmp_path / "out").manifest.parent / "thong-cao.docx"
     assert any(n.startswith("word/media/") for n in zipfile.ZipFile(summary).namelist())
     assert findings(summary) == []
