@@ -255,7 +255,7 @@ def _check_template(args: argparse.Namespace) -> int:
     if found:
         raise InputErrors(found)
     if target is not None:
-        from pipeline.base.messages import ANNOTATE_TEXT
+        from pipeline.base.messages_documents import ANNOTATE_TEXT
 
         print(ANNOTATE_TEXT.clean.format(path=args.template), file=sys.stderr)
     print(f"Mẫu {args.template} không có lỗi thẻ nào.")
@@ -311,7 +311,7 @@ def _annotated_path(args: argparse.Namespace) -> Path:
 
 def _annotate(template: Path, target: Path, found: list) -> str:
     """Writes the annotated copy; what to say about it."""
-    from pipeline.base.messages import ANNOTATE_TEXT
+    from pipeline.base.messages_documents import ANNOTATE_TEXT
     from pipeline.documents.checks.template_comments import annotated
     from pipeline.write.files import write_atomically
 

@@ -315,20 +315,6 @@ HINTS = Hints()
 # A hint is stored in a problem as its command-line text; the desk's says the same with its pages' words.
 _DESK_HINTS = {getattr(HINTS, name): text for name, text in DESK_HINTS.items()}
 
-# What `check-template --annotate` writes and says: the comments' author and initials, then the lines it prints.
-@dataclass(frozen=True)
-class AnnotateText:
-    """What `check-template --annotate` writes and says, as fields so a misspelt name is a type error."""
-
-    author: str = "Chương trình kiểm tra mẫu"
-    initials: str = "KTM"
-    written: str = ("Đã ghi bản góp ý {path}: bản sao của mẫu có {count} ghi chú (comment) của Word, mỗi ghi chú ở "
-                    "đoạn văn có lỗi. Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.")
-    clean: str = "Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý."
-
-
-ANNOTATE_TEXT = AnnotateText()
-
 
 def location(problem: Problem, audience: Audience = COMMAND_LINE) -> str:
     """`Tệp a.xlsx, trang "X", dòng 7, cột "Y"` for as much of the place as is known."""

@@ -124,3 +124,18 @@ NOT_PLAIN_TEXT = {
             "gắn với một tệp mẫu khác: Nhà phát triển › Mẫu tài liệu, xóa tên mẫu), rồi "
             + _SAVE_CLEAN[0].lower() + _SAVE_CLEAN[1:],
 }
+
+
+# What `check-template --annotate` writes and says: the comments' author and initials, then the lines it prints.
+@dataclass(frozen=True)
+class AnnotateText:
+    """What `check-template --annotate` writes and says, as fields so a misspelt name is a type error."""
+
+    author: str = "Chương trình kiểm tra mẫu"
+    initials: str = "KTM"
+    written: str = ("Đã ghi bản góp ý {path}: bản sao của mẫu có {count} ghi chú (comment) của Word, mỗi ghi chú ở "
+                    "đoạn văn có lỗi. Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.")
+    clean: str = "Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý."
+
+
+ANNOTATE_TEXT = AnnotateText()

@@ -21,7 +21,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from pipeline.base.errors import Problem
-from pipeline.base.messages import ANNOTATE_TEXT, COMMAND_LINE, Audience, describe
+from pipeline.base.messages import COMMAND_LINE, Audience, describe
+from pipeline.base.messages_documents import ANNOTATE_TEXT
 from pipeline.documents.rendering.template_package import refuse_not_plain
 
 BODY = "word/document.xml"

@@ -22,7 +22,8 @@ import pytest
 from lxml import etree
 
 from pipeline.base.errors import Reason
-from pipeline.base.messages import ANNOTATE_TEXT, describe
+from pipeline.base.messages import describe
+from pipeline.base.messages_documents import ANNOTATE_TEXT
 from pipeline.documents.checks.template_check import check_template
 from pipeline.documents.rendering.render import TEMPLATE_DIR
 
