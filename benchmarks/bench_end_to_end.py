@@ -16,6 +16,12 @@ shared machines are noisy: ratios travel, times do not.
 (f) peak memory of the 2,000-unit run and of a 200-unit run: the largest single process
     (`ru_maxrss` of the wrapper's children, workers included) and the whole process tree (PSS
     summed over /proc, sampled every 50 ms). Goal: the 2,000-unit peak within 1,2× the 200-unit one.
+desk: the desk's results page of that 3,300-unit job after a run, as a browser gets it: `python -m pipeline serve`
+    started on a free port, the page's whole HTML asked for over HTTP: right after a run made on the desk; then,
+    the desk started again, the first request (cold: the desk checks the job) and the next ones (warm: the check
+    kept while no file changed), also sorted and filtered by the page's address. Reported in seconds, ÷ 1 s and
+    ÷ plain docxtpl's render of that decision. Goal: under 1 s.
+`--only d,f,e,desk` measures some figures only ((f) uses (d)'s runs), for iterating.
 Each baseline's first document is compared as text with the run's (a note says if they differ).
 The package's bytecode is compiled first, as installing it does: a run then starts as a user's would, not
 compiling every module (which a shell with PYTHONDONTWRITEBYTECODE would otherwise make it do each time).
@@ -30,6 +36,7 @@ import os
 import random
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -37,6 +44,8 @@ import tempfile
 import threading
 import time
 import tomllib
+import urllib.parse
+import urllib.request
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -347,11 +356,12 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
             ranked.append(Row(position=position, unit=u.name, max_points=vi(u.max_points),
                               applicable_max=vi(u.applicable_max), appraised_points=fixed(u.appraised, places),
                               survey_points="", points=fixed(u.appraised, places), score=fixed(score, 2),
-                              label=label(score), rank=rank, note=""))
+                              label=label(score), rank=rank, note="", component_values=()))
         missing = [u for u in members if u.reason]
         for position, u in enumerate(missing, len(ranked) + 1):
             row = Row(position=position, unit=u.name, max_points=vi(u.max_points), applicable_max="",
-                      appraised_points="", survey_points="", points="", score="", label="", rank="", note="")
+                      appraised_points="", survey_points="", points="", score="", label="", rank="", note="",
+                      component_values=())
             if blocks and blocks[-1].reason == u.reason:
                 blocks[-1].units.append(row)
             else:
@@ -361,7 +371,9 @@ def decision_context(settings: dict[str, Any], units: list[DecisionUnit]) -> dic
             label=f"PHỤ LỤC {index:02d}" if numbered else f"Phụ lục {ROMAN[index - 1]}",
             heading=f"{ROMAN[index - 1]}. {group['name'].upper()}", title=group.get("title") or doc["title"].upper(),
             subtitle=group.get("subtitle", ""), components=False, classified=True, ranked=ranked, not_evaluated=blocks,
-            appraisal=False, compared=False))  # a decision (quyet-dinh-xep-loai): no appraisal columns, no [previous]
+            # a decision (kind quyet-dinh-xep-loai): no appraisal columns, no [previous]; one component (the appraised
+            # points), shown in the table's fixed columns: no columns of its own
+            appraisal=False, compared=False, component_columns=()))
         counts = [f"{n} đơn vị xếp loại {name}" for _, name in LABELS if (n := sum(r.label == name for r in ranked))]
         line = f"{'abcdđ'[index - 1]}) {group['name']} (Phụ lục {index:02d}): {len(ranked)}/{len(members)} đơn vị " \
                f"được xếp loại" + (", trong đó " + ", ".join(counts) if counts else "")
@@ -473,52 +485,175 @@ def table(title: str, plain: float, runs: list[Run], heading: str, ratio: Callab
                       f"  goal: {goal}"])
 
 
+def free_port() -> int:
+    """A TCP port nobody listens on now, chosen by the system (random, not 8000)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetched(url: str, opener: urllib.request.OpenerDirector | None = None, data: bytes | None = None
+            ) -> tuple[float, bytes]:
+    """Seconds from asking for `url` to the last byte of its response, and the response (a browser's wait)."""
+    start = time.perf_counter()
+    with (opener or urllib.request.build_opener()).open(url, data=data, timeout=600) as response:
+        body = response.read()
+        if response.status != 200:
+            raise SystemExit(f"{url} answered {response.status}")
+    return time.perf_counter() - start, body
+
+
+class DeskPage(NamedTuple):
+    after_desk_run: float  # the first request after a run made on the desk (its result kept as the job's check)
+    cold: float  # the first request after the desk started again: the desk checks the job (`Desk.check`)
+    warm: list[float]  # the same page again, the job unchanged
+    sorted_warm: float  # sorted by name and filtered, by the page's address
+    size: int  # bytes of the page's HTML
+
+
+class Desk:
+    """`python -m pipeline serve` over `jobs` on a free port, and a browser's session with it (cookies kept)."""
+
+    def __init__(self, jobs: Path):
+        port = free_port()
+        self.server = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--jobs", str(jobs), "--port",
+                                        str(port), "--no-browser"], cwd=ROOT, stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, text=True)
+        said = self.server.stdout.readline() if self.server.stdout else ""  # "Bàn làm việc …: http://127.0.0.1:…/"
+        found = re.search(r"http://[\d.]+:(\d+)/", said)
+        self.base = f"http://127.0.0.1:{found[1] if found else port}"
+        self.browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        for _ in range(600):  # until it answers (a static file: nothing checked)
+            try:
+                fetched(f"{self.base}/static/style.css")
+                break
+            except OSError:
+                time.sleep(0.05)
+
+    def get(self, path: str) -> tuple[float, bytes]:
+        return fetched(self.base + path, self.browser)
+
+    def run(self, job: str) -> None:
+        """"Lập văn bản" pressed (earlier documents replaced), then waited for as the page's progress does."""
+        token = re.search(rb'name="csrf" value="([0-9a-f]+)"', self.get("/new")[1])
+        form = urllib.parse.urlencode({"csrf": token[1].decode() if token else "", "force": "on"}).encode()
+        fetched(f"{self.base}/jobs/{job}/documents", self.browser, form)
+        while (state := json.loads(self.get(f"/jobs/{job}/progress")[1]))["state"] == "running":
+            time.sleep(0.1)
+        if state["state"] != "done":
+            raise SystemExit(f"the desk's run of {job} ended {state}")
+
+    def close(self) -> None:
+        self.server.terminate()
+        self.server.wait()
+
+
+def desk_page(job: Path, desk: Path, repeat: int) -> DeskPage:
+    """The desk's results page of `job` after a run, as a browser gets it: `python -m pipeline serve` started on a free
+    port over a jobs folder holding a copy of the job, the page's full HTML asked for over HTTP. First the job is run
+    on the desk and its results page asked for; then the desk is started again and the page asked for: the first
+    request (cold: the desk checks the job) and the next ones (warm: the check kept)."""
+    jobs, page = desk / "inputs", f"/jobs/{job.name}/results"
+    shutil.copytree(job, jobs / job.name)
+    whole_run(jobs / job.name, desk / "outputs" / job.name)  # imports compiled, outputs there: as on a used desk
+    server = Desk(jobs)
+    try:
+        server.run(job.name)
+        after_desk_run = server.get(page)[0]
+    finally:
+        server.close()
+    server = Desk(jobs)
+    try:
+        cold, body = server.get(page)
+        warm = [server.get(page)[0] for _ in range(max(repeat, 3))]
+        sorted_warm = server.get(f"{page}?sort=name&q=thu+nghiem")[0]
+    finally:
+        server.close()
+    return DeskPage(after_desk_run, cold, warm, sorted_warm, len(body))
+
+
+def desk_table(units: int, found: DeskPage, plain: float) -> str:
+    rows = [("first request after a run made on the desk", found.after_desk_run),
+            ("first request after the desk started (cold)", found.cold),
+            ("again, the job unchanged (warm)", statistics.median(found.warm)),
+            ("warm, sorted by name and filtered", found.sorted_warm)]
+    return "\n".join([f"\ndesk: results page of the {units:,}-unit decision job ({found.size / 1e6:.1f} MB HTML over "
+                      "HTTP)", f"  {'':<46}{'median':>10}{'÷ 1 s':>8}{'÷ plain docxtpl':>17}",
+                      *(f"  {name:<46}{seconds:>8.2f} s{seconds:>8.2f}{seconds / plain:>17.2f}"
+                        for name, seconds in rows),
+                      f"  plain docxtpl's render of that decision: {plain:.2f} s; goal: the page in under 1 s"])
+
+
+FIGURES = ("d", "f", "e", "desk")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=2000, help="units of the campaign (d); a tenth for (f)")
-    parser.add_argument("--decision-units", type=int, default=3300, help="units of the decision (e)")
+    parser.add_argument("--decision-units", type=int, default=3300, help="units of the decision (e) and the desk page")
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per figure (median)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate the jobs into DIR (new) and keep them")
+    parser.add_argument("--only", default=",".join(FIGURES), help=f"figures to measure, of {','.join(FIGURES)} "
+                        "(all by default; (f) needs (d)'s runs)")
     args = parser.parse_args()
+    only = {name.strip() for name in args.only.split(",")}
+    if not only <= set(FIGURES):
+        parser.error(f"--only: of {','.join(FIGURES)}")
+    only |= {"d"} if "f" in only else set()
     began, small_units = time.perf_counter(), max(args.units // 10, 1)
     compileall.compile_dir(ROOT / "pipeline", quiet=1)  # as installing does (docstring)
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU, templates {REPORT_TEMPLATE.name}, "
-          f"{DECISION_TEMPLATE.name}")
+    load = os.getloadavg()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU, load average {load[0]:.2f} {load[1]:.2f} "
+          f"{load[2]:.2f} (1, 5, 15 min), templates {REPORT_TEMPLATE.name}, {DECISION_TEMPLATE.name}")
     with tempfile.TemporaryDirectory() as scratch:
         jobs, work = args.keep or Path(scratch) / "jobs", Path(scratch) / "out"
         work.mkdir()
         campaign, small, ranking = (jobs / f"dot-danh-gia-{args.units}", jobs / f"dot-danh-gia-{small_units}",
                                     jobs / f"xep-loai-{args.decision_units}")
-        units = make_campaign(campaign, args.units)
-        make_campaign(small, small_units)
-        decided = make_decision(ranking, args.decision_units)
+        units = make_campaign(campaign, args.units) if "d" in only else []
+        if "f" in only:
+            make_campaign(small, small_units)
+        decided = make_decision(ranking, args.decision_units) if only & {"e", "desk"} else []
         print(f"jobs generated in {time.perf_counter() - began:.1f} s into {jobs}")
 
-        settings = tomllib.loads((campaign / "job.toml").read_text(encoding="utf-8"))
-        evaluated = [unit for unit in units if not unit.reason]
-        documents = [(REPORT_TEMPLATE, work / f"bao-cao-{n:04d}.docx", report_context(settings, unit))
-                     for n, unit in enumerate(evaluated, 1)]
-        documents += [(NOTICE_TEMPLATE, work / f"thong-bao-{n:04d}.docx", notice_context(settings, unit))
-                      for n, unit in enumerate(evaluated, 1)]
-        plain, big = versus(documents, campaign, work / "run-d",
-                            {REPORT_TEMPLATE: "bao-cao/*.docx", NOTICE_TEMPLATE: "thong-bao/*.docx"}, args.repeat)
-        print(table(f"(d) campaign of {args.units:,} units ({len(evaluated):,} evaluated): as many reports and "
-                    "appraisal notices, decision, workbook, manifest",
-                    plain, big, "× faster than plain docxtpl", lambda base, s: base / s, "at least 10× faster"))
+        if "d" in only:
+            settings = tomllib.loads((campaign / "job.toml").read_text(encoding="utf-8"))
+            evaluated = [unit for unit in units if not unit.reason]
+            documents = [(REPORT_TEMPLATE, work / f"bao-cao-{n:04d}.docx", report_context(settings, unit))
+                         for n, unit in enumerate(evaluated, 1)]
+            documents += [(NOTICE_TEMPLATE, work / f"thong-bao-{n:04d}.docx", notice_context(settings, unit))
+                          for n, unit in enumerate(evaluated, 1)]
+            plain, big = versus(documents, campaign, work / "run-d",
+                                {REPORT_TEMPLATE: "bao-cao/*.docx", NOTICE_TEMPLATE: "thong-bao/*.docx"}, args.repeat)
+            print(table(f"(d) campaign of {args.units:,} units ({len(evaluated):,} evaluated): as many reports and "
+                        "appraisal notices, decision, workbook, manifest",
+                        plain, big, "× faster than plain docxtpl", lambda base, s: base / s, "at least 10× faster"))
 
-        little, large = whole_run(small, work / "run-f"), max(big, key=lambda r: r.tree_mib)
-        print(f"\n(f) peak memory of whole campaign runs{'largest process':>26}{'process tree (PSS)':>22}")
-        for name, run in ((f"{small_units:,} units", little), (f"{args.units:,} units", large)):
-            print(f"  {name:<46}{run.largest_mib:>14.0f} MiB{run.tree_mib:>18.0f} MiB")
-        print(f"  {f'{args.units:,} / {small_units:,} units':<46}{large.largest_mib / little.largest_mib:>17.2f}×"
-              f"{large.tree_mib / max(little.tree_mib, 1e-9):>21.2f}×\n  goal: within 1,2× (largest process)")
+        if "f" in only:
+            little, large = whole_run(small, work / "run-f"), max(big, key=lambda r: r.tree_mib)
+            print(f"\n(f) peak memory of whole campaign runs{'largest process':>26}{'process tree (PSS)':>22}")
+            for name, run in ((f"{small_units:,} units", little), (f"{args.units:,} units", large)):
+                print(f"  {name:<46}{run.largest_mib:>14.0f} MiB{run.tree_mib:>18.0f} MiB")
+            print(f"  {f'{args.units:,} / {small_units:,} units':<46}{large.largest_mib / little.largest_mib:>17.2f}×"
+                  f"{large.tree_mib / max(little.tree_mib, 1e-9):>21.2f}×\n  goal: within 1,2× (largest process)")
 
-        settings = tomllib.loads((ranking / "job.toml").read_text(encoding="utf-8"))
-        decision = [(DECISION_TEMPLATE, work / "quyet-dinh.docx", decision_context(settings, decided))]
-        plain, runs = versus(decision, ranking, work / "run-e", {DECISION_TEMPLATE: "quyet-dinh.docx"}, args.repeat)
-        print(table(f"(e) decision of {args.decision_units:,} units in {len(settings['groups'])} groups", plain, runs,
-                    "× plain docxtpl's time", lambda base, s: s / base, "at most 1,0× plain docxtpl's time"))
-    print(f"\nwhole benchmark: {time.perf_counter() - began:.0f} s")
+        if only & {"e", "desk"}:
+            settings = tomllib.loads((ranking / "job.toml").read_text(encoding="utf-8"))
+            decision = [(DECISION_TEMPLATE, work / "quyet-dinh.docx", decision_context(settings, decided))]
+            if "e" in only:
+                plain, runs = versus(decision, ranking, work / "run-e", {DECISION_TEMPLATE: "quyet-dinh.docx"},
+                                     args.repeat)
+                print(table(f"(e) decision of {args.decision_units:,} units in {len(settings['groups'])} groups", plain,
+                            runs, "× plain docxtpl's time", lambda base, s: s / base,
+                            "at most 1,0× plain docxtpl's time"))
+            else:
+                plain_docxtpl(decision)  # warm-up
+                plain = statistics.median(plain_docxtpl(decision) for _ in range(args.repeat))
+            if "desk" in only:
+                print(desk_table(args.decision_units, desk_page(ranking, Path(scratch) / "desk", args.repeat), plain))
+        load = os.getloadavg()
+    print(f"\nwhole benchmark: {time.perf_counter() - began:.0f} s; load average at the end {load[0]:.2f} "
+          f"{load[1]:.2f} {load[2]:.2f}")
 
 
 if __name__ == "__main__":

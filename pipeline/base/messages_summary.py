@@ -15,6 +15,10 @@ CHANGE_WORDS = {"new": "mới", "merged": "sáp nhập", "not_evaluated": "–",
 PREVIOUS_DEFAULT = "kỳ trước"
 ORDINALS = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
 
+# the summary's "Nơi nhận" when `[summary]` names none
+SUMMARY_RECIPIENTS = ("Cổng Thông tin điện tử (để đăng tải);", "Các cơ quan, đơn vị có tên tại Quyết định;", "Lưu: VT.")
+
+
 @dataclass(frozen=True)
 class SummaryWords:
     """The summary's and the decision's summary paragraphs' sentences, as fields so a misspelt name is a type error."""
@@ -22,8 +26,6 @@ class SummaryWords:
     kind: str = "THÔNG CÁO"
     symbol: str = "TC"  # the type of the summary's symbol: "QĐ-UBND" → "TC-UBND"
     title: str = "Kết quả {what}"
-    recipients: tuple[str, ...] = ("Cổng Thông tin điện tử (để đăng "
-                                   "tải);", "Các cơ quan, đơn vị có tên tại Quyết định;", "Lưu: VT.")
     intro: str = "Theo kết quả {what} được công bố theo Quyết định số {number}/{symbol} {date} của {issuer}, {leaders}."
     intro_plain: str = "Theo kết quả {what}, {leaders}."
     leader: str = "{unit} dẫn đầu bảng xếp hạng khối {group} với {score}{label}"
@@ -64,6 +66,7 @@ class SummaryWords:
 
 
 SUMMARY = SummaryWords()
+
 
 @dataclass(frozen=True)
 class ChartWords:

@@ -26,6 +26,7 @@ S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
 SERIAL_BELOW = 8  # fewer tasks than this run faster in this process than by starting workers
+LARGEST_CHUNK = 8  # items a worker is sent at once, when there are many: the cost of a trip is paid once for them
 _PR_SET_PDEATHSIG = 1
 
 
@@ -35,31 +36,49 @@ def in_parallel(task: Callable[[S, T], R], shared: S, items: Iterable[T], worker
 
     Yields each result as soon as it and every earlier one are done. `task` must be a
     module-level function; `shared` goes to each worker once, items and results travel
-    between processes by pickling, so keep them small.
+    between processes by pickling, so keep them small. Given the number of items (`size`), a worker is
+    sent a few items at a time when there are many (`chunk_size`), their results coming back together.
     """
     workers = workers or os.cpu_count() or 1
     if workers == 1 or (size is not None and size < SERIAL_BELOW):
         yield from (task(shared, item) for item in items)
         return
     method = _start_method()
-    finished: dict[int, R] = {}
+    finished: dict[int, list[R]] = {}
     following = 0
     parent = os.getpid() if method == "fork" else None  # a forkserver's workers are its children
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
                              initargs=(parent, task, shared)) as pool:
-        pending: dict[Future[R], int] = {}
-        for index, item in enumerate(items):
-            pending[pool.submit(_run, item)] = index
-            while len(pending) >= workers * 4:  # a few tasks in flight, not the whole list
+        pending: dict[Future[list[R]], int] = {}
+        for index, chunk in enumerate(_chunks(items, chunk_size(size, workers))):
+            pending[pool.submit(_run_all, chunk)] = index
+            while len(pending) >= workers * 4:  # a few chunks in flight, not the whole list
                 _collect(pending, finished)
                 while following in finished:
-                    yield finished.pop(following)
+                    yield from finished.pop(following)
                     following += 1
         while pending:
             _collect(pending, finished)
             while following in finished:
-                yield finished.pop(following)
+                yield from finished.pop(following)
                 following += 1
+
+
+def chunk_size(size: int | None, workers: int) -> int:
+    """Items sent to a worker at once: one when their number is unknown or small; else up to `LARGEST_CHUNK`,
+    while each worker still gets at least eight chunks (the last ones end close together)."""
+    return 1 if size is None else max(1, min(LARGEST_CHUNK, size // (workers * 8)))
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class Ahead:
@@ -148,6 +167,10 @@ def _run(item: Any) -> Any:
     assert _work is not None  # set by `_start_worker` before any item comes
     task, shared = _work
     return task(shared, item)
+
+
+def _run_all(items: list[Any]) -> list[Any]:
+    return [_run(item) for item in items]
 
 
 def _end_with_parent(parent: int | None) -> None:

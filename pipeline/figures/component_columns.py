@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -26,7 +26,7 @@ class ComponentColumn:
     main: bool
     fixed: bool = False  # the component declares its decimals: values are printed rounded to them
 
-    def text(self, value: Any) -> str:
+    def text(self, value: object) -> str:
         """A value at the column's decimals ("" when missing)."""
         if not isinstance(value, Decimal):
             return ""
@@ -37,7 +37,7 @@ class ComponentColumn:
         return round_half_up(value, self.places) if self.fixed and isinstance(value, Decimal) else value
 
 
-def component_columns(members: Iterable[dict[str, Any]], scheme: Scheme, others_only: bool = False
+def component_columns(members: Iterable[Mapping[str, Any]], scheme: Scheme, others_only: bool = False
                       ) -> list[ComponentColumn]:
     """The printed components of a group's units, in the scheme's order: the main one always (unless `others_only`),
     another where a unit of the group has it. Decimals: the component's own, else as its input column
@@ -50,9 +50,9 @@ def component_columns(members: Iterable[dict[str, Any]], scheme: Scheme, others_
         values = [component_values(unit, scheme.components).get(component.id) for unit in members]
         if position and all(v is None for v in values):
             continue
-        declared = component.decimals
-        places = declared if declared is not None else column_places(values, scheme)
-        columns.append(ComponentColumn(component.id, component.name, places, position == 0, declared is not None))
+        fixed = component.decimals is not None
+        places = component.decimals if component.decimals is not None else column_places(values, scheme)
+        columns.append(ComponentColumn(component.id, component.name, places, position == 0, fixed))
     return columns
 
 
@@ -62,7 +62,7 @@ def declared_decimals(scheme: Scheme) -> dict[str, ComponentColumn]:
             for i, c in enumerate(scheme.components) if c.printed and c.decimals is not None}
 
 
-def component_texts(unit: dict[str, Any], columns: list[ComponentColumn], scheme: Scheme) -> tuple[str, ...]:
+def component_texts(unit: Mapping[str, Any], columns: list[ComponentColumn], scheme: Scheme) -> tuple[str, ...]:
     """A unit's value of each column, as the column prints it."""
     values = component_values(unit, scheme.components)
     return tuple(column.text(values.get(column.id)) for column in columns)
@@ -73,11 +73,11 @@ def survey_slot(scheme: Scheme) -> bool:
     scheme's second component: it prints two components, the second named as that column is. Any other declaration
     prints its components through `u.components` under `appendix.component_headers`, never under a wrong header."""
     printed = [c for c in scheme.components if c.printed]
-    return len(printed) == 2 and printed[1] is scheme.components[1] \
-        and header_key(printed[1].name) in UNIT_TABLE.column("survey_points").keys()  # noqa: SIM118  not a dict
+    survey_headers = UNIT_TABLE.column("survey_points").keys()  # the headers that column is known by
+    return len(printed) == 2 and printed[1] is scheme.components[1] and header_key(printed[1].name) in survey_headers
 
 
-def own_columns(members: Iterable[dict[str, Any]], scheme: Scheme) -> tuple[ComponentColumn, ...]:
+def own_columns(members: Iterable[Mapping[str, Any]], scheme: Scheme) -> tuple[ComponentColumn, ...]:
     """The columns a group's table gives its components, main first, when the templates' fixed columns cannot show
     them (more than the main one, and not the survey column's two); else none (the fixed columns do)."""
     columns = tuple(component_columns(members, scheme))

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
 
 from pipeline.base import formatting
 from pipeline.config.scheme import Scheme
 
 
-def points_text(value: Any) -> str:
+def points_text(value: object) -> str:
     """Points as typed (`"17"`, `"7,692"`, a maximum `"71,5"`); "" for a missing value."""
     return formatting.points(value) if isinstance(value, Decimal) else ""
 
@@ -42,7 +41,7 @@ def score_header(scheme: Scheme, default: str) -> str:
     return SCORE_HEADER_PERCENT if scheme.percent else default
 
 
-def column_places(values: Iterable[Any], scheme: Scheme) -> int:
+def column_places(values: Iterable[object], scheme: Scheme) -> int:
     """How many decimals every value of an input column prints with: the scheme's `decimals` when they are
     fixed, or more when some value was typed with more (`7,5` and `8,25` at 2 → 2; `66,2154` → 4).
 
@@ -53,7 +52,7 @@ def column_places(values: Iterable[Any], scheme: Scheme) -> int:
     return max([scheme.decimals if scheme.fixed_decimals else 0, *typed])
 
 
-def column_text(value: Any, places: int) -> str:
+def column_text(value: object, places: int) -> str:
     """A value of an input column at the column's `places` (from `column_places`, so never rounded);
     "" for a missing value."""
     return formatting.number(value, places, True) if isinstance(value, Decimal) else ""

@@ -7,22 +7,25 @@ like the scores themselves, so a reader subtracting the printed numbers finds th
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pipeline.base import formatting
 from pipeline.base.messages_summary import CHANGE_WORDS
 from pipeline.scoring.previous_period import Change
 
+if TYPE_CHECKING:
+    from pipeline.config.scheme import Scheme
+
 MINUS = "\u2212"  # the minus sign, not a hyphen: "−0,50"
 
 
-def signed_text(value: Decimal, scheme: Any) -> str:
+def signed_text(value: Decimal, scheme: Scheme) -> str:
     """`+1,25`, `−0,50`, `0,00`: a change at the scheme's decimals (a sign on every change but none)."""
     text = formatting.number(abs(value), scheme.decimals, scheme.fixed_decimals)
     return text if not value else ("+" if value > 0 else MINUS) + text
 
 
-def score_change_text(change: Change | None, scheme: Any) -> str:
+def score_change_text(change: Change | None, scheme: Scheme) -> str:
     if change is None or change.score_change is None:
         return ""
     return signed_text(change.score_change, scheme)

@@ -144,7 +144,17 @@ def _key(text: str) -> str:
 
 
 def plain_header(text: str) -> str:
-    """A header without diacritics, to catch "Diem tru" or "Điểm thuởng" written for "Điểm trừ"."""
+    """A header without diacritics, to catch "Diem tru" or "Điểm thuởng" written for "Điểm trừ". Worked out once per
+    text, as `header_key`: every table of a campaign is searched for the same headers."""
+    return _plain_text(text) if type(text) is str else _plain(text)
+
+
+@lru_cache(maxsize=8192)
+def _plain_text(text: str) -> str:
+    return _plain(text)
+
+
+def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", header_key(text).replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import threading
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -70,10 +71,8 @@ class Desk:
         """`flow.check_job` of the job, done again only when a file of its folder changed, or of the previous
         period's job folder (or results workbook) it compares with."""
         folder = self.jobs / name
-        with self._guard:
-            lock = self._locks.setdefault(name, threading.Lock())
-        with lock:
-            stamp = (_stamp(folder), *(_stamp(path) for path in _previous_period(folder)))
+        with self._lock(name):
+            stamp = _job_stamp(folder)
             cached = self._checks.get(name)
             if cached is not None and cached[0] == stamp:
                 return cached[1]
@@ -83,6 +82,26 @@ class Desk:
                 checked = Checked(None, tuple(exc.problems))
             self._checks[name] = (stamp, checked)
             return checked
+
+    def keeper(self, name: str) -> Callable[[JobResult], None]:
+        """What keeps a run's result as the job's check (a run checks everything a check does, with the same result),
+        so the results page after a run is not worked out again: stamped with the job's files as they are now,
+        before the run reads them, so a file changed meanwhile still makes the check run again."""
+        stamp = _job_stamp(self.jobs / name)
+
+        def keep(result: JobResult) -> None:
+            with self._lock(name):
+                self._checks[name] = (stamp, Checked(result))
+        return keep
+
+    def _lock(self, name: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(name, threading.Lock())
+
+
+def _job_stamp(folder: Path) -> tuple:
+    """The job's files, and those of the previous period it compares with, as `_stamp` gives them."""
+    return (_stamp(folder), *(_stamp(path) for path in _previous_period(folder)))
 
 
 def _previous_period(folder: Path) -> list[Path]:

@@ -4,7 +4,9 @@ confirmed), the files of the last run, and every page of each document previewed
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -31,7 +33,7 @@ def _listed(request: Request, name: str) -> list[str]:
     return [p for p in paths if isinstance(p, str) and ".." not in Path(p).parts and not Path(p).is_absolute()]
 
 
-def _documents_page(request: Request, name: str, folder: Path, status: int = 200, **extra) -> Response:
+def _documents_page(request: Request, name: str, folder: Path, status: int = 200, **extra: Any) -> Response:
     desk = request.app.state.desk
     manifest = desk.manifest(name)
     files = _listed(request, name)
@@ -70,7 +72,7 @@ async def start(request: Request) -> Response:
                    "time": run_time(manifest) if manifest else None, "pdf": pdf, "strict": strict}
         return _documents_page(request, name, folder, confirm=confirm)
     started = request.app.state.runs.start(name, folder, desk.out_dir(name), force=force, pdf=pdf,
-                                           campaign=campaign, strict=strict)
+                                           campaign=campaign, strict=strict, kept=partial(desk.keeper, name))
     message = "run_started" if started else "already_running"
     return RedirectResponse(f"/jobs/{name}/documents?message={message}", status_code=303)
 
@@ -86,7 +88,7 @@ def _output_path(request: Request, name: str) -> Path:
     wanted = request.query_params.get("path", "")
     if wanted not in _listed(request, name):
         raise HTTPException(404)
-    path = request.app.state.desk.out_dir(name) / wanted
+    path: Path = request.app.state.desk.out_dir(name) / wanted
     if not path.is_file() or not path.resolve().is_relative_to(request.app.state.desk.out_dir(name).resolve()):
         raise HTTPException(404)
     return path

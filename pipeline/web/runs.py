@@ -17,11 +17,12 @@ import os
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.base.errors import InputErrors
 from pipeline.base.messages import describe
@@ -29,6 +30,9 @@ from pipeline.web.desk_audience import DESK
 from pipeline.web.words import W
 from pipeline.write.files import write_atomically
 from pipeline.write.manifest import MANIFEST_NAME
+
+if TYPE_CHECKING:
+    from pipeline.scoring.result import JobResult
 
 STATE_FOLDER = ".lan-chay"  # "runs", beside the output folders, like the previews' `.xem-truoc`
 # Where each phase moves the bar, by the kind of run: (a campaign's, with PDF): phase → (from, to) percent.
@@ -114,7 +118,8 @@ def remembered(out_dir: Path, manifest: dict[str, Any] | None) -> RunState | Non
     try:
         data = json.loads(state_file(out_dir).read_text(encoding="utf-8"))
         known = {f.name for f in fields(RunState)}
-        state = RunState(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known})
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
+        state = RunState(**values)
     except (OSError, ValueError, TypeError):
         return None
     if state.state == "done" and manifest is None:  # its documents were deleted since: nothing to say of it
@@ -165,21 +170,24 @@ class Runs:
         return current
 
     def start(self, job: str, folder: Path, out_dir: Path, force: bool, pdf: bool, campaign: bool = False,
-              strict: bool = False) -> bool:
-        """Starts a run of `job`; False when one is already running (nothing started)."""
+              strict: bool = False, kept: Callable[[], Callable[[JobResult], None]] | None = None) -> bool:
+        """Starts a run of `job`; False when one is already running (nothing started). `kept()`, called as the run
+        starts, gives what keeps the result of a run that succeeds (`Desk.keeper`)."""
         with self._guard:
             current = self._states.get(job)
             if current is not None and current.state == "running":
                 return False
             state = self._states[job] = RunState(campaign=campaign, pdf=pdf)
         _save(state, out_dir)
-        self._pool.submit(self._run, state, folder, out_dir, force, pdf, strict)
+        self._pool.submit(self._run, state, folder, out_dir, force, pdf, strict, kept)
         return True
 
     @staticmethod
-    def _run(state: RunState, folder: Path, out_dir: Path, force: bool, pdf: bool, strict: bool = False) -> None:
+    def _run(state: RunState, folder: Path, out_dir: Path, force: bool, pdf: bool, strict: bool = False,
+             kept: Callable[[], Callable[[JobResult], None]] | None = None) -> None:
         from pipeline.flow import run_job
 
+        keep = kept() if kept is not None else None  # the job's files as the run is about to read them
         saved = [time.monotonic()]
 
         def progress(phase: str, done: int, total: int) -> None:
@@ -199,6 +207,8 @@ class Runs:
             state.crashed = True
             state.state = "failed"
         else:
+            if keep is not None:
+                keep(run.result)
             state.written = len(run.written)
             state.warnings = tuple(describe(p, DESK) for p in run.warnings)
             state.state = "done"

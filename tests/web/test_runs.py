@@ -171,3 +171,25 @@ def test_a_run_stopped_after_its_files_were_moved_in_is_done_not_interrupted(tmp
     (out / "manifest.json").write_text(json.dumps(earlier), encoding="utf-8")  # moved in after the run started
     found = remembered(out, earlier)
     assert found.state == "done" and found.written == 2  # the two files (not the technical manifest)
+
+
+def test_the_results_page_after_a_run_uses_the_runs_result_and_a_file_changed_since_checks_again(client, jobs,
+                                                                                               monkeypatch):
+    import pipeline.web.jobs as desk_jobs
+
+    checks = []
+    real_check = desk_jobs.check_job
+    monkeypatch.setattr(desk_jobs, "check_job", lambda folder: checks.append(folder) or real_check(folder))
+    client.post_form(f"/jobs/{JOB}/documents")
+    assert finished(client, JOB)["state"] == "done"
+    after_run = client.get(f"/jobs/{JOB}/results?sort=name")
+    assert after_run.status_code == 200 and checks == []  # the run's result: the job is not worked out again
+    with Client(create_app(jobs)) as fresh:  # a desk that never ran it checks the job: the very same page
+        assert fresh.get(f"/jobs/{JOB}/results?sort=name").text == after_run.text
+    assert len(checks) == 1
+
+    settings = jobs / JOB / "job.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(settings, ns=(settings.stat().st_atime_ns, settings.stat().st_mtime_ns + 10**9))
+    assert client.get(f"/jobs/{JOB}/results").status_code == 200
+    assert len(checks) == 2  # a file changed after the run: checked again

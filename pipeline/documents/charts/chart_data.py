@@ -12,6 +12,7 @@ says so in its title.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from pipeline.base.messages_summary import CHARTS, PREVIOUS_DEFAULT
 from pipeline.figures.numbers import column_places, column_text, score_header, score_text
 
 if TYPE_CHECKING:
+    from pipeline.config.job_settings import Group
     from pipeline.scoring.result import JobResult
 
 MOST_BARS = 40  # a ranking chart longer than this would not be read: the first ones are shown
@@ -43,7 +45,7 @@ def group_charts(result: JobResult, most: int | None = MOST_BARS) -> list[tuple[
     return [(group.name, charts_of(result, group, most)) for group in result.settings.groups]
 
 
-def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> list[Chart]:
+def charts_of(result: JobResult, group: Group, most: int | None = MOST_BARS) -> list[Chart]:
     members = result.members(group.name)
     scheme = result.settings.scheme
     evaluated = [u for u in members if u["evaluated"]]
@@ -58,38 +60,43 @@ def charts_of(result: JobResult, group: Any, most: int | None = MOST_BARS) -> li
         charts.append(Chart("labels", CHARTS.labels.format(group=group.name), tuple(c[0] for c in counts),
                             (("", tuple(Decimal(c[1]) for c in counts)),), (tuple(str(c[1]) for c in counts),),
                             CHARTS.labels_axis))
-    both = [u for u in evaluated if u.get("self_points") is not None and u.get("appraised_points") is not None]
+    # the units with both totals: (name, self-assessed, appraised)
+    both = [(u["unit"], own, judged) for u in evaluated
+            if (own := u["self_points"]) is not None and (judged := u["appraised_points"]) is not None]
     more = CHARTS.first_bars.format(count=most, total=len(both)) if most and len(both) > most else ""
     both = both[:most]  # in the order of the appendix: by rank
     if both and result.settings.appraisal_done:
-        places = column_places((u[c] for u in both for c in ("self_points", "appraised_points")), scheme)
+        places = column_places((value for _, own, judged in both for value in (own, judged)), scheme)
         charts.append(Chart(
-            "appraised", CHARTS.appraised.format(group=group.name) + more, tuple(u["unit"] for u in both),
-            ((CHARTS.self, tuple(u["self_points"] for u in both)),
-             (CHARTS.appraised_legend, tuple(u["appraised_points"] for u in both))),
-            (tuple(column_text(u["self_points"], places) for u in both),
-             tuple(column_text(u["appraised_points"], places) for u in both)), CHARTS.points_axis))
+            "appraised", CHARTS.appraised.format(group=group.name) + more, tuple(name for name, _, _ in both),
+            ((CHARTS.self, tuple(own for _, own, _ in both)),
+             (CHARTS.appraised_legend, tuple(judged for _, _, judged in both))),
+            (tuple(column_text(own, places) for _, own, _ in both),
+             tuple(column_text(judged, places) for _, _, judged in both)), CHARTS.points_axis))
     if result.changes is not None:
-        compared = [(u, result.changes[(u["group"], u["unit"])]) for u in evaluated
-                    if (u["group"], u["unit"]) in result.changes]
-        compared = [(u, c) for u, c in compared if c.status == "compared" and c.previous_score is not None]
-        more = CHARTS.first_bars.format(count=most, total=len(compared)) if most and len(compared) > most else ""
-        compared = compared[:most]
-        if compared:
+        # a member's group is the group's name
+        compared = [(u, result.changes[(group.name, u["unit"])]) for u in evaluated
+                    if (group.name, u["unit"]) in result.changes]
+        # the compared units (an evaluated unit has its score): (name, previous score, score)
+        scored = [(u["unit"], before, now) for u, c in compared if c.status == "compared"
+                  and (before := c.previous_score) is not None and (now := u["score"]) is not None]
+        more = CHARTS.first_bars.format(count=most, total=len(scored)) if most and len(scored) > most else ""
+        scored = scored[:most]
+        if scored:
             previous = result.previous_name or PREVIOUS_DEFAULT
             charts.append(Chart(
                 "periods", CHARTS.periods.format(previous=previous, group=group.name) + more,
-                tuple(u["unit"] for u, _ in compared),
+                tuple(name for name, _, _ in scored),
                 ((CHARTS.previous_legend.format(previous=previous[:1].upper() + previous[1:]),
-                  tuple(c.previous_score for _, c in compared)),
-                 (CHARTS.current_legend, tuple(u["score"] for u, _ in compared))),
-                (tuple(score_text(c.previous_score, scheme) for _, c in compared),
-                 tuple(score_text(u["score"], scheme) for u, _ in compared)),
+                  tuple(before for _, before, _ in scored)),
+                 (CHARTS.current_legend, tuple(now for _, _, now in scored))),
+                (tuple(score_text(before, scheme) for _, before, _ in scored),
+                 tuple(score_text(now, scheme) for _, _, now in scored)),
                 (result.score_name or score_header(scheme, result.settings.kind_record.score_header))))
     return charts
 
 
-def _ranking(result: JobResult, group: Any, evaluated: list[dict[str, Any]], most: int | None) -> Chart:
+def _ranking(result: JobResult, group: Group, evaluated: Sequence[Mapping[str, Any]], most: int | None) -> Chart:
     scheme = result.settings.scheme
     shown = sorted(evaluated, key=lambda u: u["rank"])[:most]
     labels = scheme.labels if group.labels is None else group.labels

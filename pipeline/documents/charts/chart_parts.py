@@ -15,7 +15,7 @@ from html import escape
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.shared import Mm
-from docxtpl import InlineImage
+from docxtpl import DocxTemplate, InlineImage
 
 from pipeline.documents.charts.chart_data import Chart
 from pipeline.documents.charts.word_charts import WIDTH_MM, chart_xml, height_mm
@@ -40,7 +40,7 @@ INLINE = ('<wp:inline distT="0" distB="0" distL="0" distR="0" '
 class WordChart:
     """`{{ chart }}` as a Word chart: the `number`th chart of the document."""
 
-    def __init__(self, template, chart: Chart, number: int):
+    def __init__(self, template: DocxTemplate, chart: Chart, number: int) -> None:
         self.template, self.chart, self.number = template, chart, number
 
     def __html__(self) -> str:
@@ -61,7 +61,7 @@ class WordChart:
         return self.__html__()
 
 
-def picture(template, png: bytes) -> InlineImage:
+def picture(template: DocxTemplate, png: bytes) -> InlineImage:
     """The chart's picture, `WIDTH_MM` wide, narrower when that would make it taller than `TEXT_HEIGHT_MM`."""
     width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR
     shown = min(WIDTH_MM, TEXT_HEIGHT_MM * width / height)

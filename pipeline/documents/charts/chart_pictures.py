@@ -15,14 +15,23 @@ from __future__ import annotations
 import io
 import textwrap
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pipeline.documents.charts.chart_data import Chart
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.backend_bases import RendererBase
+    from matplotlib.figure import Figure
+    from matplotlib.text import Annotation, Text
+    from matplotlib.typing import RcKeyType
 
 WIDTH_INCHES = 6.3  # 160 mm: the text width of an A4 portrait page under Nghị định 30 margins (165 mm)
 DPI = 150
 BAR_INCHES = 0.28  # each unit's row
 PAIR_INCHES = 0.4  # each unit's row of two bars (self-assessed and appraised, previous and current)
-FONT = {"font.family": "DejaVu Sans", "font.size": 8, "axes.titlesize": 10, "svg.hashsalt": "pipeline"}
+FONT: dict[RcKeyType, str | int] = {"font.family": "DejaVu Sans", "font.size": 8, "axes.titlesize": 10,
+                                    "svg.hashsalt": "pipeline"}
 COLOURS = ("#1f4e79", "#c55a11")  # one series, or the first (previous, self-assessed) and second
 BOUND_COLOUR = "#7f7f7f"
 NAME_WIDTH = 34  # characters of a unit's name on one line of the axis
@@ -43,7 +52,7 @@ def chart_png(chart: Chart) -> bytes:
     return stream.getvalue()
 
 
-def chart_figure(chart: Chart):
+def chart_figure(chart: Chart) -> Figure:
     """The chart drawn and laid out, as a matplotlib `Figure` (a test measures where its texts fall)."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -84,10 +93,11 @@ def row_inches(chart: Chart, names: list[str]) -> float:
     return max(PAIR_INCHES if len(chart.series) > 1 else BAR_INCHES, lines * LINE_INCHES + ROW_GAP_INCHES)
 
 
-def _wrap_title(figure, axes, title, renderer) -> int:
+def _wrap_title(figure: Figure, axes: Axes, title: Text, renderer: RendererBase) -> int:
     """Break the title between words where it would pass the figure's right edge; its number of lines."""
     room = figure.bbox.x1 - axes.get_window_extent(renderer).x0 - 4
-    words, lines = title.get_text().split(), []
+    words = title.get_text().split()
+    lines: list[str] = []
     for word in words:
         title.set_text(f"{lines[-1]} {word}" if lines else word)
         if lines and title.get_window_extent(renderer).width > room:
@@ -100,7 +110,7 @@ def _wrap_title(figure, axes, title, renderer) -> int:
     return len(lines)
 
 
-def _keep_inside(axes, marks, renderer) -> bool:
+def _keep_inside(axes: Axes, marks: list[tuple[float, Annotation]], renderer: RendererBase) -> bool:
     """Widen the axis to the right until every bound's text ends inside the axes; whether it was widened."""
     low, high = axes.get_xlim()
     inside = axes.get_window_extent(renderer)
@@ -116,13 +126,13 @@ def _keep_inside(axes, marks, renderer) -> bool:
     return True
 
 
-def _columns(axes, chart: Chart) -> list:
+def _columns(axes: Axes, chart: Chart) -> list[tuple[float, Annotation]]:
     """Units per label: one column each, its count on top."""
     values = [float(v) for v in chart.series[0][1]]
     places = range(len(values))
     axes.bar(places, values, color=COLOURS[0], width=0.6)
     axes.set_xticks(list(places), list(chart.categories))
-    for place, value, text in zip(places, values, chart.texts[0]):
+    for place, value, text in zip(places, values, chart.texts[0], strict=True):  # a text per column
         axes.annotate(text, (place, value), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom")
     axes.set_ylabel(chart.axis)
     axes.set_ylim(0, max(values) * 1.2 + 0.5)
@@ -131,7 +141,7 @@ def _columns(axes, chart: Chart) -> list:
     return []
 
 
-def _bars(axes, chart: Chart, names: list[str]) -> list:
+def _bars(axes: Axes, chart: Chart, names: list[str]) -> list[tuple[float, Annotation]]:
     """Horizontal bars, first unit on top; two series side by side; the label bounds as dashed lines, and the
     bounds' texts (value, text) returned to be kept inside the axes."""
     count = len(chart.series)
@@ -143,10 +153,10 @@ def _bars(axes, chart: Chart, names: list[str]) -> list:
         places = [row + (n - (count - 1) / 2) * thickness for row in range(len(values))]
         bars = axes.barh(places, [float(v) - low for v in values], left=low, height=thickness,
                          color=COLOURS[n if count > 1 else 0], label=legend or None)
-        for bar, text in zip(bars, chart.texts[n]):
+        for bar, text in zip(bars, chart.texts[n], strict=True):  # a text per bar
             axes.annotate(text, (bar.get_x() + bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(2, 0),
                           textcoords="offset points", va="center", fontsize=7)
-    marks = []
+    marks: list[tuple[float, Annotation]] = []
     for name, bound in chart.bounds:
         value = float(bound)
         if low < value < high:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
 
 
-def summary_charts(result: JobResult) -> list[list[Chart | bytes]]:
+def summary_charts(result: JobResult) -> list[list[Chart]] | list[list[bytes]]:
     """Each group's charts for the summary, every unit shown, split into charts that fit a page: as charts
     (Word charts), or drawn as PNG when the job asks for pictures; [] when it asks for none."""
     own = result.settings.summary
@@ -50,14 +51,16 @@ def summary_charts(result: JobResult) -> list[list[Chart | bytes]]:
     return [[chart_png(chart) for chart in charts] for charts in shown]
 
 
-def render_summary(template: Path, context: dict[str, Any], charts: list[list[Chart | bytes]]) -> bytes:
+def render_summary(template: Path, context: dict[str, Any], charts: Sequence[Sequence[Chart | bytes]]) -> bytes:
     """The summary as .docx bytes: `charts` holds each group's charts (or PNGs), in the order of `summary_groups`."""
     document = DocxTemplate(template)
     numbers = iter(range(1, 1 + sum(len(group) for group in charts)))
     groups = [{**{f.name: getattr(group, f.name) for f in dataclasses.fields(group)},
                "charts": [picture(document, chart) if isinstance(chart, bytes) else
                           WordChart(document, chart, next(numbers)) for chart in shown]}
-              for group, shown in zip(context["summary_groups"], [*charts, *[[]] * len(context["summary_groups"])])]
+              # a group without charts of its own gets none: `charts` padded, then cut to the groups
+              for group, shown in zip(context["summary_groups"], [*charts, *[[]] * len(context["summary_groups"])],
+                                      strict=False)]
     try:
         document.render({**context, "summary_groups": groups, "charts_attached": any(shown for shown in charts)},
                         jinja_env=environment(), autoescape=True)

@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import IO, TYPE_CHECKING, Any
 
 from lxml import etree
 
 from pipeline.base.messages_summary import CHARTS
 from pipeline.documents.charts.chart_data import Chart
+
+if TYPE_CHECKING:
+    from pptx.chart.data import CategoryChartData
+    from pptx.dml.color import RGBColor
 
 FONT = "Times New Roman"
 WIDTH_MM = 160  # within the 165 mm of text of an A4 portrait page (Nghị định 30 margins)
@@ -86,7 +92,7 @@ def chart_xml(chart: Chart) -> tuple[bytes, bytes]:
     labels.number_format, labels.number_format_is_linked = data.number_format, False
     labels.show_value, labels.position = True, XL_LABEL_POSITION.OUTSIDE_END
     labels.font.name, labels.font.size = FONT, Pt(10)
-    for series, colour in zip(plot.series, COLOURS):
+    for series, colour in zip(plot.series, COLOURS, strict=False):  # one series or two, of the two colours
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(colour)
     values = shown.value_axis
@@ -108,27 +114,27 @@ def chart_xml(chart: Chart) -> tuple[bytes, bytes]:
     return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True), data.xlsx_blob
 
 
-def _chart_data(chart: Chart):
+def _chart_data(chart: Chart) -> CategoryChartData:
     from pptx.chart.data import CategoryChartData
     from pptx.chart.xlsx import CategoryWorkbookWriter
 
     class Writer(CategoryWorkbookWriter):
         @contextmanager
-        def _open_worksheet(self, xlsx_file):
+        def _open_worksheet(self, xlsx_file: IO[bytes]) -> Iterator[tuple[Any, Any]]:  # xlsxwriter: no types
             with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
                 workbook.set_properties({"created": WORKBOOK_DATE})
                 yield workbook, worksheet
 
     class Data(CategoryChartData):
         @property
-        def _workbook_writer(self):
+        def _workbook_writer(self) -> Writer:
             return Writer(self)
 
     places = max((len(text.split(",")[1]) if "," in text else 0 for texts in chart.texts for text in texts),
                  default=0)
     data = Data(number_format=VIETNAMESE + ("0." + "0" * places if places else "0"))
     data.categories = list(chart.categories)
-    for n, (legend, values) in enumerate(chart.series):
+    for legend, values in chart.series:
         data.add_series(legend or chart.axis, [float(v) for v in values])
     return data
 
@@ -146,36 +152,46 @@ def _axis_title(chart: Chart) -> str:
     return f"{chart.axis} ({bounds})" if bounds else chart.axis
 
 
-def _rgb(colour: str):
+def _rgb(colour: str) -> RGBColor:
     from pptx.dml.color import RGBColor
 
-    return RGBColor.from_string(colour)
+    rgb: RGBColor = RGBColor.from_string(colour)  # python-pptx leaves `from_string` unannotated
+    return rgb
 
 
-def _finish(space) -> None:
+def _one(parent: etree._Element, path: str) -> etree._Element:
+    """The element at `path` in `parent`: one python-pptx's chart XML always has."""
+    found = parent.find(path)
+    assert found is not None, path
+    return found
+
+
+def _finish(space: etree._Element) -> None:
     """Vietnamese (the language of the chart), square corners, no frame, every text in Times New Roman
     (East Asian and complex scripts too), and the embedded workbook as `rId1`."""
-    date = space.find(f"{{{C}}}date1904")
+    date = _one(space, f"{{{C}}}date1904")
     for name, value in (("roundedCorners", "0"), ("lang", "vi-VN")):
         element = etree.Element(f"{{{C}}}{name}", val=value)
         date.addnext(element)
     frame = etree.fromstring(f'<c:spPr xmlns:c="{C}" xmlns:a="{A}"><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>')
-    space.find(f"{{{C}}}txPr").addprevious(frame)
+    _one(space, f"{{{C}}}txPr").addprevious(frame)
     for latin in space.iter(f"{{{A}}}latin"):
+        properties = latin.getparent()
+        assert properties is not None  # a text's properties hold its `a:latin`
         for script in ("ea", "cs"):
-            if latin.getparent().find(f"{{{A}}}{script}") is None:
+            if properties.find(f"{{{A}}}{script}") is None:
                 other = etree.Element(f"{{{A}}}{script}", typeface=FONT)
-                latin.getparent().find(f"{{{A}}}latin").addnext(other) if script == "ea" else \
-                    latin.getparent().find(f"{{{A}}}ea").addnext(other)
+                _one(properties, f"{{{A}}}latin").addnext(other) if script == "ea" else \
+                    _one(properties, f"{{{A}}}ea").addnext(other)
     for axis in space.iter(f"{{{C}}}valAx"):  # the value axis at the bottom, under the last unit
-        if space.find(f".//{{{C}}}catAx/{{{C}}}scaling/{{{C}}}orientation").get("val") == "maxMin":
-            axis.find(f"{{{C}}}crosses").set("val", "max")
+        if _one(space, f".//{{{C}}}catAx/{{{C}}}scaling/{{{C}}}orientation").get("val") == "maxMin":
+            _one(axis, f"{{{C}}}crosses").set("val", "max")
     for axis in space.iter(f"{{{C}}}catAx"):  # every unit's name, none skipped for want of room
         skip = etree.Element(f"{{{C}}}tickLblSkip", val="1")
-        axis.find(f"{{{C}}}lblOffset").addnext(skip)
+        _one(axis, f"{{{C}}}lblOffset").addnext(skip)
     for name in ("axId", "crossAx"):  # python-pptx's ids are negative; the schema wants unsigned numbers
         for element in space.iter(f"{{{C}}}{name}"):
-            element.set("val", str(abs(int(element.get("val")))))
+            element.set("val", str(abs(int(element.attrib["val"]))))
     external = etree.SubElement(space, f"{{{C}}}externalData")
     external.set(f"{{{R}}}id", "rId1")
     etree.SubElement(external, f"{{{C}}}autoUpdate", val="0")

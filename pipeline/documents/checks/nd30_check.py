@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from docx import Document
-from docx.shared import Mm
+from docx.document import Document as WordDocument
+from docx.shared import Length, Mm
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from pipeline.base.errors import Problem, Reason, problem
 
@@ -25,19 +30,22 @@ HOLDS, FAILS, UNKNOWN = "đạt", "không đạt", "không kiểm tra được"
 A4_MM = (210, 297)
 END_MARK = "./."
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# one rule of the pack as `nd30_rules.toml` writes it: `kind`, `place`, `checks`, `severity` and what its kind reads
+Rule: TypeAlias = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    rule: dict[str, Any]
+    rule: Rule
     status: str  # HOLDS, FAILS, UNKNOWN
     found: str = ""  # what the document has (a failure), or why it could not be checked
     paragraph: int = 0  # the body paragraph it concerns (0: the first)
 
 
-def rules() -> list[dict[str, Any]]:
+def rules() -> list[Rule]:
     text = files("pipeline.documents.checks").joinpath("nd30_rules.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)["rule"]
+    pack: list[Rule] = tomllib.loads(text)["rule"]
+    return pack
 
 
 def check_document(path: Path) -> list[Outcome]:
@@ -46,18 +54,18 @@ def check_document(path: Path) -> list[Outcome]:
     return [_CHECKS[rule["kind"]](document, rule) for rule in rules()]
 
 
-def _mm(length) -> float:
+def _mm(length: Length | None) -> float:
     return round(length / Mm(1), 1) if length is not None else 0.0
 
 
-def _paper(document, rule) -> Outcome:
+def _paper(document: WordDocument, rule: Rule) -> Outcome:
     wrong = [f"phần {n}: {_mm(s.page_width):g} × {_mm(s.page_height):g} mm"
              for n, s in enumerate(document.sections, 1)
              if sorted((round(_mm(s.page_width)), round(_mm(s.page_height)))) != list(A4_MM)]
     return Outcome(rule, FAILS if wrong else HOLDS, "; ".join(wrong))
 
 
-def _margins(document, rule) -> Outcome:
+def _margins(document: WordDocument, rule: Rule) -> Outcome:
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
     wrong = []
     for n, section in enumerate(document.sections, 1):
@@ -69,20 +77,21 @@ def _margins(document, rule) -> Outcome:
     return Outcome(rule, FAILS if wrong else HOLDS, "; ".join(wrong))
 
 
-def _style_font(style) -> str | None:
+def _style_font(style: ParagraphStyle | None) -> str | None:
     while style is not None:
-        if style.font.name:
-            return style.font.name
+        name: str | None = style.font.name
+        if name:
+            return name
         style = style.base_style
     return None
 
 
-def _default_font(document) -> str | None:
+def _default_font(document: WordDocument) -> str | None:
     fonts = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
     return fonts.get(f"{W}ascii") if fonts is not None else None
 
 
-def _runs(document):
+def _runs(document: WordDocument) -> Iterator[tuple[int, Paragraph, Run]]:
     """Each run of the body with text, with its paragraph's index: paragraphs, then table cells'."""
     for n, paragraph in enumerate(document.paragraphs):
         for run in paragraph.runs:
@@ -97,10 +106,10 @@ def _runs(document):
                             yield 0, paragraph, run
 
 
-def _font(document, rule) -> Outcome:
+def _font(document: WordDocument, rule: Rule) -> Outcome:
     default = _default_font(document)
-    other: Counter = Counter()
-    first = {}
+    other: Counter[str] = Counter()
+    first: dict[str, int] = {}
     unread = False
     for n, paragraph, run in _runs(document):
         name = run.font.name or _style_font(paragraph.style) or default
@@ -117,19 +126,20 @@ def _font(document, rule) -> Outcome:
     return Outcome(rule, HOLDS)
 
 
-def _size(paragraph, run) -> float | None:
-    if run.font.size is not None:
-        return run.font.size.pt
+def _size(paragraph: Paragraph, run: Run) -> float | None:
+    size: Length | None = run.font.size
     style = paragraph.style
-    while style is not None:
-        if style.font.size is not None:
-            return style.font.size.pt
+    while size is None and style is not None:
+        size = style.font.size
         style = style.base_style
-    return None
+    if size is None:
+        return None
+    points: float = size.pt  # python-docx leaves `Length.pt` unannotated
+    return points
 
 
-def _body_size(document, rule) -> Outcome:
-    sizes: Counter = Counter()
+def _body_size(document: WordDocument, rule: Rule) -> Outcome:
+    sizes: Counter[float | None] = Counter()
     for paragraph in document.paragraphs:
         for run in paragraph.runs:
             if run.text.strip():
@@ -142,7 +152,7 @@ def _body_size(document, rule) -> Outcome:
     return Outcome(rule, HOLDS if low <= size <= high else FAILS, f"cỡ {size:g} (phần lớn chữ nội dung)")
 
 
-def _texts(document, rule) -> Outcome:
+def _texts(document: WordDocument, rule: Rule) -> Outcome:
     text = "\n".join(p.text for p in document.paragraphs)
     text += "\n".join(p.text for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs)
     text = " ".join(text.replace("\u00a0", " ").split())
@@ -150,7 +160,7 @@ def _texts(document, rule) -> Outcome:
     return Outcome(rule, FAILS if missing else HOLDS, "; ".join(f"không có \"{m}\"" for m in missing))
 
 
-def _after_end(document, rule) -> Outcome:
+def _after_end(document: WordDocument, rule: Rule) -> Outcome:
     paragraphs = document.paragraphs
     ends = [n for n, p in enumerate(paragraphs) if p.text.rstrip().endswith(END_MARK)]
     if not ends:
@@ -168,7 +178,7 @@ def _after_end(document, rule) -> Outcome:
     return Outcome(rule, HOLDS)
 
 
-def _page_numbers(document, rule) -> Outcome:
+def _page_numbers(document: WordDocument, rule: Rule) -> Outcome:
     wrong = []
     for n, section in enumerate(document.sections, 1):
         header = section.header
@@ -181,7 +191,7 @@ def _page_numbers(document, rule) -> Outcome:
     return Outcome(rule, FAILS if wrong else HOLDS, "; ".join(wrong))
 
 
-def _not_evaluable(document, rule) -> Outcome:
+def _not_evaluable(document: WordDocument, rule: Rule) -> Outcome:
     return Outcome(rule, UNKNOWN, rule.get("why", ""))
 
 
@@ -215,5 +225,6 @@ def outcome_problems(path: Path, outcomes: list[Outcome]) -> list[Problem]:
     return found
 
 
-_CHECKS = {"paper": _paper, "margins": _margins, "font": _font, "body_size": _body_size, "texts": _texts,
-           "after_end": _after_end, "page_numbers": _page_numbers, "not_evaluable": _not_evaluable}
+_CHECKS: dict[str, Callable[[WordDocument, Rule], Outcome]] = {
+    "paper": _paper, "margins": _margins, "font": _font, "body_size": _body_size, "texts": _texts,
+    "after_end": _after_end, "page_numbers": _page_numbers, "not_evaluable": _not_evaluable}

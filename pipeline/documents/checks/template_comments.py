@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -54,7 +55,7 @@ COMMENT_STYLES = (("CommentReference", "annotation reference", WD_STYLE_TYPE.CHA
                   ("CommentText", "annotation text", WD_STYLE_TYPE.PARAGRAPH, 10))
 
 
-def comment_styles(document) -> None:
+def comment_styles(document: WordDocument) -> None:
     """The comment styles, as Word defines them, when the template lacks them (a style used but not
     defined makes Word repair the file)."""
     known = {style.style_id for style in document.styles}
@@ -70,7 +71,7 @@ def commented_runs(paragraph: Paragraph, value: str) -> list[Run]:
 
     Runs added for earlier comments (the comment marks) are left out: a comment covers text only.
     """
-    runs = [Run(r, paragraph) for r in paragraph._p.findall(qn("w:r")) if r.find(qn("w:commentReference")) is None]
+    runs = [Run(r, paragraph) for r in paragraph._p.r_lst if r.find(qn("w:commentReference")) is None]
     if not runs:
         return [paragraph.add_run()]
     texts = [run.text for run in runs]
@@ -78,7 +79,7 @@ def commented_runs(paragraph: Paragraph, value: str) -> list[Run]:
     if start < 0:
         return runs
     end, position, holding = start + len(value), 0, []
-    for run, text in zip(runs, texts):
+    for run, text in zip(runs, texts, strict=True):
         if text and position < end and position + len(text) > start:
             holding.append(run)
         position += len(text)

@@ -80,7 +80,7 @@ def _section_numbering(archive: zipfile.ZipFile, document: etree._Element) -> li
 _KINDS = ("headerReference", "footerReference")
 
 
-def _relationship_targets(archive: zipfile.ZipFile) -> dict[str, str]:
+def _relationship_targets(archive: zipfile.ZipFile) -> dict[str | None, str]:
     try:
         rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
     except KeyError:

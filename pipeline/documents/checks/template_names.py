@@ -155,7 +155,8 @@ class Names(NodeVisitor):
             self.scopes[-1][name] = source
 
     def visit_Macro(self, node: nodes.Macro) -> None:
-        self.scopes.append({a.name: None for a in node.args} | {"varargs": None, "kwargs": None, "caller": None})
+        scope: dict[str, str | None] = {a.name: None for a in node.args}
+        self.scopes.append(scope | {"varargs": None, "kwargs": None, "caller": None})
         for child in node.body:
             self.visit(child)
         self.scopes.pop()
@@ -163,7 +164,7 @@ class Names(NodeVisitor):
 
     def visit_With(self, node: nodes.With) -> None:
         scope = {}
-        for target, value in zip(node.targets, node.values):
+        for target, value in zip(node.targets, node.values, strict=True):  # Jinja parses them in pairs
             source = self.path(value)
             scope.update({n: source for n in _targets(target)})
         self.scopes.append(scope)
@@ -206,7 +207,8 @@ def _reads_as_number(name: str) -> bool | None:
 
 def _typos(first: str, second: str) -> int:
     """How many letters typed wrong, left out, added or swapped with the next turn one name into the other."""
-    previous2, previous = [], list(range(len(second) + 1))
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
     for i, a in enumerate(first, 1):
         current = [i]
         for j, b in enumerate(second, 1):

@@ -15,7 +15,7 @@ import dataclasses
 import re
 import zipfile
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -23,7 +23,7 @@ from lxml import etree
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.documents.rendering.limits import refuse_oversized
-from pipeline.documents.rendering.template_package import refuse_not_plain
+from pipeline.documents.rendering.template_package import NO_BODY, refuse_not_plain
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.DOTALL)
@@ -71,19 +71,22 @@ def template_parts(path: Path) -> list[Part]:
         raws = {n: etree.fromstring(blob) for n, blob in blobs.items()}
     except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError) as exc:
         raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=path.name, error=str(exc))]) from exc
+    no_body = problem(Reason.TEMPLATE_UNREADABLE, file=path.name, error=NO_BODY)
     if "word/document.xml" not in raws:
-        raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=path.name,
-                                   error="không có phần nội dung word/document.xml")])
+        raise InputErrors([no_body])
     parts = []
     for name, raw in raws.items():
-        element = copy.deepcopy(raw.find(f"{W}body") if name == "word/document.xml" else raw)
+        content = raw.find(f"{W}body") if name == "word/document.xml" else raw
+        if content is None:
+            raise InputErrors([no_body])
+        element = copy.deepcopy(content)
         _drop_misplaced_levels(element)
         for index, paragraph in enumerate(element.iter(f"{W}p")):
             paragraph.set(MARK, str(index))
         xml = etree.tostring(element, encoding="unicode")
         if not TAG.search(re.sub(r"<[^>]+>", "", xml)) and "{" not in xml:
             continue
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))  # type: ignore[arg-type]
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))
         parts.append(Part(name, raw, source))
     return parts
 
@@ -184,7 +187,7 @@ def _vm_problems(file: str, part: Part, paragraph: etree._Element, words: str) -
     if not tag:
         return []
     ends = list(accumulate(len(piece) for piece in pieces))
-    bounds = list(zip([0, *ends], ends))
+    bounds = list(pairwise([0, *ends]))
     spans = [t.span() for t in TAG.finditer(text)]
     start, end = tag.span()
     while True:  # docxtpl joins into one text element every piece a tag spans, tag by tag

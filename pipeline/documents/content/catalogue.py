@@ -44,7 +44,8 @@ CONTEXTS: dict[str, frozenset[str]] = {
                              "appendices[].not_evaluated[].units[].component_values[]"}
                           | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS | _SUMMARY),
     "notice": frozenset(_HEADER | {"intro", "criteria", "summary"} | _fields("criteria[]", NoticeRow)
-                        | _fields("total", NoticeExtra) | _fields("bonus", NoticeExtra) | _fields("penalty", NoticeExtra)),
+                        | _fields("total", NoticeExtra) | _fields("bonus", NoticeExtra)
+                        | _fields("penalty", NoticeExtra)),
     "summary": frozenset(_HEADER | _SUMMARY | {"charts_attached", "attached_to"}),
 }
 # The fields whose value is a number (already formatted as text): a misspelt name is only ever told a name of

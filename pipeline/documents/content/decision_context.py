@@ -6,6 +6,7 @@ cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config.kinds import KINDS
@@ -30,6 +31,7 @@ from pipeline.figures.numbers import (
 from pipeline.figures.period_text import rank_change_text, score_change_text
 
 if TYPE_CHECKING:
+    from pipeline.config.scheme import Scheme
     from pipeline.scoring.result import JobResult
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # the 23 letters Vietnamese drafting numbers points with (no f, j, w, z)
@@ -77,7 +79,7 @@ def appendix_references(count: int, numbering: str) -> str:
 INPUT_COLUMNS = ("appraised_points", "survey_points", "self_points", "bonus", "penalty")  # typed points in a table
 
 
-def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
+def input_places(members: Sequence[Mapping[str, Any]], scheme: Any) -> dict[str, int]:
     """The decimals of each input column of one appendix, from all its units at once.
 
     A row is built unit by unit, but how many decimals a column shows depends on every value in it
@@ -86,7 +88,7 @@ def input_places(members: list[dict[str, Any]], scheme: Any) -> dict[str, int]:
     return {column: column_places((unit.get(column) for unit in members), scheme) for column in INPUT_COLUMNS}
 
 
-def _unit_row(unit: dict[str, Any], scheme: Any, places: dict[str, int], changes: Any = None,
+def _unit_row(unit: Mapping[str, Any], scheme: Any, places: dict[str, int], changes: Any = None,
               columns: tuple[ComponentColumn, ...] = (), own: tuple[ComponentColumn, ...] = ()) -> UnitRow:
     evaluated = bool(unit["evaluated"])
     change = changes.get((unit["group"], unit["unit"])) if changes is not None else None
@@ -145,14 +147,16 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         "authority": names_kept_whole(doc.authority), "bases": list(doc.bases),
         "article_1": f"{intro.rstrip('.:; ')} (chi tiết tại {refs} kèm theo), cụ thể như sau:",
         "article_1_lines": lines, "article_2": doc.article_2, "article_3": doc.article_3,
-        "attached_to": names_kept_whole(f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} "
-                                        f"{document_date(doc)} của {issuer_with_place(doc.issuer_name, doc.place)})") if doc.issuer_name else "",
-        "appendices": appendices, "score_header": result.score_name or score_header(scheme, KINDS[settings.kind].score_header),
+        "attached_to": names_kept_whole(
+            f"(Kèm theo Quyết định số {document_number(doc)}/{doc.symbol} "
+            f"{document_date(doc)} của {issuer_with_place(doc.issuer_name, doc.place)})") if doc.issuer_name else "",
+        "appendices": appendices,
+        "score_header": result.score_name or score_header(scheme, KINDS[settings.kind].score_header),
     }
 
 
-def _group_line(letter: str, group: str, label: str, members: list[dict[str, Any]], counts: list[dict[str, Any]],
-                scheme: Any, classified: bool = True) -> str:
+def _group_line(letter: str, group: str, label: str, members: Sequence[Mapping[str, Any]], counts: list[dict[str, Any]],
+                scheme: Scheme, classified: bool = True) -> str:
     """"a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, gồm 4 Rất tốt, …"
 
     Rank only (no labels): "… 11/12 đơn vị được xếp hạng; xếp thứ nhất: …", no counts.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.base.messages_documents import NOTICE_WORDS
 from pipeline.base.rounding import round_half_up
@@ -17,6 +17,12 @@ from pipeline.config.document_settings import unit_document
 from pipeline.documents.content.header import end_marked, header
 from pipeline.documents.content.rows import NoticeExtra, NoticeRow
 from pipeline.figures.numbers import points_text, score_text, score_words
+
+if TYPE_CHECKING:
+    from pipeline.config.job_settings import JobSettings
+    from pipeline.config.scheme import Scheme
+    from pipeline.scoring.campaign import UnitReport
+    from pipeline.scoring.compute import CriteriaTotals
 
 MINUS = "\u2212"  # the minus sign, not a hyphen: "−1,5"
 
@@ -29,7 +35,7 @@ def difference_text(own: Decimal | None, appraised: Decimal | None) -> str:
     return (MINUS if change < 0 else "+") + points_text(abs(change))
 
 
-def notice_rows(criteria: list[dict[str, Any]], totals: Any, appraised: Any) -> dict[str, Any]:
+def notice_rows(criteria: list[dict[str, Any]], totals: CriteriaTotals, appraised: CriteriaTotals) -> dict[str, Any]:
     """The notice's table: each criterion as typed (a parent's points rolled up), then the totals, bonus, penalty."""
     rows = []
     for row in (r for r in criteria if r["role"] == "criterion"):
@@ -53,7 +59,7 @@ def notice_rows(criteria: list[dict[str, Any]], totals: Any, appraised: Any) -> 
     return {"criteria": rows, "total": total, "bonus": extras["bonus"], "penalty": extras["penalty"]}
 
 
-def notice_summary(scheme: Any, unit: Mapping[str, Any]) -> str:
+def notice_summary(scheme: Scheme, unit: Mapping[str, Any]) -> str:
     """The closing line: the fields' appraised points over their maximum, put on the scheme's scale (or the survey
     points added), bonus and penalty (the decision's: the register's where it gives them), the result, the label."""
     maximum, points = unit["max_points"], unit["appraised_points"]
@@ -78,10 +84,12 @@ def notice_summary(scheme: Any, unit: Mapping[str, Any]) -> str:
     return "; ".join(steps) + "."
 
 
-def unit_notice_context(settings: Any, report: Any, unit: Mapping[str, Any]) -> dict[str, Any]:
+def unit_notice_context(settings: JobSettings, report: UnitReport, unit: Mapping[str, Any]) -> dict[str, Any]:
     """A campaign unit's appraisal notice, in `[appraisal]`'s wording for that unit; `unit`: its appraised result
     (`evaluate.appraised_score`)."""
-    document = unit_document(settings.appraisal, report.unit)
+    wording, criteria, appraised = settings.appraisal, report.criteria, report.appraised
+    assert wording is not None and criteria is not None and appraised is not None  # an appraised unit's notice
+    document = unit_document(wording, report.unit)
     return {**header(document), "intro": document.intro,
-            **notice_rows(report.criteria, report.totals, report.appraised),
+            **notice_rows(criteria, report.totals, appraised),
             "summary": end_marked(notice_summary(settings.scheme, unit))}  # the last line of the content: "./."

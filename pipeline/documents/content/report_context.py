@@ -14,16 +14,22 @@ from pipeline.documents.content.rows import CriterionRow, ExtraRow
 from pipeline.figures.numbers import points_text, score_text, score_words
 
 if TYPE_CHECKING:
+    from pipeline.config.job_settings import JobSettings
+    from pipeline.config.scheme import Scheme
+    from pipeline.scoring.campaign import UnitReport
+    from pipeline.scoring.compute import CriteriaTotals
     from pipeline.scoring.result import JobResult
 
 
 def report_document(result: JobResult) -> dict[str, Any]:
     """A report's own part of the context (the header is shared: `documents.header`)."""
-    return {**report_rows(result.criteria, result.totals, result.settings.scheme),
-            "self_rating": self_rating(result.settings, result.totals, result.units[0])}
+    criteria, totals = result.criteria, result.totals
+    assert criteria is not None and totals is not None  # a report's result has both (`scoring.compute`)
+    return {**report_rows(criteria, totals, result.settings.scheme),
+            "self_rating": self_rating(result.settings, totals, result.units[0])}
 
 
-def report_rows(criteria: list[dict[str, Any]], totals: Any, scheme: Any) -> dict[str, Any]:
+def report_rows(criteria: list[dict[str, Any]], totals: CriteriaTotals, scheme: Scheme) -> dict[str, Any]:
     """The rows of a report's table, every point as typed, the total too: the column holds typed points of
     very different sizes (0,5 beside 18), and the published reports print them so ("67,06", "7,692").
 
@@ -35,7 +41,7 @@ def report_rows(criteria: list[dict[str, Any]], totals: Any, scheme: Any) -> dic
         points = row["points"] if kind != "item" else row["self_points"]
         rows.append(CriterionRow(kind, row["code"] or "", row["title"], points_text(row["max_points"]),
                                  points_text(points), row["rationale"]))
-    extras = {}
+    extras: dict[str, ExtraRow | None] = {}
     for role in ("bonus", "penalty"):
         part = [r for r in criteria if r["role"] == role]
         extras[role] = None
@@ -48,7 +54,7 @@ def report_rows(criteria: list[dict[str, Any]], totals: Any, scheme: Any) -> dic
             "criteria": rows, "bonus": extras["bonus"], "penalty": extras["penalty"]}
 
 
-def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
+def self_rating(settings: JobSettings, totals: CriteriaTotals, unit: Mapping[str, Any]) -> str:
     """The optional closing line of a report, in the order the result was computed, so a reader can redo it:
     the fields' points over their maximum, put on the scheme's scale (not repeated when the maximum is the
     scale), then bonus and penalty, then the result and the label."""
@@ -76,13 +82,15 @@ def self_rating(settings: Any, totals: Any, unit: Mapping[str, Any]) -> str:
     return end_marked("; ".join(steps) + rating + ".")  # the last line of the content: "./."
 
 
-def unit_report_context(settings: Any, report: Any, unit: Mapping[str, Any],
+def unit_report_context(settings: JobSettings, report: UnitReport, unit: Mapping[str, Any],
                         own: tuple[tuple[str, Any], ...] = ()) -> dict[str, Any]:
     """A campaign unit's report: its own rows, in the job's `[reports]` wording for that unit, under its own
     header and signer: the register's cells (`own`) over its group's defaults over `[reports]`."""
+    reports, criteria = settings.reports, report.criteria
+    assert reports is not None and criteria is not None  # a campaign's `[reports]`; rows kept until rendered
     group = settings.group_named(report.group)
-    document = unit_document(unit_header(settings.reports, (*(group.header if group else ()), *own)), report.unit)
+    document = unit_document(unit_header(reports, (*(group.header if group else ()), *own)), report.unit)
     unit_settings = replace(settings, document=document)
-    rows = report_rows(report.criteria, report.totals, unit_settings.scheme)
+    rows = report_rows(criteria, report.totals, unit_settings.scheme)
     return {**header(unit_settings.document), **rows,
             "self_rating": self_rating(unit_settings, report.totals, unit)}

@@ -10,16 +10,20 @@ The wording is in `base.messages_summary`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from pipeline.base.messages_summary import ORDINALS, PREVIOUS_DEFAULT, SUMMARY
+from pipeline.base.messages_summary import ORDINALS, PREVIOUS_DEFAULT, SUMMARY, SUMMARY_RECIPIENTS
 from pipeline.documents.content.header import body_as_issuer, document_date, document_number, end_marked, header
 from pipeline.documents.layout.line_breaks import names_kept_whole
 from pipeline.figures.numbers import score_words
 from pipeline.figures.period_text import rank_change_text, score_change_text
 
 if TYPE_CHECKING:
+    from pipeline.config.job_settings import Group
+    from pipeline.config.scheme import Scheme
+    from pipeline.scoring.previous_period import Change
     from pipeline.scoring.result import JobResult
 
 LEADERS = 3  # the ranks the summary names in each group: first, second, third
@@ -54,9 +58,9 @@ def summary_document(result: JobResult) -> dict[str, Any]:
     own = settings.summary
     doc = settings.document
     symbol = own.symbol if own and own.symbol else SUMMARY.symbol + (doc.symbol[doc.symbol.find("-"):]
-                                                                     if "-" in doc.symbol else "")
+                                                                        if "-" in doc.symbol else "")
     title = own.title if own and own.title else SUMMARY.title.format(what=_what(result))
-    recipients = own.recipients if own and own.recipients else SUMMARY.recipients
+    recipients = own.recipients if own and own.recipients else SUMMARY_RECIPIENTS
     shown = replace(doc, number="", date=None, symbol=symbol, title=title, recipients=tuple(recipients))
     attached = names_kept_whole(SUMMARY.attached.format(
         number=document_number(shown), symbol=symbol, date=document_date(shown),
@@ -82,7 +86,7 @@ def _what(result: JobResult) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _score(unit: dict[str, Any], scheme: Any, classified: bool = True) -> str:
+def _score(unit: Mapping[str, Any], scheme: Scheme, classified: bool = True) -> str:
     label = SUMMARY.label.format(label=unit["label"]) if classified and unit["label"] else ""
     return SUMMARY.unit_score.format(unit=unit["unit"], score=score_words(unit["score"], scheme), label=label)
 
@@ -103,13 +107,14 @@ def _lead(result: JobResult) -> str:
     return SUMMARY.intro_plain.format(what=what, leaders="; ".join(leaders))
 
 
-def _group(result: JobResult, number: int, group: Any) -> SummaryGroup:
+def _group(result: JobResult, number: int, group: Group) -> SummaryGroup:
     scheme = result.settings.scheme
     members = result.members(group.name)
     evaluated = [u for u in members if u["evaluated"]]
     classified = bool(scheme.labels if group.labels is None else group.labels)
+    ranks = sorted({r for u in evaluated if (r := u["rank"]) is not None and r <= LEADERS})  # evaluated: ranked
     leaders = [_rank_sentence(group.name, rank, [u for u in evaluated if u["rank"] == rank], scheme, classified)
-               for rank in sorted({u["rank"] for u in evaluated if u["rank"] <= LEADERS})]
+               for rank in ranks]
     parts = [SUMMARY.count.format(count=row["count"], label=row["label"])
              for row in result.counts if row["group"] == group.name and row["count"]]
     done = SUMMARY.done_classified if classified else SUMMARY.done_ranked
@@ -141,12 +146,13 @@ def in_brackets(reason: str) -> str:
     return " ".join(reason.split()).rstrip(".;,: ")
 
 
-def listed(names: list[str]) -> str:
+def listed(names: Sequence[str]) -> str:
     """"A", "A và B", "A, B và C"."""
     return ", ".join(names[:-1]) + SUMMARY.and_word + names[-1] if len(names) > 1 else names[0]
 
 
-def _alike(units: list[dict[str, Any]], scheme: Any, classified: bool = True) -> dict[tuple[str, str], list[str]]:
+def _alike(units: Sequence[Mapping[str, Any]], scheme: Scheme, classified: bool = True
+           ) -> dict[tuple[str, str], list[str]]:
     """Units of one rank by the score and label the tables print, in the order of the table: tied units share
     both, so they are named together once."""
     alike: dict[tuple[str, str], list[str]] = {}
@@ -156,7 +162,7 @@ def _alike(units: list[dict[str, Any]], scheme: Any, classified: bool = True) ->
     return alike
 
 
-def _rank_sentence(group: str, rank: int, units: list[dict[str, Any]], scheme: Any, classified: bool) -> str:
+def _rank_sentence(group: str, rank: int, units: Sequence[Mapping[str, Any]], scheme: Scheme, classified: bool) -> str:
     """"Dẫn đầu khối … là A với …", "Xếp thứ hai là …"; units tied at the rank: "Cùng dẫn đầu khối … là A, B và C
     với …"."""
     alike = _alike(units, scheme, classified)
@@ -171,19 +177,19 @@ def _rank_sentence(group: str, rank: int, units: list[dict[str, Any]], scheme: A
             else SUMMARY.next.format(ordinal=ordinal, units=named))
 
 
-def _changes(result: JobResult, members: list[dict[str, Any]]) -> tuple[str, ...]:
+def _changes(result: JobResult, members: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
     """The largest rises and falls of rank (ties of the same size all named, up to `MOVERS` places), the units
     new since the previous period, and the merged ones."""
     scheme, changes = result.settings.scheme, result.changes or {}
     previous = result.previous_name or PREVIOUS_DEFAULT
     moved = [(u, changes[(u["group"], u["unit"])]) for u in members if (u["group"], u["unit"]) in changes]
     compared = [(u, c) for u, c in moved if c.status == "compared"]
-    rises = sorted((p for p in compared if p[1].rank_change > 0), key=lambda p: (-p[1].rank_change, p[0]["rank"]))
-    falls = sorted((p for p in compared if p[1].rank_change < 0), key=lambda p: (p[1].rank_change, p[0]["rank"]))
+    rises = sorted((p for p in compared if _steps(p[1]) > 0), key=lambda p: (-_steps(p[1]), p[0]["rank"]))
+    falls = sorted((p for p in compared if _steps(p[1]) < 0), key=lambda p: (_steps(p[1]), p[0]["rank"]))
     lines = []
 
-    def named(pairs: list, words: str, words_rank: str) -> str:  # `words_rank`: known by its ranks only
-        return ", ".join((words if c.score_change is not None else words_rank).format(
+    def named(pairs: list[tuple[Mapping[str, Any], Change]], words: str, words_rank: str) -> str:  # `words_rank`:
+        return ", ".join((words if c.score_change is not None else words_rank).format(  # known by its ranks only
             unit=u["unit"], arrow=rank_change_text(c), before=c.previous_rank, after=u["rank"],
             change=score_change_text(c, scheme)) for u, c in pairs[:MOVERS])
 
@@ -205,3 +211,9 @@ def _changes(result: JobResult, members: list[dict[str, Any]]) -> tuple[str, ...
             olds = change.previous_names
             lines.append(SUMMARY.merged.format(unit=unit["unit"], olds=listed(olds), previous=previous))
     return tuple(lines)
+
+
+def _steps(change: Change) -> int:
+    """The places a compared unit moved, up positive (`scoring.previous_period` gives every compared unit one)."""
+    assert change.rank_change is not None
+    return change.rank_change

@@ -11,6 +11,7 @@ two first: a line more if need be).
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from functools import lru_cache
 from importlib.resources import files
@@ -55,7 +56,7 @@ def words_of(line: str) -> list[str]:
                 break
         n += 1
     found, current = [], []
-    for syllable, holds in zip(syllables, glued):
+    for syllable, holds in zip(syllables, glued, strict=True):  # one `glued` per syllable
         current.append(syllable)
         if not holds:
             found.append(NBSP.join(current))
@@ -88,4 +89,4 @@ def header_lines(line: str, room_mm: float = ROOM_MM, size_pt: float = SIZE_PT) 
             if end not in best or candidate[:3] < best[end][:3]:
                 best[end] = candidate
     cuts = [0, *best[len(words)][3]]
-    return [" ".join(words[a:b]) for a, b in zip(cuts, cuts[1:])]
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise(cuts)]

@@ -25,7 +25,7 @@ import copy
 
 from lxml import etree
 
-from pipeline.documents.layout.paragraph_looks import Styles, W, paragraph_property
+from pipeline.documents.layout.paragraph_looks import Styles, W, paragraph_property, text_of
 
 SIGNATURE_STYLES = ("ChucVuKy", "HoTenKy", "NoiNhanLabel")
 KEPT_ROWS = 2  # rows of a table ending the body that go with the signature
@@ -39,7 +39,7 @@ LINE_HEIGHT = 1.15  # Times New Roman's single line, in ems (ascent + descent + 
 def is_signature_table(table: etree._Element) -> bool:
     """The closing table: a cell opening with "Nơi nhận" or a paragraph in a signature style."""
     styles = {s.get(W + "val") for s in table.iter(W + "pStyle")}
-    texts = ("".join(p.itertext()).strip() for p in table.iter(W + "p"))
+    texts = (text_of(p).strip() for p in table.iter(W + "p"))
     return bool(styles & set(SIGNATURE_STYLES)) or any(t.startswith("Nơi nhận") for t in texts)
 
 
@@ -53,7 +53,7 @@ def keep_before(table: etree._Element, styles: Styles) -> None:
             if element.find(f"{W}pPr/{W}sectPr") is not None:
                 return  # the body of another section: a page break lies between
             _keep_next(element)
-            if "".join(element.itertext()).strip():
+            if text_of(element).strip():
                 _fold(element, spacers, styles)
                 return
             if not any(True for _ in element.iter(W + "drawing", W + "pict", W + "object")):
@@ -107,7 +107,9 @@ def _fold(paragraph: etree._Element, spacers: list[etree._Element], styles: Styl
     for spacer in spacers:
         look = styles.paragraph(spacer)
         height += round(look.size * LINE_HEIGHT * 20) + look.before + look.after
-        spacer.getparent().remove(spacer)
+        parent = spacer.getparent()
+        assert parent is not None  # a spacer is found among the table's siblings
+        parent.remove(spacer)
     after = styles.paragraph(paragraph).after + height
     paragraph_property(paragraph, "spacing").set(W + "after", str(after))
 

@@ -18,6 +18,8 @@ Text is compared in lower case; what is printed keeps its own letters.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 NBSP = "\u00a0"
 BODIES = ("ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "hội đồng thẩm định", "hội đồng thi đua",
           "ban chỉ đạo", "mặt trận tổ quốc", "văn phòng hđnd và ubnd", "thanh tra")
@@ -29,8 +31,10 @@ COUNTED = ("số", "ngày", "tháng", "năm")
 ABBREVIATED = ("ubnd", "hđnd")  # held with the place that follows: short enough for any line
 
 
+@lru_cache(maxsize=4096)
 def names_kept_whole(text: str) -> str:
-    """`text` with the spaces inside names, numbers and dates made non-breaking."""
+    """`text` with the spaces inside names, numbers and dates made non-breaking. Worked out once per text: a
+    campaign's reports and notices repeat their parent body, issuing bodies and signers."""
     words = text.split(" ")
     glued = [False] * len(words)  # glued[n]: the space after words[n] does not break
     n = 0

@@ -77,8 +77,8 @@ def laid_out(document_xml: bytes, styles: Styles) -> bytes:
     """`word/document.xml` with the layout steps applied.
 
     Pass the document as an expression (no variable of the caller holding it) so that a large one is
-    dropped as soon as its tables are fitted. The collector is paused meanwhile: measuring a large table makes many small objects, none of them in a
-    cycle, and its passes over them cost more than the measuring."""
+    dropped as soon as its tables are fitted. The collector is paused meanwhile: measuring a large table
+    makes many small objects, none of them in a cycle, and its passes over them cost more than the measuring."""
     collecting = gc.isenabled()
     gc.disable()
     try:

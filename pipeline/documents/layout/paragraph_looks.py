@@ -7,16 +7,18 @@ The layout steps (`page_layout`) measure text with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import cast
 
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TWIPS_PER_MM = 1440 / 25.4
 OFF = ("0", "false", "off")
+Measures = tuple[float, float, int, float]  # a paragraph's longest word, whole line, characters, indents (mm)
+MeasureParagraph = Callable[[bytes], Measures]  # measures a paragraph given as its bytes (`row_measures`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,11 @@ class Look:
     after: int = 0
 
 
+def text_of(element: etree._Element) -> str:
+    """The text of `element` and all it holds (lxml's `itertext` gives text; its stubs say text or bytes)."""
+    return "".join(cast(Iterator[str], element.itertext()))
+
+
 def _toggle(rpr: etree._Element | None, name: str) -> bool | None:
     element = rpr.find(W + name) if rpr is not None else None
     return None if element is None else element.get(W + "val", "true") not in OFF
@@ -39,7 +46,7 @@ def _with_run(look: Look, rpr: etree._Element | None) -> Look:
     if rpr is None or not len(rpr):
         return look
     size = rpr.find(W + "sz")
-    return combined(look, int(size.get(W + "val")) / 2 if size is not None else None,
+    return combined(look, int(size.attrib[W + "val"]) / 2 if size is not None else None,
                      _toggle(rpr, "b"), _toggle(rpr, "i"))
 
 
@@ -71,9 +78,11 @@ class Styles:
     """The paragraph styles of a template, each resolved to a `Look`."""
 
     def __init__(self, styles_xml: bytes | None):
-        self.looks: dict[str, Look] = {}
-        self.measurers: dict[tuple[bytes, bytes], Any] = {}  # `row_measures.measurer`: measures kept for its documents
-        self.default_style = ""
+        # keyed by `w:styleId`, which the schema lets a style leave out (None)
+        self.looks: dict[str | None, Look] = {}
+        # `row_measures.measurer`: measures kept for its documents
+        self.measurers: dict[tuple[bytes, bytes], MeasureParagraph] = {}
+        self.default_style: str | None = ""
         if not styles_xml:
             self.base = Look()
             return
@@ -84,14 +93,15 @@ class Styles:
             base = _with_run(base, defaults.find(f"{W}rPrDefault/{W}rPr"))
             base = _with_paragraph(base, defaults.find(f"{W}pPrDefault/{W}pPr"))
         self.base = base
-        self._elements = {s.get(W + "styleId"): s for s in root.iter(W + "style") if s.get(W + "type") == "paragraph"}
+        self._elements: dict[str | None, etree._Element] = {
+            s.get(W + "styleId"): s for s in root.iter(W + "style") if s.get(W + "type") == "paragraph"}
         for style_id, element in self._elements.items():
             if element.get(W + "default") in ("1", "true"):
                 self.default_style = style_id
         for style_id in self._elements:
             self.looks[style_id] = self._resolve(style_id, set())
 
-    def _resolve(self, style_id: str, seen: set[str]) -> Look:
+    def _resolve(self, style_id: str | None, seen: set[str | None]) -> Look:
         if style_id in self.looks:
             return self.looks[style_id]
         element = self._elements.get(style_id)

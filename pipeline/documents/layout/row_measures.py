@@ -12,11 +12,20 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from lxml import etree
 
-from pipeline.documents.layout.paragraph_looks import OFF, TWIPS_PER_MM, Look, Styles, combined
+from pipeline.documents.layout.paragraph_looks import (
+    OFF,
+    TWIPS_PER_MM,
+    Look,
+    MeasureParagraph,
+    Measures,
+    Styles,
+    combined,
+)
 from pipeline.documents.layout.text_width import width_mm
 
 _SPAN = re.compile(rb'<w:gridSpan w:val="(\d+)"/>')
@@ -29,7 +38,8 @@ _ITALIC = re.compile(rb'<w:i(?: w:val="(\w+)")?/>')
 _SIZE = re.compile(rb'<w:sz w:val="(\d+)"/>')
 _TEXT = re.compile(rb"<w:t(?:\s[^<>]*)?>([^<]*)</w:t>|<w:(tab|br)\b[^<>]*/>")
 
-Measures = tuple[float, float, int, float]  # longest word, whole line, characters, indents (mm)
+# measures one paragraph as an element, as Word reads it (`table_widths.paragraph_measures`)
+Fallback = Callable[[etree._Element, Styles], Measures]
 KEPT = 20_000  # paragraphs' measures a template keeps: a decision's whole table, a few hundred reports' own texts
 
 
@@ -69,7 +79,7 @@ class ParagraphMeasurer:
     Kept with the template's styles (`measurer`), so the paragraphs its documents share (a campaign's criteria
     titles, "100", "Tốt") are measured once for all of them, up to `KEPT` paragraphs at a time."""
 
-    def __init__(self, styles: Styles, fallback, wrapper: tuple[bytes, bytes]):
+    def __init__(self, styles: Styles, fallback: Fallback, wrapper: tuple[bytes, bytes]):
         self.styles, self.fallback, self.wrapper = styles, fallback, wrapper
         self.cache: dict[int, Measures] = {}  # equal paragraphs in any column or document: measured once
 
@@ -116,7 +126,7 @@ class ParagraphMeasurer:
         return max(longest, current), line, len("".join(t for t, _ in pieces).strip()), look.indent_mm
 
 
-def measurer(styles: Styles, fallback, wrapper: tuple[bytes, bytes]) -> ParagraphMeasurer:
+def measurer(styles: Styles, fallback: Fallback, wrapper: tuple[bytes, bytes]) -> MeasureParagraph:
     """The measurer of paragraphs in `styles` under the document element `wrapper`, made once and kept with them."""
     found = styles.measurers.get(wrapper)
     if found is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.documents.layout.paragraph_looks import TWIPS_PER_MM, Styles, W, paragraph_property
+from pipeline.documents.layout.paragraph_looks import TWIPS_PER_MM, Styles, W, paragraph_property, text_of
 from pipeline.documents.layout.text_width import wrapped_lines
 
 SHARE = 0.4  # of the line above: between ND30's 1/3 and 1/2
@@ -23,13 +23,13 @@ def is_rule(p: etree._Element) -> bool:
     """An empty paragraph drawn as a line: a bottom border and no text."""
     border = p.find(f"{W}pPr/{W}pBdr/{W}bottom")
     return (border is not None and border.get(W + "val", "nil") not in ("nil", "none")
-            and not "".join(p.itertext()).strip())
+            and not text_of(p).strip())
 
 
 def size_rule(rule: etree._Element, styles: Styles, room_mm: float) -> None:
     """Sets the indents of `rule` so its line is the right share of the line above, centred in `room_mm`."""
     above = rule.getprevious()
-    if above is None or above.tag != W + "p" or not "".join(above.itertext()).strip():
+    if above is None or above.tag != W + "p" or not text_of(above).strip():
         return
     text = "".join(t for t, _ in styles.runs(above))
     look = styles.paragraph(above)

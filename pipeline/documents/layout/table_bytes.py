@@ -41,7 +41,9 @@ def fit_tables(xml: bytes, styles: Styles) -> tuple[bytes, dict[bytes, bytearray
         return xml, {}
     wrapper = (root.group(), b"</w:document>")
     sections = [(m.start(), _text_width(m.group(), wrapper)) for m in _SECTION.finditer(xml)]
-    pieces, held, done, whole = [], {}, 0, memoryview(xml)  # views: the text between tables is not copied twice
+    pieces: list[bytes | memoryview] = []  # views: the text between tables is not copied twice
+    held: dict[bytes, bytearray] = {}
+    done, whole = 0, memoryview(xml)
     for start, end in _top_level_tables(xml):
         room = next((width for at, width in sections if at > start), 0)
         table = _fitted(xml, start, end, styles, wrapper, room, held)
@@ -57,7 +59,8 @@ def restore_rows(xml: bytes, held: dict[bytes, bytearray]) -> bytes:
     """`xml` with each placeholder replaced by its rows, in one pass; `held` is emptied as it goes."""
     if not held:
         return xml
-    pieces, done, whole = [], 0, memoryview(xml)
+    pieces: list[bytes | bytearray | memoryview] = []
+    done, whole = 0, memoryview(xml)
     for placeholder in list(held):
         at = xml.index(placeholder, done)
         pieces += [whole[done:at], held.pop(placeholder)]
@@ -110,12 +113,12 @@ def _fitted(xml: bytes, start: int, end: int, styles: Styles, wrapper: tuple[byt
     measure = measurer(styles, paragraph_measures, wrapper)
     places = [measures.add_row(xml[a:b], measure) for a, b in rows]
     widths = measures.widths(template, room)
-    new_grid = _GRID_COL.sub(lambda m, it=iter(widths): m.group().replace(m.group(1), str(next(it)).encode()),
-                             grid.group())
+    new_widths = iter(widths)
+    new_grid = _GRID_COL.sub(lambda m: m.group().replace(m.group(1), str(next(new_widths)).encode()), grid.group())
     out = [xml[start:grid.start()], new_grid, xml[grid.end():rows[0][0]]]
     set_aside = range(1, len(rows) - KEPT_ROWS) if len(rows) >= SET_ASIDE_FROM else range(0)
     aside = bytearray()  # grown in place: the rows set aside exist once, not also as a list of pieces
-    for n, ((a, b), place) in enumerate(zip(rows, places)):
+    for n, ((a, b), place) in enumerate(zip(rows, places, strict=True)):  # a place for each row
         between = xml[b:rows[n + 1][0]] if n + 1 < len(rows) else xml[b:end]
         text = _row_with_widths(xml[a:b], place, widths, wrapper)
         if n in set_aside:
@@ -134,7 +137,8 @@ def _fitted(xml: bytes, start: int, end: int, styles: Styles, wrapper: tuple[byt
     return b"".join(out)
 
 
-def _row_with_widths(row: bytes, place: tuple[tuple[int, int], ...], widths: list[int], wrapper) -> bytes:
+def _row_with_widths(row: bytes, place: tuple[tuple[int, int], ...], widths: list[int],
+                     wrapper: tuple[bytes, bytes]) -> bytes:
     """`row` with each cell's `w:tcW` the width of the columns it spans."""
     values = [sum(widths[start:start + span]) for start, span in place]
     it = iter(values)
@@ -142,7 +146,7 @@ def _row_with_widths(row: bytes, place: tuple[tuple[int, int], ...], widths: lis
     if count == len(values):  # each cell has its one width (the rows the renderer writes): done
         return done
     element = _parsed(row, wrapper)  # a cell without its width: written through the tree
-    for tc, value in zip(element.findall(W + "tc"), values):
+    for tc, value in zip(element.findall(W + "tc"), values, strict=False):  # as many as both have
         tcpr = tc.find(W + "tcPr")
         if tcpr is None:
             tcpr = etree.SubElement(tc, W + "tcPr")

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.documents.layout.paragraph_looks import TWIPS_PER_MM, Styles, W
-from pipeline.documents.layout.row_measures import ParagraphMeasurer, paragraphs, row_cells
+from pipeline.documents.layout.paragraph_looks import TWIPS_PER_MM, MeasureParagraph, Styles, W
+from pipeline.documents.layout.row_measures import paragraphs, row_cells
 from pipeline.documents.layout.text_width import width_mm
 
 SHORT = 16  # characters: a cell text this short stays on one line
@@ -47,7 +47,7 @@ class ColumnMeasures:
         self.seen: set[tuple[int, bool, int]] = set()
         self.shapes: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
 
-    def add_row(self, row: bytes, measure: ParagraphMeasurer) -> tuple[tuple[int, int], ...]:
+    def add_row(self, row: bytes, measure: MeasureParagraph) -> tuple[tuple[int, int], ...]:
         """Measures `row` (its bytes), each distinct cell of a column once; returns its cells' first column and span."""
         header = b"<w:tblHeader" in row[:row.find(b"<w:tc")]
         places = row_cells(row)
@@ -78,7 +78,7 @@ class ColumnMeasures:
     def widths(self, template: list[int], room_twips: int) -> list[int]:
         """Each column's width in whole twips, the table as wide as the template's, within `room_twips`."""
         room = min(room_twips, sum(template)) if room_twips > 0 else sum(template)
-        preferred = [max(a, min(b, room * WIDEST_SHARE)) for a, b in zip(self.least, self.preferred)]
+        preferred = [max(a, min(b, room * WIDEST_SHARE)) for a, b in zip(self.least, self.preferred, strict=True)]
         return _shared(self.least, preferred, template, room)
 
 
@@ -120,10 +120,10 @@ def _shared(least: list[float], preferred: list[float], template: list[int], roo
         widths = [room * w / low for w in least]
     elif high <= room:
         spare = room - high
-        widths = [p + spare * t / sum(template) for p, t in zip(preferred, template)]
+        widths = [p + spare * t / sum(template) for p, t in zip(preferred, template, strict=True)]
     else:
         share = (room - low) / (high - low)
-        widths = [a + (b - a) * share for a, b in zip(least, preferred)]
+        widths = [a + (b - a) * share for a, b in zip(least, preferred, strict=True)]
     whole = [int(w) for w in widths]
     for n in sorted(range(len(whole)), key=lambda n: whole[n] - widths[n])[:room - sum(whole)]:
         whole[n] += 1

@@ -22,7 +22,7 @@ _FACES = {(False, False): font_widths.REGULAR, (True, False): font_widths.BOLD,
 def _table(bold: bool, italic: bool) -> dict[str, int]:
     values = map(int, _FACES[bold, italic].split(","))
     codepoints = (cp for start, end in font_widths.RANGES for cp in range(start, end))
-    return {chr(cp): width for cp, width in zip(codepoints, values) if width}
+    return {chr(cp): width for cp, width in zip(codepoints, values, strict=True) if width}  # a width per code point
 
 
 def _units(char: str, table: dict[str, int]) -> int:

@@ -25,8 +25,8 @@ def column_loop_tables(source: str) -> tuple[str, tuple[bytes, ...]] | None:
     grids = [_GRID.search(table.group()) for table in looped]
     if _nested(source) or any(grid is None for grid in grids):
         return None
-    kept = [source[end:start] for end, start in zip((0, *(t.end() for t in looped)), (*(t.start() for t in looped),
-                                                                                      len(source)))]
+    kept = [source[end:start] for end, start in zip((0, *(t.end() for t in looped)),
+                                                    (*(t.start() for t in looped), len(source)), strict=True)]
     return "".join(kept), tuple(grid.group().encode("utf-8") for grid in grids if grid is not None)
 
 

@@ -81,7 +81,7 @@ def _counted(sequence: Any, label: str) -> Iterator[Any]:
         yield item
 
 
-def _written(node: nodes.Node) -> str:
+def _written(node: nodes.Node | None) -> str:
     """A loop's target or sequence as written, near enough to find it in the template."""
     if isinstance(node, nodes.Name):
         return node.name

@@ -26,7 +26,7 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
+from typing import Any, cast
 
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
@@ -37,13 +37,13 @@ from lxml import etree
 from pipeline.base.archive import deflated, zipped
 from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.documents.layout.page_layout import laid_out
-from pipeline.documents.layout.paragraph_looks import Styles
+from pipeline.documents.layout.paragraph_looks import Styles, text_of
 from pipeline.documents.rendering import limits
 from pipeline.documents.rendering.column_loops import column_loop_tables
 from pipeline.documents.rendering.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
 from pipeline.documents.rendering.row_loops import with_row_loops
 from pipeline.documents.rendering.schema_order import cell_properties_in_order, may_disorder_cells
-from pipeline.documents.rendering.template_package import refuse_not_plain
+from pipeline.documents.rendering.template_package import NO_BODY, refuse_not_plain
 from pipeline.documents.rendering.xml_bytes import CONTROL, closed_empty, has_control
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"  # also at templates/docx/ in the source tree
@@ -80,8 +80,10 @@ class PreparedTemplate:
             root = parse_xml(self.parts[DOCUMENT_PART])
         except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
             raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=path.name, error=str(exc))]) from exc
-        self.sources: dict[Template, str] = {}
         body = root.find(f"{{{W_NS}}}body")
+        if body is None:
+            raise InputErrors([problem(Reason.TEMPLATE_UNREADABLE, file=path.name, error=NO_BODY)])
+        self.sources: dict[Template, str] = {}
         self.body = self._compile(etree.tostring(body, encoding="unicode"), rows=True)
         # Tables whose columns a loop repeats need docxtpl's own post-processing; the rest may be spliced.
         set_apart = column_loop_tables(self.sources[self.body])
@@ -98,7 +100,9 @@ class PreparedTemplate:
         body.clear()  # the rendered body takes its place; a small shell is quick to parse anew
         self.shell = etree.tostring(root)
         empty = etree.tostring(root, encoding="UTF-8", standalone=True)
-        start, end = re.search(rb"<w:body\b[^>]*/>", empty).span()
+        emptied = re.search(rb"<w:body\b[^>]*/>", empty)
+        assert emptied is not None  # the body was just cleared: lxml writes it as one empty element
+        start, end = emptied.span()
         self.head, self.tail = empty[:start] + b"<w:body>", b"</w:body>" + empty[end:]
         self.others = {name: self._compile(blob.decode("utf-8")) for name, blob in self.parts.items()
                        if re.fullmatch(r"word/(header|footer)\d*\.xml", name) and _TAGS.search(blob.decode("utf-8"))}
@@ -115,7 +119,7 @@ class PreparedTemplate:
 
         With `rows`, its plain row loops are filled by joining text (`row_loops`); `sources` keeps the
         source as written, which says where an error is."""
-        source = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # uses no instance state
+        source: str = DocxTemplate.patch_xml(None, xml)  # uses no instance state
         try:
             template = self.env.from_string((with_row_loops(source, self.env) if rows else None) or source)
         except TemplateError:
@@ -189,7 +193,7 @@ class PreparedTemplate:
             self._raise_located(self.sources[template], context)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if any(c in xml for c in LISTING):
-            xml = DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]  # uses no instance state
+            xml = DocxTemplate.resolve_listing(None, xml)  # uses no instance state
         return xml
 
     def _filled_body(self, context: dict[str, Any]) -> bytes:
@@ -210,7 +214,7 @@ class PreparedTemplate:
             for escaped, brace in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
                 data = data.replace(escaped, brace)
         if _LISTING.search(data):
-            data = DocxTemplate.resolve_listing(None, data.decode("utf-8")).encode("utf-8")  # type: ignore[arg-type]
+            data = DocxTemplate.resolve_listing(None, data.decode("utf-8")).encode("utf-8")  # uses no instance state
         return data
 
     def _document_xml(self, body: bytes) -> bytes:
@@ -239,11 +243,14 @@ class PreparedTemplate:
         return self._serialised(body)
 
     def _serialised(self, body: bytes) -> bytes:
-        tree = DocxTemplate.fix_tables(None, body.decode("utf-8"))  # type: ignore[arg-type]  # uses no instance state
-        for number, element in enumerate(DRAWING_IDS(tree), 1001):
+        tree: etree._Element = DocxTemplate.fix_tables(None, body.decode("utf-8"))  # uses no instance state
+        # an XPath selecting elements returns a list of them; the stubs type every XPath result alike
+        for number, element in enumerate(cast(list[etree._Element], DRAWING_IDS(tree)), 1001):
             element.attrib["id"] = str(number)
         root = parse_xml(self.shell)
-        root.replace(root.find(f"{{{W_NS}}}body"), tree)
+        shell_body = root.find(f"{{{W_NS}}}body")
+        assert shell_body is not None  # the shell is the template's document with its body emptied
+        root.replace(shell_body, tree)
         return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
@@ -260,12 +267,12 @@ def _splice_safe(body: etree._Element, source: str) -> bool:
         return False
     ns = f"{{{W_NS}}}"
     for table in body.iter(f"{ns}tbl"):
-        if re.search(r"{%-?\s*tc\s", "".join(table.itertext())):
+        if re.search(r"{%-?\s*tc\s", text_of(table)):
             continue  # a column loop: set apart
         grid = len(table.findall(f"{ns}tblGrid/{ns}gridCol"))
         for row in table.iter(f"{ns}tr"):
             cells = row.findall(f"{ns}tc")
-            spans = sum(int(span.get(f"{ns}val")) if (span := c.find(f"{ns}tcPr/{ns}gridSpan")) is not None else 1
+            spans = sum(int(span.attrib[f"{ns}val"]) if (span := c.find(f"{ns}tcPr/{ns}gridSpan")) is not None else 1
                         for c in cells)
             if len(cells) > grid or spans < grid:
                 return False

@@ -12,6 +12,7 @@ loop stays Jinja's, its turns counted as any loop's. Anything else goes the ordi
 
 from __future__ import annotations
 
+import itertools
 import re
 from operator import attrgetter
 from typing import Any
@@ -62,7 +63,7 @@ class RowLoop:
         if plain is not None:  # every value a safe text or whole number: written in one step
             return Markup(row.text % plain)
         out = [row.pieces[0]]
-        for name, piece in zip(row.names, row.pieces[1:]):
+        for name, piece in zip(row.names, row.pieces[1:], strict=True):  # a piece after each name
             value = self._value(item, name)
             out.append(value if type(value) is str and not _ESCAPED.search(value) else escape(value))
             out.append(piece)
@@ -79,8 +80,8 @@ class RowLoop:
             return None
         if len(row.names) == 1:
             values = (values,)
-        if any(type(value) not in _PLAIN for value in values) or not all(self._safe(item, name, value)
-                                                                          for name, value in zip(row.names, values)):
+        if any(type(value) not in _PLAIN for value in values) or not all(
+                self._safe(item, name, value) for name, value in zip(row.names, values, strict=True)):
             return None
         if _ESCAPED.search("\0".join(value for value in values if type(value) is str)):
             return None
@@ -144,9 +145,11 @@ def _loop(target: str, body: str, env: SandboxedEnvironment) -> RowLoop | None:
         return None
     choices: list[tuple[str, Row]] = []
     otherwise, chosen_by = None, ""
-    for n, (tag, following) in enumerate(zip(tags, tags[1:])):
+    for n, (tag, following) in enumerate(itertools.pairwise(tags)):
         row = _row(target, body[tag.end():following.start()])
-        keyword = re.match(r"{%\s*(\w*)", tag.group()).group(1)
+        opened = re.match(r"{%\s*(\w*)", tag.group())
+        assert opened is not None  # each tag found opens with "{%"
+        keyword = opened.group(1)
         choice = _CHOICE.fullmatch(tag.group())
         if row is None or otherwise is not None:
             return None  # a branch that is not a plain row, or one after {% else %}

@@ -41,7 +41,8 @@ def cell_properties_in_order(xml: bytes) -> bytes:
     each of those is looked at: the scan resumes after the last `</w:tcPr>` before it, where no `w:tcPr`
     found by a scan from the start could be open (each ends at the first `</w:tcPr>` after it begins)."""
     moved = [found.start() for found in _MOVED.finditer(xml)]
-    pieces, start, whole = [], 0, memoryview(xml)  # views: the unchanged text is copied once, by the join
+    pieces: list[bytes | memoryview] = []  # views: the unchanged text is copied once, by the join
+    start, whole = 0, memoryview(xml)
     scanned, following = 0, 0  # where the last `w:tcPr` looked at ends; the first of `moved` after it
     while following < len(moved):
         closed = xml.rfind(b"</w:tcPr>", scanned, moved[following])

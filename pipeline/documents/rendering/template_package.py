@@ -17,6 +17,7 @@ from lxml import etree
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 
+NO_BODY = "không có phần nội dung word/document.xml"  # a template's `{error}` when its document has no body
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _WEB = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)

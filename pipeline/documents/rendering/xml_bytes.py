@@ -40,7 +40,8 @@ def closed_empty(xml: bytes, tags: list[str]) -> bytes:
         at = xml.find(closing)
         if at < 0:
             continue
-        pieces, done, whole = [], 0, memoryview(xml)
+        pieces: list[bytes | memoryview] = []
+        done, whole = 0, memoryview(xml)
         while at >= 0:
             start = xml.rfind(b"<", done, at)
             rest = xml[start + 1 + len(name):at] if start >= 0 and xml.startswith(name, start + 1) else None
