@@ -15,6 +15,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\u3000]+")
 _ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _ARABIC_CODE = re.compile(r"^\d+(\.\d+)*$")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\u2028\u2029]")  # Excel's Alt+Enter is \n; the others come pasted
+_UNTIDY = re.compile("[\r\n\v\f\u2028\u2029\t\u00a0\u2007\u202f\u200b\u3000]|  ")  # what `clean_text` would change
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # invisible; tab and the line breaks above are not
 LARGEST_NUMBER = Decimal(10) ** 9  # no score, maximum or scale comes near; 1e30 is a typing slip
 
@@ -47,6 +48,9 @@ def clean_text(value: Any, keep_lines: bool = False) -> str:
     """NFC text, spaces trimmed and collapsed; line breaks kept only if `keep_lines`."""
     if value is None:
         return ""
+    if type(value) is str and _UNTIDY.search(value) is None and len(value.strip()) == len(value) \
+            and unicodedata.is_normalized("NFC", value):
+        return value  # already tidy, as nearly every cell is: one line, single spaces, nothing to trim
     text = _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", str(value)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     if keep_lines:
@@ -58,10 +62,23 @@ def clean_text(value: Any, keep_lines: bool = False) -> str:
 def plain_text(text: str) -> str:
     """Text as compared by what it says: no diacritics, no case, one space ("Hương  Văn" → "huong van")."""
     decomposed = unicodedata.normalize("NFD", clean_text(text).casefold().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed.translate(_WITHOUT_MARKS)
 
 
+class _MarksDropped(dict[int, int | None]):
+    """`str.translate`'s table that drops combining marks (`unicodedata.combining`), each character looked at the
+    first time it is met: the translation then runs in C, not one Python step per character of every name."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _MarksDropped()
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_TONE = re.compile("[" + "".join(sorted(_TONES)) + "]")
+_WITHOUT_TONES = dict.fromkeys(map(ord, _TONES))  # `str.translate`: each tone mark dropped
 
 
 @lru_cache(maxsize=1 << 16)
@@ -73,8 +90,8 @@ def spelled(text: str) -> str:
     words = []
     for word in clean_text(text).casefold().split(" "):
         decomposed = unicodedata.normalize("NFD", word)
-        tones = "".join(ch for ch in decomposed if ch in _TONES)
-        words.append(unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES)) + tones)
+        tones = "".join(_TONE.findall(decomposed))
+        words.append(unicodedata.normalize("NFC", decomposed.translate(_WITHOUT_TONES)) + tones)
     return " ".join(words)
 
 

@@ -9,7 +9,6 @@ label below when the unit fails that requirement.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -42,7 +41,7 @@ def classified(units: Sequence[Mapping[str, Any]], scheme: Scheme, group_labels:
     `min_field_ratio` column (lowest field points / field maximum) feeds the
     field-percentage condition.
     """
-    return [replace(typed, label=unit_label(typed, scheme, group_labels)) for typed in map(Unit.of, units)]
+    return [typed.updated(label=unit_label(typed, scheme, group_labels)) for typed in map(Unit.of, units)]
 
 
 def unit_label(unit: Mapping[str, Any], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> str | None:

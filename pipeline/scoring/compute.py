@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -262,7 +262,7 @@ def unit_scores(units: Sequence[Mapping[str, Any]], scheme: Scheme, as_published
     """
     errors: list[Problem] = []
     typed = [Unit.of(unit, scheme.components) for unit in units]
-    return [replace(unit, **unit_result(unit, scheme, errors, as_published)) for unit in typed], errors
+    return [unit.updated(**unit_result(unit, scheme, errors, as_published)) for unit in typed], errors
 
 
 def published_rounding(unit: Mapping[str, Any], decimals: int, declared: tuple[Component, ...] = DEFAULT_COMPONENTS

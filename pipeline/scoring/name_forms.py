@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
@@ -23,12 +23,14 @@ PREFIX_WORDS = 2  # "UBND xã", "Sở Tài": the words whose typed form other ro
 PLAIN_PROPER = frozenset({"Long An", "Gia Lai", "Kon Tum"})
 
 
+@lru_cache(maxsize=1 << 16)  # each name is looked at several times (its own form, as a reference, its warning)
 def folded(name: str) -> str:
     """The name without case, diacritics or repeated spaces (đ as d)."""
     decomposed = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
     return re.sub(r"\s+", " ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def improper(name: str) -> bool:
     """Typed in capitals (a name of more than its abbreviations), or without a single diacritic."""
     words = [w for w in name.split() if any(c.isalpha() for c in w)]
@@ -81,4 +83,4 @@ def name_warnings(forms: dict[str, str], units: Sequence[Mapping[str, Any]]) -> 
 
 def with_proper_names(units: list[Unit], forms: dict[str, str]) -> list[Unit]:
     """The units, each improper name replaced by its proper form."""
-    return [replace(unit, unit=forms.get(unit.unit, unit.unit)) for unit in units]
+    return [unit.updated(unit=forms.get(unit.unit, unit.unit)) for unit in units]

@@ -101,10 +101,11 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
 
 
 def _group_of(cells: Cells, table: Located, groups: tuple[Group, ...]) -> str | None:
+    sheet = clean_text(table.sheet.name) if table.sheet.name is not None else None
     if "group" in cells.record and cells.text("group"):
         named, column = cells.text("group"), "group"
-    elif table.sheet.name is not None and any(g.sheet == clean_text(table.sheet.name) for g in groups):
-        named, column = clean_text(table.sheet.name), None
+    elif sheet is not None and any(g.sheet == sheet for g in groups):
+        named, column = sheet, None
     elif len(groups) == 1:
         return groups[0].name
     else:

@@ -9,7 +9,6 @@ follow the ranked ones in input order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -37,7 +36,7 @@ def _ranked_group(members: list[Unit], tie_rule: str) -> list[Unit]:
         shared = tie_rule == "dong-hang" and i > 0 and unit["score"] == ordered[i - 1]["score"]
         ranks.append(ranks[-1] if shared else i + 1)
     rest = [unit for unit in members if not unit["evaluated"]]
-    return [replace(unit, rank=rank, position=position)
+    return [unit.updated(rank=rank, position=position)
             for position, (unit, rank) in enumerate([*zip(ordered, ranks, strict=True), *((u, None) for u in rest)], 1)]
 
 

@@ -82,7 +82,7 @@ def accounts_workbook(accounts: list[Account], codes: dict[int, tuple[str, datet
                       renamed: dict[str, str]) -> bytes:
     """One row per account; the new ones with their code and until when it works (`codes`: account id → both)."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one sheet a new workbook has
     sheet.title = ACCOUNTS_SHEET
     sheet.append(list(ACCOUNTS_COLUMNS))
     for number, account in enumerate(accounts, 1):
@@ -99,7 +99,7 @@ def accounts_workbook(accounts: list[Account], codes: dict[int, tuple[str, datet
             as_text(cell)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFGH", (5, 11, 40, 34, 18, 18, 50, 40)):
+    for letter, width in zip("ABCDEFGH", (5, 11, 40, 34, 18, 18, 50, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     stream = io.BytesIO()

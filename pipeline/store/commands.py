@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.base.messages_store import COMMAND_WORDS as W
-from pipeline.store.accounts import CODE_LIFETIME
-from pipeline.store.accounts_list import (
-    accounts_workbook,
-    appraisers_from_options,
-    appraisers_from_sheet,
-    assignment_problems,
-)
-from pipeline.store.backup import restore_backup, write_backup
-from pipeline.store.core import VIETNAM, shown_time, utc_now
 from pipeline.store.errors import StoreError
-from pipeline.store.opening import open_store
-from pipeline.store.records import Role
-from pipeline.store.register_accounts import follow_register, job_register
-from pipeline.write.files import write_atomically
+
+# The commands' own modules (SQLAlchemy, Alembic, openpyxl) are imported when a command runs, not when every run of
+# the program lists the commands.
+
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)  # the command line's own parser class
 
 
-def add_store_commands(commands) -> None:
+def add_store_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     accounts = commands.add_parser("accounts", help=W.accounts_help)
     accounts.add_argument("job", type=Path, help=W.accounts_job)
     accounts.add_argument("--out", type=Path, required=True, metavar="TEP.xlsx", help=W.accounts_out)
@@ -42,7 +36,7 @@ def add_store_commands(commands) -> None:
         parser.set_defaults(command=_refusals_said(command))
 
 
-def _refusals_said(command):
+def _refusals_said(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         try:
             return command(args)
@@ -58,6 +52,19 @@ def _refuse(*lines: str) -> int:
 
 
 def _accounts(args: argparse.Namespace) -> int:
+    from pipeline.store.accounts import CODE_LIFETIME
+    from pipeline.store.accounts_list import (
+        accounts_workbook,
+        appraisers_from_options,
+        appraisers_from_sheet,
+        assignment_problems,
+    )
+    from pipeline.store.core import shown_time, utc_now
+    from pipeline.store.opening import open_store
+    from pipeline.store.records import Role
+    from pipeline.store.register_accounts import follow_register, job_register
+    from pipeline.write.files import write_atomically
+
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
         return _refuse(W.out_not_xlsx.format(out=out))
@@ -66,8 +73,8 @@ def _accounts(args: argparse.Namespace) -> int:
     register, renames = job_register(args.job)  # InputErrors: the command line lists every problem
     appraisers, wrong = appraisers_from_options(args.appraiser)
     if args.appraisers is not None:
-        listed, unreadable = appraisers_from_sheet(args.appraisers)
-        appraisers, wrong = [*appraisers, *listed], [*wrong, *unreadable]
+        from_sheet, unreadable = appraisers_from_sheet(args.appraisers)
+        appraisers, wrong = [*appraisers, *from_sheet], [*wrong, *unreadable]
     known = [*(r.unit for r in register), *dict.fromkeys(r.group for r in register)]
     wrong += assignment_problems(appraisers, known)
     if wrong:
@@ -104,6 +111,10 @@ def _accounts(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from pipeline.store.backup import write_backup
+    from pipeline.store.core import VIETNAM, utc_now
+    from pipeline.store.opening import open_store
+
     jobs, out, now = args.jobs, args.out, utc_now()
     if not jobs.is_dir():
         return _refuse(W.jobs_missing.format(jobs=jobs))
@@ -123,6 +134,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from pipeline.store.backup import restore_backup
+    from pipeline.store.opening import open_store
+
     jobs: Path = args.jobs
     if jobs.exists() and (not jobs.is_dir() or any(jobs.iterdir())):
         return _refuse(W.restore_target.format(jobs=jobs))

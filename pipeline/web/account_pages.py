@@ -26,7 +26,7 @@ async def first_login_form(request: Request) -> Response:
 async def first_login(request: Request) -> Response:
     form = await posted(request)
     state = request.app.state
-    values = {k: form.get(k) if isinstance(form.get(k), str) else "" for k in ("login", "code", "new", "again")}
+    values = {k: v if isinstance(v := form.get(k), str) else "" for k in ("login", "code", "new", "again")}
     error = None
     if len(values["new"]) < MIN_PASSWORD:
         error = C.password_too_short.format(min=MIN_PASSWORD)

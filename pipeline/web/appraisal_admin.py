@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import tomlkit
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -73,7 +74,7 @@ def _tick_appraisal_done(campaign: Campaign) -> None:
     write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
 
 
-def _assigned(campaign: Campaign, form) -> tuple[str, ...]:
+def _assigned(campaign: Campaign, form: FormData) -> tuple[str, ...]:
     """The units or groups typed one a line, each a name of the register (else refused, all named at once)."""
     names = [line.strip() for line in str(form.get("assigned") or "").splitlines() if line.strip()]
     unknown = unknown_assignments(names, campaign.groups)

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from starlette.requests import Request
 
 from pipeline.base.formatting import points as shown
 from pipeline.scoring.unit_entries import Criterion, PointsRefused, WorkbookEntry, typed_points, typed_totals
+from pipeline.store import Store
 from pipeline.store.records import Entry, Evidence, Role
 from pipeline.web.campaign_access import shown_entries, unit_workbook_read, write_appraisal
 from pipeline.web.desk_store import actor, desk_store
@@ -49,7 +50,7 @@ class Campaign:
         return cls(request, job, visitor)
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         return desk_store(self.request.app.state)
 
     @property
@@ -58,7 +59,7 @@ class Campaign:
 
     @property
     def folder(self) -> Path:
-        return self.request.app.state.desk.folder(self.job)
+        return cast(Path, self.request.app.state.desk.folder(self.job))  # a job's folder: checked by `of`
 
     @cached_property
     def units(self) -> dict[str, UnitFile]:
@@ -135,7 +136,7 @@ def criterion_rows(tree: Iterable[Criterion], entries: Mapping[str, Entry], evid
     rows = []
     for criterion in tree:
         entry = entries.get(criterion.key) if criterion.key else None
-        row = {"key": criterion.key, "code": criterion.code or "", "title": criterion.title,
+        row: dict[str, Any] = {"key": criterion.key, "code": criterion.code or "", "title": criterion.title,
                "max": _points(criterion.max_points), "evidence": files.get(criterion.key or "", [])}
         if criterion.key:
             appraised = entry.appraised_points if entry else None

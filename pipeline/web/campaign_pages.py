@@ -21,6 +21,7 @@ from pipeline.store.core import VIETNAM, utc_now
 from pipeline.store.errors import StoreError
 from pipeline.store.records import PHASES, Role
 from pipeline.store.register_accounts import follow_register, job_register
+from pipeline.store.store import Store
 from pipeline.web.appraisal_admin import fix_final_points
 from pipeline.web.appraisal_view import Campaign
 from pipeline.web.data_pages import who
@@ -43,7 +44,7 @@ def _campaign(request: Request) -> tuple[str, Path]:
     return name, folder
 
 
-def progress_rows(store, folder: Path, job: str) -> list[dict]:
+def progress_rows(store: Store, folder: Path, job: str) -> list[dict]:
     """One row per unit of the register: its account, workbook, state, when it submitted, how much is appraised."""
     units = campaign_units(folder) or []
     accounts = {a.unit: a for a in store.accounts(job) if a.role is Role.UNIT}
@@ -117,13 +118,15 @@ async def renew_code(request: Request) -> Response:
         raise HTTPException(404)
     code = await run_in_threadpool(store.renew_code, account.id, who(request))
     renewed = store.account(account.id)
+    if renewed is None:
+        raise HTTPException(404)
     content = accounts_workbook([renewed], {renewed.id: (code, utc_now() + CODE_LIFETIME)}, {})
     return bytes_download(content, f"ma-moi-{renewed.login.split('@')[0]}.xlsx", XLSX)
 
 
 async def reopen(request: Request) -> Response:
     form = await posted(request)
-    job, folder = _campaign(request)
+    job, _ = _campaign(request)
     unit = str(form.get("unit") or "")
     store = desk_store(request.app.state)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
@@ -26,6 +27,7 @@ from pipeline.web.entry_import import imported_workbooks
 from pipeline.web.file_checks import file_problems, reader
 from pipeline.web.history import discard, keep, restore, version_named, versions
 from pipeline.web.job_pages import job_folder
+from pipeline.web.jobs import Checked
 from pipeline.web.names import inside
 from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.security import SESSION_COOKIE
@@ -63,13 +65,22 @@ def who(request: Request) -> str:
     return W.who_client.format(address=request.client.host if request.client else "?", session=mark)
 
 
-def _read_summary(checked) -> dict | None:
+class _GroupCount(TypedDict):
+    """A group as the data page counts it: its units, and those evaluated."""
+
+    name: str
+    count: int
+    evaluated: int
+
+
+def _read_summary(checked: Checked) -> dict | None:
     """What the check read: units per group and their totals, or a report's criteria and points."""
     result = checked.result
     if result is None:
         return None
-    groups = [{"name": g.name, "count": len(result.members(g.name)),
-               "evaluated": sum(1 for u in result.members(g.name) if u["evaluated"])} for g in result.settings.groups]
+    groups: list[_GroupCount] = [
+        {"name": g.name, "count": len(result.members(g.name)),
+         "evaluated": sum(1 for u in result.members(g.name) if u["evaluated"])} for g in result.settings.groups]
     summary = {"groups": groups, "units": sum(g["count"] for g in groups)}
     if result.criteria is not None and result.totals is not None:
         summary["criteria"] = len(result.criteria)
@@ -78,7 +89,7 @@ def _read_summary(checked) -> dict | None:
     return summary
 
 
-def _set_aside_offers(checked, files: list[str]) -> list[dict]:
+def _set_aside_offers(checked: Checked, files: list[str]) -> list[dict]:
     """Each blank workbook of a unit the register does not evaluate, with its path for the "Để riêng" button."""
     offers = []
     for found in checked.problems:
@@ -140,7 +151,7 @@ async def upload(request: Request) -> Response:
                 within_limit([len(c) for c in contents])
         except Refused as refusal:
             return await data(request, refused=refusal.message, status=400)
-        items = [Sent(file.filename or "", content) for file, content in zip(sent, contents)]
+        items = [Sent(file.filename or "", content) for file, content in zip(sent, contents, strict=True)]
     finally:
         await form.close()
     outcomes = await run_in_threadpool(received, folder, items, target, who(request))

@@ -150,7 +150,7 @@ def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 
 
 def _group_sections(data: Mapping[str, Any], campaign: bool) -> list[Section]:
-    groups = data.get("groups") if isinstance(data.get("groups"), list) else []
+    groups = given if isinstance(given := data.get("groups"), list) else []
     keys = [s.name for s in SETTINGS if s.table == "groups" and s.shape not in _NOT_ON_FORM
             and (campaign or s.kinds != ("campaign",))]
     sections = []
@@ -186,10 +186,12 @@ def _later_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple
     sections = []
     if kind.source in ("units", "campaign"):
         previous = _field("previous.job", previous_choices)
-        sections.append(_section("previous", _fields("previous", ("partial", "new", "name", "renames")), campaign, switch=previous))
+        sections.append(_section("previous", _fields("previous", ("partial", "new", "name", "renames")), campaign,
+                                 switch=previous))
         summary = Field("summary", setting("summary"))
-        sections.append(_section("summary", _fields("summary", ("charts", "chart_form", "symbol", "title", "recipients")),
-                                  campaign, switch=summary))
+        sections.append(_section("summary",
+                                 _fields("summary", ("charts", "chart_form", "symbol", "title", "recipients")),
+                                 campaign, switch=summary))
     criteria = ("decimals", "comments") if kind.source in ("criteria", "campaign") or "checks" in data else ()
     tables = ("total", "ignore_columns") if kind.source == "units" else ()  # a unit table's typed totals, columns
     sections.append(_section("checks", _fields("checks", (*criteria, "proper_names", *tables)), campaign))

@@ -52,7 +52,7 @@ def campaign_job(request: Request, job: str) -> bool:
         kind = tomllib.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8")).get("kind") if folder else None
     except (OSError, ValueError):
         return False
-    return kind in KINDS and KINDS[kind].source == "campaign"
+    return kind is not None and kind in KINDS and KINDS[kind].source == "campaign"
 
 
 def refusal_page(request: Request, refusal: Refusal) -> HTMLResponse:

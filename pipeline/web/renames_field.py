@@ -47,7 +47,7 @@ def same_renames(old: Any, new: Any) -> bool:
     """Whether two renames tables say the same: "a" and ["a"] name the same old unit."""
     def plain(table: Any) -> Any:
         return {k: [v] if isinstance(v, str) else v for k, v in table.items()} if isinstance(table, dict) else table
-    return plain(old or {}) == plain(new or {})
+    return bool(plain(old or {}) == plain(new or {}))
 
 
 def edit_renames(document: Any, old: Any, new: dict[str, Any] | None) -> None:

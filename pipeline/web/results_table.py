@@ -8,6 +8,7 @@ the numbers the decision prints. Sorting and filtering are asked for in the page
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -45,7 +46,8 @@ class Wanted:
         return bool(self.group or self.label or self.name)
 
 
-def unit_row(unit: dict[str, Any], result: JobResult, columns: list[ComponentColumn] | None = None) -> dict[str, Any]:
+def unit_row(unit: Mapping[str, Any], result: JobResult, columns: list[ComponentColumn] | None = None
+             ) -> dict[str, Any]:
     """One unit as the page shows it: the decision's columns (its printed components as `columns` print them), with
     the previous period's when compared."""
     scheme, evaluated = result.settings.scheme, bool(unit["evaluated"])
@@ -78,7 +80,7 @@ def _previous_names(unit: str, change: Any) -> str:
     return ""
 
 
-def _key(sort: str):
+def _key(sort: str) -> Callable[[dict[str, Any]], Any]:
     last = Decimal("-Infinity")  # units without a score (not evaluated) after every other, whichever way
     return {
         "rank": lambda row: row["order"],
@@ -119,7 +121,7 @@ def result_groups(result: JobResult, wanted: Wanted) -> list[dict[str, Any]]:
     return groups
 
 
-def _component_columns(members: list[dict[str, Any]], result: JobResult) -> list[ComponentColumn]:
+def _component_columns(members: Sequence[Mapping[str, Any]], result: JobResult) -> list[ComponentColumn]:
     """The group's printed components as ket-qua.xlsx shows them: none for a self-assessment report (its points are
     the unit's own), the main one left out when the table gave only the index (it is the score)."""
     if result.criteria is not None:

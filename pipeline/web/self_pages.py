@@ -8,7 +8,9 @@ is told, nothing overwritten), then into the unit's workbook in the job folder (
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
@@ -25,15 +27,16 @@ from pipeline.scoring.unit_entries import PointsRefused, WorkbookEntry, typed_po
 from pipeline.store.core import VIETNAM
 from pipeline.store.errors import Conflict, StoreError
 from pipeline.store.records import Role
+from pipeline.store.store import Store
 from pipeline.web.data_pages import who
 from pipeline.web.desk_audience import DESK
 from pipeline.web.desk_store import actor, desk_store
 from pipeline.web.downloads import bytes_download, file_download
 from pipeline.web.job_pages import job_folder
 from pipeline.web.pages import page, posted
-from pipeline.web.roles import for_roles, visitor_of
+from pipeline.web.roles import Visitor, for_roles, visitor_of
 from pipeline.web.self_report import unit_report
-from pipeline.web.self_view import SELF_FIELDS, UnitPage, as_workbook_entry, unit_page, with_typed
+from pipeline.web.self_view import SELF_FIELDS, Shown, UnitPage, as_workbook_entry, unit_page, with_typed
 from pipeline.web.template_pages import DOCX
 from pipeline.web.unit_workbooks import written_through
 from pipeline.web.uploads import MAX_UPLOAD
@@ -49,7 +52,7 @@ def shown_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB".replace(".", ",") if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
 
 
-async def _view(request: Request) -> tuple[str, object, UnitPage]:
+async def _view(request: Request) -> tuple[str, Store, UnitPage | None]:
     job, folder = job_folder(request)
     visitor = visitor_of(request)
     store = desk_store(request.app.state)
@@ -57,7 +60,7 @@ async def _view(request: Request) -> tuple[str, object, UnitPage]:
     return job, store, view
 
 
-def _render(request: Request, view: UnitPage | None, status: int = 200, **values) -> Response:
+def _render(request: Request, view: UnitPage | None, status: int = 200, **values: Any) -> Response:
     unit = visitor_of(request).unit or ""
     values.setdefault("disagreements", _said(view) if view is not None else [])
     return page(request, "self.html", status=status, title=C.self_title.format(unit=unit), unit=unit, view=view,
@@ -92,7 +95,14 @@ async def self_page(request: Request) -> Response:
     return _render(request, view, notice=notice, notice_key=notice_key)  # said in the criterion the page opens at
 
 
-def _row_or_404(view: UnitPage | None, key: str):
+def _unit_of(visitor: Visitor) -> str:
+    """The unit whose account this is (every route here is a unit account's: `@for_roles(Role.UNIT)`)."""
+    if visitor.unit is None:
+        raise HTTPException(404)
+    return visitor.unit
+
+
+def _row_or_404(view: UnitPage | None, key: str) -> Shown:
     row = view.row(key) if view is not None else None
     if row is None or row.criterion.key is None:
         raise HTTPException(404)
@@ -103,6 +113,8 @@ def _row_or_404(view: UnitPage | None, key: str):
 async def save_criterion(request: Request) -> Response:
     form = await posted(request)
     job, store, view = await _view(request)
+    if view is None:
+        raise HTTPException(404)
     key = request.path_params["criterion"]
     row = _row_or_404(view, key)
     text = str(form.get("points") or "")
@@ -121,7 +133,7 @@ async def save_criterion(request: Request) -> Response:
     except ValueError:
         version = -1
     try:
-        await run_in_threadpool(store.save_entry, job, visitor.unit, key,
+        await run_in_threadpool(store.save_entry, job, _unit_of(visitor), key,
                                 {"self_points": points, "justification": justification}, version,
                                 actor(visitor, who(request)))
     except Conflict:
@@ -131,18 +143,16 @@ async def save_criterion(request: Request) -> Response:
         return _render(request, latest, 409, errors={key: {"form": said}})
     except StoreError as refused:
         return _render(request, view, 409, errors={key: {"form": str(refused)}})
-    await run_in_threadpool(_write_through, store, view, job, visitor.unit, actor(visitor, who(request)))
+    await run_in_threadpool(_write_through, store, view, job, _unit_of(visitor), actor(visitor, who(request)))
     return RedirectResponse(f"/jobs/{job}/self?luu={key}#c-{key}", status_code=303)
 
 
-def _write_through(store, view: UnitPage, job: str, unit: str, by: str) -> None:
+def _write_through(store: Store, view: UnitPage, job: str, unit: str, by: str) -> None:
     """The unit's entries saved online, written into its workbook (the unit's own columns only)."""
     def entries() -> dict[str, WorkbookEntry]:  # read once the file is ours: a save made meanwhile is in it
         return {k: as_workbook_entry(e) for k, e in store.entries(job, unit).items()}
-    try:
+    with contextlib.suppress(InputErrors):  # a full disk: the store has it; the next save writes the workbook again
         written_through(view.folder, view.unit.path, entries, by, SELF_FIELDS)
-    except InputErrors:  # a full disk: the store has it; the next save writes the workbook again
-        pass
 
 
 @for_roles(Role.UNIT)
@@ -150,10 +160,13 @@ async def add_evidence(request: Request) -> Response:
     form = await posted(request)
     try:
         job, store, view = await _view(request)
+        if view is None:
+            raise HTTPException(404)
         key = request.path_params["criterion"]
         _row_or_404(view, key)
         if not view.open:
-            return _render(request, view, 409, errors={key: {"evidence": C.not_open.format(why=_closed_reason(view))}})
+            return _render(request, view, 409,
+                           errors={key: {"evidence": C.not_open.format(why=_closed_reason(view))}})
         sent = form.get("file")
         if not isinstance(sent, UploadFile) or not sent.filename:
             return _render(request, view, 400, errors={key: {"evidence": C.evidence_help.format(
@@ -161,7 +174,7 @@ async def add_evidence(request: Request) -> Response:
         content = await sent.read(MAX_UPLOAD + 1)
         visitor = visitor_of(request)
         try:
-            added = await run_in_threadpool(store.add_evidence, job, visitor.unit, key, sent.filename, content,
+            added = await run_in_threadpool(store.add_evidence, job, _unit_of(visitor), key, sent.filename, content,
                                             actor(visitor, who(request)))
         except StoreError as refused:
             return _render(request, view, 400, errors={key: {"evidence": str(refused)}})
@@ -223,7 +236,7 @@ async def submit(request: Request) -> Response:
         return _submit_page(request, view, 409)
     visitor = visitor_of(request)
     try:
-        await run_in_threadpool(store.submit, job, visitor.unit, actor(visitor, who(request)))
+        await run_in_threadpool(store.submit, job, _unit_of(visitor), actor(visitor, who(request)))
     except StoreError as refused:
         return _submit_page(request, view, 409, str(refused))
     return RedirectResponse(f"/jobs/{job}/self?gui=1", status_code=303)
@@ -231,7 +244,7 @@ async def submit(request: Request) -> Response:
 
 @for_roles(Role.UNIT)
 async def report(request: Request) -> Response:
-    job, folder = job_folder(request)
+    _, folder = job_folder(request)
     _, _, view = await _view(request)
     if view is None:
         raise HTTPException(404)

@@ -9,14 +9,19 @@ import sys
 import threading
 import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from pipeline.web.words import W
 
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)  # the command line's own parser class
 
 
-def add_serve_command(commands) -> None:
+def add_serve_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     serve = commands.add_parser("serve", help="mở bàn làm việc của thư ký trên trình duyệt (ứng dụng web trên máy này)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT,
                        help=f"cổng (mặc định {DEFAULT_PORT}); cổng bận thì dùng cổng trống kế tiếp và in địa chỉ")
@@ -84,7 +89,7 @@ def serve_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_server(app, listening: socket.socket, proxy: str | None) -> None:
+def run_server(app: Starlette, listening: socket.socket, proxy: str | None) -> None:
     """Serves `app` on the open socket until Ctrl+C; headers naming the client and HTTPS are believed only
     from the trusted proxy `proxy` (none: the peer's own address, plain HTTP)."""
     import uvicorn

@@ -49,7 +49,7 @@ class Role:
 
 
 def roles(kind: Kind, data: dict) -> list[Role]:
-    document = data.get("document") if isinstance(data.get("document"), dict) else {}
+    document = given if isinstance(given := data.get("document"), dict) else {}
     output = kind.output(document.get("form", "") if isinstance(document.get("form", ""), str) else "")
     found = [Role("document", output.template, output.context)]
     if kind.reports is not None:
@@ -98,7 +98,7 @@ async def templates(request: Request, uploaded: dict | None = None, refused: str
 
 
 async def upload(request: Request) -> Response:
-    name, folder, data, kind = _job(request)
+    _, folder, data, kind = _job(request)
     form = await posted(request)
     chosen = {r.key: r for r in roles(kind, data)}.get(str(form.get("role") or ""))
     sent = form.get("file")

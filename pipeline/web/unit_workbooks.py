@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors
+from pipeline.config.job_settings import JobSettings
 from pipeline.read.job_folder import read_data_file
 from pipeline.scoring.campaign import assessed_units
+from pipeline.scoring.register import Registered
 from pipeline.scoring.unit_entries import WorkbookEntry
 from pipeline.web.file_checks import Reader, reader
 from pipeline.web.history import discard, keep
@@ -98,7 +100,7 @@ def unit_file(folder: Path, unit: str) -> UnitFile | None:
     return next((u for u in campaign_units(folder) or () if u.unit == unit), None)
 
 
-def _units_in(settings, register, path: Path) -> tuple[str, ...]:
+def _units_in(settings: JobSettings, register: dict[str, list[Registered]], path: Path) -> tuple[str, ...]:
     stat = path.stat()
     key = (path, stat.st_size, stat.st_mtime_ns)
     if key not in _found:

@@ -1,5 +1,5 @@
-"""The desk's words for runs (phases, replacing earlier documents, an interrupted run), previews and the
-results table."""
+"""The desk's words for runs (phases, replacing earlier documents, an interrupted run), previews and the results
+table."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ It names the tool and its version, the scheme as applied (version, rounding, tie
 labels and bounds, after `[scheme_overrides]` and each group's labels), each group's formula (in words and as
 the components its result adds, `scoring.formula`), the run's time, and the
 SHA-256 of every input file (settings and data), template and output, so an issued
-document can be traced to exactly what made it; with `[previous]`, the files of the previous period too. Outputs are byte-identical for the same
-inputs and templates (`base.archive.zipped`), so their hashes identify them.
+document can be traced to exactly what made it; with `[previous]`, the files of the previous period too. Outputs
+are byte-identical for the same inputs and templates (`base.archive.zipped`), so their hashes identify them.
 """
 
 from __future__ import annotations

@@ -15,10 +15,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Mapping, Sequence
+from copy import copy
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -51,6 +56,7 @@ from pipeline.read.results_layout import (
 )
 from pipeline.scoring.compute import published_rounding
 from pipeline.scoring.formula import component_values
+from pipeline.scoring.unit import Unit
 from pipeline.write.period_sheets import change_cells, charts_sheet
 from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
 from pipeline.write.sheet_names import sheet_title
@@ -58,25 +64,40 @@ from pipeline.write.text_cells import as_text, row_cells
 
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
+    from pipeline.scoring.unit import Unit
 
 FIXED_TIME = b"2000-01-01T00:00:00Z"
 _OPTIONAL = ("max_points", "applicable_max", "bonus", "penalty")  # the scheme's other printed components after the
 _BEFORE_COMPONENTS = 2  # … maxima, before bonus and penalty (where the survey points were before components)
 
 
-def column_formats(members: list[dict[str, Any]], columns: list[str], scheme: Any) -> dict[str, str]:
+def column_formats(members: Sequence[Mapping[str, Any]], columns: list[str], scheme: Any) -> dict[str, str]:
     """The format of each number column of one group's sheet, as its appendix prints it (`column_places`)."""
     return {column: GENERAL if column in MAXIMA
             else decimals_format(column_places((unit[column] for unit in members), scheme)) for column in columns}
 
 
 def formatted(sheet: Any, value: Any, number_format: str) -> Any:
-    """A cell holding `value` unchanged, shown with `number_format` (a missing value stays an empty cell)."""
+    """A cell holding `value` unchanged, shown with `number_format` (a missing value stays an empty cell).
+
+    The format's style is made once per workbook and copied to each cell: setting `number_format` looks the format
+    up in the workbook's list of formats again for every cell of a column of thousands."""
     if value is None:
         return None
     cell = WriteOnlyCell(sheet, value)
-    cell.number_format = number_format
+    styles = _FORMAT_STYLES.setdefault(sheet.parent, {})
+    style = styles.get(number_format)
+    if style is None:
+        cell.number_format = number_format
+        styles[number_format] = copy(cell._style)  # type: ignore[attr-defined]  # a cell's style array, not in the stubs
+    else:
+        cell._style = copy(style)  # type: ignore[attr-defined]  # (as above)
     return cell
+
+
+# Each workbook's cell styles by number format (`formatted`), forgotten with the workbook: a style's format is
+# numbered in its own workbook's list.
+_FORMAT_STYLES: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
 
 
 def reproducible(workbook: bytes) -> bytes:
@@ -130,7 +151,8 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     for group in result.settings.groups:
         taken.append(sheet_title(group.name, taken))
         sheet = _sheet(book, taken[-1], *_split(columns))
-        members = [{**unit, **component_values(unit, scheme.components)} for unit in result.members(group.name)]
+        members = [{**(unit.as_dict() if isinstance(unit, Unit) else unit), **component_values(unit, scheme.components)}
+                   for unit in result.members(group.name)]
         formats = column_formats(members, [*optional, "appraised_points"], scheme)
         declared = declared_decimals(scheme)  # components printed at their own decimals, rounded
         formats |= {c: decimals_format(declared[c].places) for c in declared if c in formats}
@@ -176,6 +198,7 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
     headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), CRITERIA_POINTS,
                CRITERIA_TABLE.column("rationale").header]
     sheet = _sheet(book, SHEETS["criteria"], headers, list(CRITERIA_WIDTHS))
+    assert result.criteria is not None  # written only for a job scored by criteria
     for row in result.criteria:
         points = row["points"] if row["role"] == "criterion" else row["self_points"]
         values = [row["code"], row["title"], row["max_points"], points, row["rationale"] or None]
@@ -190,7 +213,7 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
     """Each unit with both trees' totals (the decision's columns), the largest loss of points first, gains last;
     equal differences in the order of the decision (group, then rank)."""
     units = [u for u in result.units if u.get("self_points") is not None and u.get("appraised_points") is not None]
-    units.sort(key=lambda unit: unit["appraised_points"] - unit["self_points"])  # stable: the decision's order
+    units.sort(key=_gain)  # stable: the decision's order
     sheet = _sheet(book, SHEETS["compared"], *_split(compared_columns(score_column, classified)))
     scheme = result.settings.scheme
     scores = score_format(scheme)
@@ -201,10 +224,16 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
         sheet.append(row_cells(sheet, [number, unit["group"], unit["unit"],
                                        formatted(sheet, unit["self_points"], formats["self_points"]),
                                        formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
-                                       formatted(sheet, unit["appraised_points"] - unit["self_points"], difference),
+                                       formatted(sheet, _gain(unit), difference),
                                        formatted(sheet, unit["score"], scores),
                                        *([unit["label"]] if classified else []), unit["rank"],
                                        unit["reason"] or None]))
+
+
+def _gain(unit: Unit) -> Decimal:
+    """The appraised points less the self-assessed ones, of a unit that has both (the compared sheet's)."""
+    assert unit.appraised_points is not None and unit.self_points is not None  # its units are chosen so
+    return unit.appraised_points - unit.self_points
 
 
 def _as_published_sheet(book: Workbook, result: JobResult, scores: str) -> None:
@@ -213,10 +242,11 @@ def _as_published_sheet(book: Workbook, result: JobResult, scores: str) -> None:
     sheet = _sheet(book, SHEETS["as_published"], *_split(list(AS_PUBLISHED)))
     scheme = result.settings.scheme
     for unit in (u for u in result.units if u.get("computed_score") is not None):
+        assert unit.score is not None and unit.computed_score is not None  # a total kept as published, scored
         sheet.append(row_cells(sheet, [unit["group"], unit["unit"], unit.get("declared_column"),
                                        formatted(sheet, unit["score"], scores),
                                        formatted(sheet, unit["computed_score"], scores),
-                                       formatted(sheet, unit["score"] - unit["computed_score"], scores),
+                                       formatted(sheet, unit.score - unit.computed_score, scores),
                                        formatted(sheet, published_rounding(unit, scheme.decimals), GENERAL)]))
 
 
@@ -254,7 +284,7 @@ def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) ->
     return sheet
 
 
-def _bold(sheet: Any, values: list[Any]) -> list[WriteOnlyCell]:
+def _bold(sheet: Any, values: list[Any]) -> list[Cell]:
     cells = [as_text(WriteOnlyCell(sheet, value)) for value in values]
     for cell in cells:
         cell.font = Font(bold=True)

@@ -89,14 +89,17 @@ def input_places(members: Sequence[Mapping[str, Any]], scheme: Any) -> dict[str,
 
 
 def _unit_row(unit: Mapping[str, Any], scheme: Any, places: dict[str, int], changes: Any = None,
-              columns: tuple[ComponentColumn, ...] = (), own: tuple[ComponentColumn, ...] = ()) -> UnitRow:
+              columns: tuple[ComponentColumn, ...] = (), own: tuple[ComponentColumn, ...] = (),
+              survey: bool | None = None) -> UnitRow:
+    """One unit's row; `survey` is `survey_slot(scheme)`, worked out once for a table rather than for each row."""
+    survey = survey_slot(scheme) if survey is None else survey
     evaluated = bool(unit["evaluated"])
     change = changes.get((unit["group"], unit["unit"])) if changes is not None else None
     appraised = column_text(unit["appraised_points"], places["appraised_points"])
     return UnitRow(
         position=int(unit["position"]), unit=unit["unit"], max_points=points_text(unit["max_points"]),
         applicable_max=points_text(unit["applicable_max"]), appraised_points=appraised,
-        survey_points=column_text(unit["survey_points"], places["survey_points"]) if survey_slot(scheme) else "",
+        survey_points=column_text(unit["survey_points"], places["survey_points"]) if survey else "",
         points=appraised, score=score_text(unit["score"], scheme) if evaluated else "",
         label=unit["label"] or "", rank=str(unit["rank"]) if evaluated else "", note=unit["note"],
         **{column: column_text(unit.get(column), places[column]) if evaluated and (column == "self_points"
@@ -119,8 +122,9 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         places = input_places(members, scheme)
         columns = tuple(component_columns(members, scheme, others_only=True))
         own = own_columns(members, scheme)
+        survey = survey_slot(scheme)
         for unit in members:
-            row = _unit_row(unit, scheme, places, result.changes, columns, own)
+            row = _unit_row(unit, scheme, places, result.changes, columns, own, survey)
             if unit["evaluated"]:
                 evaluated.append(row)
             elif blocks and blocks[-1].reason == unit["reason"]:

@@ -1,0 +1,51 @@
+"""A number cell of the results workbook gets its format's style copied (`results_workbook.formatted`): the same
+style, in every workbook, as setting the cell's `number_format` one cell at a time."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from pipeline.write.results_workbook import formatted
+
+FORMATS = ["0.00", "0.000", "General", "0", "#,##0.0", '0.00"%"']
+
+
+def saved(cells_of: list[list[tuple[Decimal, str]]], fast: bool) -> list[list[tuple[object, str]]]:
+    """Each sheet's cells written with `formatted` (fast) or one `number_format` at a time, read back."""
+    book = Workbook(write_only=True)
+    for rows in cells_of:
+        sheet = book.create_sheet()
+        for value, number_format in rows:
+            if fast:
+                cell = formatted(sheet, value, number_format)
+            else:
+                cell = WriteOnlyCell(sheet, value)
+                cell.number_format = number_format
+            sheet.append([cell])
+    stream = io.BytesIO()
+    book.save(stream)
+    read = openpyxl.load_workbook(io.BytesIO(stream.getvalue()))
+    return [[(row[0].value, row[0].number_format) for row in sheet.iter_rows()] for sheet in read.worksheets]
+
+
+cells = st.tuples(st.decimals(min_value=0, max_value=1000, places=2), st.sampled_from(FORMATS))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(cells, min_size=1, max_size=6), min_size=1, max_size=3),
+       st.lists(st.lists(cells, min_size=1, max_size=6), min_size=1, max_size=2))
+def test_each_cell_shows_its_own_format_in_every_workbook(first, second):
+    # the second workbook numbers its formats in another order: a style kept from the first must not reach it
+    assert saved(first, fast=True) == saved(first, fast=False)
+    assert saved(second, fast=True) == saved(second, fast=False)
+
+
+def test_a_missing_value_stays_an_empty_cell():
+    assert formatted(Workbook(write_only=True).create_sheet(), None, "0.00") is None
