@@ -91,16 +91,16 @@ def _new_settings() -> dict[str, Any]:
 def criteria_tree(path: Path) -> list[dict[str, Any]]:
     """The rows of the first criteria table in the workbook at `path` (codes, titles, maxima, roll-ups)."""
     if not path.is_file():
-        raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=CRITERIA_WHY["missing"])])
+        raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=CRITERIA_WHY.missing)])
     try:
         sheets = read_data_file(path)
     except InputErrors as exc:
-        raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=CRITERIA_WHY["errors"]),
+        raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=CRITERIA_WHY.errors),
                            *exc.problems]) from exc
     tree, errors = _tree(sheets)
     if errors or not tree:
-        why = CRITERIA_WHY["no_table" if any(p.reason is Reason.NO_TABLE for p in errors) else
-                           "errors" if errors else "empty"]
+        why = (CRITERIA_WHY.no_table if any(p.reason is Reason.NO_TABLE for p in errors) else
+               CRITERIA_WHY.errors if errors else CRITERIA_WHY.empty)
         raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=why),
                            *(p for p in errors if p.reason is not Reason.NO_TABLE)])
     return tree

@@ -70,7 +70,7 @@ class SessionGate(BaseHTTPMiddleware):
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
-    return page(request, "refused.html", status=404, title=W["not_found"], text=W["not_found"])
+    return page(request, "refused.html", status=404, title=W.not_found, text=W.not_found)
 
 
 async def crashed(request: Request, exc: Exception) -> Response:
@@ -78,7 +78,7 @@ async def crashed(request: Request, exc: Exception) -> Response:
     import traceback
 
     traceback.print_exception(exc)
-    return page(request, "refused.html", status=500, title=W["crashed_title"], text=W["run_crashed"])
+    return page(request, "refused.html", status=500, title=W.crashed_title, text=W.run_crashed)
 
 
 async def refused(request: Request, exc: Exception) -> Response:

@@ -24,7 +24,7 @@ from pipeline.web.appraisal_view import Campaign, refuse
 from pipeline.web.form_edit import set_value
 from pipeline.web.pages import page, posted
 from pipeline.web.roles import for_roles
-from pipeline.web.words import W
+from pipeline.web.words import APPRAISAL_PHASES, W
 from pipeline.write.files import write_atomically
 
 SETTINGS = "job.toml"
@@ -38,7 +38,7 @@ async def change_phase(request: Request) -> Response:
     move = str(form.get("move") or "")
     opened = MOVES.get((now, move))
     if opened is None:
-        refuse(409, W["ap_phase_wrong"].format(phase=W["ap_phase_" + now]))
+        refuse(409, W.ap_phase_wrong.format(phase=APPRAISAL_PHASES[now]))
     if opened == "final":
         await run_in_threadpool(fix_final_points, campaign)
     deadline = campaign.store.phase(campaign.job).deadline
@@ -79,7 +79,7 @@ def _assigned(campaign: Campaign, form: FormData) -> tuple[str, ...]:
     names = [line.strip() for line in str(form.get("assigned") or "").splitlines() if line.strip()]
     unknown = unknown_assignments(names, campaign.groups)
     if unknown:
-        refuse(400, " ".join(W["ap_assign_unknown"].format(name=n) for n in unknown))
+        refuse(400, " ".join(W.ap_assign_unknown.format(name=n) for n in unknown))
     return tuple(dict.fromkeys(names))
 
 
@@ -90,14 +90,14 @@ async def add_appraiser(request: Request) -> Response:
     form = await posted(request)
     name = str(form.get("name") or "").strip()
     if not name:
-        refuse(400, W["ap_appraiser_name_missing"])
+        refuse(400, W.ap_appraiser_name_missing)
     assigned = _assigned(campaign, form)
     try:
         account, code = await run_in_threadpool(campaign.store.create_account, Role.APPRAISER, name,
                                                 job=campaign.job, assigned=assigned, actor=campaign.actor)
     except StoreError as refused:
         refuse(400, str(refused))
-    return page(request, "appraiser_code.html", title=W["ap_appraiser_made"], job=campaign.job, account=account,
+    return page(request, "appraiser_code.html", title=W.ap_appraiser_made, job=campaign.job, account=account,
                 code=code)
 
 

@@ -32,7 +32,7 @@ from pipeline.web.job_pages import job_folder
 from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.self_pages import shown_time
 from pipeline.web.unit_workbooks import campaign_units
-from pipeline.web.words_campaign import C
+from pipeline.web.words_campaign import PHASE_NAMES, C
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -69,12 +69,12 @@ async def campaign_page(request: Request, status: int = 200, notice: str | None 
     phase = await run_in_threadpool(store.phase, job)
     said = request.query_params.get("xong")
     if notice is None and said == "mo-lai":
-        notice = C["reopened"].format(unit=request.query_params.get("don-vi", ""))
+        notice = C.reopened.format(unit=request.query_params.get("don-vi", ""))
     elif notice is None and said == "giai-doan":
-        notice = C["phase_saved"].format(phase=C[f"phase_{phase.phase}"],
-                                         deadline=shown_time(phase.deadline) or C["no_deadline"])
+        notice = C.phase_saved.format(phase=PHASE_NAMES[phase.phase],
+                                      deadline=shown_time(phase.deadline) or C.no_deadline)
     local = phase.deadline.astimezone(VIETNAM) if phase.deadline else None
-    return page(request, "campaign.html", status=status, job=job, tab="campaign", title=C["campaign_title"],
+    return page(request, "campaign.html", status=status, job=job, tab="campaign", title=C.campaign_title,
                 rows=rows, phase=phase, phases=PHASES, notice=notice, error=error, shown_time=shown_time,
                 deadline_date=local.strftime("%d/%m/%Y") if local else "",
                 deadline_time=local.strftime("%H:%M") if local else "17:00",
@@ -97,11 +97,11 @@ async def create_accounts(request: Request) -> Response:
         done = await run_in_threadpool(follow_register, store, job, register, renames, who(request))
     except InputErrors as exc:
         why = "; ".join(describe(p, DESK) for p in exc.problems[:5])
-        return await campaign_page(request, 400, error=C["accounts_refused"].format(why=why))
+        return await campaign_page(request, 400, error=C.accounts_refused.format(why=why))
     except StoreError:
-        return await campaign_page(request, 400, error=C["no_register"])
+        return await campaign_page(request, 400, error=C.no_register)
     if not done.created:
-        return await campaign_page(request, notice=C["accounts_nothing"])
+        return await campaign_page(request, notice=C.accounts_nothing)
     until = utc_now() + CODE_LIFETIME
     codes = {account.id: (code, until) for account, code in done.created}
     content = accounts_workbook(store.accounts(job), codes, {new: old for old, new in done.renamed})
@@ -154,11 +154,11 @@ async def set_phase(request: Request) -> Response:
     job, _ = _campaign(request)
     phase, day, hour = (str(form.get(k) or "") for k in ("phase", "date", "time"))
     if phase not in PHASES:
-        return await campaign_page(request, 400, error=C["bad_date"].format(value=day, time=hour))
+        return await campaign_page(request, 400, error=C.bad_date.format(value=day, time=hour))
     try:
         deadline = deadline_of(day, hour)
     except ValueError:
-        return await campaign_page(request, 400, error=C["bad_date"].format(value=day, time=hour))
+        return await campaign_page(request, 400, error=C.bad_date.format(value=day, time=hour))
     store = desk_store(request.app.state)
     if phase == "final" and store.phase(job).phase != "final":  # the final points fixed, as the appraisal page does
         await run_in_threadpool(fix_final_points, Campaign.of(request, Role.SECRETARIAT))

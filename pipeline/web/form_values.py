@@ -191,5 +191,5 @@ def form_errors(sections: list[Section], submitted: Mapping[str, str]) -> dict[s
         if field.shape == "renames" and renames_value(raw)[1]:
             wrong[field.key] = renames_value(raw)[1]
         elif field.shape == "date" and _date(raw) is BAD_DATE:
-            wrong[field.key] = [W["bad_date"].format(value=raw.strip())]
+            wrong[field.key] = [W.bad_date.format(value=raw.strip())]
     return wrong

@@ -29,7 +29,7 @@ from pipeline.new_job.settings_text import document_fields
 from pipeline.web.words import W
 
 _NOT_ON_FORM = ("fixed", "conditions", "path", "table", "components")
-_NONE = ("", W["scheme_default"])  # a scheme's setting not changed
+_NONE = ("", W.scheme_default)  # a scheme's setting not changed
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def field_id(key: str) -> str:
 
 def _scheme_title(name: str, version: str) -> str:
     """A shipped scheme as the list of schemes names it: its Vietnamese name and version, not its id."""
-    return W["scheme_choice"].format(name=scheme_data(f"{name}@{version}", "")[0].get("name", name), version=version)
+    return W.scheme_choice.format(name=scheme_data(f"{name}@{version}", "")[0].get("name", name), version=version)
 
 
 def _field(key: str, choices: tuple[tuple[str, str], ...] = ()) -> Field:
@@ -156,7 +156,7 @@ def _group_sections(data: Mapping[str, Any], campaign: bool) -> list[Section]:
     sections = []
     for n in range(1, len(groups) + 2):  # one more, empty, to add a group
         name = groups[n - 1].get("name", "") if n <= len(groups) and isinstance(groups[n - 1], dict) else ""
-        label = f"{SECTIONS['khoi']} {n}: " + (name if isinstance(name, str) and name else W["new_group"])
+        label = f"{SECTIONS['khoi']} {n}: " + (name if isinstance(name, str) and name else W.new_group)
         section = _section("groups", _fields("groups", keys, f"groups[{n}]"), campaign, label=label)
         sections.append(Section(f"khoi-{n}", section.label, section.fields, section.note if n == 1 else ""))
     return sections
@@ -207,7 +207,7 @@ def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -
     `job.toml` names when it is none of them (kept as written)."""
     table = _table(data, "previous")
     written = {k: table[k] for k in PREVIOUS_SOURCES if isinstance(table.get(k), str)}
-    choices = [("", W["previous_none"])]
+    choices = [("", W.previous_none)]
     found = False
     for name in others:
         value = f"../{name}"
@@ -215,11 +215,11 @@ def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -
             value, found = written["job"], True
         choices.append((f"job:{value}", name))
     if "job" in written and not found:
-        choices.append((f"job:{written['job']}", W["previous_elsewhere"].format(path=written["job"])))
+        choices.append((f"job:{written['job']}", W.previous_elsewhere.format(path=written["job"])))
     if "results" in written:
-        choices.append((f"results:{written['results']}", W["previous_results"].format(path=written["results"])))
+        choices.append((f"results:{written['results']}", W.previous_results.format(path=written["results"])))
     if "table" in written:
-        choices.append((f"table:{written['table']}", W["previous_table"].format(path=written["table"])))
+        choices.append((f"table:{written['table']}", W.previous_table.format(path=written["table"])))
     return tuple(choices)
 
 

@@ -114,14 +114,14 @@ async def _created(request: Request, form: FormData) -> Response:
     values = {"name": name, "kind": kind, "source": source, "move_years": form.get("move_years") == "on"}
     errors: list[str] = []
     if not safe_name(name):
-        errors.append(W["bad_job_name"].format(name=name))
+        errors.append(W.bad_job_name.format(name=name))
     elif (desk.jobs / name).exists():
-        errors.append(W["job_exists"].format(name=name))
+        errors.append(W.job_exists.format(name=name))
     source_folder = None
     if source:
         source_folder = desk.folder(source)
         if source_folder is None:
-            errors.append(W["unknown_job"].format(name=source))
+            errors.append(W.unknown_job.format(name=source))
         else:  # a job made from another is of its kind: the list of kinds need not be set to match
             kind = values["kind"] = _kind_of(source_folder) or kind
     criteria = form.get("criteria")

@@ -12,7 +12,7 @@ from pipeline.base.errors import Reason, problem
 from pipeline.base.messages import describe, explain
 from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.base.messages_desk import file_name
-from pipeline.documents.content.numbers import points_text, score_header
+from pipeline.figures.numbers import points_text, score_header
 from pipeline.web.desk_audience import DESK
 from pipeline.web.downloads import bytes_download
 from pipeline.web.job_pages import job_folder

@@ -40,7 +40,7 @@ from pipeline.web.self_view import SELF_FIELDS, Shown, UnitPage, as_workbook_ent
 from pipeline.web.template_pages import DOCX
 from pipeline.web.unit_workbooks import written_through
 from pipeline.web.uploads import MAX_UPLOAD
-from pipeline.web.words_campaign import C
+from pipeline.web.words_campaign import POINTS_REFUSED, C
 
 
 def shown_time(moment: datetime | None) -> str:
@@ -63,7 +63,7 @@ async def _view(request: Request) -> tuple[str, Store, UnitPage | None]:
 def _render(request: Request, view: UnitPage | None, status: int = 200, **values: Any) -> Response:
     unit = visitor_of(request).unit or ""
     values.setdefault("disagreements", _said(view) if view is not None else [])
-    return page(request, "self.html", status=status, title=C["self_title"].format(unit=unit), unit=unit, view=view,
+    return page(request, "self.html", status=status, title=C.self_title.format(unit=unit), unit=unit, view=view,
                 job_name=request.path_params["job"], shown_points=shown_points, shown_time=shown_time,
                 shown_size=shown_size, max_mb=MAX_UPLOAD // (1024 * 1024), errors=values.pop("errors", {}),
                 **values)
@@ -71,10 +71,10 @@ def _render(request: Request, view: UnitPage | None, status: int = 200, **values
 
 def _closed_reason(view: UnitPage) -> str:
     if view.status.state == "submitted":
-        return C["state_submitted"].format(at=shown_time(view.status.submitted_at))
+        return C.state_submitted.format(at=shown_time(view.status.submitted_at))
     if view.late:
-        return C["deadline_passed"].format(at=shown_time(view.phase.deadline))
-    return C["phase_closed"]
+        return C.deadline_passed.format(at=shown_time(view.phase.deadline))
+    return C.phase_closed
 
 
 @for_roles(Role.UNIT)
@@ -83,13 +83,13 @@ async def self_page(request: Request) -> Response:
     saved = request.query_params.get("luu")
     notice = notice_key = None
     if view is not None and saved and view.row(saved) is not None:
-        notice, notice_key = C["saved"].format(code=saved), saved
+        notice, notice_key = C.saved.format(code=saved), saved
     elif request.query_params.get("gui"):
-        notice = C["submitted"]
+        notice = C.submitted
     elif view is not None and (added := request.query_params.get("tep")):
-        notice = C["evidence_added"].format(name=added, code=request.query_params.get("tc", ""))
+        notice = C.evidence_added.format(name=added, code=request.query_params.get("tc", ""))
     elif view is not None and (removed := request.query_params.get("bo")):
-        notice = C["evidence_removed"].format(name=removed, code=request.query_params.get("tc", ""))
+        notice = C.evidence_removed.format(name=removed, code=request.query_params.get("tc", ""))
     if notice_key is None and view is not None and (request.query_params.get("tep") or request.query_params.get("bo")):
         notice_key = request.query_params.get("tc")
     return _render(request, view, notice=notice, notice_key=notice_key)  # said in the criterion the page opens at
@@ -121,12 +121,12 @@ async def save_criterion(request: Request) -> Response:
     justification = str(form.get("justification") or "").replace("\r\n", "\n").strip()
     typed = WorkbookEntry(key, None, justification, row.entry.appraised_points if row.entry else None)
     if not view.open:
-        return _render(request, view, 409, errors={key: {"form": C["not_open"].format(why=_closed_reason(view))}})
+        return _render(request, view, 409, errors={key: {"form": C.not_open.format(why=_closed_reason(view))}})
     points = typed_points(text, row.criterion)
     if isinstance(points, PointsRefused):
         shown = with_typed(view, key, typed)
         return _render(request, shown, 400, typed_points={key: text},
-                       errors={key: {"points": C[f"points_refused_{points.why}"].format(**points.values)}})
+                       errors={key: {"points": POINTS_REFUSED[points.why].format(**points.values)}})
     visitor = visitor_of(request)
     try:
         version = int(str(form.get("version") or "0"))
@@ -138,8 +138,8 @@ async def save_criterion(request: Request) -> Response:
                                 actor(visitor, who(request)))
     except Conflict:
         _, _, latest = await _view(request)
-        said = C["conflict"].format(code=key, points=text, justification=C["conflict_quoted"].format(
-            text=justification) if justification else C["conflict_blank"])
+        said = C.conflict.format(code=key, points=text, justification=C.conflict_quoted.format(
+            text=justification) if justification else C.conflict_blank)
         return _render(request, latest, 409, errors={key: {"form": said}})
     except StoreError as refused:
         return _render(request, view, 409, errors={key: {"form": str(refused)}})
@@ -166,10 +166,10 @@ async def add_evidence(request: Request) -> Response:
         _row_or_404(view, key)
         if not view.open:
             return _render(request, view, 409,
-                           errors={key: {"evidence": C["not_open"].format(why=_closed_reason(view))}})
+                           errors={key: {"evidence": C.not_open.format(why=_closed_reason(view))}})
         sent = form.get("file")
         if not isinstance(sent, UploadFile) or not sent.filename:
-            return _render(request, view, 400, errors={key: {"evidence": C["evidence_help"].format(
+            return _render(request, view, 400, errors={key: {"evidence": C.evidence_help.format(
                 size=MAX_UPLOAD // (1024 * 1024))}})
         content = await sent.read(MAX_UPLOAD + 1)
         visitor = visitor_of(request)
@@ -198,7 +198,7 @@ async def remove_evidence(request: Request) -> Response:
         raise HTTPException(404)
     if not view.open:
         return _render(request, view, 409,
-                       errors={record.criterion: {"evidence": C["not_open"].format(why=_closed_reason(view))}})
+                       errors={record.criterion: {"evidence": C.not_open.format(why=_closed_reason(view))}})
     await run_in_threadpool(store.remove_evidence, record.id, actor(visitor, who(request)))
     query = urlencode({"bo": record.file_name, "tc": record.criterion})
     return RedirectResponse(f"/jobs/{job}/self?{query}#c-{record.criterion}", status_code=303)
@@ -214,7 +214,7 @@ async def submit_form(request: Request) -> Response:
 
 def _submit_page(request: Request, view: UnitPage, status: int = 200, error: str | None = None) -> Response:
     unit = visitor_of(request).unit or ""
-    return page(request, "self_submit.html", status=status, title=C["submit_title"].format(unit=unit), view=view,
+    return page(request, "self_submit.html", status=status, title=C.submit_title.format(unit=unit), view=view,
                 unit=unit, job_name=request.path_params["job"], shown_points=shown_points, error=error,
                 closed=None if view.open else _closed_reason(view), disagreements=_said(view))
 
@@ -250,8 +250,8 @@ async def report(request: Request) -> Response:
         raise HTTPException(404)
     content, problems = await run_in_threadpool(unit_report, folder, view.unit.path)
     if content is None:
-        why = "; ".join(dict.fromkeys(explain(p, DESK) for p in problems)) or C["totals_none"]
-        return _render(request, view, 409, notice_error=C["report_not_ready"].format(why=why))
+        why = "; ".join(dict.fromkeys(explain(p, DESK) for p in problems)) or C.totals_none
+        return _render(request, view, 409, notice_error=C.report_not_ready.format(why=why))
     return bytes_download(content, f"bao-cao-tu-cham-{slug(view.unit.unit)}.docx", DOCX)
 
 

@@ -47,24 +47,24 @@ def serve_command(args: argparse.Namespace) -> int:
     jobs: Path = args.jobs
     password_path = password_file(jobs)
     if args.set_password:
-        first = getpass.getpass(W["password_prompt"])
+        first = getpass.getpass(W.password_prompt)
         if len(first) < MIN_PASSWORD:
-            print(W["password_short"].format(min=MIN_PASSWORD), file=sys.stderr)
+            print(W.password_short.format(min=MIN_PASSWORD), file=sys.stderr)
             return 2
-        if getpass.getpass(W["password_again"]) != first:
-            print(W["password_mismatch"], file=sys.stderr)
+        if getpass.getpass(W.password_again) != first:
+            print(W.password_mismatch, file=sys.stderr)
             return 2
         save_password(password_path, first)
-        print(W["password_set"].format(path=password_path))
+        print(W.password_set.format(path=password_path))
         return 0
     if not jobs.is_dir():
-        print(W["jobs_missing"].format(jobs=jobs.absolute()), file=sys.stderr)
+        print(W.jobs_missing.format(jobs=jobs.absolute()), file=sys.stderr)
         return 2
     local = is_local(args.host)
     password = load_password(password_path)
     if password is None and (not local or args.proxy):
-        said = W["needs_password_proxy"].format(proxy=args.proxy, path=password_path) if local else \
-            W["needs_password"].format(host=args.host, path=password_path)
+        said = W.needs_password_proxy.format(proxy=args.proxy, path=password_path) if local else \
+            W.needs_password.format(host=args.host, path=password_path)
         print(said, file=sys.stderr)
         return 2
     from pipeline.web.app import create_app
@@ -81,7 +81,7 @@ def serve_command(args: argparse.Namespace) -> int:
     url = url_of(args.host, listening.getsockname()[1])
     if moved:
         print(moved, flush=True)
-    print(W["serving"].format(url=url, jobs=jobs.absolute()), flush=True)
+    print(W.serving.format(url=url, jobs=jobs.absolute()), flush=True)
     if not args.no_browser:
         threading.Timer(1.0, webbrowser.open, [url]).start()
     with listening:

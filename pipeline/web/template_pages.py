@@ -45,7 +45,7 @@ class Role:
 
     @property
     def label(self) -> str:
-        return W[f"role_{self.key}"]
+        return {"document": W.role_document, "reports": W.role_reports, "appraisal": W.role_appraisal}[self.key]
 
 
 def roles(kind: Kind, data: dict) -> list[Role]:
@@ -104,7 +104,7 @@ async def upload(request: Request) -> Response:
     sent = form.get("file")
     try:
         if chosen is None or not isinstance(sent, UploadFile) or not sent.filename:
-            raise Refused(W["no_file"])
+            raise Refused(W.no_file)
         content = await sent.read(MAX_UPLOAD + 1)
         file_name = checked_upload(sent.filename, content, (".docx",))
     except Refused as refusal:

@@ -30,8 +30,8 @@ from openpyxl.utils import get_column_letter
 from pipeline.base.archive import zipped
 from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.base.messages_ties import tie_text
-from pipeline.documents.content.component_columns import component_columns, declared_decimals, survey_slot
-from pipeline.documents.content.numbers import column_places, score_words
+from pipeline.figures.component_columns import component_columns, declared_decimals, survey_slot
+from pipeline.figures.numbers import column_places, score_words
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.read.results_layout import (
     AS_PUBLISHED,

@@ -54,7 +54,7 @@ def pieces(chart: Chart) -> list[Chart]:
     parts = math.ceil(count / most)
     size = math.ceil(count / parts)
     return [dataclasses.replace(
-        chart, scale=_scale(chart), title=chart.title + (CHARTS["continued"] if start else ""),
+        chart, scale=_scale(chart), title=chart.title + (CHARTS.continued if start else ""),
         categories=chart.categories[start:start + size],
         series=tuple((legend, values[start:start + size]) for legend, values in chart.series),
         texts=tuple(texts[start:start + size] for texts in chart.texts)) for start in range(0, count, size)]
@@ -147,7 +147,7 @@ def _scale(chart: Chart) -> tuple[float, float]:
 
 
 def _axis_title(chart: Chart) -> str:
-    bounds = "; ".join(CHARTS["bound"].format(label=name, bound=format(b.normalize(), "f").replace(".", ","))
+    bounds = "; ".join(CHARTS.bound.format(label=name, bound=format(b.normalize(), "f").replace(".", ","))
                        for name, b in chart.bounds)
     return f"{chart.axis} ({bounds})" if bounds else chart.axis
 
