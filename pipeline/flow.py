@@ -64,11 +64,13 @@ class Run:
 
 
 def check_job(folder: Path, workers: int | None = None, progress: Progress | None = None,
-              strict: bool = False) -> JobResult:
+              strict: bool = False, documents: bool = True) -> JobResult:
     """Everything a run checks and makes — settings, data, templates, documents — writing nothing.
 
-    With `strict`, a finding on typed numbers (`JobResult.findings`) is an error."""
-    return _made(read_settings(folder), None, RunOptions(workers=workers, progress=progress, strict=strict))
+    With `strict`, a finding on typed numbers (`JobResult.findings`) is an error. Without `documents`, the result
+    only (`RunOptions.documents`)."""
+    options = RunOptions(workers=workers, progress=progress, strict=strict, documents=documents)
+    return _made(read_settings(folder), None, options)
 
 
 def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False, workers: int | None = None,
@@ -139,7 +141,8 @@ def _made_ahead(settings: JobSettings, staging: Staging | None, options: RunOpti
     past, problems, past_inputs = _past(settings, options.workers)
     campaign = settings.kind_record.is_campaign
     checks = [partial(_template_problems, t.path, t.context) if campaign else  # its workers are told them at once
-              ahead.ask(_template_problems, t.path, t.context) for t in templates.all]
+              ahead.ask(_template_problems, t.path, t.context) for t in templates.all
+              if campaign or options.documents]
     if campaign:
         problems += [found for checked in checks for found in checked()]
     try:
@@ -169,12 +172,12 @@ def _made_ahead(settings: JobSettings, staging: Staging | None, options: RunOpti
             raise InputErrors(found)
         result = replace(result, changes=changes, previous_name=settings.previous.name, previous_inputs=past_inputs,
                          previous_warnings=tuple(unmatched))
-    if not settings.decision_made:  # appraisal under way: the units' reports only (`Reason.APPRAISAL_NOT_DONE`)
-        return result
+    if not settings.decision_made or not options.documents:  # appraisal under way: the units' reports only
+        return result  # (`Reason.APPRAISAL_NOT_DONE`); or the result only, asked for
     made = options.steps("documents", 3 if settings.summary is not None else 2) or (lambda done: None)
     made(0)
-    charts = _charts(settings, result)
-    workbook_made = ahead.ask(made_workbook, result, charts)  # on the other core
+    # on the other core; a check makes no results workbook: nothing in it can fail on what a user gave
+    workbook_made = ahead.ask(made_workbook, result, _charts(settings, result)) if staging is not None else None
     document = render_document(templates.document.path, document_context(result))
     if settings.checks.comments and result.criteria is not None and result.findings:
         document = with_findings(document, result.findings, result.criteria)
@@ -183,9 +186,9 @@ def _made_ahead(settings: JobSettings, staging: Staging | None, options: RunOpti
     if templates.summary is not None:
         summary = render_summary(templates.summary.path, summary_context(result), summary_charts(result))
         made(2)
-    workbook = workbook_made()
+    workbook = workbook_made() if workbook_made is not None else None
     made(3 if summary is not None else 2)
-    if staging is not None:
+    if staging is not None and workbook is not None:
         staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest
         staging.names.insert(1, settings.output.name)
         staging.write(RESULTS_NAME, workbook)

@@ -70,7 +70,9 @@ def _template(settings: JobSettings, own: str, shipped: str) -> Path:
 class RunOptions:
     """How a run goes: where it writes (`None`: a check, nothing written), whether it replaces what an earlier
     run wrote (`force`), adds PDFs, how many worker processes it uses (`None`: as many as the machine has), whom
-    it tells its progress, and whether a finding on typed numbers refuses it (`strict`)."""
+    it tells its progress, whether a finding on typed numbers refuses it (`strict`), and whether a check makes the
+    documents (`documents`; without, a job that is no campaign is read, scored, ranked and compared and nothing
+    more: its templates are neither checked nor rendered, for a page that shows the results only)."""
 
     out_dir: Path | None = None
     force: bool = False
@@ -78,6 +80,7 @@ class RunOptions:
     workers: int | None = None
     progress: Progress | None = None
     strict: bool = False
+    documents: bool = True
 
     def steps(self, phase: str, total: int) -> Callable[[int], None] | None:
         """`progress` for one phase, told how many of its `total` steps are done; None without `progress`."""

@@ -54,7 +54,7 @@ async def errors_workbook(request: Request) -> Response:
 
 async def results(request: Request) -> Response:
     name, _ = job_folder(request)
-    checked = await run_in_threadpool(request.app.state.desk.check, name)
+    checked = await run_in_threadpool(request.app.state.desk.results, name)
     result = checked.result
     if result is None:
         return page(request, "results.html", job=name, tab="results", result=None, problems=len(checked.problems))

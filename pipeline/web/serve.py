@@ -78,6 +78,7 @@ def serve_command(args: argparse.Namespace) -> int:
     allowed = ["127.0.0.1", "localhost", "[::1]"] if local else None
     app = create_app(jobs, password_path=None if password is None else password_path, allowed_hosts=allowed,
                      store_url=args.db)
+    app.state.desk.warm()  # every job's check made while the clerk opens the first page
     url = url_of(args.host, listening.getsockname()[1])
     if moved:
         print(moved, flush=True)
