@@ -141,7 +141,7 @@ def findings_text(findings: Sequence[Problem]) -> str:
 
     if not findings:
         return ""
-    lines = [REVIEW_TEXT["heading"].format(count=len(findings))]
+    lines = [REVIEW_TEXT.heading.format(count=len(findings))]
     return "\n".join([*lines, *(f"{n}. {describe(f)}" for n, f in enumerate(findings, 1))])
 
 
@@ -257,9 +257,9 @@ def _check_template(args: argparse.Namespace) -> int:
     if found:
         raise InputErrors(found)
     if target is not None:
-        from pipeline.base.messages import ANNOTATE_TEXT
+        from pipeline.base.messages_documents import ANNOTATE_TEXT
 
-        print(ANNOTATE_TEXT["clean"].format(path=args.template), file=sys.stderr)
+        print(ANNOTATE_TEXT.clean.format(path=args.template), file=sys.stderr)
     print(f"Mẫu {args.template} không có lỗi thẻ nào.")
     _nd30_of_template(args.template)
     return 0
@@ -313,12 +313,12 @@ def _annotated_path(args: argparse.Namespace) -> Path:
 
 def _annotate(template: Path, target: Path, found: list) -> str:
     """Writes the annotated copy; what to say about it."""
-    from pipeline.base.messages import ANNOTATE_TEXT
+    from pipeline.base.messages_documents import ANNOTATE_TEXT
     from pipeline.documents.checks.template_comments import annotated
     from pipeline.write.files import write_atomically
 
     write_atomically(target, annotated(template, found))
-    return ANNOTATE_TEXT["written"].format(path=target, count=len(found))
+    return ANNOTATE_TEXT.written.format(path=target, count=len(found))
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -337,7 +337,7 @@ def _init(args: argparse.Namespace) -> int:
 def summary(result: JobResult) -> str:
     """A few lines per group: units, counts per label (none when labels = []), the first-ranked unit."""
     from pipeline.config.applied import applied_lines, bounds_text
-    from pipeline.documents.content.numbers import score_words
+    from pipeline.figures.numbers import score_words
 
     scheme = result.settings.scheme
     lines = [f"Công việc {result.settings.name} — {scheme.name} ({scheme.reference})"]

@@ -13,7 +13,6 @@ process (`assessed_file`), and only each unit's totals come back, so memory stay
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -32,8 +31,9 @@ from pipeline.documents.checks.template_check import check_template
 from pipeline.documents.content.context import document_context, summary_context
 from pipeline.documents.content.notice_context import unit_notice_context
 from pipeline.documents.content.report_context import unit_report_context
-from pipeline.documents.rendering.render import TEMPLATE_DIR, render_document
+from pipeline.documents.rendering.render import render_document
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
+from pipeline.run_parts import JobTemplates, Progress, RunOptions, job_templates
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
 from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses
 from pipeline.scoring.evaluate import appraised_score, evaluate, scored, unit_score
@@ -49,9 +49,6 @@ from pipeline.write.staging import Staging, commit, existing, output_errors, rea
 from pipeline.write.workbook_elsewhere import made_workbook, writing_imported
 
 RESULTS_NAME = "ket-qua.xlsx"
-Progress = Callable[[str, int, int], None]  # told the phase (`PHASES`), how many of its steps are done, out of how many
-PHASES = ("read", "units", "documents", "pdf")  # data files read; a campaign's files read with their units' reports;
-# the results workbook and the job's documents made; documents converted to PDF
 
 
 @dataclass(frozen=True)
@@ -67,11 +64,13 @@ class Run:
 
 
 def check_job(folder: Path, workers: int | None = None, progress: Progress | None = None,
-              strict: bool = False) -> JobResult:
+              strict: bool = False, documents: bool = True) -> JobResult:
     """Everything a run checks and makes — settings, data, templates, documents — writing nothing.
 
-    With `strict`, a finding on typed numbers (`JobResult.findings`) is an error."""
-    return _made(read_settings(folder), None, workers, progress, strict)
+    With `strict`, a finding on typed numbers (`JobResult.findings`) is an error. Without `documents`, the result
+    only (`RunOptions.documents`)."""
+    options = RunOptions(workers=workers, progress=progress, strict=strict, documents=documents)
+    return _made(read_settings(folder), None, options)
 
 
 def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False, workers: int | None = None,
@@ -83,28 +82,34 @@ def run_job(folder: Path, out_dir: Path, force: bool = False, pdf: bool = False,
     files an earlier run listed in its manifest and this one does not make). With `strict`, a finding on
     typed numbers (`JobResult.findings`) refuses the run like an error; else each is a warning.
     """
-    settings = read_settings(folder)
-    if real_output(out_dir) == folder.resolve():  # links followed; a link going round in a circle refused
+    return _run(read_settings(folder), RunOptions(out_dir, force, pdf, workers, progress, strict))
+
+
+def _run(settings: JobSettings, options: RunOptions) -> Run:
+    """`run_job` with its options built."""
+    out_dir, force = options.out_dir, options.force
+    assert out_dir is not None  # a run writes (`check_job` is the one without a folder)
+    if real_output(out_dir) == settings.folder.resolve():  # links followed; a link going round in a circle refused
         raise InputErrors([problem(Reason.OUTPUT_IS_JOB_FOLDER, file=str(out_dir))])
-    if pdf:
+    if options.pdf:
         soffice()  # refuse before any work when there is no LibreOffice
     if not force:  # before any work: the files every run makes, and those an earlier run's manifest lists
         refuse_existing(out_dir, _replaced(settings, out_dir))
     warnings: list[Problem] = [] if settings.decision_made else [problem(Reason.APPRAISAL_NOT_DONE)]
     with staged_run(out_dir, settings.name) as staging:
         warnings[:0] = staging.found  # a run killed earlier in this folder, settled: said first
-        result = _made(settings, staging, workers, progress, strict)
+        result = _made(settings, staging, options)
         warnings += result.findings
         warnings += result.previous_warnings
         warnings += result.warnings  # totals kept as published, numeric columns not used
         warnings += result.name_warnings
-        if pdf:
+        if options.pdf:
             documents = [staging.folder / name for name in staging.names if name.endswith(".docx")]
-            for made in convert_to_pdf(documents, progress=_steps(progress, "pdf", len(documents))):
+            for made in convert_to_pdf(documents, progress=options.steps("pdf", len(documents))):
                 staging.path(made.relative_to(staging.folder).as_posix())
             warnings += font_warnings()  # once for the run, however many PDFs
         hashes = {name: sha256(staging.folder / name) for name in staging.names}
-        templates = [template for template, _ in job_templates(settings)]
+        templates = [template.path for template in job_templates(settings).all]
         staging.write(MANIFEST_NAME, manifest_bytes(result, templates, hashes))
         superseded = [name for name in previous_outputs(out_dir)
                       if force and name not in staging.names and (out_dir / name).exists()]
@@ -124,53 +129,27 @@ def _replaced(settings: JobSettings, out_dir: Path) -> list[str]:
                                MANIFEST_NAME]))
 
 
-def _steps(progress: Progress | None, phase: str, total: int) -> Callable[[int], None] | None:
-    """`progress` for one phase, told how many of its `total` steps are done; None without `progress`."""
-    return (lambda done: progress(phase, done, total)) if progress else None
-
-
-def job_templates(settings: JobSettings) -> list[tuple[Path, str]]:
-    """The templates a job renders, each with the kind of context it receives."""
-    output = settings.output
-    chosen = [(_template(settings, settings.document.template, output.template), output.context)]
-    reports = settings.kind_record.reports
-    if reports is not None and settings.reports is not None:
-        chosen.append((_template(settings, settings.reports.template, reports.template), reports.context))
-    notices = settings.kind_record.notices
-    if notices is not None and settings.appraisal is not None and settings.appraisal_done:
-        chosen.append((_template(settings, settings.appraisal.template, notices.template), notices.context))
-    if settings.summary is not None and settings.decision_made:
-        chosen.append((TEMPLATE_DIR / SUMMARY.template, SUMMARY.context))
-    return chosen
-
-
-def _template(settings: JobSettings, own: str, shipped: str) -> Path:
-    return settings.folder / own if own else TEMPLATE_DIR / shipped
-
-
-def _made(settings: JobSettings, staging: Staging | None, workers: int | None,
-          progress: Progress | None, strict: bool = False) -> JobResult:
+def _made(settings: JobSettings, staging: Staging | None, options: RunOptions) -> JobResult:
     """The job's result and documents, into `staging` (or rendered and dropped, when checking)."""
     with Ahead(writing_imported) as ahead:  # the other core: the templates' checks, then the results workbook
-        return _made_ahead(settings, staging, workers, progress, strict, ahead)
+        return _made_ahead(settings, staging, options, ahead)
 
 
-def _made_ahead(settings: JobSettings, staging: Staging | None, workers: int | None,
-                progress: Progress | None, strict: bool, ahead: Ahead) -> JobResult:
+def _made_ahead(settings: JobSettings, staging: Staging | None, options: RunOptions, ahead: Ahead) -> JobResult:
     ahead.start()
     templates = job_templates(settings)
-    past, problems, past_inputs = _past(settings, workers)
-    campaign = settings.kind_record.source == "campaign"
-    checks = [partial(_template_problems, template, context) if campaign else  # its workers are told them at once
-              ahead.ask(_template_problems, template, context) for template, context in templates]
+    past, problems, past_inputs = _past(settings, options.workers)
+    campaign = settings.kind_record.is_campaign
+    checks = [partial(_template_problems, t.path, t.context) if campaign else  # its workers are told them at once
+              ahead.ask(_template_problems, t.path, t.context) for t in templates.all
+              if campaign or options.documents]
     if campaign:
         problems += [found for checked in checks for found in checked()]
     try:
         if campaign:
-            notice = next((t for t, c in templates[2:] if c == "notice"), None)  # appraised: each unit's notice too
-            result = _campaign(settings, templates[1][0], notice, staging, problems, workers, progress)
+            result = _campaign(settings, templates, staging, problems, options)  # appraised: each unit's notice too
         else:
-            result = evaluate(settings, read_sheets(settings, _steps(progress, "read", len(settings.data_files))))
+            result = evaluate(settings, read_sheets(settings, options.steps("read", len(settings.data_files))))
             problems += [found for checked in checks for found in checked()]
     except InputErrors as exc:
         if not campaign:
@@ -178,7 +157,7 @@ def _made_ahead(settings: JobSettings, staging: Staging | None, workers: int | N
         raise InputErrors(list(dict.fromkeys([*exc.problems, *problems]))) from None
     if problems:
         raise InputErrors(problems)
-    if strict and result.findings:
+    if options.strict and result.findings:
         raise InputErrors(list(result.findings))
     forms = proper_forms((u["unit"] for u in result.units), (u.unit for u in past))
     warned = name_warnings(forms, result.units)  # names in capitals or without diacritics, their proper form if known
@@ -193,23 +172,23 @@ def _made_ahead(settings: JobSettings, staging: Staging | None, workers: int | N
             raise InputErrors(found)
         result = replace(result, changes=changes, previous_name=settings.previous.name, previous_inputs=past_inputs,
                          previous_warnings=tuple(unmatched))
-    if not settings.decision_made:  # appraisal under way: the units' reports only (`Reason.APPRAISAL_NOT_DONE`)
-        return result
-    made = _steps(progress, "documents", 3 if settings.summary is not None else 2) or (lambda done: None)
+    if not settings.decision_made or not options.documents:  # appraisal under way: the units' reports only
+        return result  # (`Reason.APPRAISAL_NOT_DONE`); or the result only, asked for
+    made = options.steps("documents", 3 if settings.summary is not None else 2) or (lambda done: None)
     made(0)
-    charts = _charts(settings, result)
-    workbook_made = ahead.ask(made_workbook, result, charts)  # on the other core
-    document = render_document(templates[0][0], document_context(result))
+    # on the other core; a check makes no results workbook: nothing in it can fail on what a user gave
+    workbook_made = ahead.ask(made_workbook, result, _charts(settings, result)) if staging is not None else None
+    document = render_document(templates.document.path, document_context(result))
     if settings.checks.comments and result.criteria is not None and result.findings:
         document = with_findings(document, result.findings, result.criteria)
     made(1)
     summary = None
-    if settings.summary is not None:
-        summary = render_summary(templates[-1][0], summary_context(result), summary_charts(result))
+    if templates.summary is not None:
+        summary = render_summary(templates.summary.path, summary_context(result), summary_charts(result))
         made(2)
-    workbook = workbook_made()
+    workbook = workbook_made() if workbook_made is not None else None
     made(3 if summary is not None else 2)
-    if staging is not None:
+    if staging is not None and workbook is not None:
         staging.names.insert(0, RESULTS_NAME)  # listed first, made last: the order of the manifest
         staging.names.insert(1, settings.output.name)
         staging.write(RESULTS_NAME, workbook)
@@ -301,13 +280,14 @@ def _render(work: CampaignWork, template: Path, context: dict, name: str, proble
         problems += exc.problems
 
 
-def _campaign(settings: JobSettings, template: Path, notice: Path | None, staging: Staging | None,
-              problems: list[Problem], workers: int | None, progress: Progress | None) -> JobResult:
+def _campaign(settings: JobSettings, templates: JobTemplates, staging: Staging | None, problems: list[Problem],
+              options: RunOptions) -> JobResult:
     """A campaign's result: files assessed in parallel, then the units checked together and ranked."""
     register, found = _register(settings)
-    work = CampaignWork(replace(settings, data_files=()), template, staging.folder if staging else None,
+    work = CampaignWork(replace(settings, data_files=()), templates.unit_reports, staging.folder if staging else None,
                         staging.out_dir if staging else None, by_name(register) if register is not None else None,
-                        notice)
+                        templates.notices.path if templates.notices is not None else None)
+    progress = options.progress
     reports: list[UnitReport] = []
     staged: list[str] = []
     notices: list[str] = []
@@ -316,7 +296,7 @@ def _campaign(settings: JobSettings, template: Path, notice: Path | None, stagin
     files = list(enumerate(settings.data_files))
     if progress:
         progress("units", 0, len(files))
-    for done, outcome in enumerate(in_parallel(assessed_file, work, files, workers, size=len(files)), 1):
+    for done, outcome in enumerate(in_parallel(assessed_file, work, files, options.workers, size=len(files)), 1):
         reports += outcome.reports
         staged += outcome.staged
         notices += outcome.notices
@@ -382,14 +362,15 @@ def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], l
         return (*read(sheets, previous.key), (where,))
     try:  # its own [previous] and [summary] are not this run's business: one period back only
         own = replace(read_settings(previous.job), previous=None, summary=None)
-        if own.kind_record.source not in ("units", "campaign"):  # nothing ranked to compare with
+        if not own.kind_record.ranks_units:  # nothing ranked to compare with
             return [], [problem(Reason.PREVIOUS_NOT_RANKED, file="job.toml", key=previous.key, value=previous.written,
                                 kind=own.kind_record.id)], ()
         if not own.decision_made:  # an appraisal under way: no official result yet
             return [], [problem(Reason.PREVIOUS_NOT_APPRAISED, file="job.toml", key=previous.key,
                                 value=previous.written)], ()
-        if own.kind_record.source == "campaign":
-            result = _campaign(own, job_templates(own)[1][0], None, None, [], workers, None)
+        if own.kind_record.is_campaign:
+            own_reports = replace(job_templates(own), notices=None)  # the totals only: no unit's notice
+            result = _campaign(own, own_reports, None, [], RunOptions(workers=workers))
         else:
             result = evaluate(own, read_sheets(own))
     except InputErrors as exc:

@@ -38,8 +38,9 @@ from pipeline.documents.layout.page_layout import laid_out
 from pipeline.documents.layout.paragraph_looks import Styles
 from pipeline.documents.rendering.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
 from pipeline.documents.rendering.schema_order import cell_properties_in_order
-from pipeline.flow import Run, check_job, job_templates, run_job
+from pipeline.flow import Run, check_job, run_job
 from pipeline.read.job_folder import read_job
+from pipeline.run_parts import job_templates
 from pipeline.scoring.evaluate import evaluate, unit_score
 from pipeline.write.files import report_file_name
 from tests.campaign.notices import NOTICE_JOB, notice_contexts
@@ -107,9 +108,9 @@ def contexts_by_template() -> dict[str, list[tuple[str, dict]]]:
                 variants.append((f"{name} (labels = [])",
                                  evaluate(dataclasses.replace(variant.settings, scheme=scheme), sheets)))
         for name, variant in variants:
-            (main, _), *others = job_templates(variant.settings)
-            found.setdefault(main.name, []).append((name, document_context(variant)))
-            for template, kind in others:
+            main, *others = job_templates(variant.settings).all
+            found.setdefault(main.path.name, []).append((name, document_context(variant)))
+            for template, kind in ((other.path, other.context) for other in others):
                 if kind == "summary":  # rendered by plain docxtpl with its charts; without them, by either
                     found.setdefault(template.name, []).append((name, summary_context(variant)))
                 if kind != "report":  # an appraised campaign's notices: below, from the tests' campaign

@@ -16,8 +16,8 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "pipeline"
-ORDER = ["base", "config", "read", "scoring", "documents", "write", "store", "new_job", "flow", "web", "cli",
-         "__main__"]
+ORDER = ["base", "config", "read", "scoring", "figures", "documents", "write", "store", "new_job", "run_parts", "flow",
+         "web", "cli", "__main__"]
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 # What each sub-package of `documents` may import besides itself: layout stands on nothing, content and rendering
 # on layout only (not on each other), charts and checks on those three (not on each other).
@@ -77,6 +77,32 @@ def test_a_documents_module_imports_only_the_sub_packages_its_job_stands_on(path
     for name in imports(path):
         there = documents_part(name)
         assert there in {None, here, *DOCUMENTS_USES[here]}, f"{module_name(path)} imports {name}"
+
+
+# What the parts after `documents` may take from it (the modules, below `pipeline.documents`): the results workbook,
+# the store and a new job nothing (they print numbers with `figures`); the desk a template's check and a document's
+# rendering (a unit's report shown as it will print); the command line its template and document checks. Only
+# `flow.py`, which makes the documents, takes what it needs.
+DOCUMENTS_FOR = {
+    "write": set(), "store": set(), "new_job": set(),
+    "web": {"checks.template_check", "checks.template_comments", "rendering.render", "content.report_context"},
+    "cli": {"checks.template_check", "checks.template_comments", "checks.nd30_check", "content.catalogue"},
+}
+
+
+def part(module: str) -> str:
+    """The sub-package (or top module) of the package a module is in: `pipeline.web.app` → "web"."""
+    return module.split(".")[1] if "." in module else ""
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if part(module_name(p)) in DOCUMENTS_FOR],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_part_after_the_documents_imports_from_them_only_what_it_renders_or_checks(path):
+    here = module_name(path)
+    allowed = DOCUMENTS_FOR[part(here)]
+    for name in imports(path):
+        if name == "pipeline.documents" or name.startswith("pipeline.documents."):
+            assert name.removeprefix("pipeline.documents.") in allowed, f"{here} imports {name}"
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))

@@ -7,6 +7,8 @@ to the desk's clerk with its buttons, pages and fields (`Audience`, `messages_de
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.base.errors import Problem, Reason
 from pipeline.base.messages_desk import COMMAND_LINE, DESK_HINTS, DESK_TEXT, Audience, file_words
 from pipeline.base.messages_documents import DOCUMENT_TEXT, NOT_PLAIN_TEXT
@@ -288,33 +290,30 @@ _TEXT: dict[Reason, str] = {
 
 
 # The hints a problem's message ends with, by what the input shows ("{hint}" in the texts above).
-HINTS = {
-    "date_cell": " Ô này đang ở dạng ngày tháng hoặc đúng/sai; định dạng lại thành số.",
-    "hashes": " Excel hiện ô này là ##### vì ô đang ở dạng ngày tháng; định dạng lại thành số.",
-    "one_separator": " Chỉ dùng một dấu phẩy (hoặc dấu chấm) để ngăn phần thập phân, ví dụ 72,2.",
-    "leaf_points": " (điểm tự chấm; tiêu chí không chấm thì ghi 0)",
-    "scale_maximum": " (điểm tối đa để quy điểm ra thang điểm)",
-    "reason_column": " hoặc ghi lý do vào cột \"Lý do không đánh giá\"",
-    "reason_add_column": " hoặc thêm cột \"Lý do không đánh giá\" và ghi lý do",
-    "group_cell": " Ghi tên khối vào cột \"Khối\", hoặc đặt tên trang tính đúng tên khối.",
-    "group_sheet": " Đặt tên trang tính đúng tên khối, hoặc ghi sheet = \"tên trang\" trong [[groups]].",
-    "group_line": " Ghi dòng \"Khối: <tên khối>\" phía trên bảng.",
-    "did_you_mean": " Có phải ý bạn là \"{name}\"?",
-    "column_like": " (có phải cột \"{name}\"? Sửa lại đúng tên)",
-    "number_names": " Các tên là số của \"{group}\": {names}.",
-    "text_names": " Các tên là chữ của \"{group}\": {names}.",
-    "known_names": " Các tên của \"{group}\": {names}.",
-}
+@dataclass(frozen=True)
+class Hints:
+    """The hints a problem's message ends with, as fields so a misspelt name is a type error."""
 
-_DESK_HINTS = {HINTS[name]: text for name, text in DESK_HINTS.items()}  # a hint is stored as its command-line text
+    date_cell: str = " Ô này đang ở dạng ngày tháng hoặc đúng/sai; định dạng lại thành số."
+    hashes: str = " Excel hiện ô này là ##### vì ô đang ở dạng ngày tháng; định dạng lại thành số."
+    one_separator: str = " Chỉ dùng một dấu phẩy (hoặc dấu chấm) để ngăn phần thập phân, ví dụ 72,2."
+    leaf_points: str = " (điểm tự chấm; tiêu chí không chấm thì ghi 0)"
+    scale_maximum: str = " (điểm tối đa để quy điểm ra thang điểm)"
+    reason_column: str = " hoặc ghi lý do vào cột \"Lý do không đánh giá\""
+    reason_add_column: str = " hoặc thêm cột \"Lý do không đánh giá\" và ghi lý do"
+    group_cell: str = " Ghi tên khối vào cột \"Khối\", hoặc đặt tên trang tính đúng tên khối."
+    group_sheet: str = " Đặt tên trang tính đúng tên khối, hoặc ghi sheet = \"tên trang\" trong [[groups]]."
+    group_line: str = " Ghi dòng \"Khối: <tên khối>\" phía trên bảng."
+    did_you_mean: str = " Có phải ý bạn là \"{name}\"?"
+    column_like: str = " (có phải cột \"{name}\"? Sửa lại đúng tên)"
+    number_names: str = " Các tên là số của \"{group}\": {names}."
+    text_names: str = " Các tên là chữ của \"{group}\": {names}."
+    known_names: str = " Các tên của \"{group}\": {names}."
 
-# What `check-template --annotate` writes and says: the comments' author and initials, then the lines it prints.
-ANNOTATE_TEXT = {
-    "author": "Chương trình kiểm tra mẫu", "initials": "KTM",
-    "written": "Đã ghi bản góp ý {path}: bản sao của mẫu có {count} ghi chú (comment) của Word, mỗi ghi chú ở đoạn văn "
-               "có lỗi. Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.",
-    "clean": "Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý.",
-}
+
+HINTS = Hints()
+# A hint is stored in a problem as its command-line text; the desk's says the same with its pages' words.
+_DESK_HINTS = {getattr(HINTS, name): text for name, text in DESK_HINTS.items()}
 
 
 def location(problem: Problem, audience: Audience = COMMAND_LINE) -> str:

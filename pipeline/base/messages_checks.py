@@ -3,6 +3,8 @@ rationale, the "Cần xem lại" sheet and the Word comments."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.base.errors import Reason
 
 CHECK_TEXT: dict[Reason, str] = {
@@ -61,28 +63,39 @@ FACTS_WHY = {
 }
 
 # The findings' pieces, and the rationale drafted from the facts when its cell is empty.
-CHECK_WORDS = {
-    "stated_rate": "{done}/{total}{noun} đạt {rate}",
-    "exact_rate": "{done}/{total} = {exact}",
-    "implied": " Điểm theo tỷ lệ đúng: {computation} (đã chấm {typed}{how}).",
-    "typed_from": " = {stated} × {multiplier}",
-    "proportional": "{rate} × {multiplier} = {points} điểm",
-    "band": "{rate} thuộc mức \"{band}\": {points} điểm",
-    "no_band": "{rate} không thuộc mức nào: 0 điểm",
-    "option": "mức \"{option}\": {points} điểm",
-    "stated_points": "chấm {points} điểm",
-    "fact_counts": "cột \"{done_header}\", \"{total_header}\" ghi {done}/{total}",
-    "draft_counts": "Hoàn thành {done}/{total}{noun} ({rate}); {computation}.",
-    "draft_rate": "Tỷ lệ đạt {rate}; {computation}.",
-    "draft_option": "Đạt {computation}.",
-}
+@dataclass(frozen=True)
+class CheckWords:
+    """The findings' pieces and the drafted rationale, as fields so a misspelt name is a type error."""
+
+    stated_rate: str = "{done}/{total}{noun} đạt {rate}"
+    exact_rate: str = "{done}/{total} = {exact}"
+    implied: str = " Điểm theo tỷ lệ đúng: {computation} (đã chấm {typed}{how})."
+    typed_from: str = " = {stated} × {multiplier}"
+    proportional: str = "{rate} × {multiplier} = {points} điểm"
+    band: str = "{rate} thuộc mức \"{band}\": {points} điểm"
+    no_band: str = "{rate} không thuộc mức nào: 0 điểm"
+    option: str = "mức \"{option}\": {points} điểm"
+    stated_points: str = "chấm {points} điểm"
+    fact_counts: str = "cột \"{done_header}\", \"{total_header}\" ghi {done}/{total}"
+    draft_counts: str = "Hoàn thành {done}/{total}{noun} ({rate}); {computation}."
+    draft_rate: str = "Tỷ lệ đạt {rate}; {computation}."
+    draft_option: str = "Đạt {computation}."
+
+
+CHECK_WORDS = CheckWords()
 
 # The "Cần xem lại" sheet of ket-qua.xlsx, the run's summary heading, the Word comments' author.
 REVIEW_SHEET = "Cần xem lại"
 REVIEW_HEADERS = ("TT", "Tệp", "Trang tính", "Dòng", "Mã số", "Đã ghi", "Đúng ra", "Điểm theo đúng ra",
                   "Điểm đã chấm", "Nội dung")
-REVIEW_TEXT = {
-    "heading": "Cần xem lại ({count} điều; không làm hỏng lần chạy, thêm --strict để coi là lỗi; lệnh run ghi chúng "
-               "vào trang \"Cần xem lại\" của ket-qua.xlsx):",
-    "author": "Chương trình kiểm tra số liệu", "initials": "KTS",
-}
+@dataclass(frozen=True)
+class ReviewText:
+    """The findings' heading and the Word comments' author, as fields so a misspelt name is a type error."""
+
+    heading: str = ("Cần xem lại ({count} điều; không làm hỏng lần chạy, thêm --strict để coi là lỗi; lệnh run ghi "
+                    "chúng vào trang \"Cần xem lại\" của ket-qua.xlsx):")
+    author: str = "Chương trình kiểm tra số liệu"
+    initials: str = "KTS"
+
+
+REVIEW_TEXT = ReviewText()

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.base.errors import Reason
 
 DOCUMENT_TEXT: dict[Reason, str] = {
@@ -89,16 +91,22 @@ NOTICE_DEFAULTS: dict[str, object] = {
     "recipients": ["{don_vi};", "Lưu: VT."],
     "signature": {"authority": ["TM. HỘI ĐỒNG"], "position": "CHỦ TỊCH", "name": "(Họ và tên người ký)"},
 }
-NOTICE_WORDS: dict[str, str] = {
-    "total": "TỔNG ĐIỂM",
-    "tree": "Tổng điểm thẩm định các lĩnh vực: {points}/{maximum} điểm",
-    "scaled": "quy đổi thang điểm {scale}: {approx}{score}",
-    "survey": "cộng điểm điều tra xã hội học {points}",
-    "bonus": "cộng điểm thưởng {points}",
-    "penalty": "trừ điểm trừ {points}",
-    "result": "kết quả: {score}",
-    "label": "xếp loại: {label}",
-}
+@dataclass(frozen=True)
+class NoticeWords:
+    """The appraisal notice's total and its steps to the result, as fields: a misspelt name is a type error."""
+
+    total: str = "TỔNG ĐIỂM"
+    tree: str = "Tổng điểm thẩm định các lĩnh vực: {points}/{maximum} điểm"
+    scaled: str = "quy đổi thang điểm {scale}: {approx}{score}"
+    survey: str = "cộng điểm điều tra xã hội học {points}"
+    bonus: str = "cộng điểm thưởng {points}"
+    penalty: str = "trừ điểm trừ {points}"
+    result: str = "kết quả: {score}"
+    label: str = "xếp loại: {label}"
+
+
+NOTICE_WORDS = NoticeWords()
+
 
 _SAVE_CLEAN = ("Mở mẫu bằng Word, chọn Tệp › Lưu thành › Tài liệu Word (*.docx) (không chọn loại \"có macro\" "
                "hay \"Mẫu Word\"), rồi dùng tệp mới lưu.")
@@ -116,3 +124,18 @@ NOT_PLAIN_TEXT = {
             "gắn với một tệp mẫu khác: Nhà phát triển › Mẫu tài liệu, xóa tên mẫu), rồi "
             + _SAVE_CLEAN[0].lower() + _SAVE_CLEAN[1:],
 }
+
+
+# What `check-template --annotate` writes and says: the comments' author and initials, then the lines it prints.
+@dataclass(frozen=True)
+class AnnotateText:
+    """What `check-template --annotate` writes and says, as fields so a misspelt name is a type error."""
+
+    author: str = "Chương trình kiểm tra mẫu"
+    initials: str = "KTM"
+    written: str = ("Đã ghi bản góp ý {path}: bản sao của mẫu có {count} ghi chú (comment) của Word, mỗi ghi chú ở "
+                    "đoạn văn có lỗi. Mở bản góp ý để xem, nhưng sửa trên tệp mẫu.")
+    clean: str = "Mẫu {path} không có lỗi thẻ nào; không ghi bản góp ý."
+
+
+ANNOTATE_TEXT = AnnotateText()

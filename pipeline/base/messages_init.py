@@ -3,6 +3,8 @@ declared with each setting in `config.catalogue`), the prompts of its workbooks'
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.base.errors import Reason
 
 INIT_TEXT: dict[Reason, str] = {
@@ -31,13 +33,19 @@ INIT_TEXT: dict[Reason, str] = {
     ),
 }
 
-CRITERIA_WHY = {
-    "missing": "không có tệp này.",
-    "no_table": "không có bảng tiêu chí (dòng tiêu đề có Mã số, Lĩnh vực/Tiêu chí/Tiêu chí thành phần, Điểm chuẩn, "
-                "Điểm tự chấm trong 30 dòng đầu của một trang tính).",
-    "errors": "bảng tiêu chí có lỗi.",
-    "empty": "bảng tiêu chí không có dòng nào.",
-}
+@dataclass(frozen=True)
+class CriteriaWhy:
+    """Why a campaign's criteria file is refused, as fields so a misspelt name is a type error."""
+
+    missing: str = "không có tệp này."
+    no_table: str = ("không có bảng tiêu chí (dòng tiêu đề có Mã số, Lĩnh vực/Tiêu chí/Tiêu chí thành phần, Điểm "
+                     "chuẩn, Điểm tự chấm trong 30 dòng đầu của một trang tính).")
+    errors: str = "bảng tiêu chí có lỗi."
+    empty: str = "bảng tiêu chí không có dòng nào."
+
+
+CRITERIA_WHY = CriteriaWhy()
+
 
 # Placeholder settings of a new campaign: two groups with their units' header defaults.
 CAMPAIGN_GROUPS: list[dict[str, str | list[str]]] = [

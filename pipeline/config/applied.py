@@ -37,33 +37,33 @@ def applied_record(settings: JobSettings) -> dict[str, Any]:
 def applied_lines(settings: JobSettings) -> list[str]:
     """The scheme as applied, in a few Vietnamese lines for the run summary."""
     scheme = settings.scheme
-    kept = APPLIED["kept"] if scheme.fixed_decimals else APPLIED["dropped"]
-    lines = [APPLIED["rounding"].format(decimals=scheme.decimals, kept=kept, tie_rule=TIE_RULES[scheme.tie_rule],
-                                        scale=number(scheme.scale)) + (APPLIED["percent"] if scheme.percent else "."),
-             APPLIED["labels"].format(bounds=bounds_text(scheme.labels)) if scheme.labels else APPLIED["no_labels"]]
+    kept = APPLIED.kept if scheme.fixed_decimals else APPLIED.dropped
+    lines = [APPLIED.rounding.format(decimals=scheme.decimals, kept=kept, tie_rule=TIE_RULES[scheme.tie_rule],
+                                        scale=number(scheme.scale)) + (APPLIED.percent if scheme.percent else "."),
+             APPLIED.labels.format(bounds=bounds_text(scheme.labels)) if scheme.labels else APPLIED.no_labels]
     for condition in scheme.conditions:
         needs = []
         if condition.min_field_percent is not None:
-            needs.append(APPLIED["field_percent"].format(percent=number(condition.min_field_percent)))
+            needs.append(APPLIED.field_percent.format(percent=number(condition.min_field_percent)))
         if condition.no_penalty:
-            needs.append(APPLIED["no_penalty"])
-        lines.append(APPLIED["condition"].format(label=condition.label, needs=", ".join(needs) or APPLIED["no_needs"]))
+            needs.append(APPLIED.no_penalty)
+        lines.append(APPLIED.condition.format(label=condition.label, needs=", ".join(needs) or APPLIED.no_needs))
     if scheme.components != DEFAULT_COMPONENTS:  # the usual two (appraised and survey points) go without saying
-        lines.append(APPLIED["components"].format(components="; ".join(_component_text(c) for c in scheme.components)))
+        lines.append(APPLIED.components.format(components="; ".join(_component_text(c) for c in scheme.components)))
     names = {c.id: c.name for c in scheme.components}
-    lines += [APPLIED["group_components"].format(group=g.name, components=", ".join(names[c] for c in g.components))
+    lines += [APPLIED.group_components.format(group=g.name, components=", ".join(names[c] for c in g.components))
               for g in settings.groups if g.components is not None]
     if settings.scheme_overrides:
-        lines.append(APPLIED["overridden"].format(keys=", ".join(settings.scheme_overrides)))
+        lines.append(APPLIED.overridden.format(keys=", ".join(settings.scheme_overrides)))
     return lines
 
 
 def _component_text(component: Component) -> str:
     """"Chỉ số SIPAS (tối đa 10, nhân hệ số 0,1, không in)"."""
-    how = {"as-is": "", "converted": APPLIED["converted"],
-           "weighted": APPLIED["weighted"].format(weight=number(component.weight))}[component.enters]
-    parts = [*([APPLIED["maximum"].format(maximum=number(component.maximum))] if component.maximum is not None else []),
-             *([how] if how else []), *([] if component.printed else [APPLIED["not_printed"]])]
+    how = {"as-is": "", "converted": APPLIED.converted,
+           "weighted": APPLIED.weighted.format(weight=number(component.weight))}[component.enters]
+    parts = [*([APPLIED.maximum.format(maximum=number(component.maximum))] if component.maximum is not None else []),
+             *([how] if how else []), *([] if component.printed else [APPLIED.not_printed])]
     return component.name + (f" ({', '.join(parts)})" if parts else "")
 
 
@@ -74,12 +74,12 @@ def bounds_text(labels: tuple[Label, ...]) -> str:
         upper = labels[index - 1].minimum if index else None
         if label.minimum is None:
             below = labels[index - 1].minimum if index else None
-            parts.append(APPLIED["below"].format(label=label.name, bound=number(below)) if below is not None
-                         else APPLIED["any"].format(label=label.name))
+            parts.append(APPLIED.below.format(label=label.name, bound=number(below)) if below is not None
+                         else APPLIED.any.format(label=label.name))
         elif upper is None:
-            parts.append(APPLIED["from"].format(label=label.name, bound=number(label.minimum)))
+            parts.append(APPLIED.from_bound.format(label=label.name, bound=number(label.minimum)))
         else:
-            parts.append(APPLIED["between"].format(label=label.name, bound=number(label.minimum), upper=number(upper)))
+            parts.append(APPLIED.between.format(label=label.name, bound=number(label.minimum), upper=number(upper)))
     return "; ".join(parts)
 
 

@@ -21,13 +21,13 @@ from pipeline.base.errors import Problem, Reason, problem
 from pipeline.base.messages_documents import NOTICE_DEFAULTS
 from pipeline.config.catalogue import names_in, names_shaped
 from pipeline.config.document_settings import DocumentSettings, document_from_data
-from pipeline.config.kinds import Kind
+from pipeline.config.kinds import Kind, Source
 from pipeline.config.setting_record import LINE_SHAPES, TEXT_SHAPES
 from pipeline.config.signature_rules import deputy_needed, form_problems, placeholder_problems
 from pipeline.config.values import inside, lines, shown, text, unknown_keys, wrong_type
 
-HEADER_TEXT = names_shaped("groups", TEXT_SHAPES, ("campaign",))  # declared in `config.catalogue`
-HEADER_LINES = names_shaped("groups", LINE_SHAPES, ("campaign",))
+HEADER_TEXT = names_shaped("groups", TEXT_SHAPES, (Source.CAMPAIGN,))  # declared in `config.catalogue`
+HEADER_LINES = names_shaped("groups", LINE_SHAPES, (Source.CAMPAIGN,))
 HEADER_FIELDS = (*HEADER_TEXT, *HEADER_LINES)  # a group's defaults for its units' reports, a register's columns too
 APPRAISAL_FIELDS = names_in("appraisal")
 NOTICE_FIELDS = tuple(k for k in APPRAISAL_FIELDS if k != "done")  # the notice's keys, as in `[document]` (but `intro`)
@@ -54,7 +54,7 @@ def campaign_parts(data: Mapping[str, Any], kind: Kind | None, folder: Path, sou
                    errors: list[Problem]) -> tuple[Path | None, bool | None, DocumentSettings | None]:
     """The register's path, `[appraisal] done` (`None` when there is no `[appraisal]`) and the notice's wording
     (`None` without `[appraisal]`; chủ quản and place still to come from `[document]`: `notice_under`)."""
-    campaign = kind is not None and kind.source == "campaign"
+    campaign = kind is not None and kind.is_campaign
     for key in ("register", "appraisal"):
         if key in data and kind is not None and not campaign:
             errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=shown(data[key]).strip('"'),

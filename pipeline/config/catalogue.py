@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from pipeline.config.kinds import KINDS
+from pipeline.config.kinds import KINDS, KindId, Source
 from pipeline.config.setting_record import LINE_SHAPES, TEXT_SHAPES, Setting
 from pipeline.config.settings_document import CAMPAIGN_DOCUMENTS, DOCUMENT
 
 _KIND_TEXT = "; ".join(f'"{k.id}": {k.title.lower()}' for k in KINDS.values())
-_RANKED = ("units", "campaign")
+_RANKED = (Source.UNITS, Source.CAMPAIGN)
 _OVERRIDE = "Để trống: theo bộ tiêu chí."
 
 TOP = (
@@ -31,15 +31,15 @@ TOP = (
             campaign_help="Thư mục chứa bảng tiêu chí của các đơn vị (mỗi đơn vị một tệp). Mỗi bảng có dòng "
             "\"Đơn vị:\" và \"Khối:\" phía trên dòng tiêu đề."),
     Setting("unit", "text", "Đơn vị tự chấm điểm", "Tên đơn vị tự chấm điểm, in trong báo cáo.",
-            example='unit = "UBND thị xã Hương Trà"', kinds=("criteria",)),
+            example='unit = "UBND thị xã Hương Trà"', kinds=(Source.CRITERIA,)),
     Setting("group", "text", "Khối", "Khối của đơn vị tự chấm điểm (tên trang tính trong ket-qua.xlsx); mặc định "
             "\"Đơn vị\".", help="Khối của đơn vị tự chấm điểm (tên trang tính trong ket-qua.xlsx); để trống: "
-            "\"Đơn vị\".", example='group = "UBND cấp huyện"', kinds=("criteria",), default="Đơn vị"),
+            "\"Đơn vị\".", example='group = "UBND cấp huyện"', kinds=(Source.CRITERIA,), default="Đơn vị"),
     Setting("register", "text", "Danh mục đơn vị",
             "Tệp danh mục đơn vị: mỗi đơn vị một dòng với tên chính thức, khối, phần đầu và người ký báo cáo của đơn "
             "vị (docs/inputs.md, mục 2.4).", help="Tệp danh mục đơn vị: mỗi đơn vị một dòng với tên chính thức, "
             "khối, phần đầu và người ký báo cáo của đơn vị.", example='register = "danh-muc-don-vi.xlsx"',
-            kinds=("campaign",)),
+            kinds=(Source.CAMPAIGN,)),
 )
 
 SCHEME_OVERRIDES = (
@@ -115,24 +115,24 @@ GROUPS = (
             example='components = ["tham-dinh", "sipas"]', kinds=_RANKED),
     Setting("groups.parent_body", "text", "Cơ quan chủ quản (mặc định của khối)",
             "Tên cơ quan chủ quản in trên tên đơn vị (chữ in hoa), ví dụ \"UBND TỈNH …\".", "khoi",
-            example='parent_body = "UBND TỈNH MINH HỌA"', kinds=("campaign",)),
+            example='parent_body = "UBND TỈNH MINH HỌA"', kinds=(Source.CAMPAIGN,)),
     Setting("groups.issuing_body", "lines", "Cơ quan ban hành báo cáo (mặc định của khối)",
             "Tên cơ quan ban hành báo cáo, mỗi dòng một mục; {DON_VI} là tên đơn vị viết hoa.", "khoi",
-            example='issuing_body = ["ỦY BAN NHÂN DÂN", "{DON_VI}"]', kinds=("campaign",)),
+            example='issuing_body = ["ỦY BAN NHÂN DÂN", "{DON_VI}"]', kinds=(Source.CAMPAIGN,)),
     Setting("groups.symbol", "text", "Ký hiệu báo cáo (mặc định của khối)",
             "Ký hiệu báo cáo có phần viết tắt tên cơ quan, ví dụ \"BC-UBND\", \"BC-SNV\".", "khoi",
-            example='symbol = "BC-UBND"', kinds=("campaign",)),
+            example='symbol = "BC-UBND"', kinds=(Source.CAMPAIGN,)),
     Setting("groups.place", "text", "Địa danh (mặc định của khối)",
             "Địa danh ghi trước ngày tháng (với UBND xã là tên xã: ghi ở danh mục đơn vị).", "khoi",
-            example='place = "Minh Họa"', kinds=("campaign",)),
+            example='place = "Minh Họa"', kinds=(Source.CAMPAIGN,)),
     Setting("groups.signer_authority", "authority", "Thẩm quyền ký (mặc định của khối)",
             "Các dòng thẩm quyền ký (TM., KT., Q., …); [] khi người đứng đầu ký trực tiếp.", "khoi",
             help="Mỗi dòng chọn TM., KT., Q., TL. hoặc TUQ. rồi ghi tiếp; không có dòng nào khi người đứng đầu ký "
-            "trực tiếp.", example='signer_authority = ["TM. ỦY BAN NHÂN DÂN"]', kinds=("campaign",)),
+            "trực tiếp.", example='signer_authority = ["TM. ỦY BAN NHÂN DÂN"]', kinds=(Source.CAMPAIGN,)),
     Setting("groups.signer_position", "text", "Chức vụ người ký (mặc định của khối)",
-            "Chức vụ người ký (chữ in hoa).", "khoi", example='signer_position = "CHỦ TỊCH"', kinds=("campaign",)),
+            "Chức vụ người ký (chữ in hoa).", "khoi", example='signer_position = "CHỦ TỊCH"', kinds=(Source.CAMPAIGN,)),
     Setting("groups.signer_name", "text", "Họ và tên người ký (mặc định của khối)", "Họ và tên người ký.", "khoi",
-            example='signer_name = "Nguyễn Văn A"', kinds=("campaign",)),
+            example='signer_name = "Nguyễn Văn A"', kinds=(Source.CAMPAIGN,)),
 )
 
 LATER = (
@@ -154,13 +154,13 @@ LATER = (
             "chỉ chênh trong phạm vi làm tròn của các thành phần).", "kiem-tra",
             help="Chọn \"giữ như đã công bố\" khi bảng công bố tính kết quả từ các thành phần chưa làm tròn: kết quả "
             "chỉ chênh trong phạm vi làm tròn được giữ, các chênh lệch được liệt kê trong ket-qua.xlsx.",
-            example='total = "as-published"', kinds=("units",), default="checked",
+            example='total = "as-published"', kinds=(Source.UNITS,), default="checked",
             choices=(("checked", "phải khớp đúng kết quả tính"),
                      ("as-published", "giữ như đã công bố khi chỉ chênh trong phạm vi làm tròn"))),
     Setting("checks.ignore_columns", "lines", "Cột có số không dùng, không cần báo",
             "Tên các cột có số mà chương trình không dùng và không cần báo.", "kiem-tra",
             help="Mỗi dòng một tên cột như trong bảng điểm (ví dụ \"Xếp hạng\"): chương trình không báo các cột "
-            "này là cột có số không dùng đến.", example='ignore_columns = ["Xếp hạng"]', kinds=("units",)),
+            "này là cột có số không dùng đến.", example='ignore_columns = ["Xếp hạng"]', kinds=(Source.UNITS,)),
     Setting("previous", "table", "So sánh với kỳ trước", "Kỳ trước, để so sánh.", "ky-truoc", kinds=_RANKED,
             help="Thêm cột điểm tăng, giảm và hạng so với kỳ trước vào phụ lục, ket-qua.xlsx và thông cáo.",
             example='job = "../vi-du-2024-xep-loai-tinh"'),
@@ -234,7 +234,8 @@ def names_in(table: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.key.split(".")[0] if not table else s.name for s in own))
 
 
-def names_shaped(table: str, shapes: tuple[str, ...], kinds: tuple[str, ...] | None = None) -> tuple[str, ...]:
+def names_shaped(table: str, shapes: tuple[str, ...],
+                 kinds: tuple[Source | KindId, ...] | None = None) -> tuple[str, ...]:
     """The keys of `table` whose values take one of `shapes` (and, given `kinds`, used by exactly those kinds)."""
     return tuple(s.name for s in SETTINGS if s.table == table and s.shape in shapes
                  and (kinds is None or s.kinds == kinds))

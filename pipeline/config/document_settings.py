@@ -14,13 +14,14 @@ from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
 from pipeline.config.catalogue import line_names, names_in, text_names
-from pipeline.config.kinds import Kind
+from pipeline.config.kinds import Form, Kind
 from pipeline.config.signature_rules import AUTHORITY_FORMS, deputy_needed, form_problems, placeholder_problems
 from pipeline.config.values import lines, shown, text, unknown_keys, wrong_type
 
 AUTHORITY_PREFIXES = AUTHORITY_FORMS
 NUMBERINGS = {"la-ma": "Phụ lục I, II, III", "so": "PHỤ LỤC 01, 02, 03"}
-FORMS = {"bao-cao": "báo cáo", "quyet-dinh": "quyết định kèm phụ lục", "bang": "bảng xếp hạng riêng"}
+FORMS: dict[str, str] = {Form.REPORT: "báo cáo", Form.DECISION: "quyết định kèm phụ lục",
+                         Form.TABLE: "bảng xếp hạng riêng"}
 TEXT_FIELDS = text_names("document")  # the keys and their readers: `config.catalogue`
 LIST_FIELDS = line_names("document")
 DOCUMENT_FIELDS = set(names_in("document"))

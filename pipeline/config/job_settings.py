@@ -106,7 +106,7 @@ def settings_from_data(data: Mapping[str, Any], folder: Path, data_files: list[P
         document_data = {}
     document = document_from_data(document_data, record, source, errors)
     unit = text(data, "unit", "unit", source, errors)
-    if record is not None and record.source == "criteria" and not unit and isinstance(data.get("unit", ""), str) \
+    if record is not None and record.reports_one_unit and not unit and isinstance(data.get("unit", ""), str) \
             and not data.get("unit", "").strip():
         errors.append(problem(Reason.SETTING_MISSING, file=source, key="unit"))
     reports = None
@@ -143,8 +143,8 @@ def _unused_by_kind(data: Mapping[str, Any], kind: Kind | None, source: str, err
     """Keys the kind would ignore: refused, so a setting is never silently without effect."""
     if kind is None:
         return
-    criteria = [f'"{k.id}"' for k in KINDS.values() if k.source == "criteria"]
-    unused = ("groups",) if kind.source == "criteria" else ("unit", "group")
+    criteria = [f'"{k.id}"' for k in KINDS.values() if k.reports_one_unit]
+    unused = ("groups",) if kind.reports_one_unit else ("unit", "group")
     reported = {p.detail("key") for p in errors}
     for key in (k for k in unused if k in data and k not in reported):
         where = ("các khối của quyết định, bảng xếp hạng; báo cáo tự chấm điểm ghi khối ở mục \"group\""
@@ -235,7 +235,7 @@ def _inside(folder: Path, paths: list[Path], key: str, source: str, errors: list
 def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: list[Problem],
             declared: tuple[Component, ...] = ()) -> list[Group]:
     items = data.get("groups")
-    if kind is not None and kind.source == "criteria":
+    if kind is not None and kind.reports_one_unit:
         name = text(data, "group", "group", source, errors, "Đơn vị") or "Đơn vị"
         return [Group(name=name, sheet=name)]
     if items is None:
@@ -269,7 +269,7 @@ def _groups(data: Mapping[str, Any], kind: Kind | None, source: str, errors: lis
                             title=text(item, "title", f"{key}.title", source, errors),
                             subtitle=text(item, "subtitle", f"{key}.subtitle", source, errors), labels=labels,
                             header=group_header(item, key, source, errors), components=components))
-        if groups[-1].header and kind is not None and kind.source != "campaign":
+        if groups[-1].header and kind is not None and not kind.is_campaign:
             errors.append(problem(Reason.SETTING_INVALID, file=source, key=f"{key}.{groups[-1].header[0][0]}",
                                   value=shown(groups[-1].header[0][1]).strip('"'),
                                   expected=f"loại văn bản \"{kind.id}\" không dùng mục này (phần đầu, chữ ký của báo "

@@ -71,7 +71,7 @@ def _ranked_table(data: Mapping[str, Any], key: str, kind: Kind | None, expected
     if not isinstance(item, dict):
         errors.append(wrong_type(key, item, expected, source))
         return None
-    if kind is not None and kind.source not in ("units", "campaign"):
+    if kind is not None and not kind.ranks_units:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=f"[{key}]",
                               expected=f'loại văn bản "{kind.id}" không xếp hạng nên {why}; xóa mục này'))
         return None

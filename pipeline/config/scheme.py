@@ -129,25 +129,25 @@ def scheme_from_data(data: Mapping[str, Any], source: str, overridden: frozenset
             errors.append(problem(Reason.SETTING_MISSING, file=source, key=key))
     decimals = data.get("decimals", 2)
     if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 6:
-        invalid("decimals", decimals, SCHEME_EXPECTED["decimals"])
+        invalid("decimals", decimals, SCHEME_EXPECTED.decimals)
         decimals = 2
     fixed = data.get("fixed_decimals", True)  # one number of decimals down a column: "86,20" beside "90,25"
     if not isinstance(fixed, bool):
-        invalid("fixed_decimals", fixed, SCHEME_EXPECTED["fixed_decimals"])
+        invalid("fixed_decimals", fixed, SCHEME_EXPECTED.fixed_decimals)
     tie_rule = data.get("tie_rule", "dong-hang")
     if not isinstance(tie_rule, str) or tie_rule not in TIE_RULES:
-        invalid("tie_rule", tie_rule, SCHEME_EXPECTED["tie_rule"])
+        invalid("tie_rule", tie_rule, SCHEME_EXPECTED.tie_rule)
     scale = _decimal(data.get("scale", 100))
     if scale is None or scale <= 0:
-        invalid("scale", data.get("scale"), SCHEME_EXPECTED["scale"])
+        invalid("scale", data.get("scale"), SCHEME_EXPECTED.scale)
         scale = Decimal(100)
     unit = data.get("unit", "điểm")
     if not isinstance(unit, str) or unit not in UNITS:
-        invalid("unit", unit, SCHEME_EXPECTED["unit"])
+        invalid("unit", unit, SCHEME_EXPECTED.unit)
         unit = "điểm"
     name = data.get("name", data.get("id", ""))
     if not isinstance(name, str):
-        errors.append(wrong_type(named("name"), name, SCHEME_EXPECTED["name"], file_of("name")))
+        errors.append(wrong_type(named("name"), name, SCHEME_EXPECTED.name, file_of("name")))
     else:
         name = checked_text(name, named("name"), file_of("name"), errors)
     labels = labels_from_data(data.get("labels", []), file_of("labels"), named("labels"), errors, allow_empty=True)
@@ -177,45 +177,45 @@ def labels_from_data(items: Any, source: str, key: str, errors: list[Problem],
     if isinstance(items, list) and not items and allow_empty:
         return ()
     if not isinstance(items, list) or not items:
-        invalid(SCHEME_EXPECTED["labels"])
+        invalid(SCHEME_EXPECTED.labels)
         return ()
     labels: list[Label] = []
     unreadable = False  # a bound that is not a number: the checks of the bounds would only repeat it
     for n, item in enumerate(items, 1):
         if not isinstance(item, dict):
-            errors.append(wrong_type(f"{key}[{n}]", item, SCHEME_EXPECTED["label"], source))
+            errors.append(wrong_type(f"{key}[{n}]", item, SCHEME_EXPECTED.label, source))
             continue
         for unknown in sorted(set(item) - {"name", "min"}):
             close = get_close_matches(unknown, ["name", "min"], n=1)
             errors.append(problem(Reason.SETTING_UNKNOWN, file=source, key=f"{key}[{n}].{unknown}",
-                                  hint=HINTS["did_you_mean"].format(name=close[0]) if close else ""))
+                                  hint=HINTS.did_you_mean.format(name=close[0]) if close else ""))
         if not isinstance(item.get("name", ""), str):
-            errors.append(wrong_type(f"{key}[{n}].name", item["name"], SCHEME_EXPECTED["label_name"], source))
+            errors.append(wrong_type(f"{key}[{n}].name", item["name"], SCHEME_EXPECTED.label_name, source))
             continue
         name = checked_text(item.get("name", ""), f"{key}[{n}].name", source, errors)
         if not name:
             if not str(item.get("name", "")).strip():
-                invalid(SCHEME_EXPECTED["label_unnamed"].format(n=n), item)
+                invalid(SCHEME_EXPECTED.label_unnamed.format(n=n), item)
             continue
         minimum = None
         if "min" in item:
             minimum = _decimal(item["min"])
             if minimum is None:
                 unreadable = True
-                invalid(SCHEME_EXPECTED["label_minimum"].format(name=name), item["min"])
+                invalid(SCHEME_EXPECTED.label_minimum.format(name=name), item["min"])
         labels.append(Label(name, minimum))
     names = [label.name for label in labels]
     if len(set(names)) != len(names):
-        invalid(SCHEME_EXPECTED["labels_twice"])
+        invalid(SCHEME_EXPECTED.labels_twice)
     bounds = [label.minimum for label in labels[:-1]]
     if unreadable:
         pass
     elif any(b is None for b in bounds):
-        invalid(SCHEME_EXPECTED["labels_unbounded"])
+        invalid(SCHEME_EXPECTED.labels_unbounded)
     elif any(a <= b for a, b in pairwise(bounds) if a is not None and b is not None):  # (a None is refused above)
-        invalid(SCHEME_EXPECTED["labels_order"])
+        invalid(SCHEME_EXPECTED.labels_order)
     if labels and labels[-1].minimum is not None:
-        invalid(SCHEME_EXPECTED["last_label"].format(name=labels[-1].name))
+        invalid(SCHEME_EXPECTED.last_label.format(name=labels[-1].name))
     return tuple(labels)
 
 
@@ -223,12 +223,12 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list
                 key: str = "conditions") -> tuple[Condition, ...]:
     if not isinstance(items, list):
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key,
-                              value=_show(items), expected=SCHEME_EXPECTED["conditions"]))
+                              value=_show(items), expected=SCHEME_EXPECTED.conditions))
         return ()
     names = {label.name for label in labels}
     if items and not labels:
         errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(items),
-                              expected=SCHEME_EXPECTED["conditions_unlabelled"]))
+                              expected=SCHEME_EXPECTED.conditions_unlabelled))
         return ()
     conditions = []
     for item in items:
@@ -238,7 +238,7 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list
         }:
             errors.append(problem(
                 Reason.SETTING_INVALID, file=source, key=key, value=_show(item),
-                expected=SCHEME_EXPECTED["condition"],
+                expected=SCHEME_EXPECTED.condition,
             ))
             continue
         percent = _decimal(item["min_field_percent"]) if "min_field_percent" in item else None
@@ -246,7 +246,7 @@ def _conditions(items: Any, labels: tuple[Label, ...], source: str, errors: list
         if ("min_field_percent" in item and (percent is None or not 0 <= percent <= 100)) \
                 or not isinstance(no_penalty, bool):
             errors.append(problem(Reason.SETTING_INVALID, file=source, key=key, value=_show(item),
-                                  expected=SCHEME_EXPECTED["condition_values"]))
+                                  expected=SCHEME_EXPECTED.condition_values))
             continue
         conditions.append(Condition(item["label"], percent, no_penalty))
     return tuple(conditions)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.config.kinds import KINDS, Kind, KindId, Source
+
 # The shapes a value takes, and the reader that checks it (`config.values`): "text", "long", "path" are one line
 # of text (`text`); "lines" and "authority" (signature lines starting with TM., KT., …) a list of lines (`lines`).
 TEXT_SHAPES = ("text", "long", "path")
 LINE_SHAPES = ("lines", "authority")
-SOURCES = {"criteria": "báo cáo tự chấm điểm", "units": "quyết định, bảng xếp hạng", "campaign": "đợt đánh giá"}
+SOURCES = {Source.CRITERIA: "báo cáo tự chấm điểm", Source.UNITS: "quyết định, bảng xếp hạng",
+           Source.CAMPAIGN: "đợt đánh giá"}
 
 # The sections of the settings form, in the words a clerk knows them by, in the order they are shown.
 SECTIONS = {
@@ -42,7 +45,7 @@ class Setting:
     section: str = "chung"
     help: str = ""
     example: str = ""
-    kinds: tuple[str, ...] = ()
+    kinds: tuple[Source | KindId, ...] = ()
     default: Any = None
     campaign_comment: str = ""  # a campaign's own comment, where it differs
     campaign_help: str = ""
@@ -59,8 +62,9 @@ class Setting:
         """The table the key is in ("" at the top of `job.toml`)."""
         return self.key.rsplit(".", 1)[0] if "." in self.key else ""
 
-    def used_by(self, source: str, kind_id: str = "") -> bool:
-        return not self.kinds or source in self.kinds or kind_id in self.kinds
+    def used_by(self, kind: Kind) -> bool:
+        """Whether a job of `kind` takes the key: every kind does, or its source or its id is among `kinds`."""
+        return not self.kinds or kind.source in self.kinds or kind.id in self.kinds
 
     def help_for(self, campaign: bool) -> str:
         """The help under the field (a campaign's own where it has one)."""
@@ -74,6 +78,5 @@ class Setting:
     @property
     def used_by_words(self) -> str:
         """Who uses it, as docs say it: "tất cả" or the kinds' words."""
-        from pipeline.config.kinds import KINDS
-
-        return "; ".join(SOURCES.get(k) or KINDS[k].title.lower() for k in self.kinds) if self.kinds else "tất cả"
+        return "; ".join(SOURCES[k] if isinstance(k, Source) else KINDS[k].title.lower() for k in self.kinds) \
+            if self.kinds else "tất cả"

@@ -6,9 +6,10 @@ The Vietnamese here is reviewed as wording: `label` on the desk's form, `comment
 
 from __future__ import annotations
 
+from pipeline.config.kinds import KindId, Source
 from pipeline.config.setting_record import Setting
 
-_DECISION = ("units", "campaign")
+_DECISION = (Source.UNITS, Source.CAMPAIGN)
 _ALL_TABLES = ("reports", "appraisal")
 
 DOCUMENT = (
@@ -37,7 +38,7 @@ DOCUMENT = (
             example='title = "Về việc công bố kết quả …"', tables=_ALL_TABLES),
     Setting("document.form", "choice", "Dạng văn bản",
             "\"quyet-dinh\": quyết định kèm phụ lục; \"bang\": chỉ bảng xếp hạng.", "van-ban",
-            help="Quyết định kèm phụ lục, hoặc chỉ bảng xếp hạng.", example='form = "bang"', kinds=("xep-hang-cchc",),
+            help="Quyết định kèm phụ lục, hoặc chỉ bảng xếp hạng.", example='form = "bang"', kinds=(KindId.PAR_INDEX,),
             tables=("reports",)),
     Setting("document.authority", "text", "Thẩm quyền ban hành",
             "Thẩm quyền ban hành (dòng in hoa dưới trích yếu của quyết định).", "van-ban",
@@ -64,7 +65,7 @@ DOCUMENT = (
     Setting("document.self_rating", "bool", "In tổng điểm và tự xếp loại",
             "true: in dưới bảng dòng tổng điểm, điểm quy đổi thang 100 và tự xếp loại.", "van-ban",
             help="Đánh dấu: in dưới bảng dòng tổng điểm, điểm quy đổi thang 100 và tự xếp loại.",
-            example="self_rating = true", kinds=("criteria",), default=False, tables=("reports",)),
+            example="self_rating = true", kinds=(Source.CRITERIA,), default=False, tables=("reports",)),
     Setting("document.recipients", "lines", "Nơi nhận", "Nơi nhận, mỗi dòng một mục; dòng cuối là \"Lưu: VT, …\".",
             "van-ban", example='recipients = ["Như Điều 3;", "Lưu: VT, NV."]', tables=_ALL_TABLES),
     Setting("document.template", "path", "Mẫu Word riêng",
@@ -85,21 +86,21 @@ DOCUMENT = (
 CAMPAIGN_DOCUMENTS = (
     Setting("reports", "table", "Báo cáo của từng đơn vị",
             "Báo cáo tự chấm điểm của từng đơn vị: các mục dùng khi danh mục đơn vị và khối không ghi; {don_vi} là "
-            "tên đơn vị, {DON_VI} là tên viết hoa.", "bao-cao-don-vi", kinds=("campaign",),
+            "tên đơn vị, {DON_VI} là tên viết hoa.", "bao-cao-don-vi", kinds=(Source.CAMPAIGN,),
             help="Các mục dùng khi danh mục đơn vị và khối không ghi; {don_vi} là tên đơn vị, {DON_VI} là tên viết "
             "hoa.", example='title = "Kết quả tự chấm điểm … của {don_vi}"'),
     Setting("reports.signature", "table", "Người ký báo cáo",
-            "Người ký báo cáo, khi danh mục đơn vị và khối không ghi.", "bao-cao-don-vi", kinds=("campaign",)),
+            "Người ký báo cáo, khi danh mục đơn vị và khối không ghi.", "bao-cao-don-vi", kinds=(Source.CAMPAIGN,)),
     Setting("appraisal", "table", "Thẩm định",
             "Thẩm định: done = false khi Hội đồng thẩm định chưa chấm xong (chỉ lập báo cáo tự chấm điểm, chưa lập "
-            "quyết định); done = true khi mọi tiêu chí đã có điểm thẩm định.", "tham-dinh", kinds=("campaign",),
+            "quyết định); done = true khi mọi tiêu chí đã có điểm thẩm định.", "tham-dinh", kinds=(Source.CAMPAIGN,),
             help="Thẩm định xong thì lập quyết định từ điểm thẩm định và thông báo kết quả thẩm định cho từng đơn vị.",
             example="done = true"),
     Setting("appraisal.done", "bool", "Đã thẩm định xong", "true: đã thẩm định xong; false: đang thẩm định.",
             "tham-dinh", help="Đánh dấu khi mọi tiêu chí đã có điểm thẩm định; bỏ đánh dấu: đang thẩm định, chưa "
-            "lập quyết định.", example="done = true", kinds=("campaign",), default=False),
+            "lập quyết định.", example="done = true", kinds=(Source.CAMPAIGN,), default=False),
     Setting("appraisal.intro", "long", "Đoạn mở đầu thông báo", "Đoạn mở đầu của thông báo kết quả thẩm định.",
-            "tham-dinh", example='intro = "Căn cứ kết quả thẩm định của Hội đồng …"', kinds=("campaign",)),
+            "tham-dinh", example='intro = "Căn cứ kết quả thẩm định của Hội đồng …"', kinds=(Source.CAMPAIGN,)),
     Setting("appraisal.signature", "table", "Người ký thông báo", "Người ký thông báo kết quả thẩm định.",
-            "tham-dinh", kinds=("campaign",)),
+            "tham-dinh", kinds=(Source.CAMPAIGN,)),
 )

@@ -26,7 +26,7 @@ from pipeline.base.messages_init import (
     campaign_readme,
 )
 from pipeline.config.job_settings import SETTINGS_FILE, JobSettings
-from pipeline.config.kinds import KINDS, REGISTER_STARTER
+from pipeline.config.kinds import KINDS, REGISTER_STARTER, KindId
 from pipeline.new_job.settings_text import placeholder_settings, settings_text, starter_of
 from pipeline.new_job.workbook import input_workbook, register_workbook
 from pipeline.read.columns import CRITERIA_TABLE
@@ -38,7 +38,7 @@ from pipeline.scoring.register import read_register
 from pipeline.scoring.tables import locate_tables
 from pipeline.write.files import write_outputs
 
-KIND = "dot-danh-gia"
+KIND = KindId.CAMPAIGN
 _ROLLUP_WORDS = {"sum": "cộng", "choose": "chọn một"}
 _CARRIED = ("kind", "scheme", "scheme_overrides", "data", "register", "groups", "document", "reports")
 
@@ -91,16 +91,16 @@ def _new_settings() -> dict[str, Any]:
 def criteria_tree(path: Path) -> list[dict[str, Any]]:
     """The rows of the first criteria table in the workbook at `path` (codes, titles, maxima, roll-ups)."""
     if not path.is_file():
-        raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=CRITERIA_WHY["missing"])])
+        raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=CRITERIA_WHY.missing)])
     try:
         sheets = read_data_file(path)
     except InputErrors as exc:
-        raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=CRITERIA_WHY["errors"]),
+        raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=CRITERIA_WHY.errors),
                            *exc.problems]) from exc
     tree, errors = _tree(sheets)
     if errors or not tree:
-        why = CRITERIA_WHY["no_table" if any(p.reason is Reason.NO_TABLE for p in errors) else
-                           "errors" if errors else "empty"]
+        why = (CRITERIA_WHY.no_table if any(p.reason is Reason.NO_TABLE for p in errors) else
+               CRITERIA_WHY.errors if errors else CRITERIA_WHY.empty)
         raise InputErrors([problem(Reason.INIT_CRITERIA_INVALID, value=path.as_posix(), why=why),
                            *(p for p in errors if p.reason is not Reason.NO_TABLE)])
     return tree
@@ -122,7 +122,7 @@ def _from_source(source: Path) -> tuple[dict[str, Any], list[dict[str, Any]], li
         settings, sheets = read_job(source)
     except InputErrors as exc:
         raise _source_invalid(source, exc.problems) from exc
-    if settings.kind not in (KIND, "bao-cao-tu-cham"):
+    if settings.kind not in (KIND, KindId.SELF_REPORT):
         raise InputErrors([problem(Reason.SOURCE_KIND_MISMATCH, value=source.as_posix(), kind=KIND,
                                    source_kind=settings.kind)])
     tree, errors = _tree(sheets)

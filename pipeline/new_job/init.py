@@ -48,7 +48,7 @@ def init_job(kind_id: str, folder: Path, source: Path | None = None, scheme: str
         scheme_data(scheme, SETTINGS_FILE)  # an unknown scheme or version refused, naming those that exist
         scheme_id, _, version = scheme.partition("@")
         values = {**values, "scheme": f"{scheme_id}@{version or available_schemes()[scheme_id][-1]}"}
-    components = _components(values) if kind.source == "units" else ()
+    components = _components(values) if kind.reads_unit_table else ()
     values = {**values, "data": workbook}
     groups = [g["name"] for g in values.get("groups", [])]
     return write_outputs(folder, {
@@ -77,7 +77,7 @@ def _from_source(kind: Kind, source: Path) -> tuple[dict[str, Any], list[dict[st
     if settings.kind != kind.id:
         raise InputErrors([problem(Reason.SOURCE_KIND_MISMATCH, value=source.as_posix(), kind=kind.id,
                                    source_kind=settings.kind)])
-    if kind.source == "criteria":
+    if kind.reports_one_unit:
         criteria, errors = normalise_criteria(sheets)
         rows = [{"code": r["code"], "title": r["title"], "max_points": r["max_points"],
                  "rollup": _ROLLUP_WORDS.get(r["rollup"])} for r in criteria]

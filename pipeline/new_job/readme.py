@@ -18,7 +18,7 @@ def job_readme(kind: Kind, folder: Path, source: Path | None) -> str:
     if source is None:
         settings = "thay mọi chữ giữ chỗ trong ngoặc đơn, ví dụ \"(Địa danh)\""
     else:
-        carried = ("cây tiêu chí (mã số, nội dung, điểm chuẩn)" if kind.source == "criteria"
+        carried = ("cây tiêu chí (mã số, nội dung, điểm chuẩn)" if kind.reports_one_unit
                    else "danh sách đơn vị (khối, tên, điểm tối đa)")
         settings = (f"các mục đã chép từ `{source.as_posix()}`; kiểm tra lại năm, kỳ đánh giá trong trích yếu và tên "
                     f"bảng phụ lục. Bảng nhập liệu đã có sẵn {carried}, điểm để trống")

@@ -17,13 +17,18 @@ from typing import Any
 from pipeline.config.campaign_settings import HEADER_FIELDS
 from pipeline.config.catalogue import comments, names_in, setting
 from pipeline.config.job_settings import SETTINGS_FILE
-from pipeline.config.kinds import Kind, Starter
+from pipeline.config.kinds import Form, Kind, Source, Starter
 from pipeline.config.scheme import available_schemes, scheme_data
 
 COMMENTS = comments(campaign=False)  # every key's comment: `config.catalogue`
 DOCUMENT_ORDER = tuple(k for k in names_in("document") if k != "signature")
 _DEFAULTS: dict[str, Any] = {"parent_body": "", "number": "", "date": "", "bases": [], "article_1": "",
-                             "appendix_numbering": "la-ma", "self_rating": False, "form": "quyet-dinh", "template": ""}
+                             "appendix_numbering": "la-ma", "self_rating": False, "form": Form.DECISION,
+                             "template": ""}
+
+
+_TOP_KEYS = {Source.CRITERIA: ("kind", "scheme", "data", "unit", "group"), Source.UNITS: ("kind", "scheme", "data"),
+             Source.CAMPAIGN: ("kind", "scheme", "data", "register")}  # the keys at the top of `job.toml`
 
 
 def placeholder_settings(kind: Kind) -> dict[str, Any]:
@@ -35,7 +40,7 @@ def placeholder_settings(kind: Kind) -> dict[str, Any]:
                               "name": "(Họ và tên người ký)"}}
     values: dict[str, Any] = {"kind": kind.id, "scheme": f"{scheme}@{available_schemes()[scheme][-1]}",
                               "document": document}
-    if kind.source == "criteria":
+    if kind.reports_one_unit:
         values.update(unit="(Tên đơn vị tự chấm điểm)", group="Đơn vị")
     else:
         values["groups"] = [{"name": "(Tên khối)", "title": "(TÊN BẢNG TRONG PHỤ LỤC)", "subtitle": ""}]
@@ -51,11 +56,10 @@ def settings_text(kind: Kind, values: Mapping[str, Any], source: Path | None) ->
     else:
         lines += [f"# Các mục lấy từ công việc {source.as_posix()}; số và ngày văn bản để trống cho kỳ mới.",
                   "# Kiểm tra lại năm, kỳ đánh giá trong trích yếu và tên bảng phụ lục."]
-    campaign = kind.source == "campaign"
+    campaign = kind.is_campaign
     marks = _Marks(_required(kind, values.get("document", {})), placeholders=source is None,
                    comments=comments(campaign))
-    top = {"criteria": ("kind", "scheme", "data", "unit", "group"),
-           "campaign": ("kind", "scheme", "data", "register")}.get(kind.source, ("kind", "scheme", "data"))
+    top = _TOP_KEYS[kind.source]
     lines.append("")
     lines += _keys(top, {"group": "Đơn vị", **values}, "", marks)
     if "scheme_overrides" in values:
@@ -102,7 +106,7 @@ class _Marks:
 
 def document_fields(kind: Kind) -> tuple[str, ...]:
     """The `[document]` keys a job of this kind shows: the shared ones and those of its document's shape."""
-    return tuple(k for k in DOCUMENT_ORDER if setting(f"document.{k}").used_by(kind.source, kind.id))
+    return tuple(k for k in DOCUMENT_ORDER if setting(f"document.{k}").used_by(kind))
 
 
 def starter_of(kind: Kind) -> Starter:

@@ -21,7 +21,7 @@ def start_job(kind: str | None, folder: Path, source: Path | None = None, criter
         raise InputErrors([problem(Reason.INIT_KIND_MISSING, known=known)])
     if kind not in KINDS or KINDS[kind].starter is None:
         raise InputErrors([problem(Reason.INIT_UNKNOWN_KIND, value=kind, known=known)])
-    if KINDS[kind].source == "campaign":
+    if KINDS[kind].is_campaign:
         return init_campaign(folder, criteria=criteria, source=source)
     if criteria is not None:
         raise InputErrors([problem(Reason.INIT_CRITERIA_UNUSED, value=kind)])

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.base.messages_init import CAMPAIGN_NOTES, REGISTER_NOTES
 from pipeline.config.components import Component
-from pipeline.config.kinds import REGISTER_STARTER, Kind, Starter
+from pipeline.config.kinds import REGISTER_STARTER, Kind, Source, Starter
 from pipeline.new_job.settings_text import starter_of
 from pipeline.new_job.validations import FIRST_ROW, GROUP_LIST, LIST_SHEET, column_rules, register_rules
 from pipeline.read.columns import CRITERIA_TABLE, REGISTER_TABLE, UNIT_TABLE, TableSpec, unit_table
@@ -43,13 +43,13 @@ def input_workbook(kind: Kind, rows: list[dict[str, Any]], groups: list[str],
     has the scheme's `components` as columns under their declared names, where they are not the usual appraised
     and survey points (`declared_layout`).
     """
-    spec = UNIT_TABLE if kind.source == "units" else CRITERIA_TABLE
-    notes = {"criteria": _CRITERIA_NOTES, "units": _UNIT_NOTES}.get(kind.source, [*_CRITERIA_NOTES, *CAMPAIGN_NOTES])
+    spec = UNIT_TABLE if kind.reads_unit_table else CRITERIA_TABLE
+    notes = _NOTES[kind.source]
     starter, rules = starter_of(kind), column_rules
-    if kind.source == "units" and components and not usual_components(components):
+    if kind.reads_unit_table and components and not usual_components(components):
         spec, starter = unit_table(components), replace(starter, layout=declared_layout(starter.layout, components))
         rules = partial(column_rules, declared=components)
-    return table_workbook(starter, spec, rules, rows, groups if kind.source == "units" else None, notes, above)
+    return table_workbook(starter, spec, rules, rows, groups if kind.reads_unit_table else None, notes, above)
 
 
 def usual_components(components: tuple[Component, ...]) -> bool:
@@ -180,6 +180,8 @@ _CRITERIA_NOTES = [
      "ở cột nội dung; điểm trừ ghi số dương."),
     "Cột mã số đã định dạng Văn bản để Excel không đổi 1.10 thành 1.1; giữ nguyên định dạng này.",
 ]
+_NOTES = {Source.CRITERIA: _CRITERIA_NOTES, Source.UNITS: _UNIT_NOTES,
+          Source.CAMPAIGN: [*_CRITERIA_NOTES, *CAMPAIGN_NOTES]}  # a kind's own notes on its table
 _COMMON_NOTES = [
     "Số thập phân viết 72,2 hoặc 72.2, không dùng dấu phân cách hàng nghìn. Ô điểm để trống là chưa có điểm.",
     "Không đổi tên các cột ở dòng tiêu đề. Có thể thêm cột riêng với tên khác hẳn: chương trình bỏ qua.",

@@ -23,7 +23,7 @@ from pipeline.read.columns import INDEX_HEADERS
 # never given one of these names, and the reader takes any other sheet for a group's.
 SHEETS = {"summary": "Tổng hợp", "ties": "Đồng điểm", "criteria": "Tiêu chí", "compared": "Tự chấm - thẩm định",
           "by_criterion": "Theo tiêu chí", "history": "History", "review": REVIEW_SHEET,
-          "as_published": "Tổng như công bố", "charts": CHARTS["sheet"]}
+          "as_published": "Tổng như công bố", "charts": CHARTS.sheet}
 
 # The headers of a group's sheet (and of the other sheets' same columns).
 HEADERS = {"position": "TT", "group": "Khối", "unit": "Đơn vị", "self_points": "Điểm tự chấm",

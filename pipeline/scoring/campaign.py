@@ -234,7 +234,7 @@ def _group(settings: JobSettings, sheet: Sheet, header_row: int, where: dict[str
     group = settings.group_named(named) if named else None
     if group is None:
         known = ", ".join(f'"{g.name}"' for g in settings.groups)
-        hint = "" if named else HINTS["group_line"]
+        hint = "" if named else HINTS.group_line
         problems.append(problem(Reason.UNKNOWN_GROUP, **where, value=named, known=known, hint=hint))
         return None
     return group.name

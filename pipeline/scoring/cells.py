@@ -113,7 +113,7 @@ def _number(value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, (bool, datetime, date, time)):
-        raise NotANumber(HINTS["date_cell"])
+        raise NotANumber(HINTS.date_cell)
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
@@ -124,11 +124,11 @@ def _number(value: Any) -> Decimal | None:
     if not text or text in {"-", "–"}:
         return None
     if text and set(text) == {"#"}:  # how Excel shows a date cell whose number is no date
-        raise NotANumber(HINTS["hashes"])
+        raise NotANumber(HINTS.hashes)
     if "_" in text:  # Python reads 7_2 as 72; people do not
         raise NotANumber()
     if text.count(",") + text.count(".") > 1:
-        raise NotANumber(HINTS["one_separator"])
+        raise NotANumber(HINTS.one_separator)
     try:
         number = Decimal(text.replace(",", "."))
     except InvalidOperation as exc:

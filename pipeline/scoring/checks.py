@@ -120,13 +120,13 @@ def _facts(row: dict[str, Any], rule: Rule | None, errors: list[Problem]) -> Fac
     if rule is None or facts is None:
         return facts
     options = ", ".join(f'"{name}"' for name, _ in rule.options)
-    if rule.kind == "options" and not facts.level:
+    if rule.takes_level and not facts.level:
         refuse("level" if "level" in row["headers"] else "rule", "needs_level", rule=rule.text, options=options)
         return None
-    if rule.kind == "options" and rule.option(facts.level) is None:
+    if rule.takes_level and rule.option(facts.level) is None:
         refuse("level", "unknown_level", value=facts.level, rule=rule.text, options=options)
         return None
-    if rule.kind != "options" and facts.rate is None:
+    if not rule.takes_level and facts.rate is None:
         refuse("level", "needs_rate", rule=rule.text)
         return None
     return facts
@@ -176,17 +176,17 @@ def criteria_findings(criteria: list[dict[str, Any]], decimals: int) -> list[Pro
             implied = _implied(row, rate, exact, rule_result, criteria, decimals)
             noun = f" {rate.noun}" if rate.noun else ""
             details = {"code": row["code"],
-                       "stated": CHECK_WORDS["stated_rate"].format(done=rate.done, total=rate.total, noun=noun,
-                                                                   rate=rate.text),
-                       "expected": CHECK_WORDS["exact_rate"].format(done=rate.done, total=rate.total,
-                                                                    exact=rate_text(exact.rate)),
+                       "stated": CHECK_WORDS.stated_rate.format(done=rate.done, total=rate.total, noun=noun,
+                                                                rate=rate.text),
+                       "expected": CHECK_WORDS.exact_rate.format(done=rate.done, total=rate.total,
+                                                                 exact=rate_text(exact.rate)),
                        "implied": "", "implied_points": "", "typed": number(typed) if typed is not None else ""}
             if implied is not None:
                 computation, how = implied
                 implied_shown = computation.points
                 details |= {"implied_points": computation.computation,
-                            "implied": CHECK_WORDS["implied"].format(computation=computation.computation,
-                                                                     typed=number(typed), how=how)}
+                            "implied": CHECK_WORDS.implied.format(computation=computation.computation,
+                                                                  typed=number(typed), how=how)}
             found.append(problem(Reason.STATED_RATE_MISMATCH, **_where(row, "rationale"), **details))
         found += _counts_finding(row, stated)
         if stated.points is not None and typed is not None and stated.points != typed:
@@ -216,9 +216,9 @@ def _counts_finding(row: dict[str, Any], stated: Stated) -> list[Problem]:
         return []
     done, total, noun = said[0]
     headers = row["headers"]
-    expected = CHECK_WORDS["fact_counts"].format(done_header=headers["done_count"],
-                                                 total_header=headers["total_count"], done=facts.done,
-                                                 total=facts.total)
+    expected = CHECK_WORDS.fact_counts.format(done_header=headers["done_count"],
+                                              total_header=headers["total_count"], done=facts.done,
+                                              total=facts.total)
     return [problem(Reason.STATED_COUNTS_MISMATCH, **_where(row, "rationale"), code=row["code"],
                     stated=f"{done}/{total}{' ' + noun if noun else ''}", expected=expected, implied_points="",
                     typed=number(row["points"]) if row["points"] is not None else "")]
@@ -268,6 +268,6 @@ def _implied(row: dict[str, Any], rate: Any, exact: Facts, rule_result: tuple[Fa
     maxima = [row["max_points"], *(r["max_points"] for r in criteria if r.get("parent") == row["row"])]
     for maximum in dict.fromkeys(m for m in maxima if m):
         if proportional(Facts(rate=rate.value), maximum, places).points == typed:
-            how = CHECK_WORDS["typed_from"].format(stated=rate.text, multiplier=number(maximum))
+            how = CHECK_WORDS.typed_from.format(stated=rate.text, multiplier=number(maximum))
             return proportional(exact, maximum, max(places, decimals)), how
     return None

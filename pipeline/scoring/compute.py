@@ -184,7 +184,7 @@ def _roll_up(item: dict[str, Any], kids: list[dict[str, Any]], errors: list[Prob
                 missing = Reason.MISSING_VALUE if column == "self_points" else Reason.APPRAISAL_MISSING
                 errors.append(problem(missing, file=kid["file"], sheet=kid["sheet"], row=kid["row"],
                                       column=CRITERIA_TABLE.column(column).header,
-                                      hint=HINTS["leaf_points"]))
+                                      hint=HINTS.leaf_points))
                 invalid = True
         points = sum((k["points"] for k in kids), Decimal(0))
     if scored and declared is not None and declared != points and not invalid:

@@ -43,8 +43,8 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
     reports: list[UnitReport] = []
     findings: list[Problem] = []
     unread: list[Problem] = []  # numeric columns not used: warnings
-    source = settings.kind_record.source
-    if source == "criteria":
+    kind = settings.kind_record
+    if kind.reports_one_unit:
         criteria, found = normalise_criteria(sheets)
         problems += found
         criteria, found = applied_rules(criteria, settings.checks.decimals)
@@ -53,7 +53,7 @@ def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
         problems += found
         findings = criteria_findings(criteria, settings.checks.decimals) if not problems else []
         units = report_unit(settings.unit, settings.groups[0].name, totals) if totals else None
-    elif source == "campaign":
+    elif kind.is_campaign:
         reports, found, _ = assessed_units(settings, sheets)
         problems += found
         units, found = campaign_table(settings, reports, problems)

@@ -115,11 +115,11 @@ def _group_of(cells: Cells, table: Located, groups: tuple[Group, ...]) -> str | 
             return group.name
     known = ", ".join(f'"{g.name}"' for g in groups)
     close = get_close_matches(named, [g.name for g in groups], n=1, cutoff=0.6)
-    hint = HINTS["did_you_mean"].format(name=close[0]) if close else (HINTS["group_cell"] if not named else "")
+    hint = HINTS.did_you_mean.format(name=close[0]) if close else (HINTS.group_cell if not named else "")
     if column:
         cells.add(Reason.UNKNOWN_GROUP, column, value=named, known=known, hint=hint)
     else:
-        hint = hint or HINTS["group_sheet"]
+        hint = hint or HINTS.group_sheet
         cells.errors.append(problem(Reason.UNKNOWN_GROUP, file=table.sheet.file, sheet=table.sheet.name,
                                     value=named, known=known, hint=hint))  # once per sheet
     return None
@@ -156,7 +156,7 @@ def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reas
     if reason and points is not None:
         cells.add(Reason.POINTS_AND_REASON, "appraised_points", value=reason, unit=unit)
     if not reason and points is None and not cells.has_value("appraised_points"):
-        hint = HINTS["reason_column" if "reason" in cells.table.positions else "reason_add_column"]
+        hint = HINTS.reason_column if "reason" in cells.table.positions else HINTS.reason_add_column
         cells.add(Reason.MISSING_VALUE, "appraised_points", hint=hint)
     for limit_id in ("applicable_max", "max_points"):
         limit = values.get(limit_id)
@@ -169,7 +169,7 @@ def _check_unit(cells: Cells, values: dict[str, Decimal | None], unit: str, reas
         cells.add(Reason.APPLICABLE_ABOVE_MAXIMUM, "applicable_max", value=shown(applicable), maximum=shown(maximum))
     if scale_by and points is not None and not reason:
         if values[scale_by] is None and not cells.has_value(scale_by):
-            cells.add(Reason.MISSING_VALUE, scale_by, hint=HINTS["scale_maximum"])
+            cells.add(Reason.MISSING_VALUE, scale_by, hint=HINTS.scale_maximum)
         elif values[scale_by] == 0:
             cells.add(Reason.ZERO_MAXIMUM, scale_by)
 

@@ -285,7 +285,7 @@ class _Named:
 def _hint(name: str, known: list[str]) -> str:
     """" Có phải là "…"?": the closest known name, or "" when none is close."""
     close = get_close_matches(plain_text(name), [plain_text(k) for k in known], n=1, cutoff=0.75)
-    return next((HINTS["did_you_mean"].format(name=k) for k in known if close and plain_text(k) == close[0]), "")
+    return next((HINTS.did_you_mean.format(name=k) for k in known if close and plain_text(k) == close[0]), "")
 
 
 def _unknown(key: str, name: str, known: list[str], where: str, period: str) -> Problem:

@@ -117,11 +117,11 @@ def _group(settings: JobSettings, cells: Cells) -> str | None:
     if group is None:
         known = ", ".join(f'"{g.name}"' for g in settings.groups)
         close = get_close_matches(named, [g.name for g in settings.groups], n=1, cutoff=0.6)
-        hint = HINTS["did_you_mean"].format(name=close[0]) if close else ""
+        hint = HINTS.did_you_mean.format(name=close[0]) if close else ""
         if "group" in cells.record:
             cells.add(Reason.UNKNOWN_GROUP, "group", value=named, known=known, hint=hint)
         else:
-            cells.add(Reason.UNKNOWN_GROUP, "unit", value=named, known=known, hint=HINTS["group_cell"])
+            cells.add(Reason.UNKNOWN_GROUP, "unit", value=named, known=known, hint=HINTS.group_cell)
         return None
     return group.name
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pipeline.base.formatting import number
 from pipeline.base.messages_checks import CHECK_WORDS
 from pipeline.base.rounding import round_half_up
-from pipeline.scoring.rules import Rule
+from pipeline.scoring.rules import Rule, RuleKind
 
 RATE_DECIMALS = 2  # how a rate is shown: 96,55%
 HUNDRED = Decimal(100)
@@ -61,20 +61,20 @@ def points_text(points: Decimal) -> str:
 
 def scored(rule: Rule, facts: Facts, decimals: int) -> Scored | None:
     """The points `rule` gives for `facts` (`None` when the facts are not of the rule's kind)."""
-    if rule.kind == "options":
+    if rule.takes_level:
         chosen = rule.option(facts.level) if facts.level else None
         if chosen is None:
             return None
-        return Scored(chosen[1], CHECK_WORDS["option"].format(option=chosen[0], points=points_text(chosen[1])))
+        return Scored(chosen[1], CHECK_WORDS.option.format(option=chosen[0], points=points_text(chosen[1])))
     if facts.rate is None:
         return None
-    if rule.kind == "proportional":
+    if rule.kind is RuleKind.PROPORTIONAL:
         return _proportional(rule, facts, decimals)
     band = rule.band(facts.rate)
     if band is None:
-        return Scored(Decimal(0), CHECK_WORDS["no_band"].format(rate=rate_text(facts.rate)))
-    return Scored(band.points, CHECK_WORDS["band"].format(rate=rate_text(facts.rate), band=band.text,
-                                                          points=points_text(band.points)))
+        return Scored(Decimal(0), CHECK_WORDS.no_band.format(rate=rate_text(facts.rate)))
+    return Scored(band.points, CHECK_WORDS.band.format(rate=rate_text(facts.rate), band=band.text,
+                                                       points=points_text(band.points)))
 
 
 def _proportional(rule: Rule, facts: Facts, decimals: int) -> Scored | None:
@@ -97,20 +97,20 @@ def proportional(facts: Facts, multiplier: Decimal, decimals: int) -> Scored:
         rate = f"{facts.done}/{facts.total}"
     else:
         rate = f"{number(facts.rate)}%"
-    return Scored(points, CHECK_WORDS["proportional"].format(rate=rate, multiplier=points_text(multiplier),
-                                                             points=points_text(points)))
+    return Scored(points, CHECK_WORDS.proportional.format(rate=rate, multiplier=points_text(multiplier),
+                                                          points=points_text(points)))
 
 
 def drafted_rationale(facts: Facts, result: Scored) -> str:
     """The rationale said from the facts and the points computed from them (used when its cell is empty)."""
     if facts.done is not None and facts.total is not None:
         assert facts.rate is not None  # computed from the counts
-        return CHECK_WORDS["draft_counts"].format(done=facts.done, total=facts.total,
-                                                  noun=f" {facts.noun}" if facts.noun else "",
-                                                  rate=rate_text(facts.rate), computation=result.computation)
+        return CHECK_WORDS.draft_counts.format(done=facts.done, total=facts.total,
+                                               noun=f" {facts.noun}" if facts.noun else "",
+                                               rate=rate_text(facts.rate), computation=result.computation)
     if facts.rate is not None:
-        return CHECK_WORDS["draft_rate"].format(rate=rate_text(facts.rate), computation=result.computation)
-    return CHECK_WORDS["draft_option"].format(computation=result.computation)
+        return CHECK_WORDS.draft_rate.format(rate=rate_text(facts.rate), computation=result.computation)
+    return CHECK_WORDS.draft_option.format(computation=result.computation)
 
 
 def rate_agrees(stated: Decimal, decimals: int, exact: Decimal) -> bool:

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _RATE = _NUMBER + r"\s*%"
@@ -53,13 +54,33 @@ class Band:
         return above and below
 
 
+class RuleKind(StrEnum):
+    """The three kinds of rule (docs/inputs.md mục 2.5)."""
+
+    PROPORTIONAL = "proportional"  # points = rate × the multiplier
+    BANDS = "bands"  # the points of the band the rate is in
+    OPTIONS = "options"  # the points of the option named
+
+
 @dataclass(frozen=True)
 class Rule:
-    kind: str  # "proportional", "bands" or "options"
+    kind: RuleKind
     text: str
     multiplier: Decimal | None = None  # proportional: the points of 100%
     bands: tuple[Band, ...] = ()
     options: tuple[tuple[str, Decimal], ...] = ()  # (name as typed, points)
+
+    @property
+    def takes_level(self) -> bool:
+        """Whether the rule is answered by naming one of its options (a level), not by a rate."""
+        return self.kind is RuleKind.OPTIONS
+
+    @property
+    def fixed_points(self) -> set[Decimal] | None:
+        """The points a rule of bands or options can give (0 too: a rate in no band); None for a proportional."""
+        if self.kind is RuleKind.PROPORTIONAL:
+            return None
+        return {Decimal(0), *(b.points for b in self.bands), *(p for _, p in self.options)}
 
     def option(self, answer: str) -> tuple[str, Decimal] | None:
         """The option `answer` names (case and spaces free), if any."""
@@ -139,18 +160,18 @@ def parsed_rule(text: str, maximum: Decimal | None) -> Rule:
         if maximum is not None and points > maximum:
             raise RuleRefused("above_maximum", part=part, points=_shown(points), maximum=_shown(maximum))
     if rated and any("%" in p[1] for p in rated):
-        return Rule("bands", text, bands=_bands(named))
+        return Rule(RuleKind.BANDS, text, bands=_bands(named))
     options: list[tuple[str, Decimal]] = []
     for _part, name, points in named:
         if any(_key(name) == _key(o) for o, _ in options):
             raise RuleRefused("duplicate_option", part=name)
         options.append((_typed_name(text, name), points))
-    return Rule("options", text, options=tuple(options))
+    return Rule(RuleKind.OPTIONS, text, options=tuple(options))
 
 
 def _proportional(text: str, factor: str | None, maximum: Decimal | None) -> Rule:
     if factor is None or factor.strip() in ("điểm chuẩn", "điểm tối đa"):
-        return Rule("proportional", text, multiplier=maximum)
+        return Rule(RuleKind.PROPORTIONAL, text, multiplier=maximum)
     if not re.fullmatch(_NUMBER + r"(?:\s*(?:điểm|đ))?", factor.strip()):
         raise RuleRefused("bad_multiplier", part=factor.strip())
     typed = re.match(_NUMBER, factor.strip())
@@ -158,7 +179,7 @@ def _proportional(text: str, factor: str | None, maximum: Decimal | None) -> Rul
     multiplier = _decimal(typed.group(1))
     if maximum is not None and multiplier > maximum:
         raise RuleRefused("multiplier_above_maximum", points=_shown(multiplier), maximum=_shown(maximum))
-    return Rule("proportional", text, multiplier=multiplier)
+    return Rule(RuleKind.PROPORTIONAL, text, multiplier=multiplier)
 
 
 def _split(part: str) -> tuple[str, Decimal]:

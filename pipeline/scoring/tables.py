@@ -87,7 +87,7 @@ def locate_tables(sheets: list[Sheet], spec: TableSpec, ignored: tuple[str, ...]
         for column in missing:  # a hint names only a header of the same meaning
             alike = [key for key, text in unknown.items() if says(text, column.words)]
             close = get_close_matches(header_key(column.header), alike, n=1, cutoff=0) if alike else []
-            hint = HINTS["column_like"].format(name=unknown[close[0]]) if close else ""
+            hint = HINTS.column_like.format(name=unknown[close[0]]) if close else ""
             errors.append(problem(Reason.MISSING_COLUMN, file=sheet.file, sheet=sheet.name,
                                   column_name=column.header, hint=hint, header_row=row_index + 1))
         errors += _lookalike_columns(sheet, spec, positions, unknown, row_index + 1)

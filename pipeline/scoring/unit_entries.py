@@ -145,8 +145,4 @@ def _rule_points(criterion: Criterion) -> set[Decimal] | None:
         rule = parsed_rule(criterion.rule, criterion.max_points)
     except RuleRefused:
         return None
-    if rule.kind == "bands":
-        return {Decimal(0), *(b.points for b in rule.bands)}
-    if rule.kind == "options":
-        return {Decimal(0), *(p for _, p in rule.options)}
-    return None
+    return rule.fixed_points

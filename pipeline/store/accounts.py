@@ -8,8 +8,9 @@ import secrets
 from collections.abc import Iterable
 from datetime import timedelta
 from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Row, delete, insert, select, update
 
 import pipeline.store.tables as t
 from pipeline.base.messages_store import STORE_WORDS
@@ -46,7 +47,7 @@ def login_base(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain_text(name)).strip("-")[:60] or "tai-khoan"
 
 
-def account_of(row) -> Account:
+def account_of(row: Row[Any]) -> Account:
     m = row._mapping
     return Account(id=m["id"], login=m["login"], role=Role(m["role"]), name=m["name"], job=m["job"], unit=m["unit"],
                    active=m["active"], must_set_password=m["must_set_password"],
@@ -83,10 +84,10 @@ class AccountsPart(StoreCore):
             login = self._free_login(connection, login_base(name) + (f"@{login_base(job)}" if job else ""))
         code = new_code()
         now = self.clock()
-        new_id = connection.execute(insert(t.accounts).values(
+        new_id = cast(Row[Any], connection.execute(insert(t.accounts).values(  # one row inserted: its key is there
             login=login, role=role.value, name=name, job=job, unit=unit, assigned=json.dumps(list(assigned)),
             active=True, must_set_password=True, password=None, code=json.dumps(hash_password(_typed_code(code))),
-            code_expires=now + CODE_LIFETIME, created_at=now)).inserted_primary_key[0]
+            code_expires=now + CODE_LIFETIME, created_at=now)).inserted_primary_key)[0]
         self.record(connection, actor, "account_created", job, unit, field="login", new=login)
         return Account(new_id, login, role, name, job, unit, True, True, assigned), code
 
@@ -129,7 +130,8 @@ class AccountsPart(StoreCore):
                 raise Refused("inactive", login=m["login"])
             if m["code_expires"] is not None and m["code_expires"] < self.clock():
                 raise Refused("code_expired", at=shown_time(m["code_expires"]))
-            changed = connection.execute(update(t.accounts).where(t.accounts.c.id == m["id"], t.accounts.c.code == m["code"])
+            changed = connection.execute(update(t.accounts)
+                                         .where(t.accounts.c.id == m["id"], t.accounts.c.code == m["code"])
                                          .values(password=json.dumps(hash_password(new_password)), code=None,
                                                  code_expires=None, must_set_password=False))
             if changed.rowcount != 1:
@@ -193,7 +195,7 @@ class AccountsPart(StoreCore):
             self.record(connection, actor, "account_renamed", job, new, field="unit", old=old, new=new)
 
     @staticmethod
-    def _row(connection: Connection, account_id: int):
+    def _row(connection: Connection, account_id: int) -> Row[Any]:
         row = connection.execute(select(t.accounts).where(t.accounts.c.id == account_id)).first()
         if row is None:
             raise NotFound(what=STORE_WORDS["account"])

@@ -34,7 +34,7 @@ def appraisers_from_options(values: list[str]) -> tuple[list[Appraiser], list[st
         name, _, units = value.partition(":")
         assigned = tuple(u.strip() for u in units.split(";") if u.strip())
         if not name.strip() or not assigned:
-            wrong.append(W["appraiser_form"].format(value=value))
+            wrong.append(W.appraiser_form.format(value=value))
         else:
             found.append(Appraiser(name.strip(), assigned))
     return found, wrong
@@ -45,12 +45,12 @@ def appraisers_from_sheet(path: Path) -> tuple[list[Appraiser], list[str]]:
     try:
         rows = list(load_workbook(path, read_only=True, data_only=True).worksheets[0].iter_rows(values_only=True))
     except Exception:
-        return [], [W["appraisers_file"].format(path=path)]
+        return [], [W.appraisers_file.format(path=path)]
     header = [plain_text(str(v or "")) for v in (rows[0] if rows else ())]
     where = {key: next((i for i, h in enumerate(header) if h.startswith(key)), None)
              for key in ("ho ten", "tham dinh", "ten dang nhap")}
     if where["ho ten"] is None or where["tham dinh"] is None:
-        return [], [W["appraisers_file"].format(path=path)]
+        return [], [W.appraisers_file.format(path=path)]
     found, wrong = [], []
     for number, row in enumerate(rows[1:], 2):
         cells = [str(v).strip() if v is not None else "" for v in row]
@@ -60,7 +60,7 @@ def appraisers_from_sheet(path: Path) -> tuple[list[Appraiser], list[str]]:
             continue
         assigned = tuple(u.strip() for u in units.split(";") if u.strip())
         if not name or not assigned:
-            wrong.append(W["appraisers_row"].format(path=path, row=number))
+            wrong.append(W.appraisers_row.format(path=path, row=number))
         else:
             found.append(Appraiser(name, assigned, login or None))
     return found, wrong
@@ -73,8 +73,8 @@ def assignment_problems(appraisers: list[Appraiser], known: list[str]) -> list[s
         for value in appraiser.assigned:
             if value not in known:
                 close = get_close_matches(value, known, n=1, cutoff=0.6)
-                hint = W["did_you_mean"].format(name=close[0]) if close else ""
-                wrong.append(W["appraiser_unknown"].format(name=appraiser.name, value=value, hint=hint))
+                hint = W.did_you_mean.format(name=close[0]) if close else ""
+                wrong.append(W.appraiser_unknown.format(name=appraiser.name, value=value, hint=hint))
     return wrong
 
 
@@ -82,24 +82,24 @@ def accounts_workbook(accounts: list[Account], codes: dict[int, tuple[str, datet
                       renamed: dict[str, str]) -> bytes:
     """One row per account; the new ones with their code and until when it works (`codes`: account id → both)."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one sheet a new workbook has
     sheet.title = ACCOUNTS_SHEET
     sheet.append(list(ACCOUNTS_COLUMNS))
     for number, account in enumerate(accounts, 1):
         code, until = codes.get(account.id, ("", None))
-        notes = [ACCOUNT_NOTES["new"] if code else ACCOUNT_NOTES["given"] if account.must_set_password
-                 else ACCOUNT_NOTES["password_set"]]
+        notes = [ACCOUNT_NOTES.new if code else ACCOUNT_NOTES.given if account.must_set_password
+                 else ACCOUNT_NOTES.password_set]
         if account.unit in renamed:
-            notes.append(ACCOUNT_NOTES["renamed"].format(old=renamed[account.unit]))
+            notes.append(ACCOUNT_NOTES.renamed.format(old=renamed[account.unit]))
         if not account.active:
-            notes.append(ACCOUNT_NOTES["locked"])
+            notes.append(ACCOUNT_NOTES.locked)
         sheet.append([number, ROLE_NAMES[account.role.value], account.name, account.login, code,
                       shown_time(until) if until else "", "; ".join(notes), "; ".join(account.assigned)])
         for cell in sheet[sheet.max_row]:
             as_text(cell)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFGH", (5, 11, 40, 34, 18, 18, 50, 40)):
+    for letter, width in zip("ABCDEFGH", (5, 11, 40, 34, 18, 18, 50, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     stream = io.BytesIO()

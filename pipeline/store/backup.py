@@ -15,8 +15,9 @@ import zipfile
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Column, Connection, func, insert, select, text
 
 import pipeline.store.tables as t
 from pipeline.store.errors import Refused
@@ -34,7 +35,7 @@ def _portable(value: object) -> object:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def _typed(column, value: object) -> object:
+def _typed(column: Column[Any], value: object) -> object:
     if value is None:
         return None
     if isinstance(column.type, t.UtcDateTime):
@@ -55,7 +56,7 @@ def store_rows(store: Store, work: Path) -> tuple[dict[str, list[dict[str, objec
         source = store.engine.raw_connection()
         try:
             target = sqlite3.connect(copy)
-            source.driver_connection.backup(target)
+            cast(sqlite3.Connection, source.driver_connection).backup(target)  # SQLite's own connection
             target.close()
         finally:
             source.close()
@@ -81,7 +82,7 @@ def write_backup(store: Store, jobs: Path, out: Path, made_at: datetime) -> dict
             archive.writestr(ROWS, json.dumps(rows, ensure_ascii=False))
             if copy is not None:
                 archive.write(copy, SQLITE_COPY)
-            for digest in sorted({row["sha256"] for row in rows["evidence"]}):
+            for digest in sorted({str(row["sha256"]) for row in rows["evidence"]}):
                 archive.write(store.evidence_folder / str(digest), f"{EVIDENCE}/{digest}")
             for path in sorted(p for p in jobs.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))):
                 archive.write(path, f"{JOBS}/{path.relative_to(jobs).as_posix()}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 import pipeline.store.tables as t
@@ -22,7 +22,7 @@ def empty_entry(job: str, unit: str, criterion: str) -> Entry:
     return Entry(job, unit, criterion, None, "", None, "", "", None, 0, "", None)
 
 
-def entry_of(row) -> Entry:
+def entry_of(row: Row[Any]) -> Entry:
     return Entry(**{name: row._mapping[name] for name in Entry.__dataclass_fields__})
 
 
@@ -89,7 +89,7 @@ class EntriesPart(StoreCore):
                     if getattr(old, field) != value:
                         self.record(connection, actor, "entry_saved", job, unit, criterion, field,
                                     getattr(old, field), value)
-                return entry_of(connection.execute(select(t.entries).where(*key)).first())
+                return entry_of(connection.execute(select(t.entries).where(*key)).one())
         except IntegrityError as exc:  # another first save of the same criterion committed in between
             raise Conflict(criterion=criterion, unit=unit, by="", at="") from exc
 

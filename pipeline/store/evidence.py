@@ -1,4 +1,5 @@
-"""Evidence files of a unit's criteria: checked, kept once by their SHA-256 beside the jobs folder, listed in the store."""
+"""Evidence files of a unit's criteria: checked, kept once by their SHA-256 beside the jobs folder, listed in the
+store."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Row, insert, select, update
 
 import pipeline.store.tables as t
 from pipeline.base.messages_store import STORE_WORDS
@@ -19,7 +21,7 @@ from pipeline.store.records import Evidence
 _FIELDS = tuple(Evidence.__dataclass_fields__)
 
 
-def evidence_of(row) -> Evidence:
+def evidence_of(row: Row[Any]) -> Evidence:
     return Evidence(**{name: row._mapping[name] for name in _FIELDS})
 
 
@@ -45,10 +47,12 @@ class EvidencePart(StoreCore):
         file_name, media_type = checked_evidence(file_name, content)
         digest = hashlib.sha256(content).hexdigest()
         keep_file(self.evidence_folder, digest, content)
-        values = {"job": job, "unit": unit, "criterion": criterion, "file_name": file_name, "size": len(content),
-                      "media_type": media_type, "sha256": digest, "uploaded_by": actor, "uploaded_at": self.clock()}
+        values: dict[str, Any] = {"job": job, "unit": unit, "criterion": criterion, "file_name": file_name,
+                                  "size": len(content), "media_type": media_type, "sha256": digest,
+                                  "uploaded_by": actor, "uploaded_at": self.clock()}  # an `Evidence` but its id
         with self.writing() as connection:
-            new_id = connection.execute(insert(t.evidence).values(**values, removed=False)).inserted_primary_key[0]
+            inserted = connection.execute(insert(t.evidence).values(**values, removed=False))
+            new_id = cast(Row[Any], inserted.inserted_primary_key)[0]  # one row inserted: its key is there
             self.record(connection, actor, "evidence_added", job, unit, criterion, "evidence",
                         new=f"{file_name} ({digest})")
         return Evidence(id=new_id, **values)
@@ -69,7 +73,7 @@ class EvidencePart(StoreCore):
             row = connection.execute(select(t.evidence).where(t.evidence.c.id == evidence_id,
                                                               t.evidence.c.removed.is_(False))).first()
         path = None if row is None else self.evidence_folder / row.sha256
-        if path is None or not path.is_file():
+        if row is None or path is None or not path.is_file():
             raise NotFound(what=STORE_WORDS["evidence"])
         return evidence_of(row), path
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from pipeline.store.core import utc_now
 from pipeline.store.errors import DatabaseUnavailable
@@ -76,7 +78,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(parsed, pool_size=10, max_overflow=40, pool_pre_ping=True)
 
 
-def _sqlite_connected(dbapi_connection, _record) -> None:
+def _sqlite_connected(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     dbapi_connection.isolation_level = None  # transactions begun by `_sqlite_begin`, not by the driver
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -84,7 +86,7 @@ def _sqlite_connected(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _sqlite_begin(connection) -> None:
+def _sqlite_begin(connection: Connection) -> None:
     """A writing transaction takes SQLite's write lock at once, so two writers wait rather than fail midway."""
     writes = connection.get_execution_options().get("store_writes")
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

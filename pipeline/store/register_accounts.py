@@ -53,9 +53,9 @@ def follow_register(store: Store, job: str, register: tuple[Registered, ...], re
                     actor: str = SECRETARIAT) -> Following:
     """Brings the unit accounts of `job` in line with `register` (`renames`: a unit's new name → its old one)."""
     done = Following()
-    accounts = {a.unit: a for a in store.accounts(job) if a.role is Role.UNIT}
+    accounts = {a.unit: a for a in store.accounts(job) if a.role is Role.UNIT and a.unit is not None}
     index = by_name(register)
-    kept = {}  # account's unit → the register's row that is that unit
+    kept: dict[str, str] = {}  # account's unit → the register's row that is that unit
     for unit in accounts:
         row = registered_as(index, unit) or next((r for r in register if (renames or {}).get(r.unit) == unit), None)
         if row is not None and row.unit not in kept.values():
@@ -72,10 +72,10 @@ def follow_register(store: Store, job: str, register: tuple[Registered, ...], re
             done.renamed.append((old, current))
     evaluated = {r.unit for r in register if not r.reason}
     done.created = store.create_unit_accounts(job, new, actor)
-    for old, current in [*kept.items(), *((unit, None) for unit in gone)]:
+    for old, now in [*kept.items(), *((unit, None) for unit in gone)]:
         account = accounts[old]
-        active = current in evaluated
+        active = now in evaluated
         if account.active != active:
             store.set_active(account.id, active, actor)
-            (done.unlocked if active else done.locked).append(current or old)
+            (done.unlocked if active else done.locked).append(now or old)
     return done

@@ -19,33 +19,33 @@ from pipeline.web.words_campaign import C
 
 @for_roles(*EVERYONE)
 async def first_login_form(request: Request) -> Response:
-    return page(request, "first_login.html", title=C["first_login_title"], min=MIN_PASSWORD)
+    return page(request, "first_login.html", title=C.first_login_title, min=MIN_PASSWORD)
 
 
 @for_roles(*EVERYONE)
 async def first_login(request: Request) -> Response:
     form = await posted(request)
     state = request.app.state
-    values = {k: form.get(k) if isinstance(form.get(k), str) else "" for k in ("login", "code", "new", "again")}
+    values = {k: v if isinstance(v := form.get(k), str) else "" for k in ("login", "code", "new", "again")}
     error = None
     if len(values["new"]) < MIN_PASSWORD:
-        error = C["password_too_short"].format(min=MIN_PASSWORD)
+        error = C.password_too_short.format(min=MIN_PASSWORD)
     elif values["new"] != values["again"]:
-        error = C["passwords_differ"]
+        error = C.passwords_differ
     client = request.client.host if request.client else ""
     key = "tk:" + values["login"].strip().casefold()
     wait = state.login_limits.attempt(key, client)
     if wait:
-        error = W["login_wait"].format(wait=said_wait(wait))
+        error = W.login_wait.format(wait=said_wait(wait))
     if error is None:
         try:
             account = await anyio.to_thread.run_sync(desk_store(state).first_login, values["login"].strip(),
                                                      values["code"].strip(), values["new"], limiter=state.hashing)
         except StoreError as refused:
             state.login_limits.wait(key, client)
-            error = str(refused) or C["wrong_code"]
+            error = str(refused) or C.wrong_code
         else:
             state.login_limits.succeeded(key, client)
             return logged_in_as(request, account)
-    return page(request, "first_login.html", status=400, title=C["first_login_title"], min=MIN_PASSWORD,
+    return page(request, "first_login.html", status=400, title=C.first_login_title, min=MIN_PASSWORD,
                 error=error, login=values["login"])

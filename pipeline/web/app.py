@@ -8,7 +8,7 @@ from anyio import CapacityLimiter
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -49,7 +49,7 @@ HEADERS = {  # pages use only their own style sheet, script and pictures, and ar
 class SessionGate(BaseHTTPMiddleware):
     """Gives each browser a session cookie; when a password is set for this app, asks it first."""
 
-    async def dispatch(self, request: Request, call_next) -> Response:
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         state = request.app.state
         session = request.cookies.get(SESSION_COOKIE)
         fresh = None
@@ -70,7 +70,7 @@ class SessionGate(BaseHTTPMiddleware):
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
-    return page(request, "refused.html", status=404, title=W["not_found"], text=W["not_found"])
+    return page(request, "refused.html", status=404, title=W.not_found, text=W.not_found)
 
 
 async def crashed(request: Request, exc: Exception) -> Response:
@@ -78,7 +78,7 @@ async def crashed(request: Request, exc: Exception) -> Response:
     import traceback
 
     traceback.print_exception(exc)
-    return page(request, "refused.html", status=500, title=W["crashed_title"], text=W["run_crashed"])
+    return page(request, "refused.html", status=500, title=W.crashed_title, text=W.run_crashed)
 
 
 async def refused(request: Request, exc: Exception) -> Response:
@@ -151,7 +151,8 @@ def create_app(jobs: Path, outputs: Path | None = None, password_path: Path | No
     routes = guarded_routes(routes)  # each route reached only by the roles its endpoint declares (`roles`)
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)] if allowed_hosts else []
     middleware.append(Middleware(SessionGate))
-    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: not_found, Refusal: refused, Exception: crashed})
+    app = Starlette(routes=routes, middleware=middleware,
+                    exception_handlers={404: not_found, Refusal: refused, Exception: crashed})
     app.state.desk = Desk(jobs, (outputs or jobs.parent / "outputs").absolute())
     app.state.runs = Runs()
     app.state.sessions = Sessions()

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import tomlkit
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -23,7 +24,7 @@ from pipeline.web.appraisal_view import Campaign, refuse
 from pipeline.web.form_edit import set_value
 from pipeline.web.pages import page, posted
 from pipeline.web.roles import for_roles
-from pipeline.web.words import W
+from pipeline.web.words import APPRAISAL_PHASES, W
 from pipeline.write.files import write_atomically
 
 SETTINGS = "job.toml"
@@ -37,7 +38,7 @@ async def change_phase(request: Request) -> Response:
     move = str(form.get("move") or "")
     opened = MOVES.get((now, move))
     if opened is None:
-        refuse(409, W["ap_phase_wrong"].format(phase=W["ap_phase_" + now]))
+        refuse(409, W.ap_phase_wrong.format(phase=APPRAISAL_PHASES[now]))
     if opened == "final":
         await run_in_threadpool(fix_final_points, campaign)
     deadline = campaign.store.phase(campaign.job).deadline
@@ -73,12 +74,12 @@ def _tick_appraisal_done(campaign: Campaign) -> None:
     write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
 
 
-def _assigned(campaign: Campaign, form) -> tuple[str, ...]:
+def _assigned(campaign: Campaign, form: FormData) -> tuple[str, ...]:
     """The units or groups typed one a line, each a name of the register (else refused, all named at once)."""
     names = [line.strip() for line in str(form.get("assigned") or "").splitlines() if line.strip()]
     unknown = unknown_assignments(names, campaign.groups)
     if unknown:
-        refuse(400, " ".join(W["ap_assign_unknown"].format(name=n) for n in unknown))
+        refuse(400, " ".join(W.ap_assign_unknown.format(name=n) for n in unknown))
     return tuple(dict.fromkeys(names))
 
 
@@ -89,14 +90,14 @@ async def add_appraiser(request: Request) -> Response:
     form = await posted(request)
     name = str(form.get("name") or "").strip()
     if not name:
-        refuse(400, W["ap_appraiser_name_missing"])
+        refuse(400, W.ap_appraiser_name_missing)
     assigned = _assigned(campaign, form)
     try:
         account, code = await run_in_threadpool(campaign.store.create_account, Role.APPRAISER, name,
                                                 job=campaign.job, assigned=assigned, actor=campaign.actor)
     except StoreError as refused:
         refuse(400, str(refused))
-    return page(request, "appraiser_code.html", title=W["ap_appraiser_made"], job=campaign.job, account=account,
+    return page(request, "appraiser_code.html", title=W.ap_appraiser_made, job=campaign.job, account=account,
                 code=code)
 
 

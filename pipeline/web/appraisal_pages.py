@@ -22,7 +22,7 @@ from pipeline.web.appraisal_view import Campaign, criterion_rows, refuse, refuse
 from pipeline.web.downloads import file_download
 from pipeline.web.pages import page, posted
 from pipeline.web.roles import for_roles
-from pipeline.web.words import W
+from pipeline.web.words import APPRAISAL_PHASES, W
 
 
 @for_roles(Role.SECRETARIAT, Role.APPRAISER)
@@ -44,10 +44,10 @@ def _list_page(request: Request, campaign: Campaign) -> Response:
     appraisers = [a for a in store.accounts(job) if a.role is Role.APPRAISER] if campaign.visitor.secretariat else []
     said = None
     if request.query_params.get("giai-doan") in ("appraisal", "explanation", "final"):
-        said = W["ap_phase_changed"].format(phase=W["ap_phase_" + request.query_params["giai-doan"]])
+        said = W.ap_phase_changed.format(phase=APPRAISAL_PHASES[request.query_params["giai-doan"]])
     elif request.query_params.get("da-giao"):
-        said = W["ap_assign_saved"]
-    return page(request, "appraisal.html", title=W["ap_appraisal_title"], job=job, tab="appraisal", rows=rows,
+        said = W.ap_assign_saved
+    return page(request, "appraisal.html", title=W.ap_appraisal_title, job=job, tab="appraisal", rows=rows,
                 phase=campaign.phase(), secretariat=campaign.visitor.secretariat, appraisers=appraisers,
                 done=sum(r["done"] == r["total"] for r in rows), units=len(campaign.groups), said=said,
                 moves=MOVES)
@@ -67,12 +67,12 @@ async def appraisal_unit(request: Request) -> Response:
     campaign = Campaign.of(request, Role.SECRETARIAT, Role.APPRAISER)
     unit = request.path_params["unit"]
     code = request.query_params.get("da-luu")
-    kind = "ap_final_saved" if request.query_params.get("loai") == "final" else "ap_appraisal_saved"
+    saved = W.ap_final_saved if request.query_params.get("loai") == "final" else W.ap_appraisal_saved
 
     def shown() -> Response:
         in_scope(campaign, unit)
         known = code in {c.code or c.key for c in campaign.tree(unit) if c.key}  # a code of the unit's, not any text
-        return unit_page(request, campaign, unit, said=W[kind].format(code=code) if known else None)
+        return unit_page(request, campaign, unit, said=saved.format(code=code) if known else None)
     return await run_in_threadpool(shown)
 
 
@@ -82,7 +82,7 @@ def unit_page(request: Request, campaign: Campaign, unit: str, status: int = 200
     entries = campaign.entries(unit)
     rows = criterion_rows(campaign.tree(unit), entries, campaign.store.evidence(campaign.job, unit), typed or {})
     show_explanation = phase in ("explanation", "final")
-    return page(request, "appraisal_unit.html", status=status, title=W["ap_appraisal_unit_title"].format(unit=unit),
+    return page(request, "appraisal_unit.html", status=status, title=W.ap_appraisal_unit_title.format(unit=unit),
                 job=campaign.job, tab="appraisal", unit=unit, rows=rows, phase=phase, said=said, errors=errors or [],
                 totals=totals_line(campaign, unit, entries, show_explanation), appraisal_open=phase == "appraisal",
                 show_explanation=show_explanation, final_open=phase == "explanation" and campaign.visitor.secretariat)
@@ -105,18 +105,18 @@ def _saved(request: Request, campaign: Campaign, form: dict[str, str]) -> Respon
         refuse(404)
     code = criterion.code or key
     if phase == "explanation" and not campaign.visitor.secretariat:
-        refuse(403, W["ap_final_closed"])
+        refuse(403, W.ap_final_closed)
     if phase not in ("appraisal", "explanation"):
-        refuse(409, W["ap_appraisal_closed"])
+        refuse(409, W.ap_appraisal_closed)
     text = form.get("points", "")
     points = refused_points(text, criterion)
     comment = form.get("comment", "").replace("\r\n", "\n").strip()
     errors = [points] if isinstance(points, str) else []
     if len(comment) > MAX_TEXT:
-        errors.append(W["ap_comment_too_long"].format(count=MAX_TEXT))
+        errors.append(W.ap_comment_too_long.format(count=MAX_TEXT))
     version = form.get("version", "")
     if not version.isdigit():
-        errors.append(W["ap_changed_meanwhile"].format(code=code))
+        errors.append(W.ap_changed_meanwhile.format(code=code))
     if errors:
         return unit_page(request, campaign, unit, status=400, errors=errors, typed={key: text})
     changes = {"final_points": points} if phase == "explanation" else {"appraised_points": points,
@@ -124,7 +124,7 @@ def _saved(request: Request, campaign: Campaign, form: dict[str, str]) -> Respon
     try:
         campaign.save(unit, key, changes, int(version))
     except Conflict:
-        return unit_page(request, campaign, unit, status=409, errors=[W["ap_changed_meanwhile"].format(code=code)])
+        return unit_page(request, campaign, unit, status=409, errors=[W.ap_changed_meanwhile.format(code=code)])
     except StoreError as refused:
         return unit_page(request, campaign, unit, status=409, errors=[str(refused)])
     kind = "final" if phase == "explanation" else "appraisal"

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from starlette.requests import Request
 
 from pipeline.base.formatting import points as shown
 from pipeline.scoring.unit_entries import Criterion, PointsRefused, WorkbookEntry, typed_points, typed_totals
+from pipeline.store import Store
 from pipeline.store.records import Entry, Evidence, Role
 from pipeline.web.campaign_access import shown_entries, unit_workbook_read, write_appraisal
 from pipeline.web.desk_store import actor, desk_store
@@ -26,8 +27,8 @@ from pipeline.web.words import W
 def refuse(status: int, text: str | None = None) -> NoReturn:
     """Ends the request with a Vietnamese page: 404 says nothing of what exists, 403 that the account may not."""
     if status == 404:
-        raise Refusal(404, W["not_found"], W["not_found"])
-    raise Refusal(status, W["ap_appraisal_title"], text or W["ap_not_allowed"])
+        raise Refusal(404, W.not_found, W.not_found)
+    raise Refusal(status, W.ap_appraisal_title, text or W.ap_not_allowed)
 
 
 @dataclass
@@ -49,16 +50,16 @@ class Campaign:
         return cls(request, job, visitor)
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         return desk_store(self.request.app.state)
 
     @property
     def actor(self) -> str:
-        return actor(self.visitor, W["ap_secretariat"])
+        return actor(self.visitor, W.ap_secretariat)
 
     @property
     def folder(self) -> Path:
-        return self.request.app.state.desk.folder(self.job)
+        return cast(Path, self.request.app.state.desk.folder(self.job))  # a job's folder: checked by `of`
 
     @cached_property
     def units(self) -> dict[str, UnitFile]:
@@ -110,12 +111,15 @@ class Campaign:
             return {k: as_workbook_entry(e) for k, e in self.store.entries(self.job, unit).items()}
         write_appraisal(self.folder, self.workbook(unit), entries, self.actor)
 
+_POINTS_REFUSED = {"not_number": W.ap_points_not_number, "negative": W.ap_points_negative,  # by `PointsRefused.why`
+                   "above_max": W.ap_points_above_max, "not_in_rule": W.ap_points_not_in_rule}
+
 
 def refused_points(text: str, criterion: Criterion) -> Decimal | str | None:
     """The typed points, or the sentence saying why they are refused."""
     value = typed_points(text, criterion)
     if isinstance(value, PointsRefused):
-        return W["ap_points_" + value.why].format(code=criterion.code or criterion.key, **value.values)
+        return _POINTS_REFUSED[value.why].format(code=criterion.code or criterion.key, **value.values)
     return value
 
 
@@ -132,7 +136,7 @@ def criterion_rows(tree: Iterable[Criterion], entries: Mapping[str, Entry], evid
     rows = []
     for criterion in tree:
         entry = entries.get(criterion.key) if criterion.key else None
-        row = {"key": criterion.key, "code": criterion.code or "", "title": criterion.title,
+        row: dict[str, Any] = {"key": criterion.key, "code": criterion.code or "", "title": criterion.title,
                "max": _points(criterion.max_points), "evidence": files.get(criterion.key or "", [])}
         if criterion.key:
             appraised = entry.appraised_points if entry else None
@@ -152,11 +156,11 @@ def totals_line(campaign: Campaign, unit: str, entries: Mapping[str, Entry], wit
     sheets = campaign.sheets(unit)
     own = {k: WorkbookEntry(k, e.self_points) for k, e in entries.items()}
     appraised = {k: WorkbookEntry(k, appraised_points=e.appraised_points) for k, e in entries.items()}
-    line = W["ap_appraisal_totals"].format(own=_total(sheets, own, "self_points"),
-                                           appraised=_total(sheets, appraised, "appraised_points"))
+    line = W.ap_appraisal_totals.format(own=_total(sheets, own, "self_points"),
+                                        appraised=_total(sheets, appraised, "appraised_points"))
     if with_final:
         final = {k: as_workbook_entry(e) for k, e in entries.items()}
-        line += " " + W["ap_final_total"].format(final=_total(sheets, final, "appraised_points"))
+        line += " " + W.ap_final_total.format(final=_total(sheets, final, "appraised_points"))
     return line
 
 

@@ -21,6 +21,7 @@ from pipeline.store.core import VIETNAM, utc_now
 from pipeline.store.errors import StoreError
 from pipeline.store.records import PHASES, Role
 from pipeline.store.register_accounts import follow_register, job_register
+from pipeline.store.store import Store
 from pipeline.web.appraisal_admin import fix_final_points
 from pipeline.web.appraisal_view import Campaign
 from pipeline.web.data_pages import who
@@ -31,7 +32,7 @@ from pipeline.web.job_pages import job_folder
 from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.self_pages import shown_time
 from pipeline.web.unit_workbooks import campaign_units
-from pipeline.web.words_campaign import C
+from pipeline.web.words_campaign import PHASE_NAMES, C
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,7 +44,7 @@ def _campaign(request: Request) -> tuple[str, Path]:
     return name, folder
 
 
-def progress_rows(store, folder: Path, job: str) -> list[dict]:
+def progress_rows(store: Store, folder: Path, job: str) -> list[dict]:
     """One row per unit of the register: its account, workbook, state, when it submitted, how much is appraised."""
     units = campaign_units(folder) or []
     accounts = {a.unit: a for a in store.accounts(job) if a.role is Role.UNIT}
@@ -68,12 +69,12 @@ async def campaign_page(request: Request, status: int = 200, notice: str | None 
     phase = await run_in_threadpool(store.phase, job)
     said = request.query_params.get("xong")
     if notice is None and said == "mo-lai":
-        notice = C["reopened"].format(unit=request.query_params.get("don-vi", ""))
+        notice = C.reopened.format(unit=request.query_params.get("don-vi", ""))
     elif notice is None and said == "giai-doan":
-        notice = C["phase_saved"].format(phase=C[f"phase_{phase.phase}"],
-                                         deadline=shown_time(phase.deadline) or C["no_deadline"])
+        notice = C.phase_saved.format(phase=PHASE_NAMES[phase.phase],
+                                      deadline=shown_time(phase.deadline) or C.no_deadline)
     local = phase.deadline.astimezone(VIETNAM) if phase.deadline else None
-    return page(request, "campaign.html", status=status, job=job, tab="campaign", title=C["campaign_title"],
+    return page(request, "campaign.html", status=status, job=job, tab="campaign", title=C.campaign_title,
                 rows=rows, phase=phase, phases=PHASES, notice=notice, error=error, shown_time=shown_time,
                 deadline_date=local.strftime("%d/%m/%Y") if local else "",
                 deadline_time=local.strftime("%H:%M") if local else "17:00",
@@ -96,11 +97,11 @@ async def create_accounts(request: Request) -> Response:
         done = await run_in_threadpool(follow_register, store, job, register, renames, who(request))
     except InputErrors as exc:
         why = "; ".join(describe(p, DESK) for p in exc.problems[:5])
-        return await campaign_page(request, 400, error=C["accounts_refused"].format(why=why))
+        return await campaign_page(request, 400, error=C.accounts_refused.format(why=why))
     except StoreError:
-        return await campaign_page(request, 400, error=C["no_register"])
+        return await campaign_page(request, 400, error=C.no_register)
     if not done.created:
-        return await campaign_page(request, notice=C["accounts_nothing"])
+        return await campaign_page(request, notice=C.accounts_nothing)
     until = utc_now() + CODE_LIFETIME
     codes = {account.id: (code, until) for account, code in done.created}
     content = accounts_workbook(store.accounts(job), codes, {new: old for old, new in done.renamed})
@@ -117,13 +118,15 @@ async def renew_code(request: Request) -> Response:
         raise HTTPException(404)
     code = await run_in_threadpool(store.renew_code, account.id, who(request))
     renewed = store.account(account.id)
+    if renewed is None:
+        raise HTTPException(404)
     content = accounts_workbook([renewed], {renewed.id: (code, utc_now() + CODE_LIFETIME)}, {})
     return bytes_download(content, f"ma-moi-{renewed.login.split('@')[0]}.xlsx", XLSX)
 
 
 async def reopen(request: Request) -> Response:
     form = await posted(request)
-    job, folder = _campaign(request)
+    job, _ = _campaign(request)
     unit = str(form.get("unit") or "")
     store = desk_store(request.app.state)
     try:
@@ -151,11 +154,11 @@ async def set_phase(request: Request) -> Response:
     job, _ = _campaign(request)
     phase, day, hour = (str(form.get(k) or "") for k in ("phase", "date", "time"))
     if phase not in PHASES:
-        return await campaign_page(request, 400, error=C["bad_date"].format(value=day, time=hour))
+        return await campaign_page(request, 400, error=C.bad_date.format(value=day, time=hour))
     try:
         deadline = deadline_of(day, hour)
     except ValueError:
-        return await campaign_page(request, 400, error=C["bad_date"].format(value=day, time=hour))
+        return await campaign_page(request, 400, error=C.bad_date.format(value=day, time=hour))
     store = desk_store(request.app.state)
     if phase == "final" and store.phase(job).phase != "final":  # the final points fixed, as the appraisal page does
         await run_in_threadpool(fix_final_points, Campaign.of(request, Role.SECRETARIAT))

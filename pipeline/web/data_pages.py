@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
@@ -16,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from pipeline.base.errors import InputErrors, Reason
 from pipeline.base.messages import describe
 from pipeline.config.job_settings import data_files_in
-from pipeline.documents.content.numbers import points_text
+from pipeline.figures.numbers import points_text
 from pipeline.read.job_folder import read_settings
 from pipeline.web.data_uploads import Outcome, Sent, accepted, unpacked, within_limit, write_refusal
 from pipeline.web.desk_audience import DESK
@@ -26,6 +27,7 @@ from pipeline.web.entry_import import imported_workbooks
 from pipeline.web.file_checks import file_problems, reader
 from pipeline.web.history import discard, keep, restore, version_named, versions
 from pipeline.web.job_pages import job_folder
+from pipeline.web.jobs import Checked
 from pipeline.web.names import inside
 from pipeline.web.pages import campaign_job, page, posted
 from pipeline.web.security import SESSION_COOKIE
@@ -35,7 +37,8 @@ from pipeline.write.files import write_atomically
 
 MAX_FILES = 1000  # files in one sending (a campaign's workbooks, a folder)
 SHOWN_PROBLEMS = 3  # of one file's problems on the data page; the check page has them all
-DONE = ("uploaded", "deleted", "restored", "set_aside")  # what a redirect to the data page says was done
+DONE = {"uploaded": W.done_uploaded, "deleted": W.done_deleted, "restored": W.done_restored,  # what a redirect to
+        "set_aside": W.done_set_aside}  # the data page says was done, in its words
 
 
 def data_files(folder: Path) -> tuple[list[str], Path]:
@@ -56,19 +59,28 @@ def who(request: Request) -> str:
     """Who changed a file, as the history says it: this machine, or (open to the office network) the client's
     address and a short mark of its session (never the session id itself)."""
     if request.app.state.password is None:
-        return W["this_machine"]
+        return W.this_machine
     session = request.cookies.get(SESSION_COOKIE, "")
     mark = hashlib.sha256(session.encode()).hexdigest()[:6]
-    return W["who_client"].format(address=request.client.host if request.client else "?", session=mark)
+    return W.who_client.format(address=request.client.host if request.client else "?", session=mark)
 
 
-def _read_summary(checked) -> dict | None:
+class _GroupCount(TypedDict):
+    """A group as the data page counts it: its units, and those evaluated."""
+
+    name: str
+    count: int
+    evaluated: int
+
+
+def _read_summary(checked: Checked) -> dict | None:
     """What the check read: units per group and their totals, or a report's criteria and points."""
     result = checked.result
     if result is None:
         return None
-    groups = [{"name": g.name, "count": len(result.members(g.name)),
-               "evaluated": sum(1 for u in result.members(g.name) if u["evaluated"])} for g in result.settings.groups]
+    groups: list[_GroupCount] = [
+        {"name": g.name, "count": len(result.members(g.name)),
+         "evaluated": sum(1 for u in result.members(g.name) if u["evaluated"])} for g in result.settings.groups]
     summary = {"groups": groups, "units": sum(g["count"] for g in groups)}
     if result.criteria is not None and result.totals is not None:
         summary["criteria"] = len(result.criteria)
@@ -77,7 +89,7 @@ def _read_summary(checked) -> dict | None:
     return summary
 
 
-def _set_aside_offers(checked, files: list[str]) -> list[dict]:
+def _set_aside_offers(checked: Checked, files: list[str]) -> list[dict]:
     """Each blank workbook of a unit the register does not evaluate, with its path for the "Để riêng" button."""
     offers = []
     for found in checked.problems:
@@ -100,7 +112,7 @@ async def data(request: Request, refused: str | None = None, outcomes: list[Outc
     checked = await run_in_threadpool(request.app.state.desk.check, name)
     sizes = {f: max(1, (folder / f).stat().st_size // 1024) for f in files if (folder / f).is_file()}
     done = request.query_params.get("done")
-    message = W[f"done_{done}"].format(name=request.query_params.get("name", "")) if done in DONE else None
+    message = DONE[done].format(name=request.query_params.get("name", "")) if done in DONE else None
     return page(request, "data.html", status=status, job=name, tab="data", files=files, sizes=sizes,
                 summary=_read_summary(checked), problems=len(checked.problems), message=message,
                 refused=refused, max_mb=MAX_UPLOAD // (1024 * 1024),
@@ -124,22 +136,22 @@ async def upload(request: Request) -> Response:
     except HTTPException as exc:  # the form could not be read whole: more files than one sending takes
         if exc.status_code != 400:
             raise
-        return await data(request, refused=W["too_many_files"].format(count=MAX_FILES), status=400)
+        return await data(request, refused=W.too_many_files.format(count=MAX_FILES), status=400)
     try:
         sent = [f for f in form.getlist("file") if isinstance(f, UploadFile) and f.filename]
         target = str(form.get("target") or "")
         try:
             if not sent:
-                raise Refused(W["no_file"])
+                raise Refused(W.no_file)
             if target and len(sent) > 1:
-                raise Refused(W["target_one_file"])
+                raise Refused(W.target_one_file)
             contents = []
             for file in sent:
                 contents.append(await file.read(MAX_UPLOAD + 1))
                 within_limit([len(c) for c in contents])
         except Refused as refusal:
             return await data(request, refused=refusal.message, status=400)
-        items = [Sent(file.filename or "", content) for file, content in zip(sent, contents)]
+        items = [Sent(file.filename or "", content) for file, content in zip(sent, contents, strict=True)]
     finally:
         await form.close()
     outcomes = await run_in_threadpool(received, folder, items, target, who(request))
@@ -167,9 +179,9 @@ def received(folder: Path, sent: list[Sent], target: str, by: str) -> list[Outco
             relative = accepted(item, files, new, target if len(items) == 1 and len(sent) == 1 else "")
             path = inside(folder, relative)
             if path is None:
-                raise Refused(W["bad_file_name"].format(name=item.name))
+                raise Refused(W.bad_file_name.format(name=item.name))
             if relative in written:
-                raise Refused(W["sent_twice"].format(name=item.name, path=relative))
+                raise Refused(W.sent_twice.format(name=item.name, path=relative))
             outcome.replaced = path.is_file()
             kept = None
             try:
@@ -218,9 +230,9 @@ async def delete_form(request: Request) -> Response:
     name, folder = job_folder(request)
     wanted = request.query_params.get("path", "")
     _listed(request, folder, wanted)
-    return page(request, "confirm.html", job=name, tab="data", title=W["delete_title"],
-                question=W["delete_question"].format(name=wanted), action=f"/jobs/{name}/data/delete",
-                fields={"path": wanted}, button=W["delete"], back=f"/jobs/{name}/data")
+    return page(request, "confirm.html", job=name, tab="data", title=W.delete_title,
+                question=W.delete_question.format(name=wanted), action=f"/jobs/{name}/data/delete",
+                fields={"path": wanted}, button=W.delete, back=f"/jobs/{name}/data")
 
 
 async def delete(request: Request) -> Response:

@@ -49,7 +49,7 @@ def nfc(name: str) -> str:
 def within_limit(sizes: list[int]) -> None:
     """Refuses a sending whose files together are over the one stated limit."""
     if sum(sizes) > MAX_UPLOAD:
-        raise Refused(W["too_large_all"].format(size=MAX_UPLOAD // (1024 * 1024)))
+        raise Refused(W.too_large_all.format(size=MAX_UPLOAD // (1024 * 1024)))
 
 
 def unpacked(sent: list[Sent]) -> tuple[list[Sent], list[Outcome]]:
@@ -72,9 +72,9 @@ def _entries(item: Sent) -> list[Sent]:
         archive = zipfile.ZipFile(io.BytesIO(item.content))
         entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise Refused(W["not_zip"].format(name=item.name)) from None
+        raise Refused(W.not_zip.format(name=item.name)) from None
     if len(entries) > MAX_ENTRIES:
-        raise Refused(W["not_zip"].format(name=item.name))
+        raise Refused(W.not_zip.format(name=item.name))
     unpacked_size_refused(item.name, sum(e.file_size for e in entries), len(item.content))
     found = []
     with archive:
@@ -86,7 +86,7 @@ def _entries(item: Sent) -> list[Sent]:
             try:
                 found.append(Sent(name, archive.read(entry)))
             except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):
-                raise Refused(W["not_zip"].format(name=item.name)) from None
+                raise Refused(W.not_zip.format(name=item.name)) from None
     return found
 
 
@@ -113,10 +113,10 @@ def accepted(item: Sent, files: list[str], new_folder: str, target: str = "") ->
     `target`: the listed file the person chose to replace (then any name of the same type is accepted)."""
     parts = PurePosixPath(item.name).parts
     if not item.name or not safe_relative(item.name) or not parts:
-        raise Refused(W["bad_file_name"].format(name=item.name) if item.name else W["no_file"])
+        raise Refused(W.bad_file_name.format(name=item.name) if item.name else W.no_file)
     if target:
         if target not in files:
-            raise Refused(W["bad_file_name"].format(name=target))
+            raise Refused(W.bad_file_name.format(name=target))
         suffix = PurePosixPath(target).suffix.lower()
         checked_upload(parts[-1], item.content, (suffix,))
         return target
@@ -127,5 +127,4 @@ def accepted(item: Sent, files: list[str], new_folder: str, target: str = "") ->
 def write_refusal(exc: InputErrors, name: str) -> Refused:
     """A failed write said for the desk: a full disk, or a folder it may not write in; the old file is kept."""
     reasons = {p.reason for p in exc.problems}
-    key = "disk_full" if Reason.DISK_FULL in reasons else "not_writable"
-    return Refused(W[key].format(name=name))
+    return Refused((W.disk_full if Reason.DISK_FULL in reasons else W.not_writable).format(name=name))

@@ -28,7 +28,7 @@ def setting_words(key: str) -> str:
         declared = None
     label = declared.label if declared else plain.rpartition(".")[2]
     if group:
-        return W["section_group_n"].format(n=group.group(1)) + (f" › {label}" if key != group.group(0) else "")
+        return W.section_group_n.format(n=group.group(1)) + (f" › {label}" if key != group.group(0) else "")
     own = OWN_SECTIONS.get(plain.partition(".")[0])  # a report's or a notice's own signer, not the decision's
     if own:
         return f"{SECTIONS[own]} › {label}"

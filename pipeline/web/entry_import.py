@@ -15,11 +15,12 @@ from pipeline.read.job_folder import read_data_file
 from pipeline.scoring.unit_entries import ENTRY_FIELDS, workbook_entries
 from pipeline.store.errors import StoreError
 from pipeline.store.records import Role
+from pipeline.store.store import Store
 from pipeline.web.self_view import as_workbook_entry
 from pipeline.web.unit_workbooks import campaign_units
 
 
-def imported_workbooks(store, folder: Path, job: str, written: list[str], by: str) -> list[str]:
+def imported_workbooks(store: Store, folder: Path, job: str, written: list[str], by: str) -> list[str]:
     """The entries of the `written` workbooks of units with an account saved into the store; what it refused."""
     online = {a.unit for a in store.accounts(job) if a.role is Role.UNIT}
     if not online or not written:

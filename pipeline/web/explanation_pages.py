@@ -41,8 +41,8 @@ def explanation_page(request: Request, campaign: Campaign, status: int = 200, se
         rows = criterion_rows(campaign.tree(unit), entries, (), {})
         totals = totals_line(campaign, unit, entries, phase == "final")
     codes = {r["code"] or r["key"] for r in rows if r["key"]}
-    said = W["ap_explanation_sent"].format(code=sent) if sent in codes else None
-    return page(request, "explanation.html", status=status, title=W["ap_explanation_title"], job=campaign.job,
+    said = W.ap_explanation_sent.format(code=sent) if sent in codes else None
+    return page(request, "explanation.html", status=status, title=W.ap_explanation_title, job=campaign.job,
                 rows=rows, shown=shown, final=phase == "final", totals=totals, said=said, errors=errors or [])
 
 
@@ -67,24 +67,24 @@ def _explained(request: Request, campaign: Campaign, form: dict[str, str]) -> Re
         refuse(404)
     code = criterion.code or key
     if campaign.phase() != "explanation":
-        return explanation_page(request, campaign, status=409, errors=[W["ap_explanation_closed"]])
+        return explanation_page(request, campaign, status=409, errors=[W.ap_explanation_closed])
     text = form.get("explanation", "").replace("\r\n", "\n").strip()
     version = form.get("version", "")
     entry = campaign.store.entries(campaign.job, unit).get(key)
     errors = []
     if entry is not None and entry.explanation:
-        errors.append(W["ap_explanation_once"].format(code=code))
+        errors.append(W.ap_explanation_once.format(code=code))
     elif not text:
-        errors.append(W["ap_explanation_empty"].format(code=code))
+        errors.append(W.ap_explanation_empty.format(code=code))
     elif len(text) > MAX_TEXT:
-        errors.append(W["ap_comment_too_long"].format(count=MAX_TEXT))
+        errors.append(W.ap_comment_too_long.format(count=MAX_TEXT))
     elif not version.isdigit():
-        errors.append(W["ap_changed_meanwhile"].format(code=code))
+        errors.append(W.ap_changed_meanwhile.format(code=code))
     if errors:
         return explanation_page(request, campaign, status=409 if entry and entry.explanation else 400, errors=errors)
     try:
         campaign.save(unit, key, {"explanation": text}, int(version))
     except Conflict:
-        return explanation_page(request, campaign, status=409, errors=[W["ap_changed_meanwhile"].format(code=code)])
+        return explanation_page(request, campaign, status=409, errors=[W.ap_changed_meanwhile.format(code=code)])
     return RedirectResponse(f"/jobs/{quote(campaign.job)}/explanation?da-gui={quote(code)}#c-{quote(key)}",
                             status_code=303)

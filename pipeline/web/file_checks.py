@@ -30,7 +30,7 @@ def reader(folder: Path) -> Reader:
         settings = read_settings(folder)
     except InputErrors:
         return Reader(None)
-    if settings.kind_record.source != "campaign" or settings.register is None:
+    if not settings.kind_record.is_campaign or settings.register is None:
         return Reader(settings)
     try:
         sheets = read_data_file(settings.register)
@@ -53,6 +53,6 @@ def file_problems(job: Reader, path: Path) -> list[Problem]:
     if settings.register is not None and path.resolve() == settings.register.resolve():
         sheets = [replace(s, file=path.relative_to(settings.folder).as_posix()) for s in sheets]
         return read_register(settings, sheets)[1]
-    if settings.kind_record.source == "campaign" and path in settings.data_files:
+    if settings.kind_record.is_campaign and path in settings.data_files:
         return assessed_units(settings, sheets, job.register)[1]
     return []

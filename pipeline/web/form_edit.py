@@ -37,7 +37,7 @@ def edited_text(text: str, sections: list[Section], form: Mapping[str, str]) -> 
             if new is BAD_DATE:
                 continue
             if field.key.startswith("groups[") and field.key.endswith(".name") and not str(new or "").strip():
-                removed_groups.append(parts(field.key)[1])
+                removed_groups.append(int(parts(field.key)[1]))
                 continue
             if _same(old, new):
                 continue
@@ -75,8 +75,8 @@ def _switched(document: Any, current: Mapping[str, Any], switch: Field, form: Ma
     return True
 def _blank(field: Field, new: Any) -> bool:
     """Whether a value means what leaving its key out means (`labels = []` does not: it means rank only)."""
-    return new == "" or (new == [] and field.shape in ("lines", "authority")) or (new is False and field.default is not True) \
-        or new == field.default
+    return new == "" or (new == [] and field.shape in ("lines", "authority")) \
+        or (new is False and field.default is not True) or new == field.default
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -103,7 +103,7 @@ def set_value(document: Any, key: str, value: Any) -> None:
     if isinstance(value, list) and sum(len(v) for v in value) > 80:
         item.multiline(True)
     if names[-1] not in container and isinstance(container, tomlkit.items.Table):
-        add_key(container, names[-1], item)
+        add_key(container, str(names[-1]), item)
         return
     container[names[-1]] = item
 

@@ -32,7 +32,7 @@ def shown_values(sections: list[Section], data: Mapping[str, Any]) -> dict[str, 
 def shown_value(field: Field, data: Mapping[str, Any]) -> str:
     """What the field shows for the value `job.toml` (parsed as `data`) holds."""
     if field.key == "previous.job":
-        table = data.get("previous") if isinstance(data.get("previous"), dict) else {}
+        table = given if isinstance(given := data.get("previous"), dict) else {}
         return next((f"{k}:{table[k]}" for k in PREVIOUS_SOURCES if isinstance(table.get(k), str)), "")
     value = value_at(data, field.key)
     if field.shape == "table":
@@ -90,7 +90,7 @@ def rows(field: Field, text: str) -> list[tuple[str, str]]:
                            or line.upper() == p), "")
             found.append((prefix, line[len(prefix):].strip()))
         else:
-            name, colon, bound = line.rpartition(":") if ":" in line else (line, "", "")
+            name, _, bound = line.rpartition(":") if ":" in line else (line, "", "")
             found.append((name.strip(), bound.strip().replace(".", ",")))
     return found + [("", "")] * EXTRA_ROWS
 
@@ -191,5 +191,5 @@ def form_errors(sections: list[Section], submitted: Mapping[str, str]) -> dict[s
         if field.shape == "renames" and renames_value(raw)[1]:
             wrong[field.key] = renames_value(raw)[1]
         elif field.shape == "date" and _date(raw) is BAD_DATE:
-            wrong[field.key] = [W["bad_date"].format(value=raw.strip())]
+            wrong[field.key] = [W.bad_date.format(value=raw.strip())]
     return wrong

@@ -20,7 +20,7 @@ from pipeline.config.campaign_settings import APPRAISAL_FIELDS
 from pipeline.config.catalogue import SETTINGS, setting
 from pipeline.config.document_settings import FORMS, NUMBERINGS
 from pipeline.config.job_settings import SETTINGS_FILE, data_files_in, settings_from_data
-from pipeline.config.kinds import KINDS, REPORT_KIND, Kind
+from pipeline.config.kinds import KINDS, REPORT_KIND, Kind, Source
 from pipeline.config.period_settings import SOURCES as PREVIOUS_SOURCES
 from pipeline.config.period_settings import previous_refused
 from pipeline.config.scheme import TIE_RULES, UNITS, available_schemes, scheme_data
@@ -29,7 +29,7 @@ from pipeline.new_job.settings_text import document_fields
 from pipeline.web.words import W
 
 _NOT_ON_FORM = ("fixed", "conditions", "path", "table", "components")
-_NONE = ("", W["scheme_default"])  # a scheme's setting not changed
+_NONE = ("", W.scheme_default)  # a scheme's setting not changed
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def field_id(key: str) -> str:
 
 def _scheme_title(name: str, version: str) -> str:
     """A shipped scheme as the list of schemes names it: its Vietnamese name and version, not its id."""
-    return W["scheme_choice"].format(name=scheme_data(f"{name}@{version}", "")[0].get("name", name), version=version)
+    return W.scheme_choice.format(name=scheme_data(f"{name}@{version}", "")[0].get("name", name), version=version)
 
 
 def _field(key: str, choices: tuple[tuple[str, str], ...] = ()) -> Field:
@@ -118,7 +118,7 @@ def form_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple[t
     """The form of a job of `kind` whose `job.toml` holds `data`: what the kind uses, and anything else there.
 
     `previous_choices` lists the jobs the previous period may be picked from (`previous_options`)."""
-    campaign = kind.source == "campaign"
+    campaign = kind.is_campaign
     schemes = [(f"{name}@{version}", _scheme_title(name, version)) for name, versions in available_schemes().items()
                for version in versions]
     reference = data.get("scheme", "")
@@ -126,7 +126,7 @@ def form_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple[t
         schemes.insert(0, (reference, reference))
     top = [_field("scheme", tuple(schemes))]
     top += [_field(s.key) for s in SETTINGS if s.table == "" and s.shape not in (*_NOT_ON_FORM, "choice")
-            and (s.used_by(kind.source, kind.id) or s.key in data)]
+            and (s.used_by(kind) or s.key in data)]
     sections = [Section("chung", SECTIONS["chung"], tuple(top))]
     document = _table(data, "document")
     keys = [k for k in document_fields(kind) if k != "template"] + [
@@ -135,7 +135,7 @@ def form_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple[t
                                                for k in keys), campaign))
     sections.append(_section("document.signature", _fields("document.signature", ("authority", "position", "name")),
                              campaign))
-    if kind.source != "criteria":
+    if kind.ranks_units:
         sections += _group_sections(data, campaign)
     overrides = [s.name for s in SETTINGS if s.table == "scheme_overrides" and s.shape not in _NOT_ON_FORM]
     sections.append(_section("scheme_overrides", _fields("scheme_overrides", overrides), campaign))
@@ -150,13 +150,13 @@ def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 
 
 def _group_sections(data: Mapping[str, Any], campaign: bool) -> list[Section]:
-    groups = data.get("groups") if isinstance(data.get("groups"), list) else []
+    groups = given if isinstance(given := data.get("groups"), list) else []
     keys = [s.name for s in SETTINGS if s.table == "groups" and s.shape not in _NOT_ON_FORM
-            and (campaign or s.kinds != ("campaign",))]
+            and (campaign or s.kinds != (Source.CAMPAIGN,))]
     sections = []
     for n in range(1, len(groups) + 2):  # one more, empty, to add a group
         name = groups[n - 1].get("name", "") if n <= len(groups) and isinstance(groups[n - 1], dict) else ""
-        label = f"{SECTIONS['khoi']} {n}: " + (name if isinstance(name, str) and name else W["new_group"])
+        label = f"{SECTIONS['khoi']} {n}: " + (name if isinstance(name, str) and name else W.new_group)
         section = _section("groups", _fields("groups", keys, f"groups[{n}]"), campaign, label=label)
         sections.append(Section(f"khoi-{n}", section.label, section.fields, section.note if n == 1 else ""))
     return sections
@@ -182,16 +182,18 @@ def _later_sections(kind: Kind, data: Mapping[str, Any], previous_choices: tuple
                     ) -> list[Section]:
     """Kỳ trước and thông cáo (ranked kinds, as `config.period_settings` accepts them), kiểm tra số liệu (kinds
     with criteria tables, or any job that has it)."""
-    campaign = kind.source == "campaign"
+    campaign = kind.is_campaign
     sections = []
-    if kind.source in ("units", "campaign"):
+    if kind.ranks_units:
         previous = _field("previous.job", previous_choices)
-        sections.append(_section("previous", _fields("previous", ("partial", "new", "name", "renames")), campaign, switch=previous))
+        sections.append(_section("previous", _fields("previous", ("partial", "new", "name", "renames")), campaign,
+                                 switch=previous))
         summary = Field("summary", setting("summary"))
-        sections.append(_section("summary", _fields("summary", ("charts", "chart_form", "symbol", "title", "recipients")),
-                                  campaign, switch=summary))
-    criteria = ("decimals", "comments") if kind.source in ("criteria", "campaign") or "checks" in data else ()
-    tables = ("total", "ignore_columns") if kind.source == "units" else ()  # a unit table's typed totals, columns
+        sections.append(_section("summary",
+                                 _fields("summary", ("charts", "chart_form", "symbol", "title", "recipients")),
+                                 campaign, switch=summary))
+    criteria = ("decimals", "comments") if kind.reads_criteria_tables or "checks" in data else ()
+    tables = ("total", "ignore_columns") if kind.reads_unit_table else ()  # a unit table's typed totals, columns
     sections.append(_section("checks", _fields("checks", (*criteria, "proper_names", *tables)), campaign))
     return sections
 
@@ -205,7 +207,7 @@ def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -
     `job.toml` names when it is none of them (kept as written)."""
     table = _table(data, "previous")
     written = {k: table[k] for k in PREVIOUS_SOURCES if isinstance(table.get(k), str)}
-    choices = [("", W["previous_none"])]
+    choices = [("", W.previous_none)]
     found = False
     for name in others:
         value = f"../{name}"
@@ -213,11 +215,11 @@ def previous_options(data: Mapping[str, Any], folder: Path, others: list[str]) -
             value, found = written["job"], True
         choices.append((f"job:{value}", name))
     if "job" in written and not found:
-        choices.append((f"job:{written['job']}", W["previous_elsewhere"].format(path=written["job"])))
+        choices.append((f"job:{written['job']}", W.previous_elsewhere.format(path=written["job"])))
     if "results" in written:
-        choices.append((f"results:{written['results']}", W["previous_results"].format(path=written["results"])))
+        choices.append((f"results:{written['results']}", W.previous_results.format(path=written["results"])))
     if "table" in written:
-        choices.append((f"table:{written['table']}", W["previous_table"].format(path=written["table"])))
+        choices.append((f"table:{written['table']}", W.previous_table.format(path=written["table"])))
     return tuple(choices)
 
 

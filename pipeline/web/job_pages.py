@@ -6,9 +6,10 @@ import tempfile
 import tomllib
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -17,12 +18,13 @@ from pipeline.base.errors import InputErrors
 from pipeline.base.messages import describe, explain
 from pipeline.config.document_settings import AUTHORITY_PREFIXES
 from pipeline.config.job_settings import SETTINGS_FILE
-from pipeline.config.kinds import KINDS
+from pipeline.config.kinds import KINDS, Kind
 from pipeline.new_job.start import start_job
 from pipeline.web.desk_audience import DESK
 from pipeline.web.form_edit import edited_text
 from pipeline.web.form_values import collected, form_errors, rows, shown_values
 from pipeline.web.job_form import (
+    Section,
     all_fields,
     field_id,
     field_of,
@@ -32,7 +34,7 @@ from pipeline.web.job_form import (
     read_text,
     validation_problems,
 )
-from pipeline.web.jobs import run_time
+from pipeline.web.jobs import Desk, run_time
 from pipeline.web.names import safe_name
 from pipeline.web.pages import page, posted
 from pipeline.web.uploads import MAX_UPLOAD, Refused, checked_upload
@@ -75,7 +77,7 @@ async def new_form(request: Request) -> Response:
                 moves=_year_moves(desk))
 
 
-def _year_moves(desk) -> dict[str, tuple[list, list, str]]:
+def _year_moves(desk: Desk) -> dict[str, tuple[list, list, str]]:
     """For each job a new one may start from: the years its texts would move from and to, the changes, its kind."""
     moves = {}
     for name in desk.names():
@@ -103,22 +105,23 @@ async def create(request: Request) -> Response:
         await form.close()
 
 
-async def _created(request: Request, form) -> Response:
+async def _created(request: Request, form: FormData) -> Response:
     """`init` with the form's kind, folder, earlier job and (a campaign) criteria workbook."""
     desk = request.app.state.desk
     # NFC: a name typed with combining accents is the same folder name as the precomposed one a person sees
-    name, kind, source = (unicodedata.normalize("NFC", str(form.get(k) or "")).strip() for k in ("name", "kind", "source"))
+    name, kind, source = (unicodedata.normalize("NFC", str(form.get(k) or "")).strip()
+                          for k in ("name", "kind", "source"))
     values = {"name": name, "kind": kind, "source": source, "move_years": form.get("move_years") == "on"}
     errors: list[str] = []
     if not safe_name(name):
-        errors.append(W["bad_job_name"].format(name=name))
+        errors.append(W.bad_job_name.format(name=name))
     elif (desk.jobs / name).exists():
-        errors.append(W["job_exists"].format(name=name))
+        errors.append(W.job_exists.format(name=name))
     source_folder = None
     if source:
         source_folder = desk.folder(source)
         if source_folder is None:
-            errors.append(W["unknown_job"].format(name=source))
+            errors.append(W.unknown_job.format(name=source))
         else:  # a job made from another is of its kind: the list of kinds need not be set to match
             kind = values["kind"] = _kind_of(source_folder) or kind
     criteria = form.get("criteria")
@@ -132,7 +135,7 @@ async def _created(request: Request, form) -> Response:
     if not errors:
         with tempfile.TemporaryDirectory() as scratch:
             criteria_path = None
-            if content is not None:
+            if content is not None and isinstance(criteria, UploadFile) and criteria.filename:  # sent and read above
                 criteria_path = Path(scratch) / criteria.filename
                 criteria_path.write_bytes(content)
             try:
@@ -170,14 +173,14 @@ async def edit_form(request: Request) -> Response:
                       errors={}, wrong=[], general=[], notice=notice)
 
 
-def _edit_page(request: Request, status: int, **values) -> Response:
+def _edit_page(request: Request, status: int, **values: Any) -> Response:
     """The settings form; the first wrong field (if any) takes the focus, which scrolls the page to it."""
     wrong = values.get("wrong") or []
     return page(request, "edit.html", status=status, tab="edit", rows=rows, prefixes=AUTHORITY_PREFIXES,
                 first_bad=wrong[0][0] if wrong else None, **values)
 
 
-def _sections(request: Request, name: str, folder: Path, kind, data) -> list:
+def _sections(request: Request, name: str, folder: Path, kind: Kind, data: dict[str, Any]) -> list[Section]:
     """The form's sections, the previous period chosen among the other jobs of the jobs folder."""
     others = [n for n in request.app.state.desk.names() if n != name]
     return form_sections(kind, data, previous_options(data, folder, others))

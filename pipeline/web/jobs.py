@@ -38,6 +38,7 @@ class Desk:
     jobs: Path
     outputs: Path
     _checks: dict[str, tuple[tuple, Checked]] = field(default_factory=dict)
+    _results: dict[str, tuple[tuple, Checked]] = field(default_factory=dict)  # `results`: no documents made
     _locks: dict[str, threading.Lock] = field(default_factory=dict)
     _guard: threading.Lock = field(default_factory=threading.Lock)
 
@@ -82,6 +83,46 @@ class Desk:
                 checked = Checked(None, tuple(exc.problems))
             self._checks[name] = (stamp, checked)
             return checked
+
+    def results(self, name: str) -> Checked:
+        """What the results page shows: the job's check when it is made for the files as they are, else the result
+        alone (`check_job` without documents: read, scored, ranked, compared; no template checked or rendered, so
+        a template's problem shows on the check page, not here), kept the same way."""
+        folder = self.jobs / name
+        stamp = _job_stamp(folder)
+        whole = self._checks.get(name)  # a check under way is not waited for; one that failed may fail on a template
+        if whole is not None and whole[0] == stamp and whole[1].result is not None:
+            return whole[1]
+        kept = self._results.get(name)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        with self._lock(f"{name}/results"):
+            kept = self._results.get(name)
+            if kept is not None and kept[0] == stamp:
+                return kept[1]
+            try:
+                checked = Checked(check_job(folder, documents=False))
+            except InputErrors as exc:
+                checked = Checked(None, tuple(exc.problems))
+            self._results[name] = (stamp, checked)
+            return checked
+
+    def warm(self) -> threading.Thread:
+        """Checks every job once, in the background, as the desk starts (each job's results, then its whole check):
+        the jobs list and a job's pages then find them made instead of working them out while the clerk waits (a
+        page asked for meanwhile waits for that job's, never does it twice). A job changed later is checked again
+        when its page is opened."""
+        thread = threading.Thread(target=self._warm_all, name="warm-checks", daemon=True)
+        thread.start()
+        return thread
+
+    def _warm_all(self) -> None:
+        for made in (self.results, self.check):  # every job's results first: the quicker, for the results page
+            for name in self.names():
+                try:
+                    made(name)
+                except Exception:  # opening the job's page checks it again and says what went wrong
+                    continue
 
     def keeper(self, name: str) -> Callable[[JobResult], None]:
         """What keeps a run's result as the job's check (a run checks everything a check does, with the same result),

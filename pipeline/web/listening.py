@@ -39,10 +39,10 @@ def _bound(host: str, port: int) -> socket.socket:
 
 def _said(problem: OSError, host: str, port: int) -> str:
     if isinstance(problem, socket.gaierror) or problem.errno == errno.EADDRNOTAVAIL:
-        return W["host_not_here"].format(host=host)
+        return W.host_not_here.format(host=host)
     if problem.errno == errno.EACCES:
-        return W["port_no_right"].format(port=port)
-    return W["port_refused"].format(port=port, host=host, reason=problem.strerror or problem)
+        return W.port_no_right.format(port=port)
+    return W.port_refused.format(port=port, host=host, reason=problem.strerror or problem)
 
 
 def open_port(host: str, port: int) -> tuple[socket.socket, str | None]:
@@ -56,6 +56,6 @@ def open_port(host: str, port: int) -> tuple[socket.socket, str | None]:
                 continue
             raise PortProblem(_said(problem, host, candidate)) from problem
         moved = None if candidate == port else \
-            W["port_busy"].format(busy=port, busy_url=url_of(host, port), port=candidate)
+            W.port_busy.format(busy=port, busy_url=url_of(host, port), port=candidate)
         return listening, moved
-    raise PortProblem(W["ports_busy"].format(first=port, last=min(port + TRIES, 65536) - 1))
+    raise PortProblem(W.ports_busy.format(first=port, last=min(port + TRIES, 65536) - 1))

@@ -5,8 +5,8 @@ address), so a limit is keyed by the pair (account, client): today the desk has 
 (`SHARED_ACCOUNT`); accounts of their own would only pass their name. The policy (`Policy`): a client
 may type 5 wrong passwords in a row without waiting; after the 5th the next try waits 30 seconds, after
 the 6th 1 minute, then 2, 4, 8 minutes, at most 15. An account takes 20 wrong passwords from all addresses
-together (several machines guessing) before its tries wait the same way. While a wait runs every try is refused, the right
-password too, without checking it. A successful login clears its client's and its account's counts; a
+together (several machines guessing) before its tries wait the same way. While a wait runs every try is refused, the
+right password too, without checking it. A successful login clears its client's and its account's counts; a
 count left alone for an hour is forgotten. Counts live in memory: restarting the desk clears them.
 """
 
@@ -31,7 +31,7 @@ class Policy:
         """The wait imposed by the `failures`-th wrong password when `free` of them cost nothing."""
         if failures < free:
             return 0.0
-        return min(self.first_wait * 2 ** min(failures - free, 32), self.longest_wait)
+        return min(self.first_wait * 2.0 ** min(failures - free, 32), self.longest_wait)
 
 
 @dataclass

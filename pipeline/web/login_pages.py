@@ -39,21 +39,21 @@ def set_session(response: Response, request: Request, session: str) -> None:
 
 @for_roles(*EVERYONE)
 async def login_form(request: Request) -> Response:
-    note = W["session_ended"] if EXPIRED in request.query_params else None
-    return page(request, "login.html", title=W["login_title"], note=note)
+    note = W.session_ended if EXPIRED in request.query_params else None
+    return page(request, "login.html", title=W.login_title, note=note)
 
 
 def said_wait(seconds: float) -> str:
     """A wait as read: "57 giây", "2 phút", "2 phút 5 giây" (rounded up to the second)."""
     minutes, rest = divmod(math.ceil(seconds), 60)
-    parts = ([W["wait_minutes"].format(n=minutes)] if minutes else []) + \
-            ([W["wait_seconds"].format(n=rest)] if rest or not minutes else [])
+    parts = ([W.wait_minutes.format(n=minutes)] if minutes else []) + \
+            ([W.wait_seconds.format(n=rest)] if rest or not minutes else [])
     return " ".join(parts)
 
 
 def refused_login(request: Request, status: int, text: str, wait: float = 0.0, login: str = "") -> Response:
     """The login page again with why (the login name typed kept, only the password to type again)."""
-    response = page(request, "login.html", status=status, title=W["login_title"], error=text, login=login)
+    response = page(request, "login.html", status=status, title=W.login_title, error=text, login=login)
     if wait:
         response.headers["Retry-After"] = str(math.ceil(wait))
     return response
@@ -69,15 +69,15 @@ async def log_in(request: Request) -> Response:
         return await account_log_in(request, login.strip(), password)
     client = request.client.host if request.client else ""
     if state.password is None or not isinstance(password, str):
-        return refused_login(request, 401, W["wrong_password"])
+        return refused_login(request, 401, W.wrong_password)
     wait = state.login_limits.attempt(SHARED_ACCOUNT, client)
     if wait:
-        return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
+        return refused_login(request, 429, W.login_wait.format(wait=said_wait(wait)), wait)
     if not await anyio.to_thread.run_sync(password_matches, state.password, password, limiter=state.hashing):
         wait = state.login_limits.wait(SHARED_ACCOUNT, client)
         if wait:
-            return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait)
-        return refused_login(request, 401, W["wrong_password"])
+            return refused_login(request, 429, W.login_wait.format(wait=said_wait(wait)), wait)
+        return refused_login(request, 401, W.wrong_password)
     state.login_limits.succeeded(SHARED_ACCOUNT, client)
     response = RedirectResponse("/", status_code=303)
     before = request.cookies.get(SESSION_COOKIE)
@@ -118,18 +118,18 @@ async def account_log_in(request: Request, login: str, password: str) -> Respons
     key = "tk:" + login.casefold()  # never the desk's password's count (`SHARED_ACCOUNT`)
     wait = state.login_limits.attempt(key, client)
     if wait:
-        return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait, login)
+        return refused_login(request, 429, W.login_wait.format(wait=said_wait(wait)), wait, login)
     store = desk_store(state)
     try:
         account = await anyio.to_thread.run_sync(store.authenticate, login, password, limiter=state.hashing)
     except StoreError as error:
         account, why = None, str(error)
     else:
-        why = C["wrong_login"]
+        why = C.wrong_login
     if account is None:
         wait = state.login_limits.wait(key, client)
         if wait:
-            return refused_login(request, 429, W["login_wait"].format(wait=said_wait(wait)), wait, login)
+            return refused_login(request, 429, W.login_wait.format(wait=said_wait(wait)), wait, login)
         return refused_login(request, 401, why, login=login)
     state.login_limits.succeeded(key, client)
     return logged_in_as(request, account)

@@ -61,7 +61,7 @@ async def start(request: Request) -> Response:
     desk = request.app.state.desk
     force, pdf, strict = (form.get(key) == "on" for key in ("force", "pdf", "strict"))
     try:
-        campaign = read_settings(folder).kind_record.source == "campaign"
+        campaign = read_settings(folder).kind_record.is_campaign
         replaced = [] if force else await run_in_threadpool(replaced_outputs, folder, desk.out_dir(name))
     except InputErrors:
         campaign, replaced = False, []  # the run says what is wrong, as the command line does

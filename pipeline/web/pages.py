@@ -52,7 +52,7 @@ def campaign_job(request: Request, job: str) -> bool:
         kind = tomllib.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8")).get("kind") if folder else None
     except (OSError, ValueError):
         return False
-    return kind in KINDS and KINDS[kind].source == "campaign"
+    return kind is not None and kind in KINDS and KINDS[kind].is_campaign
 
 
 def refusal_page(request: Request, refusal: Refusal) -> HTMLResponse:
@@ -66,10 +66,10 @@ async def posted(request: Request, max_files: int = 1) -> FormData:
     themselves are held to the limit by the page that reads them, which says the same figure."""
     length = request.headers.get("content-length")
     if length is not None and (not length.isdigit() or int(length) > MAX_REQUEST):
-        raise Refusal(413, W["csrf_title"], W["request_too_large"].format(size=MAX_UPLOAD // (1024 * 1024)))
+        raise Refusal(413, W.csrf_title, W.request_too_large.format(size=MAX_UPLOAD // (1024 * 1024)))
     form = await request.form(max_files=max_files, max_fields=500, max_part_size=MAX_REQUEST)
     session = request.cookies.get(SESSION_COOKIE)
     token = form.get(CSRF_FIELD)
     if not request.app.state.sessions.csrf_valid(session, token if isinstance(token, str) else None):
-        raise Refusal(403, W["csrf_title"], W["csrf_text"])
+        raise Refusal(403, W.csrf_title, W.csrf_text)
     return form

@@ -12,7 +12,7 @@ from pipeline.base.errors import Reason, problem
 from pipeline.base.messages import describe, explain
 from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.base.messages_desk import file_name
-from pipeline.documents.content.numbers import points_text, score_header
+from pipeline.figures.numbers import points_text, score_header
 from pipeline.web.desk_audience import DESK
 from pipeline.web.downloads import bytes_download
 from pipeline.web.job_pages import job_folder
@@ -28,13 +28,16 @@ FINDING_COLUMNS = (0, 1, 2, 3, 4, 5, 6, 9)  # of "Cần xem lại": TT, file, sh
 async def check(request: Request) -> Response:
     name, _ = job_folder(request)
     checked = await run_in_threadpool(request.app.state.desk.check, name)
-    rows = [{"file": file_name(p.file, DESK, p.row is not None) if p.file else "", "sheet": p.sheet or "", "row": p.row if p.row is not None else "",
-             "column": p.column or "", "value": p.value or "", "fix": explain(p, DESK)} for p in checked.problems]
+    rows = [{"file": file_name(p.file, DESK, p.row is not None) if p.file else "", "sheet": p.sheet or "",
+             "row": p.row if p.row is not None else "", "column": p.column or "", "value": p.value or "",
+             "fix": explain(p, DESK)} for p in checked.problems]
     warnings = []
     if checked.result is not None and not checked.result.settings.decision_made:
         warnings.append(describe(problem(Reason.APPRAISAL_NOT_DONE), DESK))
-    warnings += [describe(p, DESK) for p in (*checked.result.previous_warnings, *checked.result.name_warnings)] if checked.result is not None else []
-    warnings += [describe(p, DESK) for p in checked.result.warnings] if checked.result is not None else []  # totals kept
+    warnings += [describe(p, DESK) for p in (*checked.result.previous_warnings, *checked.result.name_warnings)] \
+        if checked.result is not None else []
+    warnings += [describe(p, DESK) for p in checked.result.warnings] \
+        if checked.result is not None else []  # totals kept
     findings = review_rows(checked.result.findings) if checked.result is not None else []
     return page(request, "check.html", job=name, tab="check", rows=rows, warnings=warnings,
                 findings=[[row[i] if row[i] is not None else "" for i in FINDING_COLUMNS] for row in findings],
@@ -51,7 +54,7 @@ async def errors_workbook(request: Request) -> Response:
 
 async def results(request: Request) -> Response:
     name, _ = job_folder(request)
-    checked = await run_in_threadpool(request.app.state.desk.check, name)
+    checked = await run_in_threadpool(request.app.state.desk.results, name)
     result = checked.result
     if result is None:
         return page(request, "results.html", job=name, tab="results", result=None, problems=len(checked.problems))

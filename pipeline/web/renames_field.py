@@ -33,10 +33,10 @@ def renames_value(raw: str) -> tuple[dict[str, Any] | None, list[str]]:
         new, equals, old = line.partition("=")
         new = new.strip()
         if not equals or not new:
-            wrong.append(W["renames_no_equals"].format(n=number, line=line.strip()))
+            wrong.append(W.renames_no_equals.format(n=number, line=line.strip()))
             continue
         if new in found:
-            wrong.append(W["renames_twice"].format(n=number, name=new))
+            wrong.append(W.renames_twice.format(n=number, name=new))
             continue
         olds = [name.strip() for name in old.split(";") if name.strip()]
         found[new] = olds[0] if len(olds) == 1 else olds  # no old name (`= []`): compared with none, "mới"
@@ -47,7 +47,7 @@ def same_renames(old: Any, new: Any) -> bool:
     """Whether two renames tables say the same: "a" and ["a"] name the same old unit."""
     def plain(table: Any) -> Any:
         return {k: [v] if isinstance(v, str) else v for k, v in table.items()} if isinstance(table, dict) else table
-    return plain(old or {}) == plain(new or {})
+    return bool(plain(old or {}) == plain(new or {}))
 
 
 def edit_renames(document: Any, old: Any, new: dict[str, Any] | None) -> None:

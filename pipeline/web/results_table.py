@@ -8,20 +8,22 @@ the numbers the decision prints. Sorting and filtering are asked for in the page
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from pipeline.base.messages_ties import tie_text
 from pipeline.config.scheme import TIE_RULES
-from pipeline.documents.content.component_columns import ComponentColumn, component_columns, component_texts
-from pipeline.documents.content.numbers import score_text, score_words
-from pipeline.documents.content.period_text import rank_change_text, score_change_text
+from pipeline.figures.component_columns import ComponentColumn, component_columns, component_texts
+from pipeline.figures.numbers import score_text, score_words
+from pipeline.figures.period_text import rank_change_text, score_change_text
 from pipeline.scoring.cells import plain_text
 from pipeline.scoring.result import JobResult
 from pipeline.web.words import W
 
-SORTS = ("rank", "name", "score", "score_up", "change")  # the first is the documents' order
+SORTS = {"rank": W.sort_rank, "name": W.sort_name, "score": W.sort_score,  # the orders a table is sorted in, in
+         "score_up": W.sort_score_up, "change": W.sort_change}  # words; the first is the documents' order
 NOT_EVALUATED = "-"  # the label filter's value for units not evaluated
 
 
@@ -44,13 +46,14 @@ class Wanted:
         return bool(self.group or self.label or self.name)
 
 
-def unit_row(unit: dict[str, Any], result: JobResult, columns: list[ComponentColumn] | None = None) -> dict[str, Any]:
+def unit_row(unit: Mapping[str, Any], result: JobResult, columns: list[ComponentColumn] | None = None
+             ) -> dict[str, Any]:
     """One unit as the page shows it: the decision's columns (its printed components as `columns` print them), with
     the previous period's when compared."""
     scheme, evaluated = result.settings.scheme, bool(unit["evaluated"])
     row = {"rank": unit["rank"] if evaluated else "", "unit": unit["unit"],
            "score": score_text(unit["score"], scheme) if evaluated else "",
-           "label": unit["label"] or "" if evaluated else W["not_evaluated"],
+           "label": unit["label"] or "" if evaluated else W.not_evaluated,
            "reason": "" if evaluated else unit.get("reason") or "", "evaluated": evaluated,
            "order": (unit["rank"] if evaluated and unit["rank"] is not None else 10**9, int(unit["position"] or 0)),
            "value": unit["score"] if evaluated else None, "change": None,
@@ -71,13 +74,13 @@ def _previous_names(unit: str, change: Any) -> str:
     if change is None or not change.previous_names:
         return ""
     if change.status == "merged":
-        return W["merged_from"].format(names=", ".join(change.previous_names))
+        return W.merged_from.format(names=", ".join(change.previous_names))
     if [plain_text(n) for n in change.previous_names] != [plain_text(unit)]:
-        return W["renamed_from"].format(names=", ".join(change.previous_names))
+        return W.renamed_from.format(names=", ".join(change.previous_names))
     return ""
 
 
-def _key(sort: str):
+def _key(sort: str) -> Callable[[dict[str, Any]], Any]:
     last = Decimal("-Infinity")  # units without a score (not evaluated) after every other, whichever way
     return {
         "rank": lambda row: row["order"],
@@ -118,7 +121,7 @@ def result_groups(result: JobResult, wanted: Wanted) -> list[dict[str, Any]]:
     return groups
 
 
-def _component_columns(members: list[dict[str, Any]], result: JobResult) -> list[ComponentColumn]:
+def _component_columns(members: Sequence[Mapping[str, Any]], result: JobResult) -> list[ComponentColumn]:
     """The group's printed components as ket-qua.xlsx shows them: none for a self-assessment report (its points are
     the unit's own), the main one left out when the table gave only the index (it is the score)."""
     if result.criteria is not None:
@@ -130,5 +133,5 @@ def choices(result: JobResult) -> dict[str, Any]:
     """The filter form's choices: groups, labels (in the scheme's order), orders; and the tie rule in words."""
     labels = list(dict.fromkeys(c["label"] for c in result.counts))
     return {"groups": [g.name for g in result.settings.groups], "labels": labels, "not_evaluated": NOT_EVALUATED,
-            "sorts": [(s, W[f"sort_{s}"]) for s in SORTS if s != "change" or result.changes is not None],
+            "sorts": [(s, words) for s, words in SORTS.items() if s != "change" or result.changes is not None],
             "tie_rule": TIE_RULES.get(result.settings.scheme.tie_rule, "")}

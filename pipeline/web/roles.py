@@ -87,7 +87,7 @@ def _guard(endpoint: Endpoint) -> Endpoint:
     async def guarded(request: Request) -> Response:
         visitor = visitor_of(request)
         if visitor.role not in roles:
-            raise Refusal(403, C["forbidden_title"], C["forbidden"])
+            raise Refusal(403, C.forbidden_title, C.forbidden)
         job = request.path_params.get("job")
         if visitor.job is not None and job is not None and job != visitor.job:
             raise HTTPException(404)

@@ -2,7 +2,7 @@
 
 The run is `flow.run_job`, the command line's, in a worker thread; the output folder's lock
 (`write.staging`) still refuses a second run into it, from this app or from the command line,
-and the page says so. `run_job` tells the phase it is in (`flow.PHASES`) and how far it is;
+and the page says so. `run_job` tells the phase it is in (`run_parts.PHASES`) and how far it is;
 the bar moves through each phase's share of the run (`SPANS`).
 
 Each run's state is also kept in a small file beside the output folder (`.lan-chay/<job>.json`,
@@ -57,12 +57,16 @@ def clock(moment: str, with_date: bool = False) -> str:
     return when.strftime("%H:%M ngày %d/%m/%Y" if with_date else "%H:%M:%S")
 
 
+_PHASE_WORDS = {"read": W.phase_read, "units": W.phase_units, "documents": W.phase_documents,  # by phase
+                "pdf": W.phase_pdf}  # (`run_parts.PHASES`)
+
+
 @dataclass
 class RunState:
     """One run of a job, as the documents page shows it and as its state file keeps it."""
 
     state: str = "running"  # "running", "done", "failed", "interrupted" (the app stopped mid-run)
-    phase: str = ""  # of `flow.PHASES`; "" while the run checks the job before its first phase
+    phase: str = ""  # of `run_parts.PHASES`; "" while the run checks the job before its first phase
     done: int = 0
     total: int = 0
     campaign: bool = False
@@ -83,8 +87,8 @@ class RunState:
 
     def phase_text(self) -> str:
         """"Đang đọc 3/21 tệp số liệu", or "Đang lập văn bản…" before the first phase."""
-        words = W.get(f"phase_{self.phase}")
-        return words.format(done=self.done, total=self.total) if words and self.total else W["running"]
+        words = _PHASE_WORDS.get(self.phase)
+        return words.format(done=self.done, total=self.total) if words and self.total else W.running
 
     def as_json(self) -> dict[str, Any]:
         return {"state": self.state, "phase": self.phase, "done": self.done, "total": self.total,

@@ -80,7 +80,7 @@ class Sessions:
         return hmac.new(self._secret, session.encode("ascii", "replace"), hashlib.sha256).hexdigest()
 
     def csrf_valid(self, session: str | None, token: str | None) -> bool:
-        return bool(session and token) and hmac.compare_digest(self.csrf_token(session), token)
+        return bool(session and token and hmac.compare_digest(self.csrf_token(session), token))
 
     def log_in(self, before: str | None) -> str:
         """A new logged-in session id replacing `before` (the id the browser chose or was given earlier)."""

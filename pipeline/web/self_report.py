@@ -7,8 +7,8 @@ from pathlib import Path
 from pipeline.base.errors import InputErrors, Problem
 from pipeline.documents.content.report_context import unit_report_context
 from pipeline.documents.rendering.render import render_document
-from pipeline.flow import job_templates
 from pipeline.read.job_folder import read_data_file
+from pipeline.run_parts import job_templates
 from pipeline.scoring.campaign import assessed_units
 from pipeline.scoring.evaluate import unit_score
 from pipeline.scoring.register import registered_as
@@ -29,6 +29,6 @@ def unit_report(folder: Path, relative: str) -> tuple[bytes | None, list[Problem
         report = reports[0]
         entry = registered_as(job.register, report.unit) if job.register is not None else None
         context = unit_report_context(settings, report, unit_score(settings, report), entry.header if entry else ())
-        return render_document(job_templates(settings)[1][0], context), []
+        return render_document(job_templates(settings).unit_reports, context), []
     except InputErrors as exc:
         return None, list(exc.problems)

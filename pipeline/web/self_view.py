@@ -17,6 +17,7 @@ from pipeline.read.job_folder import read_data_file
 from pipeline.scoring.compute import CriteriaTotals
 from pipeline.scoring.unit_entries import Criterion, WorkbookEntry, criteria_tree, typed_totals, workbook_entries
 from pipeline.store.records import CampaignPhase, Entry, Evidence, UnitStatus
+from pipeline.store.store import Store
 from pipeline.web.unit_workbooks import UnitFile, unit_file
 
 SELF_FIELDS = ("self_points", "justification")
@@ -84,7 +85,7 @@ def as_workbook_entry(entry: Entry) -> WorkbookEntry:
     return WorkbookEntry(entry.criterion, entry.self_points, entry.justification, appraised, entry.appraisal_comment)
 
 
-def unit_page(store, folder: Path, job: str, unit: str, now: datetime | None = None) -> UnitPage | None:
+def unit_page(store: Store, folder: Path, job: str, unit: str, now: datetime | None = None) -> UnitPage | None:
     """The unit's page, None when the job has no workbook for it (the register does not name it, or no file holds
     its table)."""
     place = unit_file(folder, unit)
@@ -106,7 +107,8 @@ def unit_page(store, folder: Path, job: str, unit: str, now: datetime | None = N
         if key is None:
             rows.append(Shown(criterion, None, 0))
         elif key in stored:
-            rows.append(Shown(criterion, as_workbook_entry(stored[key]), stored[key].version, tuple(files.get(key, ()))))
+            rows.append(Shown(criterion, as_workbook_entry(stored[key]), stored[key].version,
+                              tuple(files.get(key, ()))))
         else:
             rows.append(Shown(criterion, from_file.get(key), 0, tuple(files.get(key, ()))))
     entries = {r.criterion.key: r.entry for r in rows if r.criterion.key is not None and r.entry is not None}

@@ -9,14 +9,19 @@ import sys
 import threading
 import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from pipeline.web.words import W
 
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)  # the command line's own parser class
 
 
-def add_serve_command(commands) -> None:
+def add_serve_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     serve = commands.add_parser("serve", help="mở bàn làm việc của thư ký trên trình duyệt (ứng dụng web trên máy này)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT,
                        help=f"cổng (mặc định {DEFAULT_PORT}); cổng bận thì dùng cổng trống kế tiếp và in địa chỉ")
@@ -42,24 +47,24 @@ def serve_command(args: argparse.Namespace) -> int:
     jobs: Path = args.jobs
     password_path = password_file(jobs)
     if args.set_password:
-        first = getpass.getpass(W["password_prompt"])
+        first = getpass.getpass(W.password_prompt)
         if len(first) < MIN_PASSWORD:
-            print(W["password_short"].format(min=MIN_PASSWORD), file=sys.stderr)
+            print(W.password_short.format(min=MIN_PASSWORD), file=sys.stderr)
             return 2
-        if getpass.getpass(W["password_again"]) != first:
-            print(W["password_mismatch"], file=sys.stderr)
+        if getpass.getpass(W.password_again) != first:
+            print(W.password_mismatch, file=sys.stderr)
             return 2
         save_password(password_path, first)
-        print(W["password_set"].format(path=password_path))
+        print(W.password_set.format(path=password_path))
         return 0
     if not jobs.is_dir():
-        print(W["jobs_missing"].format(jobs=jobs.absolute()), file=sys.stderr)
+        print(W.jobs_missing.format(jobs=jobs.absolute()), file=sys.stderr)
         return 2
     local = is_local(args.host)
     password = load_password(password_path)
     if password is None and (not local or args.proxy):
-        said = W["needs_password_proxy"].format(proxy=args.proxy, path=password_path) if local else \
-            W["needs_password"].format(host=args.host, path=password_path)
+        said = W.needs_password_proxy.format(proxy=args.proxy, path=password_path) if local else \
+            W.needs_password.format(host=args.host, path=password_path)
         print(said, file=sys.stderr)
         return 2
     from pipeline.web.app import create_app
@@ -73,10 +78,11 @@ def serve_command(args: argparse.Namespace) -> int:
     allowed = ["127.0.0.1", "localhost", "[::1]"] if local else None
     app = create_app(jobs, password_path=None if password is None else password_path, allowed_hosts=allowed,
                      store_url=args.db)
+    app.state.desk.warm()  # every job's check made while the clerk opens the first page
     url = url_of(args.host, listening.getsockname()[1])
     if moved:
         print(moved, flush=True)
-    print(W["serving"].format(url=url, jobs=jobs.absolute()), flush=True)
+    print(W.serving.format(url=url, jobs=jobs.absolute()), flush=True)
     if not args.no_browser:
         threading.Timer(1.0, webbrowser.open, [url]).start()
     with listening:
@@ -84,7 +90,7 @@ def serve_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_server(app, listening: socket.socket, proxy: str | None) -> None:
+def run_server(app: Starlette, listening: socket.socket, proxy: str | None) -> None:
     """Serves `app` on the open socket until Ctrl+C; headers naming the client and HTTPS are believed only
     from the trusted proxy `proxy` (none: the peer's own address, plain HTTP)."""
     import uvicorn

@@ -45,11 +45,11 @@ class Role:
 
     @property
     def label(self) -> str:
-        return W[f"role_{self.key}"]
+        return {"document": W.role_document, "reports": W.role_reports, "appraisal": W.role_appraisal}[self.key]
 
 
 def roles(kind: Kind, data: dict) -> list[Role]:
-    document = data.get("document") if isinstance(data.get("document"), dict) else {}
+    document = given if isinstance(given := data.get("document"), dict) else {}
     output = kind.output(document.get("form", "") if isinstance(document.get("form", ""), str) else "")
     found = [Role("document", output.template, output.context)]
     if kind.reports is not None:
@@ -98,13 +98,13 @@ async def templates(request: Request, uploaded: dict | None = None, refused: str
 
 
 async def upload(request: Request) -> Response:
-    name, folder, data, kind = _job(request)
+    _, folder, data, kind = _job(request)
     form = await posted(request)
     chosen = {r.key: r for r in roles(kind, data)}.get(str(form.get("role") or ""))
     sent = form.get("file")
     try:
         if chosen is None or not isinstance(sent, UploadFile) or not sent.filename:
-            raise Refused(W["no_file"])
+            raise Refused(W.no_file)
         content = await sent.read(MAX_UPLOAD + 1)
         file_name = checked_upload(sent.filename, content, (".docx",))
     except Refused as refusal:

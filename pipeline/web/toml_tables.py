@@ -25,7 +25,7 @@ def _trailing(table: Any) -> list[Any]:
 
     A key deleted leaves a `Null` in tomlkit's body, which says nothing and cannot be added back: dropped."""
     body = _last_table(table).value.body
-    found = []
+    found: list[Any] = []
     while body and body[-1][0] is None:
         item = body.pop()[1]
         if not isinstance(item, tomlkit.items.Null):
@@ -58,7 +58,7 @@ def remove_table(document: Any, key: str) -> None:
 def remove_group(groups: Any, index: int) -> None:
     """Removes one `[[groups]]`, keeping the comment lines at its end: they introduce what follows it."""
     body = groups[index].value.body
-    trailing = []
+    trailing: list[Any] = []
     while body and body[-1][0] is None:
         trailing.insert(0, body.pop()[1])
     del groups[index]

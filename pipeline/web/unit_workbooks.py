@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors
+from pipeline.config.job_settings import JobSettings
 from pipeline.read.job_folder import read_data_file
 from pipeline.scoring.campaign import assessed_units
+from pipeline.scoring.register import Registered
 from pipeline.scoring.unit_entries import WorkbookEntry
 from pipeline.web.file_checks import Reader, reader
 from pipeline.web.history import discard, keep
@@ -45,7 +47,7 @@ def campaign_units(folder: Path) -> list[UnitFile] | None:
     table), in the register's order; None when the job is not a campaign with a register."""
     job = _job_reader(folder)
     settings = job.settings
-    if settings is None or settings.kind_record.source != "campaign" or job.register is None:
+    if settings is None or not settings.kind_record.is_campaign or job.register is None:
         return None
     files: dict[str, str] = {}
     for path in settings.data_files:
@@ -98,7 +100,7 @@ def unit_file(folder: Path, unit: str) -> UnitFile | None:
     return next((u for u in campaign_units(folder) or () if u.unit == unit), None)
 
 
-def _units_in(settings, register, path: Path) -> tuple[str, ...]:
+def _units_in(settings: JobSettings, register: dict[str, list[Registered]], path: Path) -> tuple[str, ...]:
     stat = path.stat()
     key = (path, stat.st_size, stat.st_mtime_ns)
     if key not in _found:

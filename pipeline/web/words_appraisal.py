@@ -1,97 +1,104 @@
 """The desk's words for the appraisal online and the explanation round (giải trình) of a campaign."""
 
-APPRAISAL_WORDS = {
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AppraisalWords:
+    """The desk's words for the appraisal and explanation round, as fields so a misspelt name is a type error."""
+
     # the appraiser's list of units
-    "ap_tab": "Thẩm định, giải trình",
-    "ap_appraisal_title": "Thẩm định",
-    "ap_appraisal_intro": "Các đơn vị đã nộp bảng tự chấm điểm được giao cho bạn thẩm định.",
-    "ap_appraisal_intro_all": "Dưới đây là các đơn vị đã gửi tự đánh giá và việc thẩm định từng đơn vị đã đến đâu.",
-    "ap_appraisal_none": "Chưa có đơn vị nào được giao cho bạn đã nộp bảng tự chấm điểm.",
-    "ap_appraisal_progress": "Đã thẩm định xong {done}/{total} đơn vị đã nộp ({submitted}/{units} đơn vị đã nộp).",
-    "ap_col_unit": "Đơn vị",
-    "ap_col_group": "Khối",
-    "ap_col_appraised_count": "Tiêu chí đã thẩm định",
-    "ap_col_no_evidence": "Tiêu chí thiếu tài liệu kiểm chứng",
-    "ap_col_appraisers": "Người thẩm định",
-    "ap_appraised_count": "{done}/{total}",
-    "ap_phase_now": "Giai đoạn hiện nay: {phase}.",
-    "ap_phase_self": "các đơn vị tự chấm điểm",
-    "ap_phase_appraisal": "thẩm định",
-    "ap_phase_explanation": "giải trình",
-    "ap_phase_final": "đã có điểm cuối cùng",
+    ap_tab: str = "Thẩm định, giải trình"
+    ap_appraisal_title: str = "Thẩm định"
+    ap_appraisal_intro: str = "Các đơn vị đã nộp bảng tự chấm điểm được giao cho bạn thẩm định."
+    ap_appraisal_intro_all: str = "Dưới đây là các đơn vị đã gửi tự đánh giá và việc thẩm định từng đơn vị đã đến đâu."
+    ap_appraisal_none: str = "Chưa có đơn vị nào được giao cho bạn đã nộp bảng tự chấm điểm."
+    ap_appraisal_progress: str = "Đã thẩm định xong {done}/{total} đơn vị đã nộp ({submitted}/{units} đơn vị đã nộp)."
+    ap_col_unit: str = "Đơn vị"
+    ap_col_group: str = "Khối"
+    ap_col_appraised_count: str = "Tiêu chí đã thẩm định"
+    ap_col_no_evidence: str = "Tiêu chí thiếu tài liệu kiểm chứng"
+    ap_col_appraisers: str = "Người thẩm định"
+    ap_appraised_count: str = "{done}/{total}"
+    ap_phase_now: str = "Giai đoạn hiện nay: {phase}."
+    ap_phase_self: str = "các đơn vị tự chấm điểm"
+    ap_phase_appraisal: str = "thẩm định"
+    ap_phase_explanation: str = "giải trình"
+    ap_phase_final: str = "đã có điểm cuối cùng"
     # one unit's appraisal
-    "ap_appraisal_unit_title": "Thẩm định: {unit}",
-    "ap_appraisal_back": "Về danh sách đơn vị",
-    "ap_col_code": "Mã số",
-    "ap_col_criterion": "Tiêu chí",
-    "ap_col_max": "Điểm tối đa",
-    "ap_col_self": "Điểm tự chấm",
-    "ap_col_justification": "Lý giải của đơn vị",
-    "ap_col_evidence": "Tài liệu kiểm chứng",
-    "ap_col_appraised_points": "Điểm thẩm định",
-    "ap_col_comment": "Ý kiến thẩm định",
-    "ap_col_explanation": "Giải trình của đơn vị",
-    "ap_col_final": "Điểm cuối cùng",
-    "ap_no_evidence": "Không có tài liệu kiểm chứng",
-    "ap_save_appraisal": "Lưu điểm thẩm định",
-    "ap_save_final": "Lưu điểm cuối cùng",
-    "ap_appraisal_saved": "Đã lưu điểm thẩm định tiêu chí {code}.",
-    "ap_final_saved": "Đã lưu điểm cuối cùng tiêu chí {code}.",
-    "ap_appraisal_totals": "Tổng điểm tự chấm: {own}. Tổng điểm thẩm định: {appraised}.",
-    "ap_final_total": "Tổng điểm cuối cùng: {final}.",
-    "ap_final_blank_note": "Tiêu chí nào không ghi điểm cuối cùng thì lấy điểm thẩm định khi đóng vòng giải trình.",
-    "ap_not_answered": "chưa giải trình",
+    ap_appraisal_unit_title: str = "Thẩm định: {unit}"
+    ap_appraisal_back: str = "Về danh sách đơn vị"
+    ap_col_code: str = "Mã số"
+    ap_col_criterion: str = "Tiêu chí"
+    ap_col_max: str = "Điểm tối đa"
+    ap_col_self: str = "Điểm tự chấm"
+    ap_col_justification: str = "Lý giải của đơn vị"
+    ap_col_evidence: str = "Tài liệu kiểm chứng"
+    ap_col_appraised_points: str = "Điểm thẩm định"
+    ap_col_comment: str = "Ý kiến thẩm định"
+    ap_col_explanation: str = "Giải trình của đơn vị"
+    ap_col_final: str = "Điểm cuối cùng"
+    ap_no_evidence: str = "Không có tài liệu kiểm chứng"
+    ap_save_appraisal: str = "Lưu điểm thẩm định"
+    ap_save_final: str = "Lưu điểm cuối cùng"
+    ap_appraisal_saved: str = "Đã lưu điểm thẩm định tiêu chí {code}."
+    ap_final_saved: str = "Đã lưu điểm cuối cùng tiêu chí {code}."
+    ap_appraisal_totals: str = "Tổng điểm tự chấm: {own}. Tổng điểm thẩm định: {appraised}."
+    ap_final_total: str = "Tổng điểm cuối cùng: {final}."
+    ap_final_blank_note: str = "Tiêu chí nào không ghi điểm cuối cùng thì lấy điểm thẩm định khi đóng vòng giải trình."
+    ap_not_answered: str = "chưa giải trình"
     # refusals
-    "ap_appraisal_closed": ("Giai đoạn thẩm định đã kết thúc hoặc chưa bắt đầu: không sửa được điểm thẩm định. Điểm "
-                         "cuối cùng được ghi khi thư ký mở vòng giải trình."),
-    "ap_final_closed": "Điểm cuối cùng chỉ ghi được khi vòng giải trình đang mở.",
-    "ap_not_submitted": "Đơn vị {unit} chưa nộp bảng tự chấm điểm: chưa thẩm định được.",
-    "ap_criterion_unknown": "Bảng tiêu chí của đơn vị không có tiêu chí {code}.",
-    "ap_changed_meanwhile": ("Tiêu chí {code} vừa được người khác sửa sau khi bạn mở trang: điểm bạn gõ chưa được lưu. "
-                          "Trang dưới đây hiện giá trị mới nhất; xem lại rồi lưu lại nếu vẫn cần sửa."),
-    "ap_points_not_number": "Điểm \"{value}\" của tiêu chí {code} không phải là số.",
-    "ap_points_negative": "Điểm \"{value}\" của tiêu chí {code} không được âm.",
-    "ap_points_above_max": "Điểm {value} của tiêu chí {code} lớn hơn điểm tối đa {max}.",
-    "ap_points_not_in_rule": "Điểm {value} của tiêu chí {code} không phải mức điểm cách chấm cho: {allowed}.",
-    "ap_comment_too_long": "Ý kiến, giải trình dài quá {count} ký tự.",
+    ap_appraisal_closed: str = ("Giai đoạn thẩm định đã kết thúc hoặc chưa bắt đầu: không sửa được điểm thẩm định. "
+                                "Điểm cuối cùng được ghi khi thư ký mở vòng giải trình.")
+    ap_final_closed: str = "Điểm cuối cùng chỉ ghi được khi vòng giải trình đang mở."
+    ap_not_submitted: str = "Đơn vị {unit} chưa nộp bảng tự chấm điểm: chưa thẩm định được."
+    ap_criterion_unknown: str = "Bảng tiêu chí của đơn vị không có tiêu chí {code}."
+    ap_changed_meanwhile: str = ("Tiêu chí {code} vừa được người khác sửa sau khi bạn mở trang: điểm bạn gõ chưa được "
+                                 "lưu. Trang dưới đây hiện giá trị mới nhất; xem lại rồi lưu lại nếu vẫn cần sửa.")
+    ap_points_not_number: str = "Điểm \"{value}\" của tiêu chí {code} không phải là số."
+    ap_points_negative: str = "Điểm \"{value}\" của tiêu chí {code} không được âm."
+    ap_points_above_max: str = "Điểm {value} của tiêu chí {code} lớn hơn điểm tối đa {max}."
+    ap_points_not_in_rule: str = "Điểm {value} của tiêu chí {code} không phải mức điểm cách chấm cho: {allowed}."
+    ap_comment_too_long: str = "Ý kiến, giải trình dài quá {count} ký tự."
     # the secretariat's assignment and phases (on the campaign page)
-    "ap_assign_title": "Giao đơn vị cho người thẩm định",
-    "ap_assign_help": "Mỗi dòng một đơn vị hoặc một khối (đúng tên trong danh mục đơn vị).",
-    "ap_assign_save": "Lưu việc giao",
-    "ap_assign_unknown": "Không có đơn vị hay khối \"{name}\" trong danh mục đơn vị.",
-    "ap_assign_saved": "Đã lưu việc giao đơn vị.",
-    "ap_appraisers_title": "Người thẩm định",
-    "ap_appraiser_login": "Tên đăng nhập",
-    "ap_appraiser_assigned": "Đơn vị, khối được giao",
-    "ap_appraiser_new": "Thêm người thẩm định",
-    "ap_appraiser_name": "Họ tên người thẩm định",
-    "ap_appraiser_add": "Tạo tài khoản người thẩm định",
-    "ap_appraiser_name_missing": "Chưa gõ họ tên người thẩm định.",
-    "ap_appraiser_made": "Đã tạo tài khoản người thẩm định",
-    "ap_appraiser_code": ("Trao cho {name} tên đăng nhập và mã dùng một lần dưới đây. Lần đầu đăng nhập, người thẩm "
-                          "định gõ mã này rồi đặt mật khẩu của mình. Mã chỉ hiện một lần."),
-    "ap_code": "Mã dùng một lần",
-    "ap_none_assigned": "chưa giao",
-    "ap_phase_title": "Giai đoạn của đợt đánh giá",
-    "ap_open_appraisal": "Bắt đầu thẩm định",
-    "ap_open_explanation": "Kết thúc thẩm định, mở vòng giải trình",
-    "ap_close_explanation": "Đóng vòng giải trình, chốt điểm cuối cùng",
-    "ap_close_without_explanation": "Kết thúc thẩm định, chốt điểm (không giải trình)",
-    "ap_phase_changed": "Đã chuyển sang giai đoạn: {phase}.",
-    "ap_phase_wrong": "Đợt đánh giá không ở giai đoạn cho phép việc này (giai đoạn hiện nay: {phase}).",
+    ap_assign_title: str = "Giao đơn vị cho người thẩm định"
+    ap_assign_help: str = "Mỗi dòng một đơn vị hoặc một khối (đúng tên trong danh mục đơn vị)."
+    ap_assign_save: str = "Lưu việc giao"
+    ap_assign_unknown: str = "Không có đơn vị hay khối \"{name}\" trong danh mục đơn vị."
+    ap_assign_saved: str = "Đã lưu việc giao đơn vị."
+    ap_appraisers_title: str = "Người thẩm định"
+    ap_appraiser_login: str = "Tên đăng nhập"
+    ap_appraiser_assigned: str = "Đơn vị, khối được giao"
+    ap_appraiser_new: str = "Thêm người thẩm định"
+    ap_appraiser_name: str = "Họ tên người thẩm định"
+    ap_appraiser_add: str = "Tạo tài khoản người thẩm định"
+    ap_appraiser_name_missing: str = "Chưa gõ họ tên người thẩm định."
+    ap_appraiser_made: str = "Đã tạo tài khoản người thẩm định"
+    ap_appraiser_code: str = ("Trao cho {name} tên đăng nhập và mã dùng một lần dưới đây. Lần đầu đăng nhập, người "
+                              "thẩm định gõ mã này rồi đặt mật khẩu của mình. Mã chỉ hiện một lần.")
+    ap_code: str = "Mã dùng một lần"
+    ap_none_assigned: str = "chưa giao"
+    ap_phase_title: str = "Giai đoạn của đợt đánh giá"
+    ap_open_appraisal: str = "Bắt đầu thẩm định"
+    ap_open_explanation: str = "Kết thúc thẩm định, mở vòng giải trình"
+    ap_close_explanation: str = "Đóng vòng giải trình, chốt điểm cuối cùng"
+    ap_close_without_explanation: str = "Kết thúc thẩm định, chốt điểm (không giải trình)"
+    ap_phase_changed: str = "Đã chuyển sang giai đoạn: {phase}."
+    ap_phase_wrong: str = "Đợt đánh giá không ở giai đoạn cho phép việc này (giai đoạn hiện nay: {phase})."
     # the explanation round, as a unit sees it
-    "ap_explanation_title": "Giải trình kết quả thẩm định",
-    "ap_self_nav": "Tự chấm điểm",
-    "ap_explanation_nav": "Kết quả thẩm định, giải trình",
-    "ap_explanation_intro": ("Điểm thẩm định và ý kiến của Hội đồng thẩm định từng tiêu chí. Đơn vị được giải trình "
-                          "mỗi tiêu chí một lần; đã gửi thì không sửa được."),
-    "ap_explanation_closed": "Vòng giải trình chưa mở hoặc đã đóng.",
-    "ap_explanation_final": "Vòng giải trình đã đóng. Điểm cuối cùng từng tiêu chí ở cột bên phải.",
-    "ap_explanation_field": "Giải trình tiêu chí {code}",
-    "ap_explanation_send": "Gửi giải trình",
-    "ap_explanation_sent": "Đã gửi giải trình tiêu chí {code}.",
-    "ap_explanation_once": "Tiêu chí {code} đã có giải trình: mỗi tiêu chí chỉ giải trình một lần.",
-    "ap_explanation_empty": "Chưa gõ nội dung giải trình của tiêu chí {code}.",
-    "ap_not_allowed": "Tài khoản của bạn không được làm việc này.",
-    "ap_secretariat": "thư ký",
-}
+    ap_explanation_title: str = "Giải trình kết quả thẩm định"
+    ap_self_nav: str = "Tự chấm điểm"
+    ap_explanation_nav: str = "Kết quả thẩm định, giải trình"
+    ap_explanation_intro: str = ("Điểm thẩm định và ý kiến của Hội đồng thẩm định từng tiêu chí. Đơn vị được giải "
+                                 "trình mỗi tiêu chí một lần; đã gửi thì không sửa được.")
+    ap_explanation_closed: str = "Vòng giải trình chưa mở hoặc đã đóng."
+    ap_explanation_final: str = "Vòng giải trình đã đóng. Điểm cuối cùng từng tiêu chí ở cột bên phải."
+    ap_explanation_field: str = "Giải trình tiêu chí {code}"
+    ap_explanation_send: str = "Gửi giải trình"
+    ap_explanation_sent: str = "Đã gửi giải trình tiêu chí {code}."
+    ap_explanation_once: str = "Tiêu chí {code} đã có giải trình: mỗi tiêu chí chỉ giải trình một lần."
+    ap_explanation_empty: str = "Chưa gõ nội dung giải trình của tiêu chí {code}."
+    ap_not_allowed: str = "Tài khoản của bạn không được làm việc này."
+    ap_secretariat: str = "thư ký"

@@ -45,7 +45,7 @@ def year_changes(data: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
 
 def _texts(data: Mapping[str, Any]) -> list[tuple[str, Any]]:
     places: list[tuple[str, Mapping[str, Any]]] = [(t, data[t]) for t in _TABLES if isinstance(data.get(t), dict)]
-    groups = data.get("groups") if isinstance(data.get("groups"), list) else []
+    groups = given if isinstance(given := data.get("groups"), list) else []
     places += [(f"groups[{n}]", g) for n, g in enumerate(groups, 1) if isinstance(g, dict)]
     return [(f"{prefix}.{key}", value) for prefix, table in places for key, value in table.items()
             if key not in _KEPT and (isinstance(value, str) or (isinstance(value, list)
@@ -71,7 +71,7 @@ def shown_changes(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
             label = f"{setting('groups').label} {group.group(1)}, {label.lower()}"
         elif table != "document":
             label = f"{setting(table).label}, {label.lower()}"
-        pairs = zip(old, new) if isinstance(old, list) else [(old, new)]
+        pairs = zip(old, new, strict=True) if isinstance(old, list) else [(old, new)]
         shown += [(label, a, b) for a, b in pairs if a != b]
     return shown
 

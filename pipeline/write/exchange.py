@@ -20,6 +20,7 @@ import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
 
@@ -53,9 +54,10 @@ def swap_in(folder: Path, out_dir: Path, root: Path, job: str) -> None:
         return
     journal = journal_path(root, out_dir)
     started = datetime.now().astimezone().isoformat(timespec="seconds")
+    aside_name = f".{out_dir.name}{ASIDE_MARK}{folder.name[-8:]}"
     record = {"job": job, "pid": os.getpid(), "started": started, "staging": folder.name,
-              "manifest": digest(folder / MANIFEST), "aside": f".{out_dir.name}{ASIDE_MARK}{folder.name[-8:]}"}
-    aside = root / record["aside"]
+              "manifest": digest(folder / MANIFEST), "aside": aside_name}
+    aside = root / aside_name
     _write_synced(journal, json.dumps(record, ensure_ascii=False).encode("utf-8"))
     try:
         if not _exchanged(folder, out_dir):
@@ -106,9 +108,9 @@ def settled(root: Path, out_dir: Path, staging_mark: str) -> list[Problem]:
     return notes
 
 
-def _journal(path: Path) -> dict | None:
+def _journal(path: Path) -> dict[str, Any] | None:
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))  # as written, or damaged
         if all(isinstance(record.get(key), str) and "/" not in record[key] and record[key].startswith(".")
                for key in ("staging", "aside")):
             return record
@@ -117,7 +119,7 @@ def _journal(path: Path) -> dict | None:
     return None
 
 
-def _holder(record: dict) -> str:
+def _holder(record: dict[str, Any]) -> str:
     try:
         started = datetime.fromisoformat(record["started"]).strftime("%H:%M:%S ngày %d/%m/%Y")
         return f"công việc \"{record['job']}\", tiến trình số {record['pid']}, lúc {started}"

@@ -4,8 +4,8 @@ It names the tool and its version, the scheme as applied (version, rounding, tie
 labels and bounds, after `[scheme_overrides]` and each group's labels), each group's formula (in words and as
 the components its result adds, `scoring.formula`), the run's time, and the
 SHA-256 of every input file (settings and data), template and output, so an issued
-document can be traced to exactly what made it; with `[previous]`, the files of the previous period too. Outputs are byte-identical for the same
-inputs and templates (`base.archive.zipped`), so their hashes identify them.
+document can be traced to exactly what made it; with `[previous]`, the files of the previous period too. Outputs
+are byte-identical for the same inputs and templates (`base.archive.zipped`), so their hashes identify them.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def manifest_bytes(result: JobResult, templates: list[Path], outputs: dict[str, 
         "formulas": [{"group": f.group, "formula": f.words(settings.scheme.scale), "components": list(f.components),
                       "scaled": f.scaled} for f in group_formulas(result.units, [g.name for g in settings.groups],
                                                                settings.scheme.components)
-                     if settings.kind_record.source != "criteria"],  # a self-assessment report: no decision's result
+                     if settings.kind_record.ranks_units],  # a self-assessment report: no decision's result
         "inputs": [{"path": p.relative_to(settings.folder).as_posix(), "sha256": sha256(p)} for p in inputs],
         "templates": [{"path": p.name, "sha256": sha256(p)} for p in templates],
         "outputs": [{"path": name, "sha256": digest} for name, digest in outputs.items()],

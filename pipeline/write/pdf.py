@@ -57,8 +57,8 @@ def convert_to_pdf(documents: list[Path], out_dir: Path | None = None,
     made: dict[Path, Path] = {}
     for batch in rounds:
         before = len(made)
-        told = (lambda count: progress(before + count)) if progress else None
-        made.update(zip(batch, _converted(batch, out_dir, told)))
+        told = (lambda count, before=before: progress(before + count)) if progress else None
+        made.update(zip(batch, _converted(batch, out_dir, told), strict=True))
     return [made[d] for d in documents]
 
 

@@ -14,7 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Font
 
-from pipeline.documents.content.period_text import rank_change_text
+from pipeline.figures.period_text import rank_change_text
 from pipeline.read.results_layout import CHANGE_HEADERS, SHEETS, change_format
 
 if TYPE_CHECKING:

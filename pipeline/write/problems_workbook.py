@@ -16,7 +16,7 @@ from pipeline.write.text_cells import as_text
 def problems_workbook(problems: tuple[Problem, ...] | list[Problem], audience: Audience = COMMAND_LINE) -> bytes:
     """One row per problem — where it is and what is wrong — for staff to work through, in `audience`'s words."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one sheet a new workbook has
     sheet.title = "Danh sách lỗi"
     sheet.append(["TT", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Lỗi và cách sửa"])
     for n, found in enumerate(problems, 1):
@@ -26,7 +26,7 @@ def problems_workbook(problems: tuple[Problem, ...] | list[Problem], audience: A
             as_text(cell)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFG", (5, 28, 18, 7, 24, 20, 100)):
+    for letter, width in zip("ABCDEFG", (5, 28, 18, 7, 24, 20, 100), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")

@@ -15,20 +15,23 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Mapping, Sequence
 from copy import copy
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from pipeline.base.archive import zipped
 from pipeline.base.messages_checks import REVIEW_HEADERS
 from pipeline.base.messages_ties import tie_text
-from pipeline.documents.content.component_columns import component_columns, declared_decimals, survey_slot
-from pipeline.documents.content.numbers import column_places, score_words
+from pipeline.figures.component_columns import component_columns, declared_decimals, survey_slot
+from pipeline.figures.numbers import column_places, score_words
 from pipeline.read.columns import CRITERIA_TABLE, UNIT_TABLE
 from pipeline.read.results_layout import (
     AS_PUBLISHED,
@@ -61,13 +64,14 @@ from pipeline.write.text_cells import as_text, row_cells
 
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
+    from pipeline.scoring.unit import Unit
 
 FIXED_TIME = b"2000-01-01T00:00:00Z"
 _OPTIONAL = ("max_points", "applicable_max", "bonus", "penalty")  # the scheme's other printed components after the
 _BEFORE_COMPONENTS = 2  # … maxima, before bonus and penalty (where the survey points were before components)
 
 
-def column_formats(members: list[dict[str, Any]], columns: list[str], scheme: Any) -> dict[str, str]:
+def column_formats(members: Sequence[Mapping[str, Any]], columns: list[str], scheme: Any) -> dict[str, str]:
     """The format of each number column of one group's sheet, as its appendix prints it (`column_places`)."""
     return {column: GENERAL if column in MAXIMA
             else decimals_format(column_places((unit[column] for unit in members), scheme)) for column in columns}
@@ -173,7 +177,7 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
                                          tie_text(tie, score_words(tie["score"], scheme))]))
     if result.criteria is not None:
         _criteria_sheet(book, result)
-    if result.settings.appraisal_done and result.settings.kind_record.source == "campaign":
+    if result.settings.appraisal_done and result.settings.kind_record.is_campaign:
         _compared_sheet(book, result, score_column, classified)
     if result.losses is not None:
         _losses_sheet(book, result)
@@ -194,6 +198,7 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
     headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), CRITERIA_POINTS,
                CRITERIA_TABLE.column("rationale").header]
     sheet = _sheet(book, SHEETS["criteria"], headers, list(CRITERIA_WIDTHS))
+    assert result.criteria is not None  # written only for a job scored by criteria
     for row in result.criteria:
         points = row["points"] if row["role"] == "criterion" else row["self_points"]
         values = [row["code"], row["title"], row["max_points"], points, row["rationale"] or None]
@@ -208,7 +213,7 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
     """Each unit with both trees' totals (the decision's columns), the largest loss of points first, gains last;
     equal differences in the order of the decision (group, then rank)."""
     units = [u for u in result.units if u.get("self_points") is not None and u.get("appraised_points") is not None]
-    units.sort(key=lambda unit: unit["appraised_points"] - unit["self_points"])  # stable: the decision's order
+    units.sort(key=_gain)  # stable: the decision's order
     sheet = _sheet(book, SHEETS["compared"], *_split(compared_columns(score_column, classified)))
     scheme = result.settings.scheme
     scores = score_format(scheme)
@@ -219,10 +224,16 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
         sheet.append(row_cells(sheet, [number, unit["group"], unit["unit"],
                                        formatted(sheet, unit["self_points"], formats["self_points"]),
                                        formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
-                                       formatted(sheet, unit["appraised_points"] - unit["self_points"], difference),
+                                       formatted(sheet, _gain(unit), difference),
                                        formatted(sheet, unit["score"], scores),
                                        *([unit["label"]] if classified else []), unit["rank"],
                                        unit["reason"] or None]))
+
+
+def _gain(unit: Unit) -> Decimal:
+    """The appraised points less the self-assessed ones, of a unit that has both (the compared sheet's)."""
+    assert unit.appraised_points is not None and unit.self_points is not None  # its units are chosen so
+    return unit.appraised_points - unit.self_points
 
 
 def _as_published_sheet(book: Workbook, result: JobResult, scores: str) -> None:
@@ -231,10 +242,11 @@ def _as_published_sheet(book: Workbook, result: JobResult, scores: str) -> None:
     sheet = _sheet(book, SHEETS["as_published"], *_split(list(AS_PUBLISHED)))
     scheme = result.settings.scheme
     for unit in (u for u in result.units if u.get("computed_score") is not None):
+        assert unit.score is not None and unit.computed_score is not None  # a total kept as published, scored
         sheet.append(row_cells(sheet, [unit["group"], unit["unit"], unit.get("declared_column"),
                                        formatted(sheet, unit["score"], scores),
                                        formatted(sheet, unit["computed_score"], scores),
-                                       formatted(sheet, unit["score"] - unit["computed_score"], scores),
+                                       formatted(sheet, unit.score - unit.computed_score, scores),
                                        formatted(sheet, published_rounding(unit, scheme.decimals), GENERAL)]))
 
 
@@ -272,7 +284,7 @@ def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) ->
     return sheet
 
 
-def _bold(sheet: Any, values: list[Any]) -> list[WriteOnlyCell]:
+def _bold(sheet: Any, values: list[Any]) -> list[Cell]:
     cells = [as_text(WriteOnlyCell(sheet, value)) for value in values]
     for cell in cells:
         cell.font = Font(bold=True)

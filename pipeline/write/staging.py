@@ -17,9 +17,10 @@ import errno
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -149,7 +150,7 @@ def refuse_existing(out_dir: Path, names: list[str]) -> None:
         raise InputErrors([problem(Reason.OUTPUT_EXISTS, file=str(out_dir / name)) for name in found])
 
 
-def commit(staging: Staging, force: bool, superseded: list[str] = ()) -> list[Path]:
+def commit(staging: Staging, force: bool, superseded: Sequence[str] = ()) -> list[Path]:
     """Puts every staged file in the output folder in one step; returns their paths there.
 
     Without `force`, any file of the same name already there refuses the whole run. With
@@ -207,7 +208,7 @@ def _new_folder_mode(inside: Path) -> int:
         probe.rmdir()
 
 
-def _moved_in(staging: Staging, names: list[str], superseded: list[str]) -> list[Path]:
+def _moved_in(staging: Staging, names: list[str], superseded: Sequence[str]) -> list[Path]:
     """Moves the staged files in one by one (an output folder that cannot be exchanged); if a move fails,
     every file moved so far is put back and every replaced file restored."""
     out_dir = staging.out_dir
@@ -267,9 +268,7 @@ def _locked(path: Path, out_dir: Path, job: str) -> Iterator[None]:
 
 
 def _try_lock(handle: int) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         try:
@@ -277,6 +276,8 @@ def _try_lock(handle: int) -> bool:
             return True
         except OSError:
             return False
+    import fcntl
+
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from copy import copy
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.styles import Alignment
@@ -37,6 +38,7 @@ def workbook_with_entries(path: Path, entries: Mapping[str, WorkbookEntry],
     table = tables[0]
     rows, _ = keyed_rows(sheets)
     book = load_workbook(path, rich_text=True)
+    assert table.sheet.name is not None  # a workbook's sheet has a name (only a CSV file's has none)
     sheet = book[table.sheet.name]
     columns = {field: _column(sheet, table.header_row + 1, table.positions, column_of(field)) for field in fields}
     for row in rows:
@@ -64,7 +66,7 @@ def _column(sheet: Worksheet, header_row: int, positions: dict[str, tuple[int, s
         last += 1
     header = sheet.cell(header_row, last + 1)
     header.value = CRITERIA_TABLE.column(column_id).header
-    header._style = copy(sheet.cell(header_row, last)._style)
+    header._style = copy(sheet.cell(header_row, last)._style)  # type: ignore[union-attr]  # stubs lack a cell's _style
     positions[column_id] = (last, header.value)
     return last + 1
 
@@ -78,5 +80,5 @@ def _cell_value(value: Decimal | str | None) -> int | float | str | None:
     return value
 
 
-def _alignment(alignment: Alignment) -> dict:
+def _alignment(alignment: object) -> dict[str, Any]:
     return {name: getattr(alignment, name) for name in ("horizontal", "vertical", "indent", "shrink_to_fit")}

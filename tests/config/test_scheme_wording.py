@@ -7,6 +7,7 @@ headers (the columns of a clerk's file) and the values a scheme file writes (`un
 from __future__ import annotations
 
 import ast
+from dataclasses import fields
 
 import pytest
 
@@ -45,9 +46,10 @@ def test_the_check_finds_a_message_written_inline(tmp_path):
 
 
 def test_each_text_of_the_wording_module_is_used_by_the_modules_it_words():
-    """No text left behind: every key of the three tables is read where a scheme is validated or stated."""
+    """No text left behind: every field of the three records is read where a scheme is validated or stated."""
     sources = "".join((ROOT / module).read_text(encoding="utf-8") for module in MODULES)
-    unused = [f"{name}[{key}]" for name, table in (("SCHEME_EXPECTED", SCHEME_EXPECTED),
-                                                   ("EXPECTED", COMPONENT_EXPECTED), ("APPLIED", APPLIED))
-              for key in table if f'{name}["{key}"]' not in sources]
+    named = [f"{name}.{field.name}" for name, record in (("SCHEME_EXPECTED", SCHEME_EXPECTED),
+                                                         ("EXPECTED", COMPONENT_EXPECTED), ("APPLIED", APPLIED))
+             for field in fields(record)]
+    unused = [name for name in named if name not in sources]
     assert unused == []

@@ -179,7 +179,8 @@ def test_the_results_page_after_a_run_uses_the_runs_result_and_a_file_changed_si
 
     checks = []
     real_check = desk_jobs.check_job
-    monkeypatch.setattr(desk_jobs, "check_job", lambda folder: checks.append(folder) or real_check(folder))
+    monkeypatch.setattr(desk_jobs, "check_job",
+                        lambda folder, **options: checks.append(folder) or real_check(folder, **options))
     client.post_form(f"/jobs/{JOB}/documents")
     assert finished(client, JOB)["state"] == "done"
     after_run = client.get(f"/jobs/{JOB}/results?sort=name")

@@ -60,11 +60,11 @@ def chart_figure(chart: Chart) -> Figure:
 
     with matplotlib.rc_context(FONT):
         names = [name_label(name) for name in chart.categories]
-        height = 2.6 if chart.kind == "labels" else 1.2 + len(names) * row_inches(chart, names)
+        height = 2.6 if chart.in_columns else 1.2 + len(names) * row_inches(chart, names)
         figure = Figure(figsize=(WIDTH_INCHES, round(height, 2)), dpi=DPI)
         canvas = FigureCanvasAgg(figure)
         axes = figure.add_subplot()
-        marks = _columns(axes, chart) if chart.kind == "labels" else _bars(axes, chart, names)
+        marks = _columns(axes, chart) if chart.in_columns else _bars(axes, chart, names)
         title = axes.set_title(chart.title, loc="left", fontweight="bold")
         figure.tight_layout()
         renderer = canvas.get_renderer()

@@ -49,12 +49,12 @@ def pieces(chart: Chart) -> list[Chart]:
     can be, the second and later titled "(tiếp theo)"."""
     most = MOST_PAIRS if len(chart.series) > 1 else MOST_ROWS
     count = len(chart.categories)
-    if chart.kind == "labels" or count <= most:
+    if chart.in_columns or count <= most:
         return [chart]
     parts = math.ceil(count / most)
     size = math.ceil(count / parts)
     return [dataclasses.replace(
-        chart, scale=_scale(chart), title=chart.title + (CHARTS["continued"] if start else ""),
+        chart, scale=_scale(chart), title=chart.title + (CHARTS.continued if start else ""),
         categories=chart.categories[start:start + size],
         series=tuple((legend, values[start:start + size]) for legend, values in chart.series),
         texts=tuple(texts[start:start + size] for texts in chart.texts)) for start in range(0, count, size)]
@@ -62,7 +62,7 @@ def pieces(chart: Chart) -> list[Chart]:
 
 def height_mm(chart: Chart) -> float:
     """The chart's height on the page: its frame and a row per unit (or a few columns)."""
-    if chart.kind == "labels":
+    if chart.in_columns:
         return LABELS_MM
     row = PAIR_MM if len(chart.series) > 1 else ROW_MM
     return FRAME_MM + (LEGEND_MM if len(chart.series) > 1 else 0) + row * len(chart.categories)
@@ -77,7 +77,7 @@ def chart_xml(chart: Chart) -> tuple[bytes, bytes]:
     from pptx.util import Pt
 
     data = _chart_data(chart)
-    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if chart.kind == "labels" else XL_CHART_TYPE.BAR_CLUSTERED
+    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if chart.in_columns else XL_CHART_TYPE.BAR_CLUSTERED
     space = parse_xml(ChartXmlWriter(kind, data).xml.encode())
     shown = ChartObject(space, None)
     shown.font.name, shown.font.size = FONT, Pt(11)
@@ -86,7 +86,7 @@ def chart_xml(chart: Chart) -> tuple[bytes, bytes]:
     title_font = shown.chart_title.text_frame.paragraphs[0].runs[0].font
     title_font.name, title_font.size, title_font.bold = FONT, Pt(12), True
     plot = shown.plots[0]
-    plot.gap_width = 40 if chart.kind == "labels" else 60
+    plot.gap_width = 40 if chart.in_columns else 60
     plot.has_data_labels = True
     labels = plot.data_labels
     labels.number_format, labels.number_format_is_linked = data.number_format, False
@@ -96,9 +96,9 @@ def chart_xml(chart: Chart) -> tuple[bytes, bytes]:
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(colour)
     values = shown.value_axis
-    values.has_major_gridlines = chart.kind != "labels"
+    values.has_major_gridlines = not chart.in_columns
     values.tick_labels.number_format, values.tick_labels.number_format_is_linked = VIETNAMESE + "0", False
-    if chart.kind == "labels":
+    if chart.in_columns:
         values.visible = False
     else:
         shown.category_axis.reverse_order = True  # the first unit on top, as in the table
@@ -147,7 +147,7 @@ def _scale(chart: Chart) -> tuple[float, float]:
 
 
 def _axis_title(chart: Chart) -> str:
-    bounds = "; ".join(CHARTS["bound"].format(label=name, bound=format(b.normalize(), "f").replace(".", ","))
+    bounds = "; ".join(CHARTS.bound.format(label=name, bound=format(b.normalize(), "f").replace(".", ","))
                        for name, b in chart.bounds)
     return f"{chart.axis} ({bounds})" if bounds else chart.axis
 

@@ -42,7 +42,7 @@ def with_findings(document: bytes, findings: tuple[Problem, ...] | list[Problem]
         paragraph = Paragraph(paragraphs[at], word._body)
         text = explain(finding)
         word.add_comment(commented_runs(paragraph, value), text=text[:1].upper() + text[1:],
-                         author=REVIEW_TEXT["author"], initials=REVIEW_TEXT["initials"])
+                         author=REVIEW_TEXT.author, initials=REVIEW_TEXT.initials)
     buffer = io.BytesIO()
     word.save(buffer)
     with zipfile.ZipFile(buffer) as package:

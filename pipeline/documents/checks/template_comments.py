@@ -22,7 +22,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from pipeline.base.errors import Problem
-from pipeline.base.messages import ANNOTATE_TEXT, COMMAND_LINE, Audience, describe
+from pipeline.base.messages import COMMAND_LINE, Audience, describe
+from pipeline.base.messages_documents import ANNOTATE_TEXT
 from pipeline.documents.rendering.template_package import refuse_not_plain
 
 BODY = "word/document.xml"
@@ -43,7 +44,7 @@ def annotated(path: Path, problems: list[Problem] | tuple[Problem, ...], audienc
         at = problem.anchor[1] if problem.anchor and problem.anchor[0] == BODY else 0
         paragraph = Paragraph(paragraphs[min(at, len(paragraphs) - 1)], document._body)
         document.add_comment(commented_runs(paragraph, problem.value or ""), text=describe(problem, audience),
-                             author=ANNOTATE_TEXT["author"], initials=ANNOTATE_TEXT["initials"])
+                             author=ANNOTATE_TEXT.author, initials=ANNOTATE_TEXT.initials)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -190,11 +190,11 @@ def suggestion(name: str, candidates: list[str]) -> str:
     allowed = 1 if len(last) <= 5 else 2
     close = sorted((_typos(name, c), c) for c in same_kind if _typos(name, c) <= allowed)
     if close:
-        return HINTS["did_you_mean"].format(name=close[0][1])
+        return HINTS.did_you_mean.format(name=close[0][1])
     if "." not in name or not same_kind:
         return ""
-    key = "known_names" if number is None else "number_names" if number else "text_names"
-    return HINTS[key].format(group=name.rsplit(".", 1)[0], names=", ".join(sorted(same_kind)))
+    words = HINTS.known_names if number is None else HINTS.number_names if number else HINTS.text_names
+    return words.format(group=name.rsplit(".", 1)[0], names=", ".join(sorted(same_kind)))
 
 
 def _reads_as_number(name: str) -> bool | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from pipeline.config.document_settings import Signature
-from pipeline.config.kinds import KINDS, SUMMARY
+from pipeline.config.kinds import KINDS, SUMMARY, Context
 from pipeline.documents.content.rows import (
     Appendix,
     CriterionRow,
@@ -32,28 +32,29 @@ _UNITS = _fields("appendices[].ranked[]", UnitRow) | _fields("appendices[].not_e
 _SUMMARY = ({"summary_lead", "summary_groups"} | _fields("summary_groups[]", SummaryGroup)
             | {"summary_groups[].changes[]", "summary_groups[].paragraphs[]"})
 CONTEXTS: dict[str, frozenset[str]] = {
-    "report": frozenset(_HEADER | _fields("total", ExtraRow) | {"criteria"} | _fields("criteria[]", CriterionRow)
-                        | _fields("bonus", ExtraRow) | _fields("penalty", ExtraRow) | {"self_rating"}),
-    "decision": frozenset(_HEADER | {"authority", "bases", "bases[]", "article_1", "article_1_lines",
-                                     "article_1_lines[]", "article_2", "article_3", "attached_to", "appendices",
-                                     "score_header"}
-                          | _fields("appendices[]", Appendix) | {"appendices[].ranked", "appendices[].not_evaluated"}
-                          | {"appendices[].component_headers[]", "appendices[].ranked[].components[]",
-                             "appendices[].not_evaluated[].units[].components[]",
-                             "appendices[].component_columns[]", "appendices[].ranked[].component_values[]",
-                             "appendices[].not_evaluated[].units[].component_values[]"}
-                          | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS | _SUMMARY),
-    "notice": frozenset(_HEADER | {"intro", "criteria", "summary"} | _fields("criteria[]", NoticeRow)
-                        | _fields("total", NoticeExtra) | _fields("bonus", NoticeExtra)
-                        | _fields("penalty", NoticeExtra)),
-    "summary": frozenset(_HEADER | _SUMMARY | {"charts_attached", "attached_to"}),
+    Context.REPORT: frozenset(_HEADER | _fields("total", ExtraRow) | {"criteria"} | _fields("criteria[]", CriterionRow)
+                              | _fields("bonus", ExtraRow) | _fields("penalty", ExtraRow) | {"self_rating"}),
+    Context.DECISION: frozenset(_HEADER | {"authority", "bases", "bases[]", "article_1", "article_1_lines",
+                                           "article_1_lines[]", "article_2", "article_3", "attached_to", "appendices",
+                                           "score_header"}
+                                | _fields("appendices[]", Appendix)
+                                | {"appendices[].ranked", "appendices[].not_evaluated"}
+                                | {"appendices[].component_headers[]", "appendices[].ranked[].components[]",
+                                   "appendices[].not_evaluated[].units[].components[]",
+                                   "appendices[].component_columns[]", "appendices[].ranked[].component_values[]",
+                                   "appendices[].not_evaluated[].units[].component_values[]"}
+                                | _fields("appendices[].not_evaluated[]", ReasonBlock) | _UNITS | _SUMMARY),
+    Context.NOTICE: frozenset(_HEADER | {"intro", "criteria", "summary"} | _fields("criteria[]", NoticeRow)
+                              | _fields("total", NoticeExtra) | _fields("bonus", NoticeExtra)
+                              | _fields("penalty", NoticeExtra)),
+    Context.SUMMARY: frozenset(_HEADER | _SUMMARY | {"charts_attached", "attached_to"}),
 }
 # The fields whose value is a number (already formatted as text): a misspelt name is only ever told a name of
 # the same kind, so that a "bonus" column is not filled with appraised points because the names look alike.
 NUMBER_FIELDS = frozenset({"position", "max_points", "applicable_max", "appraised_points", "survey_points", "points",
                            "score", "rank", "self_points", "bonus", "penalty", "difference", "score_change",
                            "rank_change"})
-KIND_CONTEXT = {kind.id: kind.output().context for kind in KINDS.values()}
+KIND_CONTEXT: dict[str, Context] = {kind.id: kind.output().context for kind in KINDS.values()}
 
 
 def is_number(name: str) -> bool:
@@ -61,7 +62,7 @@ def is_number(name: str) -> bool:
     return name.rsplit(".", 1)[-1] in NUMBER_FIELDS
 
 
-def context_for_template(name: str) -> str | None:
+def context_for_template(name: str) -> Context | None:
     """The context a shipped template's file name implies, or None for another name."""
     shipped = {output.template: output.context for kind in KINDS.values()
                for output in (*kind.forms.values(), *(o for o in (kind.reports, kind.notices) if o))}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from pipeline.config.kinds import Context
 from pipeline.documents.content.decision_context import decision_document
 from pipeline.documents.content.header import header
 from pipeline.documents.content.report_context import report_document
@@ -19,10 +20,10 @@ from pipeline.documents.content.summary_context import summary_document, summary
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
 
-BUILDERS: dict[str, Callable[[JobResult], dict[str, Any]]] = {
-    "report": report_document,
-    "decision": lambda result: {**decision_document(result), **summary_paragraphs(result)},
-    "summary": summary_document,
+BUILDERS: dict[Context, Callable[[JobResult], dict[str, Any]]] = {
+    Context.REPORT: report_document,
+    Context.DECISION: lambda result: {**decision_document(result), **summary_paragraphs(result)},
+    Context.SUMMARY: summary_document,
 }
 
 
@@ -33,4 +34,4 @@ def document_context(result: JobResult) -> dict[str, Any]:
 
 def summary_context(result: JobResult) -> dict[str, Any]:
     """Everything the summary document (thông cáo kết quả) may show, but its charts."""
-    return BUILDERS["summary"](result)
+    return BUILDERS[Context.SUMMARY](result)

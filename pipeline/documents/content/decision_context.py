@@ -10,15 +10,17 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config.kinds import KINDS
-from pipeline.documents.content.component_columns import (
+from pipeline.documents.content.header import document_date, document_number, issuer_with_place
+from pipeline.documents.content.rows import Appendix, ReasonBlock, UnitRow
+from pipeline.documents.layout.line_breaks import names_kept_whole
+from pipeline.figures.component_columns import (
     ComponentColumn,
     component_columns,
     component_texts,
     own_columns,
     survey_slot,
 )
-from pipeline.documents.content.header import document_date, document_number, issuer_with_place
-from pipeline.documents.content.numbers import (
+from pipeline.figures.numbers import (
     column_places,
     column_text,
     points_text,
@@ -26,9 +28,7 @@ from pipeline.documents.content.numbers import (
     score_text,
     score_words,
 )
-from pipeline.documents.content.period_text import rank_change_text, score_change_text
-from pipeline.documents.content.rows import Appendix, ReasonBlock, UnitRow
-from pipeline.documents.layout.line_breaks import names_kept_whole
+from pipeline.figures.period_text import rank_change_text, score_change_text
 
 if TYPE_CHECKING:
     from pipeline.config.scheme import Scheme

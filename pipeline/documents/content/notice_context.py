@@ -15,8 +15,8 @@ from pipeline.base.messages_documents import NOTICE_WORDS
 from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document
 from pipeline.documents.content.header import end_marked, header
-from pipeline.documents.content.numbers import points_text, score_text, score_words
 from pipeline.documents.content.rows import NoticeExtra, NoticeRow
+from pipeline.figures.numbers import points_text, score_text, score_words
 
 if TYPE_CHECKING:
     from pipeline.config.job_settings import JobSettings
@@ -54,7 +54,7 @@ def notice_rows(criteria: list[dict[str, Any]], totals: CriteriaTotals, appraise
             extras[role] = NoticeExtra(part[0]["title"], points_text(getattr(totals, f"{role}_max")), points_text(own),
                                        points_text(judged), difference_text(own, judged),
                                        "\n".join(r["appraisal_note"] for r in part if r.get("appraisal_note")))
-    total = NoticeExtra(NOTICE_WORDS["total"], points_text(totals.max_points), points_text(totals.points),
+    total = NoticeExtra(NOTICE_WORDS.total, points_text(totals.max_points), points_text(totals.points),
                         points_text(appraised.points), difference_text(totals.points, appraised.points), "")
     return {"criteria": rows, "total": total, "bonus": extras["bonus"], "penalty": extras["penalty"]}
 
@@ -63,24 +63,24 @@ def notice_summary(scheme: Scheme, unit: Mapping[str, Any]) -> str:
     """The closing line: the fields' appraised points over their maximum, put on the scheme's scale (or the survey
     points added), bonus and penalty (the decision's: the register's where it gives them), the result, the label."""
     maximum, points = unit["max_points"], unit["appraised_points"]
-    steps = [NOTICE_WORDS["tree"].format(points=points_text(points), maximum=points_text(maximum))]
+    steps = [NOTICE_WORDS.tree.format(points=points_text(points), maximum=points_text(maximum))]
     last = ""  # the figure the line ends on, when it is already the result
     if unit.get("survey_points") is not None:  # direct points + survey make the scale: not rescaled
-        steps.append(NOTICE_WORDS["survey"].format(points=points_text(unit["survey_points"])))
+        steps.append(NOTICE_WORDS.survey.format(points=points_text(unit["survey_points"])))
     elif maximum and maximum != scheme.scale:
         scaled = points * scheme.scale / maximum
         shown = round_half_up(scaled, scheme.decimals)
         last = score_text(shown, scheme)
-        steps.append(NOTICE_WORDS["scaled"].format(scale=points_text(scheme.scale), approx="" if shown == scaled
-                                                   else "≈\u00a0", score=last))
-    for role in ("bonus", "penalty"):
+        steps.append(NOTICE_WORDS.scaled.format(scale=points_text(scheme.scale), approx="" if shown == scaled
+                                                else "≈\u00a0", score=last))
+    for role, words in (("bonus", NOTICE_WORDS.bonus), ("penalty", NOTICE_WORDS.penalty)):
         if unit.get(role):
-            steps.append(NOTICE_WORDS[role].format(points=points_text(unit[role])))
+            steps.append(words.format(points=points_text(unit[role])))
             last = ""
     if unit.get("score") is not None and last != score_text(unit["score"], scheme):  # each figure said once
-        steps.append(NOTICE_WORDS["result"].format(score=score_words(unit["score"], scheme)))
+        steps.append(NOTICE_WORDS.result.format(score=score_words(unit["score"], scheme)))
     if unit.get("label"):
-        steps.append(NOTICE_WORDS["label"].format(label=unit["label"]))
+        steps.append(NOTICE_WORDS.label.format(label=unit["label"]))
     return "; ".join(steps) + "."
 
 

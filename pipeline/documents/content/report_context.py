@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from pipeline.base.rounding import round_half_up
 from pipeline.config.document_settings import unit_document, unit_header
 from pipeline.documents.content.header import end_marked, header
-from pipeline.documents.content.numbers import points_text, score_text, score_words
 from pipeline.documents.content.rows import CriterionRow, ExtraRow
+from pipeline.figures.numbers import points_text, score_text, score_words
 
 if TYPE_CHECKING:
     from pipeline.config.job_settings import JobSettings

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.base.messages_summary import ORDINALS, PREVIOUS_DEFAULT, SUMMARY, SUMMARY_RECIPIENTS
 from pipeline.documents.content.header import body_as_issuer, document_date, document_number, end_marked, header
-from pipeline.documents.content.numbers import score_words
-from pipeline.documents.content.period_text import rank_change_text, score_change_text
 from pipeline.documents.layout.line_breaks import names_kept_whole
+from pipeline.figures.numbers import score_words
+from pipeline.figures.period_text import rank_change_text, score_change_text
 
 if TYPE_CHECKING:
     from pipeline.config.job_settings import Group
@@ -57,12 +57,12 @@ def summary_document(result: JobResult) -> dict[str, Any]:
     settings = result.settings
     own = settings.summary
     doc = settings.document
-    symbol = own.symbol if own and own.symbol else SUMMARY["symbol"] + (doc.symbol[doc.symbol.find("-"):]
+    symbol = own.symbol if own and own.symbol else SUMMARY.symbol + (doc.symbol[doc.symbol.find("-"):]
                                                                         if "-" in doc.symbol else "")
-    title = own.title if own and own.title else SUMMARY["title"].format(what=_what(result))
+    title = own.title if own and own.title else SUMMARY.title.format(what=_what(result))
     recipients = own.recipients if own and own.recipients else SUMMARY_RECIPIENTS
     shown = replace(doc, number="", date=None, symbol=symbol, title=title, recipients=tuple(recipients))
-    attached = names_kept_whole(SUMMARY["attached"].format(
+    attached = names_kept_whole(SUMMARY.attached.format(
         number=document_number(shown), symbol=symbol, date=document_date(shown),
         issuer=body_as_issuer(doc.issuing_body, doc.place)))
     paragraphs = summary_paragraphs(result)
@@ -87,8 +87,8 @@ def _what(result: JobResult) -> str:
 
 
 def _score(unit: Mapping[str, Any], scheme: Scheme, classified: bool = True) -> str:
-    label = SUMMARY["label"].format(label=unit["label"]) if classified and unit["label"] else ""
-    return SUMMARY["unit_score"].format(unit=unit["unit"], score=score_words(unit["score"], scheme), label=label)
+    label = SUMMARY.label.format(label=unit["label"]) if classified and unit["label"] else ""
+    return SUMMARY.unit_score.format(unit=unit["unit"], score=score_words(unit["score"], scheme), label=label)
 
 
 def _lead(result: JobResult) -> str:
@@ -97,14 +97,14 @@ def _lead(result: JobResult) -> str:
     for group in result.settings.groups:
         first = [u for u in result.members(group.name) if u["evaluated"] and u["rank"] == 1]
         for (score, label), units in _alike(first, scheme).items():
-            key = "leader" if len(units) == 1 else "leader_tied"
-            leaders.append(SUMMARY[key].format(unit=units[0], units=listed(units), group=group.name, score=score,
-                                               label=SUMMARY["label"].format(label=label) if label else ""))
+            words = SUMMARY.leader if len(units) == 1 else SUMMARY.leader_tied
+            leaders.append(words.format(unit=units[0], units=listed(units), group=group.name, score=score,
+                                        label=SUMMARY.label.format(label=label) if label else ""))
     what = _what(result)
     if doc.issuer_name and doc.symbol:
-        return SUMMARY["intro"].format(what=what, number=document_number(doc), symbol=doc.symbol,
-                                       date=document_date(doc), issuer=doc.issuer_name, leaders="; ".join(leaders))
-    return SUMMARY["intro_plain"].format(what=what, leaders="; ".join(leaders))
+        return SUMMARY.intro.format(what=what, number=document_number(doc), symbol=doc.symbol,
+                                    date=document_date(doc), issuer=doc.issuer_name, leaders="; ".join(leaders))
+    return SUMMARY.intro_plain.format(what=what, leaders="; ".join(leaders))
 
 
 def _group(result: JobResult, number: int, group: Group) -> SummaryGroup:
@@ -115,27 +115,27 @@ def _group(result: JobResult, number: int, group: Group) -> SummaryGroup:
     ranks = sorted({r for u in evaluated if (r := u["rank"]) is not None and r <= LEADERS})  # evaluated: ranked
     leaders = [_rank_sentence(group.name, rank, [u for u in evaluated if u["rank"] == rank], scheme, classified)
                for rank in ranks]
-    parts = [SUMMARY["count"].format(count=row["count"], label=row["label"])
+    parts = [SUMMARY.count.format(count=row["count"], label=row["label"])
              for row in result.counts if row["group"] == group.name and row["count"]]
-    done = SUMMARY["done_classified" if classified else "done_ranked"]
-    counts = SUMMARY["counts"].format(total=len(members), evaluated=len(evaluated), done=done,
-                                      parts=(", gồm " + ", ".join(parts)) if parts else "")
+    done = SUMMARY.done_classified if classified else SUMMARY.done_ranked
+    counts = SUMMARY.counts.format(total=len(members), evaluated=len(evaluated), done=done,
+                                   parts=(", gồm " + ", ".join(parts)) if parts else "")
     if len(members) == 1 and evaluated:
         label = evaluated[0]["label"] if classified else ""
-        counts = SUMMARY["counts_single"].format(label=label) if label else SUMMARY["counts_single_plain"]
+        counts = SUMMARY.counts_single.format(label=label) if label else SUMMARY.counts_single_plain
     missing = [u for u in members if not u["evaluated"]]
     reasons: dict[str, list[str]] = {}  # units of one reason named together, in the order of the table
     for unit in missing:
         reasons.setdefault(in_brackets(unit["reason"]), []).append(unit["unit"])
-    not_evaluated = SUMMARY["not_evaluated"].format(
-        count=len(missing), units="; ".join(SUMMARY["not_evaluated_unit"].format(unit=", ".join(units), reason=reason)
+    not_evaluated = SUMMARY.not_evaluated.format(
+        count=len(missing), units="; ".join(SUMMARY.not_evaluated_unit.format(unit=", ".join(units), reason=reason)
                                             for reason, units in reasons.items())) if missing else ""
     if not evaluated:  # the reasons are the whole of what is said of the group: one sentence
-        counts = (SUMMARY["counts_none_reasons"].format(done=done, reasons=not_evaluated) if not_evaluated
-                  else SUMMARY["counts_none"].format(done=done) + ".")
+        counts = (SUMMARY.counts_none_reasons.format(done=done, reasons=not_evaluated) if not_evaluated
+                  else SUMMARY.counts_none.format(done=done) + ".")
     changes = _changes(result, members) if result.changes is not None else ()
     paragraphs = tuple(p for p in (" ".join(leaders), counts, not_evaluated if evaluated else "", *changes) if p)
-    return SummaryGroup(number, group.name, SUMMARY["group_heading"].format(number=number, group=group.name),
+    return SummaryGroup(number, group.name, SUMMARY.group_heading.format(number=number, group=group.name),
                         " ".join(leaders), counts, not_evaluated, changes, paragraphs)
 
 
@@ -148,7 +148,7 @@ def in_brackets(reason: str) -> str:
 
 def listed(names: Sequence[str]) -> str:
     """"A", "A và B", "A, B và C"."""
-    return ", ".join(names[:-1]) + SUMMARY["and"] + names[-1] if len(names) > 1 else names[0]
+    return ", ".join(names[:-1]) + SUMMARY.and_word + names[-1] if len(names) > 1 else names[0]
 
 
 def _alike(units: Sequence[Mapping[str, Any]], scheme: Scheme, classified: bool = True
@@ -169,12 +169,12 @@ def _rank_sentence(group: str, rank: int, units: Sequence[Mapping[str, Any]], sc
     ordinal = ORDINALS.get(rank, str(rank))
     if len(units) > 1 and len(alike) == 1:
         (score, label), names = next(iter(alike.items()))
-        label = SUMMARY["label"].format(label=label) if label else ""
-        return SUMMARY["first_tied" if rank == 1 else "next_tied"].format(group=group, ordinal=ordinal,
-                                                                          units=listed(names), score=score, label=label)
+        label = SUMMARY.label.format(label=label) if label else ""
+        return (SUMMARY.first_tied if rank == 1 else SUMMARY.next_tied).format(
+            group=group, ordinal=ordinal, units=listed(names), score=score, label=label)
     named = ", ".join(_score(u, scheme, classified) for u in units)
-    return (SUMMARY["first"].format(group=group, units=named) if rank == 1
-            else SUMMARY["next"].format(ordinal=ordinal, units=named))
+    return (SUMMARY.first.format(group=group, units=named) if rank == 1
+            else SUMMARY.next.format(ordinal=ordinal, units=named))
 
 
 def _changes(result: JobResult, members: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
@@ -188,28 +188,28 @@ def _changes(result: JobResult, members: Sequence[Mapping[str, Any]]) -> tuple[s
     falls = sorted((p for p in compared if _steps(p[1]) < 0), key=lambda p: (_steps(p[1]), p[0]["rank"]))
     lines = []
 
-    def named(pairs: list[tuple[Mapping[str, Any], Change]], key: str) -> str:
-        return ", ".join(SUMMARY[key if c.score_change is not None else f"{key}_rank"].format(
+    def named(pairs: list[tuple[Mapping[str, Any], Change]], words: str, words_rank: str) -> str:  # `words_rank`:
+        return ", ".join((words if c.score_change is not None else words_rank).format(  # known by its ranks only
             unit=u["unit"], arrow=rank_change_text(c), before=c.previous_rank, after=u["rank"],
             change=score_change_text(c, scheme)) for u, c in pairs[:MOVERS])
 
     if rises:
-        lines.append(SUMMARY["rises"].format(previous=previous, units=named(rises, "moved")))
+        lines.append(SUMMARY.rises.format(previous=previous, units=named(rises, SUMMARY.moved, SUMMARY.moved_rank)))
     if falls:
-        lines.append(SUMMARY["falls" if rises else "falls_first"].format(previous=previous,
-                                                                        units=named(falls, "moved_down")))
+        lines.append((SUMMARY.falls if rises else SUMMARY.falls_first).format(
+            previous=previous, units=named(falls, SUMMARY.moved_down, SUMMARY.moved_down_rank)))
     if compared and not rises and not falls:
-        lines.append(SUMMARY["steady"].format(previous=previous))
+        lines.append(SUMMARY.steady.format(previous=previous))
     new = [u["unit"] for u, c in moved if c.status == "new"]
     if new:
-        lines.append(SUMMARY["new"].format(previous=previous, units=", ".join(new)))
+        lines.append(SUMMARY.new.format(previous=previous, units=", ".join(new)))
     unknown = [u["unit"] for u, c in moved if c.status == "no_data"]
     if unknown:
-        lines.append(SUMMARY["no_data"].format(previous=previous, units=", ".join(unknown)))
+        lines.append(SUMMARY.no_data.format(previous=previous, units=", ".join(unknown)))
     for unit, change in moved:
         if change.status == "merged":
             olds = change.previous_names
-            lines.append(SUMMARY["merged"].format(unit=unit["unit"], olds=listed(olds), previous=previous))
+            lines.append(SUMMARY.merged.format(unit=unit["unit"], olds=listed(olds), previous=previous))
     return tuple(lines)
 
 

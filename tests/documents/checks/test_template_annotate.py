@@ -22,7 +22,8 @@ import pytest
 from lxml import etree
 
 from pipeline.base.errors import Reason
-from pipeline.base.messages import ANNOTATE_TEXT, describe
+from pipeline.base.messages import describe
+from pipeline.base.messages_documents import ANNOTATE_TEXT
 from pipeline.documents.checks.template_check import check_template
 from pipeline.documents.rendering.render import TEMPLATE_DIR
 
@@ -127,7 +128,7 @@ def test_annotated_copy_has_a_comment_at_each_seeded_mistake(cli, tmp_path):
     notes = comments(copy_path)
     assert len(notes) == len(problems) == 6, [describe(p) for p in problems]
     assert sorted(n[1] for n in notes) == sorted(describe(p) for p in problems)
-    assert {author for author, _, _ in notes} == {ANNOTATE_TEXT["author"]}
+    assert {author for author, _, _ in notes} == {ANNOTATE_TEXT.author}
     by_reason = {p.reason: p for p in problems}
     assert set(by_reason) == {Reason.TEMPLATE_UNKNOWN_NAME, Reason.TEMPLATE_ROW_SHORT,
                               Reason.TEMPLATE_MERGED_CELL_SHORT}

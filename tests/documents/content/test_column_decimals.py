@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.config.scheme import scheme_data, scheme_from_data
 from pipeline.documents.content.context import document_context
-from pipeline.documents.content.numbers import column_places
+from pipeline.figures.numbers import column_places
 from pipeline.flow import run_job
 from pipeline.read.job_folder import read_job
 from pipeline.scoring.evaluate import evaluate

@@ -23,8 +23,9 @@ from pipeline.documents.layout.page_layout import laid_out
 from pipeline.documents.layout.paragraph_looks import Styles
 from pipeline.documents.rendering.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
 from pipeline.documents.rendering.schema_order import cell_properties_in_order
-from pipeline.flow import job_templates, run_job
+from pipeline.flow import run_job
 from pipeline.read.job_folder import read_job
+from pipeline.run_parts import job_templates
 from pipeline.scoring.evaluate import evaluate
 from tests.conftest import FIXTURES, INPUTS
 from tests.documents.rendering.test_valid_ooxml import findings
@@ -102,7 +103,7 @@ def contexts(folder, form: str | None = None):
     if form:
         settings = dataclasses.replace(settings, document=dataclasses.replace(settings.document, form=form))
     result = evaluate(settings, sheets)
-    (template, _), *_ = job_templates(result.settings)
+    template = job_templates(result.settings).document.path
     return template, document_context(result)
 
 

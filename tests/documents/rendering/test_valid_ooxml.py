@@ -26,8 +26,9 @@ from pipeline.documents.layout.page_layout import laid_out
 from pipeline.documents.layout.paragraph_looks import Styles
 from pipeline.documents.rendering.render import DOCUMENT_PART, TEMPLATE_DIR, PreparedTemplate, render_with_docxtpl
 from pipeline.documents.rendering.schema_order import cell_properties_in_order
-from pipeline.flow import job_templates, run_job
+from pipeline.flow import run_job
 from pipeline.read.job_folder import read_job
+from pipeline.run_parts import job_templates
 from pipeline.scoring.evaluate import evaluate
 from tests.conftest import INPUTS
 
@@ -99,7 +100,7 @@ def test_cchc_ranking_in_its_other_form_has_no_finding(tmp_path):
     other = "bang" if settings.document.form == "quyet-dinh" else "quyet-dinh"
     settings = dataclasses.replace(settings, document=dataclasses.replace(settings.document, form=other))
     result = dataclasses.replace(result, settings=settings)
-    (template, _), *_ = job_templates(settings)
+    template = job_templates(settings).document.path
     path = tmp_path / template.name
     path.write_bytes(PreparedTemplate(template).render(document_context(result)))
     assert findings(path) == []

@@ -10,7 +10,7 @@ from typing import Any
 from pipeline.base import formatting
 from pipeline.base.rounding import round_half_up
 from pipeline.config.scheme import Scheme
-from pipeline.documents.content.numbers import column_places
+from pipeline.figures.numbers import column_places
 from pipeline.read.columns import UNIT_TABLE, header_key
 from pipeline.scoring.formula import component_values
 
