@@ -71,40 +71,31 @@ class Desk:
     def check(self, name: str) -> Checked:
         """`flow.check_job` of the job, done again only when a file of its folder changed, or of the previous
         period's job folder (or results workbook) it compares with."""
-        folder = self.jobs / name
-        with self._lock(name):
-            stamp = _job_stamp(folder)
-            cached = self._checks.get(name)
-            if cached is not None and cached[0] == stamp:
-                return cached[1]
-            try:
-                checked = Checked(check_job(folder))
-            except InputErrors as exc:
-                checked = Checked(None, tuple(exc.problems))
-            self._checks[name] = (stamp, checked)
-            return checked
+        return self._kept(self._checks, name, name, documents=True)
 
     def results(self, name: str) -> Checked:
         """What the results page shows: the job's check when it is made for the files as they are, else the result
         alone (`check_job` without documents: read, scored, ranked, compared; no template checked or rendered, so
         a template's problem shows on the check page, not here), kept the same way."""
-        folder = self.jobs / name
-        stamp = _job_stamp(folder)
         whole = self._checks.get(name)  # a check under way is not waited for; one that failed may fail on a template
-        if whole is not None and whole[0] == stamp and whole[1].result is not None:
+        if whole is not None and whole[0] == _job_stamp(self.jobs / name) and whole[1].result is not None:
             return whole[1]
-        kept = self._results.get(name)
-        if kept is not None and kept[0] == stamp:
-            return kept[1]
-        with self._lock(f"{name}/results"):
-            kept = self._results.get(name)
-            if kept is not None and kept[0] == stamp:
-                return kept[1]
+        return self._kept(self._results, name, f"{name}/results", documents=False)
+
+    def _kept(self, kept: dict[str, tuple[tuple, Checked]], name: str, lock: str, documents: bool) -> Checked:
+        """`check_job` of the job as `kept` holds it for its files as they are now, else made (once: under `lock`)
+        and kept."""
+        folder = self.jobs / name
+        with self._lock(lock):
+            stamp = _job_stamp(folder)
+            cached = kept.get(name)
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
             try:
-                checked = Checked(check_job(folder, documents=False))
+                checked = Checked(check_job(folder, documents=documents))
             except InputErrors as exc:
                 checked = Checked(None, tuple(exc.problems))
-            self._results[name] = (stamp, checked)
+            kept[name] = (stamp, checked)
             return checked
 
     def warm(self) -> threading.Thread:

@@ -105,7 +105,8 @@ def test_the_job_is_checked_once_for_a_whole_sending_not_once_per_file(client, j
     import pipeline.web.jobs as desk_jobs
 
     calls = []
-    monkeypatch.setattr(desk_jobs, "check_job", lambda folder: calls.append(folder) or check_job(folder))
+    monkeypatch.setattr(desk_jobs, "check_job",
+                        lambda folder, **options: calls.append(folder) or check_job(folder, **options))
     job = jobs / CAMPAIGN
     names = sorted(p.name for p in (job / "don-vi").glob("*.xlsx"))[:6]
     response = _send(client, CAMPAIGN, [(n, _with_self_points(job / "don-vi" / n, "1.1", 4)) for n in names])
