@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's epoch: no clock in the output
@@ -30,27 +30,46 @@ class Deflated:
 
 def deflated(blob: bytes) -> Deflated:
     """`blob` compressed as `zipfile` compresses it (zlib's default level, raw deflate)."""
+    data, crc, _ = _compressed((blob,))
+    return Deflated(blob, data, crc)
+
+
+def _compressed(pieces: Iterable[bytes | memoryview]) -> tuple[bytes, int, int]:
+    """The pieces, one after another, compressed as `deflated` compresses them joined (deflate's output does not
+    depend on how its input is cut); with their checksum and length."""
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return Deflated(blob, compressor.compress(blob) + compressor.flush(), zlib.crc32(blob))
+    out, crc, size = [], 0, 0
+    for piece in pieces:
+        out.append(compressor.compress(piece))
+        crc, size = zlib.crc32(piece, crc), size + len(piece)
+    out.append(compressor.flush())
+    return b"".join(out), crc, size
 
 
-def zipped(parts: Mapping[str, bytes], known: Mapping[str, Deflated] | None = None) -> bytes:
+def zipped(parts: Mapping[str, bytes | Iterator[bytes | memoryview]],
+           known: Mapping[str, Deflated] | None = None) -> bytes:
     """A zip of `parts` in the given order, every entry stamped with the same fixed time.
 
     `known` holds parts already compressed; one is reused when its bytes are the very
-    object in `parts` (unchanged), else the part is compressed here.
+    object in `parts` (unchanged), else the part is compressed here. A part may come in pieces
+    (an iterator), compressed as they come: a large document is then never held joined.
     """
     out = bytearray()
     central = bytearray()
     for name, blob in parts.items():
         packed = (known or {}).get(name)
-        if packed is None or packed.blob is not blob:
-            packed = deflated(blob)
+        if not isinstance(blob, bytes):
+            data, crc, size = _compressed(blob)
+            packed = Deflated(b"", data, crc)
+        elif packed is None or packed.blob is not blob:
+            packed, size = deflated(blob), len(blob)
+        else:
+            size = len(blob)
         entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
         entry.compress_type = zipfile.ZIP_DEFLATED
         entry.create_system = 0
         entry.external_attr = 0o600 << 16  # what zipfile writes for a file given no attributes
-        entry.CRC, entry.compress_size, entry.file_size = packed.crc, len(packed.data), len(blob)
+        entry.CRC, entry.compress_size, entry.file_size = packed.crc, len(packed.data), size
         offset = len(out)
         out += entry.FileHeader(False)  # also settles the versions the central record repeats
         out += packed.data

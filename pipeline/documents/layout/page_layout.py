@@ -16,7 +16,7 @@ from lxml import etree
 from pipeline.documents.layout.keep_with_signature import is_signature_table, keep_before
 from pipeline.documents.layout.paragraph_looks import TWIPS_PER_MM, Styles, W
 from pipeline.documents.layout.short_rules import is_rule, size_rule
-from pipeline.documents.layout.table_bytes import fit_tables, restore_rows
+from pipeline.documents.layout.table_bytes import fit_tables, restored
 from pipeline.documents.layout.table_widths import CELL_MARGIN
 
 
@@ -74,11 +74,17 @@ _PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
 
 
 def laid_out(document_xml: bytes, styles: Styles) -> bytes:
-    """`word/document.xml` with the layout steps applied.
+    """`word/document.xml` with the layout steps applied."""
+    return b"".join(laid_out_pieces(document_xml, styles))
 
-    Pass the document as an expression (no variable of the caller holding it) so that a large one is
-    dropped as soon as its tables are fitted. The collector is paused meanwhile: measuring a large table
-    makes many small objects, none of them in a cycle, and its passes over them cost more than the measuring."""
+
+def laid_out_pieces(document_xml: bytes, styles: Styles) -> Iterator[bytes | memoryview]:
+    """`laid_out` in pieces, the rows of a large table written as they are asked for (`table_bytes.restored`).
+
+    Pass the document as an expression (no variable of the caller holding it) and take the pieces as they
+    come (`archive.zipped` compresses them so): a large decision then exists once, as rendered, not also
+    fitted or joined. The collector is paused while the tables are measured: that makes many small objects,
+    none of them in a cycle, and its passes over them cost more than the measuring."""
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -86,11 +92,11 @@ def laid_out(document_xml: bytes, styles: Styles) -> bytes:
     finally:
         if collecting:
             gc.enable()
-    del document_xml  # the caller passes its only reference: a large decision is not held twice
+    del document_xml  # what is left of it is the rows set aside, read when written
     root = etree.fromstring(fitted, _PARSER)
     body = root.find(W + "body")
     if body is None:
-        return restore_rows(fitted, held)
+        return restored(fitted, held)
     del fitted
     lay_out(body, styles)
-    return restore_rows(etree.tostring(root, encoding="UTF-8", standalone=True), held)
+    return restored(etree.tostring(root, encoding="UTF-8", standalone=True), held)

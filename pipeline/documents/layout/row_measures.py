@@ -36,6 +36,9 @@ _RPR = re.compile(rb"<w:rPr>(.*?)</w:rPr>", re.S)
 _BOLD = re.compile(rb'<w:b(?: w:val="(\w+)")?/>')
 _ITALIC = re.compile(rb'<w:i(?: w:val="(\w+)")?/>')
 _SIZE = re.compile(rb'<w:sz w:val="(\d+)"/>')
+# A paragraph of at most a style and one run of text with no properties of its own.
+_ONE_RUN = re.compile(rb'<w:p(?:\s[^<>]*)?>(?:<w:pPr>(?:<w:pStyle w:val="([^"]+)"/>)?</w:pPr>)?'
+                      rb"<w:r(?:\s[^<>]*)?>(?:<w:rPr/>)?<w:t(?:\s[^<>]*)?>([^<]*)</w:t></w:r></w:p>")
 _TEXT = re.compile(rb"<w:t(?:\s[^<>]*)?>([^<]*)</w:t>|<w:(tab|br)\b[^<>]*/>")
 
 # measures one paragraph as an element, as Word reads it (`table_widths.paragraph_measures`)
@@ -53,8 +56,7 @@ def row_cells(row: bytes) -> list[tuple[bytes, int, int]]:
         column = int(before.group(1)) if before else 0
     found = []
     for part in row.split(b"</w:tc>")[:-1]:
-        start = part.find(b"<w:tc>")
-        content = part[start:] if start >= 0 else part[part.find(b"<w:tc "):]
+        content = cell_content(part)
         width = 1
         if b"<w:gridSpan" in content:
             span = _SPAN.search(content)
@@ -62,6 +64,12 @@ def row_cells(row: bytes) -> list[tuple[bytes, int, int]]:
         found.append((content, column, width))
         column += width
     return found
+
+
+def cell_content(part: bytes) -> bytes:
+    """The cell in `part`, the text before a `</w:tc>`: from its `<w:tc>` (what comes before belongs to the row)."""
+    start = part.find(b"<w:tc>")
+    return part[start:] if start >= 0 else part[part.find(b"<w:tc "):]
 
 
 def paragraphs(cell: bytes) -> list[bytes]:
@@ -93,6 +101,14 @@ class ParagraphMeasurer:
         return known
 
     def _measure(self, paragraph: bytes) -> Measures:
+        simple = _ONE_RUN.fullmatch(paragraph)
+        if simple is not None:  # a style and one plain run, as most cells: what the general reading below gives
+            style, text = simple.group(1), simple.group(2).decode("utf-8")
+            look = self.styles.looks.get(style.decode() if style else self.styles.default_style, self.styles.base)
+            if not text:
+                return 0.0, 0.0, 0, look.indent_mm
+            text = html.unescape(text) if "&" in text else text
+            return (*line_measures(text, look), len(text.strip()), look.indent_mm)
         end = paragraph.find(b"</w:pPr>")
         properties = paragraph[:end] if end >= 0 else b""
         if b"<w:ind" in properties and not _PLAIN_INDENT.search(properties):
@@ -136,8 +152,9 @@ def measurer(styles: Styles, fallback: Fallback, wrapper: tuple[bytes, bytes]) -
 
 def line_measures(text: str, look: Look) -> tuple[float, float]:
     """(longest word, whole line) of `text` in one look, in millimetres."""
-    widths = [width_mm(part, look.size, look.bold, look.italic) for part in text.split(" ")]
-    space = width_mm(" ", look.size, look.bold, look.italic)
+    size, bold, italic = look.size, look.bold, look.italic
+    widths = [width_mm(part, size, bold, italic) for part in text.split(" ")]
+    space = width_mm(" ", size, bold, italic)
     return max(widths), sum(widths) + space * (len(widths) - 1)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
@@ -36,15 +37,16 @@ from lxml import etree
 
 from pipeline.base.archive import deflated, zipped
 from pipeline.base.errors import InputErrors, Reason, problem
-from pipeline.documents.layout.page_layout import laid_out
+from pipeline.documents.layout.page_layout import laid_out_pieces
 from pipeline.documents.layout.paragraph_looks import Styles, text_of
 from pipeline.documents.rendering import limits
+from pipeline.documents.rendering.body_blocks import blocks_of, holds, spliced
 from pipeline.documents.rendering.column_loops import column_loop_tables
 from pipeline.documents.rendering.limits import LimitedEnvironment, TemplateLimit, refuse_oversized, time_limit
 from pipeline.documents.rendering.row_loops import with_row_loops
 from pipeline.documents.rendering.schema_order import cell_properties_in_order, may_disorder_cells
 from pipeline.documents.rendering.template_package import NO_BODY, refuse_not_plain
-from pipeline.documents.rendering.xml_bytes import CONTROL, closed_empty, has_control
+from pipeline.documents.rendering.xml_bytes import CONTROL, has_control
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
@@ -59,7 +61,7 @@ TITLE, CREATOR = PROPERTIES[5], PROPERTIES[0]
 _TAGS = re.compile(r"{[{%#]")
 LISTING = "\t\a\n\f"  # characters docxtpl's `resolve_listing` turns into tabs, paragraphs, breaks
 _CONTROL_TEXT = re.compile("[" + re.escape(CONTROL) + "\ufffe\uffff]")
-_LISTING = re.compile(("[" + re.escape(LISTING) + "]").encode("ascii"))
+_LISTING = tuple(char.encode("ascii") for char in LISTING)
 
 
 def environment() -> SandboxedEnvironment:
@@ -165,9 +167,11 @@ class PreparedTemplate:
         except TemplateError as exc:
             raise template_error(self.path, exc) from exc
         properties = {**document_properties(context), **properties}  # a property the template fills wins
-        parts = dict(self.parts)
-        # No name holds the document between the steps: each step's input is dropped once it has its output.
-        parts[DOCUMENT_PART] = laid_out(self._ordered(self._document_xml(self._filled_body(context))), self.styles)
+        parts: dict[str, bytes | Iterator[bytes | memoryview]] = dict(self.parts)
+        # No name holds the document between the steps: each step's input is dropped once it has its output,
+        # and the laid-out document comes in pieces, compressed as they come (`zipped`), never joined.
+        parts[DOCUMENT_PART] = laid_out_pieces(self._ordered(self._document_xml(self._filled_body(context))),
+                                               self.styles)
         for name, xml in others.items():
             encoding = re.match(r'<\?xml[^?]+\bencoding="([^"]+)"', xml, re.I)
             parts[name] = etree.tostring(parse_xml(xml.encode(encoding.group(1) if encoding else "utf-8")),
@@ -196,28 +200,21 @@ class PreparedTemplate:
             xml = DocxTemplate.resolve_listing(None, xml)  # uses no instance state
         return xml
 
-    def _filled_body(self, context: dict[str, Any]) -> bytes:
-        """`_fill` for the body, rendered straight into UTF-8: a large decision never exists as one text."""
-        out = io.BytesIO()
+    def _filled_body(self, context: dict[str, Any]) -> list[bytes]:
+        """`_fill` for the body, rendered straight into UTF-8 blocks (`body_blocks`): a large decision never
+        exists as one text, nor twice as bytes."""
         try:
-            for chunk in self.body.generate(context):
-                out.write(chunk.encode("utf-8"))
-                if out.tell() > limits.MAX_BODY:
-                    raise TemplateLimit(f"văn bản dài quá {limits.MAX_BODY >> 20} MB")
+            blocks = blocks_of(self.body.generate(context))
         except TemplateLimit:
             raise
         except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError):
             self._raise_located(self.sources[self.body], context)
-        data = out.getvalue()
-        del out
-        if b"{_" in data or b"_}" in data:  # two searches, not four passes over a large body
-            for escaped, brace in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
-                data = data.replace(escaped, brace)
-        if _LISTING.search(data):
-            data = DocxTemplate.resolve_listing(None, data.decode("utf-8")).encode("utf-8")  # uses no instance state
-        return data
+        if any(char in block for block in blocks for char in _LISTING):  # a search for each byte: quickest
+            whole = b"".join(blocks).decode("utf-8")
+            blocks = [DocxTemplate.resolve_listing(None, whole).encode("utf-8")]  # uses no instance state
+        return blocks
 
-    def _document_xml(self, body: bytes) -> bytes:
+    def _document_xml(self, body: list[bytes]) -> bytes:
         """docxtpl's `fix_tables`, drawing ids and serialisation; or the same bytes by splicing.
 
         When `_splice_safe` holds and the output has no character or empty table lxml would
@@ -227,20 +224,14 @@ class PreparedTemplate:
         shipped template the tests make that comparison, and a large decision is spared
         building its whole XML tree a second time).
         """
-        if self.splice and b"</w:tblGrid></w:tbl>" not in body and not has_control(body) \
-                and not any(grid in body for grid in self.column_grids):
-            verified = self.splice == "verified"
-            xml, body = body, (b"" if verified else body)  # a large body is held once, not once per step
-            xml = xml.replace(b"&#34;", b'"').replace(b"&#39;", b"'")  # no copy when there is no quote
-            xml = closed_empty(xml, self.empty)
-            inner = memoryview(xml)[xml.index(b">") + 1:xml.rindex(b"</w:body>")]
-            spliced = b"".join((self.head, inner, self.tail))
-            if verified:
-                return spliced
-            serialised = self._serialised(body)
-            self.splice = "verified" if spliced == serialised else False
+        if self.splice and not holds(body, b"</w:tblGrid></w:tbl>") and not any(map(has_control, body)) \
+                and not any(holds(body, grid) for grid in self.column_grids):
+            if self.splice == "verified":
+                return spliced(body, self.head, self.tail, self.empty)
+            serialised = self._serialised(b"".join(body))
+            self.splice = "verified" if spliced(body, self.head, self.tail, self.empty) == serialised else False
             return serialised
-        return self._serialised(body)
+        return self._serialised(b"".join(body))
 
     def _serialised(self, body: bytes) -> bytes:
         tree: etree._Element = DocxTemplate.fix_tables(None, body.decode("utf-8"))  # uses no instance state
@@ -265,17 +256,30 @@ def _splice_safe(body: etree._Element, source: str) -> bool:
     """
     if re.search(r"{[{%#](tc|-?\s*(hm|colspan|cellbg))\b|docPr|\|\s*safe\b|<[^>]*{{", source):
         return False
+    for table in body.iter(f"{{{W_NS}}}tbl"):
+        try:
+            fits: bool | None = _rows_fit(table)
+        except (KeyError, ValueError):
+            fits = None  # a span written wrong: an error, unless its table is a column loop's
+        # A column loop's table is set apart. Its text is read only where it decides: read through python-docx's
+        # elements for every table, it cost more than the rest of preparing the template but for Jinja.
+        if not fits and not re.search(r"{%-?\s*tc\s", text_of(table)):
+            if fits is None:
+                _rows_fit(table)  # raises what it raised above
+            return False
+    return True
+
+
+def _rows_fit(table: etree._Element) -> bool:
+    """Whether every row of `table` spans at least its grid and has no more cells than it."""
     ns = f"{{{W_NS}}}"
-    for table in body.iter(f"{ns}tbl"):
-        if re.search(r"{%-?\s*tc\s", text_of(table)):
-            continue  # a column loop: set apart
-        grid = len(table.findall(f"{ns}tblGrid/{ns}gridCol"))
-        for row in table.iter(f"{ns}tr"):
-            cells = row.findall(f"{ns}tc")
-            spans = sum(int(span.attrib[f"{ns}val"]) if (span := c.find(f"{ns}tcPr/{ns}gridSpan")) is not None else 1
-                        for c in cells)
-            if len(cells) > grid or spans < grid:
-                return False
+    grid = len(table.findall(f"{ns}tblGrid/{ns}gridCol"))
+    for row in table.iter(f"{ns}tr"):
+        cells = row.findall(f"{ns}tc")
+        spans = sum(int(span.attrib[f"{ns}val"]) if (span := c.find(f"{ns}tcPr/{ns}gridSpan")) is not None else 1
+                    for c in cells)
+        if len(cells) > grid or spans < grid:
+            return False
     return True
 
 

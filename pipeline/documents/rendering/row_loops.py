@@ -29,6 +29,7 @@ _TAG = re.compile(r"{%.*?%}", re.S)
 _CHOICE = re.compile(rf"{{%\s*(?:if|elif)\s+({_NAME})\.({_NAME})\s*==\s*(?:'([^'\\]*)'|\"([^\"\\]*)\")\s*%}}")
 _ELSE, _ENDIF = re.compile(r"{%\s*else\s*%}"), re.compile(r"{%\s*endif\s*%}")
 _PLAIN = (str, int)  # values whose text and escaping need no more than `str` and `escape`
+_PLAIN_TYPES = frozenset(_PLAIN)
 _ESCAPED = re.compile(r"[&<>'\"]")  # what `escape` changes in a text: a text without any is written as it is
 
 
@@ -53,6 +54,7 @@ class RowLoop:
             self.by_text.setdefault(text, choice)  # the first condition that holds wins, as in Jinja
         self.otherwise = otherwise
         self.safe: dict[tuple[type, str], bool] = {}  # the sandbox's test, per type of row and attribute
+        self.safe_rows: dict[tuple[type, int], bool] = {}  # and for all of a row's attributes, by the row's id
 
     def __call__(self, item: Any) -> Markup:
         """The row of `item` (nothing when no branch holds), as Jinja would write it."""
@@ -80,12 +82,20 @@ class RowLoop:
             return None
         if len(row.names) == 1:
             values = (values,)
-        if any(type(value) not in _PLAIN for value in values) or not all(
-                self._safe(item, name, value) for name, value in zip(row.names, values, strict=True)):
+        if not _PLAIN_TYPES.issuperset(map(type, values)) or not self._row_safe(item, row, values):
             return None
-        if _ESCAPED.search("\0".join(value for value in values if type(value) is str)):
+        if _ESCAPED.search("\0".join(map(str, values))):  # a whole number's text has nothing to escape
             return None
         return values
+
+    def _row_safe(self, item: Any, row: Row, values: tuple[Any, ...]) -> bool:
+        """`_safe` for each of the row's values, asked once per type of row."""
+        key = (type(item), id(row))
+        safe = self.safe_rows.get(key)
+        if safe is None:
+            safe = self.safe_rows[key] = all(
+                self._safe(item, name, value) for name, value in zip(row.names, values, strict=True))
+        return safe
 
     def _safe(self, item: Any, name: str, value: Any) -> bool:
         """The sandbox's test of a plain value, asked once per type of row and attribute."""

@@ -12,12 +12,13 @@ import re
 # Characters lxml would not write as they are (dropped or written as references).
 CONTROL = "".join(map(chr, (*range(0, 9), 11, 12, 13, *range(14, 32))))
 CONTROL_PATTERN = re.compile(("[" + re.escape(CONTROL) + "]").encode("ascii"))
-_CONTROL_BYTES = CONTROL.encode("ascii")
+_CONTROL_BYTES = tuple(char.encode("ascii") for char in CONTROL)
 
 
 def has_control(data: bytes) -> bool:
-    """Whether `data` holds one of `CONTROL` (`CONTROL_PATTERN.search`)."""
-    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
+    """Whether `data` holds one of `CONTROL` (`CONTROL_PATTERN.search`): a search for each byte, quicker than
+    a pattern over every byte, and no copy of a large body made to compare its length."""
+    return any(map(data.__contains__, _CONTROL_BYTES))
 
 
 def empty_pattern(tags: list[str]) -> re.Pattern[bytes]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.documents.rendering import schema_order
+from pipeline.documents.rendering import body_blocks, schema_order
 from pipeline.documents.rendering.schema_order import cell_properties_in_order
 from pipeline.documents.rendering.xml_bytes import CONTROL_PATTERN, closed_empty, empty_pattern, has_control
 
@@ -57,3 +59,32 @@ def test_a_large_table_has_its_few_moved_cells_ordered():
     ordered = cell_properties_in_order(data)
     assert ordered == scanned_from_the_start(data) != data
     assert ordered.count(b'<w:vMerge/><w:vAlign w:val="center"/>') == 3
+
+
+# A body as Jinja yields it: `<w:body>`, chunks cut anywhere (the spellings the steps change among them), `</w:body>`.
+CHUNKS = st.lists(st.sampled_from([*PIECES, "&#34;", "&#39;", "{_{", "}_}", "{_%", "%_}", "_", "#", "{", "}",
+                                   "</w:tblGrid></w:tbl>", "</w:tblGrid>", "</w:p></w:tc>", "<w:t ", "></w:t>"]),
+                  max_size=60).map(lambda pieces: ["<w:body>", *pieces, "</w:body>"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(chunks=CHUNKS, tags=TAGS, block=st.integers(1, 40))
+def test_a_body_changed_a_block_at_a_time_is_the_body_changed_whole(chunks, tags, block):
+    """The steps as they were, on the whole body at once, against the same steps a block at a time."""
+    whole = "".join(chunks).encode("utf-8")
+    for escaped, brace in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
+        whole = whole.replace(escaped, brace)
+    with mock.patch.object(body_blocks, "BLOCK", block):
+        blocks = body_blocks.blocks_of(chunks)
+    assert b"".join(blocks) == whole
+    for text in (b"</w:tblGrid></w:tbl>", b"</w:p></w:tc><w:t", b"x", b"<w:t/>"):
+        assert body_blocks.holds(blocks, text) == (text in whole)
+    closed = empty_pattern(tags).sub(rb"<\1\2/>", whole.replace(b"&#34;", b'"').replace(b"&#39;", b"'"))
+    try:
+        expected = b"<head>" + closed[closed.index(b">") + 1:closed.rindex(b"</w:body>")] + b"<tail>"
+    except ValueError:
+        expected = None  # `<w:body>` closed empty: neither way has a body to set in
+    try:
+        assert body_blocks.spliced(blocks, b"<head>", b"<tail>", tags) == expected
+    except ValueError:
+        assert expected is None
