@@ -17,11 +17,12 @@ from pipeline.documents.layout.text_width import wrapped_lines
 
 SHARE = 0.4  # of the line above: between ND30's 1/3 and 1/2
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+_BOTTOM = f"{W}pPr/{W}pBdr/{W}bottom"
 
 
 def is_rule(p: etree._Element) -> bool:
     """An empty paragraph drawn as a line: a bottom border and no text."""
-    border = p.find(f"{W}pPr/{W}pBdr/{W}bottom")
+    border = p.find(_BOTTOM)
     return (border is not None and border.get(W + "val", "nil") not in ("nil", "none")
             and not text_of(p).strip())
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain, cycle
 
 from lxml import etree
@@ -134,7 +134,7 @@ def _fitted(xml: bytes, start: int, end: int, styles: Styles, wrapper: tuple[byt
         return xml[start:end]
     template = [int(w) for w in _GRID_COL.findall(grid.group())]
     properties = _TBL_PR.search(xml, start, grid.start())
-    measures = ColumnMeasures(len(template), cell_margin(_parsed(properties.group(), wrapper) if properties else None))
+    measures = ColumnMeasures(len(template), _margin(properties.group() if properties else None, wrapper))
     measure = measurer(styles, paragraph_measures, wrapper)
     set_aside = range(1, len(rows) - KEPT_ROWS) if len(rows) >= SET_ASIDE_FROM else range(0)
     runs = _alike_runs(xml, rows, set_aside)
@@ -241,6 +241,12 @@ def _parsed(fragment: bytes, wrapper: tuple[bytes, bytes]) -> etree._Element:
     return etree.fromstring(wrapper[0] + fragment + wrapper[1])[0]
 
 
+@lru_cache(maxsize=64)  # a template's documents share their sections and tables' properties: each read once
+def _margin(properties: bytes | None, wrapper: tuple[bytes, bytes]) -> int:
+    return cell_margin(_parsed(properties, wrapper) if properties is not None else None)
+
+
+@lru_cache(maxsize=64)
 def _text_width(section: bytes, wrapper: tuple[bytes, bytes]) -> int:
     element = _parsed(section, wrapper)
     size, margins = element.find(W + "pgSz"), element.find(W + "pgMar")

@@ -29,18 +29,21 @@ def blocks_of(chunks: Iterable[str]) -> list[bytes]:
     blocks: list[bytes] = []
     pending: list[bytes] = []
     size = total = 0
+    enough = BLOCK  # pending bytes at which a cut is looked for
     for chunk in chunks:
         data = chunk.encode("utf-8")
         pending.append(data)
         size, total = size + len(data), total + len(data)
         if total > MAX_BODY:
             raise TemplateLimit(f"văn bản dài quá {MAX_BODY >> 20} MB")
-        if size >= BLOCK:
+        if size >= enough:
             text = b"".join(pending)
             cut = _cut(text)
             if cut:
                 blocks.append(_unescaped(text[:cut]))
-                text = text[cut:]
+                text, enough = text[cut:], BLOCK
+            else:
+                enough = 2 * len(text)  # no closing tag in its second half: looked for again when twice as long
             pending, size = [text], len(text)
     rest = _unescaped(b"".join(pending))
     if blocks:
