@@ -84,7 +84,7 @@ def reproducible(parts: dict[str, bytes]) -> bytes:
 
 
 def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | None = None) -> bytes:
-    """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory); with
+    """The workbook as bytes, each row made into its XML as it is added (`sheet_rows`, no cell object kept); with
     `[previous]`, each unit's change against the previous period (`period_sheets`); with `charts` (each group's
     PNGs), a "Biểu đồ" sheet."""
     scheme = result.settings.scheme
