@@ -129,12 +129,10 @@ class SheetRows:
 def _element(reference: str, style: int | None, kind: str, value: Any) -> str:
     """`<c>`: its reference, style number, type and value."""
     styled = "" if style is None else f' s="{style}"'
-    if value is None or value == "":
-        content = ""
-    elif kind == "s":
-        content = _inline(value)
-    else:
-        content = f"<v>{safe_string(value)}</v>"
+    if kind == "s":
+        content = _inline(value) if value else ""  # an empty text: an empty cell
+    else:  # (not compared with "": a Decimal compared with a text asks the numbers' abstract classes)
+        content = "" if value is None else f"<v>{safe_string(value)}</v>"
     return f'<c r="{reference}"{styled} t="{_KINDS[kind]}">{content}</c>'
 
 
