@@ -64,6 +64,8 @@ def declared_decimals(scheme: Scheme) -> dict[str, ComponentColumn]:
 
 def component_texts(unit: Mapping[str, Any], columns: list[ComponentColumn], scheme: Scheme) -> tuple[str, ...]:
     """A unit's value of each column, as the column prints it."""
+    if not columns:  # as in most tables: the fixed columns print the components
+        return ()
     values = component_values(unit, scheme.components)
     return tuple(column.text(values.get(column.id)) for column in columns)
 

@@ -35,7 +35,7 @@ def control_characters(value: Any) -> str:
 
     Tabs and line breaks are not among them: `clean_text` turns them into spaces or lines.
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _CONTROL.search(value) is None:  # as nearly every cell: nothing to list
         return ""
     return ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in _CONTROL.findall(value)))
 
