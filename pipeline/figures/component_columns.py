@@ -82,5 +82,7 @@ def survey_slot(scheme: Scheme) -> bool:
 def own_columns(members: Iterable[Mapping[str, Any]], scheme: Scheme) -> tuple[ComponentColumn, ...]:
     """The columns a group's table gives its components, main first, when the templates' fixed columns cannot show
     them (more than the main one, and not the survey column's two); else none (the fixed columns do)."""
+    if survey_slot(scheme):  # (known before the columns are looked for)
+        return ()
     columns = tuple(component_columns(members, scheme))
-    return columns if len(columns) > 1 and not survey_slot(scheme) else ()
+    return columns if len(columns) > 1 else ()

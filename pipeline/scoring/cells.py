@@ -61,7 +61,11 @@ def clean_text(value: Any, keep_lines: bool = False) -> str:
 @lru_cache(maxsize=1 << 16)  # a name is compared many times (duplicates, register, previous period)
 def plain_text(text: str) -> str:
     """Text as compared by what it says: no diacritics, no case, one space ("Hương  Văn" → "huong van")."""
-    decomposed = unicodedata.normalize("NFD", clean_text(text).casefold().replace("đ", "d"))
+    return without_marks(unicodedata.normalize("NFD", clean_text(text).casefold().replace("đ", "d")))
+
+
+def without_marks(decomposed: str) -> str:
+    """A decomposed (NFD) text without its combining marks (`unicodedata.combining`)."""
     return decomposed.translate(_WITHOUT_MARKS)
 
 

@@ -283,7 +283,7 @@ def unit_result(unit: Unit, scheme: Scheme, errors: list[Problem], as_published:
     result: dict[str, Any] = {"evaluated": evaluated, "points": None, "score_exact": None, "score": None}
     if evaluated:
         values = dict(unit.components)
-        typed = [(c, values[c.id]) for c in scheme.components if values.get(c.id) is not None]
+        typed = [(c, value) for c in scheme.components if (value := values.get(c.id)) is not None]
         points = sum((v for c, v in typed if c.enters == "as-is"), Decimal(0))
         entering = sum((_entering(c, v, unit.scale_max) for c, v in typed if c.enters != "as-is"), Decimal(0))
         scaled = points
@@ -293,9 +293,11 @@ def unit_result(unit: Unit, scheme: Scheme, errors: list[Problem], as_published:
             scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit.scale_max)
         elif points > scheme.scale and unit.survey_at:  # the register's survey points: fixed there
             file, sheet, row = unit.survey_at
+            survey, appraised = unit.survey_points, unit.appraised_points
+            assert survey is not None and appraised is not None  # (evaluated, with the register's survey points)
             errors.append(problem(Reason.SURVEY_ABOVE_SCALE, file=file, sheet=sheet, row=row,
                                   column=REGISTER_TABLE.column("survey_points").header,
-                                  value=shown(unit.survey_points), appraised=shown(unit.appraised_points),
+                                  value=shown(survey), appraised=shown(appraised),
                                   points=shown(points), scale=shown(scheme.scale), unit=unit.unit))
         elif points > scheme.scale:
             errors.append(problem(Reason.ABOVE_SCALE, file=unit.file, sheet=unit.sheet, row=unit.row,

@@ -13,7 +13,7 @@ from pipeline.read.columns import unit_table
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, campaign_unit_row
 from pipeline.scoring.checks import applied_rules, criteria_findings
-from pipeline.scoring.classify import classified, label_counts, unit_label
+from pipeline.scoring.classify import label_counts, unit_label
 from pipeline.scoring.compute import (
     CriteriaTotals,
     kept_as_published,
@@ -25,7 +25,7 @@ from pipeline.scoring.compute import (
 )
 from pipeline.scoring.header_checks import unread_columns
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
-from pipeline.scoring.rank import ranked_within_groups, tied_units
+from pipeline.scoring.rank import places_within_groups, tied_units
 from pipeline.scoring.register import Registered
 from pipeline.scoring.result import JobResult
 from pipeline.scoring.unit import Unit
@@ -85,9 +85,11 @@ def scored(settings: JobSettings, units: Sequence[Mapping[str, Any]] | None, pro
     if problems or computed is None:
         raise InputErrors(sorted(dict.fromkeys(problems), key=_place))
     group_order = [g.name for g in settings.groups]
-    ranked = ranked_within_groups(computed, group_order, settings.scheme.tie_rule)
-    labelled = classified(ranked, settings.scheme, _group_labels(settings))
-    counts = label_counts(labelled, settings.scheme, _group_labels(settings), group_order)
+    labels = _group_labels(settings)
+    # ranked (`ranked_within_groups`) and classified (`classified`) in one copy of each unit, not two
+    labelled = [unit.updated(rank=rank, position=position, label=unit_label(unit, settings.scheme, labels))
+                for unit, rank, position in places_within_groups(computed, group_order, settings.scheme.tie_rule)]
+    counts = label_counts(labelled, settings.scheme, labels, group_order)
     index = next((unit.index for unit in computed if unit.index), "")  # an index-only table (`Located.index`)
     return JobResult(settings, labelled, counts, criteria, totals, reports, tuple(tied_units(labelled)),
                      warnings=tuple(kept_as_published(labelled, settings.scheme)), score_name=index)

@@ -22,21 +22,28 @@ def ranked_within_groups(units: Sequence[Mapping[str, Any]], group_order: list[s
     and position (1, 2, … within the group, ranked units first). Rows come by group (in
     `group_order`), then position.
     """
-    ranked: list[Unit] = []
-    typed = [Unit.of(unit) for unit in units]
+    return [unit.updated(rank=rank, position=position) for unit, rank, position in places_within_groups(
+        [Unit.of(unit) for unit in units], group_order, tie_rule)]
+
+
+def places_within_groups(units: Sequence[Unit], group_order: list[str], tie_rule: str
+                         ) -> list[tuple[Unit, int | None, int]]:
+    """Each unit in document order with the rank and position `ranked_within_groups` gives it, not yet copied: the
+    result copies each unit once with its rank, position and label (`evaluate.scored`)."""
+    placed: list[tuple[Unit, int | None, int]] = []
     for group in group_order:
-        ranked += _ranked_group([unit for unit in typed if unit.group == group], tie_rule)
-    return ranked
+        placed += _group_places([unit for unit in units if unit.group == group], tie_rule)
+    return placed
 
 
-def _ranked_group(members: list[Unit], tie_rule: str) -> list[Unit]:
+def _group_places(members: list[Unit], tie_rule: str) -> list[tuple[Unit, int | None, int]]:
     ordered = sorted((unit for unit in members if unit.evaluated), key=_highest_first)
     ranks: list[int] = []
     for i, unit in enumerate(ordered):  # `sorted` is stable: equal scores keep the order of the input
         shared = tie_rule == "dong-hang" and i > 0 and unit.score == ordered[i - 1].score
         ranks.append(ranks[-1] if shared else i + 1)
     rest = [unit for unit in members if not unit.evaluated]
-    return [unit.updated(rank=rank, position=position)
+    return [(unit, rank, position)
             for position, (unit, rank) in enumerate([*zip(ordered, ranks, strict=True), *((u, None) for u in rest)], 1)]
 
 

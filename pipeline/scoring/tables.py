@@ -231,7 +231,8 @@ class Cells:
             self.add(Reason.FORMULA_NOT_CACHED, column_id, value=value.formula)
             return ""
         text = clean_text(value, keep_lines)
-        long = too_long(text, **self.where(column_id))  # ket-qua.xlsx could not hold it whole: refused at its cell
+        # ket-qua.xlsx could not hold it whole: refused at its cell (its place looked up only then)
+        long = too_long(text, **self.where(column_id)) if len(text) > CELL_LIMIT else None
         if long is not None:
             self.failed = True
             self.errors.append(long)

@@ -32,6 +32,8 @@ from pipeline.figures.numbers import (
 from pipeline.figures.period_text import rank_change_text, score_change_text
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from pipeline.config.scheme import Scheme
     from pipeline.scoring.result import JobResult
     from pipeline.scoring.unit import Unit
@@ -103,7 +105,7 @@ def _unit_row(unit: Unit, scheme: Any, places: dict[str, int], changes: Any = No
         position=int(unit.position), unit=unit.unit, max_points=points_text(unit.max_points),
         applicable_max=points_text(unit.applicable_max), appraised_points=appraised,
         survey_points=column_text(unit.survey_points, places["survey_points"]) if survey else "",
-        points=appraised, score=_score_text(unit, scheme) if evaluated else "",
+        points=appraised, score=score_text(_score(unit), scheme) if evaluated else "",
         label=unit.label or "", rank=str(unit.rank) if evaluated else "", note=unit.note,
         self_points=column_text(unit.self_points, places["self_points"]) if evaluated else "",
         # no bonus, no penalty: a blank cell, not "0,00"
@@ -115,9 +117,9 @@ def _unit_row(unit: Unit, scheme: Any, places: dict[str, int], changes: Any = No
     )
 
 
-def _score_text(unit: Unit, scheme: Scheme) -> str:
+def _score(unit: Unit) -> Decimal:
     assert unit.score is not None  # an evaluated unit has its score
-    return score_text(unit.score, scheme)
+    return unit.score
 
 
 def decision_document(result: JobResult) -> dict[str, Any]:
@@ -183,8 +185,8 @@ def _group_line(letter: str, group: str, label: str, members: Sequence[Unit], co
     text += (", trong đó " + ", ".join(parts)) if parts else ""
     first = [u for u in evaluated if u.rank == 1]
     if first:
-        names = ", ".join(f"{u['unit']} đạt {score_words(u['score'], scheme)}" if scheme.percent
-                          else f"{u['unit']} ({score_words(u['score'], scheme)})" for u in first)
+        names = ", ".join(f"{u.unit} đạt {score_words(_score(u), scheme)}" if scheme.percent
+                          else f"{u.unit} ({score_words(_score(u), scheme)})" for u in first)
         text += f"; xếp thứ nhất: {names}"
     missing = [u for u in members if not u.evaluated]
     if missing:
