@@ -58,9 +58,10 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
     for table in tables:
         scale_by = next((c for c in ("applicable_max", "max_points") if c in table.positions), None)
         above: list[Unit] = []  # this table's units since its last total row
+        read = frozenset(table.positions)  # a column the table lacks is `None` on every row, not looked for
         for record in records(table, spec):
             cells = Cells(table, record, errors)
-            values = {cid: cells.number(cid) for cid in number_ids}
+            values = {cid: cells.number(cid) if cid in read else None for cid in number_ids}
             unit = cells.text("unit")
             reason = cells.text("reason", keep_lines=True) if "reason" in record else ""
             if not unit:
