@@ -283,11 +283,18 @@ def unit_result(unit: Unit, scheme: Scheme, errors: list[Problem], as_published:
     result: dict[str, Any] = {"evaluated": evaluated, "points": None, "score_exact": None, "score": None}
     if evaluated:
         values = dict(unit.components)
-        typed = [(c, value) for c in scheme.components if (value := values.get(c.id)) is not None]
-        points = sum((v for c, v in typed if c.enters == "as-is"), Decimal(0))
-        entering = sum((_entering(c, v, unit.scale_max) for c, v in typed if c.enters != "as-is"), Decimal(0))
+        points, entering, converted = Decimal(0), Decimal(0), False  # (one pass over the components, in their order)
+        for component in scheme.components:
+            value = values.get(component.id)
+            if value is None:
+                continue
+            if component.enters == "as-is":
+                points += value
+            else:
+                entering += _entering(component, value, unit.scale_max)
+            converted = converted or component.enters == "converted"
         scaled = points
-        rescaled = bool(unit.scale_max) and not any(c.enters == "converted" for c, _ in typed)
+        rescaled = bool(unit.scale_max) and not converted
         if rescaled:
             assert unit.scale_max is not None  # (`bool` above)
             scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit.scale_max)

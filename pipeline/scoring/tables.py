@@ -208,9 +208,10 @@ class Cells:
             self.add(Reason.HIDDEN_ROW)
         for column_id in table.positions:
             value = record.get(column_id)
+            if not isinstance(value, str):  # only a text has codes
+                continue
             codes = control_characters(value)
-            if codes and isinstance(value, str):  # (only a text has codes) reported once, then read without them
-                                                  # so the cell's other checks still run
+            if codes:  # reported once, then read without them so the cell's other checks still run
                 record[column_id] = without_controls(value)
                 self.add(Reason.CONTROL_CHARACTER, column_id, value=clean_text(record[column_id]), codes=codes)
 
