@@ -51,19 +51,20 @@ EXCEL_DIGITS = 15
 MAX_PART_BYTES = 200 * 1024 * 1024  # one unpacked part of a real score workbook is a few MB at most
 MAX_RATIO_BYTES = 10 * 1024 * 1024  # above this size, a part must not unpack more than …
 MAX_RATIO = 100  # … this many times its packed size (XML packs 5-20 times; a zip bomb thousands)
-_READ_WHOLE_BYTES = 256 * 1024  # a unit's table is a few KB, a 2,000-unit register 1 MB (`_sheet_xml`)
+_READ_WHOLE_BYTES = 256 * 1024  # a file or sheet this small is read at once: a unit's table is a few KB
 _EXCEL_PRECISION = Context(prec=EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
 
 
 def read_workbook(path: Path) -> list[Sheet]:
     """Every worksheet's cached values; a formula without a cached value becomes `UncachedFormula`."""
     with path.open("rb") as stream:
-        head = stream.read(8)
-    if head == _OLE_MAGIC:
+        start = stream.read(_READ_WHOLE_BYTES + 1)
+    if start[:8] == _OLE_MAGIC:
         reason = Reason.PASSWORD_PROTECTED if _ENCRYPTED_STREAM in path.read_bytes() else Reason.LEGACY_EXCEL
         raise InputErrors([problem(reason, file=path.name)])
+    whole = len(start) <= _READ_WHOLE_BYTES  # a unit's workbook: no file reads for each of its parts
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(start) if whole else path) as archive:
             _check_sizes(archive, path.name)
             return _sheets(archive, path.name)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, etree.XMLSyntaxError) as exc:
@@ -252,14 +253,14 @@ def _rows(sheet_rows: Iterable[etree._Element], strings: list[str], dates: froze
           ) -> tuple[tuple[tuple[Any, ...], ...], frozenset[int]]:
     """The sheet's rows of cell values, and the numbers of its hidden rows; the (row, column) of each number
     cell shown as a percentage is added to `shown_percent`."""
-    grid: dict[int, dict[int, Any]] = {}
+    grid: dict[int, tuple[Any, ...]] = {}
     hidden: set[int] = set()
     row_number = 0
     for row in sheet_rows:
         row_number = int(row.get("r") or row_number + 1)
         if (row.get("hidden") or "").strip() in _TRUE:
             hidden.add(row_number)
-        cells: dict[int, Any] = {}
+        values: list[Any] = []  # the row up to its last cell with a value
         column = 0
         for cell in row:
             if not isinstance(cell.tag, str):
@@ -267,18 +268,25 @@ def _rows(sheet_rows: Iterable[etree._Element], strings: list[str], dates: froze
             column = _column(cell.get("r"), column)
             value = _value(cell, strings, dates, percents)
             if value is not None:
-                cells[column] = value
+                if column == len(values) + 1:  # the usual next cell
+                    values.append(value)
+                else:
+                    _place(values, column, value)
                 # without percentage styles no cell is one (and `_value` has read this cell's style already)
                 if shown_percent is not None and percents and _shown_as_percent(cell, value, percents):
                     shown_percent.add((row_number, column))
-        if cells:
-            grid[row_number] = cells
-    last_row = max(grid, default=0)
-    rows = []
-    for number in range(1, last_row + 1):
-        cells = grid.get(number, {})
-        rows.append(tuple(cells.get(c) for c in range(1, max(cells, default=0) + 1)))
-    return tuple(rows), frozenset(hidden)
+        if values:
+            grid[row_number] = tuple(values)
+    return tuple(grid.get(number, ()) for number in range(1, max(grid, default=0) + 1)), frozenset(hidden)
+
+
+def _place(values: list[Any], column: int, value: Any) -> None:
+    """Puts a value in its column of a row, after empty cells up to it or over a cell met before (a later one wins)."""
+    values.extend([None] * (column - 1 - len(values)))
+    if column <= len(values):
+        values[column - 1] = value
+    else:
+        values.append(value)
 
 
 def _shown_as_percent(cell: etree._Element, value: Any, percents: frozenset[int]) -> bool:
