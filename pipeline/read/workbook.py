@@ -12,6 +12,9 @@ Each cell is read as staff see it in Excel: a percentage as the number shown (94
 94.66), the `_xHHHH_` escapes Excel writes for characters XML cannot hold decoded, and the
 hidden sheets and rows marked (`Sheet.hidden`, `Sheet.hidden_rows`). A workbook whose parts
 would unpack to an unreasonable size is refused before anything is unpacked.
+
+A campaign reads hundreds of unit workbooks made from one form: the parts they share (relationships,
+sheet list, styles) are worked out once per content, and the work done for each cell is kept short.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ import re
 import string
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime, timedelta
-from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
+from datetime import datetime
+from decimal import Decimal
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
@@ -32,43 +35,43 @@ from typing import Any
 from lxml import etree
 
 from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.read.cell_values import plain_number, style_index, styled_number
 from pipeline.read.number_formats import BUILTIN_FORMATS, is_date_format
 from pipeline.read.sheet import Sheet, UncachedFormula
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-_EXCEL_EPOCH = datetime(1899, 12, 30)
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 _COLUMNS = {"".join(letters): number for number, letters in enumerate(
     [*product(string.ascii_uppercase), *product(string.ascii_uppercase, repeat=2)], 1)}  # A is 1 … ZZ is 702
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _TRUE = ("1", "true")
-_AFTER_LAST_DATE = 2958466  # 1 January 10000: Excel shows no date from there on, nor before 1900
-NOT_A_DATE = "#####"  # what Excel shows in a date cell whose number is no date
-EXCEL_DIGITS = 15
 MAX_PART_BYTES = 200 * 1024 * 1024  # one unpacked part of a real score workbook is a few MB at most
 MAX_RATIO_BYTES = 10 * 1024 * 1024  # above this size, a part must not unpack more than …
 MAX_RATIO = 100  # … this many times its packed size (XML packs 5-20 times; a zip bomb thousands)
 _READ_WHOLE_BYTES = 256 * 1024  # a file or sheet this small is read at once: a unit's table is a few KB
-_EXCEL_PRECISION = Context(prec=EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
 
 
 def read_workbook(path: Path) -> list[Sheet]:
     """Every worksheet's cached values; a formula without a cached value becomes `UncachedFormula`."""
     with path.open("rb") as stream:
-        start = stream.read(_READ_WHOLE_BYTES + 1)
-    if start[:8] == _OLE_MAGIC:
+        head = stream.read(8)
+    if head == _OLE_MAGIC:
         reason = Reason.PASSWORD_PROTECTED if _ENCRYPTED_STREAM in path.read_bytes() else Reason.LEGACY_EXCEL
         raise InputErrors([problem(reason, file=path.name)])
-    whole = len(start) <= _READ_WHOLE_BYTES  # a unit's workbook: no file reads for each of its parts
     try:
-        with zipfile.ZipFile(io.BytesIO(start) if whole else path) as archive:
+        with zipfile.ZipFile(_opened(path)) as archive:
             _check_sizes(archive, path.name)
             return _sheets(archive, path.name)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, etree.XMLSyntaxError) as exc:
         raise InputErrors([problem(Reason.CORRUPT_WORKBOOK, file=path.name)]) from exc
+
+
+def _opened(path: Path) -> Path | io.BytesIO:
+    """The workbook file, in memory if small: a unit's workbook is read from the disk once, not once for each part."""
+    return io.BytesIO(path.read_bytes()) if path.stat().st_size <= _READ_WHOLE_BYTES else path
 
 
 def _check_sizes(archive: zipfile.ZipFile, file: str) -> None:
@@ -182,7 +185,13 @@ def _text(item: etree._Element) -> str:
         run = item[0]
         if not len(run) and isinstance(run.tag, str) and _local(run.tag) == "t":
             return unescape(run.text or "")
-    return unescape("".join(t.text or "" for t in item.iter("{*}t") if _local(t.getparent().tag) != "rPh"))
+    return unescape("".join(t.text or "" for t in item.iter("{*}t") if not _phonetic(t)))
+
+
+def _phonetic(run: etree._Element) -> bool:
+    """Whether a text run is a phonetic guide's (`<rPh>`), which Excel does not show in the cell."""
+    parent = run.getparent()  # a run inside a string item always has one
+    return parent is not None and _local(parent.tag) == "rPh"
 
 
 def unescape(text: str) -> str:
@@ -211,7 +220,7 @@ def _number_styles(archive: zipfile.ZipFile, targets: Mapping[str | None, str],
     return _styles_shown(archive.read(part))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _styles_shown(data: bytes) -> tuple[frozenset[int], frozenset[int]]:
     """`_number_styles` of one styles part, worked out once per content: a campaign's unit workbooks share theirs."""
     styles = _parsed(data)
@@ -292,7 +301,7 @@ def _place(values: list[Any], column: int, value: Any) -> None:
 def _shown_as_percent(cell: etree._Element, value: Any, percents: frozenset[int]) -> bool:
     """Whether a cell read as a number is shown as a percentage (its style's number format has a `%`)."""
     number = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
-    return number and _style_index(cell.get("s", "0")) in percents
+    return number and style_index(cell.get("s", "0")) in percents
 
 
 def _hidden_columns(columns: list[etree._Element]) -> frozenset[int]:
@@ -348,59 +357,7 @@ def _value(cell: etree._Element, strings: list[str], dates: frozenset[int], perc
     if kind == "d":
         return datetime.fromisoformat(value.strip())
     style_text = cell.get("s", "0")
-    style = _style_index(style_text)
+    style = style_index(style_text)
     if style is None or style in dates or style in percents:
-        return _styled_number(value, style_text, dates, percents)
-    return _plain_number(value)
-
-
-@lru_cache(maxsize=1024)
-def _style_index(text: str) -> int | None:
-    """A cell's style number (`s`), None when it is no whole number (`_styled_number` then says what to do)."""
-    try:
-        return int(text)
-    except ValueError:
-        return None
-
-
-def _plain_number(text: str) -> int | Decimal | str:
-    """A number cell's text without a date or percentage style, as Excel shows it, or the text if it is no number."""
-    typed = text.strip()
-    if len(typed) <= EXCEL_DIGITS and typed.isdecimal():  # a whole number (an order, a maximum): no Decimal needed
-        return int(typed)
-    try:
-        number = Decimal(typed)
-    except InvalidOperation:
-        return text
-    return excel_number(number)
-
-
-def _styled_number(value: str, style_text: str, dates: frozenset[int], percents: frozenset[int]) -> Any:
-    """A number cell's text as its style shows it: a date, a percentage, or the number."""
-    try:
-        number = Decimal(value.strip())
-    except InvalidOperation:
-        return value
-    style = int(style_text)
-    if style in dates and number.is_finite():
-        if not 0 <= number < _AFTER_LAST_DATE:
-            return NOT_A_DATE  # what Excel shows; a date past year 9999 also overflowed datetime
-        return _EXCEL_EPOCH + timedelta(days=float(number))
-    if style in percents and number.is_finite():
-        return excel_number(Decimal(excel_number(number)) * 100)  # 0.9466 shown as 94,66 % → 94.66, exactly
-    return excel_number(number)
-
-
-def excel_number(number: Decimal) -> int | Decimal:
-    """A stored number as Excel shows it: at most 15 significant digits (68.959999999999994 → 68.96).
-
-    Excel keeps a binary double and writes up to 17 digits of it; people see (and typed)
-    15. Whole numbers come back as `int`, as openpyxl gives them.
-    """
-    if not number.is_finite():
-        return number
-    if len(number.as_tuple().digits) > EXCEL_DIGITS:
-        number = _EXCEL_PRECISION.plus(number)
-    if number == number.to_integral_value():
-        return int(number)
-    return number.normalize()
+        return styled_number(value, style_text, dates, percents)
+    return plain_number(value)
