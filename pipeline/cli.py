@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from pipeline import __version__
+from pipeline.base.collector import collect_rarely
 from pipeline.base.errors import InputErrors, Reason, problem
 from pipeline.base.memory import return_large_blocks
 from pipeline.base.messages import describe, report
@@ -183,6 +184,7 @@ def _counted(bar: _NoBar | tqdm[Any]) -> Callable[[str, int, int], None]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    collect_rarely()  # a one-off run (`base.collector`)
     from pipeline.flow import run_job
 
     out_dir = args.out or Path("outputs") / args.job.resolve().name
@@ -210,6 +212,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    collect_rarely()
     from pipeline.flow import check_job
     from pipeline.write.staging import recover
 

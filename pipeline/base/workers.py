@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Generic, TypeVar
 
+from pipeline.base.collector import usual_collections
+
 S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
@@ -175,6 +177,7 @@ _work: tuple[Callable[[Any, Any], Any], Any] | None = None  # in a worker: its t
 def _start_worker(parent: int | None, task: Callable[[S, T], R], shared: S) -> None:
     global _work
     _work = (task, shared)
+    usual_collections()  # document after document, each leaving its garbage (`collector`)
     _end_with_parent(parent)
 
 

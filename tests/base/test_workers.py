@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import ClassVar
 
 import pytest
 
+from pipeline.base.collector import RARELY, USUAL, collect_rarely
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.base.workers import LARGEST_CHUNK, Ahead, Shared, chunk_size, in_parallel
+from pipeline.base.workers import LARGEST_CHUNK, SERIAL_BELOW, Ahead, Shared, chunk_size, in_parallel
 
 
 def _square_with_worker(offset: int, item: int) -> tuple[int, int]:
@@ -94,3 +96,18 @@ def test_input_errors_raised_in_a_worker_ahead_reach_the_asker_with_their_proble
 
 def _refused(problems: list[Problem]) -> None:
     raise InputErrors(problems)
+
+
+def _thresholds(_shared: object, _item: int) -> tuple[int, ...]:
+    return gc.get_threshold()
+
+
+def test_a_campaign_worker_collects_garbage_as_usual_though_its_run_collects_rarely():
+    before = gc.get_threshold()
+    try:
+        collect_rarely()
+        assert gc.get_threshold() == RARELY
+        found = set(in_parallel(_thresholds, None, range(SERIAL_BELOW * 2), workers=2, size=SERIAL_BELOW * 2))
+    finally:
+        gc.set_threshold(*before)
+    assert found == {USUAL}
