@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
@@ -74,7 +74,7 @@ class SharedValues:
         names = self._names.get(kind)
         if names is None:
             names = self._names[kind] = tuple(f.name for f in fields(record) if f.init)
-        return replace(record, **{name: self._value(getattr(record, name)) for name in names})
+        return kind(**{name: self._value(getattr(record, name)) for name in names})  # `replace`, without its checks
 
     def _value(self, value: object) -> object:
         if type(value) is str:
