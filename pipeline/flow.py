@@ -20,19 +20,19 @@ from pathlib import Path
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
 from pipeline.base.memory import SharedValues, return_freed_room
 from pipeline.base.messages import describe
-from pipeline.base.workers import Ahead, in_parallel
+from pipeline.base.workers import Ahead, Shared, in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.kinds import SUMMARY
 from pipeline.config.period_settings import previous_refused
-from pipeline.documents.charts.chart_data import group_charts
-from pipeline.documents.charts.chart_pictures import chart_png
-from pipeline.documents.charts.summary_render import render_summary, summary_charts
-from pipeline.documents.checks.finding_comments import with_findings
-from pipeline.documents.checks.template_check import check_template
-from pipeline.documents.content.context import document_context, summary_context
 from pipeline.documents.content.notice_context import unit_notice_context
 from pipeline.documents.content.report_context import unit_report_context
-from pipeline.documents.rendering.render import render_document
+from pipeline.job_documents import (
+    decision_document,
+    summary_document,
+    template_problems,
+    templates_prepared,
+    unit_document,
+)
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.run_parts import JobTemplates, Progress, RunOptions, job_templates
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
@@ -131,18 +131,26 @@ def _replaced(settings: JobSettings, out_dir: Path) -> list[str]:
 
 
 def _made(settings: JobSettings, staging: Staging | None, options: RunOptions) -> JobResult:
-    """The job's result and documents, into `staging` (or rendered and dropped, when checking)."""
-    with Ahead(writing_imported) as ahead:  # the other core: the templates' checks, then the results workbook
-        return _made_ahead(settings, staging, options, ahead)
+    """The job's result and documents, into `staging` (or rendered and dropped, when checking).
 
-
-def _made_ahead(settings: JobSettings, staging: Staging | None, options: RunOptions, ahead: Ahead) -> JobResult:
-    ahead.start()
+    Two processes work beside this one, each on the other core while this one reads and computes (`Ahead`): one
+    imports what renders documents, prepares and checks the templates, then renders the job's own documents; the
+    other imports openpyxl, then makes the results workbook. This one never imports either."""
     templates = job_templates(settings)
+    rendered = (templates.document.path, *((templates.summary.path,) if templates.summary is not None else ()))
+    with Ahead(partial(templates_prepared, rendered)) as documents, Ahead(writing_imported) as workbooks:
+        return _made_ahead(settings, templates, staging, options, documents, workbooks)
+
+
+def _made_ahead(settings: JobSettings, templates: JobTemplates, staging: Staging | None, options: RunOptions,
+                documents: Ahead, workbooks: Ahead) -> JobResult:
+    documents.start()
+    if staging is not None and options.documents and settings.decision_made:
+        workbooks.start()  # a check makes no results workbook: nothing in it can fail on what a user gave
     past, problems, past_inputs = _past(settings, options.workers)
     campaign = settings.kind_record.is_campaign
-    checks = [partial(_template_problems, t.path, t.context) if campaign else  # its workers are told them at once
-              ahead.ask(_template_problems, t.path, t.context) for t in templates.all
+    checks = [partial(template_problems, t.path, t.context) if campaign else  # its workers are told them at once
+              documents.ask(template_problems, t.path, t.context) for t in templates.all
               if campaign or options.documents]
     if campaign:
         problems += [found for checked in checks for found in checked()]
@@ -177,15 +185,16 @@ def _made_ahead(settings: JobSettings, staging: Staging | None, options: RunOpti
         return result  # (`Reason.APPRAISAL_NOT_DONE`); or the result only, asked for
     made = options.steps("documents", 3 if settings.summary is not None else 2) or (lambda done: None)
     made(0)
-    # on the other core; a check makes no results workbook: nothing in it can fail on what a user gave
-    workbook_made = ahead.ask(made_workbook, result, _charts(settings, result)) if staging is not None else None
-    document = render_document(templates.document.path, document_context(result))
-    if settings.checks.comments and result.criteria is not None and result.findings:
-        document = with_findings(document, result.findings, result.criteria)
+    shared = Shared(result)
+    workbook_made = workbooks.ask(made_workbook, shared, _charts(settings, result)) if staging is not None else None
+    document_made = documents.ask(decision_document, templates.document.path, shared, settings.checks.comments)
+    summary_made = documents.ask(summary_document, templates.summary.path, shared) \
+        if templates.summary is not None else None
+    document = document_made()
     made(1)
     summary = None
-    if templates.summary is not None:
-        summary = render_summary(templates.summary.path, summary_context(result), summary_charts(result))
+    if summary_made is not None:
+        summary = summary_made()
         made(2)
     workbook = workbook_made() if workbook_made is not None else None
     made(3 if summary is not None else 2)
@@ -200,18 +209,13 @@ def _made_ahead(settings: JobSettings, staging: Staging | None, options: RunOpti
     return result
 
 
-def _template_problems(template: Path, context: str) -> list[Problem]:
-    """`check_template`'s problems, a template it cannot read among them (said, not raised: they travel back)."""
-    try:
-        return check_template(template, context)
-    except InputErrors as exc:
-        return list(exc.problems)
-
-
 def _charts(settings: JobSettings, result: JobResult) -> list[tuple[str, list[bytes]]]:
     """Each group's charts as PNG, when the job asks for the summary with charts (`[summary] charts`)."""
     if settings.summary is None or not settings.summary.charts:
         return []
+    from pipeline.documents.charts.chart_data import group_charts  # matplotlib: only for a summary with charts
+    from pipeline.documents.charts.chart_pictures import chart_png
+
     return [(group, [chart_png(chart) for chart in charts]) for group, charts in group_charts(result)]
 
 
@@ -270,9 +274,7 @@ def _render(work: CampaignWork, template: Path, context: dict, name: str, proble
     """One unit's document rendered (each of `findings` a Word comment at its criterion), and written to the
     staging folder under `name` when there is one."""
     try:
-        content = render_document(template, context)
-        if findings and criteria is not None:
-            content = with_findings(content, findings, criteria)
+        content = unit_document(template, context, findings, criteria)
         if work.staging is not None and work.out_dir is not None:  # set together
             with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
                 (work.staging / name).parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.kinds import SUMMARY, Context
-from pipeline.documents.rendering.render import TEMPLATE_DIR
+from pipeline.documents import TEMPLATE_DIR
 
 Progress = Callable[[str, int, int], None]  # told the phase (`PHASES`), how many of its steps are done, out of how many
 PHASES = ("read", "units", "documents", "pdf")  # data files read; a campaign's files read with their units' reports;

@@ -14,13 +14,14 @@ import contextlib
 import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -81,12 +82,26 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+class Shared(Generic[T]):
+    """A value given to tasks of several `Ahead`s, pickled once however many it is sent to: each receives the value
+    itself (a large result is a tenth of a second to pickle)."""
+
+    def __init__(self, value: T):
+        self.value = value
+        self._pickled: bytes | None = None
+
+    def __reduce__(self) -> tuple[Callable[[bytes], T], tuple[bytes]]:
+        if self._pickled is None:
+            self._pickled = pickle.dumps(self.value, pickle.HIGHEST_PROTOCOL)
+        return pickle.loads, (self._pickled,)
+
+
 class Ahead:
     """A worker on the other core, forked small before the work (`start`), that imports what later tasks need
     (`warm_up`) while this process reads and computes; `ask(task, *arguments)` gives a function that waits for
     the task's result (arguments and result travel by pickling, through a pipe: no thread is started here, so
-    `in_parallel` still forks). Not started, with one core, or where forking is not safe, a task runs in this
-    process when its result is asked for."""
+    `in_parallel` still forks; an argument sent to several is wrapped in `Shared`). Not started, with one core, or
+    where forking is not safe, a task runs in this process when its result is asked for."""
 
     def __init__(self, warm_up: Callable[[], Any]):
         self.warm_up = warm_up
@@ -104,7 +119,7 @@ class Ahead:
 
     def ask(self, task: Callable[..., R], *arguments: Any) -> Callable[[], R]:
         if self.process is None:
-            return lambda: task(*arguments)
+            return lambda: task(*(a.value if isinstance(a, Shared) else a for a in arguments))
         self.connection.send((task, arguments))
         number, self.asked = self.asked, self.asked + 1
         return lambda: self._answer(number)

@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 
 from pipeline.figures.period_text import rank_change_text
 from pipeline.read.results_layout import CHANGE_HEADERS, SHEETS, change_format
+from pipeline.write.sheet_rows import SheetRows, formatted
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 ROW_PIXELS = 20  # Excel's default row height (15 pt) in pixels: where the next chart starts
 
 
-def change_cells(sheet: Any, result: JobResult, unit: dict[str, Any], score_format: str) -> list[Any]:
+def change_cells(sheet: SheetRows, result: JobResult, unit: dict[str, Any], score_format: str) -> list[Any]:
     """The unit's previous score, rank, label, score change, rank change and previous name(s)."""
     if result.changes is None:
         return []
@@ -33,17 +34,11 @@ def change_cells(sheet: Any, result: JobResult, unit: dict[str, Any], score_form
     if change is None:
         return [None] * len(CHANGE_HEADERS)
 
-    def number(value: Any) -> Any:
-        if value is None:
-            return None
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = score_format
-        return cell
-
-    difference = number(change.score_change)
+    difference = formatted(sheet, change.score_change, score_format)  # its format first, as a cell's was set before
     if difference is not None:  # a change of a percentage is in points: "+1,25", not "+1,25%"
-        difference.number_format = change_format(score_format)
-    return [number(change.previous_score), change.previous_rank, change.previous_label or None, difference,
+        difference = formatted(sheet, change.score_change, change_format(score_format))
+    return [formatted(sheet, change.previous_score, score_format), change.previous_rank, change.previous_label or None,
+            difference,
             rank_change_text(change) or None, ", ".join(change.previous_names) or None]
 
 

@@ -12,16 +12,11 @@ maxima as typed), in the decimal separator of the reader's Excel.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
-from copy import copy
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
@@ -60,7 +55,8 @@ from pipeline.scoring.unit import Unit
 from pipeline.write.period_sheets import change_cells, charts_sheet
 from pipeline.write.review_rows import REVIEW_WIDTHS, review_rows
 from pipeline.write.sheet_names import sheet_title
-from pipeline.write.text_cells import as_text, row_cells
+from pipeline.write.sheet_rows import RowsWorkbook, SheetRows, formatted
+from pipeline.write.text_cells import as_text
 
 if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
@@ -77,43 +73,18 @@ def column_formats(members: Sequence[Mapping[str, Any]], columns: list[str], sch
             else decimals_format(column_places((unit[column] for unit in members), scheme)) for column in columns}
 
 
-def formatted(sheet: Any, value: Any, number_format: str) -> Any:
-    """A cell holding `value` unchanged, shown with `number_format` (a missing value stays an empty cell).
-
-    The format's style is made once per workbook and copied to each cell: setting `number_format` looks the format
-    up in the workbook's list of formats again for every cell of a column of thousands."""
-    if value is None:
-        return None
-    cell = WriteOnlyCell(sheet, value)
-    styles = _FORMAT_STYLES.setdefault(sheet.parent, {})
-    style = styles.get(number_format)
-    if style is None:
-        cell.number_format = number_format
-        styles[number_format] = copy(cell._style)  # type: ignore[attr-defined]  # a cell's style array, not in the stubs
-    else:
-        cell._style = copy(style)  # type: ignore[attr-defined]  # (as above)
-    return cell
-
-
-# Each workbook's cell styles by number format (`formatted`), forgotten with the workbook: a style's format is
-# numbered in its own workbook's list.
-_FORMAT_STYLES: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
-
-
-def reproducible(workbook: bytes) -> bytes:
-    """The workbook with openpyxl's clock removed: fixed document dates and zip entry times.
+def reproducible(parts: dict[str, bytes]) -> bytes:
+    """The workbook's parts zipped with openpyxl's clock removed: fixed document dates and zip entry times.
 
     The same results then give the same bytes, so `manifest.json` hashes identify them.
     """
-    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
     parts["docProps/core.xml"] = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME,
                                         parts["docProps/core.xml"])
     return zipped(parts)
 
 
 def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | None = None) -> bytes:
-    """The workbook as bytes, written row by row (openpyxl's write-only mode keeps no cell in memory); with
+    """The workbook as bytes, each row made into its XML as it is added (`sheet_rows`, no cell object kept); with
     `[previous]`, each unit's change against the previous period (`period_sheets`); with `charts` (each group's
     PNGs), a "Biểu đồ" sheet."""
     scheme = result.settings.scheme
@@ -122,7 +93,7 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     score_column = score_header(scheme, result.score_name)
     main = scheme.components[0]
     index = [] if result.score_name or not main.printed else [None]  # an index-only table: the index is the score
-    book = Workbook(write_only=True)
+    book = RowsWorkbook()
     units = result.units
     others = component_columns(units, scheme, others_only=True)
     optional = [c for c in _OPTIONAL if any(unit.get(c) is not None for unit in units)]
@@ -138,15 +109,15 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
                             points_header if index else None, score_column, classified, result.changes is not None)
     summary = _sheet(book, SHEETS["summary"], summary_headers(classified), list(SUMMARY_WIDTHS))
     for row in result.counts:
-        summary.append(row_cells(summary, [row["group"], row["label"], row["count"]]))
+        summary.append([row["group"], row["label"], row["count"]])
     counted = {row["group"] for row in result.counts}
     for group in result.settings.groups:
         if group.name not in counted:  # labels = []: no count per label, the units ranked instead
-            summary.append(row_cells(summary, [group.name, SUMMARY["ranked"],
-                                               sum(1 for u in result.members(group.name) if u["evaluated"])]))
+            summary.append([group.name, SUMMARY["ranked"],
+                            sum(1 for u in result.members(group.name) if u["evaluated"])])
     for group in result.settings.groups:
-        summary.append(row_cells(summary, [group.name, SUMMARY["not_evaluated"],
-                                           sum(1 for u in result.members(group.name) if not u["evaluated"])]))
+        summary.append([group.name, SUMMARY["not_evaluated"],
+                        sum(1 for u in result.members(group.name) if not u["evaluated"])])
     taken = list(SHEETS.values())
     for group in result.settings.groups:
         taken.append(sheet_title(group.name, taken))
@@ -160,21 +131,20 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
         if points is not None:
             formats["appraised_points"] = decimals_format(points.places)
         for unit in members:
-            sheet.append(row_cells(sheet, [unit["position"], unit["unit"],
-                                           *(formatted(sheet, declared[c].value(unit[c]) if c in declared else unit[c],
-                                                       formats[c]) for c in optional),
-                                           *(formatted(sheet, points.value(unit["appraised_points"]) if points
-                                                       else unit["appraised_points"], formats["appraised_points"])
-                                             for _ in index),
-                                           formatted(sheet, unit["score"], scores),
-                                           *([unit["label"]] if classified else []), unit["rank"],
-                                           unit["reason"] or None, unit["note"] or None,
-                                           *change_cells(sheet, result, unit, scores)]))
+            sheet.append([unit["position"], unit["unit"],
+                          *(formatted(sheet, declared[c].value(unit[c]) if c in declared else unit[c], formats[c])
+                            for c in optional),
+                          *(formatted(sheet, points.value(unit["appraised_points"]) if points
+                                      else unit["appraised_points"], formats["appraised_points"]) for _ in index),
+                          formatted(sheet, unit["score"], scores),
+                          *([unit["label"]] if classified else []), unit["rank"],
+                          unit["reason"] or None, unit["note"] or None,
+                          *change_cells(sheet, result, unit, scores)])
     if result.ties:
         ties = _sheet(book, SHEETS["ties"], *_split([(header or score_column, width) for header, width in TIES]))
         for tie in result.ties:
-            ties.append(row_cells(ties, [tie["group"], formatted(ties, tie["score"], scores), ", ".join(tie["units"]),
-                                         tie_text(tie, score_words(tie["score"], scheme))]))
+            ties.append([tie["group"], formatted(ties, tie["score"], scores), ", ".join(tie["units"]),
+                         tie_text(tie, score_words(tie["score"], scheme))])
     if result.criteria is not None:
         _criteria_sheet(book, result)
     if result.settings.appraisal_done and result.settings.kind_record.is_campaign:
@@ -186,15 +156,13 @@ def results_workbook(result: JobResult, charts: list[tuple[str, list[bytes]]] | 
     if result.findings:  # what typed numbers disagree on, to look at before signing (`scoring.checks`)
         review = _sheet(book, SHEETS["review"], list(REVIEW_HEADERS), list(REVIEW_WIDTHS))
         for values in review_rows(result.findings):
-            review.append(row_cells(review, values))
+            review.append(values)
     if charts:
-        charts_sheet(book, charts)
-    stream = io.BytesIO()
-    book.save(stream)
-    return reproducible(stream.getvalue())
+        charts_sheet(book.workbook, charts)
+    return reproducible(book.parts())
 
 
-def _criteria_sheet(book: Workbook, result: JobResult) -> None:
+def _criteria_sheet(book: RowsWorkbook, result: JobResult) -> None:
     headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), CRITERIA_POINTS,
                CRITERIA_TABLE.column("rationale").header]
     sheet = _sheet(book, SHEETS["criteria"], headers, list(CRITERIA_WIDTHS))
@@ -203,13 +171,13 @@ def _criteria_sheet(book: Workbook, result: JobResult) -> None:
         points = row["points"] if row["role"] == "criterion" else row["self_points"]
         values = [row["code"], row["title"], row["max_points"], points, row["rationale"] or None]
         sheet.append(_bold(sheet, values) if row["role"] == "criterion" and row["level"] == 1
-                     else row_cells(sheet, values))
+                     else values)
     totals = result.totals
     if totals is not None:  # the criteria above and the total as typed (General), as the report prints them
         sheet.append(_bold(sheet, [None, CRITERIA_TOTAL, totals.max_points, totals.points, None]))
 
 
-def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classified: bool) -> None:
+def _compared_sheet(book: RowsWorkbook, result: JobResult, score_column: str, classified: bool) -> None:
     """Each unit with both trees' totals (the decision's columns), the largest loss of points first, gains last;
     equal differences in the order of the decision (group, then rank)."""
     units = [u for u in result.units if u.get("self_points") is not None and u.get("appraised_points") is not None]
@@ -221,13 +189,13 @@ def _compared_sheet(book: Workbook, result: JobResult, score_column: str, classi
     difference = decimals_format(column_places((u[c] for u in units for c in ("self_points", "appraised_points")),
                                                scheme))
     for number, unit in enumerate(units, 1):
-        sheet.append(row_cells(sheet, [number, unit["group"], unit["unit"],
-                                       formatted(sheet, unit["self_points"], formats["self_points"]),
-                                       formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
-                                       formatted(sheet, _gain(unit), difference),
-                                       formatted(sheet, unit["score"], scores),
-                                       *([unit["label"]] if classified else []), unit["rank"],
-                                       unit["reason"] or None]))
+        sheet.append([number, unit["group"], unit["unit"],
+                      formatted(sheet, unit["self_points"], formats["self_points"]),
+                      formatted(sheet, unit["appraised_points"], formats["appraised_points"]),
+                      formatted(sheet, _gain(unit), difference),
+                      formatted(sheet, unit["score"], scores),
+                      *([unit["label"]] if classified else []), unit["rank"],
+                      unit["reason"] or None])
 
 
 def _gain(unit: Unit) -> Decimal:
@@ -236,21 +204,21 @@ def _gain(unit: Unit) -> Decimal:
     return unit.appraised_points - unit.self_points
 
 
-def _as_published_sheet(book: Workbook, result: JobResult, scores: str) -> None:
+def _as_published_sheet(book: RowsWorkbook, result: JobResult, scores: str) -> None:
     """Each declared total kept as published (`[checks] total`): the total typed, the one its parts give, the
     difference and the rounding it is within (`compute.published_rounding`)."""
     sheet = _sheet(book, SHEETS["as_published"], *_split(list(AS_PUBLISHED)))
     scheme = result.settings.scheme
     for unit in (u for u in result.units if u.get("computed_score") is not None):
         assert unit.score is not None and unit.computed_score is not None  # a total kept as published, scored
-        sheet.append(row_cells(sheet, [unit["group"], unit["unit"], unit.get("declared_column"),
-                                       formatted(sheet, unit["score"], scores),
-                                       formatted(sheet, unit["computed_score"], scores),
-                                       formatted(sheet, unit.score - unit.computed_score, scores),
-                                       formatted(sheet, published_rounding(unit, scheme.decimals), GENERAL)]))
+        sheet.append([unit["group"], unit["unit"], unit.get("declared_column"),
+                      formatted(sheet, unit["score"], scores),
+                      formatted(sheet, unit["computed_score"], scores),
+                      formatted(sheet, unit.score - unit.computed_score, scores),
+                      formatted(sheet, published_rounding(unit, scheme.decimals), GENERAL)])
 
 
-def _losses_sheet(book: Workbook, result: JobResult) -> None:
+def _losses_sheet(book: RowsWorkbook, result: JobResult) -> None:
     """Each criterion across the units: how many lost points there, how many in all, on average, at most."""
     losses = result.losses or ()
     headers = [*(CRITERIA_TABLE.column(c).header for c in ("code", "title", "max_points")), *BY_CRITERION]
@@ -259,11 +227,11 @@ def _losses_sheet(book: Workbook, result: JobResult) -> None:
                                            result.settings.scheme))
     for loss in losses:
         some = loss.lost_units > 0
-        sheet.append(row_cells(sheet, [loss.code or None, loss.title, formatted(sheet, loss.max_points, GENERAL),
-                                       loss.units, loss.lost_units, formatted(sheet, loss.lost, points),
-                                       formatted(sheet, loss.average, points),
-                                       formatted(sheet, loss.largest if some else None, points),
-                                       loss.largest_unit]))
+        sheet.append([loss.code or None, loss.title, formatted(sheet, loss.max_points, GENERAL),
+                      loss.units, loss.lost_units, formatted(sheet, loss.lost, points),
+                      formatted(sheet, loss.average, points),
+                      formatted(sheet, loss.largest if some else None, points),
+                      loss.largest_unit])
 
 
 def _split(columns: list[tuple[str, int]]) -> tuple[list[str], list[int]]:
@@ -271,12 +239,12 @@ def _split(columns: list[tuple[str, int]]) -> tuple[list[str], list[int]]:
     return [header for header, _ in columns], [width for _, width in columns]
 
 
-def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) -> Any:
+def _sheet(book: RowsWorkbook, title: str, headers: list[str], widths: list[int]) -> SheetRows:
     """A new sheet with its column widths, a bold centred header row, frozen under it."""
     sheet = book.create_sheet(title)
     for index, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
+        sheet.sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.sheet.freeze_panes = "A2"
     cells = _bold(sheet, headers)
     for cell in cells:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -284,8 +252,8 @@ def _sheet(book: Workbook, title: str, headers: list[str], widths: list[int]) ->
     return sheet
 
 
-def _bold(sheet: Any, values: list[Any]) -> list[Cell]:
-    cells = [as_text(WriteOnlyCell(sheet, value)) for value in values]
+def _bold(sheet: SheetRows, values: list[Any]) -> list[Cell]:
+    cells = [as_text(WriteOnlyCell(sheet.sheet, value)) for value in values]
     for cell in cells:
         cell.font = Font(bold=True)
     return cells

@@ -4,14 +4,13 @@ openpyxl stores a string that begins with "=" as a formula, so a unit named
 `=HYPERLINK("http://…","…")` in a CSV would become a live link (or worse) in ket-qua.xlsx.
 Every string cell is marked as text (`data_type = "s"`: the XML holds the string, no `<f>`),
 and one that begins with a character a spreadsheet reads as the start of a formula (=, +, -, @,
-tab, carriage return) also gets Excel's quote prefix, so editing the cell keeps it text.
+tab, carriage return) also gets Excel's quote prefix, so editing the cell keeps it text. The results workbook's rows,
+written as text (`sheet_rows`), follow the same rule.
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-from openpyxl.cell import WriteOnlyCell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -23,8 +22,3 @@ def as_text(cell: Any) -> Any:
         if cell.value.startswith(FORMULA_STARTS):
             cell.quotePrefix = True
     return cell
-
-
-def row_cells(sheet: Any, values: list[Any]) -> list[Any]:
-    """A row for a write-only sheet: strings as text cells, other values (numbers, cells) as given."""
-    return [as_text(WriteOnlyCell(sheet, value)) if isinstance(value, str) else value for value in values]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from typing import ClassVar
 
 import pytest
 
-from pipeline.base.workers import LARGEST_CHUNK, chunk_size, in_parallel
+from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.base.workers import LARGEST_CHUNK, Ahead, Shared, chunk_size, in_parallel
 
 
 def _square_with_worker(offset: int, item: int) -> tuple[int, int]:
@@ -45,3 +47,50 @@ def test_items_of_one_chunk_run_in_one_worker_and_the_work_is_shared():
 def test_a_task_that_fails_fails_the_whole_as_it_would_in_one_process():
     with pytest.raises(ValueError, match="thirteen"):
         list(in_parallel(_fails_on_thirteen, None, range(200), workers=2, size=200))
+
+
+class _Counted:
+    """A value that counts how often it is pickled."""
+
+    pickled: ClassVar[list[int]] = []
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        _Counted.pickled.append(1)
+        return _Counted, ()
+
+
+def _pid_and_kind(value: object) -> tuple[int, str]:
+    return os.getpid(), type(value).__name__
+
+
+def test_a_value_shared_by_two_workers_ahead_is_pickled_once_and_each_receives_the_value_itself():
+    _Counted.pickled = []
+    shared = Shared(_Counted())
+    with Ahead(lambda: None) as first, Ahead(lambda: None) as second:
+        first.start()
+        second.start()
+        answers = [first.ask(_pid_and_kind, shared), second.ask(_pid_and_kind, shared)]
+        found = [answer() for answer in answers]
+    assert [kind for _, kind in found] == ["_Counted", "_Counted"]
+    if first.process is not None:  # forked: two other processes, one pickling
+        assert len({pid for pid, _ in found} | {os.getpid()}) == 3
+        assert _Counted.pickled == [1]
+
+
+def test_a_shared_value_given_to_a_worker_not_started_is_the_value_itself():
+    with Ahead(lambda: None) as never_started:
+        assert never_started.ask(_pid_and_kind, Shared(_Counted()))() == (os.getpid(), "_Counted")
+
+
+def test_input_errors_raised_in_a_worker_ahead_reach_the_asker_with_their_problems():
+    problems = [problem(Reason.TEMPLATE_MISSING, file="mau.docx"), problem(Reason.OUTPUT_IS_JOB_FOLDER, file="x")]
+    with Ahead(lambda: None) as ahead:
+        ahead.start()
+        answer = ahead.ask(_refused, problems)
+        with pytest.raises(InputErrors) as raised:
+            answer()
+    assert raised.value.problems == tuple(problems)
+
+
+def _refused(problems: list[Problem]) -> None:
+    raise InputErrors(problems)

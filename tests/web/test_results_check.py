@@ -3,6 +3,8 @@ desk starts, and a check that makes no results workbook."""
 
 from __future__ import annotations
 
+import pipeline.documents.checks.template_check as template_check
+import pipeline.documents.rendering.render as render
 import pipeline.flow as flow
 import pipeline.web.jobs as desk_jobs
 from pipeline.web.jobs import Desk
@@ -31,8 +33,8 @@ def test_the_results_page_renders_no_document(client, monkeypatch):
     def refused(*_args, **_kwargs):
         raise AssertionError("the results page rendered a document")
 
-    monkeypatch.setattr(flow, "render_document", refused)
-    monkeypatch.setattr(flow, "check_template", refused)
+    monkeypatch.setattr(render, "render_document", refused)
+    monkeypatch.setattr(template_check, "check_template", refused)
     assert "Hương Văn" in text_of(client.get(f"/jobs/{JOB}/results").text)
 
 

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import asdict
 from datetime import datetime
 
+import pipeline.documents.rendering.render as render
 from pipeline.web.app import create_app
 from tests.conftest import INPUTS
 from tests.web.conftest import Client, text_of
@@ -57,8 +58,6 @@ def test_a_first_run_is_not_asked_about(client, jobs):
 
 
 def test_a_run_stopped_midway_shows_as_interrupted_after_a_restart(jobs, monkeypatch):
-    import pipeline.flow as flow
-
     out = jobs.parent / "outputs" / JOB
     entered, release = threading.Event(), threading.Event()
 
@@ -72,7 +71,7 @@ def test_a_run_stopped_midway_shows_as_interrupted_after_a_restart(jobs, monkeyp
         assert finished(before_restart, JOB)["state"] == "done"
         earlier = _files(out)
         run_at = json.loads(earlier["manifest.json"])["run_at"]
-        monkeypatch.setattr(flow, "render_document", stopped)
+        monkeypatch.setattr(render, "render_document", stopped)
         before_restart.post_form(f"/jobs/{JOB}/documents", {"force": "on"})
         assert entered.wait(60)
         try:
@@ -92,8 +91,6 @@ def test_a_run_stopped_midway_shows_as_interrupted_after_a_restart(jobs, monkeyp
 
 
 def test_an_interrupted_first_run_says_the_output_folder_has_no_documents(jobs, monkeypatch):
-    import pipeline.flow as flow
-
     entered, release = threading.Event(), threading.Event()
 
     def stopped(*args, **kwargs):
@@ -101,7 +98,7 @@ def test_an_interrupted_first_run_says_the_output_folder_has_no_documents(jobs, 
         release.wait(60)
         raise RuntimeError("the server was killed")
 
-    monkeypatch.setattr(flow, "render_document", stopped)
+    monkeypatch.setattr(render, "render_document", stopped)
     with Client(create_app(jobs)) as before_restart:
         before_restart.post_form(f"/jobs/{JOB}/documents")
         assert entered.wait(60)

@@ -36,6 +36,7 @@ from lxml import etree
 
 from pipeline.base.archive import deflated, zipped
 from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.documents import TEMPLATE_DIR
 from pipeline.documents.layout.page_layout import laid_out
 from pipeline.documents.layout.paragraph_looks import Styles, text_of
 from pipeline.documents.rendering import limits
@@ -46,7 +47,6 @@ from pipeline.documents.rendering.schema_order import cell_properties_in_order, 
 from pipeline.documents.rendering.template_package import NO_BODY, refuse_not_plain
 from pipeline.documents.rendering.xml_bytes import CONTROL, closed_empty, has_control
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"  # also at templates/docx/ in the source tree
 DOCUMENT_PART = "word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DRAWING_IDS = etree.XPath("//wp:docPr", namespaces={
