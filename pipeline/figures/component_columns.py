@@ -64,6 +64,8 @@ def declared_decimals(scheme: Scheme) -> dict[str, ComponentColumn]:
 
 def component_texts(unit: Mapping[str, Any], columns: list[ComponentColumn], scheme: Scheme) -> tuple[str, ...]:
     """A unit's value of each column, as the column prints it."""
+    if not columns:  # as in most tables: the fixed columns print the components
+        return ()
     values = component_values(unit, scheme.components)
     return tuple(column.text(values.get(column.id)) for column in columns)
 
@@ -80,5 +82,7 @@ def survey_slot(scheme: Scheme) -> bool:
 def own_columns(members: Iterable[Mapping[str, Any]], scheme: Scheme) -> tuple[ComponentColumn, ...]:
     """The columns a group's table gives its components, main first, when the templates' fixed columns cannot show
     them (more than the main one, and not the survey column's two); else none (the fixed columns do)."""
+    if survey_slot(scheme):  # (known before the columns are looked for)
+        return ()
     columns = tuple(component_columns(members, scheme))
-    return columns if len(columns) > 1 and not survey_slot(scheme) else ()
+    return columns if len(columns) > 1 else ()

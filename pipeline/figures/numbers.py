@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 from pipeline.base import formatting
 from pipeline.config.scheme import Scheme
@@ -18,7 +19,14 @@ from pipeline.config.scheme import Scheme
 
 def points_text(value: object) -> str:
     """Points as typed (`"17"`, `"7,692"`, a maximum `"71,5"`); "" for a missing value."""
-    return formatting.points(value) if isinstance(value, Decimal) else ""
+    return _points_text(value, value.is_signed()) if isinstance(value, Decimal) else ""
+
+
+@lru_cache(maxsize=1024)  # a table's maxima: the same few values on every row
+def _points_text(value: Decimal, signed: bool) -> str:
+    """`formatting.points`, by value and sign: equal values print alike ("7,5" for 7.5 and 7.50) but for -0, which
+    equals 0."""
+    return formatting.points(value)
 
 
 def score_text(value: Decimal, scheme: Scheme) -> str:

@@ -12,40 +12,46 @@ Each cell is read as staff see it in Excel: a percentage as the number shown (94
 94.66), the `_xHHHH_` escapes Excel writes for characters XML cannot hold decoded, and the
 hidden sheets and rows marked (`Sheet.hidden`, `Sheet.hidden_rows`). A workbook whose parts
 would unpack to an unreasonable size is refused before anything is unpacked.
+
+A campaign reads hundreds of unit workbooks made from one form: the parts they share (relationships,
+sheet list, styles) are worked out once per content, and the work done for each cell is kept short.
 """
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
+import string
 import zipfile
-from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta
-from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from pipeline.base.errors import InputErrors, Reason, problem
+from pipeline.read.cell_values import plain_number, style_index, styled_number
 from pipeline.read.number_formats import BUILTIN_FORMATS, is_date_format
 from pipeline.read.sheet import Sheet, UncachedFormula
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-_EXCEL_EPOCH = datetime(1899, 12, 30)
 _CELL = re.compile(r"([A-Z]+)(\d+)")
+_COLUMNS = {"".join(letters): number for number, letters in enumerate(
+    [*product(string.ascii_uppercase), *product(string.ascii_uppercase, repeat=2)], 1)}  # A is 1 … ZZ is 702
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _TRUE = ("1", "true")
-_AFTER_LAST_DATE = 2958466  # 1 January 10000: Excel shows no date from there on, nor before 1900
-NOT_A_DATE = "#####"  # what Excel shows in a date cell whose number is no date
-EXCEL_DIGITS = 15
 MAX_PART_BYTES = 200 * 1024 * 1024  # one unpacked part of a real score workbook is a few MB at most
 MAX_RATIO_BYTES = 10 * 1024 * 1024  # above this size, a part must not unpack more than …
 MAX_RATIO = 100  # … this many times its packed size (XML packs 5-20 times; a zip bomb thousands)
-_EXCEL_PRECISION = Context(prec=EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
+_READ_WHOLE_BYTES = 256 * 1024  # a file or sheet this small is read at once: a unit's table is a few KB
 
 
 def read_workbook(path: Path) -> list[Sheet]:
@@ -56,11 +62,16 @@ def read_workbook(path: Path) -> list[Sheet]:
         reason = Reason.PASSWORD_PROTECTED if _ENCRYPTED_STREAM in path.read_bytes() else Reason.LEGACY_EXCEL
         raise InputErrors([problem(reason, file=path.name)])
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(_opened(path)) as archive:
             _check_sizes(archive, path.name)
             return _sheets(archive, path.name)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError, etree.XMLSyntaxError) as exc:
         raise InputErrors([problem(Reason.CORRUPT_WORKBOOK, file=path.name)]) from exc
+
+
+def _opened(path: Path) -> Path | io.BytesIO:
+    """The workbook file, in memory if small: a unit's workbook is read from the disk once, not once for each part."""
+    return io.BytesIO(path.read_bytes()) if path.stat().st_size <= _READ_WHOLE_BYTES else path
 
 
 def _check_sizes(archive: zipfile.ZipFile, file: str) -> None:
@@ -77,25 +88,45 @@ def _check_sizes(archive: zipfile.ZipFile, file: str) -> None:
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> etree._Element:
-    return etree.fromstring(archive.read(name), _PARSER)
+    return _parsed(archive.read(name))
 
 
-def _local(element: etree._Element | None) -> str:
-    return etree.QName(element).localname
+def _parsed(data: bytes) -> etree._Element:
+    return etree.fromstring(data, _PARSER)
+
+
+def _has(archive: zipfile.ZipFile, name: str) -> bool:
+    try:
+        archive.getinfo(name)
+    except KeyError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _local(tag: str) -> str:
+    """A tag's name without its namespace ("{…/main}c" is "c"), worked out once per tag: a sheet has a handful."""
+    return etree.QName(tag).localname
 
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
-    return [child for child in element if isinstance(child.tag, str) and _local(child) == name]
+    return [child for child in element if isinstance(child.tag, str) and _local(child.tag) == name]
 
 
-def _targets(archive: zipfile.ZipFile, part: str) -> dict[str | None, str]:
+def _targets(archive: zipfile.ZipFile, part: str) -> Mapping[str | None, str]:
     """Relationship id → the part it points to, for `part`'s relationships (one without an id under `None`)."""
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", f"{name}.rels")
-    if rels not in archive.namelist():
+    if not _has(archive, rels):
         return {}
+    return _relationships(folder, archive.read(rels))
+
+
+@lru_cache(maxsize=8)
+def _relationships(folder: str, data: bytes) -> Mapping[str | None, str]:
+    """`_targets` of one relationships part, worked out once per content: a campaign's unit workbooks share theirs."""
     found: dict[str | None, str] = {}
-    for rel in _xml(archive, rels):
+    for rel in _parsed(data):
         target = rel.get("Target", "")
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         found[rel.get("Id")] = resolved
@@ -104,33 +135,42 @@ def _targets(archive: zipfile.ZipFile, part: str) -> dict[str | None, str]:
 
 def _sheets(archive: zipfile.ZipFile, file: str) -> list[Sheet]:
     workbook_part = next(t for t in _targets(archive, "").values() if t.endswith(".xml"))
-    workbook = _xml(archive, workbook_part)
+    entries = _sheet_entries(archive.read(workbook_part))
     targets = _targets(archive, workbook_part)
     strings = _shared_strings(archive, targets)
     dates, percents = _number_styles(archive, targets)
     sheets = []
-    for entry in workbook.iter("{*}sheet"):
-        part = targets.get(entry.get(_REL), "")
+    for relation, name, state in entries:
+        part = targets.get(relation, "")
         if "worksheets/" not in part:  # a chart sheet or a dialog sheet holds no cells
             continue
         columns: list[etree._Element] = []
         shown_percent: set[tuple[int, int]] = set()
         rows, hidden_rows = _rows(_streamed_rows(archive, part, columns), strings, dates, percents, shown_percent)
-        hidden = entry.get("state", "visible") in ("hidden", "veryHidden")
-        sheets.append(Sheet(file=file, name=entry.get("name"), rows=rows, hidden=hidden, hidden_rows=hidden_rows,
-                            hidden_columns=_hidden_columns(columns), percent_cells=frozenset(shown_percent)))
+        sheets.append(Sheet(file=file, name=name, rows=rows, hidden=state in ("hidden", "veryHidden"),
+                            hidden_rows=hidden_rows, hidden_columns=_hidden_columns(columns),
+                            percent_cells=frozenset(shown_percent)))
     return sheets
+
+
+@lru_cache(maxsize=8)
+def _sheet_entries(workbook: bytes) -> tuple[tuple[str | None, str | None, str], ...]:
+    """The workbook part's sheets in order: relationship id, name, state; worked out once per content."""
+    return tuple((entry.get(_REL), entry.get("name"), entry.get("state", "visible"))
+                 for entry in _parsed(workbook).iter("{*}sheet"))
 
 
 def _streamed_rows(archive: zipfile.ZipFile, part: str, columns: list[etree._Element]) -> Iterator[etree._Element]:
     """The sheet's `<row>` elements one at a time, each dropped once read, and its `<col>` elements into `columns`.
 
     A sheet of thousands of rows is never a whole tree: parsed whole, a 90 KB register of 2,000 units took
-    some 15 MB for a moment, more than everything the campaign keeps of its units."""
-    with archive.open(part) as stream:
+    some 15 MB for a moment, more than everything the campaign keeps of its units. A small sheet is unpacked
+    at once: reading a zip member bit by bit as the parser asks costs more than parsing a unit's table."""
+    small = archive.getinfo(part).file_size <= _READ_WHOLE_BYTES
+    with io.BytesIO(archive.read(part)) if small else archive.open(part) as stream:
         for _, element in etree.iterparse(stream, events=("end",), tag=("{*}row", "{*}col"), resolve_entities=False,
                                           no_network=True, huge_tree=True):
-            if _local(element) == "col":
+            if _local(element.tag) == "col":
                 columns.append(element)
                 continue
             yield element
@@ -141,7 +181,17 @@ def _streamed_rows(archive: zipfile.ZipFile, part: str, columns: list[etree._Ele
 
 def _text(item: etree._Element) -> str:
     """A string item's text: its runs joined, phonetic guides left out, `_xHHHH_` escapes decoded."""
-    return unescape("".join(t.text or "" for t in item.iter("{*}t") if _local(t.getparent()) != "rPh"))
+    if len(item) == 1 and _local(item.tag) in ("is", "si"):  # the usual <is><t>text</t></is>: one run, nothing else
+        run = item[0]
+        if not len(run) and isinstance(run.tag, str) and _local(run.tag) == "t":
+            return unescape(run.text or "")
+    return unescape("".join(t.text or "" for t in item.iter("{*}t") if not _phonetic(t)))
+
+
+def _phonetic(run: etree._Element) -> bool:
+    """Whether a text run is a phonetic guide's (`<rPh>`), which Excel does not show in the cell."""
+    parent = run.getparent()  # a run inside a string item always has one
+    return parent is not None and _local(parent.tag) == "rPh"
 
 
 def unescape(text: str) -> str:
@@ -154,23 +204,30 @@ def unescape(text: str) -> str:
     return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def _shared_strings(archive: zipfile.ZipFile, targets: dict[str | None, str]) -> list[str]:
+def _shared_strings(archive: zipfile.ZipFile, targets: Mapping[str | None, str]) -> list[str]:
     part = next((t for t in targets.values() if t.endswith("sharedStrings.xml")), None)
-    if part is None or part not in archive.namelist():
+    if part is None or not _has(archive, part):
         return []
     return [_text(item) for item in _xml(archive, part) if isinstance(item.tag, str)]
 
 
-def _number_styles(archive: zipfile.ZipFile, targets: dict[str | None, str]) -> tuple[frozenset[int], frozenset[int]]:
+def _number_styles(archive: zipfile.ZipFile, targets: Mapping[str | None, str],
+                   ) -> tuple[frozenset[int], frozenset[int]]:
     """Indices of the cell styles that show a number as a date or a time, and as a percentage."""
     part = next((t for t in targets.values() if t.endswith("styles.xml")), None)
-    if part is None or part not in archive.namelist():
+    if part is None or not _has(archive, part):
         return frozenset(), frozenset()
-    styles = _xml(archive, part)
+    return _styles_shown(archive.read(part))
+
+
+@lru_cache(maxsize=4)
+def _styles_shown(data: bytes) -> tuple[frozenset[int], frozenset[int]]:
+    """`_number_styles` of one styles part, worked out once per content: a campaign's unit workbooks share theirs."""
+    styles = _parsed(data)
     formats = dict(BUILTIN_FORMATS)
     for numfmt in styles.iter("{*}numFmt"):
         formats[int(numfmt.get("numFmtId", "0"))] = numfmt.get("formatCode", "")
-    cell_formats = next((e for e in styles if isinstance(e.tag, str) and _local(e) == "cellXfs"), None)
+    cell_formats = next((e for e in styles if isinstance(e.tag, str) and _local(e.tag) == "cellXfs"), None)
     if cell_formats is None:
         return frozenset(), frozenset()
     codes = [formats.get(int(xf.get("numFmtId", "0")), "") for xf in _children(cell_formats, "xf")]
@@ -205,38 +262,46 @@ def _rows(sheet_rows: Iterable[etree._Element], strings: list[str], dates: froze
           ) -> tuple[tuple[tuple[Any, ...], ...], frozenset[int]]:
     """The sheet's rows of cell values, and the numbers of its hidden rows; the (row, column) of each number
     cell shown as a percentage is added to `shown_percent`."""
-    grid: dict[int, dict[int, Any]] = {}
+    grid: dict[int, tuple[Any, ...]] = {}
     hidden: set[int] = set()
     row_number = 0
     for row in sheet_rows:
         row_number = int(row.get("r") or row_number + 1)
         if (row.get("hidden") or "").strip() in _TRUE:
             hidden.add(row_number)
-        cells: dict[int, Any] = {}
+        values: list[Any] = []  # the row up to its last cell with a value
         column = 0
         for cell in row:
             if not isinstance(cell.tag, str):
                 continue
-            reference = _CELL.fullmatch(cell.get("r", ""))
-            column = _column(reference.group(1)) if reference else column + 1
+            column = _column(cell.get("r"), column)
             value = _value(cell, strings, dates, percents)
             if value is not None:
-                cells[column] = value
-                if shown_percent is not None and _shown_as_percent(cell, value, percents):
+                if column == len(values) + 1:  # the usual next cell
+                    values.append(value)
+                else:
+                    _place(values, column, value)
+                # without percentage styles no cell is one (and `_value` has read this cell's style already)
+                if shown_percent is not None and percents and _shown_as_percent(cell, value, percents):
                     shown_percent.add((row_number, column))
-        if cells:
-            grid[row_number] = cells
-    last_row = max(grid, default=0)
-    rows = []
-    for number in range(1, last_row + 1):
-        cells = grid.get(number, {})
-        rows.append(tuple(cells.get(c) for c in range(1, max(cells, default=0) + 1)))
-    return tuple(rows), frozenset(hidden)
+        if values:
+            grid[row_number] = tuple(values)
+    return tuple(grid.get(number, ()) for number in range(1, max(grid, default=0) + 1)), frozenset(hidden)
+
+
+def _place(values: list[Any], column: int, value: Any) -> None:
+    """Puts a value in its column of a row, after empty cells up to it or over a cell met before (a later one wins)."""
+    values.extend([None] * (column - 1 - len(values)))
+    if column <= len(values):
+        values[column - 1] = value
+    else:
+        values.append(value)
 
 
 def _shown_as_percent(cell: etree._Element, value: Any, percents: frozenset[int]) -> bool:
     """Whether a cell read as a number is shown as a percentage (its style's number format has a `%`)."""
-    return isinstance(value, (int, Decimal)) and not isinstance(value, bool) and int(cell.get("s", "0")) in percents
+    number = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+    return number and style_index(cell.get("s", "0")) in percents
 
 
 def _hidden_columns(columns: list[etree._Element]) -> frozenset[int]:
@@ -249,7 +314,18 @@ def _hidden_columns(columns: list[etree._Element]) -> frozenset[int]:
     return frozenset(hidden)
 
 
-def _column(letters: str) -> int:
+def _column(reference: str | None, previous: int) -> int:
+    """A cell's column number (A is 1) from its reference ("C7" is 3); without one, the column after `previous`."""
+    if reference:  # the usual reference, letters then digits, is looked up without the regular expression
+        letters = reference.rstrip("0123456789")
+        if letters != reference and letters in _COLUMNS:
+            return _COLUMNS[letters]
+    found = _CELL.fullmatch(reference or "")
+    return _column_number(found.group(1)) if found else previous + 1
+
+
+@lru_cache(maxsize=1024)
+def _column_number(letters: str) -> int:
     number = 0
     for letter in letters:
         number = number * 26 + ord(letter) - 64
@@ -260,9 +336,10 @@ def _value(cell: etree._Element, strings: list[str], dates: frozenset[int], perc
     kind = cell.get("t", "n")
     value = formula = None
     for child in cell:
-        if not isinstance(child.tag, str):
+        tag = child.tag
+        if not isinstance(tag, str):
             continue
-        name = _local(child)
+        name = _local(tag)
         if name == "v":
             value = child.text
         elif name == "f":
@@ -279,30 +356,8 @@ def _value(cell: etree._Element, strings: list[str], dates: frozenset[int], perc
         return value.strip() in _TRUE
     if kind == "d":
         return datetime.fromisoformat(value.strip())
-    try:
-        number = Decimal(value.strip())
-    except InvalidOperation:
-        return value
-    style = int(cell.get("s", "0"))
-    if style in dates and number.is_finite():
-        if not 0 <= number < _AFTER_LAST_DATE:
-            return NOT_A_DATE  # what Excel shows; a date past year 9999 also overflowed datetime
-        return _EXCEL_EPOCH + timedelta(days=float(number))
-    if style in percents and number.is_finite():
-        return excel_number(Decimal(excel_number(number)) * 100)  # 0.9466 shown as 94,66 % → 94.66, exactly
-    return excel_number(number)
-
-
-def excel_number(number: Decimal) -> int | Decimal:
-    """A stored number as Excel shows it: at most 15 significant digits (68.959999999999994 → 68.96).
-
-    Excel keeps a binary double and writes up to 17 digits of it; people see (and typed)
-    15. Whole numbers come back as `int`, as openpyxl gives them.
-    """
-    if not number.is_finite():
-        return number
-    if len(number.as_tuple().digits) > EXCEL_DIGITS:
-        number = _EXCEL_PRECISION.plus(number)
-    if number == number.to_integral_value():
-        return int(number)
-    return number.normalize()
+    style_text = cell.get("s", "0")
+    style = style_index(style_text)
+    if style is None or style in dates or style in percents:
+        return styled_number(value, style_text, dates, percents)
+    return plain_number(value)

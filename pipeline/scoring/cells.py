@@ -35,7 +35,7 @@ def control_characters(value: Any) -> str:
 
     Tabs and line breaks are not among them: `clean_text` turns them into spaces or lines.
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _CONTROL.search(value) is None:  # as nearly every cell: nothing to list
         return ""
     return ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in _CONTROL.findall(value)))
 
@@ -61,7 +61,11 @@ def clean_text(value: Any, keep_lines: bool = False) -> str:
 @lru_cache(maxsize=1 << 16)  # a name is compared many times (duplicates, register, previous period)
 def plain_text(text: str) -> str:
     """Text as compared by what it says: no diacritics, no case, one space ("Hương  Văn" → "huong van")."""
-    decomposed = unicodedata.normalize("NFD", clean_text(text).casefold().replace("đ", "d"))
+    return without_marks(unicodedata.normalize("NFD", clean_text(text).casefold().replace("đ", "d")))
+
+
+def without_marks(decomposed: str) -> str:
+    """A decomposed (NFD) text without its combining marks (`unicodedata.combining`)."""
     return decomposed.translate(_WITHOUT_MARKS)
 
 

@@ -8,6 +8,7 @@ label below when the unit fails that requirement.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -44,26 +45,27 @@ def classified(units: Sequence[Mapping[str, Any]], scheme: Scheme, group_labels:
     return [typed.updated(label=unit_label(typed, scheme, group_labels)) for typed in map(Unit.of, units)]
 
 
-def unit_label(unit: Mapping[str, Any], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> str | None:
+def unit_label(unit: Unit, scheme: Scheme, group_labels: dict[str, tuple[Label, ...]]) -> str | None:
     """One unit's label (see `classified`); `None` when not evaluated or the labels are `[]` (rank only)."""
-    labels = group_labels.get(unit["group"], scheme.labels)
-    if not unit["evaluated"] or not labels:  # no labels: ranked only, nothing published as a label
+    labels = scheme.labels if unit.group is None else group_labels.get(unit.group, scheme.labels)
+    if not unit.evaluated or not labels:  # no labels: ranked only, nothing published as a label
         return None
-    index = label_for(unit["score"], labels)
-    ratio = unit.get("min_field_ratio")
+    assert unit.score is not None  # an evaluated unit has its score
+    index = label_for(unit.score, labels)
+    ratio = unit.min_field_ratio
     while index < len(labels) - 1 and not all(
-        _meets(c, unit.get("penalty"), ratio) for c in scheme.conditions if c.label == labels[index].name
+        _meets(c, unit.penalty, ratio) for c in scheme.conditions if c.label == labels[index].name
     ):
         index += 1
     return labels[index].name
 
 
-def label_counts(units: Sequence[Mapping[str, Any]], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]],
+def label_counts(units: Sequence[Unit], scheme: Scheme, group_labels: dict[str, tuple[Label, ...]],
                  group_order: list[str]) -> list[dict[str, Any]]:
     """Counts per group and label, every label listed (0 included).
 
     Rows of group, label, count; in group order, labels highest first.
     """
-    return [{"group": group, "label": label.name,
-             "count": sum(1 for unit in units if unit["group"] == group and unit["label"] == label.name)}
+    counted = Counter((unit.group, unit.label) for unit in units)  # once, not once per group and label
+    return [{"group": group, "label": label.name, "count": counted[group, label.name]}
             for group in group_order for label in group_labels.get(group, scheme.labels)]

@@ -277,41 +277,50 @@ def _parts(unit: Mapping[str, Any], declared: tuple[Component, ...] = DEFAULT_CO
     return len(typed) + sum(1 for c in ("bonus", "penalty") if unit.get(c) is not None)
 
 
-def unit_result(unit: Mapping[str, Any], scheme: Scheme, errors: list[Problem],
-                as_published: bool = False) -> dict[str, Any]:
+def unit_result(unit: Unit, scheme: Scheme, errors: list[Problem], as_published: bool = False) -> dict[str, Any]:
     """One unit's evaluated, points, scaled, score_exact and score (see `unit_scores`)."""
-    evaluated = not unit["reason"] and unit["appraised_points"] is not None
+    evaluated = not unit.reason and unit.appraised_points is not None
     result: dict[str, Any] = {"evaluated": evaluated, "points": None, "score_exact": None, "score": None}
     if evaluated:
-        values = component_values(unit, scheme.components)
-        typed = [(c, values[c.id]) for c in scheme.components if values.get(c.id) is not None]
-        points = sum((v for c, v in typed if c.enters == "as-is"), Decimal(0))
-        entering = sum((_entering(c, v, unit.get("scale_max")) for c, v in typed if c.enters != "as-is"), Decimal(0))
+        values = dict(unit.components)
+        points, entering, converted = Decimal(0), Decimal(0), False  # (one pass over the components, in their order)
+        for component in scheme.components:
+            value = values.get(component.id)
+            if value is None:
+                continue
+            if component.enters == "as-is":
+                points += value
+            else:
+                entering += _entering(component, value, unit.scale_max)
+            converted = converted or component.enters == "converted"
         scaled = points
-        rescaled = bool(unit.get("scale_max")) and not any(c.enters == "converted" for c, _ in typed)
+        rescaled = bool(unit.scale_max) and not converted
         if rescaled:
-            scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit["scale_max"])
-        elif points > scheme.scale and unit.get("survey_at"):  # the register's survey points: fixed there
-            file, sheet, row = unit["survey_at"]
+            assert unit.scale_max is not None  # (`bool` above)
+            scaled = _EXACT.divide(_EXACT.multiply(points, scheme.scale), unit.scale_max)
+        elif points > scheme.scale and unit.survey_at:  # the register's survey points: fixed there
+            file, sheet, row = unit.survey_at
+            survey, appraised = unit.survey_points, unit.appraised_points
+            assert survey is not None and appraised is not None  # (evaluated, with the register's survey points)
             errors.append(problem(Reason.SURVEY_ABOVE_SCALE, file=file, sheet=sheet, row=row,
                                   column=REGISTER_TABLE.column("survey_points").header,
-                                  value=shown(unit["survey_points"]), appraised=shown(unit["appraised_points"]),
-                                  points=shown(points), scale=shown(scheme.scale), unit=unit["unit"]))
+                                  value=shown(survey), appraised=shown(appraised),
+                                  points=shown(points), scale=shown(scheme.scale), unit=unit.unit))
         elif points > scheme.scale:
-            errors.append(problem(Reason.ABOVE_SCALE, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
-                                  column=unit.get("index") or scheme.components[0].name, value=shown(points),
+            errors.append(problem(Reason.ABOVE_SCALE, file=unit.file, sheet=unit.sheet, row=unit.row,
+                                  column=unit.index or scheme.components[0].name, value=shown(points),
                                   scale=shown(scheme.scale)))
-        exact = scaled + entering + (unit.get("bonus") or Decimal(0)) - (unit.get("penalty") or Decimal(0))
+        exact = scaled + entering + (unit.bonus or Decimal(0)) - (unit.penalty or Decimal(0))
         score = round_half_up(exact, scheme.decimals)
         result.update(points=points, scaled=rescaled, score_exact=exact, score=score)
-        declared = unit.get("declared_score")
+        declared = unit.declared_score
         if declared is None or declared == score:
             return result
         if as_published and abs(declared - exact) <= published_rounding(unit, scheme.decimals, scheme.components):
             result.update(score_exact=declared, score=declared, computed_score=score)
         else:
-            errors.append(problem(Reason.TOTAL_MISMATCH, file=unit["file"], sheet=unit["sheet"], row=unit["row"],
-                                  column=unit.get("declared_column") or UNIT_TABLE.column("declared_score").header,
+            errors.append(problem(Reason.TOTAL_MISMATCH, file=unit.file, sheet=unit.sheet, row=unit.row,
+                                  column=unit.declared_column or UNIT_TABLE.column("declared_score").header,
                                   value=shown(declared), computed=shown(score)))
     return result
 

@@ -13,7 +13,7 @@ from pipeline.read.columns import unit_table
 from pipeline.read.sheet import Sheet
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table, campaign_unit_row
 from pipeline.scoring.checks import applied_rules, criteria_findings
-from pipeline.scoring.classify import classified, label_counts, unit_label
+from pipeline.scoring.classify import label_counts, unit_label
 from pipeline.scoring.compute import (
     CriteriaTotals,
     kept_as_published,
@@ -25,9 +25,10 @@ from pipeline.scoring.compute import (
 )
 from pipeline.scoring.header_checks import unread_columns
 from pipeline.scoring.normalise import normalise_criteria, normalise_units
-from pipeline.scoring.rank import ranked_within_groups, tied_units
+from pipeline.scoring.rank import places_within_groups, tied_units
 from pipeline.scoring.register import Registered
 from pipeline.scoring.result import JobResult
+from pipeline.scoring.unit import Unit
 
 
 def evaluate(settings: JobSettings, sheets: list[Sheet]) -> JobResult:
@@ -75,18 +76,21 @@ def scored(settings: JobSettings, units: Sequence[Mapping[str, Any]] | None, pro
            criteria: list[dict[str, Any]] | None = None, totals: CriteriaTotals | None = None,
            reports: tuple[UnitReport, ...] = ()) -> JobResult:
     """Compute, rank, classify `units`; raises `InputErrors` with `problems` and every new one."""
+    computed: list[Unit] | None = None
     if units is not None:
-        units, found = unit_scores(units, settings.scheme, settings.checks.total_as_published)
+        computed, found = unit_scores(units, settings.scheme, settings.checks.total_as_published)
         refused = {(p.file, p.sheet, p.row) for p in problems if p.reason in _FORMULA_REFUSALS}
         problems = [*problems, *(p for p in found if not (p.reason is Reason.TOTAL_MISMATCH
                                                           and (p.file, p.sheet, p.row) in refused))]
-    if problems or units is None:
+    if problems or computed is None:
         raise InputErrors(sorted(dict.fromkeys(problems), key=_place))
     group_order = [g.name for g in settings.groups]
-    ranked = ranked_within_groups(units, group_order, settings.scheme.tie_rule)
-    labelled = classified(ranked, settings.scheme, _group_labels(settings))
-    counts = label_counts(labelled, settings.scheme, _group_labels(settings), group_order)
-    index = next((unit["index"] for unit in units if unit.get("index")), "")  # an index-only table (`Located.index`)
+    labels = _group_labels(settings)
+    # ranked (`ranked_within_groups`) and classified (`classified`) in one copy of each unit, not two
+    labelled = [unit.updated(rank=rank, position=position, label=unit_label(unit, settings.scheme, labels))
+                for unit, rank, position in places_within_groups(computed, group_order, settings.scheme.tie_rule)]
+    counts = label_counts(labelled, settings.scheme, labels, group_order)
+    index = next((unit.index for unit in computed if unit.index), "")  # an index-only table (`Located.index`)
     return JobResult(settings, labelled, counts, criteria, totals, reports, tuple(tied_units(labelled)),
                      warnings=tuple(kept_as_published(labelled, settings.scheme)), score_name=index)
 
@@ -94,16 +98,16 @@ def scored(settings: JobSettings, units: Sequence[Mapping[str, Any]] | None, pro
 def unit_score(settings: JobSettings, report: UnitReport) -> dict[str, Any]:
     """One campaign unit's score and label, as its own report states them (no rank: that needs the others)."""
     unit = report_unit_row(report.unit, report.group, report.totals)
-    unit |= unit_result(unit, settings.scheme, [])
-    return unit | {"label": unit_label(unit, settings.scheme, _group_labels(settings))}
+    unit |= unit_result(Unit.of(unit, settings.scheme.components), settings.scheme, [])
+    return unit | {"label": unit_label(Unit.of(unit), settings.scheme, _group_labels(settings))}
 
 
 def appraised_score(settings: JobSettings, report: UnitReport, entry: Registered | None) -> dict[str, Any]:
     """One campaign unit's appraised result and label as the decision computes them (the register's survey, bonus
     and penalty over the table's), for its appraisal notice; no rank: that needs the others."""
     unit = campaign_unit_row(settings, report, entry)
-    unit |= unit_result(unit, settings.scheme, [])
-    return unit | {"label": unit_label(unit, settings.scheme, _group_labels(settings))}
+    unit |= unit_result(Unit.of(unit, settings.scheme.components), settings.scheme, [])
+    return unit | {"label": unit_label(Unit.of(unit), settings.scheme, _group_labels(settings))}
 
 
 def _group_labels(settings: JobSettings) -> dict[str, tuple[Label, ...]]:

@@ -18,6 +18,7 @@ from pipeline.base.formatting import points as shown
 from pipeline.base.messages_formula import ENTERING, formula_text
 from pipeline.config.components import DEFAULT_COMPONENTS, Component
 from pipeline.scoring.register import Registered
+from pipeline.scoring.unit import Unit
 
 _ADDED = ("bonus", "penalty")
 
@@ -135,6 +136,8 @@ def group_formulas(units: Sequence[Mapping[str, Any]], group_order: list[str],
 def component_values(unit: Mapping[str, Any], declared: tuple[Component, ...]) -> dict[str, Any]:
     """A unit's components by id: as read from its table, or (a report's, a campaign's unit) its appraised points
     as the main one and its survey points as the second."""
+    if isinstance(unit, Unit):  # (as `unit["components"]`, without the look-up by name)
+        return dict(unit.components)
     if "components" in unit:
         components: dict[str, Any] = unit["components"]
         return components

@@ -11,29 +11,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
 
 from pipeline.base.errors import Problem, Reason, problem
+from pipeline.scoring.cells import without_marks
 from pipeline.scoring.unit import Unit
 
 PREFIX_WORDS = 2  # "UBND xã", "Sở Tài": the words whose typed form other rows give
 # Provinces whose official names have no diacritic at all: written so, they are proper, not typed without marks.
 PLAIN_PROPER = frozenset({"Long An", "Gia Lai", "Kon Tum"})
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1 << 16)  # each name is looked at several times (its own form, as a reference, its warning)
 def folded(name: str) -> str:
     """The name without case, diacritics or repeated spaces (đ as d)."""
     decomposed = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
-    return re.sub(r"\s+", " ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
+    return _SPACES.sub(" ", without_marks(decomposed)).strip()
 
 
 @lru_cache(maxsize=1 << 16)
 def improper(name: str) -> bool:
     """Typed in capitals (a name of more than its abbreviations), or without a single diacritic."""
-    words = [w for w in name.split() if any(c.isalpha() for c in w)]
+    words = [w for w in name.split() if any(map(str.isalpha, w))]
     capitals = len(words) > 1 and all(w == w.upper() for w in words) and sum(len(w) > 4 for w in words) + len(words) > 3
     plain = len(words) > 1 and folded(name) == " ".join(name.casefold().split()) and " ".join(words) not in PLAIN_PROPER
     return capitals or plain
@@ -72,10 +73,10 @@ def _from_prefix(name: str, proper: Iterable[str]) -> str | None:
     return None
 
 
-def name_warnings(forms: dict[str, str], units: Sequence[Mapping[str, Any]]) -> tuple[Problem, ...]:
+def name_warnings(forms: dict[str, str], units: Sequence[Unit]) -> tuple[Problem, ...]:
     """One warning per improper name, with its group: its proper form where one was found, else that none was."""
-    groups = {u["unit"]: u["group"] for u in units}
-    improper_names = [u["unit"] for u in units if improper(u["unit"]) or u["unit"] in forms]
+    groups = {u.unit: u.group for u in units}
+    improper_names = [u.unit for u in units if improper(u.unit) or u.unit in forms]
     return tuple(problem(Reason.NAME_FORM if name in forms else Reason.NAME_FORM_UNKNOWN, value=name,
                          proper=forms.get(name, ""), group_text=f" (khối {groups[name]})" if groups.get(name) else "")
                  for name in dict.fromkeys(improper_names))

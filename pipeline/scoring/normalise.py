@@ -58,9 +58,10 @@ def normalise_units(sheets: list[Sheet], groups: tuple[Group, ...], scale: Decim
     for table in tables:
         scale_by = next((c for c in ("applicable_max", "max_points") if c in table.positions), None)
         above: list[Unit] = []  # this table's units since its last total row
+        read = frozenset(table.positions)  # a column the table lacks is `None` on every row, not looked for
         for record in records(table, spec):
             cells = Cells(table, record, errors)
-            values = {cid: cells.number(cid) for cid in number_ids}
+            values = {cid: cells.number(cid) if cid in read else None for cid in number_ids}
             unit = cells.text("unit")
             reason = cells.text("reason", keep_lines=True) if "reason" in record else ""
             if not unit:
@@ -179,26 +180,33 @@ def _duplicates(rows: list[Unit]) -> list[Problem]:
     is another's without them, or one with its tone marks placed the old or the new way ("Hoà An", "Hòa An"). Two
     names written in full stay two units: "Hương Vân" is not "Hương Văn"."""
     errors = []
-    seen: dict[tuple[str, str], list[tuple[str, int | None]]] = {}
+    seen: dict[tuple[str, str], list[tuple[str, int | None]]] = {}  # by group and plain name: (name, row)
     for row in rows:
-        if row["group"] is None:
+        if row.group is None:
             continue
-        name, key = spelled(row["unit"]), (row["group"], plain_text(row["unit"]))
-        unaccented = name == plain_text(name)
-        first = next((at for other, at in seen.get(key, []) if other == name or unaccented
-                      or other == plain_text(other)), None)
+        key = (row.group, plain_text(row.unit))
+        alike = seen.get(key)
+        first = _first_alike(row.unit, alike) if alike else None  # a name nothing reads alike needs no spelling
         if first is not None:
-            errors.append(problem(Reason.DUPLICATE_UNIT, file=row["file"], sheet=row["sheet"], row=row["row"],
-                                  value=row["unit"], group=row["group"], first_row=first))
+            errors.append(problem(Reason.DUPLICATE_UNIT, file=row.file, sheet=row.sheet, row=row.row,
+                                  value=row.unit, group=row.group, first_row=first))
         else:
-            seen.setdefault(key, []).append((name, row["row"]))
+            seen.setdefault(key, []).append((row.unit, row.row))
     return errors
+
+
+def _first_alike(name: str, alike: list[tuple[str, int | None]]) -> int | None:
+    """The row of the first of `alike` (names that read as `name` without diacritics) that is the same unit."""
+    spelt = spelled(name)
+    unaccented = spelt == plain_text(spelt)
+    return next((at for other, at in alike if unaccented or spelled(other) == spelt
+                 or spelled(other) == plain_text(spelled(other))), None)
 
 
 def _empty_groups(rows: list[Unit], groups: tuple[Group, ...], any_table: bool) -> list[Problem]:
     if not any_table:
         return []
-    present = {row["group"] for row in rows}
+    present = {row.group for row in rows}
     return [problem(Reason.EMPTY_GROUP, file="job.toml", value=g.name) for g in groups if g.name not in present]
 
 

@@ -22,21 +22,28 @@ def ranked_within_groups(units: Sequence[Mapping[str, Any]], group_order: list[s
     and position (1, 2, … within the group, ranked units first). Rows come by group (in
     `group_order`), then position.
     """
-    ranked: list[Unit] = []
-    typed = [Unit.of(unit) for unit in units]
+    return [unit.updated(rank=rank, position=position) for unit, rank, position in places_within_groups(
+        [Unit.of(unit) for unit in units], group_order, tie_rule)]
+
+
+def places_within_groups(units: Sequence[Unit], group_order: list[str], tie_rule: str
+                         ) -> list[tuple[Unit, int | None, int]]:
+    """Each unit in document order with the rank and position `ranked_within_groups` gives it, not yet copied: the
+    result copies each unit once with its rank, position and label (`evaluate.scored`)."""
+    placed: list[tuple[Unit, int | None, int]] = []
     for group in group_order:
-        ranked += _ranked_group([unit for unit in typed if unit.group == group], tie_rule)
-    return ranked
+        placed += _group_places([unit for unit in units if unit.group == group], tie_rule)
+    return placed
 
 
-def _ranked_group(members: list[Unit], tie_rule: str) -> list[Unit]:
-    ordered = sorted((unit for unit in members if unit["evaluated"]), key=_highest_first)
+def _group_places(members: list[Unit], tie_rule: str) -> list[tuple[Unit, int | None, int]]:
+    ordered = sorted((unit for unit in members if unit.evaluated), key=_highest_first)
     ranks: list[int] = []
     for i, unit in enumerate(ordered):  # `sorted` is stable: equal scores keep the order of the input
-        shared = tie_rule == "dong-hang" and i > 0 and unit["score"] == ordered[i - 1]["score"]
+        shared = tie_rule == "dong-hang" and i > 0 and unit.score == ordered[i - 1].score
         ranks.append(ranks[-1] if shared else i + 1)
-    rest = [unit for unit in members if not unit["evaluated"]]
-    return [unit.updated(rank=rank, position=position)
+    rest = [unit for unit in members if not unit.evaluated]
+    return [(unit, rank, position)
             for position, (unit, rank) in enumerate([*zip(ordered, ranks, strict=True), *((u, None) for u in rest)], 1)]
 
 
@@ -45,7 +52,7 @@ def _highest_first(unit: Unit) -> Decimal:
     return -unit.score_exact
 
 
-def tied_units(ranked: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def tied_units(ranked: Sequence[Unit]) -> list[dict[str, Any]]:
     """Units of a group that share the published (rounded) score, and what decided their order.
 
     Each tie: group, score, units (names in rank order), ranks, and `decided_by`: "rank"
@@ -55,18 +62,18 @@ def tied_units(ranked: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     scores with different ranks; the summary and the results workbook say why.
     """
     ties: list[dict[str, Any]] = []
-    evaluated = [unit for unit in ranked if unit["evaluated"]]
+    evaluated = [unit for unit in ranked if unit.evaluated]
     for index, unit in enumerate(evaluated):
-        if index and unit["group"] == evaluated[index - 1]["group"] and unit["score"] == evaluated[index - 1]["score"]:
+        if index and unit.group == evaluated[index - 1].group and unit.score == evaluated[index - 1].score:
             ties[-1]["members"].append(unit)
-        elif index + 1 < len(evaluated) and unit["group"] == evaluated[index + 1]["group"] \
-                and unit["score"] == evaluated[index + 1]["score"]:
-            ties.append({"group": unit["group"], "score": unit["score"], "members": [unit]})
+        elif index + 1 < len(evaluated) and unit.group == evaluated[index + 1].group \
+                and unit.score == evaluated[index + 1].score:
+            ties.append({"group": unit.group, "score": unit.score, "members": [unit]})
     found = []
     for tie in ties:
         members = tie.pop("members")
-        exact = [m["score_exact"] for m in members]
-        ranks = [m["rank"] for m in members]
+        exact = [m.score_exact for m in members]
+        ranks = [m.rank for m in members]
         decided_by = "rank" if len(set(ranks)) == 1 else "exact" if len(set(exact)) == len(exact) else "order"
-        found.append({**tie, "units": [m["unit"] for m in members], "ranks": ranks, "decided_by": decided_by})
+        found.append({**tie, "units": [m.unit for m in members], "ranks": ranks, "decided_by": decided_by})
     return found

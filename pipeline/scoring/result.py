@@ -39,4 +39,4 @@ class JobResult:
 
     def members(self, group: str) -> list[Unit]:
         """The units of `group`, in the order of its table: ranked ones first."""
-        return [unit for unit in self.units if unit["group"] == group]
+        return [unit for unit in self.units if unit.group == group]

@@ -208,9 +208,10 @@ class Cells:
             self.add(Reason.HIDDEN_ROW)
         for column_id in table.positions:
             value = record.get(column_id)
+            if not isinstance(value, str):  # only a text has codes
+                continue
             codes = control_characters(value)
-            if codes and isinstance(value, str):  # (only a text has codes) reported once, then read without them
-                                                  # so the cell's other checks still run
+            if codes:  # reported once, then read without them so the cell's other checks still run
                 record[column_id] = without_controls(value)
                 self.add(Reason.CONTROL_CHARACTER, column_id, value=clean_text(record[column_id]), codes=codes)
 
@@ -231,7 +232,8 @@ class Cells:
             self.add(Reason.FORMULA_NOT_CACHED, column_id, value=value.formula)
             return ""
         text = clean_text(value, keep_lines)
-        long = too_long(text, **self.where(column_id))  # ket-qua.xlsx could not hold it whole: refused at its cell
+        # ket-qua.xlsx could not hold it whole: refused at its cell (its place looked up only then)
+        long = too_long(text, **self.where(column_id)) if len(text) > CELL_LIMIT else None
         if long is not None:
             self.failed = True
             self.errors.append(long)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -12,7 +14,10 @@ from hypothesis import strategies as st
 from pipeline.base.formatting import number
 from pipeline.base.rounding import round_half_up
 from pipeline.config.scheme import Label, scheme_data, scheme_from_data
+from pipeline.read.job_folder import read_settings
 from pipeline.scoring.classify import classified, label_for
+from pipeline.scoring.compute import unit_scores
+from pipeline.scoring.evaluate import scored
 from pipeline.scoring.rank import ranked_within_groups
 
 scores = st.decimals(min_value=0, max_value=110, places=4, allow_nan=False, allow_infinity=False)
@@ -110,3 +115,23 @@ def test_group_labels_override_the_scheme():
     labels = (Label("Đạt", Decimal(60)), Label("Không đạt", None))
     frame = _units([Decimal("65"), Decimal("59")], [True, True])
     assert [u["label"] for u in classified(frame, SCHEME, {"A": labels})] == ["Đạt", "Không đạt"]
+
+
+HUONG_TRA = read_settings(Path(__file__).parents[2] / "inputs" / "huong-tra-2020-xep-loai")
+rows = st.lists(st.tuples(st.sampled_from([g.name for g in HUONG_TRA.groups]),
+                          st.none() | st.decimals(min_value=0, max_value=100, places=2)), min_size=1, max_size=25)
+
+
+@given(rows, st.sampled_from(["dong-hang", "lien-tiep"]))
+def test_a_result_holds_its_units_ranked_then_classified_as_the_two_stages_give_them(units, tie_rule):
+    """The result copies each unit once with its rank, position and label: the same units as the stages one after
+    the other."""
+    settings = replace(HUONG_TRA, scheme=replace(HUONG_TRA.scheme, tie_rule=tie_rule))
+    table = [{"group": group, "unit": f"Đơn vị {i}", "appraised_points": points,
+              "reason": "" if points is not None else "Sáp nhập", "file": "a.xlsx", "sheet": group, "row": i + 2}
+             for i, (group, points) in enumerate(units)]
+    group_labels = {g.name: g.labels for g in settings.groups if g.labels}
+    computed, _ = unit_scores(table, settings.scheme)
+    staged = classified(ranked_within_groups(computed, [g.name for g in settings.groups], tie_rule),
+                        settings.scheme, group_labels)
+    assert scored(settings, table, []).units == staged

@@ -37,6 +37,21 @@ def test_an_updated_unit_is_the_replaced_one(unit, changed):
     assert unit == dataclasses.replace(unit)  # the original is left as it was
 
 
+@given(changes)
+def test_a_unit_made_of_some_fields_holds_them_and_every_other_field_at_its_declared_default(given_fields):
+    made = Unit(**given_fields)
+    defaults = {f.name: f.default for f in dataclasses.fields(Unit)}
+    assert [getattr(made, name) for name in NAMES] == [given_fields.get(name, defaults[name]) for name in NAMES]
+    assert Unit("Khối A", "Sở Nội vụ") == Unit(group="Khối A", unit="Sở Nội vụ")  # in field order, as declared
+
+
+def test_a_unit_made_of_no_field_is_refused_and_a_made_unit_is_frozen():
+    with pytest.raises(TypeError, match="colour"):
+        Unit(colour="red")  # type: ignore[call-arg]  # the keyword a dataclass refuses
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Unit(rank=1).rank = 2  # type: ignore[misc]  # the assignment a frozen record refuses
+
+
 def test_an_update_of_no_field_is_refused_as_replace_refuses_it():
     with pytest.raises(TypeError):
         dataclasses.replace(Unit(), colour="red")

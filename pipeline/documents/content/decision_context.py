@@ -6,7 +6,8 @@ cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from pipeline.config.kinds import KINDS
@@ -31,8 +32,11 @@ from pipeline.figures.numbers import (
 from pipeline.figures.period_text import rank_change_text, score_change_text
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from pipeline.config.scheme import Scheme
     from pipeline.scoring.result import JobResult
+    from pipeline.scoring.unit import Unit
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # the 23 letters Vietnamese drafting numbers points with (no f, j, w, z)
 _ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -79,36 +83,43 @@ def appendix_references(count: int, numbering: str) -> str:
 INPUT_COLUMNS = ("appraised_points", "survey_points", "self_points", "bonus", "penalty")  # typed points in a table
 
 
-def input_places(members: Sequence[Mapping[str, Any]], scheme: Any) -> dict[str, int]:
+def input_places(members: Sequence[Unit], scheme: Any) -> dict[str, int]:
     """The decimals of each input column of one appendix, from all its units at once.
 
     A row is built unit by unit, but how many decimals a column shows depends on every value in it
     (one "86,2" among "90,25" must read "86,20"), so the appendix decides first and its rows follow.
     """
-    return {column: column_places((unit.get(column) for unit in members), scheme) for column in INPUT_COLUMNS}
+    return {column: column_places(map(attrgetter(column), members), scheme) for column in INPUT_COLUMNS}
 
 
-def _unit_row(unit: Mapping[str, Any], scheme: Any, places: dict[str, int], changes: Any = None,
+def _unit_row(unit: Unit, scheme: Any, places: dict[str, int], changes: Any = None,
               columns: tuple[ComponentColumn, ...] = (), own: tuple[ComponentColumn, ...] = (),
               survey: bool | None = None) -> UnitRow:
     """One unit's row; `survey` is `survey_slot(scheme)`, worked out once for a table rather than for each row."""
     survey = survey_slot(scheme) if survey is None else survey
-    evaluated = bool(unit["evaluated"])
-    change = changes.get((unit["group"], unit["unit"])) if changes is not None else None
-    appraised = column_text(unit["appraised_points"], places["appraised_points"])
+    evaluated = bool(unit.evaluated)
+    change = changes.get((unit.group, unit.unit)) if changes is not None else None
+    appraised = column_text(unit.appraised_points, places["appraised_points"])
+    assert unit.position is not None  # a ranked unit has its place in its table
     return UnitRow(
-        position=int(unit["position"]), unit=unit["unit"], max_points=points_text(unit["max_points"]),
-        applicable_max=points_text(unit["applicable_max"]), appraised_points=appraised,
-        survey_points=column_text(unit["survey_points"], places["survey_points"]) if survey else "",
-        points=appraised, score=score_text(unit["score"], scheme) if evaluated else "",
-        label=unit["label"] or "", rank=str(unit["rank"]) if evaluated else "", note=unit["note"],
-        **{column: column_text(unit.get(column), places[column]) if evaluated and (column == "self_points"
-                                                                                    or unit.get(column)) else ""
-           for column in ("self_points", "bonus", "penalty")},  # no bonus, no penalty: a blank cell, not "0,00"
+        position=int(unit.position), unit=unit.unit, max_points=points_text(unit.max_points),
+        applicable_max=points_text(unit.applicable_max), appraised_points=appraised,
+        survey_points=column_text(unit.survey_points, places["survey_points"]) if survey else "",
+        points=appraised, score=score_text(_score(unit), scheme) if evaluated else "",
+        label=unit.label or "", rank=str(unit.rank) if evaluated else "", note=unit.note,
+        self_points=column_text(unit.self_points, places["self_points"]) if evaluated else "",
+        # no bonus, no penalty: a blank cell, not "0,00"
+        bonus=column_text(unit.bonus, places["bonus"]) if evaluated and unit.bonus else "",
+        penalty=column_text(unit.penalty, places["penalty"]) if evaluated and unit.penalty else "",
         score_change=score_change_text(change, scheme), rank_change=rank_change_text(change),
         components=component_texts(unit, list(columns), scheme),
         component_values=component_texts(unit, list(own), scheme),
     )
+
+
+def _score(unit: Unit) -> Decimal:
+    assert unit.score is not None  # an evaluated unit has its score
+    return unit.score
 
 
 def decision_document(result: JobResult) -> dict[str, Any]:
@@ -125,17 +136,17 @@ def decision_document(result: JobResult) -> dict[str, Any]:
         survey = survey_slot(scheme)
         for unit in members:
             row = _unit_row(unit, scheme, places, result.changes, columns, own, survey)
-            if unit["evaluated"]:
+            if unit.evaluated:
                 evaluated.append(row)
-            elif blocks and blocks[-1].reason == unit["reason"]:
-                blocks[-1] = ReasonBlock(unit["reason"], (*blocks[-1].units, row))
+            elif blocks and blocks[-1].reason == unit.reason:
+                blocks[-1] = ReasonBlock(unit.reason, (*blocks[-1].units, row))
             else:
-                blocks.append(ReasonBlock(unit["reason"], (row,)))
+                blocks.append(ReasonBlock(unit.reason, (row,)))
         label = appendix_label(index, count, doc.appendix_numbering)
         appendices.append(Appendix(
             label=label, heading=f"{roman(index)}. {group.name.upper()}", title=group.title or doc.title.upper(),
             subtitle=group.subtitle,
-            components=survey_slot(scheme) and any(u["survey_points"] is not None for u in members),
+            components=survey_slot(scheme) and any(u.survey_points is not None for u in members),
             classified=bool(scheme.labels if group.labels is None else group.labels),
             ranked=tuple(evaluated), not_evaluated=tuple(blocks), appraisal=settings.appraisal_done is True,
             adjustments=any(row.bonus or row.penalty for row in evaluated),
@@ -159,25 +170,25 @@ def decision_document(result: JobResult) -> dict[str, Any]:
     }
 
 
-def _group_line(letter: str, group: str, label: str, members: Sequence[Mapping[str, Any]], counts: list[dict[str, Any]],
+def _group_line(letter: str, group: str, label: str, members: Sequence[Unit], counts: list[dict[str, Any]],
                 scheme: Scheme, classified: bool = True) -> str:
     """"a) Cơ quan chuyên môn (Phụ lục 01): 11/12 đơn vị được xếp loại, gồm 4 Rất tốt, …"
 
     Rank only (no labels): "… 11/12 đơn vị được xếp hạng; xếp thứ nhất: …", no counts.
     In percent: "xếp thứ nhất: Sở Tư pháp đạt 96,85%" instead of "Sở Tư pháp (96,85 điểm)".
     """
-    evaluated = [u for u in members if u["evaluated"]]
+    evaluated = [u for u in members if u.evaluated]
     parts = [f"{row['count']} đơn vị xếp loại {row['label']}"
              for row in counts if row["group"] == group and row["count"]]
     done = "được xếp loại" if classified else "được xếp hạng"
     text = f"{letter}) {group} ({label}): {len(evaluated)}/{len(members)} đơn vị {done}"
     text += (", trong đó " + ", ".join(parts)) if parts else ""
-    first = [u for u in evaluated if u["rank"] == 1]
+    first = [u for u in evaluated if u.rank == 1]
     if first:
-        names = ", ".join(f"{u['unit']} đạt {score_words(u['score'], scheme)}" if scheme.percent
-                          else f"{u['unit']} ({score_words(u['score'], scheme)})" for u in first)
+        names = ", ".join(f"{u.unit} đạt {score_words(_score(u), scheme)}" if scheme.percent
+                          else f"{u.unit} ({score_words(_score(u), scheme)})" for u in first)
         text += f"; xếp thứ nhất: {names}"
-    missing = [u for u in members if not u["evaluated"]]
+    missing = [u for u in members if not u.evaluated]
     if missing:
-        text += f"; {len(missing)} đơn vị không đánh giá ({', '.join(u['unit'] for u in missing)})"
+        text += f"; {len(missing)} đơn vị không đánh giá ({', '.join(u.unit for u in missing)})"
     return text + "."
