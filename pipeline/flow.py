@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
+from pipeline.base.memory import SharedValues, return_freed_room
 from pipeline.base.messages import describe
 from pipeline.base.workers import Ahead, Shared, in_parallel
 from pipeline.config.job_settings import JobSettings
@@ -285,7 +286,9 @@ def _render(work: CampaignWork, template: Path, context: dict, name: str, proble
 def _campaign(settings: JobSettings, templates: JobTemplates, staging: Staging | None, problems: list[Problem],
               options: RunOptions) -> JobResult:
     """A campaign's result: files assessed in parallel, then the units checked together and ranked."""
+    return_freed_room()  # what the templates' checks left: the register's workbook is read into fresh room
     register, found = _register(settings)
+    return_freed_room()  # the register's parsed workbook, among the rows kept: not counted here and in the workers
     work = CampaignWork(replace(settings, data_files=()), templates.unit_reports, staging.folder if staging else None,
                         staging.out_dir if staging else None, by_name(register) if register is not None else None,
                         templates.notices.path if templates.notices is not None else None)
@@ -298,8 +301,9 @@ def _campaign(settings: JobSettings, templates: JobTemplates, staging: Staging |
     files = list(enumerate(settings.data_files))
     if progress:
         progress("units", 0, len(files))
+    values = SharedValues()  # a group's name, a maximum of 100: held once for all the units, not once for each
     for done, outcome in enumerate(in_parallel(assessed_file, work, files, options.workers, size=len(files)), 1):
-        reports += outcome.reports
+        reports += map(values.record, outcome.reports)
         staged += outcome.staged
         notices += outcome.notices
         found += outcome.problems
@@ -311,15 +315,17 @@ def _campaign(settings: JobSettings, templates: JobTemplates, staging: Staging |
     if register == () and found:  # a register not read (a renamed header…): said alone, not each table missing from it
         found = [p for p in found if p.reason is not Reason.UNREGISTERED_UNIT]
     units, more = campaign_table(settings, reports, [*found, *problems], register, named)
-    result = scored(settings, units, [*found, *more], reports=tuple(reports))
-    result = replace(result, findings=tuple(f for report in reports for f in report.findings))
+    findings = tuple(f for report in reports for f in report.findings)
+    names = [report.unit for report in reports]
+    reports.clear()  # the units' rows carry what the decision needs of them: not kept while they are scored
+    result = replace(scored(settings, units, [*found, *more]), findings=findings)
     if settings.appraisal_done:
         result = replace(result, losses=tuple(by_points_lost(losses)))
     if staging is not None and not problems:
-        for position, (report, temporary) in enumerate(zip(reports, staged, strict=False), 1):
-            staging.renamed(temporary, report_file_name(position, len(reports), report.unit))
-        for position, (report, temporary) in enumerate(zip(reports, notices, strict=False), 1):  # after the reports
-            staging.renamed(temporary, report_file_name(position, len(reports), report.unit, "thong-bao"))
+        for position, (unit, temporary) in enumerate(zip(names, staged, strict=False), 1):
+            staging.renamed(temporary, report_file_name(position, len(names), unit))
+        for position, (unit, temporary) in enumerate(zip(names, notices, strict=False), 1):  # after the reports
+            staging.renamed(temporary, report_file_name(position, len(names), unit, "thong-bao"))
     return result
 
 

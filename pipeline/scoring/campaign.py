@@ -29,6 +29,7 @@ from pipeline.scoring.formula import campaign_members, formula_problems
 from pipeline.scoring.normalise import normalise_criteria
 from pipeline.scoring.register import Registered, closest_registered, registered_as
 from pipeline.scoring.tables import locate_tables, too_long
+from pipeline.scoring.unit import Unit
 
 UNIT_LABELS = ("đơn vị", "tên đơn vị", "cơ quan, đơn vị")
 GROUP_LABELS = ("khối", "nhóm", "khối, nhóm")
@@ -126,8 +127,8 @@ def _register_name(settings: JobSettings) -> str:
 
 def campaign_table(settings: JobSettings, reports: list[UnitReport], problems: list[Problem],
                    register: tuple[Registered, ...] | None = None, named: tuple[str, ...] | list[str] = ()
-                   ) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
-    """The assessed units in the shape `unit_scores` reads, with the checks across tables.
+                   ) -> tuple[list[Unit] | None, list[Problem]]:
+    """The assessed units as the records `unit_scores` reads, with the checks across tables.
 
     A unit may have one table only; a group of the job must have a unit (checked only when
     nothing else is wrong: a refused table may be the group's only unit). With a register, a
@@ -136,7 +137,7 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport], problems: l
     its survey, bonus and penalty points, when given, are the ones the decision uses.
     """
     found: list[Problem] = []
-    rows: list[dict[str, Any]] = []
+    rows: list[Unit] = []  # records, not dictionaries: a third of the room, for thousands of units
     seen: dict[tuple[str, str], str] = {}
     entries = {r.unit: r for r in register or ()}
     for report in reports:
@@ -146,13 +147,13 @@ def campaign_table(settings: JobSettings, reports: list[UnitReport], problems: l
                                  value=report.unit, group=report.group, first=seen[key]))
             continue
         seen[key] = _place(report.file, report.sheet)
-        rows.append(campaign_unit_row(settings, report, entries.get(report.unit)))
+        rows.append(Unit.of(campaign_unit_row(settings, report, entries.get(report.unit)), settings.scheme.components))
     present = {unit for _, unit in seen} | {name.casefold() for name in named}
     for entry in register or ():
         if entry.unit.casefold() in present:
             continue
         if entry.reason:
-            rows.append(_not_evaluated(entry))
+            rows.append(Unit.of(_not_evaluated(entry), settings.scheme.components))
         else:
             found.append(problem(Reason.REGISTERED_WITHOUT_TABLE, file=entry.file, sheet=entry.sheet, row=entry.row,
                                  column=entry.column, value=entry.unit, group=entry.group,

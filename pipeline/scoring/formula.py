@@ -147,7 +147,7 @@ def component_values(unit: Mapping[str, Any], declared: tuple[Component, ...]) -
     return values
 
 
-def campaign_members(rows: list[dict[str, Any]], entries: dict[str, Registered],
+def campaign_members(rows: Sequence[Mapping[str, Any]], entries: dict[str, Registered],
                      declared: tuple[Component, ...] = DEFAULT_COMPONENTS) -> list[Member]:
     """A campaign's units as the check reads them: the register's survey points as the scheme's second component,
     placed at its rows."""

@@ -11,6 +11,7 @@ are byte-identical for the same inputs and templates (`base.archive.zipped`), so
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from datetime import UTC, datetime
@@ -59,7 +60,11 @@ def manifest_bytes(result: JobResult, templates: list[Path], outputs: dict[str, 
     if result.previous_inputs:  # `[previous]`: what the previous period was computed (or read) from
         manifest["previous"] = [{"path": os.path.relpath(p, settings.folder).replace(os.sep, "/"), "sha256": sha256(p)}
                                 for p in result.previous_inputs]
-    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    written = io.BytesIO()  # piece by piece: a campaign's thousands of outputs are not all in pieces at once
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(manifest):  # as `json.dumps` writes it
+        written.write(piece.encode("utf-8"))
+    written.write(b"\n")
+    return written.getvalue()
 
 
 def previous_outputs(out_dir: Path) -> list[str]:
