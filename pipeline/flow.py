@@ -6,47 +6,32 @@ a job that passes it fails in `run_job` only for a reason outside the job (a ful
 LibreOffice failure). `run_job` makes the same files in a staging folder and moves them
 into the output folder together (`write.staging`): all of them, or none.
 
-A campaign's units are independent until they are ranked: each data file is read, checked,
-scored and its units' reports (and, once appraised, their appraisal notices) rendered in a worker
-process (`assessed_file`), and only each unit's totals come back, so memory stays flat however many units.
+A campaign's files are assessed on every core (`campaign_files`, imported only for a campaign).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from pipeline.base.errors import InputErrors, Problem, Reason, problem
-from pipeline.base.memory import SharedValues, return_freed_room
 from pipeline.base.messages import describe
-from pipeline.base.workers import Ahead, Shared, in_parallel
+from pipeline.base.workers import Ahead, Shared
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.kinds import SUMMARY
 from pipeline.config.period_settings import previous_refused
-from pipeline.documents.content.notice_context import unit_notice_context
-from pipeline.documents.content.report_context import unit_report_context
-from pipeline.job_documents import (
-    decision_document,
-    summary_document,
-    template_problems,
-    templates_prepared,
-    unit_document,
-)
+from pipeline.job_documents import decision_document, summary_document, template_problems, templates_prepared
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.run_parts import JobTemplates, Progress, RunOptions, job_templates
-from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
-from pipeline.scoring.comparison import Losses, by_points_lost, criteria_losses, merged_losses
-from pipeline.scoring.evaluate import appraised_score, evaluate, scored, unit_score
+from pipeline.scoring.evaluate import evaluate
 from pipeline.scoring.name_forms import name_warnings, proper_forms, with_proper_names
 from pipeline.scoring.previous_period import PastUnit, past_from_workbook, past_units, period_changes
 from pipeline.scoring.previous_table import past_from_table
-from pipeline.scoring.register import Registered, by_name, read_register, registered_as
 from pipeline.scoring.result import JobResult
-from pipeline.write.files import report_file_name
 from pipeline.write.manifest import MANIFEST_NAME, manifest_bytes, previous_outputs, sha256
 from pipeline.write.pdf import convert_to_pdf, font_warnings, soffice
-from pipeline.write.staging import Staging, commit, existing, output_errors, real_output, refuse_existing, staged_run
+from pipeline.write.staging import Staging, commit, existing, real_output, refuse_existing, staged_run
 from pipeline.write.workbook_elsewhere import made_workbook, writing_imported
 
 RESULTS_NAME = "ket-qua.xlsx"
@@ -156,7 +141,9 @@ def _made_ahead(settings: JobSettings, templates: JobTemplates, staging: Staging
         problems += [found for checked in checks for found in checked()]
     try:
         if campaign:
-            result = _campaign(settings, templates, staging, problems, options)  # appraised: each unit's notice too
+            from pipeline.campaign_files import campaign_result  # a campaign's part, imported for a campaign only
+
+            result = campaign_result(settings, templates, staging, problems, options)  # appraised: notices too
         else:
             result = evaluate(settings, read_sheets(settings, options.steps("read", len(settings.data_files))))
             problems += [found for checked in checks for found in checked()]
@@ -219,129 +206,6 @@ def _charts(settings: JobSettings, result: JobResult) -> list[tuple[str, list[by
     return [(group, [chart_png(chart) for chart in charts]) for group, charts in group_charts(result)]
 
 
-@dataclass(frozen=True)
-class CampaignWork:
-    """What every worker of a campaign needs, sent to each once: settings, the report (and notice) template, the
-    staging folder."""
-
-    settings: JobSettings
-    template: Path
-    staging: Path | None
-    out_dir: Path | None = None
-    register: dict[str, list[Registered]] | None = None  # the register of units by name (`register.by_name`)
-    notice: Path | None = None  # the appraisal notice's template, once the appraisal is done
-
-
-@dataclass(frozen=True, slots=True)
-class FileOutcome:
-    reports: tuple[UnitReport, ...]  # without their criteria: the totals are all the decision needs
-    staged: tuple[str, ...]  # each report's temporary name in the staging folder, in the order of `reports`
-    problems: tuple[Problem, ...]
-    named: tuple[str, ...] = ()  # registered units whose tables the file holds, refused ones too
-    losses: Losses = field(default_factory=dict)  # its units' points lost per criterion (`scoring.comparison`)
-    notices: tuple[str, ...] = ()  # each notice's temporary name, in the order of `reports` (none: not appraised)
-
-
-def assessed_file(work: CampaignWork, file: tuple[int, Path]) -> FileOutcome:
-    """A campaign file's units with their reports (and notices) rendered (written to the staging folder, if any)."""
-    index, path = file
-    try:
-        sheets = read_data_file(path)
-    except InputErrors as exc:
-        return FileOutcome((), (), exc.problems)
-    reports, problems, named = assessed_units(work.settings, sheets, work.register)
-    staged: list[str] = []
-    notices: list[str] = []
-    if not problems:
-        for number, report in enumerate(reports):
-            entry = registered_as(work.register, report.unit) if work.register is not None else None
-            context = unit_report_context(work.settings, report, unit_score(work.settings, report),
-                                          entry.header if entry else ())
-            staged.append(f"bao-cao/.{index:06d}-{number:04d}.docx")
-            findings = report.findings if work.settings.checks.comments else ()
-            _render(work, work.template, context, staged[-1], problems, findings, report.criteria)
-            if work.notice is not None and report.appraised is not None:
-                context = unit_notice_context(work.settings, report, appraised_score(work.settings, report, entry))
-                notices.append(f"thong-bao/.{index:06d}-{number:04d}.docx")
-                _render(work, work.notice, context, notices[-1], problems)
-    losses = criteria_losses((r.unit, r.criteria) for r in reports) if work.settings.appraisal_done else {}
-    compact = tuple(replace(report, criteria=None) for report in reports)
-    return FileOutcome(compact, tuple(staged), tuple(problems), tuple(named), losses, tuple(notices))
-
-
-def _render(work: CampaignWork, template: Path, context: dict, name: str, problems: list[Problem],
-            findings: tuple[Problem, ...] = (), criteria: list | None = None) -> None:
-    """One unit's document rendered (each of `findings` a Word comment at its criterion), and written to the
-    staging folder under `name` when there is one."""
-    try:
-        content = unit_document(template, context, findings, criteria)
-        if work.staging is not None and work.out_dir is not None:  # set together
-            with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
-                (work.staging / name).parent.mkdir(parents=True, exist_ok=True)
-                (work.staging / name).write_bytes(content)
-    except InputErrors as exc:
-        problems += exc.problems
-
-
-def _campaign(settings: JobSettings, templates: JobTemplates, staging: Staging | None, problems: list[Problem],
-              options: RunOptions) -> JobResult:
-    """A campaign's result: files assessed in parallel, then the units checked together and ranked."""
-    return_freed_room()  # what the templates' checks left: the register's workbook is read into fresh room
-    register, found = _register(settings)
-    return_freed_room()  # the register's parsed workbook, among the rows kept: not counted here and in the workers
-    work = CampaignWork(replace(settings, data_files=()), templates.unit_reports, staging.folder if staging else None,
-                        staging.out_dir if staging else None, by_name(register) if register is not None else None,
-                        templates.notices.path if templates.notices is not None else None)
-    progress = options.progress
-    reports: list[UnitReport] = []
-    staged: list[str] = []
-    notices: list[str] = []
-    named: list[str] = []
-    losses: Losses = {}  # per criterion, summed over the units: never per unit and criterion
-    files = list(enumerate(settings.data_files))
-    if progress:
-        progress("units", 0, len(files))
-    values = SharedValues()  # a group's name, a maximum of 100: held once for all the units, not once for each
-    for done, outcome in enumerate(in_parallel(assessed_file, work, files, options.workers, size=len(files)), 1):
-        reports += map(values.record, outcome.reports)
-        staged += outcome.staged
-        notices += outcome.notices
-        found += outcome.problems
-        named += outcome.named
-        losses = merged_losses(losses, outcome.losses)
-        if progress:
-            progress("units", done, len(files))
-    found = list(dict.fromkeys(found))  # a template tag failing on every unit is said once
-    if register == () and found:  # a register not read (a renamed header…): said alone, not each table missing from it
-        found = [p for p in found if p.reason is not Reason.UNREGISTERED_UNIT]
-    units, more = campaign_table(settings, reports, [*found, *problems], register, named)
-    findings = tuple(f for report in reports for f in report.findings)
-    names = [report.unit for report in reports]
-    reports.clear()  # the units' rows carry what the decision needs of them: not kept while they are scored
-    result = replace(scored(settings, units, [*found, *more]), findings=findings)
-    if settings.appraisal_done:
-        result = replace(result, losses=tuple(by_points_lost(losses)))
-    if staging is not None and not problems:
-        for position, (unit, temporary) in enumerate(zip(names, staged, strict=False), 1):
-            staging.renamed(temporary, report_file_name(position, len(names), unit))
-        for position, (unit, temporary) in enumerate(zip(names, notices, strict=False), 1):  # after the reports
-            staging.renamed(temporary, report_file_name(position, len(names), unit, "thong-bao"))
-    return result
-
-
-def _register(settings: JobSettings) -> tuple[tuple[Registered, ...] | None, list[Problem]]:
-    """The campaign's register of units (`None` without one) and the problems in it."""
-    if settings.register is None:
-        return None, []
-    try:
-        sheets = read_data_file(settings.register)
-    except InputErrors as exc:
-        return (), list(exc.problems)
-    sheets = [replace(sheet, file=settings.register.relative_to(settings.folder).as_posix()) for sheet in sheets]
-    register, problems = read_register(settings, sheets)
-    return register, problems
-
-
 def _period_name(settings: JobSettings) -> str:
     """The previous period as a problem names it: "kỳ trước (vi-du-2024-…)"."""
     previous = settings.previous
@@ -377,8 +241,10 @@ def _past(settings: JobSettings, workers: int | None) -> tuple[list[PastUnit], l
             return [], [problem(Reason.PREVIOUS_NOT_APPRAISED, file="job.toml", key=previous.key,
                                 value=previous.written)], ()
         if own.kind_record.is_campaign:
+            from pipeline.campaign_files import campaign_result
+
             own_reports = replace(job_templates(own), notices=None)  # the totals only: no unit's notice
-            result = _campaign(own, own_reports, None, [], RunOptions(workers=workers))
+            result = campaign_result(own, own_reports, None, [], RunOptions(workers=workers))
         else:
             result = evaluate(own, read_sheets(own))
     except InputErrors as exc:

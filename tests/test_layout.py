@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 PACKAGE = ROOT / "pipeline"
 ORDER = ["base", "config", "read", "scoring", "figures", "documents", "job_documents", "write", "store", "new_job",
-         "run_parts", "flow", "web", "cli", "__main__"]
+         "run_parts", "campaign_files", "flow", "web", "cli", "__main__"]
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 # What each sub-package of `documents` may import besides itself: layout stands on nothing, content and rendering
 # on layout only (not on each other), charts and checks on those three (not on each other).

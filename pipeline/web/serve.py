@@ -11,8 +11,6 @@ import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pipeline.web.words import W
-
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
@@ -43,6 +41,7 @@ def add_serve_command(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def serve_command(args: argparse.Namespace) -> int:
     from pipeline.web.security import MIN_PASSWORD, is_local, load_password, password_file, save_password
+    from pipeline.web.words import W  # here, not at the top: every other command builds its line from this module
 
     jobs: Path = args.jobs
     password_path = password_file(jobs)
