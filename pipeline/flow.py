@@ -21,7 +21,13 @@ from pipeline.base.workers import Ahead, Shared
 from pipeline.config.job_settings import JobSettings
 from pipeline.config.kinds import SUMMARY
 from pipeline.config.period_settings import previous_refused
-from pipeline.job_documents import decision_document, summary_document, template_problems, templates_prepared
+from pipeline.job_documents import (
+    decision_document,
+    documents_imported,
+    summary_document,
+    template_problems,
+    templates_prepared,
+)
 from pipeline.read.job_folder import read_data_file, read_settings, read_sheets
 from pipeline.run_parts import JobTemplates, Progress, RunOptions, job_templates
 from pipeline.scoring.evaluate import evaluate
@@ -119,12 +125,11 @@ def _made(settings: JobSettings, staging: Staging | None, options: RunOptions) -
     """The job's result and documents, into `staging` (or rendered and dropped, when checking).
 
     Two processes work beside this one, each on the other core while this one reads and computes (`Ahead`): one
-    imports what renders documents, prepares and checks the templates, then renders the job's own documents; the
-    other imports openpyxl, then makes the results workbook. This one never imports either."""
-    templates = job_templates(settings)
-    rendered = (templates.document.path, *((templates.summary.path,) if templates.summary is not None else ()))
-    with Ahead(partial(templates_prepared, rendered)) as documents, Ahead(writing_imported) as workbooks:
-        return _made_ahead(settings, templates, staging, options, documents, workbooks)
+    imports what renders documents, checks the templates (their problems are wanted first, with the data's), then
+    prepares those it will render, then renders the job's own documents; the other imports openpyxl, then makes the
+    results workbook. This one never imports either."""
+    with Ahead(documents_imported) as documents, Ahead(writing_imported) as workbooks:
+        return _made_ahead(settings, job_templates(settings), staging, options, documents, workbooks)
 
 
 def _made_ahead(settings: JobSettings, templates: JobTemplates, staging: Staging | None, options: RunOptions,
@@ -137,6 +142,8 @@ def _made_ahead(settings: JobSettings, templates: JobTemplates, staging: Staging
     checks = [partial(template_problems, t.path, t.context) if campaign else  # its workers are told them at once
               documents.ask(template_problems, t.path, t.context) for t in templates.all
               if campaign or options.documents]
+    if options.documents:  # its answer is not waited for: it only readies the templates for their documents
+        documents.ask(templates_prepared, tuple(t.path for t in (templates.document, templates.summary) if t))
     if campaign:
         problems += [found for checked in checks for found in checked()]
     try:

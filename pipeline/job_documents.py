@@ -19,14 +19,17 @@ if TYPE_CHECKING:
     from pipeline.scoring.result import JobResult
 
 
-def templates_prepared(paths: tuple[Path, ...]) -> None:
-    """The modules that render a job's documents imported, and the templates this process will render read and
-    compiled (`render.prepared` keeps them), before the result is known.
-
-    A template that cannot be read is said by its check (`template_problems`), asked for next: not here."""
+def documents_imported() -> None:
+    """The modules that check templates and render a job's documents, imported before the result is known."""
     import pipeline.documents.checks.finding_comments
     import pipeline.documents.checks.template_check
-    import pipeline.documents.content.context  # noqa: F401
+    import pipeline.documents.content.context
+    import pipeline.documents.rendering.render  # noqa: F401
+
+
+def templates_prepared(paths: tuple[Path, ...]) -> None:
+    """The templates this process will render, read and compiled (`render.prepared` keeps them) before the result
+    is known. A template that cannot be read is said by its check (`template_problems`): not here."""
     from pipeline.documents.rendering.render import prepared
 
     for path in paths:
