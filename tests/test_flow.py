@@ -399,13 +399,14 @@ def measured_run(job: Path, out: Path) -> dict:
     return result
 
 
-def test_memory_of_two_thousand_units_stays_within_a_third_more_than_of_two_hundred(tmp_path):
+def test_memory_of_two_thousand_units_stays_within_a_fifth_more_than_of_two_hundred(tmp_path):
     small = measured_run(big_batch(tmp_path / "nho", 200), tmp_path / "out-nho")
     large = measured_run(big_batch(tmp_path / "lon", 2000), tmp_path / "out-lon")
     assert len(reports_in(tmp_path / "out-nho")) == 206 and len(reports_in(tmp_path / "out-lon")) == 2006
     # Each unit's criteria and report stay in the worker that made them; the main process keeps
-    # its totals only. Keeping every report's bytes (40 kB each) or context would cross this.
-    assert large["peak"] <= 1.3 * small["peak"], (small["peak"], large["peak"])
+    # its totals only, and the decision is rendered in a process of its own. Keeping every report's
+    # bytes (40 kB each) or context, or rendering the decision in the main process, would cross this.
+    assert large["peak"] <= 1.2 * small["peak"], (small["peak"], large["peak"])
     print(f"peak memory: {small['peak']} KiB for 200 units, {large['peak']} KiB for 2,000")
 
 
