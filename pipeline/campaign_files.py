@@ -17,7 +17,7 @@ from pipeline.base.workers import in_parallel
 from pipeline.config.job_settings import JobSettings
 from pipeline.documents.content.notice_context import unit_notice_context
 from pipeline.documents.content.report_context import unit_report_context
-from pipeline.job_documents import unit_document
+from pipeline.job_documents import commented_document
 from pipeline.read.job_folder import read_data_file
 from pipeline.run_parts import JobTemplates, RunOptions
 from pipeline.scoring.campaign import UnitReport, assessed_units, campaign_table
@@ -84,7 +84,7 @@ def _render(work: CampaignWork, template: Path, context: dict, name: str, proble
     """One unit's document rendered (each of `findings` a Word comment at its criterion), and written to the
     staging folder under `name` when there is one."""
     try:
-        content = unit_document(template, context, findings, criteria)
+        content = commented_document(template, context, findings, criteria)
         if work.staging is not None and work.out_dir is not None:  # set together
             with output_errors(work.out_dir):  # a full disk said like anywhere else, not a crash
                 (work.staging / name).parent.mkdir(parents=True, exist_ok=True)

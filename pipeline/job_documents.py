@@ -50,19 +50,16 @@ def template_problems(template: Path, context: str) -> list[Problem]:
 def decision_document(template: Path, result: JobResult, comments: bool) -> bytes:
     """The job's document (decision with its appendices, or ranking tables) for `result`; with `comments`, each
     finding on typed numbers a Word comment at its criterion."""
-    from pipeline.documents.checks.finding_comments import with_findings
     from pipeline.documents.content.context import document_context
-    from pipeline.documents.rendering.render import render_document
 
-    document = render_document(template, document_context(result))
-    if comments and result.criteria is not None and result.findings:
-        document = with_findings(document, result.findings, result.criteria)
-    return document
+    return commented_document(template, document_context(result), result.findings if comments else (),
+                              result.criteria)
 
 
-def unit_document(template: Path, context: dict[str, Any], findings: tuple[Problem, ...] = (),
-                  criteria: list[Any] | None = None) -> bytes:
-    """One unit's report or notice for its `context`, each of `findings` a Word comment at its criterion."""
+def commented_document(template: Path, context: dict[str, Any], findings: tuple[Problem, ...] = (),
+                       criteria: list[Any] | None = None) -> bytes:
+    """The document for `context` (a unit's report or notice, or the job's own), each of `findings` a Word comment at
+    its criterion."""
     from pipeline.documents.checks.finding_comments import with_findings
     from pipeline.documents.rendering.render import render_document
 
